@@ -1,0 +1,189 @@
+package data
+
+import (
+	"math"
+	"sort"
+)
+
+// GradeScheme maps a total to a grade: bands ordered best first.
+// Schemes are data: they differ by index, bloc and year.
+type GradeScheme struct {
+	Index    string // "" = any index
+	Bloc     string // "" = any bloc
+	FromYear int    // 0 = open
+	ToYear   int    // 0 = open
+	Bands    []GradeBand
+	Source   string // file the scheme came from; "built-in" for the default
+}
+
+// GradeBand is one grade and the lowest total that earns it.
+type GradeBand struct {
+	Label string
+	Min   float64
+}
+
+// DefaultScheme is used when no grades.csv applies.
+var DefaultScheme = GradeScheme{
+	Bands: []GradeBand{
+		{"Xuất sắc", 90}, {"Tốt", 80}, {"Khá", 70}, {"Trung bình", 60}, {"Yếu", math.Inf(-1)},
+	},
+	Source: "built-in",
+}
+
+// GradeFor returns the grade a total earns under the scheme. Totals are
+// compared at 2 decimals, as published tables are.
+func (s *GradeScheme) GradeFor(total float64) string {
+	t := math.Round(total*100) / 100
+	for _, b := range s.Bands {
+		if t >= math.Round(b.Min*100)/100 {
+			return b.Label
+		}
+	}
+	if len(s.Bands) > 0 {
+		return s.Bands[len(s.Bands)-1].Label
+	}
+	return ""
+}
+
+// Level returns the position of a grade label in the scheme (0 = best).
+func (s *GradeScheme) Level(label string) (int, bool) {
+	f := Fold(label)
+	for i, b := range s.Bands {
+		if Fold(b.Label) == f {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (s *GradeScheme) applies(index, bloc string, year int) bool {
+	return (s.Index == "" || Fold(s.Index) == Fold(index)) &&
+		(s.Bloc == "" || Fold(s.Bloc) == Fold(bloc)) &&
+		(s.FromYear == 0 || year >= s.FromYear) &&
+		(s.ToYear == 0 || year <= s.ToYear)
+}
+
+func (s *GradeScheme) specificity() int {
+	n := 0
+	if s.Index != "" {
+		n += 4
+	}
+	if s.Bloc != "" {
+		n += 2
+	}
+	if s.FromYear != 0 || s.ToYear != 0 {
+		n++
+	}
+	return n
+}
+
+// SchemeFor returns the grade scheme for an index, bloc and year: the most
+// specific one from grades.csv, else the built-in default.
+func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
+	var best *GradeScheme
+	for i := range d.Schemes {
+		s := &d.Schemes[i]
+		if s.applies(index, bloc, year) && (best == nil || s.specificity() > best.specificity()) {
+			best = s
+		}
+	}
+	if best == nil {
+		return &DefaultScheme
+	}
+	return best
+}
+
+// HasScheme reports whether grades.csv defines a scheme for the index, bloc and year.
+func (d *Dataset) HasScheme(index, bloc string, year int) bool {
+	return d.SchemeFor(index, bloc, year) != &DefaultScheme
+}
+
+// A ladder is a built-in ordered grade vocabulary; each rung may have several names.
+type ladder struct {
+	name  string
+	rungs [][]string // best first; the first name of a rung is canonical
+}
+
+var ladders = []ladder{
+	{"vi", [][]string{
+		{"Xuất sắc", "Rất tốt", "Excellent", "Very good", "Outstanding"},
+		{"Tốt", "Good"},
+		{"Khá", "Fair", "Rather good", "Quite good"},
+		{"Trung bình khá", "Above average"},
+		{"Trung bình", "Average", "Medium"},
+		{"Yếu", "Kém", "Chưa đạt", "Không đạt", "Weak", "Poor", "Not achieved", "Fail", "Failed"},
+	}},
+	{"ABCD", [][]string{{"A", "Nhóm A", "Group A"}, {"B", "Nhóm B", "Group B"}, {"C", "Nhóm C", "Group C"}, {"D", "Nhóm D", "Group D"}}},
+	{"I-III", [][]string{{"I", "Nhóm I", "Group I"}, {"II", "Nhóm II", "Group II"}, {"III", "Nhóm III", "Group III"}}},
+}
+
+var vocabulary = func() map[string]VocabGrade {
+	m := map[string]VocabGrade{}
+	for _, l := range ladders {
+		for lvl, names := range l.rungs {
+			for _, n := range names {
+				m[Fold(n)] = VocabGrade{Ladder: l.name, Level: lvl, Canonical: names[0], Top: lvl == 0}
+			}
+		}
+	}
+	return m
+}()
+
+// VocabGrade is a grade label found in the built-in vocabulary.
+type VocabGrade struct {
+	Ladder    string // "vi", "ABCD" or "I-III"
+	Level     int    // 0 = best
+	Canonical string // e.g. "Xuất sắc" for "Rất tốt"
+	Top       bool
+}
+
+// LookupGrade finds a label in the built-in vocabulary, ignoring case and accents.
+func LookupGrade(label string) (VocabGrade, bool) {
+	g, ok := vocabulary[Fold(label)]
+	return g, ok
+}
+
+// GradeOrder orders grade labels best first for an index, bloc and year:
+// the scheme's order where it names them, else the built-in vocabulary.
+// ok is false when some label cannot be ordered.
+func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ordered []string, ok bool) {
+	s := d.SchemeFor(index, bloc, year)
+	key := func(l string) (int, bool) {
+		if lvl, ok := s.Level(l); ok && s != &DefaultScheme {
+			return lvl * 10, true
+		}
+		if v, ok := LookupGrade(l); ok {
+			return v.Level * 10, true
+		}
+		return 0, false
+	}
+	ok = true
+	ordered = append([]string(nil), labels...)
+	sort.SliceStable(ordered, func(i, j int) bool {
+		a, _ := key(ordered[i])
+		b, _ := key(ordered[j])
+		return a < b
+	})
+	for _, l := range labels {
+		if _, k := key(l); !k {
+			ok = false
+		}
+	}
+	return ordered, ok
+}
+
+// GradeLevel returns a grade's level (0 = best) under the scheme for the
+// index, bloc and year, falling back to the built-in vocabulary.
+func (d *Dataset) GradeLevel(index, bloc string, year int, label string) (int, bool) {
+	// The default scheme's labels all sit in the vocabulary; using the
+	// vocabulary for them keeps "Trung bình khá" between Khá and Trung bình.
+	if s := d.SchemeFor(index, bloc, year); s != &DefaultScheme {
+		if lvl, ok := s.Level(label); ok {
+			return lvl, true
+		}
+	}
+	if v, ok := LookupGrade(label); ok {
+		return v.Level, true
+	}
+	return 0, false
+}

@@ -1,0 +1,172 @@
+// Package data turns analysts' spreadsheet exports into one validated Dataset.
+// It knows nothing of analysis or terminals.
+package data
+
+import (
+	"math"
+	"sort"
+)
+
+// DefaultIndex names the index of files that have no index column.
+const DefaultIndex = "PAR Index"
+
+// Missing marks a score that is absent. An empty cell is missing, never zero.
+var Missing = math.NaN()
+
+// IsMissing reports whether v is the missing marker.
+func IsMissing(v float64) bool { return v != v }
+
+// Dataset is everything loaded from one or more files, merged and validated.
+type Dataset struct {
+	Label      string      // shown wherever the data is shown, e.g. "Dữ liệu minh họa — illustrative"
+	Files      []FileInfo  // what was understood of each input file, in load order
+	Components []Component // every component seen, in first-seen order; Record.Scores follows this order
+	Schemes    []GradeScheme
+	Units      []UnitInfo // units.csv lineage, if any
+	Records    []Record   // sorted by index, year, bloc, then input order
+	Warnings   []Issue    // problems that do not stop the load
+
+	successor map[string]string // unit id → successor unit id (units.csv)
+}
+
+// FileInfo says how a file was read.
+type FileInfo struct {
+	Name      string // path as given (or a display name for embedded and stdin data)
+	Kind      string // "wide", "long", "components", "grades" or "units"
+	Encoding  string // "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE", "Windows-1258"
+	Delimiter rune
+	Decimal   rune // '.' or ','
+	Rows      int  // data rows (header excluded)
+	Ignored   []string
+}
+
+// Component is one scored area (lĩnh vực). Key is stable across renames.
+type Component struct {
+	Key   string // code from components.csv, else the folded column name
+	Name  string // display name as last seen in the data
+	Code  string // code from components.csv ("" when none)
+	Terms []ComponentTerm
+}
+
+// ComponentTerm is one row of components.csv: a name and maximum valid for a span of years.
+type ComponentTerm struct {
+	Name     string
+	Max      float64 // Missing when unknown
+	FromYear int     // 0 = open
+	ToYear   int     // 0 = open
+}
+
+// Max returns the component's maximum points in a year, if known.
+func (c *Component) Max(year int) (float64, bool) {
+	if t := c.term(year); t != nil && !IsMissing(t.Max) {
+		return t.Max, true
+	}
+	return 0, false
+}
+
+// NameIn returns the component's name in a given year.
+func (c *Component) NameIn(year int) string {
+	if t := c.term(year); t != nil && t.Name != "" {
+		return t.Name
+	}
+	return c.Name
+}
+
+func (c *Component) term(year int) *ComponentTerm {
+	for i := range c.Terms {
+		t := &c.Terms[i]
+		if (t.FromYear == 0 || year >= t.FromYear) && (t.ToYear == 0 || year <= t.ToYear) {
+			return t
+		}
+	}
+	return nil
+}
+
+// Record is one unit's result in one index and year.
+type Record struct {
+	Index    string
+	Year     int
+	Bloc     string
+	UnitID   string // identity across years: unit code, else folded name, through units.csv lineage
+	UnitCode string // as given ("" when the file has none)
+	Unit     string // display name as given, NFC
+
+	Total        float64 // Missing when the index has no scores (grade-only)
+	TotalDerived bool    // true when Total is the sum of components (no total given)
+	Scores       []float64
+
+	Grade         string // grade label as given ("" when none)
+	PublishedRank int    // rank as given; 0 when none
+	NotRanked     bool   // assessed but not ranked (KXH, "-", "không xếp hạng")
+
+	Pos Pos // where the row came from
+}
+
+// Score returns the record's score on component i (Missing when absent).
+func (r *Record) Score(i int) float64 {
+	if i < len(r.Scores) {
+		return r.Scores[i]
+	}
+	return Missing
+}
+
+// HasTotal reports whether the record has a total score.
+func (r *Record) HasTotal() bool { return !IsMissing(r.Total) }
+
+// Pos locates a cell: file, 1-based line and 1-based column (field number).
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// UnitInfo is a row of units.csv.
+type UnitInfo struct {
+	Code      string
+	Name      string
+	Aliases   []string
+	Successor string
+	FromYear  int
+	ToYear    int
+}
+
+// Successor returns the unit id that continues id after a merger or rename, if any.
+func (d *Dataset) Successor(id string) (string, bool) {
+	s, ok := d.successor[id]
+	return s, ok
+}
+
+// Indices lists the indices in the dataset in order.
+func (d *Dataset) Indices() []string {
+	var out []string
+	for i := range d.Records {
+		if n := len(out); n == 0 || out[n-1] != d.Records[i].Index {
+			out = append(out, d.Records[i].Index)
+		}
+	}
+	return out
+}
+
+// Years lists the years in which an index has records, ascending.
+func (d *Dataset) Years(index string) []int {
+	seen := map[int]bool{}
+	var out []int
+	for i := range d.Records {
+		r := &d.Records[i]
+		if r.Index == index && !seen[r.Year] {
+			seen[r.Year] = true
+			out = append(out, r.Year)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// UnitCount is the number of distinct units across the dataset.
+func (d *Dataset) UnitCount() int {
+	seen := map[string]bool{}
+	for i := range d.Records {
+		seen[d.Records[i].UnitID] = true
+	}
+	return len(seen)
+}
