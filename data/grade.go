@@ -187,3 +187,9 @@ func (d *Dataset) GradeLevel(index, bloc string, year int, label string) (int, b
 	}
 	return 0, false
 }
+
+var mathInfNeg = math.Inf(-1)
+
+func sortBands(bands []GradeBand) {
+	sort.SliceStable(bands, func(i, j int) bool { return bands[i].Min > bands[j].Min })
+}

@@ -1,0 +1,363 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// maxIssuesPerFile stops a hopeless file from flooding the report.
+const maxIssuesPerFile = 200
+
+// builder assembles a Dataset from many files.
+type builder struct {
+	ds       *Dataset
+	opt      Options
+	issues   []Issue
+	perFile  map[string]int
+	compByID map[string]int // folded name or code → index in ds.Components
+	indexes  map[string]string
+	blocs    map[string]string
+	aliases  map[string]string // folded unit name or alias → unit code (units.csv)
+	sidecars map[string]bool   // sidecar paths already read
+	flagged  map[string]bool   // sidecar kinds given by flag: don't discover them
+}
+
+func newBuilder(opt Options) *builder {
+	return &builder{
+		ds:       &Dataset{Label: opt.Label, successor: map[string]string{}},
+		opt:      opt,
+		perFile:  map[string]int{},
+		compByID: map[string]int{},
+		indexes:  map[string]string{},
+		blocs:    map[string]string{},
+		aliases:  map[string]string{},
+		sidecars: map[string]bool{},
+		flagged:  map[string]bool{},
+	}
+}
+
+func (b *builder) add(sev Severity, pos Pos, hint, format string, args ...any) {
+	n := b.perFile[pos.File]
+	b.perFile[pos.File] = n + 1
+	switch {
+	case n == maxIssuesPerFile:
+		b.issues = append(b.issues, Issue{Severity: sev, Pos: Pos{File: pos.File},
+			Msg: "too many problems in this file; the rest are not listed"})
+		return
+	case n > maxIssuesPerFile:
+		if sev == Error && b.perFile[pos.File+"\x00err"] == 0 {
+			break // the first error of a file is always listed, so the load fails
+		}
+		return
+	}
+	if sev == Error {
+		b.perFile[pos.File+"\x00err"]++
+	}
+	b.issues = append(b.issues, Issue{Severity: sev, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+func (b *builder) errorf(pos Pos, hint, format string, args ...any) {
+	b.add(Error, pos, hint, format, args...)
+}
+
+func (b *builder) warnf(pos Pos, hint, format string, args ...any) {
+	b.add(Warning, pos, hint, format, args...)
+}
+
+func (b *builder) readSidecarFlags(opt Options, open func(string) (input, bool)) {
+	for kind, p := range map[string]string{"components": opt.Components, "grades": opt.Grades, "units": opt.Units} {
+		if p == "" {
+			continue
+		}
+		b.flagged[kind] = true
+		in, ok := open(p)
+		if !ok {
+			b.errorf(Pos{File: p}, "check the --"+kind+" path", "cannot read %s file", kind)
+			continue
+		}
+		b.readSidecar(kind, in)
+	}
+}
+
+// run reads sidecars found next to the inputs first (they define component
+// maxima and unit aliases the data rows need), then every data file.
+func (b *builder) run(inputs []input, open func(dir, name string) (input, bool)) {
+	for _, name := range []string{"components.csv", "grades.csv", "units.csv"} {
+		kind := sidecarNames[name]
+		if b.flagged[kind] {
+			continue
+		}
+		for _, in := range inputs {
+			if in.dir == "" {
+				continue
+			}
+			if sc, ok := open(in.dir, name); ok && !b.sidecars[sc.name] {
+				b.readSidecar(kind, sc)
+			}
+		}
+	}
+	for _, in := range inputs {
+		raw, ok := b.readInput(in)
+		if !ok {
+			continue
+		}
+		t, issue := openTable(in.name, raw)
+		if issue != nil {
+			b.issues = append(b.issues, *issue)
+			continue
+		}
+		b.readData(t)
+		b.ds.Files = append(b.ds.Files, t.info)
+	}
+	if len(b.ds.Files) == 0 && b.countErrors() == 0 {
+		b.errorf(Pos{}, "name a CSV file or a directory of them", "no data files given")
+	}
+}
+
+func (b *builder) readInput(in input) ([]byte, bool) {
+	limit := maxBytes(b.opt)
+	if in.size > limit {
+		b.errorf(Pos{File: in.name}, "raise the limit with --max-bytes if the file is right",
+			"file is %s, over the limit of %s", humanBytes(in.size), humanBytes(limit))
+		return nil, false
+	}
+	raw, err := in.read()
+	if err == nil && int64(len(raw)) > limit {
+		err = errTooBig(limit)
+	}
+	if err != nil {
+		b.errorf(Pos{File: in.name}, "", "%s", cleanOSError(err))
+		return nil, false
+	}
+	return raw, true
+}
+
+func (b *builder) countErrors() int {
+	n := 0
+	for _, i := range b.issues {
+		if i.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// canonical returns the first spelling seen of a name, so "Khối Sở" and
+// "khối sở" are one bloc shown one way.
+func canonical(m map[string]string, name string) string {
+	k := Fold(name)
+	if c, ok := m[k]; ok {
+		return c
+	}
+	m[k] = name
+	return name
+}
+
+// component returns the index of a component column, registering it when new.
+func (b *builder) component(name string) int {
+	k := Fold(name)
+	if i, ok := b.compByID[k]; ok {
+		b.ds.Components[i].Name = name
+		return i
+	}
+	b.ds.Components = append(b.ds.Components, Component{Key: k, Name: name})
+	i := len(b.ds.Components) - 1
+	b.compByID[k] = i
+	return i
+}
+
+// result finishes the dataset: unit identities, duplicates, order, name changes.
+func (b *builder) result() *Result {
+	d := b.ds
+	b.assignIdentities()
+	b.findDuplicates()
+	b.warnNameChanges()
+	indexOrder, blocOrder := map[string]int{}, map[string]int{}
+	for i := range d.Records {
+		r := &d.Records[i]
+		if _, ok := indexOrder[r.Index]; !ok {
+			indexOrder[r.Index] = len(indexOrder)
+		}
+		k := r.Index + "\x00" + r.Bloc
+		if _, ok := blocOrder[k]; !ok {
+			blocOrder[k] = len(blocOrder)
+		}
+	}
+	sort.SliceStable(d.Records, func(i, j int) bool {
+		a, c := &d.Records[i], &d.Records[j]
+		if a.Index != c.Index {
+			return indexOrder[a.Index] < indexOrder[c.Index]
+		}
+		if a.Year != c.Year {
+			return a.Year < c.Year
+		}
+		return blocOrder[a.Index+"\x00"+a.Bloc] < blocOrder[c.Index+"\x00"+c.Bloc]
+	})
+	for _, i := range b.issues {
+		if i.Severity == Warning {
+			d.Warnings = append(d.Warnings, i)
+		}
+	}
+	return &Result{Dataset: d, Issues: b.issues}
+}
+
+// assignIdentities gives every record its UnitID: its code (through units.csv
+// aliases), else a code learned from another row with the same name, else the
+// folded name.
+func (b *builder) assignIdentities() {
+	d := b.ds
+	nameToCode := map[string]string{}
+	ambiguous := map[string]bool{}
+	for k, v := range b.aliases {
+		nameToCode[k] = v
+	}
+	for i := range d.Records {
+		r := &d.Records[i]
+		if r.UnitCode == "" {
+			continue
+		}
+		k := Fold(r.Unit)
+		if c, ok := nameToCode[k]; ok && c != r.UnitCode && b.aliases[k] == "" {
+			ambiguous[k] = true
+		}
+		if _, ok := nameToCode[k]; !ok {
+			nameToCode[k] = r.UnitCode
+		}
+	}
+	for i := range d.Records {
+		r := &d.Records[i]
+		switch {
+		case r.UnitCode != "":
+			r.UnitID = r.UnitCode
+		default:
+			k := Fold(r.Unit)
+			if c, ok := nameToCode[k]; ok && !ambiguous[k] {
+				r.UnitID = c
+			} else {
+				r.UnitID = "~" + k // "~" keeps folded names apart from codes
+			}
+		}
+	}
+}
+
+// findDuplicates reports the same (index, year, unit) twice: an error when the
+// values differ, a warning when the row is repeated exactly (kept once).
+func (b *builder) findDuplicates() {
+	d := b.ds
+	type key struct {
+		index string
+		year  int
+		unit  string
+	}
+	seen := make(map[key]int, len(d.Records))
+	keep := d.Records[:0]
+	for i := range d.Records {
+		r := d.Records[i]
+		k := key{r.Index, r.Year, r.UnitID}
+		if j, ok := seen[k]; ok {
+			first := &keep[j]
+			if sameValues(first, &r) {
+				b.warnf(r.Pos, "delete one of the two rows", "%s appears twice in %s %d with the same values (also at %s); kept once",
+					r.Unit, r.Index, r.Year, lineRef(first.Pos, r.Pos))
+				continue
+			}
+			b.errorf(r.Pos, "keep one row per unit and year", "%s appears twice in %s %d with different values (also at %s)",
+				r.Unit, r.Index, r.Year, lineRef(first.Pos, r.Pos))
+			continue
+		}
+		seen[k] = len(keep)
+		keep = append(keep, r)
+	}
+	d.Records = keep
+}
+
+// lineRef names another position, shortening it when it is in the same file.
+func lineRef(p, here Pos) string {
+	if p.File == here.File {
+		return fmt.Sprintf("line %d", p.Line)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+func sameValues(a, c *Record) bool {
+	if !sameFloat(a.Total, c.Total) || a.Grade != c.Grade || a.PublishedRank != c.PublishedRank ||
+		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) {
+		return false
+	}
+	n := max(len(a.Scores), len(c.Scores))
+	for i := 0; i < n; i++ {
+		if !sameFloat(a.Score(i), c.Score(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameFloat(x, y float64) bool {
+	return (IsMissing(x) && IsMissing(y)) || x == y
+}
+
+// warnNameChanges reports a code whose unit name changed (beyond accents and case).
+func (b *builder) warnNameChanges() {
+	type seen struct {
+		name string
+		pos  Pos
+		year int
+	}
+	first := map[string]seen{}
+	reported := map[string]bool{}
+	order := make([]int, len(b.ds.Records))
+	for i := range order {
+		order[i] = i
+	}
+	recs := b.ds.Records
+	sort.SliceStable(order, func(i, j int) bool { return recs[order[i]].Year < recs[order[j]].Year })
+	for _, i := range order {
+		r := &recs[i]
+		if r.UnitCode == "" {
+			continue
+		}
+		s, ok := first[r.UnitCode]
+		if !ok {
+			first[r.UnitCode] = seen{r.Unit, r.Pos, r.Year}
+			continue
+		}
+		key := r.UnitCode + "\x00" + Fold(r.Unit)
+		if Fold(s.name) != Fold(r.Unit) && !reported[key] {
+			reported[key] = true
+			b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
+				"unit %s is named %q in %d and %q in %d", r.UnitCode, s.name, s.year, r.Unit, r.Year)
+		}
+	}
+}
+
+// roundTo rounds a computed sum to the decimals its parts were written with,
+// so 61.86 + 28.1 is 89.96, not 89.96000000000001.
+func roundTo(v float64, decimals int) float64 {
+	if decimals > 6 {
+		return v
+	}
+	p := math.Pow10(decimals)
+	return math.Round(v*p) / p
+}
+
+func yearFromName(name string) int {
+	base := name
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	for i := 0; i+4 <= len(base); i++ {
+		if (i > 0 && isDigit(base[i-1])) || (i+4 < len(base) && isDigit(base[i+4])) {
+			continue
+		}
+		s := base[i : i+4]
+		if (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && isDigit(s[2]) && isDigit(s[3]) {
+			return int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+		}
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

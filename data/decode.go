@@ -1,0 +1,59 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// errEncoding says which encodings were tried when none fits.
+var errEncoding = errors.New("text is not in a supported encoding (tried UTF-8, UTF-8 with BOM, UTF-16LE/BE with BOM, Windows-1258)")
+
+// decode turns raw file bytes into NFC UTF-8 text and names the encoding found.
+// Excel writes UTF-8 (often with a BOM), "Unicode text" as UTF-16 with a BOM,
+// and older Vietnamese Windows exports as Windows-1258.
+func decode(raw []byte) (text []byte, encoding string, err error) {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		text, encoding = raw[3:], "UTF-8 with BOM"
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
+		text, err = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+		encoding = "UTF-16LE"
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		text, err = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
+		encoding = "UTF-16BE"
+	case utf8.Valid(raw):
+		text, encoding = raw, "UTF-8"
+	default:
+		text, encoding, err = decodeLegacy(raw)
+	}
+	if err != nil {
+		return nil, "", errEncoding
+	}
+	if encoding != "UTF-8" && encoding != "UTF-8 with BOM" && bytes.ContainsRune(text, utf8.RuneError) {
+		return nil, "", errEncoding // a UTF-16 file cut mid-character
+	}
+	if bytes.IndexByte(text, 0) >= 0 {
+		// NUL never occurs in a text export; UTF-16 without a BOM looks like this.
+		return nil, "", errEncoding
+	}
+	if !norm.NFC.IsNormal(text) {
+		// Windows-1258 and some Mac exports write decomposed (NFD) accents.
+		text = norm.NFC.Bytes(text)
+	}
+	return text, encoding, nil
+}
+
+// decodeLegacy tries Windows-1258, the Vietnamese Windows code page. Bytes that
+// code page leaves undefined, or C1 controls, mean the file is something else.
+func decodeLegacy(raw []byte) ([]byte, string, error) {
+	text, err := charmap.Windows1258.NewDecoder().Bytes(raw)
+	if err != nil || bytes.ContainsRune(text, utf8.RuneError) {
+		return nil, "", errEncoding
+	}
+	return text, "Windows-1258", nil
+}

@@ -1,0 +1,247 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Options tune a load. The zero value finds sidecar files next to the data.
+type Options struct {
+	Components string    // components.csv path; "" = look next to the data
+	Grades     string    // grades.csv path; "" = look next to the data
+	Units      string    // units.csv path; "" = look next to the data
+	Stdin      io.Reader // read for the path "-"
+	MaxBytes   int64     // largest file accepted; 0 = DefaultMaxBytes
+	Label      string    // dataset label shown with the data
+}
+
+// DefaultMaxBytes guards against loading something that is not a table.
+const DefaultMaxBytes = 1 << 30
+
+// sidecar file names, recognised next to data files.
+var sidecarNames = map[string]string{
+	"components.csv": "components", "grades.csv": "grades", "units.csv": "units",
+}
+
+// Result is everything a load found: the dataset (complete only when there
+// are no errors) and every problem, errors and warnings.
+type Result struct {
+	Dataset *Dataset
+	Issues  []Issue
+}
+
+// Err returns a *LoadError when any problem is an error.
+func (r *Result) Err() error {
+	for _, i := range r.Issues {
+		if i.Severity == Error {
+			return &LoadError{Issues: r.Issues}
+		}
+	}
+	return nil
+}
+
+// Errors counts the problems that are errors.
+func (r *Result) Errors() int {
+	n := 0
+	for _, i := range r.Issues {
+		if i.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Load reads files, directories or "-" (stdin) into one dataset. With errors
+// in the input it returns no dataset and a *LoadError listing them all.
+func Load(paths []string, opt Options) (*Dataset, error) {
+	r := Read(paths, opt)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return r.Dataset, nil
+}
+
+// LoadFS reads every data file in a directory of fsys (an embedded sample).
+func LoadFS(fsys fs.FS, dir string, opt Options) (*Dataset, error) {
+	r := ReadFS(fsys, dir, opt)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return r.Dataset, nil
+}
+
+// input is one file to read, from disk, stdin or an embedded FS.
+type input struct {
+	name string
+	dir  string // where to look for sidecars ("" = none)
+	size int64  // -1 when unknown
+	read func() ([]byte, error)
+}
+
+// Read is Load that also returns the problems and the partial dataset, for `check`.
+func Read(paths []string, opt Options) *Result {
+	var inputs []input
+	var issues []Issue
+	for _, p := range paths {
+		if p == "-" {
+			in := opt.Stdin
+			if in == nil {
+				in = os.Stdin
+			}
+			inputs = append(inputs, input{name: "<stdin>", size: -1, read: func() ([]byte, error) {
+				return readLimited(in, maxBytes(opt))
+			}})
+			continue
+		}
+		found, err := expandPath(p)
+		if err != nil {
+			issues = append(issues, Issue{Severity: Error, Pos: Pos{File: p}, Msg: cleanOSError(err), Hint: "check the path"})
+			continue
+		}
+		inputs = append(inputs, found...)
+	}
+	b := newBuilder(opt)
+	b.issues = issues
+	b.readSidecarFlags(opt, osInput)
+	b.run(inputs, func(dir, name string) (input, bool) {
+		return osInput(filepath.Join(dir, name))
+	})
+	return b.result()
+}
+
+// ReadFS is Read over a directory of an fs.FS.
+func ReadFS(fsys fs.FS, dir string, opt Options) *Result {
+	entries, err := fs.ReadDir(fsys, dir)
+	b := newBuilder(opt)
+	if err != nil {
+		b.errorf(Pos{File: dir}, "", "%s", cleanOSError(err))
+		return b.result()
+	}
+	var inputs []input
+	for _, e := range entries {
+		name := path.Join(dir, e.Name())
+		if e.IsDir() || !isDataFileName(e.Name()) {
+			continue
+		}
+		inputs = append(inputs, input{name: name, dir: dir, size: -1, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }})
+	}
+	open := func(p string) (input, bool) {
+		if _, err := fs.Stat(fsys, p); err != nil {
+			return input{}, false
+		}
+		return input{name: p, size: -1, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }}, true
+	}
+	b.readSidecarFlags(opt, open)
+	b.run(inputs, func(d, n string) (input, bool) { return open(path.Join(d, n)) })
+	return b.result()
+}
+
+func osInput(p string) (input, bool) {
+	st, err := os.Stat(p)
+	if err != nil || st.IsDir() {
+		return input{}, false
+	}
+	return input{name: p, dir: filepath.Dir(p), size: st.Size(), read: func() ([]byte, error) { return os.ReadFile(p) }}, true
+}
+
+// expandPath lists the data files a path names: the file itself, or every
+// data file under a directory (sidecars excluded), in name order.
+func expandPath(p string) ([]input, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		in, _ := osInput(p)
+		return []input{in}, nil
+	}
+	var out []input
+	err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if q != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if isDataFileName(d.Name()) {
+			if in, ok := osInput(q); ok {
+				out = append(out, in)
+			}
+		}
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = fmt.Errorf("no data files (.csv, .tsv, .txt) in directory %s", p)
+	}
+	return out, err
+}
+
+func isDataFileName(name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	if _, sidecar := sidecarNames[strings.ToLower(name)]; sidecar {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv", ".tsv", ".txt":
+		return true
+	}
+	return false
+}
+
+func maxBytes(opt Options) int64 {
+	if opt.MaxBytes > 0 {
+		return opt.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(b)) > limit {
+		return nil, errTooBig(limit)
+	}
+	return b, err
+}
+
+func errTooBig(limit int64) error {
+	return fmt.Errorf("file is larger than the limit of %s", humanBytes(limit))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// cleanOSError drops Go's "open x:" prefix noise, keeping the reason.
+func cleanOSError(err error) string {
+	var pe *fs.PathError
+	if ok := asPathError(err, &pe); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func asPathError(err error, target **fs.PathError) bool {
+	pe, ok := err.(*fs.PathError)
+	if ok {
+		*target = pe
+	}
+	return ok
+}

@@ -1,0 +1,325 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"encoding/csv"
+
+	"github.com/gocarina/gocsv"
+)
+
+// Sidecar rows. Every field is a string: numbers are read with the file's
+// decimal mark (gocsv's own float parsing turns "1,000" into 1).
+type componentRow struct {
+	Code      string `csv:"code"`
+	Component string `csv:"component"`
+	Name      string `csv:"name"`
+	Max       string `csv:"max"`
+	FromYear  string `csv:"from_year"`
+	ToYear    string `csv:"to_year"`
+}
+
+type gradeRow struct {
+	Grade    string `csv:"grade"`
+	Min      string `csv:"min"`
+	Index    string `csv:"index"`
+	Bloc     string `csv:"bloc"`
+	FromYear string `csv:"from_year"`
+	ToYear   string `csv:"to_year"`
+}
+
+type unitRow struct {
+	Code      string `csv:"unit_code"`
+	Unit      string `csv:"unit"`
+	Aliases   string `csv:"aliases"`
+	Successor string `csv:"successor_code"`
+	FromYear  string `csv:"from_year"`
+	ToYear    string `csv:"to_year"`
+}
+
+// sidecarHeaders maps folded headers, English and Vietnamese, to struct tags.
+var sidecarHeaders = map[string]map[string]string{
+	"components": {
+		"code": "code", "ma": "code", "ma thanh phan": "code", "ma linh vuc": "code",
+		"component": "component", "thanh phan": "component", "linh vuc": "component", "ten thanh phan": "component",
+		"name": "name", "ten": "name", "ten day du": "name",
+		"max": "max", "diem toi da": "max", "toi da": "max", "max points": "max", "diem chuan": "max",
+		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+	},
+	"grades": {
+		"grade": "grade", "xep loai": "grade", "muc": "grade",
+		"min": "min", "diem toi thieu": "min", "tu diem": "min", "min inclusive": "min", "nguong": "min",
+		"index": "index", "chi so": "index", "bloc": "bloc", "khoi": "bloc", "nhom": "bloc",
+		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+	},
+	"units": {
+		"unit code": "unit_code", "ma": "unit_code", "ma don vi": "unit_code", "code": "unit_code",
+		"unit": "unit", "don vi": "unit", "ten don vi": "unit", "co quan": "unit",
+		"aliases": "aliases", "ten khac": "aliases", "ten cu": "aliases", "alias": "aliases",
+		"successor code": "successor_code", "ma ke thua": "successor_code", "don vi ke thua": "successor_code", "successor": "successor_code",
+		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+	},
+}
+
+// required columns per sidecar kind: each inner list is "one of".
+var sidecarRequired = map[string][][]string{
+	"components": {{"code", "component"}, {"max"}},
+	"grades":     {{"grade"}, {"min"}},
+	"units":      {{"unit_code"}, {"unit"}},
+}
+
+func (b *builder) readSidecar(kind string, in input) {
+	b.sidecars[in.name] = true
+	raw, ok := b.readInput(in)
+	if !ok {
+		return
+	}
+	t, issue := openTable(in.name, raw)
+	if issue != nil {
+		b.issues = append(b.issues, *issue)
+		return
+	}
+	t.info.Kind = kind
+	defer func() { b.ds.Files = append(b.ds.Files, t.info) }()
+	var row any
+	switch kind {
+	case "components":
+		row = componentRow{}
+	case "grades":
+		row = gradeRow{}
+	default:
+		row = unitRow{}
+	}
+	err := b.unmarshalSidecar(t, kind, row, func(v any, line int) {
+		t.info.Rows++
+		switch r := v.(type) {
+		case componentRow:
+			b.addComponentRow(t, r, line)
+		case gradeRow:
+			b.addGradeRow(t, r, line)
+		case unitRow:
+			b.addUnitRow(t, r, line)
+		}
+	})
+	if err != nil {
+		b.csvError(t, err)
+	}
+	if kind == "grades" {
+		b.finishSchemes(t.name)
+	}
+}
+
+// unmarshalSidecar streams rows through gocsv's Unmarshaller on our own
+// csv.Reader, with headers renormalised per file (not gocsv's global settings).
+// gocsv can panic on odd input; a panic becomes an error here.
+func (b *builder) unmarshalSidecar(t *table, kind string, row any, each func(any, int)) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("cannot read %s file: %v", kind, p)
+		}
+	}()
+	r := t.reader()
+	r.ReuseRecord = false
+	um, err := gocsv.NewUnmarshaller(r, row)
+	if err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, gocsv.ErrEmptyCSVFile) {
+			b.errorf(Pos{File: t.name}, "", "empty %s file", kind)
+			return nil
+		}
+		return err
+	}
+	names := sidecarHeaders[kind]
+	um.RenormalizeHeaders(func(h []string) []string {
+		out := make([]string, len(h))
+		for i, s := range h {
+			if tag, ok := names[Fold(s)]; ok {
+				out[i] = tag
+			} else {
+				out[i] = s
+			}
+		}
+		return out
+	})
+	if missing := missingColumns(um.Headers, sidecarRequired[kind]); missing != "" {
+		b.errorf(Pos{File: t.name, Line: 1}, "see the README for the "+kind+".csv columns", "%s file has no %s column", kind, missing)
+		return nil
+	}
+	for {
+		v, err := um.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return err
+			}
+			line, _ := r.FieldPos(0)
+			b.errorf(Pos{File: t.name, Line: line}, "", "%v", err)
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		each(v, line)
+	}
+}
+
+func missingColumns(headers []string, required [][]string) string {
+	have := map[string]bool{}
+	for _, h := range headers {
+		have[h] = true
+	}
+	for _, oneOf := range required {
+		found := false
+		for _, c := range oneOf {
+			found = found || have[c]
+		}
+		if !found {
+			return strings.Join(oneOf, " or ")
+		}
+	}
+	return ""
+}
+
+func (b *builder) sidecarNumber(t *table, s string, line, col int, what string) (float64, bool) {
+	if strings.TrimSpace(s) == "" {
+		return Missing, true
+	}
+	v, _, ok := parseNumber(s, t.decimal)
+	if !ok {
+		b.errorf(Pos{t.name, line, col}, "write numbers like 97.31 or 97,31", "unreadable number %q in %s", clip(s), what)
+		return 0, false
+	}
+	return v, true
+}
+
+func (b *builder) sidecarYear(t *table, s string, line int, what string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1900 || y > 2200 {
+		b.errorf(Pos{File: t.name, Line: line}, "write the year as four digits", "unreadable %s %q", what, clip(s))
+		return 0, false
+	}
+	return y, true
+}
+
+func (b *builder) addComponentRow(t *table, r componentRow, line int) {
+	name := strings.TrimSpace(r.Component)
+	if name == "" {
+		name = strings.TrimSpace(r.Name)
+	}
+	code := strings.TrimSpace(r.Code)
+	if name == "" && code == "" {
+		b.errorf(Pos{File: t.name, Line: line}, "give each component a code or a name", "component row without code or name")
+		return
+	}
+	mx, ok := b.sidecarNumber(t, r.Max, line, 0, "max")
+	from, ok2 := b.sidecarYear(t, r.FromYear, line, "from_year")
+	to, ok3 := b.sidecarYear(t, r.ToYear, line, "to_year")
+	if !ok || !ok2 || !ok3 {
+		return
+	}
+	if !IsMissing(mx) && mx <= 0 {
+		b.errorf(Pos{File: t.name, Line: line}, "a maximum is a positive number of points", "max %s is not positive", formatNum(mx))
+		return
+	}
+	key := code
+	if key == "" {
+		key = Fold(name)
+	}
+	i, ok := b.compByID[Fold(key)]
+	if !ok {
+		b.ds.Components = append(b.ds.Components, Component{Key: key, Name: name, Code: code})
+		i = len(b.ds.Components) - 1
+		b.compByID[Fold(key)] = i
+	}
+	c := &b.ds.Components[i]
+	if c.Name == "" {
+		c.Name = name
+	}
+	c.Terms = append(c.Terms, ComponentTerm{Name: name, Max: mx, FromYear: from, ToYear: to})
+	if name != "" {
+		b.compByID[Fold(name)] = i
+	}
+	if strings.TrimSpace(r.Name) != "" {
+		b.compByID[Fold(r.Name)] = i
+	}
+}
+
+func (b *builder) addGradeRow(t *table, r gradeRow, line int) {
+	label := strings.TrimSpace(r.Grade)
+	if label == "" {
+		b.errorf(Pos{File: t.name, Line: line}, "", "grade row without a grade label")
+		return
+	}
+	mn, ok := b.sidecarNumber(t, r.Min, line, 0, "min")
+	from, ok2 := b.sidecarYear(t, r.FromYear, line, "from_year")
+	to, ok3 := b.sidecarYear(t, r.ToYear, line, "to_year")
+	if !ok || !ok2 || !ok3 {
+		return
+	}
+	if IsMissing(mn) {
+		mn = mathInfNeg
+	}
+	index, bloc := strings.TrimSpace(r.Index), strings.TrimSpace(r.Bloc)
+	for i := range b.ds.Schemes {
+		s := &b.ds.Schemes[i]
+		if Fold(s.Index) == Fold(index) && Fold(s.Bloc) == Fold(bloc) && s.FromYear == from && s.ToYear == to && s.Source == t.name {
+			s.Bands = append(s.Bands, GradeBand{label, mn})
+			return
+		}
+	}
+	b.ds.Schemes = append(b.ds.Schemes, GradeScheme{Index: index, Bloc: bloc, FromYear: from, ToYear: to,
+		Bands: []GradeBand{{label, mn}}, Source: t.name})
+}
+
+// finishSchemes orders each scheme's bands best first.
+func (b *builder) finishSchemes(file string) {
+	for i := range b.ds.Schemes {
+		s := &b.ds.Schemes[i]
+		if s.Source != file {
+			continue
+		}
+		sortBands(s.Bands)
+	}
+}
+
+func (b *builder) addUnitRow(t *table, r unitRow, line int) {
+	code, name := strings.TrimSpace(r.Code), strings.TrimSpace(r.Unit)
+	if code == "" {
+		b.errorf(Pos{File: t.name, Line: line}, "units.csv links names to codes; every row needs a unit_code", "unit row without a unit_code")
+		return
+	}
+	from, ok := b.sidecarYear(t, r.FromYear, line, "from_year")
+	to, ok2 := b.sidecarYear(t, r.ToYear, line, "to_year")
+	if !ok || !ok2 {
+		return
+	}
+	u := UnitInfo{Code: code, Name: name, Successor: strings.TrimSpace(r.Successor), FromYear: from, ToYear: to}
+	for _, a := range strings.FieldsFunc(r.Aliases, func(c rune) bool { return c == ';' || c == '|' }) {
+		if a = strings.TrimSpace(a); a != "" {
+			u.Aliases = append(u.Aliases, a)
+		}
+	}
+	for _, n := range append([]string{name}, u.Aliases...) {
+		if n == "" {
+			continue
+		}
+		k := Fold(n)
+		if prev, ok := b.aliases[k]; ok && prev != code {
+			b.warnf(Pos{File: t.name, Line: line}, "a name can belong to one code only", "name %q is listed for both %s and %s", n, prev, code)
+			continue
+		}
+		b.aliases[k] = code
+	}
+	if u.Successor != "" {
+		b.ds.successor[code] = u.Successor
+	}
+	b.ds.Units = append(b.ds.Units, u)
+}
