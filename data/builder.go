@@ -22,6 +22,55 @@ type builder struct {
 	aliases  map[string]string // folded unit name or alias → unit code (units.csv)
 	sidecars map[string]bool   // sidecar paths already read
 	flagged  map[string]bool   // sidecar kinds given by flag: don't discover them
+
+	// Caches: the same names, blocs and grades repeat on every row and year.
+	folds   map[string]string
+	strs    map[string]string
+	gradeOK map[gradeKey]bool
+	canon   map[string]string // raw index or bloc cell → canonical spelling
+}
+
+type gradeKey struct {
+	index, bloc string
+	year        int
+	grade       string
+}
+
+// fold is Fold, memoised.
+func (b *builder) fold(s string) string {
+	if f, ok := b.folds[s]; ok {
+		return f
+	}
+	f := Fold(s)
+	b.folds[strings.Clone(s)] = f
+	return f
+}
+
+// intern returns one shared copy of a string, so a record does not keep its
+// whole CSV line alive and repeated names cost nothing.
+func (b *builder) intern(s string) string {
+	if c, ok := b.strs[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	b.strs[c] = c
+	return c
+}
+
+// canonical returns the first spelling seen of a name, so "Khối Sở" and
+// "khối sở" are one bloc shown one way.
+func (b *builder) canonical(m map[string]string, name string) string {
+	if c, ok := b.canon[name]; ok {
+		return c
+	}
+	k := b.fold(name)
+	defer func() { b.canon[strings.Clone(name)] = m[k] }()
+	if c, ok := m[k]; ok {
+		return c
+	}
+	name = b.intern(name)
+	m[k] = name
+	return name
 }
 
 func newBuilder(opt Options) *builder {
@@ -35,6 +84,10 @@ func newBuilder(opt Options) *builder {
 		aliases:  map[string]string{},
 		sidecars: map[string]bool{},
 		flagged:  map[string]bool{},
+		folds:    map[string]string{},
+		strs:     map[string]string{},
+		gradeOK:  map[gradeKey]bool{},
+		canon:    map[string]string{},
 	}
 }
 
@@ -144,20 +197,9 @@ func (b *builder) countErrors() int {
 	return n
 }
 
-// canonical returns the first spelling seen of a name, so "Khối Sở" and
-// "khối sở" are one bloc shown one way.
-func canonical(m map[string]string, name string) string {
-	k := Fold(name)
-	if c, ok := m[k]; ok {
-		return c
-	}
-	m[k] = name
-	return name
-}
-
 // component returns the index of a component column, registering it when new.
 func (b *builder) component(name string) int {
-	k := Fold(name)
+	k := b.fold(name)
 	if i, ok := b.compByID[k]; ok {
 		b.ds.Components[i].Name = name
 		return i
@@ -174,27 +216,7 @@ func (b *builder) result() *Result {
 	b.assignIdentities()
 	b.findDuplicates()
 	b.warnNameChanges()
-	indexOrder, blocOrder := map[string]int{}, map[string]int{}
-	for i := range d.Records {
-		r := &d.Records[i]
-		if _, ok := indexOrder[r.Index]; !ok {
-			indexOrder[r.Index] = len(indexOrder)
-		}
-		k := r.Index + "\x00" + r.Bloc
-		if _, ok := blocOrder[k]; !ok {
-			blocOrder[k] = len(blocOrder)
-		}
-	}
-	sort.SliceStable(d.Records, func(i, j int) bool {
-		a, c := &d.Records[i], &d.Records[j]
-		if a.Index != c.Index {
-			return indexOrder[a.Index] < indexOrder[c.Index]
-		}
-		if a.Year != c.Year {
-			return a.Year < c.Year
-		}
-		return blocOrder[a.Index+"\x00"+a.Bloc] < blocOrder[c.Index+"\x00"+c.Bloc]
-	})
+	sortRecords(d.Records)
 	for _, i := range b.issues {
 		if i.Severity == Warning {
 			d.Warnings = append(d.Warnings, i)
@@ -218,7 +240,7 @@ func (b *builder) assignIdentities() {
 		if r.UnitCode == "" {
 			continue
 		}
-		k := Fold(r.Unit)
+		k := b.fold(r.Unit)
 		if c, ok := nameToCode[k]; ok && c != r.UnitCode && b.aliases[k] == "" {
 			ambiguous[k] = true
 		}
@@ -232,7 +254,7 @@ func (b *builder) assignIdentities() {
 		case r.UnitCode != "":
 			r.UnitID = r.UnitCode
 		default:
-			k := Fold(r.Unit)
+			k := b.fold(r.Unit)
 			if c, ok := nameToCode[k]; ok && !ambiguous[k] {
 				r.UnitID = c
 			} else {
@@ -324,8 +346,11 @@ func (b *builder) warnNameChanges() {
 			first[r.UnitCode] = seen{r.Unit, r.Pos, r.Year}
 			continue
 		}
-		key := r.UnitCode + "\x00" + Fold(r.Unit)
-		if Fold(s.name) != Fold(r.Unit) && !reported[key] {
+		if s.name == r.Unit || (b.aliases[b.fold(s.name)] == r.UnitCode && b.aliases[b.fold(r.Unit)] == r.UnitCode) {
+			continue // same name, or a rename units.csv already records
+		}
+		key := r.UnitCode + "\x00" + b.fold(r.Unit)
+		if b.fold(s.name) != b.fold(r.Unit) && !reported[key] {
 			reported[key] = true
 			b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
 				"unit %s is named %q in %d and %q in %d", r.UnitCode, s.name, s.year, r.Unit, r.Year)
@@ -361,3 +386,44 @@ func yearFromName(name string) int {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// sortRecords orders records by index and bloc as first seen, and by year;
+// rows keep their input order within a group.
+func sortRecords(recs []Record) {
+	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
+	keys := make([][3]int, len(recs))
+	for i := range recs {
+		r := &recs[i]
+		io, ok := indexOrder[r.Index]
+		if !ok {
+			io = len(indexOrder)
+			indexOrder[r.Index] = io
+		}
+		bk := [2]string{r.Index, r.Bloc}
+		bo, ok := blocOrder[bk]
+		if !ok {
+			bo = len(blocOrder)
+			blocOrder[bk] = bo
+		}
+		keys[i] = [3]int{io, r.Year, bo}
+	}
+	perm := make([]int, len(recs))
+	for i := range perm {
+		perm[i] = i
+	}
+	sort.SliceStable(perm, func(a, c int) bool {
+		x, y := keys[perm[a]], keys[perm[c]]
+		if x[0] != y[0] {
+			return x[0] < y[0]
+		}
+		if x[1] != y[1] {
+			return x[1] < y[1]
+		}
+		return x[2] < y[2]
+	})
+	sorted := make([]Record, len(recs))
+	for i, p := range perm {
+		sorted[i] = recs[p]
+	}
+	copy(recs, sorted)
+}

@@ -77,7 +77,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		}
 		unitKey := base.UnitCode
 		if unitKey == "" {
-			unitKey = "~" + Fold(base.Unit)
+			unitKey = "~" + b.fold(base.Unit)
 		}
 		k := key{base.Index, base.Year, unitKey}
 		a := byKey[k]
@@ -88,7 +88,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		} else if a.rec.Grade == "" {
 			a.rec.Grade = base.Grade
 		}
-		if headerRoles[Fold(name)] == roleTotal {
+		if headerRoles[b.fold(name)] == roleTotal {
 			if a.total != nil && a.total.v != v {
 				b.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
 					"%s %d %s: total given twice with different values (also at line %d)", base.Unit, base.Year, name, a.total.line)

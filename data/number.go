@@ -10,6 +10,9 @@ import (
 // used only where a value alone is ambiguous ("1,234"). ok is false for
 // anything that is not a plain decimal number (no NaN, Inf, hex or '_').
 func parseNumber(s string, decimal byte) (v float64, decimals int, ok bool) {
+	if v, decimals, ok := parsePlain(s); ok {
+		return v, decimals, true
+	}
 	s = trimSpace(s)
 	if s == "" {
 		return 0, 0, false
@@ -99,6 +102,9 @@ func groupedThousands(s string, sep byte) bool {
 // trimSpace trims ASCII space and the no-break space Excel puts in numbers.
 func trimSpace(s string) string {
 	s = strings.TrimSpace(s)
+	if isPlainASCII(s) {
+		return s
+	}
 	if strings.ContainsRune(s, '\u00a0') || strings.ContainsRune(s, '\u202f') {
 		s = strings.NewReplacer("\u00a0", "", "\u202f", "").Replace(s)
 	}
@@ -156,4 +162,39 @@ func isMissingMark(s string) bool {
 		return true
 	}
 	return false
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parsePlain is the fast path for the common "97.31": unsigned digits with at
+// most one '.', at most 15 digits. Both the digits and the power of ten are
+// exact in a float64, so one division gives the correctly rounded value,
+// the same as strconv.ParseFloat.
+func parsePlain(s string) (float64, int, bool) {
+	if len(s) == 0 || len(s) > 16 {
+		return 0, 0, false
+	}
+	var m uint64
+	digits, dot := 0, -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			return 0, 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, 0, false
+	}
+	dec := 0
+	if dot >= 0 {
+		dec = len(s) - dot - 1
+	}
+	return float64(m) / pow10[dec], dec, true
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -105,9 +106,10 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		totalCol, hasTotal = h.col[roleScore]
 	}
 	// Values of the candidate columns, row-major, one buffer for the file.
-	estRows := len(t.text)/(16*len(h.names)+1) + 16
+	estRows := bytes.Count(t.text, []byte{'\n'}) + 1
 	vals := make([]float64, 0, estRows*len(cols))
 	rows := make([]pending, 0, estRows)
+	b.ds.Records = slices.Grow(b.ds.Records, estRows)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -178,14 +180,25 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		}
 	}
 	nComp := len(b.ds.Components)
-	backing := make([]float64, len(rows)*nComp)
-	for i := range backing {
-		backing[i] = Missing
+	// When the file's columns are the dataset's components in order (the
+	// common case) records share the value buffer instead of a copy.
+	direct := nComp == len(cols)
+	for j, g := range comps {
+		direct = direct && g == j
+	}
+	var backing []float64
+	if !direct {
+		backing = make([]float64, len(rows)*nComp)
+		for i := range backing {
+			backing[i] = Missing
+		}
 	}
 	for i := range rows {
 		p := &rows[i]
 		rec := &p.rec
-		if nComp > 0 {
+		if direct {
+			rec.Scores = vals[p.row*nComp : (p.row+1)*nComp : (p.row+1)*nComp]
+		} else if nComp > 0 {
 			rec.Scores = backing[i*nComp : (i+1)*nComp : (i+1)*nComp]
 			row := vals[p.row*len(cols) : (p.row+1)*len(cols)]
 			for j, g := range comps {
@@ -255,17 +268,18 @@ func (b *builder) readRowRoles(ctx rowCtx, rec []string, line int, out *Record) 
 		out.Year = y
 	}
 	if s, _, has := cell(roleIndex); has && s != "" {
-		out.Index = canonical(b.indexes, s)
+		out.Index = b.canonical(b.indexes, s)
 	} else {
-		out.Index = canonical(b.indexes, DefaultIndex)
+		out.Index = b.canonical(b.indexes, DefaultIndex)
 	}
 	if s, _, _ := cell(roleBloc); s != "" {
-		out.Bloc = canonical(b.blocs, s)
+		out.Bloc = b.canonical(b.blocs, s)
 	} else {
-		out.Bloc = canonical(b.blocs, "Tất cả")
+		out.Bloc = b.canonical(b.blocs, "Tất cả")
 	}
-	out.UnitCode, _, _ = cell(roleCode)
-	out.Unit, _, _ = cell(roleUnit)
+	code, _, _ := cell(roleCode)
+	unit, _, _ := cell(roleUnit)
+	out.UnitCode, out.Unit = b.intern(code), b.intern(unit)
 	if out.Unit == "" {
 		if out.UnitCode == "" {
 			_, col, _ := cell(roleUnit)
@@ -275,7 +289,8 @@ func (b *builder) readRowRoles(ctx rowCtx, rec []string, line int, out *Record) 
 			out.Unit = out.UnitCode
 		}
 	}
-	out.Grade, _, _ = cell(roleGrade)
+	grade, _, _ := cell(roleGrade)
+	out.Grade = b.intern(grade)
 	if s, col, has := cell(roleRank); has && s != "" {
 		if isNotRanked(s) {
 			out.NotRanked = true
@@ -352,7 +367,13 @@ func (b *builder) checkGradeLabel(rec *Record, col int) {
 	if rec.Grade == "" {
 		return
 	}
-	if _, ok := b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade); !ok {
+	k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
+	ok, seen := b.gradeOK[k]
+	if !seen {
+		_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
+		b.gradeOK[k] = ok
+	}
+	if !ok {
 		b.errorf(Pos{rec.Pos.File, rec.Pos.Line, col}, "define the grade and its minimum score in grades.csv",
 			"unknown grade label %q with no scheme to order it", clip(rec.Grade))
 	}

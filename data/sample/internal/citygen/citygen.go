@@ -151,6 +151,19 @@ func (r *rng) noise(k, w int) int {
 	return s
 }
 
+// into keeps v if it lies in [lo, hi], else draws a value in the quarter of
+// the range nearest to v.
+func (r *rng) into(v, lo, hi int) int {
+	q := (hi - lo) / 4
+	switch {
+	case v > hi:
+		return hi - r.between(0, q)
+	case v < lo:
+		return lo + r.between(0, q)
+	}
+	return v
+}
+
 // dataset holds every generated number, indexed [unit][year-firstYear].
 type dataset struct {
 	total     [][]int
@@ -296,53 +309,65 @@ func build(seed uint64) *dataset {
 		}
 		return out
 	}
-	// Công an thành phố was never first before 2021.
-	for _, y := range []int{2019, 2020} {
-		if top := slices.Max(others("TW-CA", y)); *at("TW-CA", y) >= top {
-			pin("TW-CA", y, top-r.between(40, 180))
+	// move sets a cell and carries the change along the rest of the unit's
+	// walk, away from the anchor year, so the path stays smooth: only the step
+	// into the moved cell changes.
+	move := func(u, y, v int) {
+		delta := v - d.total[u][y]
+		for z := range nYears {
+			if (y > a && z >= y) || (y < a && z <= y) {
+				d.total[u][z] = reflect(d.total[u][z]+delta, walkLo, walkHi)
+			}
 		}
+		d.total[u][y] = v
+		protected[[2]int{u, y}] = true
 	}
-	// (e) Grade moves 2024 vs 2023.
-	if GradeOf(PARGrades, *at(upUnit, 2023)) != "Khá" {
-		*at(upUnit, 2023) = r.between(7650, 7950)
-	}
-	if GradeOf(PARGrades, *at(upUnit, 2024)) != "Tốt" {
-		*at(upUnit, 2024) = r.between(8050, 8450)
-	}
-	if GradeOf(PARGrades, *at(downUnit, 2023)) != "Tốt" {
-		*at(downUnit, 2023) = r.between(8100, 8800)
-	}
-	if GradeOf(PARGrades, *at(downUnit, 2024)) != "Khá" {
-		*at(downUnit, 2024) = r.between(7600, 7950)
-	}
-	for _, c := range []string{upUnit, downUnit} {
-		protected[[2]int{unitIndex(c), yi(2023)}] = true
-		protected[[2]int{unitIndex(c), yi(2024)}] = true
+	// Công an thành phố was never first before 2021.
+	ca := unitIndex("TW-CA")
+	for _, y := range []int{2020, 2019} {
+		if top := slices.Max(others("TW-CA", y)); d.total[ca][yi(y)] >= top {
+			move(ca, yi(y), top-r.between(40, 180))
+		}
 	}
 	// quận Thanh Khê: first in 2020 and 2022 (with 2021, a streak of three),
 	// not first in 2019 or 2023.
+	tk := unitIndex("QH-TK")
 	for _, y := range []int{2020, 2022} {
-		tk := *at("QH-TK", y)
+		lead := d.total[tk][yi(y)]
 		for v, w := range Units {
-			if w.Bloc == BlocDistrict && w.Code != "QH-TK" && d.total[v][yi(y)] >= tk {
-				d.total[v][yi(y)] = tk - r.between(40, 260)
+			if w.Bloc == BlocDistrict && v != tk && d.total[v][yi(y)] >= lead {
+				move(v, yi(y), lead-r.between(40, 260))
 			}
 		}
-		protected[[2]int{unitIndex("QH-TK"), yi(y)}] = true
+		protected[[2]int{tk, yi(y)}] = true
 	}
 	for _, y := range []int{2019, 2023} {
-		if top := slices.Max(others("QH-TK", y)); *at("QH-TK", y) >= top {
-			pin("QH-TK", y, top-r.between(30, 200))
+		if top := slices.Max(others("QH-TK", y)); d.total[tk][yi(y)] >= top {
+			move(tk, yi(y), top-r.between(30, 200))
 		}
 	}
 	// (b) The tie.
-	pin(tieB, tieYear, *at(tieA, tieYear))
+	move(unitIndex(tieB), yi(tieYear), *at(tieA, tieYear))
 	protected[[2]int{unitIndex(tieA), yi(tieYear)}] = true
 	// Sở Y tế last again in 2022.
-	if low := slices.Min(others("SO-YT", 2022)); *at("SO-YT", 2022) >= low {
-		*at("SO-YT", 2022) = low - r.between(30, 250)
+	yt := unitIndex("SO-YT")
+	if low := slices.Min(others("SO-YT", 2022)); d.total[yt][yi(2022)] >= low {
+		move(yt, yi(2022), low-r.between(30, 250))
 	}
-	protected[[2]int{unitIndex("SO-YT"), yi(2022)}] = true
+	protected[[2]int{yt, yi(2022)}] = true
+	// (e) Grade moves 2024 vs 2023, kept as close to the walk as the grades allow.
+	for _, m := range []struct {
+		code       string
+		lo23, hi23 int
+		lo24, hi24 int
+	}{
+		{upUnit, 7600, 7900, 8150, 8500},   // Khá → Tốt
+		{downUnit, 8200, 8700, 7650, 7900}, // Tốt → Khá
+	} {
+		u := unitIndex(m.code)
+		move(u, yi(2023), r.into(d.total[u][yi(2023)], m.lo23, m.hi23))
+		move(u, yi(2024), r.into(d.total[u][yi(2024)], m.lo24, m.hi24))
+	}
 
 	d.breakAccidentalTies(protected)
 
