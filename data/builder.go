@@ -230,54 +230,86 @@ func (b *builder) result() *Result {
 // folded name.
 func (b *builder) assignIdentities() {
 	d := b.ds
-	nameToCode := map[string]string{}
+	needNames := false
+	for i := range d.Records {
+		if d.Records[i].UnitCode == "" {
+			needNames = true
+			break
+		}
+	}
+	var nameToCode map[string]string
 	ambiguous := map[string]bool{}
-	for k, v := range b.aliases {
-		nameToCode[k] = v
+	if needNames {
+		nameToCode = map[string]string{}
+		for k, v := range b.aliases {
+			nameToCode[k] = v
+		}
+		for i := range d.Records {
+			r := &d.Records[i]
+			if r.UnitCode == "" {
+				continue
+			}
+			k := b.fold(r.Unit)
+			c, ok := nameToCode[k]
+			switch {
+			case !ok:
+				nameToCode[k] = r.UnitCode
+			case c != r.UnitCode && b.aliases[k] == "":
+				ambiguous[k] = true
+			}
+		}
 	}
 	for i := range d.Records {
 		r := &d.Records[i]
-		if r.UnitCode == "" {
+		if r.UnitCode != "" {
+			r.UnitID = r.UnitCode
 			continue
 		}
 		k := b.fold(r.Unit)
-		if c, ok := nameToCode[k]; ok && c != r.UnitCode && b.aliases[k] == "" {
-			ambiguous[k] = true
-		}
-		if _, ok := nameToCode[k]; !ok {
-			nameToCode[k] = r.UnitCode
-		}
-	}
-	for i := range d.Records {
-		r := &d.Records[i]
-		switch {
-		case r.UnitCode != "":
-			r.UnitID = r.UnitCode
-		default:
-			k := b.fold(r.Unit)
-			if c, ok := nameToCode[k]; ok && !ambiguous[k] {
-				r.UnitID = c
-			} else {
-				r.UnitID = "~" + k // "~" keeps folded names apart from codes
-			}
+		if c, ok := nameToCode[k]; ok && !ambiguous[k] {
+			r.UnitID = c
+		} else {
+			r.UnitID = b.intern("~" + k) // "~" keeps folded names apart from codes
 		}
 	}
 }
 
 // findDuplicates reports the same (index, year, unit) twice: an error when the
 // values differ, a warning when the row is repeated exactly (kept once).
+// Units get small ordinals so the check hashes each unit id once, not each row.
 func (b *builder) findDuplicates() {
 	d := b.ds
-	type key struct {
+	unitOrd := map[string]int32{}
+	type group struct {
 		index string
 		year  int
-		unit  string
 	}
+	groupOrd := map[group]int32{}
+	type key struct{ group, unit int32 }
 	seen := make(map[key]int, len(d.Records))
+	lastUnit, lastGroup := "", group{}
+	var lastUnitOrd, lastGroupOrd int32 = -1, -1
 	keep := d.Records[:0]
 	for i := range d.Records {
 		r := d.Records[i]
-		k := key{r.Index, r.Year, r.UnitID}
+		if r.UnitID != lastUnit || lastUnitOrd < 0 {
+			o, ok := unitOrd[r.UnitID]
+			if !ok {
+				o = int32(len(unitOrd))
+				unitOrd[r.UnitID] = o
+			}
+			lastUnit, lastUnitOrd = r.UnitID, o
+		}
+		g := group{r.Index, r.Year}
+		if g != lastGroup || lastGroupOrd < 0 {
+			o, ok := groupOrd[g]
+			if !ok {
+				o = int32(len(groupOrd))
+				groupOrd[g] = o
+			}
+			lastGroup, lastGroupOrd = g, o
+		}
+		k := key{lastGroupOrd, lastUnitOrd}
 		if j, ok := seen[k]; ok {
 			first := &keep[j]
 			if sameValues(first, &r) {

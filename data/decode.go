@@ -41,7 +41,7 @@ func decode(raw []byte) (text []byte, encoding string, err error) {
 		// NUL never occurs in a text export; UTF-16 without a BOM looks like this.
 		return nil, "", errEncoding
 	}
-	if !norm.NFC.IsNormal(text) {
+	if !isNFC(text) {
 		// Windows-1258 and some Mac exports write decomposed (NFD) accents.
 		text = norm.NFC.Bytes(text)
 	}
@@ -56,4 +56,26 @@ func decodeLegacy(raw []byte) ([]byte, string, error) {
 		return nil, "", errEncoding
 	}
 	return text, "Windows-1258", nil
+}
+
+// isNFC is norm.NFC.IsNormal with a fast path: text made only of ASCII,
+// Latin-1, Latin Extended-A/B and the precomposed Vietnamese letters
+// (U+1E00–U+1EFF) has no combining marks and no character that NFC changes.
+func isNFC(text []byte) bool {
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		case c >= 0xC2 && c <= 0xC9: // U+0080–U+024F
+			i += 2
+			continue
+		case c == 0xE1 && i+1 < len(text) && (text[i+1] == 0xB8 || text[i+1] == 0xB9 || text[i+1] == 0xBA || text[i+1] == 0xBB): // U+1E00–U+1EFF
+			i += 3
+			continue
+		}
+		return norm.NFC.IsNormal(text)
+	}
+	return true
 }
