@@ -164,8 +164,12 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 		b.readData(t)
 		b.ds.Files = append(b.ds.Files, t.info)
 	}
-	if len(b.ds.Files) == 0 && b.countErrors() == 0 {
+	switch {
+	case b.countErrors() > 0:
+	case len(inputs) == 0:
 		b.errorf(Pos{}, "name a CSV file or a directory of them", "no data files given")
+	case len(b.ds.Records) == 0:
+		b.errorf(Pos{File: inputs[0].name}, "add data rows under the header", "no data rows in the input")
 	}
 }
 

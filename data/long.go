@@ -62,19 +62,6 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 			b.errorf(Pos{t.name, line, compCol + 1}, "every row names its component", "empty component name")
 			continue
 		}
-		cell := rec[scoreCol]
-		if isMissingMark(cell) {
-			continue // an empty score is missing, never zero
-		}
-		v, dec, ok := parseNumber(cell, t.decimal)
-		if !ok {
-			b.errorf(Pos{t.name, line, scoreCol + 1}, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(cell), h.names[scoreCol])
-			continue
-		}
-		if v < 0 {
-			b.errorf(Pos{t.name, line, scoreCol + 1}, "scores are never below zero; check the sign", "negative score %s", clip(cell))
-			continue
-		}
 		unitKey := base.UnitCode
 		if unitKey == "" {
 			unitKey = "~" + b.fold(base.Unit)
@@ -87,6 +74,19 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 			order = append(order, a)
 		} else if a.rec.Grade == "" {
 			a.rec.Grade = base.Grade
+		}
+		cell := rec[scoreCol]
+		if isMissingMark(cell) {
+			continue // an empty score is missing, never zero
+		}
+		v, dec, ok := parseNumber(cell, t.decimal)
+		if !ok {
+			b.errorf(Pos{t.name, line, scoreCol + 1}, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(cell), h.names[scoreCol])
+			continue
+		}
+		if v < 0 {
+			b.errorf(Pos{t.name, line, scoreCol + 1}, "scores are never below zero; check the sign", "negative score %s", clip(cell))
+			continue
 		}
 		if headerRoles[b.fold(name)] == roleTotal {
 			if a.total != nil && a.total.v != v {
