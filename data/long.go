@@ -107,6 +107,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		b.checkMax(c, base.Year, v, Pos{t.name, line, scoreCol + 1})
 		a.scores[c] = cellAt{line, v}
 		a.decimals = max(a.decimals, dec)
+		b.noteDecimals(dec)
 	}
 	t.info.Rows = rows
 	if rows == 0 {

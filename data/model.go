@@ -25,6 +25,9 @@ type Dataset struct {
 	Units      []UnitInfo // units.csv lineage, if any
 	Records    []Record   // sorted by index, year, bloc, then input order
 	Warnings   []Issue    // problems that do not stop the load
+	// Decimals is the most decimals any score was written with (at most 4):
+	// displays pad to it so columns align, without rounding anything.
+	Decimals int
 
 	successor map[string]string // unit id → successor unit id (units.csv)
 }

@@ -88,6 +88,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		return
 	}
 	seen := 0 // rows read, good or bad: "header only" means none at all
+	totalDecimals := 0
 	var cols []*wideCol
 	for i, role := range h.roles {
 		switch role {
@@ -150,14 +151,16 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			cell := rec[totalCol]
 			if !isMissingMark(cell) {
 				p.total = true
-				if v, ok := b.number(ctx, cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
+				if v, dec, ok := b.number(ctx, cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
 					p.rec.Total = v
+					totalDecimals = max(totalDecimals, dec)
 				}
 			}
 		}
 		rows = append(rows, p)
 	}
 	t.info.Rows = len(rows)
+	b.noteDecimals(totalDecimals)
 	if seen == 0 {
 		b.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
 		return
@@ -169,6 +172,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		if c.numeric > 0 && c.numeric >= c.text {
 			comps = append(comps, b.component(h.names[c.col]))
 			decimals = max(decimals, c.decimals)
+			b.noteDecimals(c.decimals)
 			for _, bad := range c.badCells {
 				b.errorf(bad.pos, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(bad.text), h.names[c.col])
 			}
@@ -306,17 +310,22 @@ func (b *builder) readRowRoles(ctx rowCtx, rec []string, line int, out *Record) 
 }
 
 // number parses a score cell, reporting an unreadable or negative number.
-func (b *builder) number(ctx rowCtx, cell string, pos Pos, what string) (float64, bool) {
-	v, _, ok := parseNumber(cell, ctx.t.decimal)
+func (b *builder) number(ctx rowCtx, cell string, pos Pos, what string) (float64, int, bool) {
+	v, dec, ok := parseNumber(cell, ctx.t.decimal)
 	if !ok {
 		b.errorf(pos, "write numbers like 97.31 or 97,31", "unreadable number %q in %s", clip(cell), what)
-		return 0, false
+		return 0, 0, false
 	}
 	if v < 0 {
 		b.errorf(pos, "scores are never below zero; check the sign", "negative score %s in %s", cell, what)
-		return 0, false
+		return 0, 0, false
 	}
-	return v, true
+	return v, dec, true
+}
+
+// noteDecimals records how precisely scores are written, for display.
+func (b *builder) noteDecimals(dec int) {
+	b.ds.Decimals = max(b.ds.Decimals, min(dec, 4))
 }
 
 // finishRecord validates a row's scores, derives a missing total and appends it.

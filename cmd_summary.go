@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parlens/parlens/analysis"
+)
+
+func init() {
+	commands["summary"] = command{"per index, year and bloc: grade counts, leader, bottom, mean and movement", runSummary}
+}
+
+func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e, _, code := setup("summary", "summary [flags] [PATH...]", args, stdin, stdout, stderr, nil,
+		formatTable, formatCSV, formatJSON, formatMD)
+	if code >= 0 {
+		return code
+	}
+	// Every year by default: the summary is the history at a glance.
+	var out []analysis.YearSummary
+	if code := e.each(true, func(index string, year int, bloc string) {
+		b, _ := e.a.BlocSummary(index, year, bloc)
+		if n := len(out); n > 0 && out[n-1].Index == index && out[n-1].Year == year {
+			out[n-1].Blocs = append(out[n-1].Blocs, b)
+			return
+		}
+		ys, _ := e.a.Summary(index, year)
+		ys.Blocs = []analysis.BlocSummary{b}
+		out = append(out, ys)
+	}); code >= 0 {
+		return code
+	}
+	if e.q.format == formatJSON {
+		return e.emitJSON(nonNil(out))
+	}
+	t := &table{headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "units", "Xếp hạng", "ranked",
+		"Xếp loại", "grades", "Dẫn đầu", "leader", "Cuối bảng", "bottom", "Trung bình", "mean", "Trung vị", "median",
+		"Độ lệch chuẩn", "stdev", "Thấp nhất", "min", "Cao nhất", "max", "TB năm trước", "prev_mean",
+		"Tăng", "up", "Giảm", "down", "Giữ nguyên", "same")}
+	for _, ys := range out {
+		for _, b := range ys.Blocs {
+			t.add(ys.Index, ys.Year, b.Bloc, b.Units, b.Ranked, e.gradeCounts(b), e.unitScores(b.Leader), e.unitScores(b.Bottom),
+				fixed(b.Mean, 2), fixed(b.Median, 2), fixed(b.Stdev, 2), e.score(b.Min), e.score(b.Max),
+				fixed(b.PrevMean, 2), b.Up, b.Down, b.Same)
+		}
+	}
+	return e.emit(t)
+}
+
+// gradeCounts writes "Tốt 12/21 (+2); Khá 5/21 (−1)".
+func (e *commandEnv) gradeCounts(b analysis.BlocSummary) string {
+	var parts []string
+	for _, g := range b.Grades {
+		s := fmt.Sprintf("%s %d/%d", g.Grade, g.Count, b.Units)
+		if g.Change != nil && *g.Change != 0 {
+			s += fmt.Sprintf(" (%+d)", *g.Change)
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// unitScores writes "Sở Nội vụ 101,69" (several when tied).
+func (e *commandEnv) unitScores(us []analysis.UnitScore) string {
+	var parts []string
+	for _, u := range us {
+		parts = append(parts, u.Unit+" "+formatNumber(num{u.Score, -1, e.a.Dataset().Decimals}, e.q.lang == "vi" && e.q.format != formatCSV))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/data/sample"
+)
+
+// inputFlags are the flags every command shares for choosing its data.
+type inputFlags struct {
+	components, grades, units string
+	sample                    string
+	maxBytes                  int64
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.components, "components", "", "components.csv: component codes, names and maximum points")
+	fs.StringVar(&f.grades, "grades", "", "grades.csv: grade schemes (grade, min, index, bloc, years)")
+	fs.StringVar(&f.units, "units", "", "units.csv: unit codes, aliases and successors")
+	fs.StringVar(&f.sample, "sample", "", "use an embedded sample: "+sampleNames())
+	fs.Int64Var(&f.maxBytes, "max-bytes", data.DefaultMaxBytes, "largest input file accepted, in bytes")
+}
+
+func (f *inputFlags) options(stdin io.Reader) data.Options {
+	return data.Options{Components: f.components, Grades: f.grades, Units: f.units, Stdin: stdin, MaxBytes: f.maxBytes}
+}
+
+func sampleNames() string {
+	s := ""
+	for i, x := range sample.Samples {
+		if i > 0 {
+			s += ", "
+		}
+		s += x.Name
+	}
+	return s
+}
+
+// read loads the named paths, or the embedded sample when there are none.
+func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error) {
+	if len(paths) > 0 && f.sample != "" {
+		return nil, fmt.Errorf("give either PATH or --sample, not both")
+	}
+	if len(paths) > 0 {
+		return data.Read(paths, f.options(stdin)), nil
+	}
+	name := f.sample
+	if name == "" {
+		name = sample.Samples[0].Name
+	}
+	s, ok := sample.Lookup(name)
+	if !ok {
+		return nil, fmt.Errorf("unknown sample %q (samples: %s)", name, sampleNames())
+	}
+	opt := f.options(stdin)
+	opt.Label = s.Label
+	return data.ReadFS(sample.FS, s.Dir, opt), nil
+}
+
+// load is read for commands that need a whole dataset: errors are printed
+// and give exit 1.
+func (f *inputFlags) load(paths []string, stdin io.Reader, stderr io.Writer) (*data.Dataset, int) {
+	r, err := f.read(paths, stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, "parlens:", err)
+		return nil, exitUsage
+	}
+	if err := r.Err(); err != nil {
+		fmt.Fprintln(stderr, "parlens:", err)
+		return nil, exitData
+	}
+	return r.Dataset, exitOK
+}
+
+// parseArgs parses flags wherever they stand among the arguments, so
+// `parlens unit "Sở Nội vụ" --year 2021` works; "--" ends the flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if len(fs.Args()) < len(args) || args[0] == "--" {
+			return append(rest, args...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
