@@ -60,7 +60,6 @@ func (e *commandEnv) rankCell(rank *int, notRanked bool) any {
 	return rank
 }
 
-
 // nonNil makes an empty result print as [] rather than null.
 func nonNil[T any](s []T) []T {
 	if s == nil {

@@ -39,7 +39,6 @@ type num struct {
 	pad int
 }
 
-
 func (t *table) add(cells ...any) { t.rows = append(t.rows, cells) }
 
 // formatNumber writes n with a dot, or a decimal comma for Vietnamese text.
