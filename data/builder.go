@@ -208,7 +208,7 @@ func (b *builder) component(name string) int {
 		b.ds.Components[i].Name = name
 		return i
 	}
-	b.ds.Components = append(b.ds.Components, Component{Key: k, Name: name})
+	b.ds.Components = append(b.ds.Components, Component{Key: k, Name: name, Bonus: isBonusName(name)})
 	i := len(b.ds.Components) - 1
 	b.compByID[k] = i
 	return i

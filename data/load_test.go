@@ -406,3 +406,22 @@ func TestRenameListedInUnitsIsNotWarned(t *testing.T) {
 		t.Errorf("issues %v", r.Issues)
 	}
 }
+
+func TestBonusComponent(t *testing.T) {
+	ds := mustLoad(t, map[string]string{
+		"components.csv": "code,component,max,bonus\nC1,Chỉ đạo,10,\nX,Cộng thêm,3,x\n",
+		"par-2021.csv":   "đơn vị,Chỉ đạo,Cộng thêm,Điểm thưởng,Khác\nSở A,9,1,0.5,2\n",
+	})
+	var bonus []string
+	for _, c := range ds.Components {
+		if c.Bonus {
+			bonus = append(bonus, c.Name)
+		}
+	}
+	if strings.Join(bonus, ",") != "Cộng thêm,Điểm thưởng" {
+		t.Errorf("bonus components %v", bonus)
+	}
+	if ds.Records[0].Total != 12.5 {
+		t.Errorf("bonus counts in the total: %v", ds.Records[0].Total)
+	}
+}

@@ -5,6 +5,7 @@ package data
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // DefaultIndex names the index of files that have no index column.
@@ -49,6 +50,20 @@ type Component struct {
 	Name  string // display name as last seen in the data
 	Code  string // code from components.csv ("" when none)
 	Terms []ComponentTerm
+	// Bonus marks extra points (điểm thưởng) that can lift a total above
+	// 100: they count in the total but are not an area a unit "loses" points on.
+	Bonus bool
+}
+
+// isBonusName recognises bonus columns by name: "Điểm thưởng", "Bonus", "Điểm cộng".
+func isBonusName(name string) bool {
+	f := Fold(name)
+	for _, w := range []string{"diem thuong", "bonus", "diem cong", "cong diem", "thuong"} {
+		if f == w || strings.HasPrefix(f, w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // ComponentTerm is one row of components.csv: a name and maximum valid for a span of years.

@@ -21,6 +21,7 @@ type componentRow struct {
 	Max       string `csv:"max"`
 	FromYear  string `csv:"from_year"`
 	ToYear    string `csv:"to_year"`
+	Bonus     string `csv:"bonus"`
 }
 
 type gradeRow struct {
@@ -49,6 +50,7 @@ var sidecarHeaders = map[string]map[string]string{
 		"name": "name", "ten": "name", "ten day du": "name",
 		"max": "max", "diem toi da": "max", "toi da": "max", "max points": "max", "diem chuan": "max",
 		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+		"bonus": "bonus", "diem thuong": "bonus", "thuong": "bonus",
 	},
 	"grades": {
 		"grade": "grade", "xep loai": "grade", "muc": "grade",
@@ -242,6 +244,12 @@ func (b *builder) addComponentRow(t *table, r componentRow, line int) {
 	c := &b.ds.Components[i]
 	if c.Name == "" {
 		c.Name = name
+	}
+	switch Fold(r.Bonus) {
+	case "1", "x", "yes", "true", "co", "bonus":
+		c.Bonus = true
+	case "":
+		c.Bonus = c.Bonus || isBonusName(name) || isBonusName(code)
 	}
 	c.Terms = append(c.Terms, ComponentTerm{Name: name, Max: mx, FromYear: from, ToYear: to})
 	if name != "" {
