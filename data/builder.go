@@ -424,42 +424,84 @@ func yearFromName(name string) int {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // sortRecords orders records by index and bloc as first seen, and by year;
-// rows keep their input order within a group.
+// rows keep their input order within a group. A counting sort over the
+// (index, year, bloc) groups: one pass to count, one to place.
 func sortRecords(recs []Record) {
+	type group struct {
+		index int
+		year  int
+		bloc  int
+	}
 	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
-	keys := make([][3]int, len(recs))
+	gid := map[group]int{}
+	var groups []group
+	ids := make([]int32, len(recs))
+	sorted := true
+	lastIndex, lastBloc := "", ""
+	io, bo := -1, -1
 	for i := range recs {
 		r := &recs[i]
-		io, ok := indexOrder[r.Index]
+		if r.Index != lastIndex || io < 0 {
+			o, ok := indexOrder[r.Index]
+			if !ok {
+				o = len(indexOrder)
+				indexOrder[r.Index] = o
+			}
+			io, lastIndex, bo = o, r.Index, -1
+		}
+		if r.Bloc != lastBloc || bo < 0 {
+			k := [2]string{r.Index, r.Bloc}
+			o, ok := blocOrder[k]
+			if !ok {
+				o = len(blocOrder)
+				blocOrder[k] = o
+			}
+			bo, lastBloc = o, r.Bloc
+		}
+		g := group{io, r.Year, bo}
+		id, ok := gid[g]
 		if !ok {
-			io = len(indexOrder)
-			indexOrder[r.Index] = io
+			id = len(groups)
+			gid[g] = id
+			groups = append(groups, g)
 		}
-		bk := [2]string{r.Index, r.Bloc}
-		bo, ok := blocOrder[bk]
-		if !ok {
-			bo = len(blocOrder)
-			blocOrder[bk] = bo
+		ids[i] = int32(id)
+		if i > 0 && sorted {
+			p := groups[ids[i-1]]
+			sorted = p.index < g.index || p.index == g.index && (p.year < g.year || p.year == g.year && p.bloc <= g.bloc)
 		}
-		keys[i] = [3]int{io, r.Year, bo}
 	}
-	perm := make([]int, len(recs))
-	for i := range perm {
-		perm[i] = i
+	if sorted {
+		return
 	}
-	sort.SliceStable(perm, func(a, c int) bool {
-		x, y := keys[perm[a]], keys[perm[c]]
-		if x[0] != y[0] {
-			return x[0] < y[0]
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, c int) bool {
+		x, y := groups[order[a]], groups[order[c]]
+		if x.index != y.index {
+			return x.index < y.index
 		}
-		if x[1] != y[1] {
-			return x[1] < y[1]
+		if x.year != y.year {
+			return x.year < y.year
 		}
-		return x[2] < y[2]
+		return x.bloc < y.bloc
 	})
-	sorted := make([]Record, len(recs))
-	for i, p := range perm {
-		sorted[i] = recs[p]
+	start := make([]int, len(groups))
+	counts := make([]int, len(groups))
+	for _, id := range ids {
+		counts[id]++
 	}
-	copy(recs, sorted)
+	at := 0
+	for _, id := range order {
+		start[id] = at
+		at += counts[id]
+	}
+	out := make([]Record, len(recs))
+	for i, id := range ids {
+		out[start[id]] = recs[i]
+		start[id]++
+	}
+	copy(recs, out)
 }

@@ -2,7 +2,9 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -423,5 +425,66 @@ func TestBonusComponent(t *testing.T) {
 	}
 	if ds.Records[0].Total != 12.5 {
 		t.Errorf("bonus counts in the total: %v", ds.Records[0].Total)
+	}
+}
+
+// A file cut into chunks parsed in parallel gives the same records and the
+// same positions as one parsed whole, quoted line breaks included.
+func TestChunkedParseMatchesWhole(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("năm,khối,mã,đơn vị,C1,C2,tổng điểm\n")
+	for i := 0; i < 400; i++ {
+		name := fmt.Sprintf("Đơn vị %d", i)
+		if i%37 == 0 {
+			name = fmt.Sprintf("\"Đơn vị %d\nhai dòng, \"\"trích\"\"\"", i)
+		}
+		fmt.Fprintf(&b, "2021,\"Khối %d\",U%d,%s,%d.5,%d.25,%d.75\n", i%3, i, name, i%10, i%7, i%10+i%7)
+	}
+	b.WriteString("2021,Khối 0,BAD,Sai,x,1,2\n")
+	raw := b.String()
+	load := func(chunk, procs int) *Result {
+		defer func(old int) { minChunkBytes = old }(minChunkBytes)
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		minChunkBytes = chunk
+		return readFiles(t, map[string]string{"big.csv": raw})
+	}
+	whole, parts := load(1<<30, 1), load(500, 4)
+	if len(whole.Issues) != 1 || whole.Issues[0].String() != parts.Issues[0].String() || len(parts.Issues) != 1 {
+		t.Fatalf("issues differ:\nwhole %v\nparts %v", whole.Issues, parts.Issues)
+	}
+	if want := "big.csv:" + strconv.Itoa(strings.Count(raw, "\n")) + ":5: error"; !strings.HasPrefix(whole.Issues[0].String(), want) {
+		t.Errorf("position %s, want %s", whole.Issues[0], want)
+	}
+	fixed := strings.Replace(raw, "BAD,Sai,x", "BAD,Sai,3", 1)
+	whole = readFiles(t, map[string]string{"big.csv": fixed})
+	func() {
+		defer func(old int) { minChunkBytes = old }(minChunkBytes)
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+		minChunkBytes = 500
+		parts = readFiles(t, map[string]string{"big.csv": fixed})
+	}()
+	if len(whole.Dataset.Records) != 401 || len(parts.Dataset.Records) != 401 {
+		t.Fatalf("records %d and %d", len(whole.Dataset.Records), len(parts.Dataset.Records))
+	}
+	for i := range whole.Dataset.Records {
+		x, y := whole.Dataset.Records[i], parts.Dataset.Records[i]
+		if !sameRecord(x, y) || x.Pos != y.Pos {
+			t.Fatalf("record %d differs:\n%+v\n%+v", i, x, y)
+		}
+	}
+}
+
+func TestSplitRows(t *testing.T) {
+	text := []byte("h\na,\"x\ny\"\nb,c\nd,e\n")
+	for n := 1; n <= 6; n++ {
+		bounds := splitRows(text, 2, n)
+		for _, p := range bounds[1 : len(bounds)-1] {
+			if text[p-1] != '\n' || bytes.Count(text[2:p], []byte{'"'})%2 != 0 {
+				t.Errorf("n=%d: bad boundary %d in %v", n, p, bounds)
+			}
+		}
+		if bounds[0] != 2 || bounds[len(bounds)-1] != len(text) {
+			t.Errorf("n=%d: bounds %v", n, bounds)
+		}
 	}
 }

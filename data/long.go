@@ -14,6 +14,8 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 	if !b.checkRequired(ctx) {
 		return
 	}
+	p := newRowParser(ctx, 0)
+	defer b.absorb(p)
 	for i, role := range h.roles {
 		if role == roleOther || role == roleDuplicate || role == roleTotal {
 			t.info.Ignored = append(t.info.Ignored, displayHeader(h.names[i], i))
@@ -45,7 +47,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		}
 		rows++
 		if err != nil {
-			b.rowError(t, r, err, rec, len(h.names))
+			p.rowError(r, err, rec)
 			continue
 		}
 		if blankRow(rec) {
@@ -54,12 +56,13 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		}
 		line, _ := r.FieldPos(0)
 		var base Record
-		if !b.readRowRoles(ctx, rec, line, &base) {
+		if !p.readRoles(rec, line, &base) {
 			continue
 		}
+		b.canonicalize(&base)
 		name := strings.TrimSpace(rec[compCol])
 		if name == "" {
-			b.errorf(Pos{t.name, line, compCol + 1}, "every row names its component", "empty component name")
+			p.errorf(Pos{t.name, line, compCol + 1}, "every row names its component", "empty component name")
 			continue
 		}
 		unitKey := base.UnitCode
@@ -81,16 +84,16 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		}
 		v, dec, ok := parseNumber(cell, t.decimal)
 		if !ok {
-			b.errorf(Pos{t.name, line, scoreCol + 1}, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(cell), h.names[scoreCol])
+			p.errorf(Pos{t.name, line, scoreCol + 1}, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(cell), h.names[scoreCol])
 			continue
 		}
 		if v < 0 {
-			b.errorf(Pos{t.name, line, scoreCol + 1}, "scores are never below zero; check the sign", "negative score %s", clip(cell))
+			p.errorf(Pos{t.name, line, scoreCol + 1}, "scores are never below zero; check the sign", "negative score %s", clip(cell))
 			continue
 		}
 		if headerRoles[b.fold(name)] == roleTotal {
 			if a.total != nil && a.total.v != v {
-				b.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
+				p.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
 					"%s %d %s: total given twice with different values (also at line %d)", base.Unit, base.Year, name, a.total.line)
 			}
 			a.total = &cellAt{line, v}
@@ -99,7 +102,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		c := b.component(name)
 		if prev, dup := a.scores[c]; dup {
 			if prev.v != v {
-				b.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
+				p.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
 					"%s %d %q given twice with different values (also at line %d)", base.Unit, base.Year, name, prev.line)
 			}
 			continue
@@ -111,7 +114,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 	}
 	t.info.Rows = rows
 	if rows == 0 {
-		b.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
+		p.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
 		return
 	}
 	n := len(b.ds.Components)

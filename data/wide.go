@@ -1,6 +1,8 @@
 package data
 
 import (
+	"runtime"
+	"sync"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -33,27 +35,6 @@ func (b *builder) readData(t *table) {
 	b.readWide(t, r, h)
 }
 
-// csvError reports a csv.Reader error at its line and column (in characters).
-func (b *builder) csvError(t *table, err error) {
-	file := t.name
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		pe.Column = t.charColumn(pe.Line, pe.Column)
-		msg := pe.Err.Error()
-		hint := ""
-		switch {
-		case errors.Is(pe.Err, csv.ErrFieldCount):
-			msg = "ragged row: wrong number of cells"
-			hint = "every row needs as many cells as the header"
-		case errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote):
-			hint = "a quote inside a cell must be doubled (\"\"), and a quoted cell must be closed"
-		}
-		b.errorf(Pos{File: file, Line: pe.Line, Col: pe.Column}, hint, "%s", msg)
-		return
-	}
-	b.errorf(Pos{File: file}, "", "%s", err.Error())
-}
-
 // rowCtx is what every row of a file shares.
 type rowCtx struct {
 	t        *table
@@ -78,22 +59,32 @@ type badCell struct {
 // pending is a row read before its columns are classified.
 type pending struct {
 	rec   Record
-	total bool // the total cell was given
-	row   int  // index into the file's value buffer
+	total bool      // the total cell was given
+	vals  []float64 // the row's candidate-column values
 }
+
+// wideChunk is one part of a file's rows, parsed on its own goroutine.
+type wideChunk struct {
+	p             *rowParser
+	rows          []pending
+	cols          []wideCol
+	seen          int // rows read, good or bad
+	totalDecimals int
+}
+
+// minChunkBytes keeps small files on one goroutine.
+var minChunkBytes = 1 << 20
 
 func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	ctx := rowCtx{t: t, h: h, fileYear: yearFromName(t.name)}
 	if !b.checkRequired(ctx) {
 		return
 	}
-	seen := 0 // rows read, good or bad: "header only" means none at all
-	totalDecimals := 0
-	var cols []*wideCol
+	var candidates []int
 	for i, role := range h.roles {
 		switch role {
 		case roleOther:
-			cols = append(cols, &wideCol{col: i})
+			candidates = append(candidates, i)
 		case roleDuplicate:
 			t.info.Ignored = append(t.info.Ignored, h.names[i]+" (duplicate column)")
 		case roleScore:
@@ -102,64 +93,42 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			}
 		}
 	}
-	totalCol, hasTotal := h.col[roleTotal]
-	if !hasTotal {
-		totalCol, hasTotal = h.col[roleScore]
+	// Big files are cut at row boundaries and parsed on every core.
+	start := int(r.InputOffset())
+	bounds := splitRows(t.text, start, min(runtime.GOMAXPROCS(0), 8, (len(t.text)-start)/minChunkBytes+1))
+	chunks := make([]*wideChunk, len(bounds)-1)
+	var wg sync.WaitGroup
+	for i := range chunks {
+		chunks[i] = &wideChunk{p: newRowParser(ctx, bytes.Count(t.text[:bounds[i]], []byte{'\n'}))}
+		wg.Add(1)
+		go func(c *wideChunk, from, to int) {
+			defer wg.Done()
+			c.parse(t.text[from:to], candidates)
+		}(chunks[i], bounds[i], bounds[i+1])
 	}
-	// Values of the candidate columns, row-major, one buffer for the file.
-	estRows := bytes.Count(t.text, []byte{'\n'}) + 1
-	vals := make([]float64, 0, estRows*len(cols))
-	rows := make([]pending, 0, estRows)
-	b.ds.Records = slices.Grow(b.ds.Records, estRows)
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			b.rowError(t, r, err, rec, len(h.names)) // a ragged row is reported, not guessed at
-			seen++
-			continue
-		}
-		if blankRow(rec) {
-			continue
-		}
-		seen++
-		line, _ := r.FieldPos(0)
-		p := pending{row: len(rows)}
-		if !b.readRowRoles(ctx, rec, line, &p.rec) {
-			continue
-		}
-		for _, c := range cols {
-			cell := rec[c.col]
-			v := Missing
-			if !isMissingMark(cell) {
-				if x, dec, ok := parseNumber(cell, t.decimal); ok {
-					v = x
-					c.numeric++
-					c.decimals = max(c.decimals, dec)
-				} else {
-					c.text++
-					if len(c.badCells) < 20 {
-						c.badCells = append(c.badCells, badCell{Pos{t.name, line, c.col + 1}, cell})
-					}
-				}
-			}
-			vals = append(vals, v)
-		}
-		if hasTotal {
-			cell := rec[totalCol]
-			if !isMissingMark(cell) {
-				p.total = true
-				if v, dec, ok := b.number(ctx, cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
-					p.rec.Total = v
-					totalDecimals = max(totalDecimals, dec)
-				}
+	wg.Wait()
+
+	cols := make([]wideCol, len(candidates))
+	seen, nrows, totalDecimals := 0, 0, 0
+	for i := range cols {
+		cols[i].col = candidates[i]
+	}
+	for _, c := range chunks {
+		b.absorb(c.p)
+		seen += c.seen
+		nrows += len(c.rows)
+		totalDecimals = max(totalDecimals, c.totalDecimals)
+		for i := range cols {
+			cc := &c.cols[i]
+			cols[i].numeric += cc.numeric
+			cols[i].text += cc.text
+			cols[i].decimals = max(cols[i].decimals, cc.decimals)
+			if room := 20 - len(cols[i].badCells); room > 0 {
+				cols[i].badCells = append(cols[i].badCells, cc.badCells[:min(room, len(cc.badCells))]...)
 			}
 		}
-		rows = append(rows, p)
 	}
-	t.info.Rows = len(rows)
+	t.info.Rows = nrows
 	b.noteDecimals(totalDecimals)
 	if seen == 0 {
 		b.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
@@ -192,27 +161,138 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	var backing []float64
 	if !direct {
-		backing = make([]float64, len(rows)*nComp)
+		backing = make([]float64, nrows*nComp)
 		for i := range backing {
 			backing[i] = Missing
 		}
 	}
-	for i := range rows {
-		p := &rows[i]
-		rec := &p.rec
-		if direct {
-			rec.Scores = vals[p.row*nComp : (p.row+1)*nComp : (p.row+1)*nComp]
-		} else if nComp > 0 {
-			rec.Scores = backing[i*nComp : (i+1)*nComp : (i+1)*nComp]
-			row := vals[p.row*len(cols) : (p.row+1)*len(cols)]
-			for j, g := range comps {
-				if g >= 0 {
-					rec.Scores[g] = row[j]
+	b.ds.Records = slices.Grow(b.ds.Records, nrows)
+	i := 0
+	for _, c := range chunks {
+		for k := range c.rows {
+			p := &c.rows[k]
+			rec := &p.rec
+			if direct {
+				rec.Scores = p.vals
+			} else if nComp > 0 {
+				rec.Scores = backing[i*nComp : (i+1)*nComp : (i+1)*nComp]
+				for j, g := range comps {
+					if g >= 0 {
+						rec.Scores[g] = p.vals[j]
+					}
+				}
+			}
+			i++
+			b.canonicalize(rec)
+			b.finishRecord(ctx, rec, p.total, comps, cols, decimals)
+		}
+		c.rows = nil
+	}
+}
+
+// parse reads one chunk of rows; it touches nothing shared.
+func (c *wideChunk) parse(text []byte, candidates []int) {
+	p := c.p
+	t, h := p.ctx.t, p.ctx.h
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = t.info.Delimiter
+	r.ReuseRecord = true
+	r.FieldsPerRecord = len(h.names)
+	c.cols = make([]wideCol, len(candidates))
+	for i, col := range candidates {
+		c.cols[i].col = col
+	}
+	totalCol, hasTotal := h.col[roleTotal]
+	if !hasTotal {
+		totalCol, hasTotal = h.col[roleScore]
+	}
+	est := bytes.Count(text, []byte{'\n'}) + 1
+	vals := make([]float64, 0, est*len(candidates))
+	c.rows = make([]pending, 0, est)
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			p.rowError(r, err, rec) // a ragged row is reported, not guessed at
+			c.seen++
+			continue
+		}
+		if blankRow(rec) {
+			continue
+		}
+		c.seen++
+		line, _ := r.FieldPos(0)
+		line += p.lineOffset
+		var row pending
+		if !p.readRoles(rec, line, &row.rec) {
+			continue
+		}
+		from := len(vals)
+		for i := range c.cols {
+			col := &c.cols[i]
+			cell := rec[col.col]
+			v := Missing
+			if !isMissingMark(cell) {
+				if x, dec, ok := parseNumber(cell, t.decimal); ok {
+					v = x
+					col.numeric++
+					col.decimals = max(col.decimals, dec)
+				} else {
+					col.text++
+					if len(col.badCells) < 20 {
+						col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell)})
+					}
+				}
+			}
+			vals = append(vals, v)
+		}
+		row.vals = vals[from:len(vals):len(vals)]
+		if hasTotal {
+			cell := rec[totalCol]
+			if !isMissingMark(cell) {
+				row.total = true
+				if v, dec, ok := p.number(cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
+					row.rec.Total = v
+					c.totalDecimals = max(c.totalDecimals, dec)
 				}
 			}
 		}
-		b.finishRecord(ctx, rec, p.total, comps, cols, decimals)
+		c.rows = append(c.rows, row)
 	}
+}
+
+// splitRows cuts text[start:] into n parts at line ends outside quotes and
+// returns the n+1 boundaries (fewer parts when the text is short).
+func splitRows(text []byte, start, n int) []int {
+	bounds := []int{start}
+	if n < 2 {
+		return append(bounds, len(text))
+	}
+	size := (len(text) - start) / n
+	quotes, counted := 0, start // quotes seen in text[start:counted]
+	for k := 1; k < n; k++ {
+		pos := max(start+k*size, bounds[len(bounds)-1])
+		for pos < len(text) {
+			nl := bytes.IndexByte(text[pos:], '\n')
+			if nl < 0 {
+				pos = len(text)
+				break
+			}
+			pos += nl + 1
+			quotes += bytes.Count(text[counted:pos], []byte{'"'})
+			counted = pos
+			if quotes%2 == 0 {
+				break // not inside a quoted cell
+			}
+		}
+		if pos >= len(text) {
+			break
+		}
+		bounds = append(bounds, pos)
+	}
+	return append(bounds, len(text))
 }
 
 func blankRow(rec []string) bool {
@@ -247,89 +327,13 @@ func (b *builder) checkRequired(ctx rowCtx) bool {
 	return ok
 }
 
-// readRowRoles fills the identity, grade and rank of a record from its row.
-func (b *builder) readRowRoles(ctx rowCtx, rec []string, line int, out *Record) bool {
-	h := ctx.h
-	cell := func(r role) (string, int, bool) {
-		i, ok := h.col[r]
-		if !ok {
-			return "", 0, false
-		}
-		return strings.TrimSpace(rec[i]), i + 1, true
-	}
-	*out = Record{Index: DefaultIndex, Year: ctx.fileYear, Total: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
-	ok := true
-	if s, col, has := cell(roleYear); has {
-		y, err := strconv.Atoi(s)
-		if err != nil || y < 1900 || y > 2200 {
-			if s == "" && ctx.fileYear != 0 {
-				y = ctx.fileYear
-			} else {
-				b.errorf(Pos{ctx.t.name, line, col}, "write the year as four digits, like 2021", "unreadable year %q", clip(s))
-				ok = false
-			}
-		}
-		out.Year = y
-	}
-	if s, _, has := cell(roleIndex); has && s != "" {
-		out.Index = b.canonical(b.indexes, s)
-	} else {
-		out.Index = b.canonical(b.indexes, DefaultIndex)
-	}
-	if s, _, _ := cell(roleBloc); s != "" {
-		out.Bloc = b.canonical(b.blocs, s)
-	} else {
-		out.Bloc = b.canonical(b.blocs, "Tất cả")
-	}
-	code, _, _ := cell(roleCode)
-	unit, _, _ := cell(roleUnit)
-	out.UnitCode, out.Unit = b.intern(code), b.intern(unit)
-	if out.Unit == "" {
-		if out.UnitCode == "" {
-			_, col, _ := cell(roleUnit)
-			b.errorf(Pos{ctx.t.name, line, col}, "every row needs a unit name", "empty unit name")
-			ok = false
-		} else {
-			out.Unit = out.UnitCode
-		}
-	}
-	grade, _, _ := cell(roleGrade)
-	out.Grade = b.intern(grade)
-	if s, col, has := cell(roleRank); has && s != "" {
-		if isNotRanked(s) {
-			out.NotRanked = true
-		} else if n, err := strconv.Atoi(strings.TrimSuffix(s, ".")); err == nil && n > 0 {
-			out.PublishedRank = n
-		} else {
-			b.errorf(Pos{ctx.t.name, line, col}, "write a whole number, or KXH / \"không xếp hạng\" for not ranked",
-				"unreadable rank %q", clip(s))
-			ok = false
-		}
-	}
-	return ok
-}
-
-// number parses a score cell, reporting an unreadable or negative number.
-func (b *builder) number(ctx rowCtx, cell string, pos Pos, what string) (float64, int, bool) {
-	v, dec, ok := parseNumber(cell, ctx.t.decimal)
-	if !ok {
-		b.errorf(pos, "write numbers like 97.31 or 97,31", "unreadable number %q in %s", clip(cell), what)
-		return 0, 0, false
-	}
-	if v < 0 {
-		b.errorf(pos, "scores are never below zero; check the sign", "negative score %s in %s", cell, what)
-		return 0, 0, false
-	}
-	return v, dec, true
-}
-
 // noteDecimals records how precisely scores are written, for display.
 func (b *builder) noteDecimals(dec int) {
 	b.ds.Decimals = max(b.ds.Decimals, min(dec, 4))
 }
 
 // finishRecord validates a row's scores, derives a missing total and appends it.
-func (b *builder) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps []int, cols []*wideCol, decimals int) {
+func (b *builder) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int) {
 	sum, n, complete := 0.0, 0, true
 	for j, g := range comps {
 		if g < 0 {
@@ -420,13 +424,3 @@ func (t *table) charColumn(line, byteCol int) int {
 	return utf8.RuneCount(t.text[start:end]) + 1
 }
 
-// rowError reports a bad row; a ragged one says how many cells it has.
-func (b *builder) rowError(t *table, r *csv.Reader, err error, rec []string, want int) {
-	if errors.Is(err, csv.ErrFieldCount) && rec != nil {
-		line, _ := r.FieldPos(0)
-		b.errorf(Pos{t.name, line, 1}, "every row needs as many cells as the header; check for a stray delimiter",
-			"ragged row: %d cells, the header has %d", len(rec), want)
-		return
-	}
-	b.csvError(t, err)
-}
