@@ -1,15 +1,15 @@
 package data
 
 import (
-	"runtime"
-	"sync"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -423,4 +423,3 @@ func (t *table) charColumn(line, byteCol int) int {
 	}
 	return utf8.RuneCount(t.text[start:end]) + 1
 }
-
