@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# End-to-end test of the parlens dashboard in a real terminal (tmux).
+#
+# It builds the binary, runs it in a private tmux server, sends keys the way a
+# person would (switch views, filter "cam le", drill into a unit, mark a fact,
+# write the briefing, resize to 60×20 and back, quit) and asserts on what the
+# pane shows (capture-pane), that the briefing file exists, and that the
+# terminal is restored after quitting (alternate screen off, shell prompt
+# back) — also after SIGTERM. It then checks the no-terminal overview.
+#
+# Usage: e2e/tmux.sh            (from anywhere; needs go, and tmux or apt-get)
+# Env:   PARLENS_BIN=path       use a built binary instead of building one
+#        E2E_SCREENS=dir        keep the captured screens there
+#        E2E_TIMEOUT=seconds    per wait (default 10)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/parlens-e2e.XXXXXX")
+SCREENS=${E2E_SCREENS:-$WORK/screens}
+TIMEOUT=${E2E_TIMEOUT:-10}
+mkdir -p "$SCREENS"
+SOCK="$WORK/tmux.sock"
+S=parlens-e2e
+PASS=0
+
+log() { printf '%s\n' "$*"; }
+die() {
+	log "FAIL: $*"
+	if [ -S "$SOCK" ]; then
+		log "---- pane ----"
+		tmux -S "$SOCK" capture-pane -p -t "$S" 2>/dev/null || true
+		log "--------------"
+	fi
+	cleanup
+	exit 1
+}
+cleanup() {
+	if [ -S "$SOCK" ]; then tmux -S "$SOCK" kill-server 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+# --- tools ---------------------------------------------------------------------
+if ! command -v tmux >/dev/null 2>&1; then
+	log "installing tmux…"
+	if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi
+	$SUDO apt-get update -qq >/dev/null && $SUDO apt-get install -y -qq tmux >/dev/null || die "cannot install tmux"
+fi
+log "tmux: $(tmux -V)"
+
+BIN=${PARLENS_BIN:-$WORK/parlens}
+if [ -z "${PARLENS_BIN:-}" ]; then
+	log "building parlens…"
+	(cd "$ROOT" && go build -o "$BIN" .) || die "go build failed"
+fi
+[ -x "$BIN" ] || die "no binary at $BIN"
+
+# --- helpers ---------------------------------------------------------------------
+T() { tmux -S "$SOCK" "$@"; }
+screen() { T capture-pane -p -t "$S"; }
+keys() { T send-keys -t "$S" "$@"; }
+text() { T send-keys -t "$S" -l "$1"; }
+
+# wait_for TEXT...: every TEXT is on screen within the timeout.
+wait_for() {
+	local deadline=$((SECONDS + TIMEOUT)) s t ok
+	while :; do
+		s=$(screen)
+		ok=1
+		for t in "$@"; do
+			case "$s" in *"$t"*) ;; *) ok=0 ;; esac
+		done
+		[ $ok = 1 ] && return 0
+		[ $SECONDS -ge $deadline ] && die "timed out waiting for: $*"
+		sleep 0.02
+	done
+}
+
+# wait_gone TEXT: TEXT leaves the screen within the timeout.
+wait_gone() {
+	local deadline=$((SECONDS + TIMEOUT))
+	while screen | grep -qF -- "$1"; do
+		[ $SECONDS -ge $deadline ] && die "timed out waiting for \"$1\" to go"
+		sleep 0.1
+	done
+}
+
+# check NAME: record a passed step and keep the screen.
+check() {
+	PASS=$((PASS + 1))
+	screen >"$SCREENS/$(printf '%02d' $PASS)-$1.txt"
+	log "ok $PASS - $1"
+}
+
+# every line of the pane is the pane's width, i.e. nothing wrapped or spilled
+assert_full_width() {
+	local w
+	w=$(T display -p -t "$S" '#{pane_width}')
+	local longest
+	longest=$(screen | wc -L) # display width, in a UTF-8 locale
+	[ "$longest" -le "$w" ] || die "a line is $longest cells wide, the pane $w"
+}
+
+alt_on() { T display -p -t "$S" '#{alternate_on}'; }
+
+resize() {
+	T resize-window -t "$S" -x "$1" -y "$2"
+}
+
+# --- the session ---------------------------------------------------------------------
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+# a plain shell with a known prompt, so "the terminal is restored" is visible
+T -u -f /dev/null new-session -d -s "$S" -x 80 -y 24 \
+	"env -i PATH='$PATH' HOME='$WORK' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='E2E\$ ' bash --norc --noprofile"
+T set -g window-size manual
+wait_for 'E2E$'
+keys "cd '$WORK'" Enter
+wait_for 'E2E$'
+keys "clear" Enter
+
+# 1. start on the sample: the overview
+t0=$(date +%s%N)
+keys "'$BIN'" Enter
+wait_for "Dữ liệu minh họa" "Tổng quan" "Cơ quan Trung ương" "Năm 2024"
+t1=$(date +%s%N)
+log "first frame on screen after $(((t1 - t0) / 1000000)) ms (process start, load, render; tmux polling included)"
+[ "$(alt_on)" = 1 ] || die "the dashboard is not on the alternate screen"
+assert_full_width
+check overview-80x24
+
+# 2. ranking, the Quận, huyện bloc
+keys 2
+wait_for "Hạng" "±hạng" "Đơn vị" "sắp xếp: Hạng"
+keys Tab Tab
+wait_for "quận Hải Châu" "7/7 đơn vị"
+assert_full_width
+check ranking
+
+# 3. filter "cam le" finds quận Cẩm Lệ
+keys /
+wait_for "enter: xong"
+text "cam le"
+wait_for "quận Cẩm Lệ" "1/7 đơn vị"
+keys Enter
+wait_for "lọc “cam le”" "1/7 đơn vị"
+wait_gone "quận Hải Châu"
+check filter-cam-le
+
+# 4. drill into the unit
+keys Enter
+wait_for "quận Cẩm Lệ (QH-CL)" "hạng 7/7" "Lịch sử PAR Index"
+assert_full_width
+check unit
+
+# 5. back, then the other views
+keys Escape
+wait_for "lọc “cam le”"
+keys Escape
+wait_for "7/7 đơn vị"
+keys 4
+wait_for "Biến động ·" "sự kiện"
+keys Space
+wait_for "Đã đánh dấu"
+check movers-marked
+keys 5
+wait_for "TB khối" "lĩnh vực"
+check components
+keys 6
+wait_for "Chuyển xếp loại" "Tổng"
+check transitions
+
+# 6. the briefing: write it to a file
+keys 7
+wait_for "Báo cáo ·"
+check briefing
+keys w
+wait_for "Ghi vào:"
+keys C-u
+text "$WORK/brief.md"
+keys Enter
+wait_for "Đã ghi báo cáo:"
+[ -s "$WORK/brief.md" ] || die "the briefing file is missing or empty"
+ls "$WORK"/.brief.md.*.tmp >/dev/null 2>&1 && die "a temp file was left behind"
+check briefing-written
+
+# 7. too small, then back
+resize 60 20
+wait_for "Cửa sổ quá nhỏ" "60×20"
+assert_full_width
+check too-small-60x20
+resize 80 24
+wait_gone "Cửa sổ quá nhỏ"
+wait_for "Báo cáo ·"
+assert_full_width
+check back-to-80x24
+
+# 8. a big terminal
+resize 200 60
+keys 2
+wait_for "C1" "C8" "Lịch sử"
+assert_full_width
+check ranking-200x60
+keys 1
+wait_for "Biến động nổi bật"
+check overview-200x60
+resize 80 24
+wait_for "Tổng quan"
+
+# 9. quit: q goes back to the overview, q again quits; the terminal is restored
+keys 2
+wait_for "sắp xếp: Hạng"
+keys q
+wait_for "Tổng quan ·"
+keys q
+wait_gone "Dữ liệu minh họa"
+wait_for 'E2E$'
+[ "$(alt_on)" = 0 ] || die "the alternate screen is still on after quitting"
+keys "echo rc=\$?" Enter
+wait_for "rc=0"
+check quit-restored
+
+# 10. NO_COLOR: still a visible selection
+keys clear Enter
+keys "NO_COLOR=1 '$BIN'" Enter
+wait_for "Tổng quan"
+keys 2
+wait_for "▶"
+check nocolor-ranking
+keys C-c
+wait_for 'E2E$'
+[ "$(alt_on)" = 0 ] || die "alternate screen still on after ctrl+c"
+check ctrl-c-restored
+
+# 11. SIGTERM restores the terminal too
+keys clear Enter
+keys "'$BIN' & pid=\$!; fg" Enter
+wait_for "Tổng quan"
+shell=$(T display -p -t "$S" '#{pane_pid}')
+app=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n1)
+[ -n "$app" ] || die "cannot find the dashboard's pid"
+kill -TERM "$app"
+wait_for 'E2E$'
+[ "$(alt_on)" = 0 ] || die "alternate screen still on after SIGTERM"
+check sigterm-restored
+
+# 12. without a terminal: the text overview, and a note on stderr
+out=$("$BIN" 2>"$WORK/stderr.txt" </dev/null | cat)
+case "$out" in *"Dữ liệu minh họa"*"Cơ quan Trung ương"*"Dẫn đầu:"*) ;; *) die "no overview without a terminal: $out" ;; esac
+grep -q "needs a terminal" "$WORK/stderr.txt" || die "no note on stderr"
+printf '%s\n' "$out" >"$SCREENS/$(printf '%02d' $((PASS + 1)))-no-terminal.txt"
+PASS=$((PASS + 1))
+log "ok $PASS - no-terminal-overview"
+
+log "all $PASS checks passed; screens in $SCREENS"

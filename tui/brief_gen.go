@@ -1,0 +1,19 @@
+package tui
+
+import (
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/brief"
+)
+
+func init() { defaultBrief = generateBrief }
+
+// generateBrief drafts the briefing with package brief.
+func generateBrief(a *analysis.Analysis, o BriefOptions) (markdown, plain string, err error) {
+	b, err := brief.Generate(a, brief.Options{
+		Index: o.Index, Year: o.Year, Blocs: o.Blocs, Lang: o.Lang, Sources: o.Sources, Highlights: o.Highlights,
+	})
+	if err != nil {
+		return "", "", err
+	}
+	return b.Markdown(), b.Text(), nil
+}

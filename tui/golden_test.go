@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"flag"
+
+	"fmt"
+	"github.com/parlens/parlens/analysis"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares got with testdata/<test name>.golden (-update rewrites it).
+func golden(t *testing.T, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", filepath.FromSlash(t.Name())+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui -update to create it)", err)
+	}
+	if string(want) != got {
+		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
+		for i := 0; i < max(len(wl), len(gl)); i++ {
+			var w, g string
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if w != g {
+				t.Fatalf("%s differs at line %d:\nwant: %q\ngot:  %q\n\nwhole frame:\n%s\n(run go test ./tui -update if the change is intended)", path, i+1, w, g, got)
+			}
+		}
+	}
+}
+
+// viewKeys reach each view from a fresh model.
+var viewKeys = []struct {
+	name string
+	keys []string
+}{
+	{"1-overview", []string{"1"}},
+	{"2-ranking", []string{"2", "tab"}},
+	{"3-unit", []string{"2", "tab", "tab", "G", "enter"}},
+	{"4-movers", []string{"4", "tab"}},
+	{"5-components", []string{"5", "tab"}},
+	{"6-transitions", []string{"6", "tab"}},
+	{"7-briefing", []string{"7"}},
+	{"help", []string{"2", "?"}},
+}
+
+var goldenSizes = [][2]int{{80, 24}, {120, 40}, {200, 60}}
+
+// TestGolden pins every view's text (escape codes stripped) at three sizes,
+// in colour and with NO_COLOR.
+func TestGolden(t *testing.T) {
+	for _, vk := range viewKeys {
+		for _, sz := range goldenSizes {
+			for _, nc := range []bool{false, true} {
+				name := fmt.Sprintf("%s/%dx%d", vk.name, sz[0], sz[1])
+				if nc {
+					name += "-nocolor"
+				}
+				t.Run(name, func(t *testing.T) {
+					m := newTestModel(t, sz[0], sz[1], nc)
+					// the briefing's wording belongs to package brief: pin
+					// the pane's layout with a fixed text instead
+					m.opt.Brief = stubBrief
+					press(m, vk.keys...)
+					out := m.View().Content
+					checkFrame(t, out, sz[0], sz[1])
+					golden(t, screen(m))
+				})
+			}
+		}
+	}
+}
+
+// stubBrief is a fixed briefing in the shape package brief writes.
+func stubBrief(_ *analysis.Analysis, o BriefOptions) (string, string, error) {
+	md := fmt.Sprintf(`# Kết quả Chỉ số cải cách hành chính (%s) năm %d
+
+## Tổng quan
+
+Kết quả năm %d gồm 32 đơn vị thuộc 3 khối: khối Cơ quan Trung ương (5 đơn vị); khối Sở, ban, ngành (20 đơn vị) và khối Quận, huyện (7 đơn vị). Tính chung các khối, có 8/32 đơn vị xếp loại xuất sắc.
+
+## Điểm nhấn
+
+- Ở khối Quận, huyện, quận Hải Châu trở lại vị trí dẫn đầu, với 88,96 điểm.
+- Sở Kế hoạch và Đầu tư giảm 7,68 điểm \(từ 86,57 xuống 78,89\).
+
+## Khối Quận, huyện
+
+### Biến động
+
+Dẫn đầu khối là quận Hải Châu, với 88,96 điểm, xếp loại tốt; đứng cuối là quận Cẩm Lệ, năm thứ 4 liên tiếp.
+`, o.Index, o.Year, o.Year)
+	return md, md, nil
+}

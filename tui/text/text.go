@@ -1,0 +1,137 @@
+// Package text fits strings to terminal cells. Widths come only from
+// lipgloss/ansi; plain text is truncated before it is styled.
+package text
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Ellipsis ends truncated text.
+const Ellipsis = "…"
+
+// Spaces returns n spaces (none for n ≤ 0).
+func Spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(spaces) {
+		return spaces[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+var spaces = strings.Repeat(" ", 512)
+
+// Truncate cuts s (plain or styled) to at most w cells, ending with "…" when cut.
+func Truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, Ellipsis)
+}
+
+// Left fits s to exactly w cells, left-aligned.
+func Left(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, Ellipsis)
+		sw = ansi.StringWidth(s)
+	}
+	return s + Spaces(w-sw)
+}
+
+// Right fits s to exactly w cells, right-aligned.
+func Right(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, Ellipsis)
+		sw = ansi.StringWidth(s)
+	}
+	return Spaces(w-sw) + s
+}
+
+// Center fits s to exactly w cells, centred.
+func Center(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		return Left(s, w)
+	}
+	l := (w - sw) / 2
+	return Spaces(l) + s + Spaces(w-sw-l)
+}
+
+// Width is the cell width of s.
+func Width(s string) int { return ansi.StringWidth(s) }
+
+// Block fits s to exactly h lines of exactly w cells each.
+func Block(s string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(Left(lines[i], w))
+		} else {
+			b.WriteString(Spaces(w))
+		}
+	}
+	return b.String()
+}
+
+// Lines fits lines to exactly h lines of exactly w cells each.
+func Lines(lines []string, w, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(Left(lines[i], w))
+		} else {
+			b.WriteString(Spaces(w))
+		}
+	}
+	return b.String()
+}
+
+// Wrap breaks plain text into lines of at most w cells at spaces.
+func Wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		wrapped := ansi.Wrap(para, w, "")
+		for _, l := range strings.Split(wrapped, "\n") {
+			// words longer than w are hard-cut
+			for ansi.StringWidth(l) > w {
+				out = append(out, ansi.Truncate(l, w, ""))
+				l = ansi.TruncateLeft(l, w, "")
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/tui/text"
+)
+
+type viewKind int
+
+const (
+	kindOverview viewKind = iota
+	kindRanking
+	kindUnit
+	kindMovers
+	kindComponents
+	kindTransitions
+	kindBriefing
+)
+
+// view is one screen of the dashboard. Views are plain structs: the root
+// model routes keys and mouse to them and asks them to render a w×h box.
+type view interface {
+	Kind() viewKind
+	Title() string
+	// Render draws exactly w×h cells.
+	Render(w, h int) string
+	// SetSize lays the view out; called on resize only.
+	SetSize(w, h int)
+	// Sync rebuilds what depends on the index, year or bloc when they changed.
+	Sync()
+	// Restyle drops whatever was rendered with the old styles.
+	Restyle()
+	HandleKey(msg tea.KeyPressMsg) (handled bool, cmd tea.Cmd)
+	Click(x, y int) tea.Cmd
+	Wheel(delta int)
+	ShortHelp() []key.Binding
+	FullHelp() []key.Binding
+	// Status is the footer's status: rows shown/total, filter, sort.
+	Status() string
+}
+
+// scroller is a pane of pre-rendered lines with a scroll offset.
+type scroller struct {
+	lines []string
+	off   int
+	h     int
+}
+
+func (s *scroller) set(lines []string) {
+	s.lines = lines
+	s.clamp()
+}
+
+func (s *scroller) clamp() {
+	if s.off > len(s.lines)-s.h {
+		s.off = len(s.lines) - s.h
+	}
+	if s.off < 0 {
+		s.off = 0
+	}
+}
+
+func (s *scroller) scroll(n int) {
+	s.off += n
+	s.clamp()
+}
+
+func (s *scroller) render(w, h int) string {
+	s.h = h
+	s.clamp()
+	end := min(len(s.lines), s.off+h)
+	var vis []string
+	if s.off < end {
+		vis = s.lines[s.off:end]
+	}
+	return text.Lines(vis, w, h)
+}
+
+// navKey applies the common movement keys to a scroller.
+func (m *Model) scrollKey(s *scroller, msg tea.KeyPressMsg) bool {
+	n := m.keys.Nav
+	page := max(1, s.h-1)
+	switch {
+	case key.Matches(msg, n.Down):
+		s.scroll(1)
+	case key.Matches(msg, n.Up):
+		s.scroll(-1)
+	case key.Matches(msg, n.PageDown):
+		s.scroll(page)
+	case key.Matches(msg, n.PageUp):
+		s.scroll(-page)
+	case key.Matches(msg, n.Top):
+		s.off = 0
+	case key.Matches(msg, n.Bottom):
+		s.off = len(s.lines)
+		s.clamp()
+	default:
+		return false
+	}
+	return true
+}
+
+func (s *scroller) status() string {
+	if len(s.lines) <= s.h || s.h <= 0 {
+		return ""
+	}
+	return "dòng " + itoa(s.off+1) + "–" + itoa(min(len(s.lines), s.off+s.h)) + "/" + itoa(len(s.lines))
+}

@@ -1,0 +1,231 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/data"
+)
+
+// briefingView shows the generated briefing (marked facts first) in a
+// scrollable pane; w writes it as Markdown, y copies it (OSC 52), L switches
+// between Vietnamese and English.
+type briefingView struct {
+	m     *Model
+	lang  string
+	built string
+	md    string
+	plain string
+	err   error
+	sc    scroller
+	wrapW int
+	w, h  int
+}
+
+func newBriefing(m *Model) *briefingView { return &briefingView{m: m, lang: "vi"} }
+
+func (v *briefingView) Kind() viewKind { return kindBriefing }
+func (v *briefingView) Title() string  { return "Báo cáo" }
+func (v *briefingView) Restyle()       { v.wrapW = -1 }
+func (v *briefingView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.sc.h = h
+}
+
+func (v *briefingView) marksKey() string {
+	var b strings.Builder
+	for i := range v.m.marks {
+		b.WriteString(markKey(&v.m.marks[i]))
+		b.WriteByte('\x01')
+	}
+	return b.String()
+}
+
+func (v *briefingView) Sync() {
+	m := v.m
+	k := fmt.Sprintf("%d|%s|%s", m.version, v.lang, v.marksKey())
+	if k == v.built {
+		return
+	}
+	v.built = k
+	v.md, v.plain, v.err = "", "", nil
+	gen := m.opt.Brief
+	if gen == nil {
+		gen = defaultBrief
+	}
+	if gen == nil {
+		v.err = fmt.Errorf("chưa có trình soạn báo cáo")
+	} else {
+		// the facts the analyst marked for this index and year come first
+		var hl = m.marks[:0:0]
+		for _, mv := range m.marks {
+			if mv.Index == m.index && mv.Year == m.year {
+				hl = append(hl, mv)
+			}
+		}
+		v.md, v.plain, v.err = gen(m.a, BriefOptions{
+			Index: m.index, Year: m.year, Lang: v.lang, Sources: m.opt.Sources, Highlights: hl,
+		})
+	}
+	v.wrapW = -1
+	v.sc.off = 0
+	v.wrap()
+}
+
+func (v *briefingView) wrap() {
+	if v.w <= 0 || v.wrapW == v.w {
+		return
+	}
+	v.wrapW = v.w
+	st := v.m.st
+	var lines []string
+	if v.err != nil {
+		lines = append(lines, "", " "+st.Error.Render("Không soạn được báo cáo: ")+p(v.err.Error()))
+		v.sc.set(lines)
+		return
+	}
+	lines = renderMarkdown(v.md, min(v.w, 120), st)
+	v.sc.set(lines)
+}
+
+func (v *briefingView) Render(w, h int) string {
+	if w != v.w || h != v.h {
+		v.SetSize(w, h)
+	}
+	v.wrap()
+	return v.sc.render(w, h)
+}
+
+// defaultPath proposes a file name for the briefing.
+func (v *briefingView) defaultPath() string {
+	name := strings.ReplaceAll(data.Fold(v.m.index), " ", "-")
+	if name == "" {
+		name = "par-index"
+	}
+	return filepath.Join(v.m.dir(), fmt.Sprintf("bao-cao-%s-%d-%s.md", name, v.m.year, v.lang))
+}
+
+// write saves the Markdown briefing in a Cmd (atomically: a temp file in the
+// same directory, then a rename).
+func (v *briefingView) write(path string) tea.Cmd {
+	path = strings.TrimSpace(path)
+	if path == "" {
+		return nil
+	}
+	if strings.HasPrefix(path, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			path = filepath.Join(home, path[2:])
+		}
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(v.m.dir(), path)
+	}
+	md := v.md
+	if v.err != nil || md == "" {
+		v.m.flash("Không có báo cáo để ghi", true)
+		return nil
+	}
+	return func() tea.Msg {
+		err := WriteFileAtomic(path, []byte(md))
+		return briefWrittenMsg{path: path, err: err}
+	}
+}
+
+// WriteFileAtomic writes a file through a temp file in the same directory
+// and a rename, so an existing file is never left half written.
+func WriteFileAtomic(path string, b []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // gone after a successful rename
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	m := v.m
+	bk := m.keys.Brief
+	switch {
+	case key.Matches(msg, bk.Lang):
+		if v.lang == "vi" {
+			v.lang = "en"
+		} else {
+			v.lang = "vi"
+		}
+		v.Sync()
+		return true, nil
+	case key.Matches(msg, bk.Write):
+		if v.err != nil || v.md == "" {
+			m.flash("Không có báo cáo để ghi", true)
+			return true, nil
+		}
+		return true, m.openInput(inputPath, "Ghi vào: ", v.defaultPath())
+	case key.Matches(msg, bk.Copy):
+		if v.md == "" {
+			return true, nil
+		}
+		m.flash("Đã sao chép báo cáo (OSC 52)", false)
+		return true, tea.SetClipboard(v.md)
+	}
+	return m.scrollKey(&v.sc, msg), nil
+}
+
+func (v *briefingView) Click(x, y int) tea.Cmd { return nil }
+func (v *briefingView) Wheel(d int)            { v.sc.scroll(d) }
+
+func (v *briefingView) ShortHelp() []key.Binding {
+	bk := v.m.keys.Brief
+	return []key.Binding{bk.Write, bk.Copy, bk.Lang, v.m.keys.Nav.Down}
+}
+
+func (v *briefingView) FullHelp() []key.Binding {
+	bk := v.m.keys.Brief
+	return []key.Binding{bk.Write, bk.Copy, bk.Lang}
+}
+
+func (v *briefingView) Status() string {
+	s := "tiếng Việt"
+	if v.lang == "en" {
+		s = "English"
+	}
+	n := 0
+	for _, mv := range v.m.marks {
+		if mv.Index == v.m.index && mv.Year == v.m.year {
+			n++
+		}
+	}
+	if n > 0 {
+		s += fmt.Sprintf(" · %d điểm nhấn đánh dấu", n)
+	}
+	if t := v.sc.status(); t != "" {
+		s += " · " + t
+	}
+	return s
+}
+
+// defaultBrief is set when package brief is linked in (brief_gen.go).
+var defaultBrief BriefFunc

@@ -1,0 +1,331 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/tui/chart"
+	"github.com/parlens/parlens/tui/num"
+	"github.com/parlens/parlens/tui/styles"
+	"github.com/parlens/parlens/tui/text"
+)
+
+// overviewView shows every bloc of the year: grade distribution, leader and
+// bottom with their tags, mean and its change, up/down counts; then the
+// year's top movers.
+type overviewView struct {
+	m       *Model
+	sc      scroller
+	w, h    int
+	built   string // key of what lines were built for
+	blocAt  map[int]string
+	blocTop map[string]int
+}
+
+func newOverview(m *Model) *overviewView { return &overviewView{m: m} }
+
+func (v *overviewView) Kind() viewKind { return kindOverview }
+func (v *overviewView) Title() string  { return "Tổng quan" }
+
+// SetSize only records the size: the lines are built when next drawn.
+func (v *overviewView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.sc.h = h
+}
+func (v *overviewView) Restyle() { v.built = "" }
+func (v *overviewView) Sync()    { v.build() }
+
+func (v *overviewView) key() string {
+	return fmt.Sprintf("%d|%d|%s|%p", v.m.version, v.w, v.m.bloc, v.m.st)
+}
+
+func (v *overviewView) build() {
+	k := v.key()
+	if k == v.built || v.w <= 0 {
+		return
+	}
+	prevBloc := ""
+	if v.built != "" {
+		prevBloc = strings.Split(v.built, "|")[2]
+	}
+	v.built = k
+	m, st, w := v.m, v.m.st, v.w
+	sum, ok := m.a.Summary(m.index, m.year)
+	var lines []string
+	v.blocAt = map[int]string{}
+	v.blocTop = map[string]int{}
+	if !ok {
+		lines = append(lines, "", " "+st.Muted.Render(fmt.Sprintf("Không có dữ liệu %s năm %d.", p(m.index), m.year)))
+		v.sc.set(lines)
+		return
+	}
+	barW := max(10, min(40, w/4))
+	for _, bs := range sum.Blocs {
+		bs := bs
+		v.blocTop[bs.Bloc] = len(lines)
+		movers := m.a.BlocMovers(m.index, m.year, bs.Bloc)
+		head := fmt.Sprintf("%s · %s đơn vị", p(bs.Bloc), num.Int(bs.Units))
+		switch {
+		case bs.Scored == 0:
+			head += " (chỉ xếp loại)"
+		case bs.Ranked != bs.Units:
+			head += fmt.Sprintf(" (%s xếp hạng)", num.Int(bs.Ranked))
+		}
+		if bs.PrevYear != nil {
+			head += fmt.Sprintf(" · so với %d", *bs.PrevYear)
+		}
+		marker := "  "
+		if bs.Bloc == m.bloc {
+			marker = "▶ "
+		}
+		v.blocAt[len(lines)] = bs.Bloc
+		lines = append(lines, st.Section.Render(marker+text.Truncate(head, w-3)))
+
+		// grade distribution
+		var counts, levels []int
+		var legend []string
+		graded := 0
+		for _, g := range bs.Grades {
+			graded += g.Count
+		}
+		for i, g := range bs.Grades {
+			lvl := m.gradeLevel(bs.Bloc, m.year, g.Grade)
+			if lvl < 0 {
+				lvl = i
+			}
+			counts = append(counts, g.Count)
+			levels = append(levels, lvl)
+			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + num.Ratio(g.Count, bs.Units)
+			if g.Change != nil {
+				c := "="
+				if *g.Change != 0 {
+					c = num.SignedInt(*g.Change)
+				}
+				item += " (" + c + ")"
+			}
+			legend = append(legend, st.Render(styles.Grade(lvl), item))
+		}
+		if bs.Ungraded > 0 {
+			legend = append(legend, st.Muted.Render(fmt.Sprintf("chưa xếp loại %s", num.Ratio(bs.Ungraded, bs.Units))))
+		}
+		var bar strings.Builder
+		for _, sg := range chart.Stacked(counts, levels, barW) {
+			bar.WriteString(st.Render(styles.Grade(sg.Level), sg.Text))
+		}
+		label := func(s string) string { return "   " + st.Muted.Render(text.Left(s, 11)) }
+		leg := strings.Join(legend, st.Muted.Render(" · "))
+		if graded == 0 {
+			lines = append(lines, label("Xếp loại")+st.Muted.Render("không có"))
+		} else if 3+11+barW+2+text.Width(leg) <= w {
+			lines = append(lines, label("Xếp loại")+bar.String()+"  "+leg)
+		} else {
+			lines = append(lines, label("Xếp loại")+bar.String())
+			for _, l := range wrapStyled(legend, w-14, st.Muted.Render(" · ")) {
+				lines = append(lines, text.Spaces(14)+l)
+			}
+		}
+
+		// leader and bottom with their tags
+		tag := func(ids []analysis.UnitScore, kinds ...analysis.MoverKind) string {
+			var tags []string
+			for i := range movers {
+				mv := &movers[i]
+				for _, k := range kinds {
+					if mv.Kind == k && hasUnit(ids, mv.UnitID) {
+						if t := standingTag(mv); t != "" {
+							tags = append(tags, t)
+						}
+					}
+				}
+			}
+			return strings.Join(tags, ", ")
+		}
+		who := func(us []analysis.UnitScore) string {
+			var names []string
+			for _, u := range us {
+				names = append(names, p(u.Unit)+" "+num.Score(u.Score))
+			}
+			return strings.Join(names, "; ")
+		}
+		if len(bs.Leader) > 0 {
+			t := tag(bs.Leader, analysis.Top, analysis.FirstTimeTop, analysis.RegainedTop, analysis.RetainedTop)
+			l := st.Render(styles.KGood, text.Truncate(who(bs.Leader), w-16))
+			if t != "" {
+				l += st.Muted.Render(" · " + t)
+			}
+			lines = append(lines, label("Dẫn đầu")+l)
+		}
+		if len(bs.Bottom) > 0 {
+			t := tag(bs.Bottom, analysis.Bottom)
+			l := st.Render(styles.KBad, text.Truncate(who(bs.Bottom), w-16))
+			if t != "" {
+				l += st.Muted.Render(" · " + t)
+			}
+			lines = append(lines, label("Cuối bảng")+l)
+		}
+		if bs.Mean != nil {
+			l := num.Score(*bs.Mean)
+			if bs.MeanChg != nil {
+				l += " " + st.Render(signKind(*bs.MeanChg), "("+num.Signed(*bs.MeanChg, 2)+")")
+			}
+			if bs.Up != nil && bs.Down != nil {
+				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+num.Int(*bs.Up)+" tăng điểm") +
+					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+num.Int(*bs.Down)+" giảm")
+				if bs.Same != nil && *bs.Same > 0 {
+					l += st.Muted.Render(" · =" + num.Int(*bs.Same))
+				}
+			}
+			if bs.Min != nil && bs.Max != nil && w >= 110 {
+				l += st.Muted.Render(fmt.Sprintf(" · thấp nhất %s, cao nhất %s", num.Score(*bs.Min), num.Score(*bs.Max)))
+			}
+			lines = append(lines, label("Điểm TB")+l)
+		}
+		lines = append(lines, "")
+	}
+
+	// the year's top movers
+	lines = append(lines, st.Section.Render(fmt.Sprintf("  Biến động nổi bật năm %d", m.year)))
+	top := topMovers(m.a.Movers(m.index, m.year), 24)
+	if len(top) == 0 {
+		lines = append(lines, "   "+st.Muted.Render("Không có (năm đầu tiên hoặc không có dữ liệu so sánh)."))
+	}
+	blocW := 0
+	for _, b := range m.blocs {
+		blocW = max(blocW, text.Width(p(b)))
+	}
+	blocW = min(blocW, max(10, w/5))
+	for _, mv := range top {
+		kw := 22
+		l := "   " + st.Muted.Render(text.Left(p(mv.Bloc), blocW)) + " " +
+			st.Render(kindTone(mv.Kind), text.Left(kindName(mv.Kind), kw)) + " " +
+			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv))
+		lines = append(lines, l)
+	}
+	lines = append(lines, "", "   "+st.Muted.Render("enter: xếp hạng khối đang chọn · 4: mọi biến động · 7: báo cáo"))
+	v.sc.set(lines)
+	// keep the selected bloc in sight when it changes
+	if prevBloc != m.bloc {
+		if t, ok := v.blocTop[m.bloc]; ok && (t < v.sc.off || t+6 > v.sc.off+v.h) {
+			v.sc.off = t
+			v.sc.clamp()
+		}
+	}
+}
+
+// standingTag words a leader's or bottom unit's fact: first time, streak.
+func standingTag(mv *analysis.Mover) string {
+	switch mv.Kind {
+	case analysis.FirstTimeTop:
+		return "lần đầu dẫn đầu"
+	case analysis.RegainedTop:
+		if mv.Count != nil {
+			return fmt.Sprintf("trở lại ngôi đầu (lần thứ %d)", *mv.Count)
+		}
+		return "trở lại ngôi đầu"
+	case analysis.RetainedTop:
+		if mv.Streak != nil {
+			return fmt.Sprintf("giữ ngôi đầu %d năm liền", *mv.Streak)
+		}
+		return "giữ ngôi đầu"
+	case analysis.Bottom:
+		return "cuối bảng " + factTag(mv)
+	}
+	return ""
+}
+
+func hasUnit(us []analysis.UnitScore, id string) bool {
+	for _, u := range us {
+		if u.UnitID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// topMovers picks the headline facts of the year: a few per bloc and kind.
+func topMovers(all []analysis.Mover, limit int) []analysis.Mover {
+	kinds := []analysis.MoverKind{analysis.FirstTimeTop, analysis.RegainedTop, analysis.BiggestGain, analysis.BiggestDrop,
+		analysis.BiggestClimb, analysis.BiggestFall, analysis.GradeUp, analysis.GradeDown}
+	var out []analysis.Mover
+	for _, k := range kinds {
+		per := map[string]int{}
+		for _, mv := range all {
+			if mv.Kind != k || per[mv.Bloc] >= 2 {
+				continue
+			}
+			per[mv.Bloc]++
+			out = append(out, mv)
+			if len(out) >= limit {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// wrapStyled packs styled items into lines of at most w cells.
+func wrapStyled(items []string, w int, sep string) []string {
+	var out []string
+	cur := ""
+	for _, it := range items {
+		if cur == "" {
+			cur = it
+			continue
+		}
+		if text.Width(cur)+text.Width(sep)+text.Width(it) > w {
+			out = append(out, cur)
+			cur = it
+			continue
+		}
+		cur += sep + it
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func (v *overviewView) Render(w, h int) string {
+	if w != v.w || h != v.h {
+		v.SetSize(w, h)
+	}
+	v.build()
+	return v.sc.render(w, h)
+}
+
+func (v *overviewView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	if key.Matches(msg, v.m.keys.Nav.Enter) {
+		return true, v.m.switchView(int(kindRanking))
+	}
+	return v.m.scrollKey(&v.sc, msg), nil
+}
+
+func (v *overviewView) Click(x, y int) tea.Cmd {
+	if b, ok := v.blocAt[v.sc.off+y]; ok {
+		if b == v.m.bloc {
+			return v.m.switchView(int(kindRanking))
+		}
+		v.m.setBloc(b)
+	}
+	return nil
+}
+
+func (v *overviewView) Wheel(d int) { v.sc.scroll(d) }
+
+func (v *overviewView) ShortHelp() []key.Binding {
+	n := v.m.keys.Nav
+	return []key.Binding{n.Down, n.Up, n.Enter}
+}
+
+func (v *overviewView) FullHelp() []key.Binding { return nil }
+
+func (v *overviewView) Status() string {
+	s := fmt.Sprintf("%d khối", len(v.m.a.BlocsIn(v.m.index, v.m.year)))
+	if t := v.sc.status(); t != "" {
+		s += " · " + t
+	}
+	return s
+}

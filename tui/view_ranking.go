@@ -1,0 +1,620 @@
+package tui
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/tui/chart"
+	"github.com/parlens/parlens/tui/grid"
+	"github.com/parlens/parlens/tui/num"
+	"github.com/parlens/parlens/tui/styles"
+	"github.com/parlens/parlens/tui/text"
+)
+
+// Ranking columns (components follow).
+const (
+	rcRank = iota
+	rcDRank
+	rcUnit
+	rcScore
+	rcDScore
+	rcGrade
+	rcDGrade
+	rcSpark
+	rcComps // first component column
+)
+
+// rankingView is a bloc's league table: rank, Δrank, unit, score, Δscore,
+// grade and its change, a sparkline of the unit's scores, and one column per
+// component (points or % of max). Sortable by any column, filterable, with
+// the first three columns frozen.
+type rankingView struct {
+	m     *Model
+	g     grid.Grid
+	built string
+
+	tbl   analysis.Table
+	comps analysis.BlocComponents
+	rows  []rankRow
+	years []int // sparkline years (up to the selected one)
+
+	filter   string
+	folded   string
+	sortCol  int
+	sortDesc bool
+	sorted   []int
+	pct      bool
+
+	w, h   int
+	nameW  int
+	gradeW int
+	prev   *unitView // preview of the cursor unit
+}
+
+type rankRow struct {
+	r       *analysis.Row
+	uc      *analysis.UnitComponents
+	name    string // printable
+	fold    string // folded name and code, for the filter
+	isNew   bool
+	gstep   int // grade levels moved: + up, − down
+	glvl    int
+	spark   string
+	sparkOK bool
+}
+
+func newRanking(m *Model) *rankingView {
+	v := &rankingView{m: m}
+	v.g.St = m.st
+	v.g.Src = v
+	v.g.Frozen = 3
+	v.g.SortCol = rcRank
+	v.g.Marked = nil
+	return v
+}
+
+func (v *rankingView) Kind() viewKind { return kindRanking }
+func (v *rankingView) Title() string  { return "Xếp hạng" }
+
+func (v *rankingView) Restyle() {
+	v.g.St = v.m.st
+	v.g.Invalidate()
+}
+
+func (v *rankingView) key() string {
+	return fmt.Sprintf("%d", v.m.version)
+}
+
+// Sync rebuilds the table when the index, year or bloc changed.
+func (v *rankingView) Sync() {
+	if v.built == v.key() {
+		return
+	}
+	v.built = v.key()
+	m := v.m
+	v.tbl, _ = m.a.Table(m.index, m.year, m.bloc)
+	v.comps, _ = m.a.Components(m.index, m.year, m.bloc)
+	byUnit := make(map[string]*analysis.UnitComponents, len(v.comps.Units))
+	for i := range v.comps.Units {
+		byUnit[v.comps.Units[i].UnitID] = &v.comps.Units[i]
+	}
+	isNew := map[string]bool{}
+	gstep := map[string]int{}
+	for _, mv := range m.a.BlocMovers(m.index, m.year, m.bloc) {
+		switch mv.Kind {
+		case analysis.NewUnit:
+			isNew[mv.UnitID] = true
+		case analysis.GradeUp:
+			gstep[mv.UnitID] = stepsOf(mv)
+		case analysis.GradeDown:
+			gstep[mv.UnitID] = -stepsOf(mv)
+		}
+	}
+	v.rows = make([]rankRow, len(v.tbl.Rows))
+	maxName := 6
+	v.gradeW = 8
+	for i := range v.tbl.Rows {
+		r := &v.tbl.Rows[i]
+		name := p(r.Unit)
+		code := ""
+		if r.UnitCode != nil {
+			code = " " + *r.UnitCode
+		}
+		rr := rankRow{r: r, uc: byUnit[r.UnitID], name: name, fold: data.Fold(r.Unit + code),
+			isNew: isNew[r.UnitID], gstep: gstep[r.UnitID], glvl: -1}
+		if r.Grade != nil {
+			rr.glvl = m.gradeLevel(m.bloc, m.year, *r.Grade)
+			v.gradeW = max(v.gradeW, text.Width(p(*r.Grade)))
+		}
+		maxName = max(maxName, text.Width(name))
+		v.rows[i] = rr
+	}
+	v.nameW = min(maxName, 48)
+	v.years = v.years[:0]
+	for _, y := range m.years {
+		if y <= m.year {
+			v.years = append(v.years, y)
+		}
+	}
+	if len(v.years) > 12 {
+		v.years = v.years[len(v.years)-12:]
+	}
+	v.columns()
+	v.g.Invalidate()
+	v.resort()
+}
+
+func stepsOf(mv analysis.Mover) int {
+	if mv.Steps != nil {
+		return *mv.Steps
+	}
+	return 1
+}
+
+// columns sets the grid's columns for the current table and width.
+func (v *rankingView) columns() {
+	cols := []grid.Column{
+		{Title: "Hạng", Width: 4, Align: grid.Right},
+		{Title: "±hạng", Width: 5, Align: grid.Right},
+		{Title: "Đơn vị", Width: v.nameW},
+		{Title: "Điểm", Width: 6, Align: grid.Right},
+		{Title: "±điểm", Width: 6, Align: grid.Right},
+		{Title: "Xếp loại", Width: v.gradeW},
+		{Title: "±XL", Width: 3},
+		{Title: "Lịch sử", Width: max(7, len(v.years))},
+	}
+	for _, c := range v.comps.Components {
+		title := compTitle(c.Code, c.Name)
+		cols = append(cols, grid.Column{Title: title, Width: max(6, text.Width(title)), Align: grid.Right})
+	}
+	// the unit column takes the room the fixed columns leave, up to the
+	// longest name
+	fixed := 2
+	for i, c := range cols {
+		if i != rcUnit && i < rcComps {
+			fixed += c.Width + 1
+		}
+	}
+	if v.w > 0 {
+		room := v.w - fixed - 1
+		cols[rcUnit].Width = max(12, min(v.nameW, room))
+	}
+	v.g.SetColumns(cols)
+}
+
+// compTitle is a component's column heading: its code, else a short name.
+func compTitle(code *string, name string) string {
+	if code != nil && *code != "" {
+		return text.Truncate(p(*code), 8)
+	}
+	name = p(name)
+	if text.Width(name) <= 8 {
+		return name
+	}
+	// "Lĩnh vực 1" → "LV1": initials, numbers kept whole
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)
+		if unicode.IsDigit(r[0]) {
+			b.WriteString(w)
+			continue
+		}
+		b.WriteRune(unicode.ToUpper(r[0]))
+	}
+	return text.Truncate(b.String(), 8)
+}
+
+func (v *rankingView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.columns()
+	v.g.SetSize(w, h)
+}
+
+// Cell implements grid.Source.
+func (v *rankingView) Cell(row, col int) grid.Cell {
+	rr := &v.rows[row]
+	r := rr.r
+	switch col {
+	case rcRank:
+		switch {
+		case r.Rank != nil:
+			return grid.Cell{Text: num.Int(*r.Rank)}
+		case r.NotRanked:
+			return grid.Cell{Text: "KXH", Kind: styles.KMuted}
+		}
+		return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+	case rcDRank:
+		d := num.RankDelta(r.RankChange, rr.isNew)
+		k := styles.KMuted
+		if r.RankChange != nil {
+			k = signKindInt(*r.RankChange)
+		}
+		if rr.isNew {
+			k = styles.KAccent
+		}
+		return grid.Cell{Text: d, Kind: k}
+	case rcUnit:
+		return grid.Cell{Text: rr.name}
+	case rcScore:
+		return grid.Cell{Text: num.ScoreP(r.Score)}
+	case rcDScore:
+		if r.Change == nil {
+			return grid.Cell{}
+		}
+		return grid.Cell{Text: num.Signed(*r.Change, 2), Kind: signKind(*r.Change)}
+	case rcGrade:
+		return grid.Cell{Text: ps(r.Grade), Kind: styles.Grade(rr.glvl)}
+	case rcDGrade:
+		switch {
+		case rr.gstep > 0:
+			return grid.Cell{Text: "▲" + itoa(rr.gstep), Kind: styles.KGood}
+		case rr.gstep < 0:
+			return grid.Cell{Text: "▼" + itoa(-rr.gstep), Kind: styles.KBad}
+		}
+		return grid.Cell{}
+	case rcSpark:
+		return grid.Cell{Text: v.spark(rr), Kind: styles.KAccent}
+	}
+	c := col - rcComps
+	if rr.uc == nil || c >= len(v.comps.Components) {
+		return grid.Cell{}
+	}
+	cs := v.compScore(rr, c)
+	if cs == nil || cs.Score == nil {
+		return grid.Cell{}
+	}
+	k := styles.KNormal
+	if cs.Pct != nil {
+		k = styles.Heat(*cs.Pct)
+	}
+	if v.pct {
+		if cs.Pct == nil {
+			return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+		}
+		return grid.Cell{Text: num.Pct(*cs.Pct), Kind: k}
+	}
+	return grid.Cell{Text: num.Score(*cs.Score), Kind: k}
+}
+
+// compScore is a unit's score on the bloc's c-th component (the row's
+// components are aligned with the bloc's).
+func (v *rankingView) compScore(rr *rankRow, c int) *analysis.ComponentScore {
+	if rr.uc != nil && c < len(rr.uc.Components) {
+		return &rr.uc.Components[c]
+	}
+	return nil
+}
+
+// spark draws the unit's score across the years (cached per row).
+func (v *rankingView) spark(rr *rankRow) string {
+	if rr.sparkOK {
+		return rr.spark
+	}
+	rr.sparkOK = true
+	h, ok := v.m.a.IndexHistory(v.m.index, rr.r.UnitID)
+	if !ok {
+		return ""
+	}
+	vals := make([]float64, len(v.years))
+	for i := range vals {
+		vals[i] = math.NaN()
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, pt := range h.Points {
+		if pt.Score == nil {
+			continue
+		}
+		if i := slices.Index(v.years, pt.Year); i >= 0 {
+			vals[i] = *pt.Score
+			lo, hi = min(lo, *pt.Score), max(hi, *pt.Score)
+		}
+	}
+	if hi-lo < 10 { // a small wobble stays small
+		mid := (hi + lo) / 2
+		lo, hi = mid-5, mid+5
+	}
+	rr.spark = chart.Sparkline(vals, lo, hi)
+	return rr.spark
+}
+
+// --- sort and filter ---------------------------------------------------------
+
+func (v *rankingView) resort() {
+	n := len(v.rows)
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	col, desc := v.sortCol, v.sortDesc
+	if col != rcRank || desc {
+		keyOf := v.sortKey(col)
+		slices.SortStableFunc(idx, func(a, b int) int {
+			ka, kb := keyOf(a), keyOf(b)
+			// missing values last whatever the direction
+			if ka.missing != kb.missing {
+				if ka.missing {
+					return 1
+				}
+				return -1
+			}
+			var c int
+			if ka.s != "" || kb.s != "" {
+				c = strings.Compare(ka.s, kb.s)
+			} else {
+				c = cmp.Compare(ka.f, kb.f)
+			}
+			if desc {
+				c = -c
+			}
+			if c == 0 {
+				return cmp.Compare(a, b)
+			}
+			return c
+		})
+	}
+	v.sorted = idx
+	v.g.SortCol, v.g.SortDesc = col, desc
+	v.refilter()
+}
+
+type sortKey struct {
+	f       float64
+	s       string
+	missing bool
+}
+
+func (v *rankingView) sortKey(col int) func(i int) sortKey {
+	fp := func(x *float64) sortKey {
+		if x == nil {
+			return sortKey{missing: true}
+		}
+		return sortKey{f: *x}
+	}
+	switch col {
+	case rcRank:
+		return func(i int) sortKey { return sortKey{f: float64(i)} }
+	case rcDRank:
+		return func(i int) sortKey {
+			if c := v.rows[i].r.RankChange; c != nil {
+				return sortKey{f: float64(*c)}
+			}
+			return sortKey{missing: true}
+		}
+	case rcUnit:
+		return func(i int) sortKey { return sortKey{s: v.rows[i].fold, f: 0} }
+	case rcScore, rcSpark:
+		return func(i int) sortKey { return fp(v.rows[i].r.Score) }
+	case rcDScore:
+		return func(i int) sortKey { return fp(v.rows[i].r.Change) }
+	case rcGrade:
+		return func(i int) sortKey {
+			if v.rows[i].glvl < 0 {
+				return sortKey{missing: true}
+			}
+			return sortKey{f: float64(v.rows[i].glvl)}
+		}
+	case rcDGrade:
+		return func(i int) sortKey { return sortKey{f: float64(v.rows[i].gstep)} }
+	}
+	c := col - rcComps
+	return func(i int) sortKey {
+		rr := &v.rows[i]
+		if rr.uc == nil || c >= len(v.comps.Components) {
+			return sortKey{missing: true}
+		}
+		cs := v.compScore(rr, c)
+		if cs == nil {
+			return sortKey{missing: true}
+		}
+		if v.pct {
+			return fp(cs.Pct)
+		}
+		return fp(cs.Score)
+	}
+}
+
+// defaultDesc says which way a column sorts first: numbers best first.
+func defaultDesc(col int) bool {
+	switch col {
+	case rcRank, rcUnit, rcGrade:
+		return false
+	}
+	return true
+}
+
+// SetFilter filters the rows by unit name or code, ignoring case and accents.
+func (v *rankingView) SetFilter(f string) {
+	v.filter = f
+	v.folded = data.Fold(f)
+	v.refilter()
+}
+
+func (v *rankingView) refilter() {
+	if v.folded == "" {
+		v.g.SetRows(v.sorted)
+		return
+	}
+	rows := make([]int, 0, 64)
+	for _, i := range v.sorted {
+		if strings.Contains(v.rows[i].fold, v.folded) {
+			rows = append(rows, i)
+		}
+	}
+	v.g.SetRows(rows)
+}
+
+// SelectedUnit is the unit under the cursor ("" when none).
+func (v *rankingView) SelectedUnit() string {
+	v.Sync()
+	if r := v.g.CursorRow(); r >= 0 && r < len(v.rows) {
+		return v.rows[r].r.UnitID
+	}
+	return ""
+}
+
+func (v *rankingView) sortBy(col int) {
+	if col == v.sortCol {
+		v.sortDesc = !v.sortDesc
+	} else {
+		v.sortCol, v.sortDesc = col, defaultDesc(col)
+	}
+	v.resort()
+}
+
+// --- the view ---------------------------------------------------------------
+
+func (v *rankingView) Render(w, h int) string {
+	if len(v.rows) == 0 {
+		return text.Lines([]string{"", " " + v.m.st.Muted.Render(fmt.Sprintf("Không có dữ liệu cho %s, %d.", p(v.m.bloc), v.m.year))}, w, h)
+	}
+	if v.g.Len() == 0 {
+		return text.Lines([]string{v.gHeading(w), "", " " + v.m.st.Muted.Render(fmt.Sprintf("Không có đơn vị nào khớp “%s”. esc: bỏ lọc", p(v.filter)))}, w, h)
+	}
+	// a short table on a tall screen: the selected unit under it
+	need := v.g.Len() + 1
+	if spare := h - need - 1; spare >= 10 && w >= MinWidth {
+		return v.g.Render(w, need) + "\n" + v.m.st.Muted.Render(text.Left("╶── đơn vị đang chọn (enter: mở) ", w)) + "\n" + v.preview(w, spare)
+	}
+	return v.g.Render(w, h)
+}
+
+// preview draws the top of the cursor unit's page.
+func (v *rankingView) preview(w, h int) string {
+	id := v.SelectedUnit()
+	if id == "" {
+		return text.Lines(nil, w, h)
+	}
+	if v.prev == nil || v.prev.unitID != id {
+		v.prev = newUnitView(v.m, id)
+	}
+	return v.prev.Render(w, h)
+}
+
+func (v *rankingView) gHeading(w int) string {
+	return strings.SplitN(v.g.Render(w, 1), "\n", 2)[0]
+}
+
+func gridKey(m *Model, g *grid.Grid, msg tea.KeyPressMsg) bool {
+	n := m.keys.Nav
+	switch {
+	case key.Matches(msg, n.Down):
+		g.Move(1)
+	case key.Matches(msg, n.Up):
+		g.Move(-1)
+	case key.Matches(msg, n.PageDown):
+		g.PageDown()
+	case key.Matches(msg, n.PageUp):
+		g.PageUp()
+	case key.Matches(msg, n.Top):
+		g.Top()
+	case key.Matches(msg, n.Bottom):
+		g.Bottom()
+	case key.Matches(msg, n.Left):
+		g.MoveCol(-1)
+	case key.Matches(msg, n.Right):
+		g.MoveCol(1)
+	default:
+		return false
+	}
+	return true
+}
+
+func (v *rankingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	m := v.m
+	if gridKey(m, &v.g, msg) {
+		return true, nil
+	}
+	rk := m.keys.Rank
+	switch {
+	case key.Matches(msg, m.keys.Nav.Enter):
+		m.openUnit(v.SelectedUnit())
+		return true, nil
+	case key.Matches(msg, rk.Filter):
+		return true, m.openInput(inputFilter, "/ ", v.filter)
+	case key.Matches(msg, rk.ClearFilter) && v.filter != "":
+		v.SetFilter("")
+		return true, nil
+	case key.Matches(msg, rk.Sort):
+		v.sortBy(v.g.Col())
+		return true, nil
+	case key.Matches(msg, rk.Points):
+		v.pct = !v.pct
+		v.g.Invalidate()
+		if v.sortCol >= rcComps {
+			v.resort()
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+func (v *rankingView) Click(x, y int) tea.Cmd {
+	if y == 0 {
+		if c := v.g.ColumnAt(x); c >= 0 {
+			v.g.SetCol(c)
+			v.sortBy(c)
+		}
+		return nil
+	}
+	if i := v.g.RowAt(y); i >= 0 {
+		if i == v.g.Cursor() {
+			v.m.openUnit(v.SelectedUnit())
+			return nil
+		}
+		v.g.SetCursor(i)
+	}
+	return nil
+}
+
+func (v *rankingView) Wheel(d int) { v.g.Move(d) }
+
+func (v *rankingView) ShortHelp() []key.Binding {
+	n, rk := v.m.keys.Nav, v.m.keys.Rank
+	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points}
+}
+
+func (v *rankingView) FullHelp() []key.Binding {
+	rk := v.m.keys.Rank
+	return []key.Binding{rk.Filter, rk.ClearFilter, rk.Sort, rk.Points}
+}
+
+func (v *rankingView) Status() string {
+	parts := []string{fmt.Sprintf("%s/%s đơn vị", num.Int(v.g.Len()), num.Int(len(v.rows)))}
+	if v.filter != "" {
+		parts = append(parts, "lọc “"+p(v.filter)+"”")
+	}
+	parts = append(parts, "sắp xếp: "+v.colName(v.sortCol)+dirArrow(v.sortDesc))
+	if len(v.g.Cols) > 0 {
+		l, r := v.g.Hidden()
+		if l || r {
+			vis := v.g.Visible()
+			parts = append(parts, fmt.Sprintf("cột %d–%d/%d", v.g.HOffset()+1, vis[len(vis)-1]+1, len(v.g.Cols)))
+		}
+	}
+	if v.pct {
+		parts = append(parts, "lĩnh vực: % tối đa")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (v *rankingView) colName(c int) string {
+	if c < len(v.g.Cols) {
+		return v.g.Cols[c].Title
+	}
+	return ""
+}
+
+func dirArrow(desc bool) string {
+	if desc {
+		return "▼"
+	}
+	return "▲"
+}

@@ -1,0 +1,371 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/tui/num"
+	"github.com/parlens/parlens/tui/styles"
+	"github.com/parlens/parlens/tui/text"
+)
+
+// transitionsView is the bloc's grade × grade matrix between two years
+// (the year before the selected one, by default); Enter on a cell lists its
+// units.
+type transitionsView struct {
+	m      *Model
+	built  string
+	from   int // 0 = the bloc's previous year
+	tr     analysis.Transition
+	ok     bool
+	ci, cj int
+	w, h   int
+	sc     scroller
+	cellY  int // first matrix row line in the body
+	cellX  []int
+	cellW  int
+}
+
+func newTransitions(m *Model) *transitionsView { return &transitionsView{m: m} }
+
+func (v *transitionsView) Kind() viewKind   { return kindTransitions }
+func (v *transitionsView) Title() string    { return "Chuyển loại" }
+func (v *transitionsView) SetSize(w, h int) { v.w, v.h = w, h; v.sc.h = h }
+func (v *transitionsView) Restyle()         {}
+
+func (v *transitionsView) fromYear() int {
+	m := v.m
+	if v.from != 0 && v.from < m.year && slices.Contains(m.years, v.from) {
+		return v.from
+	}
+	if y, ok := m.a.PrevYear(m.index, m.year, m.bloc); ok {
+		return y
+	}
+	return 0
+}
+
+func (v *transitionsView) Sync() {
+	m := v.m
+	from := v.fromYear()
+	k := fmt.Sprintf("%d|%d", m.version, from)
+	if k == v.built {
+		return
+	}
+	v.built = k
+	v.ok = false
+	if from != 0 {
+		v.tr, v.ok = m.a.Transition(m.index, m.bloc, from, m.year)
+	}
+	if v.ok {
+		v.ci = min(v.ci, len(v.tr.Grades)-1)
+		v.cj = min(v.cj, len(v.tr.Grades)-1)
+		v.ci, v.cj = max(0, v.ci), max(0, v.cj)
+	}
+}
+
+func (v *transitionsView) stepFrom(d int) {
+	m := v.m
+	from := v.fromYear()
+	var cands []int
+	for _, y := range m.years {
+		if y < m.year {
+			cands = append(cands, y)
+		}
+	}
+	if len(cands) == 0 {
+		return
+	}
+	i := slices.Index(cands, from)
+	if i < 0 {
+		i = len(cands) - 1
+	}
+	i = max(0, min(len(cands)-1, i+d))
+	v.from = cands[i]
+	v.Sync()
+}
+
+func (v *transitionsView) Render(w, h int) string {
+	v.w, v.h = w, h
+	m, st := v.m, v.m.st
+	var lines []string
+	from := v.fromYear()
+	if !v.ok || len(v.tr.Grades) == 0 {
+		msg := fmt.Sprintf("Không có năm trước %d để so sánh cho %s.", m.year, p(m.bloc))
+		if v.ok {
+			msg = fmt.Sprintf("%s không có xếp loại trong %d hoặc %d.", p(m.bloc), from, m.year)
+		}
+		return text.Lines([]string{"", " " + st.Muted.Render(msg)}, w, h)
+	}
+	tr := &v.tr
+	lines = append(lines, st.Section.Render(fmt.Sprintf(" Chuyển xếp loại · %s · %d → %d", p(tr.Bloc), tr.From, tr.To))+
+		st.Muted.Render("   (<, > đổi năm gốc)"), "")
+	labW := 8
+	for _, g := range tr.Grades {
+		labW = max(labW, text.Width(p(g)))
+	}
+	labW = min(labW, 16)
+	cellW := max(6, min(labW, 12)) + 2
+	v.cellW = cellW
+	// heading
+	lines = append(lines, text.Spaces(labW+3)+st.Muted.Render(fmt.Sprintf("năm %d →", tr.To)))
+	head := st.Muted.Render(text.Left(fmt.Sprintf(" %d ↓", tr.From), labW+3))
+	for _, g := range tr.Grades {
+		head += st.ColHead.Render(text.Right(text.Truncate(p(g), cellW-1), cellW))
+	}
+	head += st.ColHead.Render(text.Right("Tổng", cellW))
+	lines = append(lines, head)
+	v.cellY = len(lines)
+	v.cellX = v.cellX[:0]
+	x := labW + 3
+	for range tr.Grades {
+		v.cellX = append(v.cellX, x)
+		x += cellW
+	}
+	colTotal := make([]int, len(tr.Grades))
+	for i, g := range tr.Grades {
+		row := st.ColHead.Render(text.Left(" "+text.Truncate(p(g), labW), labW+3))
+		total := 0
+		for j := range tr.Grades {
+			c := tr.Matrix[i][j].Count
+			total += c
+			colTotal[j] += c
+			s := num.Int(c)
+			if c == 0 {
+				s = "·"
+			}
+			k := styles.KNormal
+			switch {
+			case c == 0:
+				k = styles.KMuted
+			case j < i:
+				k = styles.KGood
+			case j > i:
+				k = styles.KBad
+			}
+			if i == v.ci && j == v.cj {
+				row += st.Selected.Render(text.Right("["+s+"]", cellW))
+			} else {
+				row += st.Render(k, text.Right(s+" ", cellW))
+			}
+		}
+		row += st.Muted.Render(text.Right(num.Int(total)+" ", cellW))
+		lines = append(lines, row)
+	}
+	tot := st.Muted.Render(text.Left(" Tổng", labW+3))
+	for _, c := range colTotal {
+		tot += st.Muted.Render(text.Right(num.Int(c)+" ", cellW))
+	}
+	lines = append(lines, tot, "")
+	items := []string{
+		st.Good.Render(fmt.Sprintf("▲ lên loại: %d", tr.Up)),
+		st.Bad.Render(fmt.Sprintf("▼ xuống loại: %d", tr.Down)),
+		st.Muted.Render(fmt.Sprintf("= giữ: %d", tr.Same)),
+	}
+	if tr.KendallTau != nil {
+		items = append(items, st.Muted.Render(fmt.Sprintf("Kendall τ-b %s (%d đơn vị xếp hạng cả hai năm)", num.Fixed(*tr.KendallTau, 2), tr.KendallN)))
+	}
+	for _, l := range wrapStyled(items, w-2, st.Muted.Render(" · ")) {
+		lines = append(lines, " "+l)
+	}
+	refs := func(label string, us []analysis.UnitRef) {
+		if len(us) == 0 {
+			return
+		}
+		var names []string
+		for _, u := range us {
+			names = append(names, p(u.Unit))
+		}
+		for i, l := range text.Wrap(fmt.Sprintf("%s (%d): %s", label, len(us), strings.Join(names, ", ")), w-2) {
+			if i >= 3 {
+				lines = append(lines, "  …")
+				break
+			}
+			lines = append(lines, " "+st.Muted.Render(l))
+		}
+	}
+	refs(fmt.Sprintf("Chỉ có năm %d", tr.From), tr.OnlyFrom)
+	refs(fmt.Sprintf("Chỉ có năm %d", tr.To), tr.OnlyTo)
+	refs("Không có xếp loại một năm", tr.Ungraded)
+	c := tr.Matrix[v.ci][v.cj]
+	lines = append(lines, "", " "+st.Accent.Render(fmt.Sprintf("Ô đang chọn: %s → %s, %d đơn vị", p(tr.Grades[v.ci]), p(tr.Grades[v.cj]), c.Count))+
+		st.Muted.Render(" · enter: danh sách"))
+	v.sc.h = h
+	v.sc.set(lines)
+	return v.sc.render(w, h)
+}
+
+func (v *transitionsView) openCell() {
+	if !v.ok || len(v.tr.Grades) == 0 {
+		return
+	}
+	c := v.tr.Matrix[v.ci][v.cj]
+	title := fmt.Sprintf("%s → %s", p(v.tr.Grades[v.ci]), p(v.tr.Grades[v.cj]))
+	v.m.push(newUnitList(v.m, title, fmt.Sprintf("%s · %d → %d", p(v.tr.Bloc), v.tr.From, v.tr.To), c.Units))
+}
+
+func (v *transitionsView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	m := v.m
+	n := m.keys.Nav
+	g := len(v.tr.Grades)
+	switch {
+	case key.Matches(msg, n.Down):
+		v.ci = min(g-1, v.ci+1)
+	case key.Matches(msg, n.Up):
+		v.ci = max(0, v.ci-1)
+	case key.Matches(msg, n.Right):
+		v.cj = min(g-1, v.cj+1)
+	case key.Matches(msg, n.Left):
+		v.cj = max(0, v.cj-1)
+	case key.Matches(msg, n.Enter):
+		v.openCell()
+	case key.Matches(msg, m.keys.Trans.FromPrev):
+		v.stepFrom(-1)
+	case key.Matches(msg, m.keys.Trans.FromNext):
+		v.stepFrom(1)
+	case key.Matches(msg, n.PageDown), key.Matches(msg, n.PageUp), key.Matches(msg, n.Top), key.Matches(msg, n.Bottom):
+		m.scrollKey(&v.sc, msg)
+	default:
+		return false, nil
+	}
+	v.ci, v.cj = max(0, v.ci), max(0, v.cj)
+	return true, nil
+}
+
+func (v *transitionsView) Click(x, y int) tea.Cmd {
+	i := v.sc.off + y - v.cellY
+	if !v.ok || i < 0 || i >= len(v.tr.Grades) {
+		return nil
+	}
+	for j, cx := range v.cellX {
+		if x >= cx && x < cx+v.cellW {
+			if i == v.ci && j == v.cj {
+				v.openCell()
+				return nil
+			}
+			v.ci, v.cj = i, j
+		}
+	}
+	return nil
+}
+
+func (v *transitionsView) Wheel(d int) { v.sc.scroll(d) }
+
+func (v *transitionsView) ShortHelp() []key.Binding {
+	n, t := v.m.keys.Nav, v.m.keys.Trans
+	return []key.Binding{n.Enter, n.Left, n.Right, t.FromPrev, t.FromNext}
+}
+
+func (v *transitionsView) FullHelp() []key.Binding {
+	t := v.m.keys.Trans
+	return []key.Binding{t.FromPrev, t.FromNext}
+}
+
+func (v *transitionsView) Status() string {
+	if !v.ok {
+		return p(v.m.bloc)
+	}
+	return fmt.Sprintf("%s · %d → %d · %d loại", p(v.m.bloc), v.tr.From, v.tr.To, len(v.tr.Grades))
+}
+
+// unitListView lists units (a transition cell's); Enter opens one.
+type unitListView struct {
+	m     *Model
+	title string
+	sub   string
+	units []analysis.UnitRef
+	cur   int
+	sc    scroller
+}
+
+func newUnitList(m *Model, title, sub string, units []analysis.UnitRef) *unitListView {
+	return &unitListView{m: m, title: title, sub: sub, units: units}
+}
+
+func (v *unitListView) Kind() viewKind   { return kindTransitions }
+func (v *unitListView) Title() string    { return v.title }
+func (v *unitListView) SetSize(w, h int) { v.sc.h = h }
+func (v *unitListView) Sync()            {}
+func (v *unitListView) Restyle()         {}
+
+func (v *unitListView) Render(w, h int) string {
+	st := v.m.st
+	head := []string{st.Section.Render(" "+text.Truncate(v.title, w-2)) + st.Muted.Render(" · "+v.sub), ""}
+	if len(v.units) == 0 {
+		return text.Lines(append(head, " "+st.Muted.Render("Không có đơn vị nào.")), w, h)
+	}
+	bodyH := max(1, h-len(head))
+	v.sc.h = bodyH
+	if v.cur < v.sc.off {
+		v.sc.off = v.cur
+	}
+	if v.cur >= v.sc.off+bodyH {
+		v.sc.off = v.cur - bodyH + 1
+	}
+	var lines []string
+	for i, u := range v.units {
+		code := ""
+		if u.UnitCode != nil {
+			code = "  " + p(*u.UnitCode)
+		}
+		if i == v.cur {
+			lines = append(lines, st.Selected.Render(text.Left(" ▶ "+p(u.Unit)+code, w)))
+		} else {
+			lines = append(lines, "   "+p(u.Unit)+st.Muted.Render(code))
+		}
+	}
+	v.sc.lines = lines
+	return text.Lines(head, w, len(head)) + "\n" + v.sc.render(w, h-len(head))
+}
+
+func (v *unitListView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	n := v.m.keys.Nav
+	switch {
+	case key.Matches(msg, n.Down):
+		v.cur = min(len(v.units)-1, v.cur+1)
+	case key.Matches(msg, n.Up):
+		v.cur = max(0, v.cur-1)
+	case key.Matches(msg, n.Top):
+		v.cur = 0
+	case key.Matches(msg, n.Bottom):
+		v.cur = max(0, len(v.units)-1)
+	case key.Matches(msg, n.PageDown):
+		v.cur = min(len(v.units)-1, v.cur+max(1, v.sc.h-1))
+	case key.Matches(msg, n.PageUp):
+		v.cur = max(0, v.cur-max(1, v.sc.h-1))
+	case key.Matches(msg, n.Enter):
+		if v.cur < len(v.units) {
+			v.m.openUnit(v.units[v.cur].UnitID)
+		}
+	default:
+		return false, nil
+	}
+	v.cur = max(0, v.cur)
+	return true, nil
+}
+
+func (v *unitListView) Click(x, y int) tea.Cmd {
+	i := v.sc.off + y - 2
+	if i >= 0 && i < len(v.units) {
+		if i == v.cur {
+			v.m.openUnit(v.units[i].UnitID)
+			return nil
+		}
+		v.cur = i
+	}
+	return nil
+}
+
+func (v *unitListView) Wheel(d int) { v.cur = max(0, min(len(v.units)-1, v.cur+d)) }
+
+func (v *unitListView) ShortHelp() []key.Binding {
+	n := v.m.keys.Nav
+	return []key.Binding{n.Down, n.Up, n.Enter}
+}
+func (v *unitListView) FullHelp() []key.Binding { return nil }
+func (v *unitListView) Status() string {
+	return fmt.Sprintf("%d đơn vị", len(v.units))
+}

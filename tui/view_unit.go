@@ -1,0 +1,355 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/tui/chart"
+	"github.com/parlens/parlens/tui/num"
+	"github.com/parlens/parlens/tui/styles"
+	"github.com/parlens/parlens/tui/text"
+)
+
+// unitView is one unit: its history across years with a rank chart, its
+// component bars for the year, what separates it from the next grade and
+// rank, the rank it would have had with last year's score, and its facts.
+type unitView struct {
+	m      *Model
+	unitID string
+	sc     scroller
+	w, h   int
+	built  string
+	name   string
+	facts  []analysis.Mover
+	factAt map[int]int // line → fact
+}
+
+func newUnitView(m *Model, id string) *unitView {
+	v := &unitView{m: m, unitID: id}
+	if u, ok := m.a.UnitByID(id); ok {
+		v.name = p(u.Unit)
+	} else {
+		v.name = p(id)
+	}
+	return v
+}
+
+func (v *unitView) Kind() viewKind { return kindUnit }
+func (v *unitView) Title() string  { return text.Truncate(v.name, 30) }
+func (v *unitView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	v.sc.h = h
+}
+func (v *unitView) Restyle() { v.built = "" }
+func (v *unitView) Sync()    { v.build() }
+
+func (v *unitView) build() {
+	k := fmt.Sprintf("%d|%d|%p|%d", v.m.version, v.w, v.m.st, len(v.m.marks))
+	if k == v.built || v.w <= 0 {
+		return
+	}
+	v.built = k
+	m, st, w := v.m, v.m.st, v.w
+	var lines []string
+	add := func(s ...string) { lines = append(lines, s...) }
+	section := func(s string) { add(st.Section.Render(" " + s)) }
+
+	h, ok := m.a.IndexHistory(m.index, v.unitID)
+	var cur *analysis.HistoryPoint
+	if ok {
+		for i := range h.Points {
+			if h.Points[i].Year == m.year {
+				cur = &h.Points[i]
+			}
+		}
+	}
+	// title line
+	title := st.Bold.Render(" " + v.name)
+	if u, ok := m.a.UnitByID(v.unitID); ok && u.UnitCode != nil {
+		title += st.Muted.Render(" (" + p(*u.UnitCode) + ")")
+	}
+	bloc := ""
+	if cur != nil {
+		bloc = cur.Bloc
+		sub := fmt.Sprintf(" · %s · %d: ", p(cur.Bloc), m.year)
+		if cur.Rank != nil {
+			sub += fmt.Sprintf("hạng %d/%d", *cur.Rank, cur.RankedOf)
+		} else if cur.NotRanked {
+			sub += "không xếp hạng"
+		} else {
+			sub += "chưa xếp hạng"
+		}
+		if cur.Score != nil {
+			sub += " · " + num.Score(*cur.Score) + " điểm"
+		}
+		title += st.Muted.Render(sub)
+		if cur.Grade != nil {
+			title += st.Muted.Render(" · ") + st.Render(m.gradeKind(bloc, m.year, cur.Grade), ps(cur.Grade))
+		}
+	} else {
+		title += st.Muted.Render(fmt.Sprintf(" · không có kết quả %s năm %d", p(m.index), m.year))
+	}
+	add(title, "")
+
+	// history and rank chart
+	if ok && len(h.Points) > 0 {
+		section("Lịch sử " + p(m.index))
+		hist := []string{st.Muted.Render(fmt.Sprintf("  %-5s %7s %9s  %s", "Năm", "Điểm", "Hạng", "Xếp loại"))}
+		var ranks []int
+		worst := 1
+		for _, pt := range h.Points {
+			score, rank := num.Dash, num.Dash
+			if pt.Score != nil {
+				score = num.Score(*pt.Score)
+			}
+			if pt.Rank != nil {
+				rank = fmt.Sprintf("%d/%d", *pt.Rank, pt.RankedOf)
+				ranks = append(ranks, *pt.Rank)
+				worst = max(worst, pt.RankedOf)
+			} else {
+				if pt.NotRanked {
+					rank = "KXH"
+				}
+				ranks = append(ranks, 0)
+			}
+			line := fmt.Sprintf("  %-5d %7s %9s  ", pt.Year, score, rank)
+			g := st.Render(m.gradeKind(pt.Bloc, pt.Year, pt.Grade), text.Left(ps(pt.Grade), 10))
+			mark := ""
+			if pt.Year == m.year {
+				mark = st.Accent.Render(" ◀")
+			}
+			if pt.Via != nil {
+				mark += st.Muted.Render(" (qua " + p(*pt.Via) + ")")
+			}
+			if pt.Bloc != bloc && bloc != "" {
+				mark += st.Muted.Render(" · " + p(pt.Bloc))
+			}
+			hist = append(hist, line+g+mark)
+		}
+		// the rank chart: beside the table when there is room, else below
+		histW := 0
+		for _, l := range hist {
+			histW = max(histW, text.Width(l))
+		}
+		colW := max(3, min(6, (w-histW-4-6)/max(1, len(ranks))))
+		chartH := max(3, min(worst, len(hist)-1))
+		chartW := len(ranks)*colW + 6
+		chartLines := []string{st.Muted.Render("  Hạng (1 ở trên)")}
+		for i, l := range chart.RankChart(ranks, worst, chartH, colW) {
+			lab := "     "
+			if i == 0 {
+				lab = fmt.Sprintf("%4d ", 1)
+			} else if i == chartH-1 {
+				lab = fmt.Sprintf("%4d ", worst)
+			}
+			chartLines = append(chartLines, st.Muted.Render(lab)+st.Accent.Render(l))
+		}
+		var axis strings.Builder
+		axis.WriteString("     ")
+		for _, pt := range h.Points {
+			axis.WriteString(text.Center(fmt.Sprintf("%02d", pt.Year%100), colW))
+		}
+		chartLines = append(chartLines, st.Muted.Render(axis.String()))
+		if histW+4+chartW <= w {
+			n := max(len(hist), len(chartLines))
+			for i := 0; i < n; i++ {
+				l, r := "", ""
+				if i < len(hist) {
+					l = hist[i]
+				}
+				if i < len(chartLines) {
+					r = chartLines[i]
+				}
+				add(text.Left(l, histW+4) + r)
+			}
+		} else {
+			add(hist...)
+			add("")
+			add(chartLines...)
+		}
+		add("")
+	}
+
+	// components
+	if uc, ok := m.a.UnitComponents(m.index, m.year, v.unitID); ok && len(uc.Components) > 0 {
+		var leader *analysis.UnitComponents
+		var bc analysis.BlocComponents
+		if b, ok := m.a.Components(m.index, m.year, uc.Bloc); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
+			bc = b
+			leader = &b.Units[0]
+		}
+		leaderScore := func(_ *analysis.UnitComponents, key string) *float64 {
+			for i := range bc.Components {
+				if bc.Components[i].Key == key && i < len(leader.Components) {
+					return leader.Components[i].Score
+				}
+			}
+			return nil
+		}
+		section(fmt.Sprintf("Lĩnh vực năm %d", m.year))
+		nameW := min(30, max(12, w/5))
+		barW := max(10, min(30, w-nameW-64))
+		add("   " + st.Muted.Render("█ điểm · ¦ trung bình khối · ◆ đơn vị dẫn đầu · mất: điểm chưa đạt · ±: so với năm trước"))
+		add(st.Muted.Render(fmt.Sprintf("   %s %s %13s %7s %7s %6s %7s",
+			text.Left("Lĩnh vực", nameW), text.Spaces(barW),
+			"điểm/tối đa", "TB khối", "đầu", "mất", "±")))
+		for i := range uc.Components {
+			cs := &uc.Components[i]
+			name := text.Left(p(cs.Name), nameW)
+			if cs.Code != nil {
+				name = text.Left(p(*cs.Code)+" "+p(cs.Name), nameW)
+			}
+			var bar string
+			k := styles.KAccent
+			if cs.Pct != nil {
+				k = styles.Heat(*cs.Pct)
+			}
+			if cs.Score != nil && cs.Max != nil {
+				runes := []rune(chart.Bar(*cs.Score, *cs.Max, barW))
+				if cs.BlocMean != nil {
+					if i := chart.Marker(*cs.BlocMean, *cs.Max, barW); i >= 0 {
+						runes[i] = '¦'
+					}
+				}
+				if leader != nil {
+					if ls := leaderScore(leader, cs.Key); ls != nil {
+						if i := chart.Marker(*ls, *cs.Max, barW); i >= 0 {
+							runes[i] = '◆'
+						}
+					}
+				}
+				bar = st.Render(k, string(runes))
+			} else {
+				bar = text.Spaces(barW)
+			}
+			sc := num.Dash
+			if cs.Score != nil {
+				sc = num.Score(*cs.Score)
+				if cs.Max != nil {
+					sc += "/" + num.Fixed(*cs.Max, -1)
+				}
+			}
+			mean, lead, lost, chg := "", "", "", ""
+			if cs.BlocMean != nil {
+				mean = num.Score(*cs.BlocMean)
+			}
+			if leader != nil {
+				if ls := leaderScore(leader, cs.Key); ls != nil {
+					lead = num.Score(*ls)
+				}
+			} else if cs.Score != nil {
+				lead = "(đầu)"
+			}
+			if cs.Lost != nil {
+				lost = num.Score(*cs.Lost)
+			}
+			chgS := ""
+			if cs.Change != nil {
+				chg = num.Signed(*cs.Change, 2)
+				chgS = st.Render(signKind(*cs.Change), fmt.Sprintf("%7s", chg))
+			}
+			add(fmt.Sprintf("   %s %s %13s %7s %7s %6s ", name, bar, sc, mean, lead, lost) + chgS)
+		}
+		sum := []string{}
+		if uc.Lost != nil {
+			sum = append(sum, "mất tổng "+num.Score(*uc.Lost)+" điểm")
+		}
+		if uc.Strongest != nil && !isBonus(uc.Strongest) {
+			sum = append(sum, "mạnh nhất so với khối: "+ps(uc.Strongest))
+		}
+		if uc.Weakest != nil && !isBonus(uc.Weakest) {
+			sum = append(sum, "yếu nhất: "+ps(uc.Weakest))
+		}
+		if uc.Rose != nil && uc.Fell != nil {
+			sum = append(sum, fmt.Sprintf("%d lĩnh vực tăng, %d giảm", *uc.Rose, *uc.Fell))
+		}
+		for _, l := range wrapStyled(sum, w-4, " · ") {
+			add("   " + st.Muted.Render(l))
+		}
+		add("")
+	}
+
+	// gaps
+	if g, ok := m.a.UnitGap(m.index, m.year, v.unitID); ok {
+		section("Khoảng cách")
+		if g.NextGrade != nil && g.ToNextGrade != nil {
+			add(fmt.Sprintf("   Lên %s: cần thêm %s điểm", ps(g.NextGrade), num.Score(*g.ToNextGrade)))
+		} else if g.Grade != nil && g.NextGrade == nil {
+			add("   Đã ở xếp loại cao nhất (" + ps(g.Grade) + ")")
+		}
+		if g.ToPass != nil && g.PassRank != nil {
+			add(fmt.Sprintf("   Vượt hạng %d: cần thêm %s điểm", *g.PassRank, num.Score(*g.ToPass)))
+		}
+		if g.ToLeader != nil && *g.ToLeader > 0 {
+			add(fmt.Sprintf("   Cách đơn vị dẫn đầu: %s điểm", num.Score(*g.ToLeader)))
+		} else if g.Rank != nil && *g.Rank == 1 {
+			add("   Đang dẫn đầu khối")
+		}
+		if g.RankWithPrevScore != nil && g.PrevScore != nil && g.PrevYear != nil {
+			l := fmt.Sprintf("   Nếu giữ điểm năm %d (%s): hạng %d", *g.PrevYear, num.Score(*g.PrevScore), *g.RankWithPrevScore)
+			if g.Rank != nil {
+				d := *g.RankWithPrevScore - *g.Rank
+				switch {
+				case d > 0:
+					l += st.Good.Render(fmt.Sprintf(" — điểm năm nay giúp lên %d hạng", d))
+				case d < 0:
+					l += st.Bad.Render(fmt.Sprintf(" — điểm năm nay làm mất %d hạng", -d))
+				default:
+					l += st.Muted.Render(" — như hiện tại")
+				}
+			}
+			add(l)
+		}
+		add("")
+	}
+
+	// facts
+	v.facts = nil
+	v.factAt = map[int]int{}
+	if bloc != "" {
+		for _, mv := range m.a.BlocMovers(m.index, m.year, bloc) {
+			if mv.UnitID == v.unitID {
+				v.facts = append(v.facts, mv)
+			}
+		}
+	}
+	section(fmt.Sprintf("Biến động năm %d", m.year))
+	if len(v.facts) == 0 {
+		add("   " + st.Muted.Render("Không có."))
+	}
+	for i := range v.facts {
+		mv := &v.facts[i]
+		mark := "  "
+		if m.isMarked(mv) {
+			mark = st.Marked.Render("● ")
+		}
+		v.factAt[len(lines)] = i
+		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind)) + st.Muted.Render(" · "+factDetail(mv)))
+	}
+	v.sc.set(lines)
+}
+
+func (v *unitView) Render(w, h int) string {
+	if w != v.w || h != v.h {
+		v.SetSize(w, h)
+	}
+	v.build()
+	return v.sc.render(w, h)
+}
+
+func (v *unitView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	return v.m.scrollKey(&v.sc, msg), nil
+}
+
+func (v *unitView) Click(x, y int) tea.Cmd { return nil }
+func (v *unitView) Wheel(d int)            { v.sc.scroll(d) }
+
+func (v *unitView) ShortHelp() []key.Binding {
+	n := v.m.keys.Nav
+	return []key.Binding{n.Down, n.Up}
+}
+func (v *unitView) FullHelp() []key.Binding { return nil }
+func (v *unitView) Status() string          { return v.sc.status() }
