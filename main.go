@@ -41,7 +41,7 @@ type command struct {
 
 var commands = map[string]command{}
 
-var commandOrder = []string{"check", "rank", "summary", "movers", "unit", "components", "transitions"}
+var commandOrder = []string{"check", "rank", "summary", "movers", "unit", "components", "transitions", "brief"}
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, `parlens — PAR Index (Chỉ số cải cách hành chính) analytics

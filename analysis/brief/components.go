@@ -1,0 +1,315 @@
+package brief
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/parlens/parlens/analysis"
+)
+
+// components writes, bloc by bloc, where the bloc lost the most points, how
+// the areas moved since last year (S14), the strongest and weakest area of
+// the leader and the bottom unit (S15), and the units that lost points in
+// most areas (S14). Bonus components are not areas and are left out.
+func (g *gen) components() Section {
+	sec := Section{Kind: SectionComponents, Title: g.t("Các lĩnh vực thành phần", "Components")}
+	for _, b := range g.blocs {
+		bc, ok := g.a.Components(g.index, g.year, b)
+		if !ok {
+			continue
+		}
+		var areas []analysis.ComponentStats
+		for _, c := range bc.Components {
+			if !g.isBonus(c.Key, strOr(c.Code), c.Name) && c.Mean != nil {
+				areas = append(areas, c)
+			}
+		}
+		if len(areas) == 0 {
+			continue
+		}
+		add := func(s Statement, ok bool) {
+			if ok {
+				sec.Statements = append(sec.Statements, s)
+			}
+		}
+		add(g.mostLost(b, areas))
+		add(g.areaChanges(b, areas, bc.PrevYear))
+		for _, st := range g.profiles(b, bc) {
+			add(st, true)
+		}
+		add(g.unitsFell(b, bc))
+	}
+	return sec
+}
+
+func strOr(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// outOf writes a component value with its maximum when known: "10,74/11
+// điểm". v is already formatted.
+func (g *gen) outOf(v string, maxPts *float64) string {
+	if maxPts != nil {
+		return v + "/" + g.fixed(*maxPts, trimDecimals(*maxPts)) + g.t(" điểm", " points")
+	}
+	return v + g.t(" điểm", " points")
+}
+
+// trimDecimals is 0 for whole numbers, else up to 2.
+func trimDecimals(v float64) int {
+	switch {
+	case cents(v)%100 == 0:
+		return 0
+	case cents(v)%10 == 0:
+		return 1
+	}
+	return 2
+}
+
+// mostLost names the area in which the bloc's units lost the most points
+// against the maximum, on average.
+func (g *gen) mostLost(b string, areas []analysis.ComponentStats) (Statement, bool) {
+	best := -1
+	for i, c := range areas {
+		if c.LostMean != nil && c.MaxPoints != nil && (best < 0 || cents(*c.LostMean) > cents(*areas[best].LostMean)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Statement{}, false
+	}
+	c := areas[best]
+	text := g.t(
+		fmt.Sprintf("Lĩnh vực khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s, thấp hơn điểm tối đa %s điểm.",
+			c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean)),
+		fmt.Sprintf("The area where the bloc loses the most points is %s: units average %s, %s points below the maximum.",
+			c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean)))
+	return stmt("component_most_lost", b, text, map[string]any{
+		"component": c.Name, "key": c.Key, "mean": *c.Mean, "max_points": *c.MaxPoints, "lost_mean": *c.LostMean, "units": c.Units,
+	}), true
+}
+
+// areaChanges counts the areas whose bloc mean rose and fell since the
+// bloc's previous year, naming the largest fall (or rise).
+func (g *gen) areaChanges(b string, areas []analysis.ComponentStats, prevYear *int) (Statement, bool) {
+	if prevYear == nil {
+		return Statement{}, false
+	}
+	type ch struct {
+		c analysis.ComponentStats
+		d int64
+	}
+	var chs []ch
+	for _, c := range areas {
+		if c.Mean != nil && c.PrevMean != nil {
+			chs = append(chs, ch{c, shownChange(*c.Mean, *c.PrevMean)})
+		}
+	}
+	if len(chs) == 0 {
+		return Statement{}, false
+	}
+	n := len(chs)
+	rose, fell := 0, 0
+	lo, hi := -1, -1
+	for i, x := range chs {
+		if x.d > 0 {
+			rose++
+		}
+		if x.d < 0 {
+			fell++
+		}
+		if lo < 0 || x.d < chs[lo].d {
+			lo = i
+		}
+		if hi < 0 || x.d > chs[hi].d {
+			hi = i
+		}
+	}
+	py := *prevYear
+	var parts []string
+	if rose > 0 {
+		parts = append(parts, g.t(fmt.Sprintf("tăng ở %s lĩnh vực", frac(rose, n)), fmt.Sprintf("rose in %s areas", frac(rose, n))))
+	}
+	if fell > 0 {
+		parts = append(parts, g.t(fmt.Sprintf("giảm ở %s lĩnh vực", frac(fell, n)), fmt.Sprintf("fell in %s areas", frac(fell, n))))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, g.t(fmt.Sprintf("không đổi ở cả %d lĩnh vực", n), fmt.Sprintf("is unchanged in all %d areas", n)))
+	}
+	text := g.t(fmt.Sprintf("So với năm %d, điểm bình quân của khối ", py), fmt.Sprintf("Compared with %d, the bloc's mean ", py)) + g.list(parts)
+	f := map[string]any{"prev_year": py, "areas": n, "rose": rose, "fell": fell}
+	switch {
+	case fell > 0:
+		x := chs[lo]
+		text += g.t(fmt.Sprintf("; giảm nhiều nhất là %s (%s)", x.c.Name, g.change(float64(x.d)/100)),
+			fmt.Sprintf("; the largest fall is in %s (%s)", x.c.Name, g.change(float64(x.d)/100)))
+		f["largest_fall"] = x.c.Name
+		f["largest_fall_change"] = float64(x.d) / 100
+	case rose > 0:
+		x := chs[hi]
+		text += g.t(fmt.Sprintf("; tăng nhiều nhất là %s (%s)", x.c.Name, g.change(float64(x.d)/100)),
+			fmt.Sprintf("; the largest rise is in %s (%s)", x.c.Name, g.change(float64(x.d)/100)))
+		f["largest_rise"] = x.c.Name
+		f["largest_rise_change"] = float64(x.d) / 100
+	}
+	return stmt("component_change", b, text+".", f), true
+}
+
+// profiles states the strongest and weakest area, relative to the bloc, of
+// the leader(s) and the bottom unit(s).
+func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
+	s := g.sums[b]
+	role := map[string]string{}
+	var ids []string
+	for _, u := range s.Leader {
+		role[u.UnitID] = g.t("dẫn đầu", "first")
+		ids = append(ids, u.UnitID)
+	}
+	for _, u := range s.Bottom {
+		if _, ok := role[u.UnitID]; !ok {
+			role[u.UnitID] = g.t("cuối bảng", "last")
+			ids = append(ids, u.UnitID)
+		}
+	}
+	var out []Statement
+	for _, id := range ids {
+		var uc *analysis.UnitComponents
+		for i := range bc.Units {
+			if bc.Units[i].UnitID == id {
+				uc = &bc.Units[i]
+			}
+		}
+		if uc == nil {
+			continue
+		}
+		strong, weak := -1, -1
+		var vs []float64
+		n := 0
+		for i, c := range uc.Components {
+			vs = append(vs, 0)
+			if i >= len(bc.Components) {
+				break
+			}
+			st := bc.Components[i]
+			v, ok := vsBloc(c, st)
+			if g.isBonus(st.Key, strOr(st.Code), st.Name) || !ok {
+				continue
+			}
+			vs[i] = v
+			n++
+			if strong < 0 || v > vs[strong] {
+				strong = i
+			}
+			if weak < 0 || v < vs[weak] {
+				weak = i
+			}
+		}
+		if n < 2 || strong == weak {
+			continue
+		}
+		cs, cw := uc.Components[strong], uc.Components[weak]
+		ss, sw := bc.Components[strong], bc.Components[weak]
+		desc := func(c analysis.ComponentScore, st analysis.ComponentStats) string {
+			return g.t(fmt.Sprintf("%s (%s; bình quân khối %s)", st.Name, g.outOf(g.score(*c.Score), st.MaxPoints), g.mean(*st.Mean)),
+				fmt.Sprintf("%s (%s; bloc mean %s)", st.Name, g.outOf(g.score(*c.Score), st.MaxPoints), g.mean(*st.Mean)))
+		}
+		who := fmt.Sprintf("%s (%s)", uc.Unit, role[id])
+		var text, shape string
+		switch {
+		case vs[weak] > 0:
+			shape = "all_above"
+			text = g.t(fmt.Sprintf("So với bình quân khối, %s cao hơn ở tất cả các lĩnh vực, nhiều nhất ở lĩnh vực %s và ít nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
+				fmt.Sprintf("Relative to the bloc mean, %s is above it in every area, most in %s and least in %s.", who, desc(cs, ss), desc(cw, sw)))
+		case vs[strong] < 0:
+			shape = "all_below"
+			text = g.t(fmt.Sprintf("So với bình quân khối, %s thấp hơn ở tất cả các lĩnh vực, ít nhất ở lĩnh vực %s và nhiều nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
+				fmt.Sprintf("Relative to the bloc mean, %s is below it in every area, least in %s and most in %s.", who, desc(cs, ss), desc(cw, sw)))
+		default:
+			shape = "mixed"
+			text = g.t(fmt.Sprintf("So với bình quân khối, %s mạnh nhất ở lĩnh vực %s và yếu nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
+				fmt.Sprintf("Relative to the bloc mean, %s is strongest in %s and weakest in %s.", who, desc(cs, ss), desc(cw, sw)))
+		}
+		out = append(out, stmt("component_profile", b, text, map[string]any{
+			"unit": uc.Unit, "unit_id": id, "shape": shape, "role": map[bool]string{true: "leader", false: "bottom"}[isLeader(s, id)],
+			"strongest": ss.Name, "strongest_score": *cs.Score, "strongest_max": optF(ss.MaxPoints), "strongest_bloc_mean": *ss.Mean, "strongest_vs_bloc": vs[strong],
+			"weakest": sw.Name, "weakest_score": *cw.Score, "weakest_max": optF(sw.MaxPoints), "weakest_bloc_mean": *sw.Mean, "weakest_vs_bloc": vs[weak],
+		}))
+	}
+	return out
+}
+
+func isLeader(s analysis.BlocSummary, id string) bool {
+	for _, u := range s.Leader {
+		if u.UnitID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// unitsFell names the units whose score fell in more than half of their
+// comparable areas (k/N areas).
+func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) {
+	if bc.PrevYear == nil {
+		return Statement{}, false
+	}
+	type uf struct {
+		unit, id  string
+		fell, cmp int
+		order     int
+	}
+	var us []uf
+	for k, u := range bc.Units {
+		fell, comparable := 0, 0
+		for i, c := range u.Components {
+			if i >= len(bc.Components) {
+				break
+			}
+			if st := bc.Components[i]; g.isBonus(st.Key, strOr(st.Code), st.Name) || c.Score == nil || c.Change == nil {
+				continue
+			}
+			comparable++
+			if cents(*c.Change) < 0 {
+				fell++
+			}
+		}
+		if comparable >= 2 && 2*fell > comparable {
+			us = append(us, uf{u.Unit, u.UnitID, fell, comparable, k})
+		}
+	}
+	if len(us) == 0 {
+		return Statement{}, false
+	}
+	slices.SortStableFunc(us, func(x, y uf) int {
+		if c := cmp.Compare(y.fell*x.cmp, x.fell*y.cmp); c != 0 { // larger share first
+			return c
+		}
+		return cmp.Compare(x.order, y.order)
+	})
+	var items []string
+	var facts []map[string]any
+	for _, u := range us {
+		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, frac(u.fell, u.cmp), g.t("lĩnh vực", "areas")))
+		facts = append(facts, map[string]any{"unit": u.unit, "unit_id": u.id, "fell": u.fell, "comparable": u.cmp})
+	}
+	text := g.t(fmt.Sprintf("Giảm điểm ở phần lớn các lĩnh vực so với năm %d: ", *bc.PrevYear), fmt.Sprintf("Losing points in most areas since %d: ", *bc.PrevYear)) +
+		joinPlain(items, g.t(" và ", " and ")) + "."
+	return stmt("components_fell", b, text, map[string]any{"prev_year": *bc.PrevYear, "units": facts}), true
+}
+
+// vsBloc compares a unit's component score with the bloc's mean: in
+// percentage points of the maximum when it is known (so areas of different
+// sizes compare), else in points. It is the analysis's vs_bloc measure.
+func vsBloc(c analysis.ComponentScore, st analysis.ComponentStats) (float64, bool) {
+	if c.Score == nil || st.Mean == nil {
+		return 0, false
+	}
+	if st.MaxPoints != nil && *st.MaxPoints != 0 {
+		return (*c.Score - *st.Mean) / *st.MaxPoints * 100, true
+	}
+	return *c.Score - *st.Mean, true
+}

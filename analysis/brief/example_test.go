@@ -1,0 +1,198 @@
+package brief
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/parlens/parlens/data"
+)
+
+// The 2021 announcement of a city's results (see the issue): the figures it
+// quotes, with plausible values for the rest.
+//
+//	Khối sở, ban, ngành, có 4/21 đơn vị xếp loại xuất sắc, 12/21 đơn vị xếp loại
+//	tốt, 5/21 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu.
+//	Sở Nội vụ đứng vị trí thứ nhất, với 101,69 điểm. Tiếp theo Sở Thông tin và
+//	Truyền thông, Sở Du lịch và Sở Tư pháp. Sở Y tế có điểm số thấp nhất, với
+//	70,22 điểm, đứng ở vị trí cuối cùng.
+//	Ở khối quận, huyện, quận Thanh Khê tiếp tục duy trì vị trí dẫn đầu, với 90,39
+//	điểm, xếp loại xuất sắc (duy nhất khối quận, huyện).
+//	Công an thành phố lần đầu vươn lên vị trí thứ nhất (xuất sắc), với số điểm 97,31.
+//	So với năm 2020, kết quả xếp loại năm 2021: giảm số cơ quan xếp loại tốt, khá,
+//	tăng số cơ quan xếp loại trung bình, giảm đáng kể số cơ quan chưa đạt (từ 11
+//	cơ quan năm 2020 xuống còn 2).
+const (
+	exCentral = "Cơ quan Trung ương"
+	exDept    = "Sở, ban, ngành"
+	exDist    = "Quận, huyện"
+	exRecords = "Văn thư, lưu trữ"
+)
+
+var exDepts = []string{
+	"Sở Nội vụ", "Sở Thông tin và Truyền thông", "Sở Du lịch", "Sở Tư pháp", // xuất sắc
+	"Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Sở Công Thương", "Sở Giáo dục và Đào tạo",
+	"Sở Lao động - Thương binh và Xã hội", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường",
+	"Sở Khoa học và Công nghệ", "Sở Văn hóa và Thể thao", "Sở Ngoại vụ", "Thanh tra thành phố", // tốt
+	"Văn phòng UBND thành phố", "Ban Quản lý Khu công nghệ cao và các khu công nghiệp", "Sở Giao thông vận tải",
+	"Ban Quản lý An toàn thực phẩm", "Sở Y tế", // khá
+}
+
+var exDept2021 = []float64{
+	101.69, 95.31, 93.70, 91.95,
+	89.52, 88.74, 87.90, 87.15, 86.43, 85.61, 84.80, 83.96, 83.12, 82.35, 81.47, 80.62,
+	78.44, 76.90, 74.51, 72.86, 70.22,
+}
+
+var exDists = []string{"quận Thanh Khê", "quận Hải Châu", "quận Ngũ Hành Sơn", "quận Sơn Trà", "quận Liên Chiểu", "huyện Hòa Vang", "quận Cẩm Lệ"}
+
+func exampleDataset() *data.Dataset {
+	var recs []data.Record
+	// Cơ quan Trung ương: Công an thành phố second in 2019 and 2020, first in 2021.
+	central := []struct {
+		unit string
+		v    [3]float64 // 2019, 2020, 2021
+	}{
+		{"Công an thành phố", [3]float64{92.40, 93.64, 97.31}},
+		{"Kho bạc Nhà nước thành phố", [3]float64{94.46, 95.11, 93.26}},
+		{"Cục Hải quan thành phố", [3]float64{84.10, 85.02, 85.51}},
+		{"Bảo hiểm xã hội thành phố", [3]float64{82.75, 83.40, 83.88}},
+		{"Cục Thuế thành phố", [3]float64{66.64, 65.88, 67.92}},
+	}
+	for _, c := range central {
+		for i, y := range []int{2019, 2020, 2021} {
+			recs = append(recs, R(y, exCentral, c.unit, c.v[i]))
+		}
+	}
+	// Sở, ban, ngành: 2021 as published; 2020 a little lower for most.
+	for i, u := range exDepts {
+		v := exDept2021[i]
+		recs = append(recs, R(2021, exDept, u, v))
+		prev := v - 1.25 + float64(i%4)*0.5
+		if u == "Sở Nội vụ" {
+			prev = 97.80
+		}
+		recs = append(recs, R(2020, exDept, u, math.Round(prev*100)/100))
+	}
+	// Quận, huyện: quận Thanh Khê first in 2020 and 2021.
+	dists := [][2]float64{{91.08, 90.39}, {88.50, 88.10}, {85.12, 85.63}, {86.32, 84.50}, {75.11, 77.83}, {77.75, 77.17}, {75.93, 75.39}}
+	for i, u := range exDists {
+		recs = append(recs, R(2020, exDist, u, dists[i][0]), R(2021, exDist, u, dists[i][1]))
+	}
+	// Văn thư, lưu trữ: grades only; chưa đạt falls from 11 to 2.
+	counts := map[int][]struct {
+		grade string
+		n     int
+	}{
+		2020: {{"Xuất sắc", 7}, {"Tốt", 13}, {"Khá", 12}, {"Trung bình", 9}, {"Chưa đạt", 11}},
+		2021: {{"Xuất sắc", 7}, {"Tốt", 11}, {"Khá", 10}, {"Trung bình", 15}, {"Chưa đạt", 2}},
+	}
+	for _, y := range []int{2020, 2021} {
+		k := 0
+		for _, c := range counts[y] {
+			for j := 0; j < c.n; j++ {
+				k++
+				bloc := "Cơ quan, đơn vị"
+				if k%5 == 0 {
+					bloc = exDist
+				}
+				recs = append(recs, G(y, bloc, fmt.Sprintf("Cơ quan số %02d", k), c.grade, index(exRecords)))
+			}
+		}
+	}
+	ds := mk(recs...)
+	// The central agencies are graded on their own scheme, with Trung bình khá.
+	ds.Schemes = []data.GradeScheme{{
+		Index: data.DefaultIndex, Bloc: exCentral,
+		Bands:  bands("Xuất sắc", 90, "Tốt", 80, "Khá", 70, "Trung bình khá", 65, "Trung bình", 50, "Yếu", math.Inf(-1)),
+		Source: "grades.csv",
+	}}
+	return ds
+}
+
+func TestExampleAnnouncement(t *testing.T) {
+	ds := exampleDataset()
+	b := brief(t, ds, Options{Year: 2021})
+
+	// Khối sở, ban, ngành
+	has(t, one(t, b, "grade_counts", exDept).Text,
+		"4/21 đơn vị xếp loại xuất sắc, 12/21 đơn vị xếp loại tốt, 5/21 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu")
+	leader := one(t, b, "leader", exDept).Text
+	has(t, leader, "Sở Nội vụ", "vị trí dẫn đầu", "101,69 điểm")
+	has(t, one(t, b, "next", exDept).Text, "Tiếp theo là Sở Thông tin và Truyền thông (95,31 điểm), Sở Du lịch (93,70 điểm) và Sở Tư pháp (91,95 điểm).")
+	has(t, one(t, b, "bottom", exDept).Text, "vị trí cuối cùng", "Sở Y tế", "70,22 điểm")
+
+	// Khối quận, huyện
+	has(t, one(t, b, "leader", exDist).Text,
+		"Tiếp tục duy trì vị trí dẫn đầu là quận Thanh Khê, với 90,39 điểm, xếp loại xuất sắc (duy nhất trong khối Quận, huyện).")
+	has(t, one(t, b, "grade_counts", exDist).Text, "1/7 đơn vị xếp loại xuất sắc, 3/7 đơn vị xếp loại tốt, 3/7 đơn vị xếp loại khá")
+	has(t, one(t, b, "bottom", exDist).Text, "quận Cẩm Lệ", "75,39 điểm")
+
+	// Cơ quan Trung ương
+	has(t, one(t, b, "leader", exCentral).Text,
+		"Lần đầu vươn lên vị trí thứ nhất là Công an thành phố (năm 2020 xếp thứ 2), với 97,31 điểm, xếp loại xuất sắc.")
+	has(t, one(t, b, "grade_counts", exCentral).Text,
+		"2/5 đơn vị xếp loại xuất sắc, 2/5 đơn vị xếp loại tốt, 1/5 đơn vị xếp loại trung bình khá")
+	has(t, one(t, b, "bottom", exCentral).Text, "Cục Thuế thành phố", "67,92 điểm", "xếp loại trung bình khá")
+
+	// Văn thư, lưu trữ, compared with 2020
+	r := brief(t, ds, Options{Index: exRecords, Year: 2021})
+	has(t, one(t, r, "lead_grades", "").Text,
+		"7/45 đơn vị xếp loại xuất sắc, 11/45 đơn vị xếp loại tốt, 10/45 đơn vị xếp loại khá, 15/45 đơn vị xếp loại trung bình và 2/45 đơn vị xếp loại chưa đạt")
+	has(t, one(t, r, "lead_grade_change", "").Text,
+		"So với năm 2020: giảm số đơn vị xếp loại tốt (từ 13 xuống 11) và khá (từ 12 xuống 10); "+
+			"tăng số đơn vị xếp loại trung bình (từ 9 lên 15); "+
+			"giảm đáng kể số đơn vị xếp loại chưa đạt (từ 11 năm 2020 xuống còn 2).")
+	hasNot(t, allText(r), "điểm trung bình", "vị trí thứ nhất", "cuối cùng")
+
+	// the English brief mirrors it
+	e := brief(t, ds, Options{Year: 2021, Lang: "en"})
+	has(t, one(t, e, "grade_counts", exDept).Text, "4/21 units are graded Xuất sắc, 12/21 Tốt and 5/21 Khá; none is graded Trung bình or Yếu")
+	has(t, one(t, e, "leader", exDist).Text, "Keeping first place is quận Thanh Khê, with 90.39 points, graded Xuất sắc (the only one in the Quận, huyện bloc).")
+	has(t, one(t, e, "leader", exCentral).Text, "Rising to first place for the first time is Công an thành phố (2nd in 2020), with 97.31 points")
+	er := brief(t, ds, Options{Index: exRecords, Year: 2021, Lang: "en"})
+	has(t, one(t, er, "lead_grade_change", "").Text, "markedly fewer units graded Chưa đạt (down from 11 in 2020 to 2)")
+
+	if t.Failed() {
+		t.Log(b.Markdown())
+		t.Log(r.Markdown())
+	}
+}
+
+// TestExampleRetainedStreak: a third year at the top reads "năm thứ 3 liên tiếp".
+func TestExampleRetainedStreak(t *testing.T) {
+	ds := exampleDataset()
+	var recs []data.Record
+	for _, r := range ds.Records {
+		if r.Index == data.DefaultIndex && r.Bloc == exDist && r.Year == 2021 {
+			r.Year = 2019
+			recs = append(recs, r)
+		}
+	}
+	ds = mk(append(recs, ds.Records...)...)
+	b := brief(t, ds, Options{Year: 2021, Blocs: []string{exDist}})
+	has(t, one(t, b, "leader", exDist).Text, "Dẫn đầu khối năm thứ 3 liên tiếp là quận Thanh Khê, với 90,39 điểm")
+	if strings.Contains(b.Markdown(), exDept) {
+		t.Error("bloc filter ignored")
+	}
+}
+
+// bands builds grade bands from label, min pairs.
+func bands(kv ...any) []data.GradeBand {
+	var out []data.GradeBand
+	for i := 0; i+1 < len(kv); i += 2 {
+		out = append(out, data.GradeBand{Label: kv[i].(string), Min: toF(kv[i+1])})
+	}
+	return out
+}
+
+func toF(v any) float64 {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case float64:
+		return x
+	}
+	panic("not a number")
+}

@@ -1,0 +1,173 @@
+package brief
+
+import (
+	"cmp"
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data"
+)
+
+// opt modifies a test record.
+type opt func(*data.Record)
+
+func grade(g string) opt { return func(r *data.Record) { r.Grade = g } }
+func code(c string) opt  { return func(r *data.Record) { r.UnitCode, r.UnitID = c, c } }
+func index(s string) opt { return func(r *data.Record) { r.Index = s } }
+func scores(v ...float64) opt {
+	return func(r *data.Record) { r.Scores = v }
+}
+
+var notRanked opt = func(r *data.Record) { r.NotRanked = true }
+
+// R builds a record of the default index; its UnitID is the folded name
+// unless code says otherwise.
+func R(year int, bloc, unit string, total float64, opts ...opt) data.Record {
+	r := data.Record{Index: data.DefaultIndex, Year: year, Bloc: bloc, Unit: unit, UnitID: "~" + data.Fold(unit), Total: total}
+	for _, o := range opts {
+		o(&r)
+	}
+	return r
+}
+
+// G builds a grade-only record (no total).
+func G(year int, bloc, unit, g string, opts ...opt) data.Record {
+	return R(year, bloc, unit, data.Missing, append([]opt{grade(g)}, opts...)...)
+}
+
+// mk returns a dataset with its records sorted by index, year, bloc
+// (stable, so bloc order is first seen within a year).
+func mk(recs ...data.Record) *data.Dataset {
+	slices.SortStableFunc(recs, func(a, b data.Record) int {
+		if c := strings.Compare(a.Index, b.Index); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Year, b.Year)
+	})
+	return &data.Dataset{Records: recs}
+}
+
+// brief generates a brief or fails the test.
+func brief(t *testing.T, ds *data.Dataset, o Options) *Brief {
+	t.Helper()
+	b, err := Generate(analysis.New(ds), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, b)
+	return b
+}
+
+var (
+	dotDecimal   = regexp.MustCompile(`\d\.\d`)
+	commaDecimal = regexp.MustCompile(`\d,\d`)
+)
+
+// checkInvariants holds for every brief: full sentences, no "%", the right
+// decimal mark, JSON-safe facts, no empty sections.
+func checkInvariants(t *testing.T, b *Brief) {
+	t.Helper()
+	if len(b.Sections) == 0 || b.Sections[0].Kind != SectionLead || b.Sections[len(b.Sections)-1].Kind != SectionFootnote {
+		t.Errorf("sections must run from lead to footnote: %v", sectionKinds(b))
+	}
+	for _, s := range b.Sections {
+		if len(s.Statements) == 0 {
+			t.Errorf("empty section %q", s.Title)
+		}
+	}
+	for _, st := range b.Statements() {
+		if st.Kind == "" || st.Text == "" {
+			t.Errorf("statement without kind or text: %+v", st)
+		}
+		if !strings.HasSuffix(st.Text, ".") {
+			t.Errorf("%s: not a full sentence: %q", st.Kind, st.Text)
+		}
+		if strings.Contains(st.Text, "%") {
+			t.Errorf("%s: %% in text: %q", st.Kind, st.Text)
+		}
+		if st.Kind != "sources" && st.Kind != "label" {
+			if b.Lang == "vi" && dotDecimal.MatchString(st.Text) {
+				t.Errorf("%s: decimal dot in Vietnamese: %q", st.Kind, st.Text)
+			}
+			if b.Lang == "en" && commaDecimal.MatchString(st.Text) {
+				t.Errorf("%s: decimal comma in English: %q", st.Kind, st.Text)
+			}
+		}
+		if _, err := json.Marshal(st); err != nil {
+			t.Errorf("%s: facts do not marshal: %v", st.Kind, err)
+		}
+	}
+	for _, line := range strings.Split(b.Text(), "\n") {
+		if n := len([]rune(line)); n > TextWidth {
+			t.Errorf("text line of %d runes: %q", n, line)
+		}
+	}
+}
+
+func sectionKinds(b *Brief) []string {
+	var out []string
+	for _, s := range b.Sections {
+		out = append(out, s.Kind)
+	}
+	return out
+}
+
+// kinds returns the statements of a kind (in a bloc, when bloc is not "*").
+func kinds(b *Brief, kind, bloc string) []Statement {
+	var out []Statement
+	for _, st := range b.Statements() {
+		if st.Kind == kind && (bloc == "*" || st.Bloc == bloc) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// one returns the only statement of a kind in a bloc.
+func one(t *testing.T, b *Brief, kind, bloc string) Statement {
+	t.Helper()
+	ss := kinds(b, kind, bloc)
+	if len(ss) != 1 {
+		t.Fatalf("%d %q statements in %q, want 1; brief:\n%s", len(ss), kind, bloc, b.Markdown())
+	}
+	return ss[0]
+}
+
+func none(t *testing.T, b *Brief, kind string) {
+	t.Helper()
+	if ss := kinds(b, kind, "*"); len(ss) > 0 {
+		t.Errorf("unexpected %q statement: %q", kind, ss[0].Text)
+	}
+}
+
+// has asserts that text contains every substring.
+func has(t *testing.T, text string, subs ...string) {
+	t.Helper()
+	for _, s := range subs {
+		if !strings.Contains(text, s) {
+			t.Errorf("missing %q in:\n%s", s, text)
+		}
+	}
+}
+
+func hasNot(t *testing.T, text string, subs ...string) {
+	t.Helper()
+	for _, s := range subs {
+		if strings.Contains(text, s) {
+			t.Errorf("unexpected %q in:\n%s", s, text)
+		}
+	}
+}
+
+// allText joins every statement's text.
+func allText(b *Brief) string {
+	var sb strings.Builder
+	for _, st := range b.Statements() {
+		sb.WriteString(st.Text + "\n")
+	}
+	return sb.String()
+}

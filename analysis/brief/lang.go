@@ -1,0 +1,269 @@
+package brief
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parlens/parlens/data"
+)
+
+// t picks the Vietnamese or the English text.
+func (g *gen) t(vi, en string) string {
+	if g.en {
+		return en
+	}
+	return vi
+}
+
+// round2 rounds to 2 decimals, as published tables do.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// cents is x at 2 decimals, as an integer.
+func cents(x float64) int64 { return int64(math.Round(x * 100)) }
+
+// fixed writes v with dec decimals: a decimal comma in Vietnamese.
+func (g *gen) fixed(v float64, dec int) string {
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-") // no "-0,00"
+	}
+	if !g.en {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// scoreDecimals is the published precision of a score: its shortest form,
+// at least 2 and at most 4 decimals (sums of components can carry float
+// noise past the 4th decimal).
+func scoreDecimals(v float64) int {
+	v4 := math.Round(v*1e4) / 1e4
+	s := strconv.FormatFloat(v4, 'f', -1, 64)
+	dec := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		dec = len(s) - i - 1
+	}
+	return min(max(dec, 2), 4)
+}
+
+// score writes a published score at its precision: 97,31. The dataset's
+// precision (the most decimals any score was written with) wins when larger.
+func (g *gen) score(v float64) string {
+	dec := scoreDecimals(v)
+	if g.ds != nil && g.ds.Decimals > dec {
+		dec = min(g.ds.Decimals, 4)
+	}
+	return g.fixed(v, dec)
+}
+
+// pts writes a score with its unit: "97,31 điểm", "97.31 points".
+func (g *gen) pts(v float64) string { return g.score(v) + g.t(" điểm", " points") }
+
+// mean writes a computed average with 2 decimals.
+func (g *gen) mean(v float64) string { return g.fixed(v, 2) }
+
+// delta writes the size of a change in points, 2 decimals, without sign.
+func (g *gen) delta(v float64) string { return g.fixed(math.Abs(round2(v)), 2) }
+
+// change writes a change in points with its direction: "tăng 1,25 điểm",
+// "up 1.25 points"; "không đổi" / "unchanged" when it rounds to zero.
+func (g *gen) change(d float64) string {
+	switch c := cents(d); {
+	case c > 0:
+		return g.t("tăng ", "up ") + g.delta(d) + g.t(" điểm", " points")
+	case c < 0:
+		return g.t("giảm ", "down ") + g.delta(d) + g.t(" điểm", " points")
+	}
+	return g.t("không đổi", "unchanged")
+}
+
+// list joins items: "A, B và C" / "A, B and C". Items that contain a comma
+// are separated by semicolons so the list stays readable.
+func (g *gen) list(items []string) string {
+	n := len(items)
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	sep := ", "
+	for _, s := range items {
+		if strings.Contains(s, ",") {
+			sep = "; "
+			break
+		}
+	}
+	and := g.t(" và ", " and ")
+	return strings.Join(items[:n-1], sep) + and + items[n-1]
+}
+
+// grade writes a grade label inside a sentence: lower case in Vietnamese
+// ("xuất sắc"; "nhóm A" keeps its letter), as given in English.
+func (g *gen) grade(label string) string {
+	if g.en {
+		return label
+	}
+	if v, ok := data.LookupGrade(label); ok && v.Ladder == "vi" {
+		return strings.ToLower(label)
+	}
+	words := strings.Fields(label)
+	for i, w := range words {
+		if !isShortCaps(w) {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isShortCaps reports a short all-capital token such as "A" or "III".
+func isShortCaps(w string) bool {
+	if utf8.RuneCountInString(w) > 3 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// units writes a count of units: "3 đơn vị", "1 unit", "3 units".
+func (g *gen) units(n int) string {
+	if g.en {
+		if n == 1 {
+			return "1 unit"
+		}
+		return fmt.Sprintf("%d units", n)
+	}
+	return fmt.Sprintf("%d đơn vị", n)
+}
+
+// frac writes k/N.
+func frac(k, n int) string { return fmt.Sprintf("%d/%d", k, n) }
+
+// ordinal writes an English ordinal: 1st, 2nd, 3rd, 11th.
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// vr writes a rank in Vietnamese: "thứ nhất", "thứ 2".
+func vr(r int) string {
+	if r == 1 {
+		return "thứ nhất"
+	}
+	return "thứ " + strconv.Itoa(r)
+}
+
+// nth writes "lần thứ 3" / "3rd" style counts of occurrences.
+func (g *gen) nthYear(n int) string {
+	if g.en {
+		return "for the " + ordinal(n) + " year in a row"
+	}
+	return fmt.Sprintf("năm thứ %d liên tiếp", n)
+}
+
+func (g *gen) nthTime(n int) string {
+	if g.en {
+		return "the " + ordinal(n) + " time"
+	}
+	return fmt.Sprintf("lần thứ %d", n)
+}
+
+// blocRef names a bloc inside a sentence: "khối Sở, ban, ngành", "the Sở,
+// ban, ngành bloc". A name that already starts with "Khối" is kept (with a
+// lower-case k in Vietnamese running text).
+func (g *gen) blocRef(b string) string {
+	if hasKhoi(b) {
+		if g.en {
+			return b
+		}
+		return "k" + strings.TrimPrefix(b, "K")
+	}
+	return g.t("khối ", "the ") + b + g.t("", " bloc")
+}
+
+// blocTitle names a bloc as a heading or at the start of a sentence.
+func (g *gen) blocTitle(b string) string {
+	if hasKhoi(b) {
+		return b
+	}
+	if g.en {
+		return b + " bloc"
+	}
+	return "Khối " + b
+}
+
+func hasKhoi(b string) bool {
+	f := data.Fold(b)
+	return f == "khoi" || strings.HasPrefix(f, "khoi ")
+}
+
+// capFirst upper-cases the first letter of a template phrase (never of a
+// name from the data).
+func capFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// isBonus reports a component that carries bonus points rather than an
+// area: marked so by the data (components.csv, or a bonus name the loader
+// recognised), or named like one.
+func (g *gen) isBonus(key, code, name string) bool {
+	if g.ds != nil {
+		for i := range g.ds.Components {
+			c := &g.ds.Components[i]
+			if c.Bonus && (c.Key == key || data.Fold(c.Name) == key || (code != "" && c.Code == code)) {
+				return true
+			}
+		}
+	}
+	for _, s := range []string{key, code, name} {
+		f := data.Fold(s)
+		if f == "bonus" || strings.Contains(f, "diem thuong") || strings.Contains(f, "diem cong") || strings.Contains(f, "thuong diem") {
+			return true
+		}
+	}
+	return false
+}
+
+// optF returns *p as a fact value, or nil.
+func optF(p *float64) any {
+	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
+		return nil
+	}
+	return *p
+}
+
+func optI(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func optS(p *string) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

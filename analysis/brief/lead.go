@@ -1,0 +1,531 @@
+package brief
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data"
+)
+
+// lead is the opening paragraph: how many units and blocs, the grades and
+// scores across blocs compared with last year, and the bloc averages.
+func (g *gen) lead() Section {
+	sec := Section{Kind: SectionLead, Title: g.t("Tổng quan", "Overview")}
+	add := func(s Statement) { sec.Statements = append(sec.Statements, s) }
+
+	total, notRanked := 0, 0
+	var parts []string
+	perBloc := map[string]any{}
+	for _, b := range g.blocs {
+		s := g.sums[b]
+		total += s.Units
+		notRanked += s.NotRanked
+		perBloc[b] = s.Units
+		parts = append(parts, fmt.Sprintf("%s (%s)", g.blocRef(b), g.units(s.Units)))
+	}
+	if g.en && len(g.blocs) > 1 {
+		parts = parts[:0]
+		for _, b := range g.blocs {
+			parts = append(parts, fmt.Sprintf("%s (%s)", b, g.units(g.sums[b].Units)))
+		}
+	}
+	var text string
+	switch {
+	case len(g.blocs) == 1 && g.en:
+		text = fmt.Sprintf("The %s results for %d cover %s in %s", g.indexName(), g.year, g.units(total), g.blocRef(g.blocs[0]))
+	case len(g.blocs) == 1:
+		text = fmt.Sprintf("Kết quả %s năm %d gồm %s thuộc %s", g.indexName(), g.year, g.units(total), g.blocRef(g.blocs[0]))
+	case g.en:
+		text = fmt.Sprintf("The %s results for %d cover %s in %d blocs: %s", g.indexName(), g.year, g.units(total), len(g.blocs), g.list(parts))
+	default:
+		text = fmt.Sprintf("Kết quả %s năm %d gồm %s thuộc %d khối: %s", g.indexName(), g.year, g.units(total), len(g.blocs), g.list(parts))
+	}
+	if notRanked > 0 {
+		text += g.t(fmt.Sprintf("; trong đó %s được đánh giá nhưng không xếp hạng", g.units(notRanked)),
+			fmt.Sprintf("; %s %s assessed but not ranked", g.units(notRanked), map[bool]string{true: "is", false: "are"}[notRanked == 1]))
+	}
+	add(stmt("overview", "", text+".", map[string]any{
+		"index": g.index, "year": g.year, "units": total, "blocs": len(g.blocs), "units_per_bloc": perBloc, "not_ranked": notRanked,
+	}))
+
+	ys, _ := g.a.Summary(g.index, g.year)
+	if ys.PrevYear == nil {
+		add(stmt("first_year", "", g.t(
+			fmt.Sprintf("Năm %d là năm đầu tiên có dữ liệu, nên bản tin chưa so sánh với năm trước.", g.year),
+			fmt.Sprintf("%d is the first year in the data, so there is no comparison with an earlier year.", g.year)),
+			map[string]any{"year": g.year}))
+	}
+
+	prev, common := g.commonPrev()
+	if len(g.blocs) >= 2 {
+		if s, ok := g.leadGrades(); ok {
+			add(s)
+		}
+		if common {
+			if s, ok := g.leadGradeChange(prev); ok {
+				add(s)
+			}
+		}
+	}
+	if common && g.scored && len(g.blocs) >= 2 { // one bloc: its section says it
+		if s, ok := g.leadScores(prev); ok {
+			add(s)
+		}
+	}
+	if s, ok := g.blocMeans(); ok {
+		add(s)
+	}
+	return sec
+}
+
+// commonPrev is the previous year shared by every selected bloc, if any.
+func (g *gen) commonPrev() (int, bool) {
+	prev := 0
+	for _, b := range g.blocs {
+		p := g.sums[b].PrevYear
+		if p == nil || (prev != 0 && *p != prev) {
+			return 0, false
+		}
+		prev = *p
+	}
+	return prev, prev != 0
+}
+
+// gradeTally is one grade summed over blocs.
+type gradeTally struct {
+	label     string
+	count     int
+	prev      int
+	lvl       int
+	known     bool
+	firstSeen int
+}
+
+// tallyGrades sums the grade counts of the selected blocs by label
+// (accent- and case-insensitively), best first.
+func (g *gen) tallyGrades() (out []*gradeTally, graded, ungraded int) {
+	by := map[string]*gradeTally{}
+	for _, b := range g.blocs {
+		s := g.sums[b]
+		ungraded += s.Ungraded
+		for _, gc := range s.Grades {
+			k := data.Fold(gc.Grade)
+			t := by[k]
+			if t == nil {
+				t = &gradeTally{label: gc.Grade, firstSeen: len(out)}
+				if v, ok := data.LookupGrade(gc.Grade); ok {
+					t.lvl, t.known = v.Level, true
+				}
+				by[k] = t
+				out = append(out, t)
+			}
+			t.count += gc.Count
+			graded += gc.Count
+			if gc.PrevCount != nil {
+				t.prev += *gc.PrevCount
+			}
+		}
+	}
+	allKnown := true
+	for _, t := range out {
+		allKnown = allKnown && t.known
+	}
+	if allKnown {
+		slices.SortStableFunc(out, func(x, y *gradeTally) int { return cmp.Compare(x.lvl, y.lvl) })
+	}
+	return out, graded, ungraded
+}
+
+func (g *gen) leadGrades() (Statement, bool) {
+	tallies, graded, ungraded := g.tallyGrades()
+	if graded == 0 {
+		return Statement{}, false
+	}
+	total := graded + ungraded
+	var parts []string
+	var counts []gradeCountFact
+	for _, t := range tallies {
+		if t.count == 0 {
+			continue
+		}
+		counts = append(counts, gradeCountFact{t.label, t.count})
+		switch {
+		case g.en && len(parts) == 0:
+			parts = append(parts, fmt.Sprintf("%s units are graded %s", frac(t.count, total), g.grade(t.label)))
+		case g.en:
+			parts = append(parts, fmt.Sprintf("%s %s", frac(t.count, total), g.grade(t.label)))
+		default:
+			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", frac(t.count, total), g.grade(t.label)))
+		}
+	}
+	var text string
+	if g.en {
+		text = "Across the blocs, " + g.list(parts)
+	} else {
+		text = "Tính chung các khối, có " + g.list(parts)
+	}
+	if ungraded > 0 {
+		text += g.t(fmt.Sprintf("; %s chưa có xếp loại", g.units(ungraded)), fmt.Sprintf("; %s have no grade", g.units(ungraded)))
+	}
+	return stmt("lead_grades", "", text+".", map[string]any{"units": total, "grades": counts, "ungraded": ungraded}), true
+}
+
+func (g *gen) leadGradeChange(prev int) (Statement, bool) {
+	tallies, graded, _ := g.tallyGrades()
+	if graded == 0 {
+		return Statement{}, false
+	}
+	ds := make([]gradeDelta, 0, len(tallies))
+	for _, t := range tallies {
+		ds = append(ds, gradeDelta{t.label, t.prev, t.count})
+	}
+	text, facts := g.gradeChangeText(prev, ds)
+	return stmt("lead_grade_change", "", text, facts), true
+}
+
+func (g *gen) leadScores(prev int) (Statement, bool) {
+	up, down, same, compared, ranked := 0, 0, 0, 0, 0
+	var rose, fell, flat []string
+	for _, b := range g.blocs {
+		s := g.sums[b]
+		ranked += s.Ranked
+		if s.Compared != nil && s.Up != nil && s.Down != nil && s.Same != nil {
+			up += *s.Up
+			down += *s.Down
+			same += *s.Same
+			compared += *s.Compared
+		}
+		if s.Mean != nil && s.PrevMean != nil {
+			switch d := shownChange(*s.Mean, *s.PrevMean); {
+			case d > 0:
+				rose = append(rose, b)
+			case d < 0:
+				fell = append(fell, b)
+			default:
+				flat = append(flat, b)
+			}
+		}
+	}
+	clause := g.upDownClause(up, down, same, compared, ranked, prev)
+	if clause == "" {
+		return Statement{}, false
+	}
+	text := g.t("Về điểm số, ", "On scores, ") + clause
+	if n := len(rose) + len(fell) + len(flat); n > 0 {
+		text += "; " + g.meanDirections(rose, fell, flat, n)
+	}
+	return stmt("lead_scores", "", text+".", map[string]any{
+		"prev_year": prev, "up": up, "down": down, "same": same, "compared": compared, "ranked": ranked,
+		"mean_rose": nonNil(rose), "mean_fell": nonNil(fell), "mean_same": nonNil(flat),
+	}), true
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// meanDirections says in which blocs the mean rose or fell.
+func (g *gen) meanDirections(rose, fell, flat []string, n int) string {
+	refs := func(bs []string) string {
+		out := make([]string, len(bs))
+		for i, b := range bs {
+			out[i] = g.blocRef(b)
+		}
+		return g.list(out)
+	}
+	all := func(k int) string {
+		if k == 2 {
+			return g.t("cả 2 khối", "both blocs")
+		}
+		return g.t(fmt.Sprintf("cả %d khối", k), fmt.Sprintf("all %d blocs", k))
+	}
+	switch {
+	case len(rose) == n && n > 1:
+		return g.t("điểm trung bình tăng ở ", "the mean score rose in ") + all(n)
+	case len(fell) == n && n > 1:
+		return g.t("điểm trung bình giảm ở ", "the mean score fell in ") + all(n)
+	case len(flat) == n && n > 1:
+		return g.t("điểm trung bình không đổi ở ", "the mean score is unchanged in ") + all(n)
+	}
+	var parts []string
+	if len(rose) > 0 {
+		parts = append(parts, g.t("tăng ở ", "rose in ")+refs(rose))
+	}
+	if len(fell) > 0 {
+		parts = append(parts, g.t("giảm ở ", "fell in ")+refs(fell))
+	}
+	if len(flat) > 0 {
+		parts = append(parts, g.t("không đổi ở ", "is unchanged in ")+refs(flat))
+	}
+	return g.t("điểm trung bình ", "the mean score ") + strings.Join(parts, ", ")
+}
+
+// shownChange is the change between two averages as written (each rounded
+// to 2 decimals), in cents, so the text never contradicts its own numbers.
+func shownChange(cur, prev float64) int64 { return cents(round2(cur)) - cents(round2(prev)) }
+
+// upDownClause counts the units that gained and lost points, without a
+// capital or a full stop; "" when no unit can be compared.
+func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
+	if compared == 0 {
+		return ""
+	}
+	type part struct {
+		n      int
+		vi, en string
+	}
+	all := []part{{up, "tăng điểm", "gained points"}, {down, "giảm điểm", "lost points"}, {same, "giữ nguyên điểm", "kept the same score"}}
+	var ps []part
+	for _, p := range all {
+		if p.n > 0 {
+			ps = append(ps, p)
+		}
+	}
+	full := compared == ranked
+	if len(ps) == 1 {
+		p := ps[0]
+		if full {
+			return g.t(fmt.Sprintf("so với năm %d, tất cả %s đều %s", prev, g.units(compared), p.vi),
+				fmt.Sprintf("compared with %d, all %s %s", prev, g.units(compared), p.en))
+		}
+		all := fmt.Sprintf("all %s", g.units(compared))
+		if compared == 2 {
+			all = "both units"
+		}
+		return g.t(fmt.Sprintf("cả %s có điểm cả năm %d và năm %d đều %s", g.units(compared), prev, g.year, p.vi),
+			fmt.Sprintf("%s scored in both %d and %d %s", all, prev, g.year, p.en))
+	}
+	var items []string
+	for i, p := range ps {
+		switch {
+		case full && !g.en:
+			items = append(items, fmt.Sprintf("%s đơn vị %s", frac(p.n, compared), p.vi))
+		case full && i == 0:
+			items = append(items, fmt.Sprintf("%s units %s", frac(p.n, compared), p.en))
+		case full:
+			items = append(items, fmt.Sprintf("%s %s", frac(p.n, compared), p.en))
+		case !g.en:
+			items = append(items, fmt.Sprintf("%s %s", g.units(p.n), p.vi))
+		default:
+			items = append(items, fmt.Sprintf("%d %s", p.n, p.en))
+		}
+	}
+	if full {
+		return g.t(fmt.Sprintf("so với năm %d, ", prev), fmt.Sprintf("compared with %d, ", prev)) + g.list(items)
+	}
+	return g.t(fmt.Sprintf("trong số %s có điểm cả năm %d và năm %d, ", g.units(compared), prev, g.year),
+		fmt.Sprintf("of the %s scored in both %d and %d, ", g.units(compared), prev, g.year)) + g.list(items)
+}
+
+// blocMeans compares the blocs' averages (S13).
+func (g *gen) blocMeans() (Statement, bool) {
+	type bm struct {
+		bloc string
+		mean float64
+	}
+	var ms []bm
+	facts := map[string]any{}
+	for _, b := range g.blocs {
+		if m := g.sums[b].Mean; m != nil {
+			ms = append(ms, bm{b, *m})
+			facts[b] = *m
+		}
+	}
+	if len(ms) < 2 {
+		return Statement{}, false
+	}
+	hi, lo := cents(ms[0].mean), cents(ms[0].mean)
+	for _, m := range ms {
+		hi, lo = max(hi, cents(m.mean)), min(lo, cents(m.mean))
+	}
+	var top, bottom []string
+	var topV, botV float64
+	for _, m := range ms {
+		if cents(m.mean) == hi {
+			top = append(top, g.blocRef(m.bloc))
+			topV = m.mean
+		}
+		if cents(m.mean) == lo {
+			bottom = append(bottom, g.blocRef(m.bloc))
+			botV = m.mean
+		}
+	}
+	var text string
+	switch {
+	case hi == lo:
+		text = g.t(fmt.Sprintf("Các khối có điểm trung bình bằng nhau (%s điểm).", g.mean(topV)),
+			fmt.Sprintf("The blocs have the same mean score (%s points).", g.mean(topV)))
+	case g.en:
+		verb := "has"
+		if len(top) > 1 {
+			verb = "share"
+		}
+		text = fmt.Sprintf("%s %s the highest mean score (%s points) and %s the lowest (%s points).",
+			capFirst(g.list(top)), verb, g.mean(topV), g.list(bottom), g.mean(botV))
+	default:
+		both := ""
+		if len(top) > 1 {
+			both = "cùng "
+		}
+		text = fmt.Sprintf("%s %scó điểm trung bình cao nhất (%s điểm), %s thấp nhất (%s điểm).",
+			capFirst(g.list(top)), both, g.mean(topV), g.list(bottom), g.mean(botV))
+	}
+	return stmt("bloc_means", "", text, map[string]any{"means": facts}), true
+}
+
+// gradeDelta is one grade's count last year and this year.
+type gradeDelta struct {
+	label     string
+	prev, cur int
+}
+
+// notable reports a change in a grade count worth a "đáng kể": at least 3
+// units and at least half of the larger count.
+func notable(prev, cur int) bool {
+	d := cur - prev
+	if d < 0 {
+		d = -d
+	}
+	return d >= 3 && 2*d >= max(prev, cur)
+}
+
+// gradeChangeText writes how a grade distribution changed since prev, in
+// grade order: consecutive plain rises or falls are grouped; notable ones
+// are written with both years; grades that vanished or appeared are named.
+func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any) {
+	var rows []map[string]any
+	for _, d := range ds {
+		rows = append(rows, map[string]any{"grade": d.label, "prev_count": d.prev, "count": d.cur, "change": d.cur - d.prev})
+	}
+	facts := map[string]any{"prev_year": prev, "year": g.year, "grades": rows}
+
+	var clauses []string
+	var group []string
+	groupDir := 0
+	flush := func() {
+		if len(group) == 0 {
+			return
+		}
+		if groupDir > 0 {
+			clauses = append(clauses, g.t("tăng số đơn vị xếp loại ", "more units graded ")+g.list(group))
+		} else {
+			clauses = append(clauses, g.t("giảm số đơn vị xếp loại ", "fewer units graded ")+g.list(group))
+		}
+		group, groupDir = nil, 0
+	}
+	for _, d := range ds {
+		diff := d.cur - d.prev
+		if diff == 0 {
+			continue
+		}
+		lab := g.grade(d.label)
+		switch {
+		case d.cur == 0:
+			flush()
+			clauses = append(clauses, g.t(
+				fmt.Sprintf("không còn đơn vị xếp loại %s (năm %d có %d)", lab, prev, d.prev),
+				fmt.Sprintf("no unit is graded %s any more (%d in %d)", lab, d.prev, prev)))
+		case d.prev == 0:
+			flush()
+			clauses = append(clauses, g.t(
+				fmt.Sprintf("có %s xếp loại %s (năm %d không có)", g.units(d.cur), lab, prev),
+				fmt.Sprintf("%s graded %s (none in %d)", g.units(d.cur), lab, prev)))
+		case notable(d.prev, d.cur) && diff > 0:
+			flush()
+			clauses = append(clauses, g.t(
+				fmt.Sprintf("tăng đáng kể số đơn vị xếp loại %s (từ %d năm %d lên %d)", lab, d.prev, prev, d.cur),
+				fmt.Sprintf("markedly more units graded %s (up from %d in %d to %d)", lab, d.prev, prev, d.cur)))
+		case notable(d.prev, d.cur):
+			flush()
+			clauses = append(clauses, g.t(
+				fmt.Sprintf("giảm đáng kể số đơn vị xếp loại %s (từ %d năm %d xuống còn %d)", lab, d.prev, prev, d.cur),
+				fmt.Sprintf("markedly fewer units graded %s (down from %d in %d to %d)", lab, d.prev, prev, d.cur)))
+		default:
+			dir := 1
+			if diff < 0 {
+				dir = -1
+			}
+			if dir != groupDir {
+				flush()
+				groupDir = dir
+			}
+			if dir > 0 {
+				group = append(group, g.t(fmt.Sprintf("%s (từ %d lên %d)", lab, d.prev, d.cur), fmt.Sprintf("%s (%d to %d)", lab, d.prev, d.cur)))
+			} else {
+				group = append(group, g.t(fmt.Sprintf("%s (từ %d xuống %d)", lab, d.prev, d.cur), fmt.Sprintf("%s (%d to %d)", lab, d.prev, d.cur)))
+			}
+		}
+	}
+	flush()
+	if len(clauses) == 0 {
+		return g.t(fmt.Sprintf("Cơ cấu xếp loại giữ nguyên so với năm %d.", prev),
+			fmt.Sprintf("The grade distribution is unchanged from %d.", prev)), facts
+	}
+	return g.t(fmt.Sprintf("So với năm %d: ", prev), fmt.Sprintf("Compared with %d: ", prev)) + strings.Join(clauses, "; ") + ".", facts
+}
+
+// absentGrades lists the grades no unit of the bloc has: the bands of the
+// scheme in use when it describes the bloc's grades, and last year's grades
+// that are now empty; best first.
+func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
+	present := map[string]bool{}
+	for _, gc := range s.Grades {
+		if gc.Count > 0 {
+			present[data.Fold(gc.Grade)] = true
+		}
+	}
+	sch := g.ds.SchemeFor(g.index, bloc, g.year)
+	useScheme := g.ds.HasScheme(g.index, bloc, g.year) || !g.gradesGiven(bloc)
+	presentLvl := map[int]bool{}
+	for _, gc := range s.Grades {
+		if gc.Count == 0 {
+			continue
+		}
+		lvl, ok := sch.Level(gc.Grade)
+		if !ok {
+			useScheme = false
+			break
+		}
+		presentLvl[lvl] = true
+	}
+	var out []string
+	seen := map[string]bool{}
+	if useScheme {
+		for i, b := range sch.Bands {
+			if !presentLvl[i] {
+				out = append(out, b.Label)
+				seen[data.Fold(b.Label)] = true
+			}
+		}
+	}
+	for _, gc := range s.Grades {
+		f := data.Fold(gc.Grade)
+		if gc.Count == 0 && !seen[f] && !present[f] {
+			if useScheme {
+				if _, ok := sch.Level(gc.Grade); ok {
+					continue // the same band under another spelling
+				}
+			}
+			out = append(out, gc.Grade)
+			seen[f] = true
+		}
+	}
+	return out
+}
+
+// gradesGiven reports whether some record of the bloc carries its grade in
+// the data (rather than one the scheme gave its total).
+func (g *gen) gradesGiven(bloc string) bool {
+	for _, r := range g.tables[bloc].Rows {
+		if r.GradeGiven {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,440 @@
+package brief
+
+import (
+	"fmt"
+
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data"
+)
+
+// highlights states the facts the analyst marked, in the order given.
+func (g *gen) highlights() Section {
+	sec := Section{Kind: SectionHighlights, Title: g.t("Điểm nhấn", "Highlights")}
+	for _, m := range g.opt.Highlights {
+		if text := g.moverText(m); text != "" {
+			f := moverFacts(m)
+			f["index"] = m.Index
+			f["year"] = m.Year
+			sec.Statements = append(sec.Statements, stmt("highlight", m.Bloc, text, f))
+		}
+	}
+	return sec
+}
+
+// moverText writes one mover as a sentence that names its bloc (and its
+// year and index when they are not the brief's).
+func (g *gen) moverText(m analysis.Mover) string {
+	bloc := g.blocRef(m.Bloc)
+	if m.Index != "" && m.Index != g.index {
+		bloc += " (" + m.Index + ")"
+	}
+	where := g.t("Ở ", "In ") + bloc
+	if m.Year != 0 && m.Year != g.year {
+		where = g.t(fmt.Sprintf("Năm %d, ở ", m.Year), fmt.Sprintf("In %d, in ", m.Year)) + bloc
+	}
+	u := m.Unit
+	sg := g.scoreGrade(m, false)
+	var pred string
+	switch m.Kind {
+	case analysis.Top:
+		pred = g.t("đứng vị trí thứ nhất", "ranks first") + sg
+	case analysis.FirstTimeTop:
+		pred = g.t("lần đầu vươn lên vị trí thứ nhất", "rises to first place for the first time") + g.prevRank(m) + sg
+	case analysis.RetainedTop:
+		streak := deref(m.Streak, 2)
+		if streak <= 2 {
+			pred = g.t("tiếp tục duy trì vị trí dẫn đầu", "keeps first place") + sg
+		} else {
+			pred = g.t("dẫn đầu ", "is first ") + g.nthYear(streak) + sg
+		}
+	case analysis.RegainedTop:
+		pred = g.t("trở lại vị trí dẫn đầu", "is back in first place") + g.prevRank(m) + sg
+		if m.Count != nil {
+			pred += g.t(fmt.Sprintf(" (lần thứ %d)", *m.Count), fmt.Sprintf(" (the %s time)", ordinal(*m.Count)))
+		}
+	case analysis.Bottom:
+		streak := deref(m.Streak, 1)
+		pred = g.t("đứng ở vị trí cuối cùng", "is in last place")
+		if streak >= 2 {
+			pred += " " + g.nthYear(streak)
+		}
+		pred += sg
+	case analysis.BiggestGain, analysis.BiggestDrop:
+		if m.Change == nil {
+			return ""
+		}
+		if m.Kind == analysis.BiggestGain {
+			pred = g.t("tăng điểm nhiều nhất khối, ", "gains the most points in the bloc, ") + g.change(*m.Change)
+		} else {
+			pred = g.t("giảm điểm nhiều nhất khối, ", "loses the most points in the bloc, ") + g.change(*m.Change)
+		}
+		if m.PrevScore != nil && m.Score != nil {
+			dir := map[bool]string{true: "lên", false: "xuống"}[m.Kind == analysis.BiggestGain]
+			pred += g.t(fmt.Sprintf(" (từ %s %s %s)", g.score(*m.PrevScore), dir, g.pts(*m.Score)),
+				fmt.Sprintf(" (from %s to %s)", g.score(*m.PrevScore), g.score(*m.Score)))
+		}
+	case analysis.BiggestClimb, analysis.BiggestFall:
+		if m.RankChange == nil || m.PrevRank == nil || m.Rank == nil {
+			return ""
+		}
+		k := *m.RankChange
+		if k < 0 {
+			k = -k
+		}
+		places := fmt.Sprintf("%d place", k) + map[bool]string{true: "", false: "s"}[k == 1]
+		if m.Kind == analysis.BiggestClimb {
+			pred = g.t(fmt.Sprintf("tăng nhiều bậc nhất khối, tăng %d bậc (từ %s lên %s)", k, vr(*m.PrevRank), vr(*m.Rank)),
+				fmt.Sprintf("climbs the most places in the bloc, up %s (from %s to %s)", places, ordinal(*m.PrevRank), ordinal(*m.Rank)))
+		} else {
+			pred = g.t(fmt.Sprintf("tụt nhiều bậc nhất khối, giảm %d bậc (từ %s xuống %s)", k, vr(*m.PrevRank), vr(*m.Rank)),
+				fmt.Sprintf("falls the most places in the bloc, down %s (from %s to %s)", places, ordinal(*m.PrevRank), ordinal(*m.Rank)))
+		}
+	case analysis.GradeUp, analysis.GradeDown:
+		if m.Grade == nil || m.PrevGrade == nil {
+			return ""
+		}
+		if m.Kind == analysis.GradeUp {
+			pred = g.t(fmt.Sprintf("được nâng xếp loại, từ %s lên %s", g.grade(*m.PrevGrade), g.grade(*m.Grade)),
+				fmt.Sprintf("moves up a grade, from %s to %s", *m.PrevGrade, *m.Grade))
+		} else {
+			pred = g.t(fmt.Sprintf("bị hạ xếp loại, từ %s xuống %s", g.grade(*m.PrevGrade), g.grade(*m.Grade)),
+				fmt.Sprintf("moves down a grade, from %s to %s", *m.PrevGrade, *m.Grade))
+		}
+	case analysis.FirstTimeGrade:
+		if m.Grade == nil {
+			return ""
+		}
+		pred = g.t("lần đầu đạt xếp loại ", "is graded ") + g.grade(*m.Grade) + g.t("", " for the first time")
+	case analysis.SoleGrade:
+		if m.Grade == nil {
+			return ""
+		}
+		pred = g.t("là đơn vị duy nhất của khối xếp loại ", "is the only unit of the bloc graded ") + g.grade(*m.Grade)
+	case analysis.NewUnit:
+		pred = g.t("lần đầu có kết quả đánh giá", "has a result for the first time") + sg
+	default:
+		return ""
+	}
+	return where + ", " + u + " " + pred + "."
+}
+
+// movements gathers, bloc by bloc, what the league tables alone do not say:
+// every unit at a grade or better for the first time (S11), the rank a unit
+// would have had with last year's score (S16), units that
+// gained points yet lost places, first top grades, grade streaks (S17), new
+// units, units without last year's result, and renamed units.
+func (g *gen) movements() Section {
+	sec := Section{Kind: SectionMovements, Title: g.t("Biến động đáng chú ý", "Notable movements")}
+	for _, b := range g.blocs {
+		for _, f := range []func(string) []Statement{g.allGradedFirstTime, g.counterfactuals, g.gainButFell, g.firstTimeGrade, g.topGradeStreaks, g.newUnits, g.noPrevUnits, g.renamed} {
+			sec.Statements = append(sec.Statements, f(b)...)
+		}
+	}
+	return sec
+}
+
+// counterfactuals: for the units that fell the most places, the rank they
+// would hold this year with last year's score (S16).
+func (g *gen) counterfactuals(b string) []Statement {
+	var out []Statement
+	gaps := g.a.Gaps(g.index, g.year, b)
+	fallers := g.moversOf(b, analysis.BiggestFall)
+	if len(fallers) > 2 {
+		return nil // a many-way tie (usually one place each) says little
+	}
+	for _, m := range fallers {
+		var gp *analysis.Gap
+		for i := range gaps {
+			if gaps[i].UnitID == m.UnitID {
+				gp = &gaps[i]
+			}
+		}
+		if gp == nil || gp.RankWithPrevScore == nil || gp.PrevScore == nil || gp.Rank == nil || gp.PrevYear == nil || gp.PrevRank == nil {
+			continue
+		}
+		cf, r, py := *gp.RankWithPrevScore, *gp.Rank, *gp.PrevYear
+		var text string
+		if g.en {
+			text = fmt.Sprintf("Had %s kept its %d score (%s), it would rank %s", m.Unit, py, g.pts(*gp.PrevScore), ordinal(cf))
+			switch {
+			case cf < r:
+				text += fmt.Sprintf(" instead of %s.", ordinal(r))
+			case cf == r:
+				text += fmt.Sprintf(" all the same: its fall from %s to %s comes from others overtaking it, not from its own score.", ordinal(*gp.PrevRank), ordinal(r))
+			default:
+				text += fmt.Sprintf(", not %s: its higher score kept it from falling further.", ordinal(r))
+			}
+		} else {
+			text = fmt.Sprintf("Nếu giữ nguyên số điểm năm %d (%s), %s sẽ xếp %s", py, g.pts(*gp.PrevScore), m.Unit, vr(cf))
+			switch {
+			case cf < r:
+				text += fmt.Sprintf(" thay vì %s.", vr(r))
+			case cf == r:
+				text += fmt.Sprintf(", tức vẫn tụt từ %s xuống %s: thứ hạng giảm vì có đơn vị khác vượt lên, không phải do điểm số của chính đơn vị.", vr(*gp.PrevRank), vr(r))
+			default:
+				text += fmt.Sprintf(" thay vì %s: nhờ tăng điểm, đơn vị không bị tụt sâu hơn.", vr(r))
+			}
+		}
+		out = append(out, stmt("counterfactual", b, text, map[string]any{
+			"unit": m.Unit, "unit_id": m.UnitID, "rank": r, "prev_rank": *gp.PrevRank, "prev_year": py,
+			"prev_score": *gp.PrevScore, "score": optF(gp.Score), "rank_with_prev_score": cf,
+		}))
+	}
+	return out
+}
+
+// gainButFell names the units whose score rose while their rank fell.
+func (g *gen) gainButFell(b string) []Statement {
+	t := g.tables[b]
+	if t.PrevYear == nil {
+		return nil
+	}
+	var items []string
+	var units []map[string]any
+	for _, r := range t.Rows {
+		if r.Change == nil || r.RankChange == nil || cents(*r.Change) <= 0 || *r.RankChange >= 0 || r.PrevRank == nil || r.Rank == nil {
+			continue
+		}
+		items = append(items, r.Unit+g.t(
+			fmt.Sprintf(" (tăng %s điểm, từ %s xuống %s)", g.delta(*r.Change), vr(*r.PrevRank), vr(*r.Rank)),
+			fmt.Sprintf(" (up %s points, from %s to %s)", g.delta(*r.Change), ordinal(*r.PrevRank), ordinal(*r.Rank))))
+		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "change": *r.Change, "prev_rank": *r.PrevRank, "rank": *r.Rank})
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	text := g.t(fmt.Sprintf("Có %s tăng điểm nhưng vẫn tụt hạng so với năm %d: ", g.units(len(items)), *t.PrevYear),
+		fmt.Sprintf("Gaining points yet losing places since %d (%s): ", *t.PrevYear, g.units(len(items)))) + joinPlain(items, g.t(" và ", " and ")) + "."
+	return []Statement{stmt("gain_but_fell", b, text, map[string]any{"prev_year": *t.PrevYear, "units": units})}
+}
+
+// firstTimeGrade names the units with the top grade for the first time.
+func (g *gen) firstTimeGrade(b string) []Statement {
+	by := map[string][]string{}
+	var order []string
+	var facts []map[string]any
+	for _, m := range g.moversOf(b, analysis.FirstTimeGrade) {
+		if m.Grade == nil {
+			continue
+		}
+		if _, ok := by[*m.Grade]; !ok {
+			order = append(order, *m.Grade)
+		}
+		by[*m.Grade] = append(by[*m.Grade], m.Unit)
+		facts = append(facts, map[string]any{"unit": m.Unit, "unit_id": m.UnitID, "grade": *m.Grade, "prev_grade": optS(m.PrevGrade)})
+	}
+	var out []Statement
+	for _, gr := range order {
+		us := by[gr]
+		text := g.t(fmt.Sprintf("Lần đầu đạt xếp loại %s là %s.", g.grade(gr), g.list(us)),
+			fmt.Sprintf("Graded %s for the first time: %s.", gr, g.list(us)))
+		out = append(out, stmt("first_time_grade", b, text, map[string]any{"grade": gr, "units": facts}))
+	}
+	return out
+}
+
+// topGradeStreaks names the units holding the top grade for at least three
+// consecutive years of the bloc (S17).
+func (g *gen) topGradeStreaks(b string) []Statement {
+	years := g.blocYears(b)
+	if len(years) < 3 {
+		return nil
+	}
+	var items []string
+	var facts []map[string]any
+	label := ""
+	for _, r := range g.tables[b].Rows {
+		if r.Grade == nil || !g.topGrade(b, g.year, *r.Grade) {
+			continue
+		}
+		h, ok := g.a.IndexHistory(g.index, r.UnitID)
+		if !ok {
+			continue
+		}
+		streak := 0
+		for i := len(years) - 1; i >= 0; i-- {
+			p := pointIn(h, years[i], b)
+			if p == nil || p.Grade == nil || !g.topGrade(b, years[i], *p.Grade) {
+				break
+			}
+			streak++
+		}
+		if streak < 3 {
+			continue
+		}
+		if label == "" {
+			label = *r.Grade
+		}
+		items = append(items, r.Unit+g.t(fmt.Sprintf(" (năm thứ %d)", streak), fmt.Sprintf(" (%s year)", ordinal(streak))))
+		facts = append(facts, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "streak": streak, "grade": *r.Grade})
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	text := g.t(fmt.Sprintf("Duy trì xếp loại %s từ 3 năm liên tiếp trở lên: %s.", g.grade(label), joinPlain(items, " và ")),
+		fmt.Sprintf("Graded %s for 3 or more years in a row: %s.", label, joinPlain(items, " and ")))
+	return []Statement{stmt("top_grade_streak", b, text, map[string]any{"units": facts, "years": years})}
+}
+
+// blocYears lists the years in which the bloc has data, up to the brief's year.
+func (g *gen) blocYears(b string) []int {
+	var out []int
+	for _, y := range g.a.Years(g.index) {
+		if y > g.year {
+			break
+		}
+		if _, ok := g.a.BlocSummary(g.index, y, b); ok {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+func pointIn(h analysis.UnitHistory, year int, bloc string) *analysis.HistoryPoint {
+	var any *analysis.HistoryPoint
+	for i := range h.Points {
+		p := &h.Points[i]
+		if p.Year == year {
+			if p.Bloc == bloc {
+				return p
+			}
+			any = p
+		}
+	}
+	return any
+}
+
+// topGrade reports whether a label is the best grade (level 0).
+func (g *gen) topGrade(bloc string, year int, label string) bool {
+	lvl, ok := g.ds.GradeLevel(g.index, bloc, year, label)
+	return ok && lvl == 0
+}
+
+// newUnits names the units with a result for the first time.
+func (g *gen) newUnits(b string) []Statement {
+	var names []string
+	var ids []string
+	for _, m := range g.moversOf(b, analysis.NewUnit) {
+		names = append(names, m.Unit)
+		ids = append(ids, m.UnitID)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	text := g.t(fmt.Sprintf("Lần đầu có kết quả đánh giá là %s, nên chưa có số liệu để so sánh.", g.list(names)),
+		fmt.Sprintf("With a result for the first time, and so nothing to compare with: %s.", g.list(names)))
+	return []Statement{stmt("new_unit", b, text, map[string]any{"units": names, "unit_ids": ids})}
+}
+
+// noPrevUnits names the units that have results in earlier years but none
+// in the bloc's previous year: they are not compared.
+func (g *gen) noPrevUnits(b string) []Statement {
+	t := g.tables[b]
+	if t.PrevYear == nil {
+		return nil
+	}
+	isNew := map[string]bool{}
+	for _, m := range g.moversOf(b, analysis.NewUnit) {
+		isNew[m.UnitID] = true
+	}
+	var names []string
+	for _, r := range t.Rows {
+		if isNew[r.UnitID] || r.PrevScore != nil || r.PrevGrade != nil || r.PrevRank != nil {
+			continue
+		}
+		if r.Score == nil && r.Grade == nil {
+			continue
+		}
+		names = append(names, r.Unit)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	text := g.t(fmt.Sprintf("Không có kết quả năm %d nên không so sánh: %s.", *t.PrevYear, g.list(names)),
+		fmt.Sprintf("No result in %d, so not compared: %s.", *t.PrevYear, g.list(names)))
+	return []Statement{stmt("no_prev_unit", b, text, map[string]any{"prev_year": *t.PrevYear, "units": names})}
+}
+
+// renamed names the units whose name differs from the one they had in the
+// bloc's previous year (a rename under the same code, or a successor).
+func (g *gen) renamed(b string) []Statement {
+	t := g.tables[b]
+	if t.PrevYear == nil {
+		return nil
+	}
+	var out []Statement
+	for _, r := range t.Rows {
+		if r.PrevScore == nil && r.PrevGrade == nil && r.PrevRank == nil {
+			continue
+		}
+		h, ok := g.a.IndexHistory(g.index, r.UnitID)
+		if !ok {
+			continue
+		}
+		p := pointIn(h, *t.PrevYear, b)
+		if p == nil || data.Fold(p.Unit) == data.Fold(r.Unit) {
+			continue
+		}
+		text := g.t(fmt.Sprintf("Đổi tên so với năm %d: %s nay là %s; kết quả của đơn vị được so sánh liên tục.", *t.PrevYear, p.Unit, r.Unit),
+			fmt.Sprintf("Renamed since %d: %s is now %s; its results are compared across the change.", *t.PrevYear, p.Unit, r.Unit))
+		out = append(out, stmt("renamed", b, text, map[string]any{
+			"unit": r.Unit, "unit_id": r.UnitID, "prev_name": p.Unit, "prev_unit_id": p.UnitID, "prev_year": *t.PrevYear,
+		}))
+	}
+	return out
+}
+
+// allGradedFirstTime: every unit of the bloc has a grade at least as good as
+// G for the first time in the bloc's history (S11), G being this year's
+// lowest grade.
+func (g *gen) allGradedFirstTime(b string) []Statement {
+	s := g.sums[b]
+	if s.Ungraded > 0 || s.Units < 2 {
+		return nil
+	}
+	worst := func(y int, sum analysis.BlocSummary) (int, string, bool) {
+		lvl, label, found := -1, "", false
+		for _, gc := range sum.Grades {
+			if gc.Count == 0 {
+				continue
+			}
+			l, ok := g.ds.GradeLevel(g.index, b, y, gc.Grade)
+			if !ok {
+				return 0, "", false
+			}
+			if l > lvl {
+				lvl, label, found = l, gc.Grade, true
+			}
+		}
+		return lvl, label, found
+	}
+	cur, label, ok := worst(g.year, s)
+	if !ok {
+		return nil
+	}
+	years := g.blocYears(b)
+	if len(years) < 2 {
+		return nil
+	}
+	for _, y := range years[:len(years)-1] {
+		ps, ok := g.a.BlocSummary(g.index, y, b)
+		if !ok {
+			return nil
+		}
+		w, _, ok := worst(y, ps)
+		if !ok || w <= cur {
+			return nil
+		}
+	}
+	var text string
+	if cur == 0 {
+		text = g.t(fmt.Sprintf("Lần đầu tiên, tất cả %s của khối đều xếp loại %s.", g.units(s.Units), g.grade(label)),
+			fmt.Sprintf("For the first time, all %s of the bloc are graded %s.", g.units(s.Units), label))
+	} else {
+		text = g.t(fmt.Sprintf("Lần đầu tiên, tất cả %s của khối đều đạt xếp loại %s trở lên.", g.units(s.Units), g.grade(label)),
+			fmt.Sprintf("For the first time, all %s of the bloc are graded %s or better.", g.units(s.Units), label))
+	}
+	return []Statement{stmt("all_graded_first_time", b, text, map[string]any{
+		"grade": label, "units": s.Units, "earlier_years": years[:len(years)-1],
+	})}
+}
