@@ -1,0 +1,736 @@
+package analysis
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/parlens/parlens/data"
+)
+
+// Analysis is a dataset grouped once by (index, year, bloc), with ranks,
+// grades and previous-year links computed. Build it with New; all methods are
+// safe for concurrent use. Per-bloc results are computed on first use and
+// cached; returned values share that cache and the dataset (their pointers
+// point into them), so treat every returned value as read-only.
+type Analysis struct {
+	ds      *data.Dataset
+	indices []*indexData
+	byIndex map[string]*indexData
+	byKey   map[groupKey]*group
+
+	units     map[string]*unitInfo // unit id → names and codes, across indices
+	unitOrder []string             // unit ids in first-seen order
+
+	comps []compKey // components grouped by Component.Key
+
+	recEntry []*entry // ds.Records[i] → its entry
+
+	succ  map[string]string   // unit id → successor id
+	preds map[string][]string // successor id → predecessor ids, sorted
+
+	foldOnce sync.Once // folded unit names for FindUnit
+}
+
+type groupKey struct {
+	index string
+	year  int
+	bloc  string
+}
+
+type indexData struct {
+	name   string
+	years  []int
+	blocs  []string            // first-seen order
+	groups []*group            // by year, then bloc order
+	byBloc map[string][]*group // per bloc, by year
+	hist   map[string]*unitHist
+}
+
+// group is one (index, year, bloc) with its records.
+type group struct {
+	ix      *indexData
+	index   string
+	year    int
+	bloc    string
+	blocPos int // position of the bloc in ix.blocs
+	pos     int // position in ix.byBloc[bloc]
+	prev    *group
+	scheme  *data.GradeScheme
+	entries []entry
+	order   []int   // ranked entries, best first
+	asc     []int64 // ranked scores in cents, ascending
+	maxRank int
+	scored  int   // entries with a total
+	n       int   // records, while building
+	nRanked int   // len(order)
+	rows    []int // league-table order: ranked, then scored, then the rest
+	rowAt   []int // entry → its position in rows
+
+	statsOnce sync.Once
+	st        stats
+	stOK      bool
+	sumOnce   sync.Once
+	sum       BlocSummary
+	gcOnce    sync.Once
+	gc        []gradeCount
+	movOnce   sync.Once
+	movers    []Mover
+	compOnce  sync.Once
+	comp      *compCache
+	tblOnce   sync.Once
+	tbl       Table
+}
+
+// entry is one record with what New computed for it.
+type entry struct {
+	rec      *data.Record
+	g        *group
+	unit     *unitHist
+	prev     *entry // the unit's record in g.prev (lineage-aware), if any
+	code     *string
+	grade    string // given, else by the scheme; "" when none
+	gk       gradeKey
+	band     int   // index of the grade among the scheme's bands; -1 when not one of them
+	cents    int64 // total at 2 decimals
+	rank     int   // 0 = not ranked
+	idx      int32 // position in g.entries
+	hasScore bool
+	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
+}
+
+func (e *entry) ranked() bool   { return e.rank > 0 }
+func (e *entry) result() bool   { return e.hasScore || e.grade != "" }
+func (e *entry) isBottom() bool { return e.rank > 0 && e.rank == e.g.maxRank && e.g.maxRank > 1 }
+
+// gradeKey identifies a grade within and across years: its level when the
+// label can be ordered, else its folded label (ordered after known levels).
+type gradeKey struct {
+	lvl int // noGrade, a level ≥ 0, or unknownLevel
+	unk string
+}
+
+const (
+	noGrade      = -1
+	unknownLevel = 1 << 20
+)
+
+func (k gradeKey) known() bool { return k.lvl >= 0 && k.lvl < unknownLevel }
+func (k gradeKey) has() bool   { return k.lvl != noGrade }
+
+func cmpGradeKey(a, b gradeKey) int {
+	if c := cmp.Compare(a.lvl, b.lvl); c != 0 {
+		return c
+	}
+	return strings.Compare(a.unk, b.unk)
+}
+
+// unitHist is a unit's records in one index, by year.
+type unitHist struct {
+	id   string
+	info *unitInfo
+	own  []*entry // its own records
+	lin  []*entry // own records plus a sole predecessor's in years it has none
+}
+
+// at returns the unit's (lineage) record in group g.
+func (u *unitHist) at(g *group) *entry {
+	if u == nil {
+		return nil
+	}
+	for i := len(u.lin) - 1; i >= 0; i-- {
+		e := u.lin[i]
+		if e.g == g {
+			return e
+		}
+		if e.g.year < g.year {
+			break
+		}
+	}
+	return nil
+}
+
+type unitInfo struct {
+	id       string
+	name     string // latest name
+	code     string // latest non-empty code
+	year     int    // year of the latest name
+	names    []string
+	codes    []string
+	folded   []string // folded names and codes, filled lazily
+	indexSet []string
+}
+
+type compKey struct {
+	key  string
+	code string
+	idxs []int // indexes into ds.Components sharing the key
+}
+
+// score returns a record's score on a component key (first non-missing).
+func (c *compKey) score(r *data.Record) float64 {
+	for _, i := range c.idxs {
+		if v := r.Score(i); !data.IsMissing(v) {
+			return v
+		}
+	}
+	return data.Missing
+}
+
+// scorePtr points to a record's score on a component key (nil when none).
+func (c *compKey) scorePtr(r *data.Record) *float64 {
+	for _, i := range c.idxs {
+		if i < len(r.Scores) && !data.IsMissing(r.Scores[i]) {
+			return &r.Scores[i]
+		}
+	}
+	return nil
+}
+
+func cents(x float64) int64     { return int64(math.Round(x * 100)) }
+func fromCents(c int64) float64 { return float64(c) / 100 }
+func ptr[T any](v T) *T         { return &v }
+func optStr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// New groups the dataset's records by (index, year, bloc) and computes ranks,
+// grades, unit histories (with units.csv lineage) and previous-year links.
+func New(ds *data.Dataset) *Analysis {
+	a := &Analysis{
+		ds:      ds,
+		byIndex: map[string]*indexData{},
+		byKey:   map[groupKey]*group{},
+		units:   map[string]*unitInfo{},
+	}
+	a.buildComponents()
+
+	// Pass 1: assign every record to its group.
+	gid := make([]*group, len(ds.Records))
+	var last *group
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		if last == nil || last.index != r.Index || last.year != r.Year || last.bloc != r.Bloc {
+			k := groupKey{r.Index, r.Year, r.Bloc}
+			g := a.byKey[k]
+			if g == nil {
+				ix := a.byIndex[r.Index]
+				if ix == nil {
+					ix = &indexData{name: r.Index, byBloc: map[string][]*group{}, hist: map[string]*unitHist{}}
+					a.byIndex[r.Index] = ix
+					a.indices = append(a.indices, ix)
+				}
+				g = &group{ix: ix, index: r.Index, year: r.Year, bloc: r.Bloc}
+				a.byKey[k] = g
+				ix.groups = append(ix.groups, g)
+				if _, ok := ix.byBloc[r.Bloc]; !ok {
+					ix.blocs = append(ix.blocs, r.Bloc)
+				}
+				ix.byBloc[r.Bloc] = append(ix.byBloc[r.Bloc], g)
+			}
+			last = g
+		}
+		gid[i] = last
+		last.n++
+	}
+	for _, g := range a.byKey {
+		g.entries = make([]entry, 0, g.n)
+	}
+	// entries never grow past their exact capacity, so their addresses are stable
+	a.recEntry = make([]*entry, len(ds.Records))
+	for i := range ds.Records {
+		g := gid[i]
+		g.entries = append(g.entries, entry{rec: &ds.Records[i], g: g, idx: int32(len(g.entries))})
+		a.recEntry[i] = &g.entries[len(g.entries)-1]
+	}
+
+	// Pass 2: order years and blocs, link previous years, rank and grade.
+	for _, ix := range a.indices {
+		blocPos := map[string]int{}
+		for i, b := range ix.blocs {
+			blocPos[b] = i
+		}
+		years := map[int]bool{}
+		for _, g := range ix.groups {
+			g.blocPos = blocPos[g.bloc]
+			if !years[g.year] {
+				years[g.year] = true
+				ix.years = append(ix.years, g.year)
+			}
+		}
+		sort.Ints(ix.years)
+		slices.SortFunc(ix.groups, func(x, y *group) int {
+			if c := cmp.Compare(x.year, y.year); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.blocPos, y.blocPos)
+		})
+		for _, gs := range ix.byBloc {
+			slices.SortFunc(gs, func(x, y *group) int { return cmp.Compare(x.year, y.year) })
+			for i, g := range gs {
+				g.pos = i
+				if i > 0 {
+					g.prev = gs[i-1]
+				}
+			}
+		}
+		for _, g := range ix.groups {
+			a.prepareGroup(g)
+		}
+	}
+
+	// Pass 3: unit histories and names.
+	for _, ix := range a.indices {
+		for _, g := range ix.groups {
+			for i := range g.entries {
+				e := &g.entries[i]
+				id := e.rec.UnitID
+				u := ix.hist[id]
+				if u == nil {
+					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years))}
+					ix.hist[id] = u
+				}
+				u.own = append(u.own, e)
+				e.unit = u
+				u.info.note(e.rec)
+			}
+		}
+		for _, u := range ix.hist {
+			u.lin = u.own
+		}
+	}
+	a.buildLineage()
+
+	// Pass 4: previous-year records.
+	for _, ix := range a.indices {
+		for _, g := range ix.groups {
+			if g.prev == nil {
+				continue
+			}
+			for i := range g.entries {
+				e := &g.entries[i]
+				e.prev = e.unit.at(g.prev)
+			}
+		}
+	}
+	return a
+}
+
+func (a *Analysis) buildComponents() {
+	at := map[string]int{}
+	for i := range a.ds.Components {
+		c := &a.ds.Components[i]
+		k := c.Key
+		if k == "" {
+			k = data.Fold(c.Name)
+		}
+		j, ok := at[k]
+		if !ok {
+			j = len(a.comps)
+			at[k] = j
+			a.comps = append(a.comps, compKey{key: k, code: c.Code})
+		}
+		a.comps[j].idxs = append(a.comps[j].idxs, i)
+	}
+}
+
+// prepareGroup computes grades and competition ranks of one group.
+func (a *Analysis) prepareGroup(g *group) {
+	g.scheme = a.ds.SchemeFor(g.index, g.bloc, g.year)
+	type lv struct {
+		k     gradeKey
+		band  int
+		knows bool
+	}
+	levels := map[string]lv{}
+	var last lv // the previous entry's label, which the next one often shares
+	lastLabel := ""
+	g.order = make([]int, 0, len(g.entries))
+	for i := range g.entries {
+		e := &g.entries[i]
+		r := e.rec
+		e.hasScore = r.HasTotal()
+		if e.hasScore {
+			e.cents = cents(r.Total)
+			g.scored++
+		}
+		if r.UnitCode != "" {
+			e.code = &r.UnitCode
+		}
+		switch {
+		case r.Grade != "":
+			e.grade = r.Grade
+		case e.hasScore:
+			e.grade = g.scheme.GradeFor(r.Total)
+		}
+		e.gk = gradeKey{lvl: noGrade}
+		if e.grade != "" {
+			l, ok := last, e.grade == lastLabel && i > 0
+			if !ok {
+				l, ok = levels[e.grade]
+			}
+			if !ok {
+				l = lv{a.gradeKeyOf(g, e.grade), -1, false}
+				if b, ok := g.scheme.Level(e.grade); ok {
+					l.band, l.knows = b, true
+				} else {
+					l.knows = schemeKnows(g.scheme, e.grade)
+				}
+				levels[e.grade] = l
+			}
+			last, lastLabel = l, e.grade
+			e.gk, e.band = l.k, l.band
+			e.placed = r.Grade == "" || l.knows
+		} else {
+			e.band = -1
+		}
+		if e.hasScore && !r.NotRanked {
+			g.order = append(g.order, i)
+		}
+	}
+	sortDesc(g.order, func(i int) int64 { return g.entries[i].cents })
+	// equal scores: by name, so tables read the same whatever the input order
+	for k := 0; k < len(g.order); {
+		j := k + 1
+		for j < len(g.order) && g.entries[g.order[j]].cents == g.entries[g.order[k]].cents {
+			j++
+		}
+		switch {
+		case j-k > 8:
+			sortByName(g.order[k:j], func(i int) string { return g.entries[i].rec.Unit })
+		case j-k > 1:
+			slices.SortStableFunc(g.order[k:j], func(x, y int) int {
+				return cmpName(g.entries[x].rec.Unit, g.entries[y].rec.Unit)
+			})
+		}
+		k = j
+	}
+	g.nRanked = len(g.order)
+	g.asc = make([]int64, len(g.order))
+	for k, i := range g.order {
+		e := &g.entries[i]
+		if k > 0 && e.cents == g.entries[g.order[k-1]].cents {
+			e.rank = g.entries[g.order[k-1]].rank
+		} else {
+			e.rank = k + 1
+		}
+		g.asc[len(g.order)-1-k] = e.cents
+		g.maxRank = e.rank
+	}
+	g.rows = g.buildRows()
+	g.rowAt = make([]int, len(g.rows))
+	for k, i := range g.rows {
+		g.rowAt[i] = k
+	}
+}
+
+func (a *Analysis) gradeKeyOf(g *group, label string) gradeKey {
+	if lvl, ok := a.ds.GradeLevel(g.index, g.bloc, g.year, label); ok {
+		return gradeKey{lvl: lvl}
+	}
+	return gradeKey{lvl: unknownLevel, unk: data.Fold(label)}
+}
+
+func (a *Analysis) unitInfoFor(id, index string) *unitInfo {
+	u := a.units[id]
+	if u == nil {
+		u = &unitInfo{id: id}
+		a.units[id] = u
+		a.unitOrder = append(a.unitOrder, id)
+	}
+	if !slices.Contains(u.indexSet, index) {
+		u.indexSet = append(u.indexSet, index)
+	}
+	return u
+}
+
+// note records a unit's name and code as given in a record.
+func (u *unitInfo) note(r *data.Record) {
+	if r.Unit == u.name && (r.UnitCode == "" || r.UnitCode == u.code) {
+		if r.Year > u.year {
+			u.year = r.Year
+		}
+		return
+	}
+	if r.Year >= u.year || u.name == "" {
+		u.year = r.Year
+		u.name = r.Unit
+		if r.UnitCode != "" {
+			u.code = r.UnitCode
+		}
+	}
+	if u.code == "" && r.UnitCode != "" {
+		u.code = r.UnitCode
+	}
+	if r.Unit != "" && !slices.Contains(u.names, r.Unit) {
+		u.names = append(u.names, r.Unit)
+	}
+	if r.UnitCode != "" && !slices.Contains(u.codes, r.UnitCode) {
+		u.codes = append(u.codes, r.UnitCode)
+	}
+}
+
+// successor returns the unit id that continues id: the loader's lineage
+// (ds.Successor), else the units.csv rows in ds.Units (code → successor code).
+func (a *Analysis) successor(id string) (string, bool) {
+	if s, ok := a.ds.Successor(id); ok && s != "" {
+		return s, true
+	}
+	s, ok := a.succ[id]
+	return s, ok
+}
+
+// buildLineage fills unitHist.lin: a successor's history includes its
+// predecessor's records in the years when the successor has none and exactly
+// one predecessor has some.
+func (a *Analysis) buildLineage() {
+	a.succ = map[string]string{}
+	for _, u := range a.ds.Units {
+		if u.Successor != "" && u.Code != "" && u.Successor != u.Code {
+			a.succ[u.Code] = u.Successor
+		}
+	}
+	a.preds = map[string][]string{}
+	seen := map[string]bool{}
+	add := func(id string) {
+		if seen[id] {
+			return
+		}
+		seen[id] = true
+		if s, ok := a.successor(id); ok && s != id {
+			a.preds[s] = append(a.preds[s], id)
+		}
+	}
+	for _, id := range a.unitOrder {
+		add(id)
+	}
+	for _, u := range a.ds.Units {
+		add(u.Code)
+	}
+	if len(a.preds) == 0 {
+		return
+	}
+	for _, p := range a.preds {
+		sort.Strings(p)
+	}
+	for _, ix := range a.indices {
+		memo := map[string][]*entry{}
+		for s := range a.preds {
+			lin := a.linFor(ix, s, memo, map[string]bool{})
+			if len(lin) == 0 {
+				continue
+			}
+			u := ix.hist[s]
+			if u == nil { // a successor with no records of its own in this index
+				u = &unitHist{id: s, info: a.units[s]}
+				ix.hist[s] = u
+			}
+			u.lin = lin
+		}
+	}
+}
+
+func (a *Analysis) linFor(ix *indexData, id string, memo map[string][]*entry, visiting map[string]bool) []*entry {
+	if l, ok := memo[id]; ok {
+		return l
+	}
+	var own []*entry
+	if u := ix.hist[id]; u != nil {
+		own = u.own
+	}
+	visiting[id] = true
+	var predLins [][]*entry
+	for _, p := range a.preds[id] {
+		if visiting[p] {
+			continue
+		}
+		if l := a.linFor(ix, p, memo, visiting); len(l) > 0 {
+			predLins = append(predLins, l)
+		}
+	}
+	delete(visiting, id)
+	if len(predLins) == 0 {
+		memo[id] = own
+		return own
+	}
+	years := map[int]bool{}
+	for _, e := range own {
+		years[e.g.year] = true
+	}
+	for _, l := range predLins {
+		for _, e := range l {
+			years[e.g.year] = true
+		}
+	}
+	ys := make([]int, 0, len(years))
+	for y := range years {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	var out []*entry
+	inYear := func(l []*entry, y int) []*entry {
+		var r []*entry
+		for _, e := range l {
+			if e.g.year == y {
+				r = append(r, e)
+			}
+		}
+		return r
+	}
+	for _, y := range ys {
+		if mine := inYear(own, y); len(mine) > 0 {
+			out = append(out, mine...)
+			continue
+		}
+		var only []*entry
+		n := 0
+		for _, l := range predLins {
+			if es := inYear(l, y); len(es) > 0 {
+				n++
+				only = es
+			}
+		}
+		if n == 1 {
+			out = append(out, only...)
+		}
+	}
+	// keep group order within a year (bloc order)
+	slices.SortStableFunc(out, func(x, y *entry) int {
+		if c := cmp.Compare(x.g.year, y.g.year); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.g.blocPos, y.g.blocPos)
+	})
+	memo[id] = out
+	return out
+}
+
+// Dataset returns the dataset the analysis was built from.
+func (a *Analysis) Dataset() *data.Dataset { return a.ds }
+
+// Indices lists the indices in dataset order.
+func (a *Analysis) Indices() []string {
+	out := make([]string, len(a.indices))
+	for i, ix := range a.indices {
+		out[i] = ix.name
+	}
+	return out
+}
+
+// Years lists the years of an index, ascending.
+func (a *Analysis) Years(index string) []int {
+	if ix := a.byIndex[index]; ix != nil {
+		return slices.Clone(ix.years)
+	}
+	return nil
+}
+
+// Blocs lists the blocs of an index in bloc order (first seen in the data).
+func (a *Analysis) Blocs(index string) []string {
+	if ix := a.byIndex[index]; ix != nil {
+		return slices.Clone(ix.blocs)
+	}
+	return nil
+}
+
+// BlocsIn lists the blocs with data in an index and year, in bloc order.
+func (a *Analysis) BlocsIn(index string, year int) []string {
+	var out []string
+	for _, g := range a.groupsOf(index, year) {
+		out = append(out, g.bloc)
+	}
+	return out
+}
+
+// PrevYear returns the latest earlier year in which the index and bloc have data.
+func (a *Analysis) PrevYear(index string, year int, bloc string) (int, bool) {
+	if g := a.group(index, year, bloc); g != nil {
+		if g.prev != nil {
+			return g.prev.year, true
+		}
+		return 0, false
+	}
+	// a year the bloc has no data in: still answer from the bloc's years
+	if ix := a.byIndex[index]; ix != nil {
+		best := 0
+		for _, g := range ix.byBloc[bloc] {
+			if g.year < year {
+				best = g.year
+			}
+		}
+		return best, best != 0
+	}
+	return 0, false
+}
+
+// entryOf returns a unit's own record in an index and year (the first, if
+// the unit is in several blocs).
+func (a *Analysis) entryOf(index string, year int, unitID string) *entry {
+	ix := a.byIndex[index]
+	if ix == nil {
+		return nil
+	}
+	u := ix.hist[unitID]
+	if u == nil {
+		return nil
+	}
+	for _, e := range u.own {
+		if e.g.year == year {
+			return e
+		}
+	}
+	return nil
+}
+
+func (a *Analysis) group(index string, year int, bloc string) *group {
+	return a.byKey[groupKey{index, year, bloc}]
+}
+
+func (a *Analysis) groupsOf(index string, year int) []*group {
+	ix := a.byIndex[index]
+	if ix == nil {
+		return nil
+	}
+	lo := sort.Search(len(ix.groups), func(i int) bool { return ix.groups[i].year >= year })
+	hi := lo
+	for hi < len(ix.groups) && ix.groups[hi].year == year {
+		hi++
+	}
+	return ix.groups[lo:hi]
+}
+
+// prevYear is the latest earlier year in which the index has data.
+func (ix *indexData) prevYear(year int) (int, bool) {
+	i := sort.SearchInts(ix.years, year)
+	if i > 0 {
+		return ix.years[i-1], true
+	}
+	return 0, false
+}
+
+// sortedTotals returns the ranked totals of a group, unrounded, ascending.
+func (g *group) sortedTotals() []float64 {
+	out := make([]float64, len(g.order))
+	for k, i := range g.order {
+		out[len(out)-1-k] = g.entries[i].rec.Total
+	}
+	// the ranking is ordered by cents: restore the exact order within equal cents
+	for k := 1; k < len(out); k++ {
+		for j := k; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// countAbove returns how many ranked entries score above c (in cents).
+func (g *group) countAbove(c int64) int {
+	i, _ := slices.BinarySearch(g.asc, c+1)
+	return len(g.asc) - i
+}

@@ -1,0 +1,153 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parlens/parlens/data"
+)
+
+// cmpName orders unit names accent- and case-insensitively (as data.Fold
+// compares them), then exactly. It does not allocate for names made of
+// runes below U+2000 (all Vietnamese letters); other names are folded.
+func cmpName(a, b string) int {
+	if c := cmpFolded(a, b); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+const foldTableSize = 0x2000
+
+const (
+	foldSkip    = -1 // combining mark: dropped
+	foldSpace   = -2 // punctuation or space: one space between words
+	foldComplex = -3 // folds to several runes: use data.Fold
+)
+
+var (
+	foldOnce  sync.Once
+	foldTable []int32
+)
+
+func buildFoldTable() {
+	foldTable = make([]int32, foldTableSize)
+	for r := rune(0); r < foldTableSize; r++ {
+		switch f := data.Fold(string(r)); {
+		case unicode.Is(unicode.Mn, r):
+			foldTable[r] = foldSkip
+		case f == "":
+			foldTable[r] = foldSpace
+		case utf8.RuneCountInString(f) == 1:
+			fr, _ := utf8.DecodeRuneInString(f)
+			foldTable[r] = fr
+		default:
+			foldTable[r] = foldComplex
+		}
+	}
+}
+
+// foldIter yields the runes of data.Fold(s) without building it.
+type foldIter struct {
+	s       string
+	i       int
+	started bool // a word rune has been yielded
+	space   bool // a space is pending before the next word rune
+}
+
+// next returns the next folded rune, 0 at the end, or -1 when the string
+// needs the slow path.
+func (it *foldIter) next() rune {
+	for it.i < len(it.s) {
+		r, n := utf8.DecodeRuneInString(it.s[it.i:])
+		if r >= foldTableSize {
+			return -1
+		}
+		f := foldTable[r]
+		switch f {
+		case foldComplex:
+			return -1
+		case foldSkip:
+			it.i += n
+			continue
+		case foldSpace:
+			it.i += n
+			if it.started {
+				it.space = true
+			}
+			continue
+		}
+		if it.space {
+			it.space = false
+			return ' ' // r is read again on the next call
+		}
+		it.i += n
+		it.started = true
+		return f
+	}
+	return 0
+}
+
+func cmpFolded(a, b string) int {
+	foldOnce.Do(buildFoldTable)
+	x, y := foldIter{s: a}, foldIter{s: b}
+	for {
+		ra, rb := x.next(), y.next()
+		if ra < 0 || rb < 0 {
+			return strings.Compare(data.Fold(a), data.Fold(b))
+		}
+		if ra != rb {
+			// code point order is the folded strings' byte order (UTF-8)
+			if ra < rb {
+				return -1
+			}
+			return 1
+		}
+		if ra == 0 {
+			return 0
+		}
+	}
+}
+
+// foldKey returns a string that orders as data.Fold(s) does (it is equal to
+// it for names the fold table covers).
+func foldKey(s string) string {
+	foldOnce.Do(buildFoldTable)
+	it := foldIter{s: s}
+	b := make([]byte, 0, len(s))
+	for {
+		r := it.next()
+		switch {
+		case r < 0:
+			return data.Fold(s)
+		case r == 0:
+			return string(b)
+		}
+		b = utf8.AppendRune(b, r)
+	}
+}
+
+// sortByName orders idx by name(i) as cmpName does, stably.
+func sortByName(idx []int, name func(int) string) {
+	type item struct {
+		key, name string
+		i         int
+	}
+	items := make([]item, len(idx))
+	for k, i := range idx {
+		n := name(i)
+		items[k] = item{foldKey(n), n, i}
+	}
+	slices.SortStableFunc(items, func(x, y item) int {
+		if c := strings.Compare(x.key, y.key); c != 0 {
+			return c
+		}
+		return strings.Compare(x.name, y.name)
+	})
+	for k := range items {
+		idx[k] = items[k].i
+	}
+}

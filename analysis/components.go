@@ -1,0 +1,444 @@
+package analysis
+
+import (
+	"github.com/parlens/parlens/data"
+)
+
+// ComponentInfo is what a component is in a bloc and year: the same for
+// every unit, shared by their ComponentScores (read-only).
+type ComponentInfo struct {
+	Key      string   `json:"key"`
+	Code     *string  `json:"code"`
+	Name     string   `json:"name"` // the component's name in that year
+	Max      *float64 `json:"max"`  // maximum points that year, when known
+	BlocMean *float64 `json:"bloc_mean"`
+	BlocPct  *float64 `json:"bloc_pct"` // bloc_mean / max × 100
+	RankedOf int      `json:"ranked_of"`
+}
+
+// ComponentScore is one unit's result on one component in a year, with the
+// component's facts (embedded, so c.Name, c.Max, c.BlocMean … read through;
+// in JSON they are inline). Cells are aligned with BlocComponents.Components
+// (same component at the same position). Bloc statistics and component
+// ranks are over the bloc's units that are not marked not-ranked and have a
+// score on the component.
+type ComponentScore struct {
+	*ComponentInfo
+	Score  *float64 `json:"score"`
+	Pct    *float64 `json:"pct"`    // score / max × 100
+	Change *float64 `json:"change"` // score − the unit's previous-year score on the component
+	Rank   *int     `json:"rank"`   // competition rank in the bloc on this component (2 decimals)
+	Lost   *float64 `json:"lost"`   // max − score
+}
+
+// UnitComponents is one unit's component profile in a year.
+type UnitComponents struct {
+	Index        string           `json:"index"`
+	Year         int              `json:"year"`
+	Bloc         string           `json:"bloc"`
+	UnitID       string           `json:"unit_id"`
+	Unit         string           `json:"unit"`
+	UnitCode     *string          `json:"unit_code"`
+	Score        *float64         `json:"score"`
+	Rank         *int             `json:"rank"`
+	Components   []ComponentScore `json:"components"` // the bloc's components, in dataset order
+	Strongest    *string          `json:"strongest"`  // name of the component furthest above the bloc (see VsBloc)
+	StrongestKey *string          `json:"strongest_key"`
+	Weakest      *string          `json:"weakest"` // name of the component furthest below the bloc
+	WeakestKey   *string          `json:"weakest_key"`
+	Fell         *int             `json:"fell"`       // components whose score fell vs last year (2 decimals); nil without a previous record
+	Rose         *int             `json:"rose"`       // components whose score rose
+	Comparable   *int             `json:"comparable"` // components scored in both years
+	Lost         *float64         `json:"lost"`       // points lost over the components whose max is known
+}
+
+// ComponentStats describes one component across a bloc in a year.
+type ComponentStats struct {
+	Key        string   `json:"key"`
+	Code       *string  `json:"code"`
+	Name       string   `json:"name"`
+	MaxPoints  *float64 `json:"max_points"`
+	Units      int      `json:"units"` // units in the statistics
+	Mean       *float64 `json:"mean"`
+	Median     *float64 `json:"median"`
+	Min        *float64 `json:"min"`
+	Max        *float64 `json:"max"`
+	MeanPct    *float64 `json:"mean_pct"`
+	MedianPct  *float64 `json:"median_pct"`
+	MinPct     *float64 `json:"min_pct"`
+	MaxPct     *float64 `json:"max_pct"`
+	LostMean   *float64 `json:"lost_mean"`  // max_points − mean
+	LostTotal  *float64 `json:"lost_total"` // Σ (max_points − score)
+	PrevMean   *float64 `json:"prev_mean"`  // the bloc's mean in its previous year
+	MeanChange *float64 `json:"mean_change"`
+}
+
+// BlocComponents is the component view of a bloc in a year.
+type BlocComponents struct {
+	Index        string           `json:"index"`
+	Year         int              `json:"year"`
+	Bloc         string           `json:"bloc"`
+	PrevYear     *int             `json:"prev_year"`
+	Components   []ComponentStats `json:"components"` // components with a score in the bloc that year
+	MostLost     *string          `json:"most_lost"`  // key of the component with the highest lost_mean
+	MostLostName *string          `json:"most_lost_name"`
+	Units        []UnitComponents `json:"units"` // in league-table order
+}
+
+// Components returns the component view of a bloc in a year: statistics per
+// component and every unit's profile, in league-table order. Profiles are
+// built on each call; the statistics, and the scores, ranks and names the
+// profiles point to, are cached and shared (read-only).
+func (a *Analysis) Components(index string, year int, bloc string) (BlocComponents, bool) {
+	g := a.group(index, year, bloc)
+	if g == nil {
+		return BlocComponents{}, false
+	}
+	cc := a.compCacheOf(g)
+	bc := BlocComponents{Index: g.index, Year: g.year, Bloc: g.bloc, PrevYear: cc.prevYear,
+		Components: cc.stats, MostLost: cc.mostLost, MostLostName: cc.mostLostName}
+	n, nk := len(g.entries), len(cc.keys)
+	bc.Units = make([]UnitComponents, n)
+	s := newCompSlab(n, nk)
+	for i := range g.entries { // in memory order; profiles land at their table position
+		k := g.rowAt[i]
+		a.unitComponents(g, cc, i, &bc.Units[k], s, k)
+	}
+	return bc, true
+}
+
+// UnitComponents returns one unit's component profile in a year.
+func (a *Analysis) UnitComponents(index string, year int, unitID string) (UnitComponents, bool) {
+	e := a.entryOf(index, year, unitID)
+	if e == nil {
+		return UnitComponents{}, false
+	}
+	cc := a.compCacheOf(e.g)
+	var u UnitComponents
+	a.unitComponents(e.g, cc, int(e.idx), &u, newCompSlab(1, len(cc.keys)), 0)
+	return u, true
+}
+
+// compCache is what a bloc's component view needs, computed once.
+type compCache struct {
+	prevYear     *int
+	keys         []int // indexes into a.comps of the components scored in the bloc
+	info         []keyInfo
+	vals         []float64 // score of entry i on key k at i*nk+k (Missing when none)
+	ranks        []int     // its rank on the key (0 = none)
+	stats        []ComponentStats
+	comps        []ComponentInfo // per key, what the cells share
+	mostLost     *string
+	mostLostName *string
+}
+
+type keyInfo struct {
+	key, name      string
+	code           *string
+	max, mean, pct float64
+	hasMax, has    bool
+	hasPct         bool
+	ranked         int // units in the ranked population
+}
+
+// compSlab holds the values a batch of unit profiles point to.
+type compSlab struct {
+	css []ComponentScore
+	fs  []float64
+	is  []int
+}
+
+// per cell: pct, change, lost; per unit: lost. Scores, ranks and the
+// component facts point into the cache.
+const slabFloats = 3
+
+func newCompSlab(units, nk int) compSlab {
+	return compSlab{
+		css: make([]ComponentScore, units*nk),
+		fs:  make([]float64, units*(nk*slabFloats+1)),
+		is:  make([]int, units*3),
+	}
+}
+
+// VsBloc compares a unit's score on a component with its bloc, as Strongest
+// and Weakest do: percentage points of the max above the bloc's mean
+// percentage when the max is known, else points above the bloc mean.
+func VsBloc(c *ComponentScore) (float64, bool) {
+	if c.Score == nil || c.ComponentInfo == nil || c.BlocMean == nil {
+		return 0, false
+	}
+	if c.Pct != nil && c.BlocPct != nil {
+		return *c.Pct - *c.BlocPct, true
+	}
+	return *c.Score - *c.BlocMean, true
+}
+
+// vsBloc compares a score with the bloc: percentage points of the max above
+// the bloc's mean percentage when the max is known, else points above the
+// bloc mean.
+func vsBloc(info *keyInfo, v float64) (float64, bool) {
+	switch {
+	case !info.has:
+		return 0, false
+	case info.hasPct:
+		return v/info.max*100 - info.pct, true
+	}
+	return v - info.mean, true
+}
+
+func (a *Analysis) compCacheOf(g *group) *compCache {
+	g.compOnce.Do(func() { g.comp = a.buildCompCache(g) })
+	return g.comp
+}
+
+func (a *Analysis) buildCompCache(g *group) *compCache {
+	cc := &compCache{stats: []ComponentStats{}}
+	if g.prev != nil {
+		cc.prevYear = &g.prev.year
+	}
+	n := len(g.entries)
+
+	// which component keys have a score in this bloc and year
+	for j := range a.comps {
+		c := &a.comps[j]
+		for i := range g.entries {
+			if !data.IsMissing(c.score(g.entries[i].rec)) {
+				cc.keys = append(cc.keys, j)
+				break
+			}
+		}
+	}
+	nk := len(cc.keys)
+	if nk == 0 {
+		return cc
+	}
+	cc.info = make([]keyInfo, nk)
+	cc.stats = make([]ComponentStats, nk)
+	cc.vals = make([]float64, n*nk)
+	cc.ranks = make([]int, n*nk)
+	// one pass over the records: every key's score
+	named := make([]int, nk) // the component index that first gave the key a score
+	for k := range named {
+		named[k] = -1
+	}
+	for i := range g.entries {
+		r := g.entries[i].rec
+		row := cc.vals[i*nk : (i+1)*nk]
+		for k, j := range cc.keys {
+			v := data.Missing
+			for _, ci := range a.comps[j].idxs {
+				if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
+					v = r.Scores[ci]
+					if named[k] < 0 {
+						named[k] = ci
+					}
+					break
+				}
+			}
+			row[k] = v
+		}
+	}
+	// the population: units not marked not-ranked
+	inPop := make([]bool, n)
+	for i := range g.entries {
+		inPop[i] = !g.entries[i].rec.NotRanked
+	}
+	// previous-year bloc means, in one pass over last year's records
+	var prevSum []float64
+	var prevCnt []int
+	if g.prev != nil {
+		prevSum, prevCnt = make([]float64, nk), make([]int, nk)
+		for i := range g.prev.entries {
+			r := g.prev.entries[i].rec
+			if r.NotRanked {
+				continue
+			}
+			for k, j := range cc.keys {
+				if v := a.comps[j].score(r); !data.IsMissing(v) {
+					prevSum[k] += v
+					prevCnt[k]++
+				}
+			}
+		}
+	}
+	buf := make([]float64, 0, n)
+	pos := make([]int, 0, n)
+	pcBuf, prBuf := make([]int64, n), make([]int32, n)
+	for k, j := range cc.keys {
+		c := &a.comps[j]
+		info := &cc.info[k]
+		info.key, info.code = c.key, optStr(c.code)
+		comp := &a.ds.Components[c.idxs[0]]
+		if named[k] >= 0 {
+			comp = &a.ds.Components[named[k]]
+		}
+		for _, ci := range c.idxs {
+			if m, ok := a.ds.Components[ci].Max(g.year); ok {
+				info.max, info.hasMax = m, true
+				break
+			}
+		}
+		buf, pos = buf[:0], pos[:0]
+		lostTotal := 0.0
+		for i := range g.entries {
+			v := cc.vals[i*nk+k]
+			if !data.IsMissing(v) && inPop[i] {
+				buf = append(buf, v)
+				pos = append(pos, i)
+				lostTotal += info.max - v
+			}
+		}
+		info.name = comp.NameIn(g.year)
+		cs := ComponentStats{Key: c.key, Code: info.code, Name: info.name, Units: len(buf)}
+		if info.hasMax {
+			cs.MaxPoints = &info.max
+		}
+		info.ranked = len(buf)
+		if len(buf) > 0 {
+			// competition ranks of the population, at 2 decimals
+			pc := pcBuf[:len(buf)]
+			sum, lo, hi := 0.0, buf[0], buf[0]
+			for x, v := range buf {
+				pc[x] = cents(v)
+				sum += v
+				lo, hi = min(lo, v), max(hi, v)
+			}
+			pr := prBuf[:len(buf)]
+			med := rankAndMedian(pc, buf, pr)
+			for x, i := range pos {
+				cc.ranks[i*nk+k] = int(pr[x])
+			}
+			mean := sum / float64(len(buf))
+			info.mean, info.has = mean, true
+			cs.Mean, cs.Median, cs.Min, cs.Max = ptr(mean), ptr(med), ptr(lo), ptr(hi)
+			if info.hasMax && info.max != 0 {
+				info.pct, info.hasPct = mean/info.max*100, true
+				cs.MeanPct = ptr(info.pct)
+				cs.MedianPct = ptr(med / info.max * 100)
+				cs.MinPct = ptr(lo / info.max * 100)
+				cs.MaxPct = ptr(hi / info.max * 100)
+			}
+			if info.hasMax {
+				cs.LostMean = ptr(info.max - mean)
+				cs.LostTotal = ptr(lostTotal)
+			}
+		}
+		if prevCnt != nil && prevCnt[k] > 0 {
+			cs.PrevMean = ptr(prevSum[k] / float64(prevCnt[k]))
+			if cs.Mean != nil {
+				cs.MeanChange = ptr(*cs.Mean - *cs.PrevMean)
+			}
+		}
+		cc.stats[k] = cs
+	}
+	cc.comps = make([]ComponentInfo, nk)
+	for k := range cc.info {
+		info := &cc.info[k]
+		c := ComponentInfo{Key: info.key, Code: info.code, Name: info.name, RankedOf: info.ranked}
+		if info.hasMax {
+			c.Max = &info.max
+		}
+		if info.has {
+			c.BlocMean = &info.mean
+			if info.hasPct {
+				c.BlocPct = &info.pct
+			}
+		}
+		cc.comps[k] = c
+	}
+	best := -1
+	for k := range cc.stats {
+		if l := cc.stats[k].LostMean; l != nil && (best < 0 || *l > *cc.stats[best].LostMean) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		cc.mostLost = &cc.stats[best].Key
+		cc.mostLostName = &cc.stats[best].Name
+	}
+	return cc
+}
+
+// unitComponents fills u with entry i's profile, using slot k of the slab.
+func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitComponents, s compSlab, k int) {
+	e := &g.entries[i]
+	*u = UnitComponents{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code}
+	if e.hasScore {
+		u.Score = &e.rec.Total
+	}
+	if e.ranked() {
+		u.Rank = &e.rank
+	}
+	nk := len(cc.keys)
+	if nk == 0 {
+		u.Components = []ComponentScore{}
+		return
+	}
+	u.Components = s.css[k*nk : (k+1)*nk : (k+1)*nk]
+	fs := s.fs[k*(nk*slabFloats+1) : (k+1)*(nk*slabFloats+1)]
+	is := s.is[k*3 : k*3+3]
+	fell, rose, comparable := &is[0], &is[1], &is[2]
+	ulost := &fs[nk*slabFloats]
+	strong, weak := -1, -1
+	var strongV, weakV float64
+	hasLost := false
+	var prev *data.Record
+	if e.prev != nil {
+		prev = e.prev.rec
+	}
+	for x := 0; x < nk; x++ {
+		info := &cc.info[x]
+		cs := &u.Components[x]
+		cs.ComponentInfo = &cc.comps[x]
+		v := cc.vals[i*nk+x]
+		if data.IsMissing(v) {
+			continue
+		}
+		f := fs[x*slabFloats : (x+1)*slabFloats : (x+1)*slabFloats]
+		cs.Score = &cc.vals[i*nk+x]
+		if info.hasMax {
+			f[2] = info.max - v
+			cs.Lost = &f[2]
+			*ulost += f[2]
+			hasLost = true
+			if info.max != 0 {
+				f[0] = v / info.max * 100
+				cs.Pct = &f[0]
+			}
+		}
+		if prev != nil {
+			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
+				f[1] = v - *p
+				cs.Change = &f[1]
+				*comparable++
+				switch cv, cp := cents(v), cents(*p); {
+				case cv < cp:
+					*fell++
+				case cv > cp:
+					*rose++
+				}
+			}
+		}
+		if vs, ok := vsBloc(info, v); ok {
+			if strong < 0 || vs > strongV {
+				strong, strongV = x, vs
+			}
+			if weak < 0 || vs < weakV {
+				weak, weakV = x, vs
+			}
+		}
+		if cc.ranks[i*nk+x] > 0 {
+			cs.Rank = &cc.ranks[i*nk+x]
+		}
+	}
+	if strong >= 0 {
+		u.Strongest, u.StrongestKey = &cc.info[strong].name, &cc.info[strong].key
+		u.Weakest, u.WeakestKey = &cc.info[weak].name, &cc.info[weak].key
+	}
+	if prev != nil {
+		u.Fell, u.Rose, u.Comparable = fell, rose, comparable
+	}
+	if hasLost {
+		u.Lost = ulost
+	}
+}

@@ -1,0 +1,66 @@
+// Package analysis computes everything parlens shows from a *data.Dataset:
+// ranks, grades, summaries, movers, component profiles, gaps and what-ifs,
+// grade transitions, unit histories and lookups. It is pure: no I/O, no
+// terminal. Result structs carry snake_case JSON tags so the CLI can
+// json.Marshal them directly; fields that do not apply are nil pointers
+// (JSON null). Published scores are never rounded; computed values are
+// unrounded float64 (formatting is the caller's job).
+//
+// # Building
+//
+//	a := analysis.New(ds) // groups records once by (index, year, bloc)
+//
+// New ranks and grades every record and links each unit to its record in
+// the bloc's previous year. Per-bloc results are computed on first use and
+// cached (Summary, Movers, Table and the component statistics); unit
+// component profiles and Gaps are built on each call from cached data. An
+// *Analysis is safe for concurrent use. Returned values point into the cache
+// and the dataset: treat them as read-only.
+//
+// # Rules
+//
+//   - Ranks: within (index, year, bloc) by Total, highest first, compared at
+//     2 decimals; ties share a rank and the next rank skips (1, 2, 2, 4);
+//     tied units are listed by name. NotRanked records keep their score but
+//     get no rank and shift no one; records without a total get no rank.
+//     Record.PublishedRank is reported as published_rank; Check warns where
+//     it differs.
+//   - Grades: a grade given in the data wins, else the grade the scheme in
+//     use (ds.SchemeFor) gives the total; no total and no grade, no grade.
+//     Grades are compared and counted by level (ds.GradeLevel), labelled by
+//     their most common spelling in the data. Grade steps count the bands of
+//     the scheme in use when it has both grades, else vocabulary levels.
+//   - History: a unit is followed across years by Record.UnitID. Through
+//     units.csv lineage (ds.Successor, else the Successor column of
+//     ds.Units), a successor's history includes its predecessor's records in
+//     the years in which the successor has none and exactly one predecessor
+//     has some.
+//   - Previous year: the latest earlier year in which the same index and bloc
+//     have data. A unit's previous-year record is its (lineage) record in that
+//     year and bloc; a unit absent that year has no previous values (it is
+//     not compared, and it is not new).
+//   - Bloc statistics (mean, median, stdev, min, max, up/down/same, above the
+//     mean, biggest moves, component statistics and ranks) are over ranked
+//     units: not-ranked units stay out, as they do from published averages.
+//     Stdev is the population standard deviation (divide by N).
+//   - Movers: see MoverKind. Rank facts (top, streaks, bottom, biggest moves)
+//     are per bloc; "first time" and "new" look at the unit's earlier years
+//     in the index. A bloc of one has a top but no bottom, no sole grade and
+//     no biggest moves (they need two units).
+//
+// # API
+//
+//	New(ds) *Analysis
+//	Check(ds) []data.Issue                          rank and grade warnings
+//	(*Analysis) Indices, Years, Blocs, BlocsIn, PrevYear
+//	(*Analysis) Table(index, year, bloc)            league table
+//	(*Analysis) Summaries / Summary / BlocSummary   bloc statistics and grade counts
+//	(*Analysis) Movers / BlocMovers                 facts: top, streaks, bottom, biggest moves, grades, new units
+//	(*Analysis) Components / UnitComponents         component statistics and unit profiles; VsBloc(cell)
+//	(*Analysis) Gaps / UnitGap                      points to the next grade, rank and leader; rank with last year's score
+//	(*Analysis) Transitions / Transition            grade × grade matrix and Kendall's τ-b between two years
+//	(*Analysis) History / IndexHistory              a unit's results across years
+//	(*Analysis) Units, UnitByID, FindUnit, UnitNames, FindBloc
+//	(*Analysis) Successor, Predecessors, Check
+//	MatchBloc(query, blocs), Suggest(query, candidates), KendallTauB(x, y), VsBloc(cell)
+package analysis

@@ -1,0 +1,166 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/parlens/parlens/data"
+)
+
+// Gap is what separates a unit from the next grade, the next rank and the
+// leader, and the rank it would have had with last year's score.
+// Differences are computed at 2 decimals, as ranks and grades are.
+type Gap struct {
+	Index     string   `json:"index"`
+	Year      int      `json:"year"`
+	Bloc      string   `json:"bloc"`
+	UnitID    string   `json:"unit_id"`
+	Unit      string   `json:"unit"`
+	UnitCode  *string  `json:"unit_code"`
+	Score     *float64 `json:"score"`
+	Rank      *int     `json:"rank"`
+	RankedOf  int      `json:"ranked_of"`
+	Grade     *string  `json:"grade"`
+	NextGrade *string  `json:"next_grade"` // the next better band of the scheme in use
+	// ToNextGrade is the points needed to reach NextGrade; nil when the unit
+	// is already in the top grade, has no total, or its given grade is not
+	// one the scheme can place.
+	ToNextGrade *float64 `json:"to_next_grade"`
+	// ToPass is the points needed to pass the unit(s) ranked just above:
+	// the gap to the next higher distinct score + 0.01. PassRank is the rank
+	// those units hold. Nil for rank 1 and unranked units.
+	ToPass    *float64 `json:"to_pass"`
+	PassRank  *int     `json:"pass_rank"`
+	ToLeader  *float64 `json:"to_leader"` // leader's score − score (0 for the leader); ranked units only
+	PrevYear  *int     `json:"prev_year"`
+	PrevScore *float64 `json:"prev_score"`
+	PrevRank  *int     `json:"prev_rank"`
+	// RankWithPrevScore re-ranks this year's bloc with only this unit's
+	// score replaced by its previous-year score.
+	RankWithPrevScore *int `json:"rank_with_prev_score"`
+}
+
+// Gaps returns the gaps of every unit of a bloc, in league-table order
+// (built on each call; the caller owns the slice).
+func (a *Analysis) Gaps(index string, year int, bloc string) []Gap {
+	g := a.group(index, year, bloc)
+	if g == nil {
+		return []Gap{}
+	}
+	n := len(g.entries)
+	out := make([]Gap, n)
+	fs := make([]float64, n*3)
+	is := make([]int, n)
+	for i := range g.entries { // in memory order; rows land at their table position
+		k := g.rowAt[i]
+		g.gapOf(&g.entries[i], &out[k], fs[k*3:k*3+3:k*3+3], &is[k])
+	}
+	return out
+}
+
+// UnitGap returns one unit's gaps in a year.
+func (a *Analysis) UnitGap(index string, year int, unitID string) (Gap, bool) {
+	e := a.entryOf(index, year, unitID)
+	if e == nil {
+		return Gap{}, false
+	}
+	var x Gap
+	e.g.gapOf(e, &x, make([]float64, 3), new(int))
+	return x, true
+}
+
+func bandCents(min float64) (int64, bool) {
+	if math.IsInf(min, 0) || math.IsNaN(min) {
+		return 0, false
+	}
+	return cents(min), true
+}
+
+// schemeKnows reports whether a given grade label belongs to the scheme:
+// one of its bands, or a label of the same built-in ladder as its bands.
+func schemeKnows(s *data.GradeScheme, label string) bool {
+	if _, ok := s.Level(label); ok {
+		return true
+	}
+	v, ok := data.LookupGrade(label)
+	if !ok {
+		return false
+	}
+	for _, b := range s.Bands {
+		if bv, ok := data.LookupGrade(b.Label); ok && bv.Ladder == v.Ladder {
+			return true
+		}
+	}
+	return false
+}
+
+// bandOf returns the index of the scheme band a total (in cents) falls in,
+// as GradeScheme.GradeFor does.
+func bandOf(s *data.GradeScheme, c int64) int {
+	for i, b := range s.Bands {
+		if m, ok := bandCents(b.Min); !ok && b.Min < 0 || ok && c >= m {
+			return i
+		}
+	}
+	return len(s.Bands) - 1
+}
+
+// gapOf fills x with entry e's gaps; fs (3 values) and r hold what x points to.
+func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
+	ranked := len(g.order)
+	s := g.scheme
+	*x = Gap{
+		Index: g.index, Year: g.year, Bloc: g.bloc,
+		UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code,
+		RankedOf: ranked,
+	}
+	if e.hasScore {
+		x.Score = &e.rec.Total
+	}
+	if e.grade != "" {
+		x.Grade = &e.grade
+	}
+	if g.prev != nil {
+		x.PrevYear = &g.prev.year
+	}
+	if p := e.prev; p != nil {
+		if p.hasScore {
+			x.PrevScore = &p.rec.Total
+		}
+		if p.ranked() {
+			x.PrevRank = &p.rank
+		}
+	}
+
+	// next grade
+	if e.hasScore && e.placed && len(s.Bands) > 1 && !(e.gk.known() && e.gk.lvl == 0) {
+		if b := bandOf(s, e.cents); b > 0 {
+			if m, finite := bandCents(s.Bands[b-1].Min); finite {
+				fs[0] = fromCents(m - e.cents)
+				x.ToNextGrade = &fs[0]
+				x.NextGrade = &s.Bands[b-1].Label
+			}
+		}
+	}
+
+	if !e.ranked() {
+		return
+	}
+	x.Rank = &e.rank
+	fs[2] = fromCents(g.asc[ranked-1] - e.cents)
+	x.ToLeader = &fs[2]
+	if e.rank > 1 {
+		// rank r = 1 + the units above; the lowest of them is r−1th in order
+		above := &g.entries[g.order[e.rank-2]]
+		fs[1] = fromCents(above.cents - e.cents + 1)
+		x.ToPass = &fs[1]
+		x.PassRank = &above.rank
+	}
+	if p := e.prev; p != nil && p.hasScore {
+		c := g.countAbove(p.cents)
+		if e.cents > p.cents {
+			c-- // this unit's own current score is not in the counterfactual
+		}
+		*r = 1 + c
+		x.RankWithPrevScore = r
+	}
+}

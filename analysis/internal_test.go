@@ -1,0 +1,80 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/parlens/parlens/data"
+)
+
+// The counting and selecting helpers agree with sorting, for small ranges
+// (counting) and large ones (sorting).
+func TestRankHelpers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 9))
+	for trial := 0; trial < 300; trial++ {
+		n := 1 + rng.IntN(60)
+		spread := []float64{0.05, 10, 1e7}[trial%3] // many ties … no ties … a range too wide to count
+		vals := make([]float64, n)
+		cs := make([]int64, n)
+		for i := range vals {
+			vals[i] = rng.Float64()*spread + 50
+			if trial%5 == 0 {
+				vals[i] = float64(int(vals[i]*100)) / 100
+			}
+			cs[i] = cents(vals[i])
+		}
+		// ranks: 1 + how many are greater, by brute force
+		ranks := make([]int32, n)
+		med := rankAndMedian(cs, slices.Clone(vals), ranks)
+		for i := range cs {
+			want := int32(1)
+			for j := range cs {
+				if cs[j] > cs[i] {
+					want++
+				}
+			}
+			if ranks[i] != want {
+				t.Fatalf("trial %d: rank of %d = %d, want %d", trial, cs[i], ranks[i], want)
+			}
+		}
+		s := slices.Clone(vals)
+		slices.Sort(s)
+		want := s[n/2]
+		if n%2 == 0 {
+			want = (s[n/2-1] + s[n/2]) / 2
+		}
+		if med != want {
+			t.Fatalf("trial %d: median %v, want %v (%v)", trial, med, want, vals)
+		}
+		if m := median(slices.Clone(vals)); m != want {
+			t.Fatalf("trial %d: quickselect median %v, want %v", trial, m, want)
+		}
+		// sortDesc: descending and stable
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		sortDesc(idx, func(i int) int64 { return cs[i] })
+		for k := 1; k < n; k++ {
+			a, b := idx[k-1], idx[k]
+			if cs[a] < cs[b] || cs[a] == cs[b] && a > b {
+				t.Fatalf("trial %d: sortDesc order broken at %d: %v", trial, k, idx)
+			}
+		}
+	}
+}
+
+func TestFoldKey(t *testing.T) {
+	for _, s := range []string{"Đà Nẵng", "  Sở Y-tế (cũ) ", "Hoà Vang", "a\u0301b", "Quận 10", "日本", "ǅemal", ""} {
+		if got, want := foldKey(s), data.Fold(s); got != want {
+			t.Errorf("foldKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+	idx := []int{0, 1, 2, 3}
+	names := []string{"Đông Hà", "Da Nang", "Đà Nẵng", "Cam Lộ"}
+	sortByName(idx, func(i int) string { return names[i] })
+	if got := []string{names[idx[0]], names[idx[1]], names[idx[2]], names[idx[3]]}; !equal(got, []string{"Cam Lộ", "Da Nang", "Đà Nẵng", "Đông Hà"}) {
+		t.Errorf("sortByName = %q", got)
+	}
+}

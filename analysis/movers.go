@@ -1,0 +1,379 @@
+package analysis
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// MoverKind names a fact about a unit in a year.
+type MoverKind string
+
+// Mover kinds, in the order they are listed within a bloc.
+const (
+	Top            MoverKind = "top"              // rank 1 in the bloc's first year
+	FirstTimeTop   MoverKind = "first_time_top"   // rank 1, never rank 1 in an earlier year of the bloc
+	RegainedTop    MoverKind = "regained_top"     // rank 1, not last year but in some earlier year; count = years at rank 1
+	RetainedTop    MoverKind = "retained_top"     // rank 1 now and last year; streak = consecutive years, count = all years
+	Bottom         MoverKind = "bottom"           // last ranked (last rank > 1); streak/count of years at the bottom
+	BiggestGain    MoverKind = "biggest_gain"     // largest positive score change in the bloc (all tied)
+	BiggestDrop    MoverKind = "biggest_drop"     // largest negative score change
+	BiggestClimb   MoverKind = "biggest_climb"    // largest rise in rank
+	BiggestFall    MoverKind = "biggest_fall"     // largest fall in rank
+	GradeUp        MoverKind = "grade_up"         // better grade than last year; steps = levels
+	GradeDown      MoverKind = "grade_down"       // worse grade than last year
+	FirstTimeGrade MoverKind = "first_time_grade" // top grade for the first time (had earlier graded years)
+	SoleGrade      MoverKind = "sole_grade"       // the only unit of the bloc with its grade (bloc of ≥ 2 graded units)
+	NewUnit        MoverKind = "new_unit"         // first year with a result, in a year that is not the bloc's first
+)
+
+// MoverKinds lists every kind in listing order.
+var MoverKinds = []MoverKind{
+	Top, FirstTimeTop, RegainedTop, RetainedTop, Bottom,
+	BiggestGain, BiggestDrop, BiggestClimb, BiggestFall,
+	GradeUp, GradeDown, FirstTimeGrade, SoleGrade, NewUnit,
+}
+
+func kindOrder(k MoverKind) int {
+	for i, x := range MoverKinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(MoverKinds)
+}
+
+// Mover is one fact about a unit in a year, with its numbers. Every field
+// known for the unit is filled (score, rank, grade and the previous-year
+// values when the unit has a record in the bloc's previous year); fields
+// that do not apply are nil.
+type Mover struct {
+	Kind       MoverKind `json:"kind"`
+	Index      string    `json:"index"`
+	Year       int       `json:"year"`
+	Bloc       string    `json:"bloc"`
+	UnitID     string    `json:"unit_id"`
+	UnitCode   *string   `json:"unit_code"`
+	Unit       string    `json:"unit"`
+	Score      *float64  `json:"score"`
+	Rank       *int      `json:"rank"`
+	RankedOf   *int      `json:"ranked_of"` // ranked units in the bloc
+	Grade      *string   `json:"grade"`
+	PrevYear   *int      `json:"prev_year"` // the bloc's previous year
+	PrevScore  *float64  `json:"prev_score"`
+	PrevRank   *int      `json:"prev_rank"`
+	PrevGrade  *string   `json:"prev_grade"`
+	Change     *float64  `json:"change"`      // score − prev_score
+	RankChange *int      `json:"rank_change"` // prev_rank − rank (positive = climbed)
+	Streak     *int      `json:"streak"`      // retained_top, bottom: consecutive years including this one
+	Count      *int      `json:"count"`       // retained_top, regained_top, bottom: all years so far
+	Steps      *int      `json:"steps"`       // grade_up, grade_down: grade levels moved (positive)
+}
+
+// Movers returns the facts of an index and year: blocs in bloc order, then
+// kinds in MoverKinds order, then rank (unranked last), then unit name.
+func (a *Analysis) Movers(index string, year int) []Mover {
+	out := []Mover{}
+	for _, g := range a.groupsOf(index, year) {
+		out = append(out, g.moverList()...)
+	}
+	return out
+}
+
+// BlocMovers returns the facts of one bloc in a year.
+func (a *Analysis) BlocMovers(index string, year int, bloc string) []Mover {
+	g := a.group(index, year, bloc)
+	if g == nil {
+		return []Mover{}
+	}
+	return g.moverList()
+}
+
+func (g *group) moverList() []Mover {
+	g.movOnce.Do(func() { g.movers = g.buildMovers() })
+	return g.movers
+}
+
+// arena hands out stable pointers to values, a chunk at a time, so that
+// results need not allocate one value at a time.
+type arena[T any] struct{ buf []T }
+
+func (a *arena[T]) ptr(v T) *T {
+	if len(a.buf) == cap(a.buf) {
+		a.buf = make([]T, 0, 256)
+	}
+	a.buf = append(a.buf, v)
+	return &a.buf[len(a.buf)-1]
+}
+
+// moverBuilder builds one group's movers.
+type moverBuilder struct {
+	g      *group
+	floats arena[float64]
+	ints   arena[int]
+}
+
+func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
+	g := b.g
+	m := Mover{
+		Kind: k, Index: g.index, Year: g.year, Bloc: g.bloc,
+		UnitID: e.rec.UnitID, UnitCode: e.code, Unit: e.rec.Unit,
+	}
+	if e.hasScore {
+		m.Score = &e.rec.Total
+	}
+	if e.ranked() {
+		m.Rank = &e.rank
+		m.RankedOf = &g.nRanked
+	}
+	if e.grade != "" {
+		m.Grade = &e.grade
+	}
+	if g.prev != nil {
+		m.PrevYear = &g.prev.year
+	}
+	if p := e.prev; p != nil {
+		if p.hasScore {
+			m.PrevScore = &p.rec.Total
+			if e.hasScore {
+				m.Change = b.floats.ptr(e.rec.Total - p.rec.Total)
+			}
+		}
+		if p.ranked() {
+			m.PrevRank = &p.rank
+			if e.ranked() {
+				m.RankChange = b.ints.ptr(p.rank - e.rank)
+			}
+		}
+		if p.grade != "" {
+			m.PrevGrade = &p.grade
+		}
+	}
+	return m
+}
+
+// blocHistory walks the unit's records in this bloc's earlier years, latest
+// first, calling f with the group and the unit's record there (nil when absent).
+func (g *group) earlier(e *entry, f func(gg *group, x *entry) bool) {
+	gs := g.ix.byBloc[g.bloc]
+	for i := g.pos - 1; i >= 0; i-- {
+		if !f(gs[i], e.unit.at(gs[i])) {
+			return
+		}
+	}
+}
+
+// streakAndCount counts the years (this one included) in which pred holds for
+// the unit in this bloc: consecutive from this year back, and in all.
+func (g *group) streakAndCount(e *entry, pred func(*entry) bool) (streak, count int) {
+	streak, count = 1, 1
+	run := true
+	g.earlier(e, func(_ *group, x *entry) bool {
+		ok := x != nil && pred(x)
+		if ok {
+			count++
+			if run {
+				streak++
+			}
+		} else {
+			run = false
+		}
+		return true
+	})
+	return
+}
+
+// anyEarlier reports whether some earlier record of the unit in this index
+// (any bloc, lineage included) satisfies pred.
+func anyEarlier(e *entry, pred func(*entry) bool) bool {
+	for _, x := range e.unit.lin {
+		if x.g.year >= e.g.year {
+			break
+		}
+		if pred(x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *group) buildMovers() []Mover {
+	out := []Mover{}
+	b := &moverBuilder{g: g}
+	isTop := func(x *entry) bool { return x.rank == 1 }
+
+	// top of the table
+	for _, k := range g.order {
+		e := &g.entries[k]
+		if e.rank != 1 {
+			break
+		}
+		switch {
+		case g.prev == nil:
+			out = append(out, b.mover(Top, e))
+		case e.prev != nil && e.prev.rank == 1:
+			m := b.mover(RetainedTop, e)
+			s, c := g.streakAndCount(e, isTop)
+			m.Streak, m.Count = b.ints.ptr(s), b.ints.ptr(c)
+			out = append(out, m)
+		default:
+			_, c := g.streakAndCount(e, isTop)
+			if c > 1 {
+				m := b.mover(RegainedTop, e)
+				m.Count = b.ints.ptr(c)
+				out = append(out, m)
+			} else {
+				out = append(out, b.mover(FirstTimeTop, e))
+			}
+		}
+	}
+
+	// bottom of the table
+	for k := len(g.order) - 1; k >= 0; k-- {
+		e := &g.entries[g.order[k]]
+		if !e.isBottom() {
+			break
+		}
+		m := b.mover(Bottom, e)
+		s, c := g.streakAndCount(e, (*entry).isBottom)
+		m.Streak, m.Count = b.ints.ptr(s), b.ints.ptr(c)
+		out = append(out, m)
+	}
+
+	// biggest score and rank changes among ranked units with a previous score/rank
+	if g.prev != nil {
+		gains := make([]change, 0, len(g.order))
+		ranks := make([]change, 0, len(g.order))
+		for _, k := range g.order {
+			e := &g.entries[k]
+			p := e.prev
+			if p == nil {
+				continue
+			}
+			if p.hasScore {
+				gains = append(gains, change{e, e.cents - p.cents})
+			}
+			if p.ranked() {
+				ranks = append(ranks, change{e, int64(p.rank - e.rank)})
+			}
+		}
+		out = appendExtremes(out, b, gains, BiggestGain, BiggestDrop)
+		out = appendExtremes(out, b, ranks, BiggestClimb, BiggestFall)
+	}
+
+	// grades
+	graded := 0
+	gcs := g.gradeCounts()
+	count := func(k gradeKey) int {
+		for _, c := range gcs {
+			if c.key == k {
+				return c.count
+			}
+		}
+		return 0
+	}
+	for _, c := range gcs {
+		graded += c.count
+	}
+	for i := range g.entries {
+		e := &g.entries[i]
+		if p := e.prev; p != nil && e.gk.known() && p.gk.known() && e.gk.lvl != p.gk.lvl {
+			steps := p.gk.lvl - e.gk.lvl
+			// count bands of the scheme in use when it has both grades (the
+			// built-in vocabulary has rungs, like Trung bình khá, a scheme may skip)
+			bi, bj := e.band, p.band
+			if p.g.scheme != g.scheme {
+				bj = -1
+				if b, ok := g.scheme.Level(p.grade); ok {
+					bj = b
+				}
+			}
+			if bi >= 0 && bj >= 0 && bi != bj && (bj-bi > 0) == (steps > 0) {
+				steps = bj - bi
+			}
+			kind := GradeUp
+			if steps < 0 {
+				kind, steps = GradeDown, -steps
+			}
+			m := b.mover(kind, e)
+			m.Steps = b.ints.ptr(steps)
+			out = append(out, m)
+		}
+		if e.gk.known() && e.gk.lvl == 0 &&
+			anyEarlier(e, func(x *entry) bool { return x.gk.has() }) &&
+			!anyEarlier(e, func(x *entry) bool { return x.gk.known() && x.gk.lvl == 0 }) {
+			out = append(out, b.mover(FirstTimeGrade, e))
+		}
+		if graded >= 2 && e.gk.has() && count(e.gk) == 1 {
+			out = append(out, b.mover(SoleGrade, e))
+		}
+		if g.prev != nil && e.result() && !anyEarlier(e, (*entry).result) {
+			out = append(out, b.mover(NewUnit, e))
+		}
+	}
+
+	// sort by kind, rank (unranked last), name, id
+	type key struct{ kind, rank int }
+	keys := make([]key, len(out))
+	idx := make([]int, len(out))
+	for i := range out {
+		m := &out[i]
+		keys[i] = key{kind: kindOrder(m.Kind), rank: math.MaxInt}
+		if m.Rank != nil {
+			keys[i].rank = *m.Rank
+		}
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int {
+		x, y := &keys[i], &keys[j]
+		if c := cmp.Compare(x.kind, y.kind); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.rank, y.rank); c != 0 {
+			return c
+		}
+		if c := cmpName(out[i].Unit, out[j].Unit); c != 0 {
+			return c
+		}
+		return strings.Compare(out[i].UnitID, out[j].UnitID)
+	})
+	sorted := make([]Mover, len(out))
+	for k, i := range idx {
+		sorted[k] = out[i]
+	}
+	out = sorted
+	return out
+}
+
+type change struct {
+	e *entry
+	d int64
+}
+
+// appendExtremes adds a fact for every unit tied at the largest positive and
+// the largest negative change, when at least two units are compared.
+func appendExtremes(out []Mover, b *moverBuilder, cs []change, up, down MoverKind) []Mover {
+	if len(cs) < 2 {
+		return out
+	}
+	hi, lo := cs[0].d, cs[0].d
+	for _, c := range cs[1:] {
+		hi, lo = max(hi, c.d), min(lo, c.d)
+	}
+	if hi > 0 {
+		for _, c := range cs {
+			if c.d == hi {
+				out = append(out, b.mover(up, c.e))
+			}
+		}
+	}
+	if lo < 0 {
+		for _, c := range cs {
+			if c.d == lo {
+				out = append(out, b.mover(down, c.e))
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"github.com/parlens/parlens/data"
+)
+
+func TestRanks(t *testing.T) {
+	ds := mk(
+		R(2023, "Sở", "A", 90),
+		R(2023, "Sở", "B", 85.5, pub(2)),
+		R(2023, "Sở", "C", 85.5, pub(3)), // tie: published 3, computed 2
+		R(2023, "Sở", "D", 80),
+		R(2023, "Sở", "E", 79.996), // 80.00 at 2 decimals: ties with D
+		R(2023, "Sở", "F", 79.994), // 79.99
+		R(2023, "Sở", "NR", 95, notRanked),
+		R(2023, "Sở", "NoTotal", data.Missing),
+		R(2023, "Huyện", "X", 70), // another bloc: ranked on its own
+	)
+	a := New(ds)
+	tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+	if !ok {
+		t.Fatal("no table")
+	}
+	tests := []struct {
+		unit      string
+		rank      int // 0 = nil
+		published int // 0 = nil
+		scored    bool
+	}{
+		{"A", 1, 0, true},
+		{"B", 2, 2, true},
+		{"C", 2, 3, true},
+		{"D", 4, 0, true},
+		{"E", 4, 0, true},
+		{"F", 6, 0, true},
+		{"NR", 0, 0, true},
+		{"NoTotal", 0, 0, false},
+	}
+	for _, tc := range tests {
+		r := rowOf(t, tb, tc.unit)
+		if tc.rank == 0 {
+			wantNilI(t, tc.unit+" rank", r.Rank)
+		} else {
+			wantI(t, tc.unit+" rank", r.Rank, tc.rank)
+		}
+		if tc.published == 0 {
+			wantNilI(t, tc.unit+" published_rank", r.PublishedRank)
+		} else {
+			wantI(t, tc.unit+" published_rank", r.PublishedRank, tc.published)
+		}
+		if (r.Score != nil) != tc.scored {
+			t.Errorf("%s score = %s", tc.unit, fp(r.Score))
+		}
+	}
+	// the not-ranked unit keeps its unrounded score
+	if r := rowOf(t, tb, "NR"); *r.Score != 95 || !r.NotRanked {
+		t.Errorf("NR row = %+v", r)
+	}
+	if r := rowOf(t, tb, "E"); *r.Score != 79.996 {
+		t.Errorf("score rounded: %v", *r.Score)
+	}
+	if tb.Ranked != 6 || tb.Units != 8 {
+		t.Errorf("ranked %d of %d, want 6 of 8", tb.Ranked, tb.Units)
+	}
+	// order: ranked by rank, then not-ranked with a score, then no score
+	var order []string
+	for _, r := range tb.Rows {
+		order = append(order, r.Unit)
+	}
+	if got, want := order, []string{"A", "B", "C", "D", "E", "F", "NR", "NoTotal"}; !equal(got, want) {
+		t.Errorf("row order %v, want %v", got, want)
+	}
+	x, _ := a.Table(data.DefaultIndex, 2023, "Huyện")
+	wantI(t, "X rank", x.Rows[0].Rank, 1)
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestGrades(t *testing.T) {
+	districts := data.GradeScheme{Bloc: "Khối quận, huyện", Bands: []data.GradeBand{
+		{Label: "Nhóm I", Min: 80}, {Label: "Nhóm II", Min: 70}, {Label: "Nhóm III", Min: math.Inf(-1)},
+	}, Source: "grades.csv"}
+	ds := mk(
+		R(2021, "Khối sở", "Given", 85, grade("Xuất sắc")), // given grade wins
+		R(2021, "Khối sở", "Computed", 85),                 // default scheme: Tốt
+		R(2021, "Khối sở", "Edge", 89.995),                 // 90.00 at 2 decimals: Xuất sắc
+		R(2021, "Khối sở", "Nothing", data.Missing),        // no total, no grade
+		G(2021, "Khối sở", "OnlyGrade", "Khá"),             // grade without a total
+		R(2021, "Khối quận, huyện", "Q1", 85),              // bloc scheme: Nhóm I
+		R(2021, "Khối quận, huyện", "Q2", 72),              // Nhóm II
+		R(2021, "Khối quận, huyện", "Q3", 50),              // Nhóm III
+	)
+	ds.Schemes = []data.GradeScheme{districts}
+	a := New(ds)
+	tests := []struct {
+		bloc, unit, grade string // "" = nil
+		given             bool
+	}{
+		{"Khối sở", "Given", "Xuất sắc", true},
+		{"Khối sở", "Computed", "Tốt", false},
+		{"Khối sở", "Edge", "Xuất sắc", false},
+		{"Khối sở", "Nothing", "", false},
+		{"Khối sở", "OnlyGrade", "Khá", true},
+		{"Khối quận, huyện", "Q1", "Nhóm I", false},
+		{"Khối quận, huyện", "Q2", "Nhóm II", false},
+		{"Khối quận, huyện", "Q3", "Nhóm III", false},
+	}
+	for _, tc := range tests {
+		tb, _ := a.Table(data.DefaultIndex, 2021, tc.bloc)
+		r := rowOf(t, tb, tc.unit)
+		if sp(r.Grade) != map[bool]string{true: tc.grade, false: "nil"}[tc.grade != ""] {
+			t.Errorf("%s grade = %s, want %q", tc.unit, sp(r.Grade), tc.grade)
+		}
+		if r.GradeGiven != tc.given {
+			t.Errorf("%s grade_given = %v", tc.unit, r.GradeGiven)
+		}
+	}
+	s, _ := a.BlocSummary(data.DefaultIndex, 2021, "Khối sở")
+	// Given (Xuất sắc) and Edge (Xuất sắc) count together; Tốt; Khá; no previous year
+	want := []struct {
+		g string
+		n int
+	}{{"Xuất sắc", 2}, {"Tốt", 1}, {"Khá", 1}}
+	if len(s.Grades) != len(want) {
+		t.Fatalf("grades = %+v", s.Grades)
+	}
+	for i, w := range want {
+		if s.Grades[i].Grade != w.g || s.Grades[i].Count != w.n || s.Grades[i].PrevCount != nil {
+			t.Errorf("grades[%d] = %+v, want %s %d prev nil", i, s.Grades[i], w.g, w.n)
+		}
+	}
+	if s.Ungraded != 1 {
+		t.Errorf("ungraded = %d, want 1", s.Ungraded)
+	}
+}
+
+// Grade labels are counted by level: "Rất tốt" is Xuất sắc; the label shown
+// is the most common spelling.
+func TestGradeSpellings(t *testing.T) {
+	ds := mk(
+		G(2021, "B", "A", "Rất tốt"),
+		G(2021, "B", "B", "Rất tốt"),
+		G(2021, "B", "C", "Xuất sắc"),
+		G(2021, "B", "D", "kém"),
+		G(2021, "B", "E", "Yếu"),
+		G(2021, "B", "F", "Yếu"),
+		G(2021, "B", "G", "Trung bình khá"),
+	)
+	s, _ := New(ds).BlocSummary(data.DefaultIndex, 2021, "B")
+	got := ""
+	for _, g := range s.Grades {
+		got += fmt.Sprintf("%s:%d ", g.Grade, g.Count)
+	}
+	if want := "Rất tốt:3 Trung bình khá:1 Yếu:3 "; got != want {
+		t.Errorf("grades %q, want %q", got, want)
+	}
+}
