@@ -9,8 +9,9 @@ import (
 type ComponentInfo struct {
 	Key      string   `json:"key"`
 	Code     *string  `json:"code"`
-	Name     string   `json:"name"` // the component's name in that year
-	Max      *float64 `json:"max"`  // maximum points that year, when known
+	Name     string   `json:"name"`  // the component's name in that year
+	Max      *float64 `json:"max"`   // maximum points that year, when known
+	Bonus    bool     `json:"bonus"` // bonus points (điểm thưởng): in the total, not an area
 	BlocMean *float64 `json:"bloc_mean"`
 	BlocPct  *float64 `json:"bloc_pct"` // bloc_mean / max × 100
 	RankedOf int      `json:"ranked_of"`
@@ -49,7 +50,7 @@ type UnitComponents struct {
 	Fell         *int             `json:"fell"`       // components whose score fell vs last year (2 decimals); nil without a previous record
 	Rose         *int             `json:"rose"`       // components whose score rose
 	Comparable   *int             `json:"comparable"` // components scored in both years
-	Lost         *float64         `json:"lost"`       // points lost over the components whose max is known
+	Lost         *float64         `json:"lost"`       // points lost over the components whose max is known (bonus left out)
 }
 
 // ComponentStats describes one component across a bloc in a year.
@@ -57,6 +58,7 @@ type ComponentStats struct {
 	Key        string   `json:"key"`
 	Code       *string  `json:"code"`
 	Name       string   `json:"name"`
+	Bonus      bool     `json:"bonus"` // bonus points: left out of most_lost and units' strongest, weakest, fell and lost
 	MaxPoints  *float64 `json:"max_points"`
 	Units      int      `json:"units"` // units in the statistics
 	Mean       *float64 `json:"mean"`
@@ -138,6 +140,7 @@ type keyInfo struct {
 	max, mean, pct float64
 	hasMax, has    bool
 	hasPct         bool
+	bonus          bool
 	ranked         int // units in the ranked population
 }
 
@@ -278,6 +281,9 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				break
 			}
 		}
+		for _, ci := range c.idxs {
+			info.bonus = info.bonus || a.ds.Components[ci].Bonus
+		}
 		buf, pos = buf[:0], pos[:0]
 		lostTotal := 0.0
 		for i := range g.entries {
@@ -289,7 +295,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 		}
 		info.name = comp.NameIn(g.year)
-		cs := ComponentStats{Key: c.key, Code: info.code, Name: info.name, Units: len(buf)}
+		cs := ComponentStats{Key: c.key, Code: info.code, Name: info.name, Bonus: info.bonus, Units: len(buf)}
 		if info.hasMax {
 			cs.MaxPoints = &info.max
 		}
@@ -334,7 +340,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	cc.comps = make([]ComponentInfo, nk)
 	for k := range cc.info {
 		info := &cc.info[k]
-		c := ComponentInfo{Key: info.key, Code: info.code, Name: info.name, RankedOf: info.ranked}
+		c := ComponentInfo{Key: info.key, Code: info.code, Name: info.name, Bonus: info.bonus, RankedOf: info.ranked}
 		if info.hasMax {
 			c.Max = &info.max
 		}
@@ -348,7 +354,11 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	}
 	best := -1
 	for k := range cc.stats {
-		if l := cc.stats[k].LostMean; l != nil && (best < 0 || *l > *cc.stats[best].LostMean) {
+		if cc.stats[k].Bonus {
+			continue // bonus points are not an area the bloc loses points on
+		}
+		// compared at 2 decimals, as shown: a tie goes to the first component
+		if l := cc.stats[k].LostMean; l != nil && (best < 0 || cents(*l) > cents(*cc.stats[best].LostMean)) {
 			best = k
 		}
 	}
@@ -397,10 +407,12 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		f := fs[x*slabFloats : (x+1)*slabFloats : (x+1)*slabFloats]
 		cs.Score = &cc.vals[i*nk+x]
 		if info.hasMax {
-			f[2] = info.max - v
-			cs.Lost = &f[2]
-			*ulost += f[2]
-			hasLost = true
+			if !info.bonus { // a bonus not earned is not a point lost
+				f[2] = info.max - v
+				cs.Lost = &f[2]
+				*ulost += f[2]
+				hasLost = true
+			}
 			if info.max != 0 {
 				f[0] = v / info.max * 100
 				cs.Pct = &f[0]
@@ -410,6 +422,10 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
 				f[1] = v - *p
 				cs.Change = &f[1]
+			}
+		}
+		if prev != nil && !info.bonus {
+			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
 				*comparable++
 				switch cv, cp := cents(v), cents(*p); {
 				case cv < cp:
@@ -419,7 +435,7 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				}
 			}
 		}
-		if vs, ok := vsBloc(info, v); ok {
+		if vs, ok := vsBloc(info, v); ok && !info.bonus {
 			if strong < 0 || vs > strongV {
 				strong, strongV = x, vs
 			}

@@ -228,3 +228,44 @@ func TestComponentsJSON(t *testing.T) {
 		}
 	}
 }
+
+// Bonus points count in the total but are not an area: a unit that earned
+// none has not "lost" them, and they are never its weakest component or the
+// bloc's most-lost one.
+func TestBonusComponentIsNotAnArea(t *testing.T) {
+	ds := mk(
+		R(2021, "B", "A", 19, scores(9, 10, 0)),
+		R(2021, "B", "B", 18, scores(8, 9, 1)),
+		R(2022, "B", "A", 20, scores(8, 12, 0)),
+		R(2022, "B", "B", 18.5, scores(8.5, 10, 0)),
+	)
+	ds.Components = []data.Component{
+		{Key: "c1", Name: "Chỉ đạo", Terms: []data.ComponentTerm{{Max: 10}}},
+		{Key: "c2", Name: "Thể chế", Terms: []data.ComponentTerm{{Max: 15}}},
+		{Key: "bonus", Name: "Điểm thưởng", Bonus: true, Terms: []data.ComponentTerm{{Max: 3}}},
+	}
+	a := New(ds)
+	bc, ok := a.Components(data.DefaultIndex, 2022, "B")
+	if !ok {
+		t.Fatal("no components")
+	}
+	if sp(bc.MostLostName) != "Thể chế" {
+		t.Errorf("most lost %s, want Thể chế (the bonus lost 3 points a unit, more than any area)", sp(bc.MostLostName))
+	}
+	if !bc.Components[2].Bonus {
+		t.Error("bonus flag not reported")
+	}
+	u, _ := a.UnitComponents(data.DefaultIndex, 2022, "~b")
+	if sp(u.Weakest) == "Điểm thưởng" || sp(u.Strongest) == "Điểm thưởng" {
+		t.Errorf("strongest %s weakest %s: bonus must not count", sp(u.Strongest), sp(u.Weakest))
+	}
+	if fp(u.Lost) != "6.5000" {
+		t.Errorf("lost %s, want 6.5 (1.5 + 5, the bonus left out)", fp(u.Lost))
+	}
+	if ip(u.Fell) != "0" || ip(u.Rose) != "2" || ip(u.Comparable) != "2" {
+		t.Errorf("fell %s rose %s of %s; the bonus going 1 → 0 is not a fall", ip(u.Fell), ip(u.Rose), ip(u.Comparable))
+	}
+	if c := u.Components[2]; c.Lost != nil || c.Change == nil || *c.Change != -1 {
+		t.Errorf("bonus cell: lost %s change %s", fp(c.Lost), fp(c.Change))
+	}
+}

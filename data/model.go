@@ -149,7 +149,16 @@ type UnitInfo struct {
 }
 
 // Successor returns the unit id that continues id after a merger or rename, if any.
+// A dataset built as a literal (no loader) answers from its Units.
 func (d *Dataset) Successor(id string) (string, bool) {
+	if d.successor == nil {
+		for _, u := range d.Units {
+			if u.Code == id && u.Successor != "" {
+				return u.Successor, true
+			}
+		}
+		return "", false
+	}
 	s, ok := d.successor[id]
 	return s, ok
 }

@@ -21,7 +21,7 @@ func (g *gen) components() Section {
 		}
 		var areas []analysis.ComponentStats
 		for _, c := range bc.Components {
-			if !g.isBonus(c.Key, strOr(c.Code), c.Name) && c.Mean != nil {
+			if !c.Bonus && c.Mean != nil {
 				areas = append(areas, c)
 			}
 		}
@@ -33,7 +33,7 @@ func (g *gen) components() Section {
 				sec.Statements = append(sec.Statements, s)
 			}
 		}
-		add(g.mostLost(b, areas))
+		add(g.mostLost(b, bc))
 		add(g.areaChanges(b, areas, bc.PrevYear))
 		for _, st := range g.profiles(b, bc) {
 			add(st, true)
@@ -71,18 +71,20 @@ func trimDecimals(v float64) int {
 }
 
 // mostLost names the area in which the bloc's units lost the most points
-// against the maximum, on average.
-func (g *gen) mostLost(b string, areas []analysis.ComponentStats) (Statement, bool) {
-	best := -1
-	for i, c := range areas {
-		if c.LostMean != nil && c.MaxPoints != nil && (best < 0 || cents(*c.LostMean) > cents(*areas[best].LostMean)) {
-			best = i
-		}
-	}
-	if best < 0 {
+// against the maximum, on average (as analysis picks it: bonus left out).
+func (g *gen) mostLost(b string, bc analysis.BlocComponents) (Statement, bool) {
+	if bc.MostLost == nil {
 		return Statement{}, false
 	}
-	c := areas[best]
+	var c *analysis.ComponentStats
+	for i := range bc.Components {
+		if bc.Components[i].Key == *bc.MostLost {
+			c = &bc.Components[i]
+		}
+	}
+	if c == nil || c.Mean == nil || c.MaxPoints == nil || c.LostMean == nil {
+		return Statement{}, false
+	}
 	text := g.t(
 		fmt.Sprintf("Lĩnh vực khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s, thấp hơn điểm tối đa %s điểm.",
 			c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean)),
@@ -186,28 +188,30 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		if uc == nil {
 			continue
 		}
+		// Strongest and weakest come from analysis (bonus left out);
+		// the shape needs every area's distance from the bloc mean.
 		strong, weak := -1, -1
-		var vs []float64
+		vs := make([]float64, len(uc.Components))
 		n := 0
-		for i, c := range uc.Components {
-			vs = append(vs, 0)
-			if i >= len(bc.Components) {
-				break
-			}
-			st := bc.Components[i]
-			v, ok := vsBloc(c, st)
-			if g.isBonus(st.Key, strOr(st.Code), st.Name) || !ok {
+		for i := range uc.Components {
+			c := &uc.Components[i]
+			v, ok := analysis.VsBloc(c)
+			if !ok || c.Bonus || i >= len(bc.Components) {
 				continue
 			}
 			vs[i] = v
 			n++
-			if strong < 0 || v > vs[strong] {
+			if uc.StrongestKey != nil && c.Key == *uc.StrongestKey {
 				strong = i
 			}
-			if weak < 0 || v < vs[weak] {
+			if uc.WeakestKey != nil && c.Key == *uc.WeakestKey {
 				weak = i
 			}
 		}
+		if strong < 0 || weak < 0 {
+			continue
+		}
+		minV, maxV := vs[weak], vs[strong]
 		if n < 2 || strong == weak {
 			continue
 		}
@@ -220,11 +224,11 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		who := fmt.Sprintf("%s (%s)", uc.Unit, role[id])
 		var text, shape string
 		switch {
-		case vs[weak] > 0:
+		case minV > 0:
 			shape = "all_above"
 			text = g.t(fmt.Sprintf("So với bình quân khối, %s cao hơn ở tất cả các lĩnh vực, nhiều nhất ở lĩnh vực %s và ít nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
 				fmt.Sprintf("Relative to the bloc mean, %s is above it in every area, most in %s and least in %s.", who, desc(cs, ss), desc(cw, sw)))
-		case vs[strong] < 0:
+		case maxV < 0:
 			shape = "all_below"
 			text = g.t(fmt.Sprintf("So với bình quân khối, %s thấp hơn ở tất cả các lĩnh vực, ít nhất ở lĩnh vực %s và nhiều nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
 				fmt.Sprintf("Relative to the bloc mean, %s is below it in every area, least in %s and most in %s.", who, desc(cs, ss), desc(cw, sw)))
@@ -264,20 +268,10 @@ func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) 
 	}
 	var us []uf
 	for k, u := range bc.Units {
-		fell, comparable := 0, 0
-		for i, c := range u.Components {
-			if i >= len(bc.Components) {
-				break
-			}
-			if st := bc.Components[i]; g.isBonus(st.Key, strOr(st.Code), st.Name) || c.Score == nil || c.Change == nil {
-				continue
-			}
-			comparable++
-			if cents(*c.Change) < 0 {
-				fell++
-			}
+		if u.Fell == nil || u.Comparable == nil {
+			continue
 		}
-		if comparable >= 2 && 2*fell > comparable {
+		if fell, comparable := *u.Fell, *u.Comparable; comparable >= 2 && 2*fell > comparable {
 			us = append(us, uf{u.Unit, u.UnitID, fell, comparable, k})
 		}
 	}
@@ -299,17 +293,4 @@ func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) 
 	text := g.t(fmt.Sprintf("Giảm điểm ở phần lớn các lĩnh vực so với năm %d: ", *bc.PrevYear), fmt.Sprintf("Losing points in most areas since %d: ", *bc.PrevYear)) +
 		joinPlain(items, g.t(" và ", " and ")) + "."
 	return stmt("components_fell", b, text, map[string]any{"prev_year": *bc.PrevYear, "units": facts}), true
-}
-
-// vsBloc compares a unit's component score with the bloc's mean: in
-// percentage points of the maximum when it is known (so areas of different
-// sizes compare), else in points. It is the analysis's vs_bloc measure.
-func vsBloc(c analysis.ComponentScore, st analysis.ComponentStats) (float64, bool) {
-	if c.Score == nil || st.Mean == nil {
-		return 0, false
-	}
-	if st.MaxPoints != nil && *st.MaxPoints != 0 {
-		return (*c.Score - *st.Mean) / *st.MaxPoints * 100, true
-	}
-	return *c.Score - *st.Mean, true
 }

@@ -225,27 +225,6 @@ func capFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// isBonus reports a component that carries bonus points rather than an
-// area: marked so by the data (components.csv, or a bonus name the loader
-// recognised), or named like one.
-func (g *gen) isBonus(key, code, name string) bool {
-	if g.ds != nil {
-		for i := range g.ds.Components {
-			c := &g.ds.Components[i]
-			if c.Bonus && (c.Key == key || data.Fold(c.Name) == key || (code != "" && c.Code == code)) {
-				return true
-			}
-		}
-	}
-	for _, s := range []string{key, code, name} {
-		f := data.Fold(s)
-		if f == "bonus" || strings.Contains(f, "diem thuong") || strings.Contains(f, "diem cong") || strings.Contains(f, "thuong diem") {
-			return true
-		}
-	}
-	return false
-}
-
 // optF returns *p as a fact value, or nil.
 func optF(p *float64) any {
 	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
