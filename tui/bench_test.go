@@ -128,4 +128,3 @@ func BenchmarkFirstFrame(b *testing.B) {
 		_ = m.View()
 	}
 }
-

@@ -191,13 +191,3 @@ func signKindInt(v int) styles.Kind {
 	return styles.KMuted
 }
 
-// isBonus says whether a component is bonus points ("Điểm thưởng", BONUS)
-// rather than an area. Analysis counts it as the weakest or most-lost area
-// (its maximum is small); the dashboard does not repeat that.
-func isBonus(name *string) bool {
-	if name == nil {
-		return false
-	}
-	f := data.Fold(*name)
-	return strings.Contains(f, "thuong") || strings.Contains(f, "bonus")
-}

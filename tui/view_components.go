@@ -281,7 +281,7 @@ func (v *componentsView) Render(w, h int) string {
 		return text.Lines([]string{"", " " + st.Muted.Render(fmt.Sprintf("%s năm %d không có điểm lĩnh vực.", p(v.m.bloc), v.m.year))}, w, h)
 	}
 	legend := " █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% của điểm tối đa"
-	if v.bc.MostLostName != nil && !isBonus(v.bc.MostLostName) {
+	if v.bc.MostLostName != nil {
 		legend += " · mất nhiều nhất: " + ps(v.bc.MostLostName)
 	}
 	body := v.g.Render(w, max(1, h-1))

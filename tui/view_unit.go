@@ -257,10 +257,10 @@ func (v *unitView) build() {
 		if uc.Lost != nil {
 			sum = append(sum, "mất tổng "+num.Score(*uc.Lost)+" điểm")
 		}
-		if uc.Strongest != nil && !isBonus(uc.Strongest) {
+		if uc.Strongest != nil {
 			sum = append(sum, "mạnh nhất so với khối: "+ps(uc.Strongest))
 		}
-		if uc.Weakest != nil && !isBonus(uc.Weakest) {
+		if uc.Weakest != nil {
 			sum = append(sum, "yếu nhất: "+ps(uc.Weakest))
 		}
 		if uc.Rose != nil && uc.Fell != nil {
