@@ -190,4 +190,3 @@ func signKindInt(v int) styles.Kind {
 	}
 	return styles.KMuted
 }
-
