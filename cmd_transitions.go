@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data"
 )
 
 func init() {
@@ -60,6 +61,7 @@ func runTransitions(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		}
 		return e.emit(t)
 	}
+	e.printLabel()
 	for n, tr := range out {
 		if n > 0 {
 			fmt.Fprintln(stdout)
@@ -68,6 +70,7 @@ func runTransitions(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		if tr.KendallTau != nil {
 			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", formatNumber(num{*tr.KendallTau, 3, 0}, e.q.lang == "vi"), tr.KendallN)
 		}
+		title = data.Printable(title)
 		if e.q.format == formatMD {
 			fmt.Fprintf(stdout, "### %s\n\n", escapeMarkdown(title))
 		} else {

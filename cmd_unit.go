@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data"
 )
 
 func init() {
@@ -42,7 +43,7 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			names = append(names, u.Unit)
 		}
 		fmt.Fprintf(stderr, "parlens: %q matches %d units: %s; be more specific or use the code\n",
-			query, len(found), strings.Join(names, "; "))
+			query, len(found), data.Printable(strings.Join(names, "; ")))
 		return exitData
 	}
 	u := found[0]
@@ -86,15 +87,16 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	section := func(title string) {
 		if e.q.format == formatMD {
-			fmt.Fprintf(stdout, "\n### %s\n\n", escapeMarkdown(title))
+			fmt.Fprintf(stdout, "\n### %s\n\n", escapeMarkdown(data.Printable(title)))
 		} else {
-			fmt.Fprintf(stdout, "\n%s\n", title)
+			fmt.Fprintf(stdout, "\n%s\n", data.Printable(title))
 		}
 	}
+	e.printLabel()
 	if e.q.format == formatMD {
-		fmt.Fprintf(stdout, "## %s\n", escapeMarkdown(u.Unit))
+		fmt.Fprintf(stdout, "## %s\n", escapeMarkdown(data.Printable(u.Unit)))
 	} else {
-		fmt.Fprintln(stdout, u.Unit)
+		fmt.Fprintln(stdout, data.Printable(u.Unit))
 	}
 	section(e.label("Lịch sử", "History"))
 	e.emit(hist)
@@ -107,7 +109,8 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		e.emit(t)
 		if c.Strongest != nil && c.Weakest != nil {
-			fmt.Fprintf(stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), *c.Strongest, e.label("Yếu nhất", "Weakest"), *c.Weakest)
+			fmt.Fprintf(stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), data.Printable(*c.Strongest),
+				e.label("Yếu nhất", "Weakest"), data.Printable(*c.Weakest))
 		}
 	}
 	if len(rep.Gaps) > 0 {
@@ -124,7 +127,7 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(rep.Movers) > 0 {
 		section(e.label("Sự kiện", "Movers"))
 		for _, m := range rep.Movers {
-			fmt.Fprintf(stdout, "- %s %s %d\n", e.moverLabel(m.Kind), m.Index, m.Year)
+			fmt.Fprintf(stdout, "- %s %s %d\n", e.moverLabel(m.Kind), data.Printable(m.Index), m.Year)
 		}
 	}
 	return exitOK

@@ -39,10 +39,27 @@ var errUnknown = errors.New("unknown")
 // commandEnv is what a result command works with once flags are parsed and
 // the data is loaded.
 type commandEnv struct {
-	q      *queryFlags
-	a      *analysis.Analysis
-	stdout io.Writer
-	stderr io.Writer
+	q         *queryFlags
+	a         *analysis.Analysis
+	stdout    io.Writer
+	stderr    io.Writer
+	labelDone bool
+}
+
+// label prints the dataset's label ("Dữ liệu minh họa — illustrative") once,
+// above text and Markdown output, so a sample is never mistaken for real
+// results. CSV and JSON stay machine-readable.
+func (e *commandEnv) printLabel() {
+	l := e.a.Dataset().Label
+	if e.labelDone || l == "" || (e.q.format != formatTable && e.q.format != formatMD) {
+		return
+	}
+	e.labelDone = true
+	if e.q.format == formatMD {
+		fmt.Fprintf(e.stdout, "_%s_\n\n", escapeMarkdown(data.Printable(l)))
+		return
+	}
+	fmt.Fprintf(e.stdout, "%s\n\n", data.Printable(l))
 }
 
 // setup parses flags, checks them, loads the data and builds the analysis.
@@ -219,6 +236,7 @@ func (e *commandEnv) headers(pairs ...string) []string {
 
 // emit renders a table in the chosen format (json is handled by the caller).
 func (e *commandEnv) emit(t *table) int {
+	e.printLabel()
 	if err := t.render(e.stdout, e.q.format, e.q.lang); err != nil {
 		fmt.Fprintln(e.stderr, "parlens:", err)
 		return exitData
