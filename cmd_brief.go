@@ -118,7 +118,7 @@ Flags:`)
 
 	b, err := brief.Generate(a, opt)
 	if err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return exitData
 	}
 	write := func(w io.Writer) error {
@@ -138,7 +138,7 @@ Flags:`)
 		err = write(stdout)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return exitData
 	}
 	return exitOK

@@ -36,7 +36,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	r, err := in.read(paths, stdin)
 	if err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return exitUsage
 	}
 	issues := r.Issues
@@ -79,7 +79,7 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 		fmt.Fprintf(w, "%s: %s, %s, delimiter %s, decimal %q, %d rows\n",
 			data.Printable(f.Name), f.Kind, f.Encoding, delimiterName(f.Delimiter), f.Decimal, f.Rows)
 		if len(f.Ignored) > 0 {
-			fmt.Fprintf(w, "  ignored text columns: %s\n", data.Printable(strings.Join(f.Ignored, ", ")))
+			fmt.Fprintf(w, "  ignored text columns: %s\n", shortList(f.Ignored, ", "))
 		}
 	}
 	indices := ds.Indices()
@@ -98,16 +98,31 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 	for _, c := range ds.Components {
 		comps = append(comps, c.Name)
 	}
-	fmt.Fprintf(w, "\nindices: %d (%s)\n", len(indices), data.Printable(strings.Join(indices, ", ")))
+	fmt.Fprintf(w, "\nindices: %d (%s)\n", len(indices), shortList(indices, ", "))
 	fmt.Fprintf(w, "years: %s\n", yearSpan(years))
 	fmt.Fprintf(w, "blocs: %d\n", len(blocs))
 	fmt.Fprintf(w, "units: %d\n", ds.UnitCount())
 	fmt.Fprintf(w, "records: %d\n", len(ds.Records))
 	fmt.Fprintf(w, "components: %d", len(comps))
 	if len(comps) > 0 {
-		fmt.Fprintf(w, " (%s)", data.Printable(strings.Join(comps, "; ")))
+		fmt.Fprintf(w, " (%s)", shortList(comps, "; "))
 	}
 	fmt.Fprintln(w)
+}
+
+// shortList joins names for a line of text: inert, each cut to a table
+// cell's width, and at most 30 of them (a file can have 5,000 columns).
+func shortList(names []string, sep string) string {
+	const most = 30
+	var parts []string
+	for i, n := range names {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("… %d more", len(names)-most))
+			break
+		}
+		parts = append(parts, textCell(n))
+	}
+	return strings.Join(parts, sep)
 }
 
 func delimiterName(r rune) string {

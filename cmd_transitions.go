@@ -66,7 +66,7 @@ func runTransitions(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		if n > 0 {
 			fmt.Fprintln(stdout)
 		}
-		title := fmt.Sprintf("%s — %s: %d → %d", tr.Index, tr.Bloc, tr.From, tr.To)
+		title := fmt.Sprintf("%s — %s: %d → %d", textCell(tr.Index), textCell(tr.Bloc), tr.From, tr.To)
 		if tr.KendallTau != nil {
 			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", formatNumber(num{*tr.KendallTau, 3, 0}, e.q.lang == "vi"), tr.KendallN)
 		}

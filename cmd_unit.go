@@ -40,7 +40,7 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case len(found) > 1:
 		var names []string
 		for _, u := range found {
-			names = append(names, u.Unit)
+			names = append(names, textCell(u.Unit))
 		}
 		fmt.Fprintf(stderr, "parlens: %q matches %d units: %s; be more specific or use the code\n",
 			query, len(found), data.Printable(strings.Join(names, "; ")))
@@ -96,12 +96,16 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if e.q.format == formatMD {
 		fmt.Fprintf(stdout, "## %s\n", escapeMarkdown(data.Printable(u.Unit)))
 	} else {
-		fmt.Fprintln(stdout, data.Printable(u.Unit))
+		fmt.Fprintln(stdout, textCell(u.Unit))
 	}
 	section(e.label("Lịch sử", "History"))
 	e.emit(hist)
 	for _, c := range rep.Components {
-		section(fmt.Sprintf("%s %s %d", e.label("Thành phần", "Components"), c.Index, c.Year))
+		idx := c.Index
+		if e.q.format != formatMD {
+			idx = textCell(idx) // section() makes the rest inert
+		}
+		section(fmt.Sprintf("%s %s %d", e.label("Thành phần", "Components"), idx, c.Year))
 		t := &table{headers: e.headers("Thành phần", "component", "Điểm", "score", "Tối đa", "max", "% tối đa", "pct",
 			"Thay đổi", "change", "TB khối", "bloc_mean", "Hạng", "rank", "Điểm mất", "lost")}
 		for _, s := range c.Components {
@@ -109,8 +113,8 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		e.emit(t)
 		if c.Strongest != nil && c.Weakest != nil {
-			fmt.Fprintf(stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), data.Printable(*c.Strongest),
-				e.label("Yếu nhất", "Weakest"), data.Printable(*c.Weakest))
+			fmt.Fprintf(stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), e.inline(*c.Strongest),
+				e.label("Yếu nhất", "Weakest"), e.inline(*c.Weakest))
 		}
 	}
 	if len(rep.Gaps) > 0 {
@@ -127,7 +131,7 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(rep.Movers) > 0 {
 		section(e.label("Sự kiện", "Movers"))
 		for _, m := range rep.Movers {
-			fmt.Fprintf(stdout, "- %s %s %d\n", e.moverLabel(m.Kind), data.Printable(m.Index), m.Year)
+			fmt.Fprintf(stdout, "- %s %s %d\n", e.moverLabel(m.Kind), e.inline(m.Index), m.Year)
 		}
 	}
 	return exitOK

@@ -7,9 +7,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -68,12 +71,23 @@ Flags:`)
 	}
 
 	noColor := os.Getenv("NO_COLOR") != ""
-	m := tui.New(tui.Options{
+	topt := tui.Options{
 		Load:    func() (*data.Result, error) { return in.read(paths, stdin) },
 		Bytes:   inputSize(paths),
 		Theme:   th,
 		NoColor: noColor,
-	})
+	}
+	if crashOptions != nil {
+		crashOptions(&topt)
+	}
+	var model tea.Model
+	m := tui.New(topt)
+	model = m
+	if crashHook != nil {
+		model = crashHook(m)
+	}
+	g := &guard{Model: model}
+	model = g
 	opts := []tea.ProgramOption{tea.WithOutput(out)}
 	if f, ok := stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		opts = append(opts, tea.WithInput(f))
@@ -81,10 +95,184 @@ Flags:`)
 	if noColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	err := runProgram(tea.NewProgram(m, opts...))
+	p := tea.NewProgram(model, opts...)
+	g.quit = p.Quit
+	sig, stop := watchSignals(p)
+	// The dashboard titles the window "parlens", and Bubble Tea clears the
+	// title on the way out; the terminal's own title is saved first and put
+	// back after (XTWINOPS 22/23: terminals without a title stack ignore it).
+	io.WriteString(out, "\x1b[22;0t")
+	err := runProgram(p)
+	io.WriteString(out, "\x1b[23;0t")
+	stop()
+	if g.failed() && m.Panic == nil {
+		m.Panic = g.panic
+	}
+	return dashboardExit(m, err, sig(), stderr)
+}
+
+// guard recovers a panic anywhere in the dashboard — Init, Update, View or
+// a command — and quits cleanly: Bubble Tea restores the terminal as after
+// q, and parlens prints the panic and a hint to report it (dashboardExit).
+// Bubble Tea would recover such panics too, but kill the program on the way
+// (racing its own input reader) and print them from whichever goroutine
+// panicked, racing parlens's exit.
+type guard struct {
+	tea.Model
+	quit  func()
+	mu    sync.Mutex
+	panic error
+}
+
+// cmdPanicMsg carries a panic recovered in a command.
+type cmdPanicMsg struct{ err error }
+
+// recovered records the first panic.
+func (g *guard) recovered(where string, r any) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.panic == nil {
+		g.panic = fmt.Errorf("%s: %v\n%s", where, r, debug.Stack())
+	}
+}
+
+func (g *guard) failed() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.panic != nil
+}
+
+func (g *guard) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			g.recovered("in Init", r)
+			cmd = tea.Quit
+		}
+	}()
+	return guardCmd(g.Model.Init())
+}
+
+func (g *guard) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	if p, ok := msg.(cmdPanicMsg); ok {
+		g.mu.Lock()
+		if g.panic == nil {
+			g.panic = p.err
+		}
+		g.mu.Unlock()
+	}
+	if g.failed() {
+		return g, tea.Quit
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			g.recovered("in Update", r)
+			model, cmd = g, tea.Quit
+		}
+	}()
+	m, cmd := g.Model.Update(msg)
+	g.Model = m
+	return g, guardCmd(cmd)
+}
+
+func (g *guard) View() (v tea.View) {
+	if g.failed() {
+		return g.blank()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			g.recovered("in View", r)
+			v = g.blank()
+			if g.quit != nil {
+				go g.quit()
+			}
+		}
+	}()
+	return g.Model.View()
+}
+
+// blank is what shows between a panic and the quit.
+func (g *guard) blank() tea.View {
+	v := tea.NewView("")
+	v.AltScreen = true
+	return v
+}
+
+// guardCmd wraps a command (and each of a batch's) so that it recovers.
+func guardCmd(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = cmdPanicMsg{fmt.Errorf("in a command: %v\n%s", r, debug.Stack())}
+			}
+		}()
+		msg = cmd()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			out := make(tea.BatchMsg, len(b))
+			for i, c := range b {
+				out[i] = guardCmd(c)
+			}
+			return out
+		}
+		return msg
+	}
+}
+
+// crashOptions and crashHook change the dashboard in builds made to prove
+// that a crash restores the terminal (go build -tags parlens_crashtest; see
+// crashtest.go). They are nil in parlens itself.
+var (
+	crashOptions func(*tui.Options)
+	crashHook    func(m *tui.Model) tea.Model
+)
+
+// watchSignals notes the signal that ends the dashboard, for the exit code.
+// Bubble Tea itself turns SIGINT and SIGTERM into a clean quit (the terminal
+// is restored); SIGHUP, a closed terminal, quits the same way here instead
+// of killing parlens with the terminal in raw mode.
+func watchSignals(p *tea.Program) (got func() os.Signal, stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	var mu sync.Mutex
+	var first os.Signal
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case s := <-ch:
+				mu.Lock()
+				if first == nil {
+					first = s
+				}
+				mu.Unlock()
+				if s == syscall.SIGHUP {
+					go p.Quit()
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() os.Signal {
+			mu.Lock()
+			defer mu.Unlock()
+			return first
+		}, func() {
+			signal.Stop(ch)
+			close(done)
+		}
+}
+
+// dashboardExit reports how the dashboard ended, once the terminal is back,
+// and gives the exit code: 0 after q, 1 when the data did not load or
+// parlens crashed (with the error and a hint to report it), 128+n after
+// signal n.
+func dashboardExit(m *tui.Model, err error, sig os.Signal, stderr io.Writer) int {
 	switch {
 	case m.Panic != nil:
-		fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", m.Panic, reportHint)
+		fmt.Fprintf(stderr, "parlens: internal error: %s\nparlens: %s\n", printableKeep(m.Panic.Error(), "\n\t"), reportHint)
 		return exitData
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea restored the terminal and printed the panic.
@@ -93,8 +281,11 @@ Flags:`)
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130
 	case err != nil && !errors.Is(err, tea.ErrProgramKilled):
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return exitData
+	}
+	if s, ok := sig.(syscall.Signal); ok && s != syscall.SIGINT {
+		return 128 + int(s)
 	}
 	if issues, failed := m.Failed(); failed {
 		// The panel is gone with the alternate screen; leave the list behind.
@@ -122,7 +313,7 @@ func runProgram(p *tea.Program) (err error) {
 func printOverview(in *inputFlags, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	r, err := in.read(paths, stdin)
 	if err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return exitUsage
 	}
 	if r.Err() != nil {
@@ -130,7 +321,7 @@ func printOverview(in *inputFlags, paths []string, stdin io.Reader, stdout, stde
 		return exitData
 	}
 	if err := tui.WriteOverview(stdout, analysis.New(r.Dataset)); err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return exitData
 	}
 	fmt.Fprintln(stderr, "parlens: the dashboard needs a terminal; printed the overview instead")

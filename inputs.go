@@ -13,7 +13,9 @@ import (
 type inputFlags struct {
 	components, grades, units string
 	sample                    string
-	maxBytes                  int64
+	maxBytes, maxCells        int64
+	maxColumns                int64
+	ignoreMemory              bool
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -22,10 +24,14 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.units, "units", "", "units.csv: unit codes, aliases and successors")
 	fs.StringVar(&f.sample, "sample", "", "use an embedded sample: "+sampleNames())
 	fs.Int64Var(&f.maxBytes, "max-bytes", data.DefaultMaxBytes, "largest input file accepted, in bytes")
+	fs.Int64Var(&f.maxCells, "max-cells", data.DefaultMaxCells, "most cells (rows × columns) accepted in one input file")
+	fs.Int64Var(&f.maxColumns, "max-columns", data.DefaultMaxColumns, "most columns accepted in one input file")
+	fs.BoolVar(&f.ignoreMemory, "ignore-memory", false, "load a file even when it looks too big for the available memory")
 }
 
 func (f *inputFlags) options(stdin io.Reader) data.Options {
-	return data.Options{Components: f.components, Grades: f.grades, Units: f.units, Stdin: stdin, MaxBytes: f.maxBytes}
+	return data.Options{Components: f.components, Grades: f.grades, Units: f.units, Stdin: stdin, MaxBytes: f.maxBytes, MaxCells: f.maxCells, MaxColumns: f.maxColumns,
+		IgnoreMemory: f.ignoreMemory}
 }
 
 func sampleNames() string {
@@ -65,11 +71,11 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 func (f *inputFlags) load(paths []string, stdin io.Reader, stderr io.Writer) (*data.Dataset, int) {
 	r, err := f.read(paths, stdin)
 	if err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return nil, exitUsage
 	}
 	if err := r.Err(); err != nil {
-		fmt.Fprintln(stderr, "parlens:", err)
+		printErr(stderr, err)
 		return nil, exitData
 	}
 	return r.Dataset, exitOK

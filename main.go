@@ -21,6 +21,9 @@ func main() {
 
 // run dispatches to a subcommand, or to the dashboard when none is named.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Messages can quote what parlens does not control (a flag, a file
+	// name, an operating system error): standard error is inert throughout.
+	stderr = inertWriter{stderr}
 	if len(args) > 0 {
 		if cmd, ok := commands[args[0]]; ok {
 			return cmd.run(args[1:], stdin, stdout, stderr)

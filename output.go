@@ -2,17 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/internal/atomicfile"
 )
 
 // Output formats shared by every command.
@@ -111,17 +113,34 @@ func (t *table) render(w io.Writer, format, lang string) error {
 	}
 }
 
+// maxTextCell caps a cell of a text table, in terminal cells: a
+// 10,000-character name must not push every other column off the screen.
+// CSV, JSON and Markdown keep the whole text.
+const maxTextCell = 100
+
+// textCell is a cell as a text table shows it: inert and at most
+// maxTextCell wide, ending with "…" when cut.
+func textCell(s string) string {
+	s = data.Printable(s)
+	if ansi.StringWidth(s) > maxTextCell {
+		s = ansi.Truncate(s, maxTextCell, "…")
+	}
+	return s
+}
+
 func (t *table) writeText(w io.Writer, comma bool) error {
 	widths := make([]int, len(t.headers))
 	right := make([]bool, len(t.headers))
 	text := make([][]string, len(t.rows))
+	headers := make([]string, len(t.headers))
 	for i, h := range t.headers {
-		widths[i] = ansi.StringWidth(h)
+		headers[i] = textCell(h)
+		widths[i] = ansi.StringWidth(headers[i])
 	}
 	for r, row := range t.rows {
 		text[r] = make([]string, len(row))
 		for i, c := range row {
-			s := data.Printable(cellText(c, comma))
+			s := textCell(cellText(c, comma))
 			text[r][i] = s
 			widths[i] = max(widths[i], ansi.StringWidth(s))
 			if isNumeric(c) {
@@ -147,7 +166,7 @@ func (t *table) writeText(w io.Writer, comma bool) error {
 		}
 		bw.WriteString(strings.TrimRight(b.String(), " ") + "\n")
 	}
-	line(t.headers)
+	line(headers)
 	rule := make([]string, len(widths))
 	for i, n := range widths {
 		rule[i] = strings.Repeat("─", n)
@@ -159,17 +178,23 @@ func (t *table) writeText(w io.Writer, comma bool) error {
 	return bw.Flush()
 }
 
-// writeCSV writes RFC 4180 CSV with a dot decimal mark. Text that a
-// spreadsheet would run as a formula gets a leading apostrophe.
+// writeCSV writes RFC 4180 CSV with a dot decimal mark. Text is made inert
+// for whoever opens the file: controls and invisible characters become
+// visible (csvText), and text a spreadsheet would run as a formula gets a
+// leading apostrophe (neutraliseFormula). JSON is the exact export.
 func (t *table) writeCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write(t.headers)
+	head := make([]string, len(t.headers))
+	for i, h := range t.headers {
+		head[i] = neutraliseFormula(csvText(h))
+	}
+	cw.Write(head)
 	rec := make([]string, len(t.headers))
 	for _, row := range t.rows {
 		for i, c := range row {
 			s := cellText(c, false)
 			if !isNumeric(c) {
-				s = neutraliseFormula(s)
+				s = neutraliseFormula(csvText(s))
 			}
 			rec[i] = s
 		}
@@ -179,19 +204,83 @@ func (t *table) writeCSV(w io.Writer) error {
 	return cw.Error()
 }
 
-// neutraliseFormula defuses cells that Excel or LibreOffice would evaluate.
+// csvText is data.Printable that keeps line feeds and tabs: a multi-line
+// note stays multi-line in its quoted cell. Everything else that would act
+// on a terminal showing the file (ESC, CR, BEL, C1, bidi and zero-width
+// characters) is replaced by its visible form.
+func csvText(s string) string { return printableKeep(s, "\n\t") }
+
+// printableKeep is data.Printable except for the bytes in keep.
+func printableKeep(s, keep string) string {
+	if data.Printable(s) == s {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for {
+		i := strings.IndexAny(s, keep)
+		if i < 0 {
+			b.WriteString(data.Printable(s))
+			return b.String()
+		}
+		b.WriteString(data.Printable(s[:i]))
+		b.WriteByte(s[i])
+		s = s[i+1:]
+	}
+}
+
+// neutraliseFormula defuses cells that Excel, LibreOffice or Google Sheets
+// would evaluate: text starting with = + - @, a tab or a carriage return
+// gets a leading apostrophe. Real numbers (-3, +1.5, 2e3) are left alone;
+// anything else a spreadsheet could parse as an expression is not a number
+// here (-Inf, 0x1p3, "-2+3").
 func neutraliseFormula(s string) string {
 	if s == "" {
 		return s
 	}
 	switch s[0] {
 	case '=', '+', '-', '@', '\t', '\r':
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
+		if isPlainNumber(s) {
 			return s
 		}
 		return "'" + s
 	}
 	return s
+}
+
+// isPlainNumber reports a decimal number: an optional sign, digits with an
+// optional fraction (dot or comma), an optional exponent.
+func isPlainNumber(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	n := digits()
+	if i < len(s) && (s[i] == '.' || s[i] == ',') {
+		i++
+		n += digits()
+	}
+	if n == 0 {
+		return false
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
 
 func (t *table) writeMarkdown(w io.Writer, comma bool) error {
@@ -212,57 +301,115 @@ func (t *table) writeMarkdown(w io.Writer, comma bool) error {
 	for _, r := range t.rows {
 		cells := make([]string, len(r))
 		for i, c := range r {
-			cells[i] = data.Printable(cellText(c, comma))
+			cells[i] = cellText(c, comma)
 		}
 		row(cells)
 	}
 	return bw.Flush()
 }
 
-// escapeMarkdown keeps a cell inside its table cell.
+// markdownEscaper keeps text inside its table cell and out of Markdown's
+// and HTML's hands: no table breaks, emphasis, code, links, images, tags or
+// entities (an entity like &#x202E; would turn back into a bidi override).
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "~", `\~`,
+)
+
+// escapeMarkdown makes s inert in a Markdown table cell or after a heading's
+// hashes: it passes through data.Printable (so line breaks and controls
+// become visible) and then markdownEscaper.
 func escapeMarkdown(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`")
-	return r.Replace(s)
+	return markdownEscaper.Replace(data.Printable(s))
 }
 
-// writeJSON writes v as indented JSON.
+// writeJSON writes v as indented JSON. JSON is the exact export: strings are
+// as in the data. Characters that would act on a terminal or hide text are
+// written as \uXXXX escapes (escapeJSONText), so the JSON decodes to the same
+// strings but shows them inert when printed.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeJSONText(buf.Bytes()))
+	return err
+}
+
+// escapeJSONText escapes, inside encoded JSON, what encoding/json leaves
+// raw but data.Printable would replace: DEL, C1 controls, bidi and
+// zero-width characters and the like. encoding/json has already escaped
+// C0 controls and replaced invalid UTF-8, and such characters can only
+// occur inside strings, so the result is valid JSON with the same values.
+func escapeJSONText(b []byte) []byte {
+	clean := true
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if data.Unprintable(r) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x7f {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		if !data.Unprintable(r) {
+			out = utf8.AppendRune(out, r)
+			continue
+		}
+		if r > 0xffff {
+			r1, r2 := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+			continue
+		}
+		out = fmt.Appendf(out, `\u%04x`, r)
+	}
+	return out
 }
 
 // writeFileAtomic writes a file through a temp file in the same directory and
-// a rename, so an existing file is never left half written.
+// a rename, so an existing file is never left half written (see package
+// atomicfile).
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
+	return atomicfile.Write(path, write)
+}
+
+// inertWriter makes everything written through it inert (printableKeep,
+// keeping line feeds and tabs). parlens writes its messages to standard
+// error through one, so that text it does not control, such as a bad flag
+// or an operating system error naming a hostile file, cannot reach the
+// terminal raw.
+type inertWriter struct{ w io.Writer }
+
+func (iw inertWriter) Write(p []byte) (int, error) {
+	s := printableKeep(string(p), "\n\t")
+	if _, err := io.WriteString(iw.w, s); err != nil {
+		return 0, err
 	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // gone after a successful rename; cleans up otherwise
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if st, err := os.Stat(path); err == nil {
-		os.Chmod(tmp, st.Mode().Perm())
-	} else {
-		os.Chmod(tmp, 0o644)
-	}
-	return os.Rename(tmp, path)
+	return len(p), nil
+}
+
+// printErr writes an error as "parlens: …", inert (an error can quote a
+// file name or a cell), keeping its line breaks.
+func printErr(w io.Writer, err error) {
+	fmt.Fprintln(w, "parlens:", printableKeep(err.Error(), "\n"))
 }

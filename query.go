@@ -238,7 +238,7 @@ func (e *commandEnv) headers(pairs ...string) []string {
 func (e *commandEnv) emit(t *table) int {
 	e.printLabel()
 	if err := t.render(e.stdout, e.q.format, e.q.lang); err != nil {
-		fmt.Fprintln(e.stderr, "parlens:", err)
+		printErr(e.stderr, err)
 		return exitData
 	}
 	return exitOK
@@ -246,10 +246,19 @@ func (e *commandEnv) emit(t *table) int {
 
 func (e *commandEnv) emitJSON(v any) int {
 	if err := writeJSON(e.stdout, v); err != nil {
-		fmt.Fprintln(e.stderr, "parlens:", err)
+		printErr(e.stderr, err)
 		return exitData
 	}
 	return exitOK
+}
+
+// inline makes data text inert for a line of text or Markdown outside a
+// table: escaped for Markdown, cut to a table cell's width for text.
+func (e *commandEnv) inline(s string) string {
+	if e.q.format == formatMD {
+		return escapeMarkdown(s)
+	}
+	return textCell(s)
 }
 
 // score shows a published score as published, padded to the dataset's decimals.

@@ -3,10 +3,12 @@ package analysis
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parlens/parlens/data"
 )
@@ -280,10 +282,13 @@ func New(ds *data.Dataset) *Analysis {
 				}
 			}
 		}
-		for _, g := range ix.groups {
-			a.prepareGroup(g)
-		}
 	}
+	// Groups are ranked and graded independently: on every core.
+	var all []*group
+	for _, ix := range a.indices {
+		all = append(all, ix.groups...)
+	}
+	a.prepareGroups(all)
 
 	// Pass 3: unit histories and names.
 	for _, ix := range a.indices {
@@ -338,6 +343,34 @@ func (a *Analysis) buildComponents() {
 		}
 		a.comps[j].idxs = append(a.comps[j].idxs, i)
 	}
+}
+
+// prepareGroups runs prepareGroup over groups on every core when there are
+// enough records to be worth it. prepareGroup writes only to its group.
+func (a *Analysis) prepareGroups(gs []*group) {
+	workers := min(runtime.GOMAXPROCS(0), len(gs))
+	if len(a.ds.Records) < 20000 || workers < 2 {
+		for _, g := range gs {
+			a.prepareGroup(g)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(gs) {
+					return
+				}
+				a.prepareGroup(gs[i])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // prepareGroup computes grades and competition ranks of one group.

@@ -3,8 +3,13 @@ package data
 import (
 	"fmt"
 	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 // maxIssuesPerFile stops a hopeless file from flooding the report.
@@ -28,6 +33,17 @@ type builder struct {
 	strs    map[string]string
 	gradeOK map[gradeKey]bool
 	canon   map[string]string // raw index or bloc cell → canonical spelling
+
+	lastGrade struct { // the last gradeOK answer: rows repeat it
+		k       gradeKey
+		ok, set bool
+	}
+	maxCache map[int][]float64 // year → component maxima (see maxima)
+	// lastCanon is canonicalize's last answers: raw → canonical
+	lastCanon struct {
+		index, bloc [2]string
+		set         bool
+	}
 }
 
 type gradeKey struct {
@@ -180,6 +196,11 @@ func (b *builder) readInput(in input) ([]byte, bool) {
 			"file is %s, over the limit of %s", humanBytes(in.size), humanBytes(limit))
 		return nil, false
 	}
+	// The least any file takes is a long file's share: refuse one that
+	// cannot fit before reading a byte of it.
+	if in.size > 0 && !b.memoryFits(Pos{File: in.name}, in.size, memoryNeed(in.size, true), 0, "") {
+		return nil, false
+	}
 	raw, err := in.read()
 	if err == nil && int64(len(raw)) > limit {
 		err = errTooBig(limit)
@@ -189,6 +210,84 @@ func (b *builder) readInput(in input) ([]byte, bool) {
 		return nil, false
 	}
 	return raw, true
+}
+
+// memoryNeed is about the most memory loading a data file of size bytes
+// takes, the file itself included: measured peaks are 5.4× the file for a
+// wide file and 2.0× for a long one (the L workloads, BENCHMARKS.md), plus
+// room for the program and the analysis.
+func memoryNeed(size int64, long bool) int64 {
+	f := 6.0
+	if long {
+		f = 2.5
+	}
+	return int64(float64(size)*f) + 64<<20
+}
+
+// memoryCheckFrom is the smallest need worth checking: any machine parlens
+// runs on has that much, and small files then never depend on the machine.
+// A variable for tests.
+var memoryCheckFrom int64 = 256 << 20
+
+// availableMemory reports the memory the process can still take (see
+// systemMemory); a variable for tests.
+var availableMemory = systemMemory
+
+// memoryFits reports whether need bytes (held bytes of them already taken)
+// are likely available, and reports the file as too big when not: failing
+// early with a message beats being killed by the kernel half way.
+func (b *builder) memoryFits(pos Pos, size, need, held int64, kind string) bool {
+	if b.opt.IgnoreMemory || need < memoryCheckFrom {
+		return true
+	}
+	avail, ok := availableMemory()
+	if !ok || need-held <= avail {
+		return true
+	}
+	avail += held
+	what := "file"
+	if kind != "" {
+		what = kind + " file"
+	}
+	b.errorf(pos, "free some memory, split the file (by year, say), or pass --ignore-memory to try anyway",
+		"%s is %s: loading it needs about %s of memory, and %s is available", what, humanBytes(size), humanBytes(need), humanBytes(avail))
+	return false
+}
+
+// systemMemory is the memory available to the process: Linux's
+// MemAvailable, lowered to what a cgroup limit (v2 or v1) or GOMEMLIMIT
+// leaves. ok is false where none of these can be read.
+func systemMemory() (avail int64, ok bool) {
+	avail = math.MaxInt64
+	if f, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for _, line := range strings.Split(string(f), "\n") {
+			if rest, found := strings.CutPrefix(line, "MemAvailable:"); found {
+				if kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64); err == nil {
+					avail, ok = kb<<10, true
+				}
+			}
+		}
+	}
+	limitLeft := func(limitFile, usageFile string) {
+		l, err1 := os.ReadFile(limitFile)
+		u, err2 := os.ReadFile(usageFile)
+		if err1 != nil || err2 != nil {
+			return
+		}
+		limit, err1 := strconv.ParseInt(strings.TrimSpace(string(l)), 10, 64) // "max" when unlimited
+		used, err2 := strconv.ParseInt(strings.TrimSpace(string(u)), 10, 64)
+		if err1 == nil && err2 == nil && limit < 1<<60 {
+			avail, ok = min(avail, max(limit-used, 0)), true
+		}
+	}
+	limitLeft("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current")
+	limitLeft("/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/memory/memory.usage_in_bytes")
+	if limit := debug.SetMemoryLimit(-1); limit < math.MaxInt64 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		avail, ok = min(avail, max(limit-int64(ms.Sys-ms.HeapReleased), 0)), true
+	}
+	return avail, ok
 }
 
 func (b *builder) countErrors() int {
@@ -218,9 +317,9 @@ func (b *builder) component(name string) int {
 func (b *builder) result() *Result {
 	d := b.ds
 	b.assignIdentities()
-	b.findDuplicates()
-	b.warnNameChanges()
-	sortRecords(d.Records)
+	units, nUnits := b.findDuplicates()
+	b.warnNameChanges(units, nUnits)
+	d.Records = sortRecords(d.Records)
 	for _, i := range b.issues {
 		if i.Severity == Warning {
 			d.Warnings = append(d.Warnings, i)
@@ -280,43 +379,36 @@ func (b *builder) assignIdentities() {
 
 // findDuplicates reports the same (index, year, unit) twice: an error when the
 // values differ, a warning when the row is repeated exactly (kept once).
-// Units get small ordinals so the check hashes each unit id once, not each row.
-func (b *builder) findDuplicates() {
+// Units and (index, year) groups get small ordinals (see unitOrdinals), so
+// the check hashes each unit id once per part of the records, not each row.
+// It returns the unit ordinals of the records kept, and how many there are.
+func (b *builder) findDuplicates() ([]int32, int) {
 	d := b.ds
-	unitOrd := map[string]int32{}
-	type group struct {
-		index string
-		year  int
+	units, nUnits := unitOrdinals(d.Records)
+	groups, groupKeys := groupOrdinals(d.Records, false)
+	nGroups := len(groupKeys)
+	// seen: the kept record of each (group, unit), +1; dense when small enough
+	var dense []int32
+	var sparse map[int64]int32
+	if cells := int64(nGroups) * int64(nUnits); cells <= 4*int64(len(d.Records))+1<<20 {
+		dense = make([]int32, cells)
+	} else {
+		sparse = make(map[int64]int32, len(d.Records))
 	}
-	groupOrd := map[group]int32{}
-	type key struct{ group, unit int32 }
-	seen := make(map[key]int, len(d.Records))
-	lastUnit, lastGroup := "", group{}
-	var lastUnitOrd, lastGroupOrd int32 = -1, -1
 	keep := d.Records[:0]
+	keptUnits := units[:0]
 	for i := range d.Records {
-		r := d.Records[i]
-		if r.UnitID != lastUnit || lastUnitOrd < 0 {
-			o, ok := unitOrd[r.UnitID]
-			if !ok {
-				o = int32(len(unitOrd))
-				unitOrd[r.UnitID] = o
-			}
-			lastUnit, lastUnitOrd = r.UnitID, o
+		r := &d.Records[i]
+		k := int64(groups[i])*int64(nUnits) + int64(units[i])
+		var j int32
+		if dense != nil {
+			j = dense[k]
+		} else {
+			j = sparse[k]
 		}
-		g := group{r.Index, r.Year}
-		if g != lastGroup || lastGroupOrd < 0 {
-			o, ok := groupOrd[g]
-			if !ok {
-				o = int32(len(groupOrd))
-				groupOrd[g] = o
-			}
-			lastGroup, lastGroupOrd = g, o
-		}
-		k := key{lastGroupOrd, lastUnitOrd}
-		if j, ok := seen[k]; ok {
-			first := &keep[j]
-			if sameValues(first, &r) {
+		if j > 0 {
+			first := &keep[j-1]
+			if sameValues(first, r) {
 				b.warnf(r.Pos, "delete one of the two rows", "%s appears twice in %s %d with the same values (also at %s); kept once",
 					r.Unit, r.Index, r.Year, lineRef(first.Pos, r.Pos))
 				continue
@@ -325,10 +417,127 @@ func (b *builder) findDuplicates() {
 				r.Unit, r.Index, r.Year, lineRef(first.Pos, r.Pos))
 			continue
 		}
-		seen[k] = len(keep)
-		keep = append(keep, r)
+		if dense != nil {
+			dense[k] = int32(len(keep) + 1)
+		} else {
+			sparse[k] = int32(len(keep) + 1)
+		}
+		if len(keep) == i {
+			keep = keep[:i+1] // in place: no copy
+		} else {
+			keep = append(keep, *r)
+		}
+		keptUnits = append(keptUnits, units[i])
 	}
 	d.Records = keep
+	return keptUnits, nUnits
+}
+
+// unitOrdinals numbers the records' unit ids 0, 1, 2…; on every core for
+// many records (each part numbers its own, then the parts are joined).
+func unitOrdinals(recs []Record) ([]int32, int) {
+	ords := make([]int32, len(recs))
+	parts := 1
+	if len(recs) >= 50000 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	type part struct {
+		m    map[string]int32
+		keys []string // in first-seen order
+	}
+	ps := make([]part, parts)
+	var wg sync.WaitGroup
+	for k := range ps {
+		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
+		wg.Add(1)
+		go func(p *part) {
+			defer wg.Done()
+			p.m = map[string]int32{}
+			last, lastOrd := "", int32(-1)
+			for i := from; i < to; i++ {
+				id := recs[i].UnitID
+				if id != last || lastOrd < 0 {
+					o, ok := p.m[id]
+					if !ok {
+						o = int32(len(p.keys))
+						p.m[id] = o
+						p.keys = append(p.keys, id)
+					}
+					last, lastOrd = id, o
+				}
+				ords[i] = lastOrd
+			}
+		}(&ps[k])
+	}
+	wg.Wait()
+	global := ps[0].m
+	n := len(ps[0].keys)
+	for k := 1; k < parts; k++ {
+		trans := make([]int32, len(ps[k].keys))
+		for lo, id := range ps[k].keys {
+			g, ok := global[id]
+			if !ok {
+				g = int32(n)
+				n++
+				global[id] = g
+			}
+			trans[lo] = g
+		}
+		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
+		for i := from; i < to; i++ {
+			ords[i] = trans[ords[i]]
+		}
+	}
+	return ords, n
+}
+
+// recGroup is a record's (index, year) or (index, year, bloc).
+type recGroup struct {
+	index string
+	year  int
+	bloc  string
+}
+
+// groupOrdinals numbers the records' (index, year) groups, or their (index,
+// year, bloc) groups with blocs, in first-seen order, and lists them. A few
+// recent groups are compared before the map: files interleave a handful of
+// blocs, and equal strings here are mostly one shared copy.
+func groupOrdinals(recs []Record, blocs bool) ([]int32, []recGroup) {
+	ords := make([]int32, len(recs))
+	m := map[recGroup]int32{}
+	var keys []recGroup
+	var recent [8]struct {
+		g recGroup
+		o int32
+	}
+	nRecent, next := 0, 0
+	for i := range recs {
+		r := &recs[i]
+		g := recGroup{r.Index, r.Year, ""}
+		if blocs {
+			g.bloc = r.Bloc
+		}
+		o := int32(-1)
+		for k := 0; k < nRecent; k++ {
+			if recent[k].g == g {
+				o = recent[k].o
+				break
+			}
+		}
+		if o < 0 {
+			var ok bool
+			if o, ok = m[g]; !ok {
+				o = int32(len(keys))
+				m[g] = o
+				keys = append(keys, g)
+			}
+			recent[next].g, recent[next].o = g, o
+			next = (next + 1) % len(recent)
+			nRecent = min(nRecent+1, len(recent))
+		}
+		ords[i] = o
+	}
+	return ords, keys
 }
 
 // lineRef names another position, shortening it when it is in the same file.
@@ -357,29 +566,28 @@ func sameFloat(x, y float64) bool {
 	return (IsMissing(x) && IsMissing(y)) || x == y
 }
 
-// warnNameChanges reports a code whose unit name changed (beyond accents and case).
-func (b *builder) warnNameChanges() {
+// warnNameChanges reports a code whose unit name changed (beyond accents and
+// case). units are the records' unit ordinals (findDuplicates): a record
+// with a code has the code as its unit id.
+func (b *builder) warnNameChanges(units []int32, nUnits int) {
 	type seen struct {
 		name string
 		pos  Pos
 		year int
+		set  bool
 	}
-	first := map[string]seen{}
+	first := make([]seen, nUnits)
 	reported := map[string]bool{}
-	order := make([]int, len(b.ds.Records))
-	for i := range order {
-		order[i] = i
-	}
 	recs := b.ds.Records
-	sort.SliceStable(order, func(i, j int) bool { return recs[order[i]].Year < recs[order[j]].Year })
+	order := byYear(recs)
 	for _, i := range order {
 		r := &recs[i]
 		if r.UnitCode == "" {
 			continue
 		}
-		s, ok := first[r.UnitCode]
-		if !ok {
-			first[r.UnitCode] = seen{r.Unit, r.Pos, r.Year}
+		s := &first[units[i]]
+		if !s.set {
+			*s = seen{r.Unit, r.Pos, r.Year, true}
 			continue
 		}
 		if s.name == r.Unit || (b.aliases[b.fold(s.name)] == r.UnitCode && b.aliases[b.fold(r.Unit)] == r.UnitCode) {
@@ -392,6 +600,40 @@ func (b *builder) warnNameChanges() {
 				"unit %s is named %q in %d and %q in %d", r.UnitCode, s.name, s.year, r.Unit, r.Year)
 		}
 	}
+}
+
+// byYear lists record positions ordered by year, in input order within a
+// year (a stable counting sort: the years are few).
+func byYear(recs []Record) []int32 {
+	counts := map[int]int{}
+	for i := range recs {
+		counts[recs[i].Year]++
+	}
+	years := make([]int, 0, len(counts))
+	for y := range counts {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	start := make(map[int]int, len(years))
+	at := 0
+	for _, y := range years {
+		start[y] = at
+		at += counts[y]
+	}
+	order := make([]int32, len(recs))
+	lastYear, pos := 0, -1
+	for i := range recs {
+		y := recs[i].Year
+		if y != lastYear || pos < 0 {
+			if pos >= 0 {
+				start[lastYear] = pos
+			}
+			lastYear, pos = y, start[y]
+		}
+		order[pos] = int32(i)
+		pos++
+	}
+	return order
 }
 
 // roundTo rounds a computed sum to the decimals its parts were written with,
@@ -425,54 +667,41 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // sortRecords orders records by index and bloc as first seen, and by year;
 // rows keep their input order within a group. A counting sort over the
-// (index, year, bloc) groups: one pass to count, one to place.
-func sortRecords(recs []Record) {
+// (index, year, bloc) groups: one pass to count, one to place. It returns
+// the sorted records: recs itself when already in order, else a new slice.
+func sortRecords(recs []Record) []Record {
 	type group struct {
 		index int
 		year  int
 		bloc  int
 	}
+	ids, keys := groupOrdinals(recs, true)
 	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
-	gid := map[group]int{}
-	var groups []group
-	ids := make([]int32, len(recs))
-	sorted := true
-	lastIndex, lastBloc := "", ""
-	io, bo := -1, -1
-	for i := range recs {
-		r := &recs[i]
-		if r.Index != lastIndex || io < 0 {
-			o, ok := indexOrder[r.Index]
-			if !ok {
-				o = len(indexOrder)
-				indexOrder[r.Index] = o
-			}
-			io, lastIndex, bo = o, r.Index, -1
-		}
-		if r.Bloc != lastBloc || bo < 0 {
-			k := [2]string{r.Index, r.Bloc}
-			o, ok := blocOrder[k]
-			if !ok {
-				o = len(blocOrder)
-				blocOrder[k] = o
-			}
-			bo, lastBloc = o, r.Bloc
-		}
-		g := group{io, r.Year, bo}
-		id, ok := gid[g]
+	groups := make([]group, len(keys))
+	for gi, k := range keys { // groups are in first-seen order, so their indices and blocs are too
+		io, ok := indexOrder[k.index]
 		if !ok {
-			id = len(groups)
-			gid[g] = id
-			groups = append(groups, g)
+			io = len(indexOrder)
+			indexOrder[k.index] = io
 		}
-		ids[i] = int32(id)
-		if i > 0 && sorted {
-			p := groups[ids[i-1]]
-			sorted = p.index < g.index || p.index == g.index && (p.year < g.year || p.year == g.year && p.bloc <= g.bloc)
+		bk := [2]string{k.index, k.bloc}
+		bo, ok := blocOrder[bk]
+		if !ok {
+			bo = len(blocOrder)
+			blocOrder[bk] = bo
 		}
+		groups[gi] = group{io, k.year, bo}
+	}
+	sorted := true
+	for i := 1; i < len(ids) && sorted; i++ {
+		if ids[i] == ids[i-1] {
+			continue
+		}
+		p, g := groups[ids[i-1]], groups[ids[i]]
+		sorted = p.index < g.index || p.index == g.index && (p.year < g.year || p.year == g.year && p.bloc <= g.bloc)
 	}
 	if sorted {
-		return
+		return recs
 	}
 	order := make([]int, len(groups))
 	for i := range order {
@@ -498,10 +727,39 @@ func sortRecords(recs []Record) {
 		start[id] = at
 		at += counts[id]
 	}
-	out := make([]Record, len(recs))
+	dest := make([]int32, len(recs))
 	for i, id := range ids {
-		out[start[id]] = recs[i]
+		dest[i] = int32(start[id])
 		start[id]++
 	}
-	copy(recs, out)
+	out := make([]Record, len(recs))
+	parallel(len(recs), 1<<14, func(from, to int) {
+		for i := from; i < to; i++ {
+			out[dest[i]] = recs[i]
+		}
+	})
+	return out
+}
+
+// parallel calls fn over [0, n) cut into one part per core (one part when
+// n is under min).
+func parallel(n, min int, fn func(from, to int)) {
+	parts := 1
+	if n >= min {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	for k := 0; k < parts; k++ {
+		from, to := k*n/parts, (k+1)*n/parts
+		if k == parts-1 {
+			fn(from, to)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(from, to)
+		}()
+	}
+	wg.Wait()
 }

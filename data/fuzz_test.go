@@ -7,15 +7,31 @@ import (
 	"testing/fstest"
 )
 
-// FuzzLoad feeds any bytes to the loader as a data file: it must never panic,
-// and a load without errors must give a consistent dataset.
-func FuzzLoad(f *testing.F) {
-	for _, dir := range []string{filepath.Join("..", "testdata", "bad"), filepath.Join("sample", "city"), filepath.Join("..", "testdata", "fuzz")} {
+// seeds returns the files of directories (not recursively), for seed corpora.
+func seeds(dirs ...string) [][]byte {
+	var out [][]byte
+	for _, dir := range dirs {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
 			if raw, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil && !e.IsDir() {
-				f.Add(raw)
+				out = append(out, raw)
 			}
+		}
+	}
+	return out
+}
+
+// fuzzSeeds is testdata/fuzz/<name> at the repository's root.
+func fuzzSeeds(name string) string { return filepath.Join("..", "testdata", "fuzz", name) }
+
+// FuzzLoad feeds any bytes to the loader as a data file: it must never panic,
+// and a load without errors must give a consistent dataset. Seeds: the bad
+// and hostile corpora, the city sample and testdata/fuzz/load.
+func FuzzLoad(f *testing.F) {
+	for _, raw := range seeds(filepath.Join("..", "testdata", "bad"), filepath.Join("sample", "city"), fuzzSeeds("load"),
+		filepath.Join("..", "testdata", "hostile"), filepath.Join("..", "testdata", "hostile", "reject"), filepath.Join("..", "testdata", "excel")) {
+		if len(raw) <= 64<<10 { // the 5,000-column file makes the fuzzer crawl
+			f.Add(raw)
 		}
 	}
 	f.Add([]byte("\ufeffSTT;Năm;Tên đơn vị;Tổng điểm\r\n1;2021;Sở A;97,31\r\n"))
@@ -30,8 +46,51 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
+// longHeader is the header FuzzLoadLong puts above the fuzzer's rows.
+const longHeader = "year,index,bloc,unit_code,unit,component,score\n"
+
+// FuzzLoadLong feeds any bytes as the rows of a long-format file (one row
+// per unit, year and component), with a components.csv that gives maxima:
+// the loader must never panic, and a load without errors is consistent.
+// Seeds: testdata/fuzz/long.
+func FuzzLoadLong(f *testing.F) {
+	f.Add([]byte("2021,PAR,Sở,A,Sở A,C1,5\n2021,PAR,Sở,A,Sở A,C2,7.5\n2022,PAR,Sở,A,Sở A,C1,6\n"))
+	f.Add([]byte("2021,,,,Sở A,Chỉ đạo,\n2021,,,,Sở A,Chỉ đạo,3\n"))
+	f.Add([]byte("2021;PAR;Sở;A;\"Sở\nA\";C1;5,5\n"))
+	for _, raw := range seeds(fuzzSeeds("long")) {
+		f.Add(raw)
+	}
+	f.Fuzz(func(t *testing.T, rows []byte) {
+		fsys := fstest.MapFS{
+			"par-long.csv":   &fstest.MapFile{Data: append([]byte(longHeader), rows...)},
+			"components.csv": &fstest.MapFile{Data: []byte("code,name,max\nC1,Chỉ đạo,10\nC2,Thể chế,8\n")},
+		}
+		r := ReadFS(fsys, ".", Options{})
+		if r.Err() != nil {
+			return
+		}
+		checkConsistent(t, r.Dataset)
+		for _, f := range r.Dataset.Files {
+			if f.Name == "par-long.csv" && f.Kind != "long" {
+				t.Fatalf("a long file read as %s", f.Kind)
+			}
+		}
+	})
+}
+
 // FuzzSidecars feeds any bytes as each sidecar file next to a valid data file.
+// Seeds: testdata/fuzz/sidecars/{components,grades,units}, taken in step.
 func FuzzSidecars(f *testing.F) {
+	c, g, u := seeds(fuzzSeeds("sidecars/components")), seeds(fuzzSeeds("sidecars/grades")), seeds(fuzzSeeds("sidecars/units"))
+	for i := 0; i < max(len(c), len(g), len(u)); i++ {
+		at := func(s [][]byte) []byte {
+			if len(s) == 0 {
+				return nil
+			}
+			return s[i%len(s)]
+		}
+		f.Add(at(c), at(g), at(u))
+	}
 	f.Add([]byte("code,component,max\nC1,Chỉ đạo,10\n"), []byte("grade,min\nTốt,80\nKhá,0\n"), []byte("unit_code,unit,aliases,successor_code\nA,Sở A,Sở Á,B\n"))
 	f.Add([]byte("mã;thành phần;điểm tối đa\nC1;Chỉ đạo;10,5\n"), []byte("xếp loại;điểm tối thiểu;khối\nNhóm I;90;Sở\n"), []byte(""))
 	f.Fuzz(func(t *testing.T, comps, grades, units []byte) {

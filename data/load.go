@@ -17,7 +17,12 @@ type Options struct {
 	Units      string    // units.csv path; "" = look next to the data
 	Stdin      io.Reader // read for the path "-"
 	MaxBytes   int64     // largest file accepted; 0 = DefaultMaxBytes
+	MaxCells   int64     // most cells (rows × columns) in a data file; 0 = DefaultMaxCells
+	MaxColumns int64     // most columns in a data file; 0 = DefaultMaxColumns
 	Label      string    // dataset label shown with the data
+	// IgnoreMemory loads a file even when it looks too big for the memory
+	// available (by default such a file fails early, with a message).
+	IgnoreMemory bool
 }
 
 // DefaultMaxBytes guards against loading something that is not a table.
@@ -105,6 +110,7 @@ func Read(paths []string, opt Options) *Result {
 		}
 		inputs = append(inputs, found...)
 	}
+	guardInputs(inputs, opt)
 	b := newBuilder(opt)
 	b.issues = issues
 	b.readSidecarFlags(opt, osInput)
@@ -136,6 +142,7 @@ func ReadFS(fsys fs.FS, dir string, opt Options) *Result {
 		}
 		return input{name: p, size: -1, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }}, true
 	}
+	guardInputs(inputs, opt)
 	b.readSidecarFlags(opt, open)
 	b.run(inputs, func(d, n string) (input, bool) { return open(path.Join(d, n)) })
 	return b.result()
@@ -214,7 +221,7 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 }
 
 func errTooBig(limit int64) error {
-	return fmt.Errorf("file is larger than the limit of %s", humanBytes(limit))
+	return fmt.Errorf("file is larger than the limit of %s; raise it with --max-bytes if the file is right", humanBytes(limit))
 }
 
 func humanBytes(n int64) string {

@@ -1,7 +1,7 @@
 package data
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +12,10 @@ import (
 // pictures or <U+XXXX>, as do bidi overrides and zero-width characters that
 // would hide or reorder text; invalid UTF-8 becomes U+FFFD. Text that needs
 // none of this is returned as is, without allocating.
+//
+// The loader keeps text as it was written; every output that shows it to a
+// person (terminal, table, Markdown, CSV) passes it through Printable. See
+// Unprintable for the exact set of characters replaced.
 func Printable(s string) string {
 	if isPrintable(s) {
 		return s
@@ -29,12 +33,27 @@ func Printable(s string) string {
 		case r == 0x7f:
 			b.WriteRune('\u2421') // ␡
 		case hidden(r):
-			fmt.Fprintf(&b, "<U+%04X>", r)
+			b.WriteString("<U+")
+			h := strings.ToUpper(strconv.FormatInt(int64(r), 16))
+			for n := len(h); n < 4; n++ {
+				b.WriteByte('0')
+			}
+			b.WriteString(h)
+			b.WriteByte('>')
 		default:
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// Unprintable reports whether Printable replaces r: C0 and C1 controls, DEL,
+// format characters (bidi controls, zero-width characters, the BOM, the soft
+// hyphen, tag characters), the line and paragraph separators and the
+// invisible Hangul fillers. Outputs that escape rather than replace (JSON)
+// use it to pick the same characters.
+func Unprintable(r rune) bool {
+	return r < 0x20 || r == 0x7f || hidden(r)
 }
 
 func isPrintable(s string) bool {
@@ -62,12 +81,20 @@ func isPrintableSlow(s string) bool {
 }
 
 // hidden reports C1 controls, bidi controls, zero-width and other format
-// characters: they change how text looks without being seen.
+// characters, line and paragraph separators and blank "letters": they
+// change how text looks, or how wide terminals think it is, without being
+// seen.
 func hidden(r rune) bool {
 	switch {
-	case r >= 0x80 && r < 0xa0:
+	case r < 0x80:
+		return false
+	case r < 0xa0: // C1 controls: U+009B is a CSI, U+009D an OSC to some terminals
 		return true
 	case r == 0xAD: // soft hyphen shows nothing
+		return true
+	case r == 0x2028 || r == 0x2029: // line and paragraph separators break lines
+		return true
+	case r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0: // Hangul fillers: blank letters
 		return true
 	}
 	return unicode.Is(unicode.Cf, r)

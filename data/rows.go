@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unsafe"
 )
 
 // rowParser reads the role cells of rows. One parser serves one goroutine:
@@ -16,10 +17,28 @@ type rowParser struct {
 	strs       map[string]string
 	issues     []Issue
 	errors     int
+	// col is ctx.h.col as an array (-1 = no such column): rows look their
+	// role cells up without hashing.
+	col [roleCount]int
+	// last is the previous row's interned strings, by raw cell: consecutive
+	// rows repeat years, blocs, grades (and, in long files, units).
+	last [roleCount]struct{ raw, s string }
+	// arena holds copies of unit codes and names (see keep).
+	arena []byte
 }
 
+// roleCount is the number of roles, for arrays indexed by role.
+const roleCount = int(roleDuplicate) + 1
+
 func newRowParser(ctx rowCtx, lineOffset int) *rowParser {
-	return &rowParser{ctx: ctx, lineOffset: lineOffset, strs: map[string]string{}}
+	p := &rowParser{ctx: ctx, lineOffset: lineOffset, strs: map[string]string{}}
+	for r := range p.col {
+		p.col[r] = -1
+		if i, ok := ctx.h.col[role(r)]; ok {
+			p.col[r] = i
+		}
+	}
+	return p
 }
 
 func (p *rowParser) errorf(pos Pos, hint, format string, args ...any) {
@@ -30,8 +49,17 @@ func (p *rowParser) errorf(pos Pos, hint, format string, args ...any) {
 	p.issues = append(p.issues, Issue{Severity: Error, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// add reports a problem another parser found, under the same cap as errorf.
+func (p *rowParser) add(i Issue) {
+	p.errors++
+	if len(p.issues) > maxIssuesPerFile && p.errors > 1 {
+		return
+	}
+	p.issues = append(p.issues, i)
+}
+
 // intern returns one shared copy of a string, so a record does not keep its
-// whole CSV line alive and repeated names cost nothing.
+// whole CSV line (or file) alive and repeated names cost nothing.
 func (p *rowParser) intern(s string) string {
 	if c, ok := p.strs[s]; ok {
 		return c
@@ -39,6 +67,43 @@ func (p *rowParser) intern(s string) string {
 	c := strings.Clone(s)
 	p.strs[c] = c
 	return c
+}
+
+// internRole is intern for a role's cell, remembering the last one: the
+// same raw cell as on the row before costs a comparison, not a hash. Unit
+// codes and names, which change on most rows of a wide file and are many,
+// are copied (keep) rather than looked up.
+func (p *rowParser) internRole(r role, raw, s string) string {
+	l := &p.last[r]
+	if raw == l.raw {
+		return l.s
+	}
+	var c string
+	if r == roleCode || r == roleUnit {
+		c = p.keep(s)
+	} else {
+		c = p.intern(s)
+	}
+	l.raw, l.s = raw, c
+	return c
+}
+
+// keep copies a string out of the file into a shared block, so a record
+// does not keep the file alive and short names do not cost an allocation
+// each.
+func (p *rowParser) keep(s string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	if len(s) > 256 {
+		return strings.Clone(s)
+	}
+	if cap(p.arena)-len(p.arena) < len(s) {
+		p.arena = make([]byte, 0, 32<<10)
+	}
+	at := len(p.arena)
+	p.arena = append(p.arena, s...)
+	return unsafe.String(&p.arena[at], len(s)) // the block is only ever appended to
 }
 
 // absorb takes a parser's problems, in order, under the file's cap.
@@ -50,27 +115,47 @@ func (b *builder) absorb(p *rowParser) {
 }
 
 // canonicalize gives a record's index and bloc their first-seen spelling.
+// Rows repeat the last row's index and bloc: those are answered without a
+// lookup.
 func (b *builder) canonicalize(r *Record) {
-	r.Index = b.canonical(b.indexes, r.Index)
-	r.Bloc = b.canonical(b.blocs, r.Bloc)
+	c := &b.lastCanon
+	if r.Index != c.index[0] || !c.set {
+		c.index = [2]string{r.Index, b.canonical(b.indexes, r.Index)}
+	}
+	if r.Bloc != c.bloc[0] || !c.set {
+		c.bloc = [2]string{r.Bloc, b.canonical(b.blocs, r.Bloc)}
+	}
+	c.set = true
+	r.Index, r.Bloc = c.index[1], c.bloc[1]
 }
 
 // readRoles fills the identity, grade and rank of a record from its row.
 // Index and bloc are raw here: builder.canonicalize unifies their spelling.
 func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 	ctx := p.ctx
-	h := ctx.h
 	cell := func(r role) (string, int, bool) {
-		i, ok := h.col[r]
-		if !ok {
+		i := p.col[r]
+		if i < 0 {
 			return "", 0, false
 		}
 		return strings.TrimSpace(rec[i]), i + 1, true
 	}
+	// interned is an interned role cell ("" when the file has no such column).
+	interned := func(r role) string {
+		i := p.col[r]
+		if i < 0 {
+			return ""
+		}
+		raw := rec[i]
+		if raw == "" {
+			return ""
+		}
+		return p.internRole(r, raw, strings.TrimSpace(raw))
+	}
 	*out = Record{Index: DefaultIndex, Bloc: defaultBloc, Year: ctx.fileYear, Total: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
 	ok := true
 	if s, col, has := cell(roleYear); has {
-		y, err := strconv.Atoi(s)
+		y, err := atoiYear(s)
 		if err != nil || y < 1900 || y > 2200 {
 			if s == "" && ctx.fileYear != 0 {
 				y = ctx.fileYear
@@ -81,15 +166,13 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 		}
 		out.Year = y
 	}
-	if s, _, _ := cell(roleIndex); s != "" {
-		out.Index = p.intern(s)
+	if s := interned(roleIndex); s != "" {
+		out.Index = s
 	}
-	if s, _, _ := cell(roleBloc); s != "" {
-		out.Bloc = p.intern(s)
+	if s := interned(roleBloc); s != "" {
+		out.Bloc = s
 	}
-	code, _, _ := cell(roleCode)
-	unit, _, _ := cell(roleUnit)
-	out.UnitCode, out.Unit = p.intern(code), p.intern(unit)
+	out.UnitCode, out.Unit = interned(roleCode), interned(roleUnit)
 	if out.Unit == "" {
 		if out.UnitCode == "" {
 			_, col, _ := cell(roleUnit)
@@ -99,8 +182,7 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 			out.Unit = out.UnitCode
 		}
 	}
-	grade, _, _ := cell(roleGrade)
-	out.Grade = p.intern(grade)
+	out.Grade = interned(roleGrade)
 	if s, col, has := cell(roleRank); has && s != "" {
 		if isNotRanked(s) {
 			out.NotRanked = true
@@ -132,10 +214,18 @@ func (p *rowParser) number(cell string, pos Pos, what string) (float64, int, boo
 	return v, dec, true
 }
 
+// atoiYear is strconv.Atoi with a fast path for four plain digits.
+func atoiYear(s string) (int, error) {
+	if len(s) == 4 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) {
+		return int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0'), nil
+	}
+	return strconv.Atoi(s)
+}
+
 // rowError reports a bad row; a ragged one says how many cells it has.
-func (p *rowParser) rowError(r *csv.Reader, err error, rec []string) {
+// line is where the row starts (the reader's, before lineOffset).
+func (p *rowParser) rowError(line int, err error, rec []string) {
 	if errors.Is(err, csv.ErrFieldCount) && rec != nil {
-		line, _ := r.FieldPos(0)
 		p.errorf(Pos{p.ctx.t.name, line + p.lineOffset, 1}, "every row needs as many cells as the header; check for a stray delimiter",
 			"ragged row: %d cells, the header has %d", len(rec), len(p.ctx.h.names))
 		return

@@ -3,7 +3,10 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
+	"io"
 	"strings"
+	"unsafe"
 )
 
 // table is a decoded text file ready for a csv.Reader.
@@ -135,4 +138,171 @@ func sniffDecimal(t *table) byte {
 		return ','
 	}
 	return '.'
+}
+
+// rowReader reads records from text as encoding/csv does — the same fields,
+// errors and line numbers, with FieldsPerRecord fixed at fields — but without
+// copying: the fields of an ordinary line are strings over text itself (the
+// text is never written to), so callers copy what they keep (intern,
+// strings.Clone). A line the fast path does not take on (a quoted line break,
+// a stray quote or carriage return, a doubled quote) goes to encoding/csv.
+type rowReader struct {
+	text   []byte
+	pos    int // next byte to read
+	line   int // lines before pos
+	comma  byte
+	fields int
+	rec    []string
+	// recLine is the line the last record started on (FieldPos(0)).
+	recLine int
+	// quoteTrouble is set when encoding/csv reported a quote error: quotes
+	// that do not pair up, so a cut at a line that looked outside quotes
+	// may not have been.
+	quoteTrouble bool
+	// stop marks the bytes that end an unquoted run: the delimiter, '\n',
+	// '"' and '\r'.
+	stop [256]bool
+}
+
+func newRowReader(text []byte, comma rune, fields int) *rowReader {
+	r := &rowReader{text: text, comma: byte(comma), fields: fields, rec: make([]string, 0, fields)}
+	for _, c := range []byte{r.comma, '\n', '"', '\r'} {
+		r.stop[c] = true
+	}
+	return r
+}
+
+// bytesString is a string over b without a copy; b must never change.
+func bytesString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// Read returns the next record; its slice is reused by the next call.
+func (r *rowReader) Read() ([]string, error) {
+	text := r.text
+	for r.pos < len(text) {
+		start := r.pos
+		rec, end, ok := r.split(start)
+		if !ok {
+			return r.slow()
+		}
+		// end is the '\n' (or len(text)); the line is text[start:end].
+		next := end + 1
+		if end == len(text) {
+			next = end
+		}
+		r.pos = next
+		r.line++
+		if rec == nil {
+			continue // an empty line
+		}
+		r.recLine = r.line
+		if r.fields > 0 && len(rec) != r.fields {
+			return rec, &csv.ParseError{StartLine: r.line, Line: r.line, Column: 1, Err: csv.ErrFieldCount}
+		}
+		return rec, nil
+	}
+	return nil, io.EOF
+}
+
+// split cuts the line at start into fields. It returns nil fields for an
+// empty line, and ok = false for anything encoding/csv should read.
+func (r *rowReader) split(start int) (rec []string, end int, ok bool) {
+	text, comma := r.text, r.comma
+	rec = r.rec[:0]
+	i := start
+	field := start
+	for {
+		if i < len(text) && text[i] == '"' && i == field {
+			// a quoted field: to the next quote, which must end the field
+			q := bytes.IndexByte(text[i+1:], '"')
+			if q < 0 {
+				return nil, 0, false
+			}
+			body := text[i+1 : i+1+q]
+			if bytes.IndexByte(body, '\n') >= 0 || bytes.IndexByte(body, '\r') >= 0 {
+				return nil, 0, false // a quoted line break
+			}
+			i += q + 2
+			switch {
+			case i < len(text) && text[i] == comma:
+				rec = append(rec, bytesString(body))
+				i++
+				field = i
+				continue
+			case i == len(text) || text[i] == '\n':
+				rec = append(rec, bytesString(body))
+				r.rec = rec
+				return rec, i, true
+			case text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n':
+				rec = append(rec, bytesString(body))
+				r.rec = rec
+				return rec, i + 1, true
+			}
+			return nil, 0, false // a doubled quote, or text after the closing quote
+		}
+		// an unquoted field: to the next comma or the line's end
+		for i < len(text) && !r.stop[text[i]] {
+			i++
+		}
+		switch {
+		case i == len(text) || text[i] == '\n':
+			if i == start {
+				return nil, i, true // an empty line
+			}
+			rec = append(rec, bytesString(text[field:i]))
+			r.rec = rec
+			return rec, i, true
+		case text[i] == comma:
+			rec = append(rec, bytesString(text[field:i]))
+			i++
+			field = i
+		case text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			if i == start {
+				return nil, i + 1, true // "\r\n" alone is an empty line
+			}
+			rec = append(rec, bytesString(text[field:i]))
+			r.rec = rec
+			return rec, i + 1, true
+		default:
+			return nil, 0, false // a quote inside a field, or a lone '\r'
+		}
+	}
+}
+
+// slow reads one record at r.pos with encoding/csv.
+func (r *rowReader) slow() ([]string, error) {
+	cr := csv.NewReader(bytes.NewReader(r.text[r.pos:]))
+	cr.Comma = rune(r.comma)
+	cr.FieldsPerRecord = r.fields
+	rec, err := cr.Read()
+	consumed := int(cr.InputOffset())
+	base := r.line
+	r.line += bytes.Count(r.text[r.pos:r.pos+consumed], []byte{'\n'})
+	r.pos += consumed
+	if err == io.EOF {
+		return nil, io.EOF
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+			r.quoteTrouble = true
+		}
+		fixed := *pe
+		fixed.StartLine += base
+		fixed.Line += base
+		err = &fixed
+	}
+	if rec != nil && (err == nil || errors.Is(err, csv.ErrFieldCount)) {
+		line, _ := cr.FieldPos(0)
+		r.recLine = base + line
+	}
+	r.rec = append(r.rec[:0], rec...)
+	if rec == nil {
+		return nil, err
+	}
+	return r.rec, err
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -26,12 +28,21 @@ func (b *builder) readData(t *table) {
 		return
 	}
 	h := parseHeader(head)
+	kind := "wide"
 	if h.isLong() {
-		t.info.Kind = "long"
+		kind = "long"
+	}
+	t.info.Kind = kind
+	// Now the format is known, so is the memory the rest needs (the text is
+	// already held: the system's figure counts it as taken).
+	size := int64(len(t.text))
+	if !b.memoryFits(Pos{File: t.name}, size, memoryNeed(size, h.isLong()), size, kind) {
+		return
+	}
+	if h.isLong() {
 		b.readLong(t, r, h)
 		return
 	}
-	t.info.Kind = "wide"
 	b.readWide(t, r, h)
 }
 
@@ -70,6 +81,7 @@ type wideChunk struct {
 	cols          []wideCol
 	seen          int // rows read, good or bad
 	totalDecimals int
+	quoteTrouble  bool // encoding/csv met quotes that do not pair up
 }
 
 // minChunkBytes keeps small files on one goroutine.
@@ -98,8 +110,12 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	bounds := splitRows(t.text, start, min(runtime.GOMAXPROCS(0), 8, (len(t.text)-start)/minChunkBytes+1))
 	chunks := make([]*wideChunk, len(bounds)-1)
 	var wg sync.WaitGroup
+	lines := bytes.Count(t.text[:start], []byte{'\n'})
 	for i := range chunks {
-		chunks[i] = &wideChunk{p: newRowParser(ctx, bytes.Count(t.text[:bounds[i]], []byte{'\n'}))}
+		chunks[i] = &wideChunk{p: newRowParser(ctx, lines)}
+		if i+1 < len(chunks) {
+			lines += bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
+		}
 		wg.Add(1)
 		go func(c *wideChunk, from, to int) {
 			defer wg.Done()
@@ -107,6 +123,16 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		}(chunks[i], bounds[i], bounds[i+1])
 	}
 	wg.Wait()
+	// Quotes that do not pair up may have misled a cut: read on from the
+	// first chunk that met them as one piece, as a single reader would.
+	for i, c := range chunks {
+		if c.quoteTrouble && i+1 < len(chunks) {
+			whole := &wideChunk{p: newRowParser(ctx, c.p.lineOffset)}
+			whole.parse(t.text[bounds[i]:], candidates)
+			chunks = append(chunks[:i], whole)
+			break
+		}
+	}
 
 	cols := make([]wideCol, len(candidates))
 	seen, nrows, totalDecimals := 0, 0, 0
@@ -166,8 +192,11 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			backing[i] = Missing
 		}
 	}
-	b.ds.Records = slices.Grow(b.ds.Records, nrows)
+	// In row order: scores in dataset order, canonical spellings (the first
+	// seen), and each year's maxima, which the finishing below only reads.
+	maxes := map[int][]float64{}
 	i := 0
+	lastYear := 0
 	for _, c := range chunks {
 		for k := range c.rows {
 			p := &c.rows[k]
@@ -184,9 +213,41 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			}
 			i++
 			b.canonicalize(rec)
-			b.finishRecord(ctx, rec, p.total, comps, cols, decimals)
+			if rec.Year != lastYear || i == 1 {
+				lastYear = rec.Year
+				maxes[rec.Year] = b.maxima(rec.Year)
+			}
 		}
-		c.rows = nil
+	}
+	// Finishing (checks, derived totals) on every core, a chunk each; the
+	// problems found are reported in row order.
+	first := len(b.ds.Records)
+	b.ds.Records = slices.Grow(b.ds.Records, nrows)[:first+nrows]
+	sinks := make([]*issueSink, len(chunks))
+
+	at := first
+	for ci, c := range chunks {
+		sinks[ci] = &issueSink{b: b, gradeOK: map[gradeKey]bool{}}
+		wg.Add(1)
+		go func(c *wideChunk, s *issueSink, out []Record) {
+			defer wg.Done()
+			for k := range c.rows {
+				p := &c.rows[k]
+				s.finishRecord(ctx, &p.rec, p.total, comps, cols, decimals, maxes[p.rec.Year])
+				out[k] = p.rec
+			}
+		}(c, sinks[ci], b.ds.Records[at:at+len(c.rows)])
+		at += len(c.rows)
+	}
+	wg.Wait()
+	for ci, s := range sinks {
+		for _, is := range s.issues {
+			b.add(is.Severity, is.Pos, is.Hint, "%s", is.Msg)
+		}
+		for k, ok := range s.gradeOK {
+			b.gradeOK[k] = ok
+		}
+		chunks[ci].rows = nil
 	}
 }
 
@@ -194,10 +255,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 func (c *wideChunk) parse(text []byte, candidates []int) {
 	p := c.p
 	t, h := p.ctx.t, p.ctx.h
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = t.info.Delimiter
-	r.ReuseRecord = true
-	r.FieldsPerRecord = len(h.names)
+	r := newRowReader(text, t.info.Delimiter, len(h.names))
+	defer func() { c.quoteTrouble = r.quoteTrouble }()
 	c.cols = make([]wideCol, len(candidates))
 	for i, col := range candidates {
 		c.cols[i].col = col
@@ -215,7 +274,7 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 			break
 		}
 		if err != nil {
-			p.rowError(r, err, rec) // a ragged row is reported, not guessed at
+			p.rowError(r.recLine, err, rec) // a ragged row is reported, not guessed at
 			c.seen++
 			continue
 		}
@@ -223,8 +282,7 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 			continue
 		}
 		c.seen++
-		line, _ := r.FieldPos(0)
-		line += p.lineOffset
+		line := r.recLine + p.lineOffset
 		var row pending
 		if !p.readRoles(rec, line, &row.rec) {
 			continue
@@ -234,7 +292,7 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 			col := &c.cols[i]
 			cell := rec[col.col]
 			v := Missing
-			if !isMissingMark(cell) {
+			if !missingCell(cell) {
 				if x, dec, ok := parseNumber(cell, t.decimal); ok {
 					v = x
 					col.numeric++
@@ -251,7 +309,7 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 		row.vals = vals[from:len(vals):len(vals)]
 		if hasTotal {
 			cell := rec[totalCol]
-			if !isMissingMark(cell) {
+			if !missingCell(cell) {
 				row.total = true
 				if v, dec, ok := p.number(cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
 					row.rec.Total = v
@@ -332,24 +390,53 @@ func (b *builder) noteDecimals(dec int) {
 	b.ds.Decimals = max(b.ds.Decimals, min(dec, 4))
 }
 
-// finishRecord validates a row's scores, derives a missing total and appends it.
-func (b *builder) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int) {
+// issueSink collects the problems one goroutine finds, for the builder to
+// report in order. It keeps what builder.add could list: the first
+// maxIssuesPerFile+1 problems and the first error after them.
+type issueSink struct {
+	b        *builder // read only
+	issues   []Issue
+	lateErr  bool
+	gradeOK  map[gradeKey]bool
+	lastKey  gradeKey
+	lastOK   bool
+	lastSeen bool
+}
+
+func (s *issueSink) add(sev Severity, pos Pos, hint, format string, args ...any) {
+	if len(s.issues) > maxIssuesPerFile {
+		if sev != Error || s.lateErr {
+			return
+		}
+		s.lateErr = true
+	}
+	s.issues = append(s.issues, Issue{Severity: sev, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// finishRecord validates a row's scores and derives a missing total.
+// maxes are the year's maxima (builder.maxima).
+func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64) {
+	b := s.b
 	sum, n, complete := 0.0, 0, true
 	for j, g := range comps {
 		if g < 0 {
 			continue
 		}
 		v := rec.Scores[g]
-		pos := Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}
 		if IsMissing(v) {
 			complete = false
 			continue
 		}
 		if v < 0 {
-			b.errorf(pos, "scores are never below zero; check the sign", "negative score %s in column %q", formatNum(v), ctx.h.names[cols[j].col])
+			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "scores are never below zero; check the sign", "negative score %s in column %q", formatNum(v), ctx.h.names[cols[j].col])
 			continue
 		}
-		b.checkMax(g, rec.Year, v, pos)
+		if v > maxes[g] { // maxima are +Inf where unknown
+			c := &b.ds.Components[g]
+			if m, ok := c.Max(rec.Year); ok && v > m+1e-9 {
+				s.add(Warning, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "check the score or the max in components.csv", "score %s is above the maximum %s of %q", formatNum(v), formatNum(m), c.NameIn(rec.Year))
+			}
+		}
 		sum += v
 		n++
 	}
@@ -359,12 +446,48 @@ func (b *builder) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps [
 		rec.TotalDerived = true
 	case totalGiven && n > 0 && complete && !IsMissing(rec.Total):
 		if d := rec.Total - sum; d > 0.015 || d < -0.015 {
-			b.warnf(Pos{ctx.t.name, rec.Pos.Line, ctx.h.col[roleTotal] + 1}, "published tables round to 0.01; a bigger gap is a typo or a missing column",
+			s.add(Warning, Pos{ctx.t.name, rec.Pos.Line, ctx.h.col[roleTotal] + 1}, "published tables round to 0.01; a bigger gap is a typo or a missing column",
 				"total %s differs from the sum of components %s by %s", formatNum(rec.Total), formatNum(roundTo(sum, decimals)), formatNum(roundTo(rec.Total-sum, max(decimals, 2))))
 		}
 	}
-	b.checkGradeLabel(rec, ctx.h.col[roleGrade]+1)
-	b.ds.Records = append(b.ds.Records, *rec)
+	if rec.Grade != "" {
+		k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
+		ok := s.lastOK
+		if k != s.lastKey || !s.lastSeen {
+			var seen bool
+			if ok, seen = s.gradeOK[k]; !seen {
+				_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
+				s.gradeOK[k] = ok
+			}
+			s.lastKey, s.lastOK, s.lastSeen = k, ok, true
+		}
+		if !ok {
+			s.add(Error, Pos{rec.Pos.File, rec.Pos.Line, ctx.h.col[roleGrade] + 1}, "define the grade and its minimum score in grades.csv",
+				"unknown grade label %q with no scheme to order it", clip(rec.Grade))
+		}
+	}
+}
+
+// maxima returns, for a year, each component's maximum plus the tolerance
+// checkMax allows (+Inf where no maximum is known): a score at or under it
+// needs no check.
+func (b *builder) maxima(year int) []float64 {
+	m := b.maxCache[year]
+	if len(m) == len(b.ds.Components) {
+		return m
+	}
+	if b.maxCache == nil {
+		b.maxCache = map[int][]float64{}
+	}
+	m = make([]float64, len(b.ds.Components))
+	for i := range m {
+		m[i] = math.Inf(1)
+		if mx, ok := b.ds.Components[i].Max(year); ok {
+			m[i] = mx + 1e-9
+		}
+	}
+	b.maxCache[year] = m
+	return m
 }
 
 // checkMax warns about a score above its component's maximum.
@@ -381,15 +504,29 @@ func (b *builder) checkGradeLabel(rec *Record, col int) {
 		return
 	}
 	k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
-	ok, seen := b.gradeOK[k]
-	if !seen {
-		_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
-		b.gradeOK[k] = ok
+	ok := b.lastGrade.ok
+	if k != b.lastGrade.k || !b.lastGrade.set {
+		var seen bool
+		ok, seen = b.gradeOK[k]
+		if !seen {
+			_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
+			b.gradeOK[k] = ok
+		}
+		b.lastGrade.k, b.lastGrade.ok, b.lastGrade.set = k, ok, true
 	}
 	if !ok {
 		b.errorf(Pos{rec.Pos.File, rec.Pos.Line, col}, "define the grade and its minimum score in grades.csv",
 			"unknown grade label %q with no scheme to order it", clip(rec.Grade))
 	}
+}
+
+// missingCell is isMissingMark with a fast path for the common cell that
+// starts and ends with a digit (no missing mark does).
+func missingCell(s string) bool {
+	if n := len(s); n > 0 && isDigit(s[0]) && isDigit(s[n-1]) {
+		return false
+	}
+	return isMissingMark(s)
 }
 
 // formatNum writes a number as short as it reads, with a decimal point.

@@ -6,7 +6,15 @@
 # write the briefing, resize to 60×20 and back, quit) and asserts on what the
 # pane shows (capture-pane), that the briefing file exists, and that the
 # terminal is restored after quitting (alternate screen off, shell prompt
-# back) — also after SIGTERM. It then checks the no-terminal overview.
+# back) — also after SIGTERM. It then opens the hostile corpus
+# (testdata/hostile) in the dashboard and prints it with the CLI: the screen
+# shows the escape sequences inert (␛…), and the terminal's title, window
+# name and clipboard (tmux buffers, with set-clipboard on) are untouched —
+# a canary first proves the checks would see an attack. It crashes a build
+# made to panic (-tags parlens_crashtest) in Update, View, a command and the
+# load: each time the terminal is restored (cooked mode, cursor, mouse and
+# alternate screen off) and the error is printed with a hint to report it.
+# It then checks the no-terminal overview.
 #
 # Usage: e2e/tmux.sh            (from anywhere; needs go, and tmux or apt-get)
 # Env:   PARLENS_BIN=path       use a built binary instead of building one
@@ -57,6 +65,7 @@ fi
 # --- helpers ---------------------------------------------------------------------
 T() { tmux -S "$SOCK" "$@"; }
 screen() { T capture-pane -p -t "$S"; }
+screen_joined() { T capture-pane -p -J -S -100 -t "$S"; }
 keys() { T send-keys -t "$S" "$@"; }
 text() { T send-keys -t "$S" -l "$1"; }
 
@@ -101,6 +110,33 @@ assert_full_width() {
 }
 
 alt_on() { T display -p -t "$S" '#{alternate_on}'; }
+
+# assert_restored WHAT: the terminal is as before the dashboard: main
+# screen, cursor shown, no mouse reporting, cooked mode (line editing, echo,
+# signals) — asked of stty in the pane itself.
+assert_restored() {
+	local flags
+	flags=$(T display -p -t "$S" '#{alternate_on} #{cursor_flag} #{mouse_any_flag} #{mouse_button_flag} #{mouse_standard_flag} #{mouse_sgr_flag} #{keypad_flag}')
+	[ "$flags" = "0 1 0 0 0 0 0" ] || die "$1: terminal modes left set (alternate cursor mouse-any mouse-button mouse-standard mouse-sgr keypad): $flags"
+	keys "r=RAW; c=COOKED; if stty -a | grep -qE -- '(^| )-(icanon|echo|isig)( |;|\$)'; then echo \"\$r-LEFT\"; else echo \"\$c-OK\"; fi" Enter
+	wait_for "COOKED-OK"
+	screen | grep -q "RAW-LEFT" && die "$1: the terminal was left in raw mode"
+	return 0
+}
+
+# attack_free WHAT: nothing from a hostile file reached the terminal: the
+# pane's title and the window's name are not the file's, and no clipboard
+# write (OSC 52) made a tmux buffer.
+attack_free() {
+	local title name bufs
+	title=$(T display -p -t "$S" '#{pane_title}')
+	name=$(T display -p -t "$S" '#{window_name}')
+	bufs=$(T list-buffers 2>/dev/null || true)
+	case "$title" in *PWNED*) die "$1: the file set the terminal title: $title" ;; esac
+	case "$name" in *PWNED*) die "$1: the file renamed the window: $name" ;; esac
+	[ -z "$bufs" ] || die "$1: the file wrote the clipboard: $bufs"
+	return 0
+}
 
 resize() {
 	T resize-window -t "$S" -x "$1" -y "$2"
@@ -240,9 +276,104 @@ app=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n1)
 kill -TERM "$app"
 wait_for 'E2E$'
 [ "$(alt_on)" = 0 ] || die "alternate screen still on after SIGTERM"
+keys "echo rc=\$?" Enter
+wait_for "rc=143"
+assert_restored sigterm
 check sigterm-restored
 
-# 12. without a terminal: the text overview, and a note on stderr
+# 12. hostile files. First a canary: tmux is set to accept title changes,
+# window renames and clipboard writes from the pane, and a script does all
+# three — the checks must see it. Then parlens shows the hostile corpus.
+HOSTILE="$ROOT/testdata/hostile"
+T set -g set-clipboard on
+T set -g allow-rename on
+cat >"$WORK/canary.sh" <<'EOS'
+printf '\033]2;CANARY-TITLE\007'
+printf '\033kCANARY-NAME\033\\'
+printf '\033]52;c;%s\007' "$(printf canary | base64)"
+EOS
+keys clear Enter
+keys "sh '$WORK/canary.sh'" Enter
+deadline=$((SECONDS + TIMEOUT))
+until [ "$(T display -p -t "$S" '#{pane_title}')" = CANARY-TITLE ] &&
+	[ "$(T display -p -t "$S" '#{window_name}')" = CANARY-NAME ] &&
+	T list-buffers 2>/dev/null | grep -q canary; do
+	[ $SECONDS -ge $deadline ] && die "the canary did not land: title, window name or clipboard cannot be checked"
+	sleep 0.05
+done
+T delete-buffer
+T rename-window e2e
+printf '%s\n' "printf '\\033]2;E2E\\007'" >"$WORK/untitle.sh"
+keys "sh '$WORK/untitle.sh'; clear" Enter
+wait_for 'E2E$'
+attack_free canary-reset
+log "   (canary: tmux saw a title change, a window rename and a clipboard write)"
+
+# each hostile file in the dashboard: the overview, the ranking, the movers,
+# the components; the text is on screen, inert; the layout holds
+for f in title osc52 csi c1 bidi zero-width osc8 long-names; do
+	case $f in
+	title) marks=("␛]2;PWNED-TITLE␇") ;;
+	osc52) marks=("␛]52;c;") ;;
+	csi) marks=("␛[") ;;
+	c1) marks=("<U+009B>") ;;
+	bidi) marks=("<U+202E>") ;;
+	zero-width) marks=("<U+200B>") ;;
+	osc8) marks=("␛]8;") ;;
+	long-names) marks=("Ủy ban nhân dân huyện Ủy ban") ;;
+	esac
+	keys clear Enter
+	keys "'$BIN' '$HOSTILE/$f.csv'" Enter
+	wait_for "Tổng quan"
+	for v in 1 2 4 5; do
+		keys $v
+		sleep 0.15
+		assert_full_width
+		attack_free "$f view $v"
+	done
+	keys 2
+	deadline=$((SECONDS + TIMEOUT))
+	until screen | grep -qF -- "${marks[0]}"; do
+		[ $SECONDS -ge $deadline ] && die "$f: the ranking does not show ${marks[0]}"
+		keys Tab
+		sleep 0.2
+	done
+	check "hostile-$f"
+	keys q q
+	wait_for 'E2E$'
+	attack_free "$f after quitting"
+	assert_restored "$f"
+done
+
+# the CLI prints them to the terminal: tables, Markdown, the briefing and
+# check's messages about a file that does not load
+keys clear Enter
+keys "for f in title osc52 csi c0 c1; do '$BIN' rank --format table '$HOSTILE/'\$f.csv; '$BIN' movers --format md '$HOSTILE/'\$f.csv; '$BIN' brief --format txt '$HOSTILE/'\$f.csv; done >/dev/tty; '$BIN' check '$HOSTILE/reject/bad-cells.csv'; echo rc=\$?" Enter
+wait_for "rc=1"
+screen | grep -qF "␛]52;c;" || die "check does not show the hostile cell inert"
+attack_free cli
+check hostile-cli
+
+# 13. a crash restores the terminal and asks for a report: a build that
+# panics on ! (or while loading), in each place a panic can happen
+(cd "$ROOT" && go build -tags parlens_crashtest -o "$WORK/parlens-crash" .) || die "go build -tags parlens_crashtest failed"
+for where in update view cmd load; do
+	keys clear Enter
+	keys "PARLENS_CRASH=$where '$WORK/parlens-crash'; echo rc=\$?" Enter
+	if [ $where = load ]; then
+		wait_for "internal error while loading"
+		keys q
+	else
+		wait_for "Tổng quan"
+		keys '!'
+	fi
+	wait_for "rc=1"
+	screen_joined | grep -qF "please report it" || die "crash in $where: no hint to report it"
+	assert_restored "crash in $where"
+	check "crash-$where"
+done
+
+# 14. without a terminal: the text overview, and a note on stderr
 out=$("$BIN" 2>"$WORK/stderr.txt" </dev/null | cat)
 case "$out" in *"Dữ liệu minh họa"*"Cơ quan Trung ương"*"Dẫn đầu:"*) ;; *) die "no overview without a terminal: $out" ;; esac
 grep -q "needs a terminal" "$WORK/stderr.txt" || die "no note on stderr"

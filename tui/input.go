@@ -2,9 +2,10 @@ package tui
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -24,21 +25,31 @@ func (li *lineInput) set(s string) {
 
 func (li *lineInput) String() string { return string(li.value) }
 
-// sanitizeInput keeps printable characters of the first line.
+// sanitizeInput keeps the printable characters of the first line: what
+// data.Printable would replace (controls, escape sequences' ESC, bidi and
+// zero-width characters, line separators) is dropped, and so is what is
+// not UTF-8.
 func sanitizeInput(s string) string {
 	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
 		s = s[:i]
 	}
 	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		if r == utf8.RuneError || data.Unprintable(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
 
+// maxInput caps a prompt's value (a filter, a file path): a paste of a
+// whole file must not make every frame slow.
+const maxInput = 4096
+
 func (li *lineInput) insert(s string) {
 	rs := []rune(sanitizeInput(s))
+	if len(rs) > maxInput-len(li.value) {
+		rs = rs[:max(0, maxInput-len(li.value))]
+	}
 	if len(rs) == 0 {
 		return
 	}
@@ -111,21 +122,21 @@ func (li *lineInput) view(w int, cursor func(string) string) string {
 		at = string(li.value[li.pos])
 		after = string(li.value[li.pos+1:])
 	}
-	// keep the cursor in sight: drop text on the left
-	for text.Width(before)+text.Width(at) > room && before != "" {
-		_, n := firstRune(before)
-		before = before[n:]
+	// keep the cursor in sight: drop text on the left, measuring from the
+	// cursor back (linear in what is shown, not in the value's length)
+	if text.Width(at)+text.Width(before) > room {
+		rs := li.value[:li.pos]
+		wd, i := text.Width(at), len(rs)
+		for i > 0 {
+			rw := text.Width(string(rs[i-1]))
+			if wd+rw > room {
+				break
+			}
+			wd += rw
+			i--
+		}
+		before = string(rs[i:])
 	}
 	rest := text.Truncate(after, max(0, room-text.Width(before)-text.Width(at)))
 	return li.prompt + before + cursor(at) + rest
-}
-
-func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		if i > 0 {
-			return r, i
-		}
-		_ = r
-	}
-	return 0, len(s)
 }

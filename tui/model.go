@@ -137,7 +137,8 @@ type Model struct {
 	msg    string // transient status message
 	msgErr bool
 
-	// Panic holds a panic recovered in Update; the program quits with it.
+	// Panic holds a panic recovered in Update (the program quits with it)
+	// or while loading (the failure panel shows it until the user quits).
 	Panic error
 }
 
@@ -171,9 +172,10 @@ func (m *Model) setStyles(st *styles.Styles) {
 
 // loadedMsg carries the result of the load Cmd.
 type loadedMsg struct {
-	res *data.Result
-	a   *analysis.Analysis
-	err error
+	res   *data.Result
+	a     *analysis.Analysis
+	err   error
+	panic error // a panic while loading, with its stack: a bug to report
 }
 
 type tickMsg time.Time
@@ -195,7 +197,8 @@ func (m *Model) Init() tea.Cmd {
 		cmds = append(cmds, func() (msg tea.Msg) {
 			defer func() {
 				if r := recover(); r != nil {
-					msg = loadedMsg{err: fmt.Errorf("internal error while loading: %v", r)}
+					msg = loadedMsg{err: fmt.Errorf("internal error while loading: %v", r),
+						panic: fmt.Errorf("while loading: %v\n%s", r, debug.Stack())}
 				}
 			}()
 			res, err := load()
@@ -368,6 +371,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case loadedMsg:
+		if msg.panic != nil {
+			// the failure panel shows it; parlens prints the stack on exit
+			m.Panic = msg.panic
+		}
 		if msg.err != nil {
 			m.state = stateFailed
 			m.loadErr = msg.err.Error()
@@ -414,10 +421,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 }
 
 // estimate guesses load progress from the input size and the time spent,
-// assuming about 40 MB/s; it never reaches 1 before the load ends.
+// assuming about 80 MB/s (load and analysis of a wide file on 2 cores, see
+// BENCHMARKS.md); it never reaches 1 before the load ends.
 func (m *Model) estimate(now time.Time) float64 {
 	el := now.Sub(m.loadStart).Seconds()
-	expect := float64(m.opt.Bytes)/40e6 + 0.2
+	expect := float64(m.opt.Bytes)/80e6 + 0.2
 	f := el / expect
 	if f > 0.95 {
 		f = 0.95

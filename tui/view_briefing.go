@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/internal/atomicfile"
 )
 
 // briefingView shows the generated briefing (marked facts first) in a
@@ -136,35 +137,9 @@ func (v *briefingView) write(path string) tea.Cmd {
 }
 
 // WriteFileAtomic writes a file through a temp file in the same directory
-// and a rename, so an existing file is never left half written.
-func WriteFileAtomic(path string, b []byte) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // gone after a successful rename
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := os.Chmod(tmp, mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
-}
+// and a rename, so an existing file is never left half written (see
+// package atomicfile).
+func WriteFileAtomic(path string, b []byte) error { return atomicfile.WriteBytes(path, b) }
 
 func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	m := v.m

@@ -181,14 +181,18 @@ func (v *unitView) build() {
 			bc = b
 			leader = &b.Units[0]
 		}
-		leaderScore := func(_ *analysis.UnitComponents, key string) *float64 {
+		// the leader's score by component key, looked up once: a file can
+		// have thousands of components
+		var leaderScores map[string]*float64
+		if leader != nil {
+			leaderScores = make(map[string]*float64, len(bc.Components))
 			for i := range bc.Components {
-				if bc.Components[i].Key == key && i < len(leader.Components) {
-					return leader.Components[i].Score
+				if i < len(leader.Components) {
+					leaderScores[bc.Components[i].Key] = leader.Components[i].Score
 				}
 			}
-			return nil
 		}
+		leaderScore := func(_ *analysis.UnitComponents, key string) *float64 { return leaderScores[key] }
 		section(fmt.Sprintf("Lĩnh vực năm %d", m.year))
 		nameW := min(30, max(12, w/5))
 		barW := max(10, min(30, w-nameW-64))

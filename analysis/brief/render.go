@@ -111,7 +111,8 @@ func (b *Brief) Markdown() string {
 // mdEscape makes data text inert in Markdown and drops control characters.
 func mdEscape(s string) string {
 	s = data.Printable(s)
-	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`)
+	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`,
+		"&", "&amp;", "~", `\~`) // an entity (&#x202E;) would turn back into what Printable made visible
 	s = r.Replace(s)
 	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
 		s = `\` + s

@@ -4,9 +4,73 @@ package text
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 )
+
+// Measuring a string walks its grapheme clusters, which is slow for the
+// 10,000-character names a hostile file can carry, and every frame measures
+// the same names again. Long strings' widths and cuts are remembered; the
+// caches are small and start over when full.
+const (
+	cacheMinBytes = 256
+	cacheEntries  = 512
+)
+
+type cutKey struct {
+	s string
+	w int
+}
+
+var cache = struct {
+	sync.Mutex
+	width map[string]int
+	cut   map[cutKey]string
+}{width: map[string]int{}, cut: map[cutKey]string{}}
+
+// stringWidth is ansi.StringWidth, remembered for long strings.
+func stringWidth(s string) int {
+	if len(s) < cacheMinBytes {
+		return ansi.StringWidth(s)
+	}
+	cache.Lock()
+	w, ok := cache.width[s]
+	cache.Unlock()
+	if ok {
+		return w
+	}
+	w = ansi.StringWidth(s)
+	cache.Lock()
+	if len(cache.width) >= cacheEntries {
+		clear(cache.width)
+	}
+	cache.width[s] = w
+	cache.Unlock()
+	return w
+}
+
+// cut is ansi.Truncate with the ellipsis, remembered for long strings.
+func cut(s string, w int) string {
+	if len(s) < cacheMinBytes {
+		return ansi.Truncate(s, w, Ellipsis)
+	}
+	k := cutKey{s, w}
+	cache.Lock()
+	t, ok := cache.cut[k]
+	cache.Unlock()
+	if ok {
+		return t
+	}
+	t = ansi.Truncate(s, w, Ellipsis)
+	cache.Lock()
+	if len(cache.cut) >= cacheEntries {
+		clear(cache.cut)
+	}
+	cache.cut[k] = t
+	cache.Unlock()
+	return t
+}
 
 // Ellipsis ends truncated text.
 const Ellipsis = "…"
@@ -29,10 +93,10 @@ func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if stringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, Ellipsis)
+	return cut(s, w)
 }
 
 // Left fits s to exactly w cells, left-aligned.
@@ -40,10 +104,10 @@ func Left(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := stringWidth(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, Ellipsis)
-		sw = ansi.StringWidth(s)
+		s = cut(s, w)
+		sw = stringWidth(s)
 	}
 	return s + Spaces(w-sw)
 }
@@ -53,10 +117,10 @@ func Right(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := stringWidth(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, Ellipsis)
-		sw = ansi.StringWidth(s)
+		s = cut(s, w)
+		sw = stringWidth(s)
 	}
 	return Spaces(w-sw) + s
 }
@@ -66,7 +130,7 @@ func Center(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := stringWidth(s)
 	if sw > w {
 		return Left(s, w)
 	}
@@ -75,7 +139,7 @@ func Center(s string, w int) string {
 }
 
 // Width is the cell width of s.
-func Width(s string) int { return ansi.StringWidth(s) }
+func Width(s string) int { return stringWidth(s) }
 
 // Block fits s to exactly h lines of exactly w cells each.
 func Block(s string, w, h int) string {

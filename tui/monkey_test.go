@@ -1,0 +1,253 @@
+package tui
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"image/color"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/tui/styles"
+)
+
+var (
+	monkeyEvents = flag.Int("monkey.events", 0, "events per monkey run (default: 100,000 in all; fewer with -short or -race)")
+	monkeySeed   = flag.Uint64("monkey.seed", 0, "seed of the monkey runs (default: fixed seeds)")
+)
+
+// monkeyKeys are the keys a person can press: every binding, the editing
+// keys of the prompts, and keys no binding uses.
+var monkeyKeys = func() []tea.KeyPressMsg {
+	var ks []tea.KeyPressMsg
+	for _, s := range []string{"enter", "esc", "down", "up", "left", "right", "pgdown", "pgup", "tab", "shift+tab", "space", "backspace", "ctrl+c"} {
+		if s == "ctrl+c" {
+			continue // quits: the model does nothing after it
+		}
+		ks = append(ks, keyMsg(s))
+	}
+	for _, r := range "1234567qjkhlgG/sSpaLTwyi[]<>,.?xXzZ0-=+ đ" {
+		ks = append(ks, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	for _, c := range []rune{tea.KeyHome, tea.KeyEnd, tea.KeyDelete, tea.KeyInsert, tea.KeyF1, tea.KeyF12} {
+		ks = append(ks, tea.KeyPressMsg{Code: c})
+	}
+	for _, r := range "abdefhkuw" {
+		ks = append(ks, tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl}, tea.KeyPressMsg{Code: r, Mod: tea.ModAlt})
+	}
+	// what a hostile terminal or paste could send as a key's text
+	for _, s := range []string{"\x1b", "\x07", "\u202e", "\u200b", "\u0085", "\x00"} {
+		r := []rune(s)[0]
+		ks = append(ks, tea.KeyPressMsg{Code: r, Text: s})
+	}
+	return ks
+}()
+
+// monkeySizes are the sizes a resize picks from, besides random ones.
+var monkeySizes = [][2]int{{0, 0}, {1, 1}, {0, 1}, {1, 0}, {2, 2}, {10, 3}, {79, 24}, {80, 23}, {80, 24}, {81, 25}, {100, 30}, {120, 40}, {160, 50}, {200, 60}, {300, 100}}
+
+// monkey drives a model with random events and checks the frame after each.
+type monkey struct {
+	tb   testing.TB
+	m    *Model
+	rng  *rand.Rand
+	w, h int
+	log  []string // the last events, for a failure report
+	seed uint64
+	n    int
+}
+
+func (mk *monkey) event() tea.Msg {
+	r := mk.rng
+	switch p := r.IntN(1000); {
+	case p < 20: // resize
+		if r.IntN(3) == 0 {
+			return tea.WindowSizeMsg{Width: r.IntN(320), Height: r.IntN(110)}
+		}
+		sz := monkeySizes[r.IntN(len(monkeySizes))]
+		return tea.WindowSizeMsg{Width: sz[0], Height: sz[1]}
+	case p < 120: // mouse, also off the screen
+		x, y := r.IntN(mk.w+10)-5, r.IntN(mk.h+10)-5
+		m := tea.Mouse{X: x, Y: y, Button: []tea.MouseButton{tea.MouseLeft, tea.MouseRight, tea.MouseMiddle}[r.IntN(3)]}
+		switch r.IntN(5) {
+		case 0, 1:
+			return tea.MouseClickMsg(m)
+		case 2:
+			m.Button = tea.MouseWheelUp
+			return tea.MouseWheelMsg(m)
+		case 3:
+			m.Button = tea.MouseWheelDown
+			return tea.MouseWheelMsg(m)
+		default:
+			return tea.MouseReleaseMsg(m)
+		}
+	case p < 130: // a paste, sometimes hostile
+		return tea.PasteMsg{Content: []string{"cam le", "\x1b]52;c;eA==\x07sở\u202e", "quận\nhuyện", strings.Repeat("x", 500), ""}[r.IntN(5)]}
+	case p < 135: // what arrives from outside: the theme, a written file, a stray tick
+		switch r.IntN(4) {
+		case 0:
+			return tea.BackgroundColorMsg{Color: []color.Color{color.White, color.Black}[r.IntN(2)]}
+		case 1:
+			return briefWrittenMsg{path: "/tmp/x\x1b[2J.md", err: []error{nil, errors.New("disk full \x1b]2;x\x07")}[r.IntN(2)]}
+		case 2:
+			return tickMsg{}
+		default:
+			return tea.FocusMsg{}
+		}
+	}
+	return monkeyKeys[r.IntN(len(monkeyKeys))]
+}
+
+func (mk *monkey) step() {
+	msg := mk.event()
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		mk.w, mk.h = ws.Width, ws.Height
+	}
+	mk.log = append(mk.log, fmt.Sprintf("%T%+v", msg, msg))
+	if len(mk.log) > 25 {
+		mk.log = mk.log[1:]
+	}
+	mk.n++
+	_, cmd := mk.m.Update(msg)
+	if mk.m.Panic != nil {
+		mk.fail("panic in Update: %v", mk.m.Panic)
+	}
+	// commands are not run: they write files, sleep or wait for the load
+	if isQuitCmd(cmd) && len(mk.m.stack) > 0 {
+		// q on the overview quits: a person would start again
+		mk.m.stack = mk.m.stack[:1]
+	}
+	v := mk.m.View()
+	if err := frameError(v.Content, mk.w, mk.h); err != "" {
+		mk.fail("%s", err)
+	}
+	if v.WindowTitle != "parlens" {
+		mk.fail("window title %q", v.WindowTitle)
+	}
+	if mk.n%97 == 0 { // inertness is costlier to check
+		rest := sgr.ReplaceAllString(v.Content, "")
+		for _, r := range rest {
+			if r != '\n' && data.Unprintable(r) {
+				mk.fail("raw %U in the frame", r)
+			}
+		}
+	}
+}
+
+func (mk *monkey) fail(format string, args ...any) {
+	mk.tb.Helper()
+	mk.tb.Fatalf("monkey (seed %d) event %d at %d×%d: %s\nlast events:\n  %s\nscreen:\n%s",
+		mk.seed, mk.n, mk.w, mk.h, fmt.Sprintf(format, args...), strings.Join(mk.log, "\n  "), screen(mk.m))
+}
+
+// frameError is checkFrame as a message: a frame is exactly h lines of
+// exactly w cells (nothing at all when either is 0).
+func frameError(out string, w, h int) string {
+	if h <= 0 || w <= 0 {
+		if out != "" && strings.Trim(out, "\n") != "" {
+			return fmt.Sprintf("want an empty frame, got %q", out)
+		}
+		return ""
+	}
+	n := 0
+	for l := range strings.SplitSeq(out, "\n") {
+		if got := ansi.StringWidth(l); got != w {
+			return fmt.Sprintf("line %d is %d cells wide, want %d", n, got, w)
+		}
+		n++
+	}
+	if n != h {
+		return fmt.Sprintf("%d lines, want %d", n, h)
+	}
+	return ""
+}
+
+// TestMonkey drives the dashboard with 100,000 random events in all: key
+// presses (every binding and then some, hostile key text included), mouse
+// clicks, wheels and releases anywhere (also off the screen), pastes,
+// resizes (0×0, 1×1 and random sizes among them), theme changes and file
+// write results. After every event the frame must be exactly the
+// terminal's size and the title the dashboard's; no event may panic. The
+// runs use the sample, three hostile files (10,000-character names, escape
+// sequences, 5,000 columns), a file that does not load and a load that
+// never ends. -short and -race run fewer events;
+// -monkey.events and -monkey.seed choose others.
+func TestMonkey(t *testing.T) {
+	total := 100_000
+	switch {
+	case *monkeyEvents > 0:
+		total = *monkeyEvents
+	case testing.Short():
+		total = 4_000
+	case raceEnabled:
+		total = 8_000
+	}
+	type run struct {
+		name  string
+		share int // per cent of the events
+		res   func(testing.TB) *data.Result
+	}
+	hostile := func(name string) func(testing.TB) *data.Result {
+		return func(tb testing.TB) *data.Result {
+			r := data.Read([]string{filepath.Join("..", "testdata", "hostile", name)}, data.Options{})
+			if r.Err() != nil {
+				tb.Fatal(r.Err())
+			}
+			return r
+		}
+	}
+	failed := func(tb testing.TB) *data.Result {
+		return data.Read([]string{filepath.Join("..", "testdata", "hostile", "reject", "bad-cells.csv")}, data.Options{})
+	}
+	runs := []run{
+		{"sample-a", 33, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }},
+		{"sample-b", 33, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }},
+		{"long-names", 12, hostile("long-names.csv")},
+		{"title", 12, hostile("title.csv")},
+		{"columns-5000", 6, hostile("columns-5000.csv")},
+		{"load-failed", 2, failed},
+		{"loading", 2, nil}, // the load never ends
+	}
+	for i, r := range runs {
+		t.Run(r.name, func(t *testing.T) {
+			t.Parallel()
+			seed := uint64(i + 1)
+			if *monkeySeed != 0 {
+				seed = *monkeySeed + uint64(i)
+			}
+			opt := Options{Theme: styles.Dark, Dir: t.TempDir(), Brief: stubBrief, Bytes: 1 << 30}
+			if r.res != nil {
+				opt.Result = r.res(t)
+			} else {
+				opt.Load = func() (*data.Result, error) { select {} }
+			}
+			m := New(opt)
+			mk := &monkey{tb: t, m: m, rng: rand.New(rand.NewPCG(seed, 7)), seed: seed, w: 120, h: 40}
+			m.Update(tea.WindowSizeMsg{Width: mk.w, Height: mk.h})
+			n := total * r.share / 100
+			for range n {
+				mk.step()
+			}
+			monkeyCount.Add(int64(n))
+		})
+	}
+	if !isQuitCmd(tea.Quit) || isQuitCmd(tea.ClearScreen) {
+		t.Fatal("isQuitCmd does not recognise tea.Quit")
+	}
+	t.Cleanup(func() { t.Logf("%d events", monkeyCount.Load()) })
+}
+
+// isQuitCmd reports tea.Quit without running the command.
+func isQuitCmd(cmd tea.Cmd) bool {
+	return cmd != nil && reflect.ValueOf(cmd).Pointer() == reflect.ValueOf(tea.Quit).Pointer()
+}
+
+// monkeyCount counts the events of every run.
+var monkeyCount atomic.Int64
