@@ -14,7 +14,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/internal/atomicfile"
+	"github.com/parlens/parlens/data/atomicfile"
 )
 
 // Output formats shared by every command.

@@ -9,7 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/internal/atomicfile"
+	"github.com/parlens/parlens/data/atomicfile"
 )
 
 // briefingView shows the generated briefing (marked facts first) in a
