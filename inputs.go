@@ -51,6 +51,7 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 		return nil, fmt.Errorf("give either PATH or --sample, not both")
 	}
 	if len(paths) > 0 {
+		defer loadGC()()
 		return data.Read(paths, f.options(stdin)), nil
 	}
 	name := f.sample
@@ -69,6 +70,7 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 // load is read for commands that need a whole dataset: errors are printed
 // and give exit 1.
 func (f *inputFlags) load(paths []string, stdin io.Reader, stderr io.Writer) (*data.Dataset, int) {
+	tuneGC()
 	r, err := f.read(paths, stdin)
 	if err != nil {
 		printErr(stderr, err)

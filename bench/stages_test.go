@@ -40,8 +40,30 @@ var workloads = []struct {
 }
 
 type files struct {
-	wide, long []byte
-	fs         map[string]fstest.MapFS // "wide", "long": the file with its sidecars
+	spec              synth.Spec
+	wide, comps, unit []byte
+	longOnce          sync.Once
+	long              []byte // generated on first use: 540 MB for L
+}
+
+// fs returns the file of a format ("wide" or "long") with its sidecars.
+func (f *files) fs(tb testing.TB, format string) fstest.MapFS {
+	data := f.wide
+	if format == "long" {
+		data = f.longFile(tb)
+	}
+	return fstest.MapFS{format + ".csv": {Data: data}, "components.csv": {Data: f.comps}, "units.csv": {Data: f.unit}}
+}
+
+func (f *files) longFile(tb testing.TB) []byte {
+	f.longOnce.Do(func() {
+		var b bytes.Buffer
+		if err := synth.Long(&b, f.spec); err != nil {
+			tb.Fatal(err)
+		}
+		f.long = b.Bytes()
+	})
+	return f.long
 }
 
 var (
@@ -56,21 +78,17 @@ func gen(tb testing.TB, name string, spec synth.Spec) *files {
 	if f, ok := genned[name]; ok {
 		return f
 	}
-	var wide, long, comps, units bytes.Buffer
+	f := &files{spec: spec}
 	for _, w := range []struct {
 		fn  func(io.Writer, synth.Spec) error
-		buf *bytes.Buffer
-	}{{synth.Wide, &wide}, {synth.Long, &long}, {synth.Components, &comps}, {synth.Units, &units}} {
-		if err := w.fn(w.buf, spec); err != nil {
+		out *[]byte
+	}{{synth.Wide, &f.wide}, {synth.Components, &f.comps}, {synth.Units, &f.unit}} {
+		var b bytes.Buffer
+		if err := w.fn(&b, spec); err != nil {
 			tb.Fatal(err)
 		}
+		*w.out = b.Bytes()
 	}
-	side := func(file string, b []byte) fstest.MapFS {
-		return fstest.MapFS{file: {Data: b}, "components.csv": {Data: comps.Bytes()}, "units.csv": {Data: units.Bytes()}}
-	}
-	f := &files{wide: wide.Bytes(), long: long.Bytes(), fs: map[string]fstest.MapFS{
-		"wide": side("wide.csv", wide.Bytes()), "long": side("long.csv", long.Bytes()),
-	}}
 	genned[name] = f
 	return f
 }
@@ -83,7 +101,7 @@ func dataset(tb testing.TB, name string, spec synth.Spec) *data.Result {
 	if r, ok := loaded[name]; ok {
 		return r
 	}
-	r := data.ReadFS(f.fs["wide"], ".", data.Options{})
+	r := data.ReadFS(f.fs(tb, "wide"), ".", data.Options{})
 	if err := r.Err(); err != nil {
 		tb.Fatal(err)
 	}
@@ -126,7 +144,7 @@ func BenchmarkLoad(b *testing.B) {
 		for _, format := range []string{"wide", "long"} {
 			raw := f.wide
 			if format == "long" {
-				raw = f.long
+				raw = f.longFile(b)
 			}
 			b.Run(w.name+"/"+format+"/encoding_csv", func(b *testing.B) {
 				b.SetBytes(int64(len(raw)))
@@ -137,7 +155,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.Run(w.name+"/"+format+"/parlens", func(b *testing.B) {
 				b.SetBytes(int64(len(raw)))
 				for b.Loop() {
-					r := data.ReadFS(f.fs[format], ".", data.Options{})
+					r := data.ReadFS(f.fs(b, format), ".", data.Options{})
 					if err := r.Err(); err != nil {
 						b.Fatal(err)
 					}
@@ -232,7 +250,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		f := gen(b, w.name, w.spec)
 		b.Run(w.name, func(b *testing.B) {
 			for b.Loop() {
-				res := data.ReadFS(f.fs["wide"], ".", data.Options{})
+				res := data.ReadFS(f.fs(b, "wide"), ".", data.Options{})
 				m := tui.New(tui.Options{Result: res, Theme: styles.Dark})
 				m.Update(tea.WindowSizeMsg{Width: 160, Height: 50})
 				if v := m.View(); len(v.Content) == 0 {
@@ -319,8 +337,8 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 // errors or warnings, wide and long to the same records.
 func TestWorkloadsLoad(t *testing.T) {
 	f := gen(t, "M", workloads[0].spec)
-	wide := data.ReadFS(f.fs["wide"], ".", data.Options{})
-	long := data.ReadFS(f.fs["long"], ".", data.Options{})
+	wide := data.ReadFS(f.fs(t, "wide"), ".", data.Options{})
+	long := data.ReadFS(f.fs(t, "long"), ".", data.Options{})
 	for _, r := range []*data.Result{wide, long} {
 		if len(r.Issues) > 0 {
 			t.Fatalf("%d issues, first: %v", len(r.Issues), r.Issues[0])
@@ -349,7 +367,7 @@ func BenchmarkSummary(b *testing.B) {
 		for _, format := range []string{"wide", "long"} {
 			b.Run(w.name+"/"+format, func(b *testing.B) {
 				for b.Loop() {
-					r := data.ReadFS(f.fs[format], ".", data.Options{})
+					r := data.ReadFS(f.fs(b, format), ".", data.Options{})
 					if err := r.Err(); err != nil {
 						b.Fatal(err)
 					}

@@ -213,8 +213,8 @@ func (b *builder) readInput(in input) ([]byte, bool) {
 }
 
 // memoryNeed is about the most memory loading a data file of size bytes
-// takes, the file itself included: measured peaks are 5.4× the file for a
-// wide file and 2.0× for a long one (the L workloads, BENCHMARKS.md), plus
+// takes, the file itself included: measured peaks are 4.9× the file for a
+// wide file and 1.95× for a long one (the L workloads, BENCHMARKS.md), plus
 // room for the program and the analysis.
 func memoryNeed(size int64, long bool) int64 {
 	f := 6.0
@@ -229,9 +229,8 @@ func memoryNeed(size int64, long bool) int64 {
 // A variable for tests.
 var memoryCheckFrom int64 = 256 << 20
 
-// availableMemory reports the memory the process can still take (see
-// systemMemory); a variable for tests.
-var availableMemory = systemMemory
+// availableMemory is AvailableMemory; a variable for tests.
+var availableMemory = AvailableMemory
 
 // memoryFits reports whether need bytes (held bytes of them already taken)
 // are likely available, and reports the file as too big when not: failing
@@ -254,10 +253,11 @@ func (b *builder) memoryFits(pos Pos, size, need, held int64, kind string) bool 
 	return false
 }
 
-// systemMemory is the memory available to the process: Linux's
-// MemAvailable, lowered to what a cgroup limit (v2 or v1) or GOMEMLIMIT
-// leaves. ok is false where none of these can be read.
-func systemMemory() (avail int64, ok bool) {
+// AvailableMemory is the memory the process can still take: Linux's
+// MemAvailable, lowered to what a cgroup limit (v2 or v1) or the Go memory
+// limit (GOMEMLIMIT) leaves. ok is false where none of these can be read.
+// Loads refuse a file that would not fit (Options.IgnoreMemory).
+func AvailableMemory() (avail int64, ok bool) {
 	avail = math.MaxInt64
 	if f, err := os.ReadFile("/proc/meminfo"); err == nil {
 		for _, line := range strings.Split(string(f), "\n") {
@@ -668,7 +668,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // sortRecords orders records by index and bloc as first seen, and by year;
 // rows keep their input order within a group. A counting sort over the
 // (index, year, bloc) groups: one pass to count, one to place. It returns
-// the sorted records: recs itself when already in order, else a new slice.
+// the sorted records (recs itself, reordered in place).
 func sortRecords(recs []Record) []Record {
 	type group struct {
 		index int
@@ -727,39 +727,29 @@ func sortRecords(recs []Record) []Record {
 		start[id] = at
 		at += counts[id]
 	}
-	dest := make([]int32, len(recs))
+	// src[p] is the record that belongs at p. Following the cycles of the
+	// permutation moves every record once, in place: no second array.
+	src := make([]int32, len(recs))
 	for i, id := range ids {
-		dest[i] = int32(start[id])
+		src[start[id]] = int32(i)
 		start[id]++
 	}
-	out := make([]Record, len(recs))
-	parallel(len(recs), 1<<14, func(from, to int) {
-		for i := from; i < to; i++ {
-			out[dest[i]] = recs[i]
-		}
-	})
-	return out
-}
-
-// parallel calls fn over [0, n) cut into one part per core (one part when
-// n is under min).
-func parallel(n, min int, fn func(from, to int)) {
-	parts := 1
-	if n >= min {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	var wg sync.WaitGroup
-	for k := 0; k < parts; k++ {
-		from, to := k*n/parts, (k+1)*n/parts
-		if k == parts-1 {
-			fn(from, to)
+	for p := range recs {
+		if src[p] < 0 || int(src[p]) == p {
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(from, to)
-		}()
+		tmp := recs[p]
+		q := p
+		for {
+			s := int(src[q])
+			src[q] = -1
+			if s == p {
+				recs[q] = tmp
+				break
+			}
+			recs[q] = recs[s]
+			q = s
+		}
 	}
-	wg.Wait()
+	return recs
 }

@@ -56,9 +56,9 @@ func TestMemoryGuard(t *testing.T) {
 	}
 }
 
-// systemMemory answers on Linux, where the benchmarks run.
-func TestSystemMemory(t *testing.T) {
-	avail, ok := systemMemory()
+// AvailableMemory answers on Linux, where the benchmarks run.
+func TestAvailableMemory(t *testing.T) {
+	avail, ok := AvailableMemory()
 	if ok && avail <= 0 {
 		t.Errorf("available memory %d", avail)
 	}

@@ -67,17 +67,20 @@ type badCell struct {
 	text string
 }
 
-// pending is a row read before its columns are classified.
+// pending is what a row keeps, beside its Record, until its columns are
+// classified.
 type pending struct {
-	rec   Record
 	total bool      // the total cell was given
 	vals  []float64 // the row's candidate-column values
 }
 
 // wideChunk is one part of a file's rows, parsed on its own goroutine.
 type wideChunk struct {
-	p             *rowParser
-	rows          []pending
+	p *rowParser
+	// recs are the chunk's records, written where they will stay: in
+	// Dataset.Records' array, at room reserved for the chunk's lines.
+	recs          []Record
+	rows          []pending // beside recs
 	cols          []wideCol
 	seen          int // rows read, good or bad
 	totalDecimals int
@@ -109,29 +112,48 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	start := int(r.InputOffset())
 	bounds := splitRows(t.text, start, min(runtime.GOMAXPROCS(0), 8, (len(t.text)-start)/minChunkBytes+1))
 	chunks := make([]*wideChunk, len(bounds)-1)
-	var wg sync.WaitGroup
+	// A chunk has at most a record per line: records are written straight
+	// into room reserved after the dataset's, a chunk's room after another's.
 	lines := bytes.Count(t.text[:start], []byte{'\n'})
+	lineOffsets, room := make([]int, len(chunks)+1), make([]int, len(chunks)+1)
 	for i := range chunks {
-		chunks[i] = &wideChunk{p: newRowParser(ctx, lines)}
-		if i+1 < len(chunks) {
-			lines += bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
-		}
+		n := bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
+		lineOffsets[i], room[i+1] = lines, room[i]+n+1
+		lines += n
+	}
+	base := len(b.ds.Records)
+	all := slices.Grow(b.ds.Records, room[len(chunks)])[:base+room[len(chunks)]]
+	parse := func(i, upTo int, lineOffset int) *wideChunk {
+		c := &wideChunk{p: newRowParser(ctx, lineOffset), recs: all[base+room[i] : base+room[i] : base+room[upTo]]}
+		c.parse(t.text[bounds[i]:bounds[upTo]], candidates)
+		return c
+	}
+	var wg sync.WaitGroup
+	for i := range chunks {
 		wg.Add(1)
-		go func(c *wideChunk, from, to int) {
+		go func() {
 			defer wg.Done()
-			c.parse(t.text[from:to], candidates)
-		}(chunks[i], bounds[i], bounds[i+1])
+			chunks[i] = parse(i, i+1, lineOffsets[i])
+		}()
 	}
 	wg.Wait()
 	// Quotes that do not pair up may have misled a cut: read on from the
 	// first chunk that met them as one piece, as a single reader would.
 	for i, c := range chunks {
 		if c.quoteTrouble && i+1 < len(chunks) {
-			whole := &wideChunk{p: newRowParser(ctx, c.p.lineOffset)}
-			whole.parse(t.text[bounds[i]:], candidates)
-			chunks = append(chunks[:i], whole)
+			chunks = append(chunks[:i], parse(i, len(chunks), lineOffsets[i]))
 			break
 		}
+	}
+	// close the gaps between the chunks' records (blank and bad lines)
+	at := base
+	for _, c := range chunks {
+		n := len(c.recs)
+		if n > 0 && &all[at] != &c.recs[0] {
+			copy(all[at:at+n], c.recs)
+		}
+		c.recs = all[at : at+n : at+n]
+		at += n
 	}
 
 	cols := make([]wideCol, len(candidates))
@@ -142,7 +164,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	for _, c := range chunks {
 		b.absorb(c.p)
 		seen += c.seen
-		nrows += len(c.rows)
+		nrows += len(c.recs)
 		totalDecimals = max(totalDecimals, c.totalDecimals)
 		for i := range cols {
 			cc := &c.cols[i]
@@ -200,7 +222,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	for _, c := range chunks {
 		for k := range c.rows {
 			p := &c.rows[k]
-			rec := &p.rec
+			rec := &c.recs[k]
 			if direct {
 				rec.Scores = p.vals
 			} else if nComp > 0 {
@@ -221,25 +243,20 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	// Finishing (checks, derived totals) on every core, a chunk each; the
 	// problems found are reported in row order.
-	first := len(b.ds.Records)
-	b.ds.Records = slices.Grow(b.ds.Records, nrows)[:first+nrows]
 	sinks := make([]*issueSink, len(chunks))
-
-	at := first
 	for ci, c := range chunks {
 		sinks[ci] = &issueSink{b: b, gradeOK: map[gradeKey]bool{}}
 		wg.Add(1)
-		go func(c *wideChunk, s *issueSink, out []Record) {
+		go func(c *wideChunk, s *issueSink) {
 			defer wg.Done()
 			for k := range c.rows {
-				p := &c.rows[k]
-				s.finishRecord(ctx, &p.rec, p.total, comps, cols, decimals, maxes[p.rec.Year])
-				out[k] = p.rec
+				rec := &c.recs[k]
+				s.finishRecord(ctx, rec, c.rows[k].total, comps, cols, decimals, maxes[rec.Year])
 			}
-		}(c, sinks[ci], b.ds.Records[at:at+len(c.rows)])
-		at += len(c.rows)
+		}(c, sinks[ci])
 	}
 	wg.Wait()
+	b.ds.Records = all[:base+nrows]
 	for ci, s := range sinks {
 		for _, is := range s.issues {
 			b.add(is.Severity, is.Pos, is.Hint, "%s", is.Msg)
@@ -247,7 +264,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		for k, ok := range s.gradeOK {
 			b.gradeOK[k] = ok
 		}
-		chunks[ci].rows = nil
+		chunks[ci].rows, chunks[ci].recs = nil, nil
 	}
 }
 
@@ -284,7 +301,10 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 		c.seen++
 		line := r.recLine + p.lineOffset
 		var row pending
-		if !p.readRoles(rec, line, &row.rec) {
+		c.recs = append(c.recs, Record{}) // in the room reserved: no copy
+		out := &c.recs[len(c.recs)-1]
+		if !p.readRoles(rec, line, out) {
+			c.recs = c.recs[:len(c.recs)-1]
 			continue
 		}
 		from := len(vals)
@@ -292,7 +312,11 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 			col := &c.cols[i]
 			cell := rec[col.col]
 			v := Missing
-			if !missingCell(cell) {
+			if x, dec, ok := parsePlain(cell); ok { // the common "97.31", which is no missing mark
+				v = x
+				col.numeric++
+				col.decimals = max(col.decimals, dec)
+			} else if !missingCell(cell) {
 				if x, dec, ok := parseNumber(cell, t.decimal); ok {
 					v = x
 					col.numeric++
@@ -312,7 +336,7 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 			if !missingCell(cell) {
 				row.total = true
 				if v, dec, ok := p.number(cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
-					row.rec.Total = v
+					out.Total = v
 					c.totalDecimals = max(c.totalDecimals, dec)
 				}
 			}
