@@ -410,11 +410,11 @@ func (b *builder) findDuplicates() ([]int32, int) {
 			first := &keep[j-1]
 			if sameValues(first, r) {
 				b.warnf(r.Pos, "delete one of the two rows", "%s appears twice in %s %d with the same values (also at %s); kept once",
-					r.Unit, r.Index, r.Year, lineRef(first.Pos, r.Pos))
+					clip(r.Unit), clip(r.Index), r.Year, lineRef(first.Pos, r.Pos))
 				continue
 			}
 			b.errorf(r.Pos, "keep one row per unit and year", "%s appears twice in %s %d with different values (also at %s)",
-				r.Unit, r.Index, r.Year, lineRef(first.Pos, r.Pos))
+				clip(r.Unit), clip(r.Index), r.Year, lineRef(first.Pos, r.Pos))
 			continue
 		}
 		if dense != nil {
@@ -597,7 +597,7 @@ func (b *builder) warnNameChanges(units []int32, nUnits int) {
 		if b.fold(s.name) != b.fold(r.Unit) && !reported[key] {
 			reported[key] = true
 			b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
-				"unit %s is named %q in %d and %q in %d", r.UnitCode, s.name, s.year, r.Unit, r.Year)
+				"unit %s is named %q in %d and %q in %d", clip(r.UnitCode), clip(s.name), s.year, clip(r.Unit), r.Year)
 		}
 	}
 }

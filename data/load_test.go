@@ -488,3 +488,15 @@ func TestSplitRows(t *testing.T) {
 		}
 	}
 }
+
+// A 10,000-character name is quoted in a message cut to a readable length.
+func TestLongNameClippedInMessages(t *testing.T) {
+	long := strings.Repeat("Đ", 10000)
+	r := readFiles(t, map[string]string{"p-2021.csv": "đơn vị,tổng\n" + long + ",80\n" + long + ",81\n"})
+	if r.Err() == nil || len(r.Issues) != 1 {
+		t.Fatalf("issues %v", r.Issues)
+	}
+	if n := len([]rune(r.Issues[0].Msg)); n > 200 || !strings.Contains(r.Issues[0].Msg, "…") {
+		t.Errorf("message of %d characters: %.80s", n, r.Issues[0].Msg)
+	}
+}

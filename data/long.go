@@ -342,7 +342,7 @@ func (m *longMerge) merge(c *longChunk) {
 		case cellTotal:
 			if a.hasTotal && a.total != cell.v {
 				m.p.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
-					"%s %d %s: total given twice with different values (also at line %d)", base.Unit, base.Year, comp.name, a.totalLine)
+					"%s %d %s: total given twice with different values (also at line %d)", clip(base.Unit), base.Year, clip(comp.name), a.totalLine)
 			}
 			a.hasTotal, a.total, a.totalLine = true, cell.v, line
 		case cellScore:
@@ -355,7 +355,7 @@ func (m *longMerge) merge(c *longChunk) {
 			if g < len(a.scores) && !IsMissing(a.scores[g]) {
 				if a.scores[g] != cell.v {
 					m.p.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
-						"%s %d %q given twice with different values (also at line %d)", base.Unit, base.Year, comp.name, a.lines[g])
+						"%s %d %q given twice with different values (also at line %d)", clip(base.Unit), base.Year, clip(comp.name), a.lines[g])
 				}
 				continue
 			}

@@ -337,12 +337,8 @@ func (v *componentsView) Click(x, y int) tea.Cmd {
 		}
 		return nil
 	}
-	if i := v.g.RowAt(y); i >= 0 {
-		if i == v.g.Cursor() {
-			v.m.openUnit(v.bc.Units[v.g.CursorRow()].UnitID)
-			return nil
-		}
-		v.g.SetCursor(i)
+	if v.g.ClickRow(y) {
+		v.m.openUnit(v.bc.Units[v.g.CursorRow()].UnitID)
 	}
 	return nil
 }

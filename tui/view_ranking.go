@@ -564,12 +564,8 @@ func (v *rankingView) Click(x, y int) tea.Cmd {
 		}
 		return nil
 	}
-	if i := v.g.RowAt(y); i >= 0 {
-		if i == v.g.Cursor() {
-			v.m.openUnit(v.SelectedUnit())
-			return nil
-		}
-		v.g.SetCursor(i)
+	if v.g.ClickRow(y) {
+		v.m.openUnit(v.SelectedUnit())
 	}
 	return nil
 }

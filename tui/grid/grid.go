@@ -487,3 +487,17 @@ func (g *Grid) RowAt(y int) int {
 	}
 	return i
 }
+
+// ClickRow selects the row drawn at line y. It reports true when that row
+// was already selected: a second click on a row opens it.
+func (g *Grid) ClickRow(y int) bool {
+	i := g.RowAt(y)
+	if i < 0 {
+		return false
+	}
+	if i == g.Cursor() {
+		return true
+	}
+	g.SetCursor(i)
+	return false
+}

@@ -146,19 +146,7 @@ func Block(s string, w, h int) string {
 	if h <= 0 {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	var b strings.Builder
-	for i := 0; i < h; i++ {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if i < len(lines) {
-			b.WriteString(Left(lines[i], w))
-		} else {
-			b.WriteString(Spaces(w))
-		}
-	}
-	return b.String()
+	return Lines(strings.Split(s, "\n"), w, h)
 }
 
 // Lines fits lines to exactly h lines of exactly w cells each.
