@@ -6,10 +6,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // maxIssuesPerFile stops a hopeless file from flooding the report.
@@ -22,8 +20,8 @@ type builder struct {
 	issues   []Issue
 	perFile  map[string]int
 	compByID map[string]int // folded name or code → index in ds.Components
-	indexes  map[string]string
-	blocs    map[string]string
+	indexes  canonSet
+	blocs    canonSet
 	aliases  map[string]string // folded unit name or alias → unit code (units.csv)
 	sidecars map[string]bool   // sidecar paths already read
 	flagged  map[string]bool   // sidecar kinds given by flag: don't discover them
@@ -32,18 +30,14 @@ type builder struct {
 	folds   map[string]string
 	strs    map[string]string
 	gradeOK map[gradeKey]bool
-	canon   map[string]string // raw index or bloc cell → canonical spelling
 
-	lastGrade struct { // the last gradeOK answer: rows repeat it
-		k       gradeKey
-		ok, set bool
-	}
-	maxCache map[int][]float64 // year → component maxima (see maxima)
-	// lastCanon is canonicalize's last answers: raw → canonical
-	lastCanon struct {
-		index, bloc [2]string
-		set         bool
-	}
+	recentGrade recent[gradeKey, bool] // the last gradeOK answers: rows repeat them
+	maxCache    map[int][]float64      // year → component maxima (see maxima)
+	// keyParts are records the loaders numbered as they finished them, in
+	// order (see numberRecords).
+	keyParts []keyPart
+	// canonicalize's last answers: raw → canonical
+	recentIndex, recentBloc recent[string, string]
 }
 
 type gradeKey struct {
@@ -73,20 +67,29 @@ func (b *builder) intern(s string) string {
 	return c
 }
 
+// canonSet is the names of one kind (indices, or blocs) seen so far.
+type canonSet struct {
+	byFold map[string]string // folded name → first spelling seen
+	byRaw  map[string]string // spelling → first spelling seen (a cache)
+}
+
 // canonical returns the first spelling seen of a name, so "Khối Sở" and
 // "khối sở" are one bloc shown one way.
-func (b *builder) canonical(m map[string]string, name string) string {
-	if c, ok := b.canon[name]; ok {
+func (b *builder) canonical(set *canonSet, name string) string {
+	if c, ok := set.byRaw[name]; ok {
 		return c
+	}
+	if set.byFold == nil {
+		set.byFold, set.byRaw = map[string]string{}, map[string]string{}
 	}
 	k := b.fold(name)
-	defer func() { b.canon[strings.Clone(name)] = m[k] }()
-	if c, ok := m[k]; ok {
-		return c
+	c, ok := set.byFold[k]
+	if !ok {
+		c = b.intern(name)
+		set.byFold[k] = c
 	}
-	name = b.intern(name)
-	m[k] = name
-	return name
+	set.byRaw[strings.Clone(name)] = c
+	return c
 }
 
 func newBuilder(opt Options) *builder {
@@ -95,15 +98,12 @@ func newBuilder(opt Options) *builder {
 		opt:      opt,
 		perFile:  map[string]int{},
 		compByID: map[string]int{},
-		indexes:  map[string]string{},
-		blocs:    map[string]string{},
 		aliases:  map[string]string{},
 		sidecars: map[string]bool{},
 		flagged:  map[string]bool{},
 		folds:    map[string]string{},
 		strs:     map[string]string{},
 		gradeOK:  map[gradeKey]bool{},
-		canon:    map[string]string{},
 	}
 }
 
@@ -313,329 +313,6 @@ func (b *builder) component(name string) int {
 	return i
 }
 
-// result finishes the dataset: unit identities, duplicates, order, name changes.
-func (b *builder) result() *Result {
-	d := b.ds
-	b.assignIdentities()
-	units, nUnits := b.findDuplicates()
-	b.warnNameChanges(units, nUnits)
-	d.Records = sortRecords(d.Records)
-	for _, i := range b.issues {
-		if i.Severity == Warning {
-			d.Warnings = append(d.Warnings, i)
-		}
-	}
-	return &Result{Dataset: d, Issues: b.issues}
-}
-
-// assignIdentities gives every record its UnitID: its code (through units.csv
-// aliases), else a code learned from another row with the same name, else the
-// folded name.
-func (b *builder) assignIdentities() {
-	d := b.ds
-	needNames := false
-	for i := range d.Records {
-		if d.Records[i].UnitCode == "" {
-			needNames = true
-			break
-		}
-	}
-	var nameToCode map[string]string
-	ambiguous := map[string]bool{}
-	if needNames {
-		nameToCode = map[string]string{}
-		for k, v := range b.aliases {
-			nameToCode[k] = v
-		}
-		for i := range d.Records {
-			r := &d.Records[i]
-			if r.UnitCode == "" {
-				continue
-			}
-			k := b.fold(r.Unit)
-			c, ok := nameToCode[k]
-			switch {
-			case !ok:
-				nameToCode[k] = r.UnitCode
-			case c != r.UnitCode && b.aliases[k] == "":
-				ambiguous[k] = true
-			}
-		}
-	}
-	for i := range d.Records {
-		r := &d.Records[i]
-		if r.UnitCode != "" {
-			r.UnitID = r.UnitCode
-			continue
-		}
-		k := b.fold(r.Unit)
-		if c, ok := nameToCode[k]; ok && !ambiguous[k] {
-			r.UnitID = c
-		} else {
-			r.UnitID = b.intern("~" + k) // "~" keeps folded names apart from codes
-		}
-	}
-}
-
-// findDuplicates reports the same (index, year, unit) twice: an error when the
-// values differ, a warning when the row is repeated exactly (kept once).
-// Units and (index, year) groups get small ordinals (see unitOrdinals), so
-// the check hashes each unit id once per part of the records, not each row.
-// It returns the unit ordinals of the records kept, and how many there are.
-func (b *builder) findDuplicates() ([]int32, int) {
-	d := b.ds
-	units, nUnits := unitOrdinals(d.Records)
-	groups, groupKeys := groupOrdinals(d.Records, false)
-	nGroups := len(groupKeys)
-	// seen: the kept record of each (group, unit), +1; dense when small enough
-	var dense []int32
-	var sparse map[int64]int32
-	if cells := int64(nGroups) * int64(nUnits); cells <= 4*int64(len(d.Records))+1<<20 {
-		dense = make([]int32, cells)
-	} else {
-		sparse = make(map[int64]int32, len(d.Records))
-	}
-	keep := d.Records[:0]
-	keptUnits := units[:0]
-	for i := range d.Records {
-		r := &d.Records[i]
-		k := int64(groups[i])*int64(nUnits) + int64(units[i])
-		var j int32
-		if dense != nil {
-			j = dense[k]
-		} else {
-			j = sparse[k]
-		}
-		if j > 0 {
-			first := &keep[j-1]
-			if sameValues(first, r) {
-				b.warnf(r.Pos, "delete one of the two rows", "%s appears twice in %s %d with the same values (also at %s); kept once",
-					clip(r.Unit), clip(r.Index), r.Year, lineRef(first.Pos, r.Pos))
-				continue
-			}
-			b.errorf(r.Pos, "keep one row per unit and year", "%s appears twice in %s %d with different values (also at %s)",
-				clip(r.Unit), clip(r.Index), r.Year, lineRef(first.Pos, r.Pos))
-			continue
-		}
-		if dense != nil {
-			dense[k] = int32(len(keep) + 1)
-		} else {
-			sparse[k] = int32(len(keep) + 1)
-		}
-		if len(keep) == i {
-			keep = keep[:i+1] // in place: no copy
-		} else {
-			keep = append(keep, *r)
-		}
-		keptUnits = append(keptUnits, units[i])
-	}
-	d.Records = keep
-	return keptUnits, nUnits
-}
-
-// unitOrdinals numbers the records' unit ids 0, 1, 2…; on every core for
-// many records (each part numbers its own, then the parts are joined).
-func unitOrdinals(recs []Record) ([]int32, int) {
-	ords := make([]int32, len(recs))
-	parts := 1
-	if len(recs) >= 50000 {
-		parts = runtime.GOMAXPROCS(0)
-	}
-	type part struct {
-		m    map[string]int32
-		keys []string // in first-seen order
-	}
-	ps := make([]part, parts)
-	var wg sync.WaitGroup
-	for k := range ps {
-		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
-		wg.Add(1)
-		go func(p *part) {
-			defer wg.Done()
-			p.m = map[string]int32{}
-			last, lastOrd := "", int32(-1)
-			for i := from; i < to; i++ {
-				id := recs[i].UnitID
-				if id != last || lastOrd < 0 {
-					o, ok := p.m[id]
-					if !ok {
-						o = int32(len(p.keys))
-						p.m[id] = o
-						p.keys = append(p.keys, id)
-					}
-					last, lastOrd = id, o
-				}
-				ords[i] = lastOrd
-			}
-		}(&ps[k])
-	}
-	wg.Wait()
-	global := ps[0].m
-	n := len(ps[0].keys)
-	for k := 1; k < parts; k++ {
-		trans := make([]int32, len(ps[k].keys))
-		for lo, id := range ps[k].keys {
-			g, ok := global[id]
-			if !ok {
-				g = int32(n)
-				n++
-				global[id] = g
-			}
-			trans[lo] = g
-		}
-		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
-		for i := from; i < to; i++ {
-			ords[i] = trans[ords[i]]
-		}
-	}
-	return ords, n
-}
-
-// recGroup is a record's (index, year) or (index, year, bloc).
-type recGroup struct {
-	index string
-	year  int
-	bloc  string
-}
-
-// groupOrdinals numbers the records' (index, year) groups, or their (index,
-// year, bloc) groups with blocs, in first-seen order, and lists them. A few
-// recent groups are compared before the map: files interleave a handful of
-// blocs, and equal strings here are mostly one shared copy.
-func groupOrdinals(recs []Record, blocs bool) ([]int32, []recGroup) {
-	ords := make([]int32, len(recs))
-	m := map[recGroup]int32{}
-	var keys []recGroup
-	var recent [8]struct {
-		g recGroup
-		o int32
-	}
-	nRecent, next := 0, 0
-	for i := range recs {
-		r := &recs[i]
-		g := recGroup{r.Index, r.Year, ""}
-		if blocs {
-			g.bloc = r.Bloc
-		}
-		o := int32(-1)
-		for k := 0; k < nRecent; k++ {
-			if recent[k].g == g {
-				o = recent[k].o
-				break
-			}
-		}
-		if o < 0 {
-			var ok bool
-			if o, ok = m[g]; !ok {
-				o = int32(len(keys))
-				m[g] = o
-				keys = append(keys, g)
-			}
-			recent[next].g, recent[next].o = g, o
-			next = (next + 1) % len(recent)
-			nRecent = min(nRecent+1, len(recent))
-		}
-		ords[i] = o
-	}
-	return ords, keys
-}
-
-// lineRef names another position, shortening it when it is in the same file.
-func lineRef(p, here Pos) string {
-	if p.File == here.File {
-		return fmt.Sprintf("line %d", p.Line)
-	}
-	return fmt.Sprintf("%s:%d", p.File, p.Line)
-}
-
-func sameValues(a, c *Record) bool {
-	if !sameFloat(a.Total, c.Total) || a.Grade != c.Grade || a.PublishedRank != c.PublishedRank ||
-		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) {
-		return false
-	}
-	n := max(len(a.Scores), len(c.Scores))
-	for i := 0; i < n; i++ {
-		if !sameFloat(a.Score(i), c.Score(i)) {
-			return false
-		}
-	}
-	return true
-}
-
-func sameFloat(x, y float64) bool {
-	return (IsMissing(x) && IsMissing(y)) || x == y
-}
-
-// warnNameChanges reports a code whose unit name changed (beyond accents and
-// case). units are the records' unit ordinals (findDuplicates): a record
-// with a code has the code as its unit id.
-func (b *builder) warnNameChanges(units []int32, nUnits int) {
-	type seen struct {
-		name string
-		pos  Pos
-		year int
-		set  bool
-	}
-	first := make([]seen, nUnits)
-	reported := map[string]bool{}
-	recs := b.ds.Records
-	order := byYear(recs)
-	for _, i := range order {
-		r := &recs[i]
-		if r.UnitCode == "" {
-			continue
-		}
-		s := &first[units[i]]
-		if !s.set {
-			*s = seen{r.Unit, r.Pos, r.Year, true}
-			continue
-		}
-		if s.name == r.Unit || (b.aliases[b.fold(s.name)] == r.UnitCode && b.aliases[b.fold(r.Unit)] == r.UnitCode) {
-			continue // same name, or a rename units.csv already records
-		}
-		key := r.UnitCode + "\x00" + b.fold(r.Unit)
-		if b.fold(s.name) != b.fold(r.Unit) && !reported[key] {
-			reported[key] = true
-			b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
-				"unit %s is named %q in %d and %q in %d", clip(r.UnitCode), clip(s.name), s.year, clip(r.Unit), r.Year)
-		}
-	}
-}
-
-// byYear lists record positions ordered by year, in input order within a
-// year (a stable counting sort: the years are few).
-func byYear(recs []Record) []int32 {
-	counts := map[int]int{}
-	for i := range recs {
-		counts[recs[i].Year]++
-	}
-	years := make([]int, 0, len(counts))
-	for y := range counts {
-		years = append(years, y)
-	}
-	sort.Ints(years)
-	start := make(map[int]int, len(years))
-	at := 0
-	for _, y := range years {
-		start[y] = at
-		at += counts[y]
-	}
-	order := make([]int32, len(recs))
-	lastYear, pos := 0, -1
-	for i := range recs {
-		y := recs[i].Year
-		if y != lastYear || pos < 0 {
-			if pos >= 0 {
-				start[lastYear] = pos
-			}
-			lastYear, pos = y, start[y]
-		}
-		order[pos] = int32(i)
-		pos++
-	}
-	return order
-}
-
 // roundTo rounds a computed sum to the decimals its parts were written with,
 // so 61.86 + 28.1 is 89.96, not 89.96000000000001.
 func roundTo(v float64, decimals int) float64 {
@@ -664,92 +341,3 @@ func yearFromName(name string) int {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// sortRecords orders records by index and bloc as first seen, and by year;
-// rows keep their input order within a group. A counting sort over the
-// (index, year, bloc) groups: one pass to count, one to place. It returns
-// the sorted records (recs itself, reordered in place).
-func sortRecords(recs []Record) []Record {
-	type group struct {
-		index int
-		year  int
-		bloc  int
-	}
-	ids, keys := groupOrdinals(recs, true)
-	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
-	groups := make([]group, len(keys))
-	for gi, k := range keys { // groups are in first-seen order, so their indices and blocs are too
-		io, ok := indexOrder[k.index]
-		if !ok {
-			io = len(indexOrder)
-			indexOrder[k.index] = io
-		}
-		bk := [2]string{k.index, k.bloc}
-		bo, ok := blocOrder[bk]
-		if !ok {
-			bo = len(blocOrder)
-			blocOrder[bk] = bo
-		}
-		groups[gi] = group{io, k.year, bo}
-	}
-	sorted := true
-	for i := 1; i < len(ids) && sorted; i++ {
-		if ids[i] == ids[i-1] {
-			continue
-		}
-		p, g := groups[ids[i-1]], groups[ids[i]]
-		sorted = p.index < g.index || p.index == g.index && (p.year < g.year || p.year == g.year && p.bloc <= g.bloc)
-	}
-	if sorted {
-		return recs
-	}
-	order := make([]int, len(groups))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, c int) bool {
-		x, y := groups[order[a]], groups[order[c]]
-		if x.index != y.index {
-			return x.index < y.index
-		}
-		if x.year != y.year {
-			return x.year < y.year
-		}
-		return x.bloc < y.bloc
-	})
-	start := make([]int, len(groups))
-	counts := make([]int, len(groups))
-	for _, id := range ids {
-		counts[id]++
-	}
-	at := 0
-	for _, id := range order {
-		start[id] = at
-		at += counts[id]
-	}
-	// src[p] is the record that belongs at p. Following the cycles of the
-	// permutation moves every record once, in place: no second array.
-	src := make([]int32, len(recs))
-	for i, id := range ids {
-		src[start[id]] = int32(i)
-		start[id]++
-	}
-	for p := range recs {
-		if src[p] < 0 || int(src[p]) == p {
-			continue
-		}
-		tmp := recs[p]
-		q := p
-		for {
-			s := int(src[q])
-			src[q] = -1
-			if s == p {
-				recs[q] = tmp
-				break
-			}
-			recs[q] = recs[s]
-			q = s
-		}
-	}
-	return recs
-}

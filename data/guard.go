@@ -57,7 +57,7 @@ func checkCells(raw []byte, limit, colLimit int64) error {
 	if bytes.IndexByte(raw, '\n') < 0 && bytes.IndexByte(raw, '\r') >= 0 {
 		eol = '\r' // old Mac line ends: lines, not one long row, to the reader of the message
 	}
-	rows := int64(bytes.Count(raw, []byte{eol})) + 1
+	rows := int64(countByte(raw, eol)) + 1
 	first := raw
 	if i := bytes.IndexByte(raw, eol); i >= 0 {
 		first = raw[:i]

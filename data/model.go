@@ -111,11 +111,11 @@ type Record struct {
 
 	Total        float64 // Missing when the index has no scores (grade-only)
 	TotalDerived bool    // true when Total is the sum of components (no total given)
+	NotRanked    bool    // assessed but not ranked (KXH, "-", "không xếp hạng"); beside TotalDerived to share its padding
 	Scores       []float64
 
 	Grade         string // grade label as given ("" when none)
 	PublishedRank int    // rank as given; 0 when none
-	NotRanked     bool   // assessed but not ranked (KXH, "-", "không xếp hạng")
 
 	Pos Pos // where the row came from
 }

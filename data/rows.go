@@ -20,9 +20,20 @@ type rowParser struct {
 	// col is ctx.h.col as an array (-1 = no such column): rows look their
 	// role cells up without hashing.
 	col [roleCount]int
-	// last is the previous row's interned strings, by raw cell: consecutive
-	// rows repeat years, blocs, grades (and, in long files, units).
-	last [roleCount]struct{ raw, s string }
+	// codes and names number the unit codes and names (see sequence): a
+	// record shares its unit's strings, and its code's ordinal numbers its
+	// unit for the checks that follow (see numberRecords).
+	codes, names sequence
+	// recent is the last few interned cells of the other roles, by raw
+	// cell: rows alternate among a handful of blocs, grades and indices.
+	recent [roleCount]recent[string, string]
+	// firsts lists the index and bloc values in the order first met (the
+	// default too, for rows without one), for the builder to give each its
+	// canonical spelling in row order; noted is the set of them.
+	firsts [roleCount][]string
+	noted  [roleCount]map[string]bool
+	// defaulted is set once a row has taken the default index or bloc.
+	defaulted [roleCount]bool
 	// arena holds copies of unit codes and names (see keep).
 	arena []byte
 }
@@ -69,23 +80,41 @@ func (p *rowParser) intern(s string) string {
 	return c
 }
 
-// internRole is intern for a role's cell, remembering the last one: the
-// same raw cell as on the row before costs a comparison, not a hash. Unit
+// internRole is intern for a role's cell, remembering recent ones: a raw
+// cell seen on the last rows costs a few comparisons, not a hash. Unit
 // codes and names, which change on most rows of a wide file and are many,
-// are copied (keep) rather than looked up.
+// are numbered in sequence instead.
 func (p *rowParser) internRole(r role, raw, s string) string {
-	l := &p.last[r]
-	if raw == l.raw {
-		return l.s
+	switch r {
+	case roleCode:
+		c, _ := p.codes.number(s, p.keep)
+		return c
+	case roleUnit:
+		c, _ := p.names.number(s, p.keep)
+		return c
 	}
-	var c string
-	if r == roleCode || r == roleUnit {
-		c = p.keep(s)
-	} else {
-		c = p.intern(s)
+	rc := &p.recent[r]
+	if c, ok := rc.get(raw); ok {
+		return c
 	}
-	l.raw, l.s = raw, c
+	c := p.intern(s)
+	rc.put(raw, c)
+	p.noteFirst(r, c)
 	return c
+}
+
+// noteFirst adds an index or bloc value to firsts when it is new.
+func (p *rowParser) noteFirst(r role, s string) {
+	if r != roleIndex && r != roleBloc {
+		return
+	}
+	if p.noted[r] == nil {
+		p.noted[r] = map[string]bool{}
+	}
+	if !p.noted[r][s] {
+		p.noted[r][s] = true
+		p.firsts[r] = append(p.firsts[r], s)
+	}
 }
 
 // keep copies a string out of the file into a shared block, so a record
@@ -115,18 +144,20 @@ func (b *builder) absorb(p *rowParser) {
 }
 
 // canonicalize gives a record's index and bloc their first-seen spelling.
-// Rows repeat the last row's index and bloc: those are answered without a
-// lookup.
+// Rows alternate among a few indices and blocs: those are answered without
+// a lookup.
 func (b *builder) canonicalize(r *Record) {
-	c := &b.lastCanon
-	if r.Index != c.index[0] || !c.set {
-		c.index = [2]string{r.Index, b.canonical(b.indexes, r.Index)}
+	index, ok := b.recentIndex.get(r.Index)
+	if !ok {
+		index = b.canonical(&b.indexes, r.Index)
+		b.recentIndex.put(r.Index, index)
 	}
-	if r.Bloc != c.bloc[0] || !c.set {
-		c.bloc = [2]string{r.Bloc, b.canonical(b.blocs, r.Bloc)}
+	bloc, ok := b.recentBloc.get(r.Bloc)
+	if !ok {
+		bloc = b.canonical(&b.blocs, r.Bloc)
+		b.recentBloc.put(r.Bloc, bloc)
 	}
-	c.set = true
-	r.Index, r.Bloc = c.index[1], c.bloc[1]
+	r.Index, r.Bloc = index, bloc
 }
 
 // readRoles fills the identity, grade and rank of a record from its row.
@@ -168,9 +199,15 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 	}
 	if s := interned(roleIndex); s != "" {
 		out.Index = s
+	} else if !p.defaulted[roleIndex] {
+		p.defaulted[roleIndex] = true
+		p.noteFirst(roleIndex, out.Index)
 	}
 	if s := interned(roleBloc); s != "" {
 		out.Bloc = s
+	} else if !p.defaulted[roleBloc] {
+		p.defaulted[roleBloc] = true
+		p.noteFirst(roleBloc, out.Bloc)
 	}
 	out.UnitCode, out.Unit = interned(roleCode), interned(roleUnit)
 	if out.Unit == "" {

@@ -67,20 +67,21 @@ type badCell struct {
 	text string
 }
 
-// pending is what a row keeps, beside its Record, until its columns are
-// classified.
-type pending struct {
-	total bool      // the total cell was given
-	vals  []float64 // the row's candidate-column values
-}
-
 // wideChunk is one part of a file's rows, parsed on its own goroutine.
 type wideChunk struct {
 	p *rowParser
 	// recs are the chunk's records, written where they will stay: in
-	// Dataset.Records' array, at room reserved for the chunk's lines.
-	recs          []Record
-	rows          []pending // beside recs
+	// Dataset.Records' array, at room reserved for the chunk's lines. Until
+	// the columns are classified a record's Scores are its candidate
+	// columns' values, in column order.
+	recs  []Record
+	start int // recs[0]'s place in Dataset.Records, once the gaps are closed
+	// totalGiven has bit k set when record k's total cell was given.
+	totalGiven []uint64
+	// codes are the records' unit code ordinals among p.codes (-1: no
+	// code), when the file has a code column
+	codes         []int32
+	years         map[int]bool // the years of recs
 	cols          []wideCol
 	seen          int // rows read, good or bad
 	totalDecimals int
@@ -114,10 +115,19 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	chunks := make([]*wideChunk, len(bounds)-1)
 	// A chunk has at most a record per line: records are written straight
 	// into room reserved after the dataset's, a chunk's room after another's.
+	newlines := make([]int, len(chunks)) // each chunk's, counted on every core
+	var wg sync.WaitGroup
+	for i := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			newlines[i] = bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
+		}()
+	}
+	wg.Wait()
 	lines := bytes.Count(t.text[:start], []byte{'\n'})
 	lineOffsets, room := make([]int, len(chunks)+1), make([]int, len(chunks)+1)
-	for i := range chunks {
-		n := bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
+	for i, n := range newlines {
 		lineOffsets[i], room[i+1] = lines, room[i]+n+1
 		lines += n
 	}
@@ -125,10 +135,9 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	all := slices.Grow(b.ds.Records, room[len(chunks)])[:base+room[len(chunks)]]
 	parse := func(i, upTo int, lineOffset int) *wideChunk {
 		c := &wideChunk{p: newRowParser(ctx, lineOffset), recs: all[base+room[i] : base+room[i] : base+room[upTo]]}
-		c.parse(t.text[bounds[i]:bounds[upTo]], candidates)
+		c.parse(t.text[bounds[i]:bounds[upTo]], candidates, room[upTo]-room[i])
 		return c
 	}
-	var wg sync.WaitGroup
 	for i := range chunks {
 		wg.Add(1)
 		go func() {
@@ -152,7 +161,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		if n > 0 && &all[at] != &c.recs[0] {
 			copy(all[at:at+n], c.recs)
 		}
-		c.recs = all[at : at+n : at+n]
+		c.recs, c.start = all[at:at+n:at+n], at
 		at += n
 	}
 
@@ -202,58 +211,75 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	nComp := len(b.ds.Components)
 	// When the file's columns are the dataset's components in order (the
-	// common case) records share the value buffer instead of a copy.
+	// common case) records keep the values parsed instead of a copy.
 	direct := nComp == len(cols)
 	for j, g := range comps {
 		direct = direct && g == j
 	}
-	var backing []float64
-	if !direct {
-		backing = make([]float64, nrows*nComp)
-		for i := range backing {
-			backing[i] = Missing
-		}
-	}
-	// In row order: scores in dataset order, canonical spellings (the first
-	// seen), and each year's maxima, which the finishing below only reads.
+	// What the finishing reads, settled here in row order: each index and
+	// bloc's canonical spelling (the first seen), each year's maxima.
+	canonIndex, canonBloc := map[string]string{}, map[string]string{}
 	maxes := map[int][]float64{}
-	i := 0
-	lastYear := 0
 	for _, c := range chunks {
-		for k := range c.rows {
-			p := &c.rows[k]
-			rec := &c.recs[k]
-			if direct {
-				rec.Scores = p.vals
-			} else if nComp > 0 {
-				rec.Scores = backing[i*nComp : (i+1)*nComp : (i+1)*nComp]
-				for j, g := range comps {
-					if g >= 0 {
-						rec.Scores[g] = p.vals[j]
-					}
-				}
-			}
-			i++
-			b.canonicalize(rec)
-			if rec.Year != lastYear || i == 1 {
-				lastYear = rec.Year
-				maxes[rec.Year] = b.maxima(rec.Year)
-			}
+		for _, raw := range c.p.firsts[roleIndex] {
+			canonIndex[raw] = b.canonical(&b.indexes, raw)
+		}
+		for _, raw := range c.p.firsts[roleBloc] {
+			canonBloc[raw] = b.canonical(&b.blocs, raw)
+		}
+		for y := range c.years {
+			maxes[y] = b.maxima(y)
 		}
 	}
-	// Finishing (checks, derived totals) on every core, a chunk each; the
-	// problems found are reported in row order.
+	// Finishing (scores in dataset order, canonical spellings, checks,
+	// derived totals) on every core, a chunk each; the problems found are
+	// reported in row order.
+	_, hasCodes := h.col[roleCode]
 	sinks := make([]*issueSink, len(chunks))
+	numbered := make([]*partNumberer, len(chunks))
 	for ci, c := range chunks {
 		sinks[ci] = &issueSink{b: b, gradeOK: map[gradeKey]bool{}}
+		numbered[ci] = newPartNumberer(c.start, len(c.recs))
 		wg.Add(1)
-		go func(c *wideChunk, s *issueSink) {
+		go func(c *wideChunk, s *issueSink, keys *partNumberer) {
 			defer wg.Done()
-			for k := range c.rows {
-				rec := &c.recs[k]
-				s.finishRecord(ctx, rec, c.rows[k].total, comps, cols, decimals, maxes[rec.Year])
+			var backing []float64
+			if !direct && nComp > 0 {
+				backing = make([]float64, len(c.recs)*nComp)
+				for i := range backing {
+					backing[i] = Missing
+				}
 			}
-		}(c, sinks[ci])
+			var index, bloc recent[string, string]
+			year, yearMax := 0, []float64(nil)
+			for k := range c.recs {
+				rec := &c.recs[k]
+				if !direct {
+					vals := rec.Scores
+					rec.Scores = nil
+					if nComp > 0 {
+						rec.Scores = backing[k*nComp : (k+1)*nComp : (k+1)*nComp]
+						for j, g := range comps {
+							if g >= 0 {
+								rec.Scores[g] = vals[j]
+							}
+						}
+					}
+				}
+				rec.Index = lookupRecent(&index, canonIndex, rec.Index)
+				rec.Bloc = lookupRecent(&bloc, canonBloc, rec.Bloc)
+				if rec.Year != year || yearMax == nil {
+					year, yearMax = rec.Year, maxes[rec.Year]
+				}
+				given := c.totalGiven[k>>6]&(1<<(k&63)) != 0
+				s.finishRecord(ctx, rec, given, comps, cols, decimals, yearMax)
+				if hasCodes { // while the record is at hand
+					keys.addCoded(rec, c.codes[k])
+				} else {
+					keys.add(rec)
+				}
+			}
+		}(c, sinks[ci], numbered[ci])
 	}
 	wg.Wait()
 	b.ds.Records = all[:base+nrows]
@@ -264,12 +290,17 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		for k, ok := range s.gradeOK {
 			b.gradeOK[k] = ok
 		}
-		chunks[ci].rows, chunks[ci].recs = nil, nil
+		chunks[ci].recs = nil
+		var codes []string
+		if hasCodes {
+			codes = chunks[ci].p.codes.vals
+		}
+		b.keyParts = append(b.keyParts, numbered[ci].part(codes))
 	}
 }
 
-// parse reads one chunk of rows; it touches nothing shared.
-func (c *wideChunk) parse(text []byte, candidates []int) {
+// parse reads one chunk of rows, at most maxRows; it touches nothing shared.
+func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 	p := c.p
 	t, h := p.ctx.t, p.ctx.h
 	r := newRowReader(text, t.info.Delimiter, len(h.names))
@@ -278,13 +309,18 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 	for i, col := range candidates {
 		c.cols[i].col = col
 	}
+	_, hasCode := h.col[roleCode]
+	if hasCode {
+		c.codes = make([]int32, 0, maxRows)
+	}
 	totalCol, hasTotal := h.col[roleTotal]
 	if !hasTotal {
 		totalCol, hasTotal = h.col[roleScore]
 	}
-	est := bytes.Count(text, []byte{'\n'}) + 1
-	vals := make([]float64, 0, est*len(candidates))
-	c.rows = make([]pending, 0, est)
+	vals := make([]float64, 0, maxRows*len(candidates))
+	c.totalGiven = make([]uint64, maxRows/64+1)
+	c.years = map[int]bool{}
+	year := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -300,12 +336,23 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 		}
 		c.seen++
 		line := r.recLine + p.lineOffset
-		var row pending
+		k := len(c.recs)
 		c.recs = append(c.recs, Record{}) // in the room reserved: no copy
-		out := &c.recs[len(c.recs)-1]
+		out := &c.recs[k]
 		if !p.readRoles(rec, line, out) {
-			c.recs = c.recs[:len(c.recs)-1]
+			c.recs = c.recs[:k]
 			continue
+		}
+		if hasCode {
+			code := int32(-1)
+			if out.UnitCode != "" {
+				code = p.codes.last
+			}
+			c.codes = append(c.codes, code)
+		}
+		if out.Year != year || k == 0 {
+			year = out.Year
+			c.years[year] = true
 		}
 		from := len(vals)
 		for i := range c.cols {
@@ -330,19 +377,28 @@ func (c *wideChunk) parse(text []byte, candidates []int) {
 			}
 			vals = append(vals, v)
 		}
-		row.vals = vals[from:len(vals):len(vals)]
+		out.Scores = vals[from:len(vals):len(vals)]
 		if hasTotal {
 			cell := rec[totalCol]
 			if !missingCell(cell) {
-				row.total = true
+				c.totalGiven[k>>6] |= 1 << (k & 63)
 				if v, dec, ok := p.number(cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
 					out.Total = v
 					c.totalDecimals = max(c.totalDecimals, dec)
 				}
 			}
 		}
-		c.rows = append(c.rows, row)
 	}
+}
+
+// lookupRecent is m[k], asking a few recent answers first.
+func lookupRecent(r *recent[string, string], m map[string]string, k string) string {
+	v, ok := r.get(k)
+	if !ok {
+		v = m[k]
+		r.put(k, v)
+	}
+	return v
 }
 
 // splitRows cuts text[start:] into n parts at line ends outside quotes and
@@ -418,13 +474,11 @@ func (b *builder) noteDecimals(dec int) {
 // report in order. It keeps what builder.add could list: the first
 // maxIssuesPerFile+1 problems and the first error after them.
 type issueSink struct {
-	b        *builder // read only
-	issues   []Issue
-	lateErr  bool
-	gradeOK  map[gradeKey]bool
-	lastKey  gradeKey
-	lastOK   bool
-	lastSeen bool
+	b       *builder // read only
+	issues  []Issue
+	lateErr bool
+	gradeOK map[gradeKey]bool
+	recent  recent[gradeKey, bool] // the last gradeOK answers: rows repeat them
 }
 
 func (s *issueSink) add(sev Severity, pos Pos, hint, format string, args ...any) {
@@ -476,14 +530,14 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 	}
 	if rec.Grade != "" {
 		k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
-		ok := s.lastOK
-		if k != s.lastKey || !s.lastSeen {
+		ok, hit := s.recent.get(k)
+		if !hit {
 			var seen bool
 			if ok, seen = s.gradeOK[k]; !seen {
 				_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
 				s.gradeOK[k] = ok
 			}
-			s.lastKey, s.lastOK, s.lastSeen = k, ok, true
+			s.recent.put(k, ok)
 		}
 		if !ok {
 			s.add(Error, Pos{rec.Pos.File, rec.Pos.Line, ctx.h.col[roleGrade] + 1}, "define the grade and its minimum score in grades.csv",
@@ -528,15 +582,15 @@ func (b *builder) checkGradeLabel(rec *Record, col int) {
 		return
 	}
 	k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
-	ok := b.lastGrade.ok
-	if k != b.lastGrade.k || !b.lastGrade.set {
+	ok, hit := b.recentGrade.get(k)
+	if !hit {
 		var seen bool
 		ok, seen = b.gradeOK[k]
 		if !seen {
 			_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
 			b.gradeOK[k] = ok
 		}
-		b.lastGrade.k, b.lastGrade.ok, b.lastGrade.set = k, ok, true
+		b.recentGrade.put(k, ok)
 	}
 	if !ok {
 		b.errorf(Pos{rec.Pos.File, rec.Pos.Line, col}, "define the grade and its minimum score in grades.csv",

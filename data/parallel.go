@@ -1,0 +1,67 @@
+package data
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Passes over a whole file's bytes, on every core for big files.
+
+// everyPart reports whether ok holds for every line-aligned part of text,
+// checking big texts on every core. Cutting after a '\n' keeps both checks
+// exact: a line break is a whole UTF-8 character and an NFC starter that
+// composes with nothing.
+func everyPart(text []byte, ok func([]byte) bool) bool {
+	n := min(runtime.GOMAXPROCS(0), len(text)/(4<<20))
+	if n < 2 {
+		return ok(text)
+	}
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	start := 0
+	for k := 1; k <= n; k++ {
+		end := len(text)
+		if k < n {
+			end = max(start, k*len(text)/n)
+			if nl := bytes.IndexByte(text[end:], '\n'); nl >= 0 {
+				end += nl + 1
+			} else {
+				end = len(text)
+			}
+		}
+		wg.Add(1)
+		go func(part []byte) {
+			defer wg.Done()
+			if !ok(part) {
+				failed.Store(true)
+			}
+		}(text[start:end])
+		start = end
+		if start == len(text) {
+			break
+		}
+	}
+	wg.Wait()
+	return !failed.Load()
+}
+
+// countByte is bytes.Count(text, {c}), counting big texts on every core.
+func countByte(text []byte, c byte) int {
+	n := min(runtime.GOMAXPROCS(0), len(text)/(4<<20))
+	if n < 2 {
+		return bytes.Count(text, []byte{c})
+	}
+	var total atomic.Int64
+	var wg sync.WaitGroup
+	for k := range n {
+		wg.Add(1)
+		go func(part []byte) {
+			defer wg.Done()
+			total.Add(int64(bytes.Count(part, []byte{c})))
+		}(text[k*len(text)/n : (k+1)*len(text)/n])
+	}
+	wg.Wait()
+	return int(total.Load())
+}

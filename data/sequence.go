@@ -1,0 +1,42 @@
+package data
+
+// sequence numbers the distinct values of a column whose values recur in
+// the same order: the units of a wide file, listed again each year, or of a
+// long file, repeated on consecutive rows. The common row costs a
+// comparison with the value predicted (the same as the row before, or the
+// one that followed it last time), not a hash.
+type sequence struct {
+	ord  map[string]int32
+	vals []string // ordinal → value (the copy made when it was new)
+	next []int32  // ordinal → the ordinal that followed it last time; -1 none
+	last int32    // the previous value's ordinal; -1 before the first
+}
+
+// number returns the ordinal of s and its shared copy; clone makes the copy
+// of a value not seen before.
+func (q *sequence) number(s string, clone func(string) string) (string, int32) {
+	if q.ord == nil {
+		q.ord, q.last = map[string]int32{}, -1
+	}
+	var o int32
+	switch {
+	case q.last >= 0 && q.vals[q.last] == s:
+		return q.vals[q.last], q.last
+	case q.last >= 0 && q.next[q.last] >= 0 && q.vals[q.next[q.last]] == s:
+		o = q.next[q.last]
+	default:
+		var ok bool
+		if o, ok = q.ord[s]; !ok {
+			c := clone(s)
+			o = int32(len(q.vals))
+			q.ord[c] = o
+			q.vals = append(q.vals, c)
+			q.next = append(q.next, -1)
+		}
+	}
+	if q.last >= 0 {
+		q.next[q.last] = o
+	}
+	q.last = o
+	return q.vals[o], o
+}

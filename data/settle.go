@@ -1,0 +1,570 @@
+package data
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+)
+
+// Once every file is read, the builder settles the records as a whole: unit
+// identities, duplicates, name changes, order. These passes touch every
+// record, so they work on small numbers (recordKeys) computed in one pass on
+// every core, and read a record itself only where they must.
+
+// result finishes the dataset: unit identities, duplicates, name changes, order.
+func (b *builder) result() *Result {
+	d := b.ds
+	keys := b.assignIdentities()
+	b.findDuplicates(&keys)
+	b.warnNameChanges(&keys)
+	d.Records = sortRecords(d.Records, keys.groups, keys.groupKeys)
+	for _, i := range b.issues {
+		if i.Severity == Warning {
+			d.Warnings = append(d.Warnings, i)
+		}
+	}
+	return &Result{Dataset: d, Issues: b.issues}
+}
+
+// recordKeys are the records' units and (index, year, bloc) groups as
+// ordinals 0, 1, 2… in first-seen order, one per record.
+type recordKeys struct {
+	units     []int32
+	nUnits    int
+	groups    []int32
+	groupKeys []recGroup
+}
+
+// recGroup is a record's (index, year, bloc).
+type recGroup struct {
+	index string
+	year  int
+	bloc  string
+}
+
+// assignIdentities gives every record its UnitID: its code (through units.csv
+// aliases), else a code learned from another row with the same name, else the
+// folded name. It returns the records' keys.
+func (b *builder) assignIdentities() recordKeys {
+	d := b.ds
+	keys, needNames := b.numberRecords()
+	if !needNames {
+		return keys
+	}
+	nameToCode := map[string]string{}
+	ambiguous := map[string]bool{}
+	for k, v := range b.aliases {
+		nameToCode[k] = v
+	}
+	for i := range d.Records {
+		r := &d.Records[i]
+		if r.UnitCode == "" {
+			continue
+		}
+		k := b.fold(r.Unit)
+		c, ok := nameToCode[k]
+		switch {
+		case !ok:
+			nameToCode[k] = r.UnitCode
+		case c != r.UnitCode && b.aliases[k] == "":
+			ambiguous[k] = true
+		}
+	}
+	for i := range d.Records {
+		r := &d.Records[i]
+		if r.UnitCode != "" {
+			continue
+		}
+		k := b.fold(r.Unit)
+		if c, ok := nameToCode[k]; ok && !ambiguous[k] {
+			r.UnitID = c
+		} else {
+			r.UnitID = b.intern("~" + k) // "~" keeps folded names apart from codes
+		}
+	}
+	keys.units, keys.nUnits = unitOrdinals(d.Records)
+	return keys
+}
+
+// recordParts is how many parts the record passes cut n records into.
+func recordParts(n int) int {
+	if n >= 50000 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return 1
+}
+
+// keyPart is the keys of the records [from, to), numbered on their own
+// (local ordinals); numberRecords joins the parts.
+type keyPart struct {
+	from, to  int
+	units     []int32
+	unitKeys  []string // local unit ordinal → unit id
+	groups    []int32
+	groupKeys []recGroup // local group ordinal → group
+	uncoded   bool       // a record has no unit code
+}
+
+// partNumberer numbers records one after another into a keyPart. The wide
+// loader runs one per chunk while the record is at hand; numberRecords runs
+// them over the records no loader numbered.
+type partNumberer struct {
+	kp           keyPart
+	unitSeq      sequence
+	groupOrd     map[recGroup]int32
+	recentGroups recent[recGroup, int32]
+}
+
+func newPartNumberer(from, capacity int) *partNumberer {
+	return &partNumberer{
+		kp:       keyPart{from: from, to: from, units: make([]int32, 0, capacity), groups: make([]int32, 0, capacity)},
+		groupOrd: map[recGroup]int32{},
+	}
+}
+
+func same(s string) string { return s }
+
+// add numbers the next record, first setting its UnitID to its unit code
+// when it has one (records without are left to assignIdentities).
+func (p *partNumberer) add(r *Record) {
+	if r.UnitCode != "" {
+		r.UnitID = r.UnitCode
+	} else {
+		p.kp.uncoded = true
+	}
+	_, o := p.unitSeq.number(r.UnitID, same)
+	p.kp.units = append(p.kp.units, o)
+	p.addGroup(r)
+}
+
+// addCoded is add for a record whose code the loader numbered already:
+// code is its ordinal among the loader's codes, -1 when it has none.
+// The part's unit ids are then the loader's codes (see part).
+func (p *partNumberer) addCoded(r *Record, code int32) {
+	if code >= 0 {
+		r.UnitID = r.UnitCode
+	} else {
+		p.kp.uncoded = true // the units are numbered again once names are settled
+		code = 0
+	}
+	p.kp.units = append(p.kp.units, code)
+	p.addGroup(r)
+}
+
+func (p *partNumberer) addGroup(r *Record) {
+	g := recGroup{r.Index, r.Year, r.Bloc}
+	o, ok := p.recentGroups.get(g)
+	if !ok {
+		if o, ok = p.groupOrd[g]; !ok {
+			o = int32(len(p.kp.groupKeys))
+			p.groupOrd[g] = o
+			p.kp.groupKeys = append(p.kp.groupKeys, g)
+		}
+		p.recentGroups.put(g, o)
+	}
+	p.kp.groups = append(p.kp.groups, o)
+	p.kp.to++
+}
+
+// part returns the numbers made; codes are the loader's, after addCoded.
+func (p *partNumberer) part(codes []string) keyPart {
+	kp := p.kp
+	kp.unitKeys = p.unitSeq.vals
+	if codes != nil {
+		kp.unitKeys = codes
+	}
+	return kp
+}
+
+// numberRecords sets UnitID to the unit code where there is one and numbers
+// units and groups: it takes the parts the loaders numbered (b.keyParts),
+// numbers the rest on every core, and joins the parts in order, so the
+// numbers are in first-seen order overall. needNames reports records
+// without a code, whose identity (and unit ordinal) assignIdentities still
+// has to settle.
+func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
+	recs := b.ds.Records
+	var parts []*keyPart
+	type job struct {
+		n      *partNumberer
+		to     int
+		result *keyPart
+	}
+	var jobs []job
+	gap := func(from, to int) {
+		n := recordParts(to - from)
+		for k := range n {
+			lo, hi := from+k*(to-from)/n, from+(k+1)*(to-from)/n
+			if lo < hi {
+				j := job{newPartNumberer(lo, hi-lo), hi, new(keyPart)}
+				jobs = append(jobs, j)
+				parts = append(parts, j.result)
+			}
+		}
+	}
+	at := 0
+	for i := range b.keyParts {
+		p := &b.keyParts[i]
+		if p.from < at || p.to > len(recs) || p.to-p.from != len(p.units) {
+			parts, jobs, at = nil, nil, 0 // not the records as they are now: number them all
+			break
+		}
+		if p.from > at {
+			gap(at, p.from)
+		}
+		if p.to > p.from {
+			parts = append(parts, p)
+		}
+		at = p.to
+	}
+	gap(at, len(recs))
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := j.n.kp.from; i < j.to; i++ {
+				j.n.add(&recs[i])
+			}
+			*j.result = j.n.part(nil)
+		}()
+	}
+	wg.Wait()
+	keys.units = make([]int32, len(recs))
+	keys.groups = make([]int32, len(recs))
+	unitMap, groupMap := map[string]int32{}, map[recGroup]int32{}
+	for _, p := range parts {
+		needNames = needNames || p.uncoded
+		unitTrans := make([]int32, len(p.unitKeys))
+		for lo, id := range p.unitKeys {
+			g, ok := unitMap[id]
+			if !ok {
+				g = int32(keys.nUnits)
+				keys.nUnits++
+				unitMap[id] = g
+			}
+			unitTrans[lo] = g
+		}
+		groupTrans := make([]int32, len(p.groupKeys))
+		for lo, gk := range p.groupKeys {
+			g, ok := groupMap[gk]
+			if !ok {
+				g = int32(len(keys.groupKeys))
+				groupMap[gk] = g
+				keys.groupKeys = append(keys.groupKeys, gk)
+			}
+			groupTrans[lo] = g
+		}
+		if !p.uncoded { // else numbered again by assignIdentities
+			for j, u := range p.units {
+				keys.units[p.from+j] = unitTrans[u]
+			}
+		}
+		for j, g := range p.groups {
+			keys.groups[p.from+j] = groupTrans[g]
+		}
+	}
+	b.keyParts = nil
+	return keys, needNames
+}
+
+// unitOrdinals numbers the records' unit ids 0, 1, 2…; on every core for
+// many records (each part numbers its own, then the parts are joined).
+func unitOrdinals(recs []Record) ([]int32, int) {
+	ords := make([]int32, len(recs))
+	parts := recordParts(len(recs))
+	type part struct {
+		m    map[string]int32
+		keys []string // in first-seen order
+	}
+	ps := make([]part, parts)
+	var wg sync.WaitGroup
+	for k := range ps {
+		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
+		wg.Add(1)
+		go func(p *part) {
+			defer wg.Done()
+			p.m = map[string]int32{}
+			last, lastOrd := "", int32(-1)
+			for i := from; i < to; i++ {
+				id := recs[i].UnitID
+				if id != last || lastOrd < 0 {
+					o, ok := p.m[id]
+					if !ok {
+						o = int32(len(p.keys))
+						p.m[id] = o
+						p.keys = append(p.keys, id)
+					}
+					last, lastOrd = id, o
+				}
+				ords[i] = lastOrd
+			}
+		}(&ps[k])
+	}
+	wg.Wait()
+	global := ps[0].m
+	n := len(ps[0].keys)
+	for k := 1; k < parts; k++ {
+		trans := make([]int32, len(ps[k].keys))
+		for lo, id := range ps[k].keys {
+			g, ok := global[id]
+			if !ok {
+				g = int32(n)
+				n++
+				global[id] = g
+			}
+			trans[lo] = g
+		}
+		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
+		for i := from; i < to; i++ {
+			ords[i] = trans[ords[i]]
+		}
+	}
+	return ords, n
+}
+
+// findDuplicates reports the same (index, year, unit) twice: an error when the
+// values differ, a warning when the row is repeated exactly (kept once). It
+// looks (index year, unit) pairs up in a table of ordinals, reading a
+// record only when it is a duplicate, and drops the records not kept from
+// the records and their keys alike.
+func (b *builder) findDuplicates(keys *recordKeys) {
+	d := b.ds
+	// the (index, year) of each group, numbered
+	years := make([]int32, len(keys.groupKeys))
+	yearOrd := map[recGroup]int32{}
+	for g, k := range keys.groupKeys {
+		k.bloc = ""
+		o, ok := yearOrd[k]
+		if !ok {
+			o = int32(len(yearOrd))
+			yearOrd[k] = o
+		}
+		years[g] = o
+	}
+	nUnits := int64(keys.nUnits)
+	// seen: the kept record of each (index year, unit), +1; dense when small enough
+	var dense []int32
+	var sparse map[int64]int32
+	if cells := int64(len(yearOrd)) * nUnits; cells <= 4*int64(len(d.Records))+1<<20 {
+		dense = make([]int32, cells)
+	} else {
+		sparse = make(map[int64]int32, len(d.Records))
+	}
+	kept := 0
+	for i := range d.Records {
+		k := int64(years[keys.groups[i]])*nUnits + int64(keys.units[i])
+		var j int32
+		if dense != nil {
+			j = dense[k]
+		} else {
+			j = sparse[k]
+		}
+		if j > 0 {
+			r, first := &d.Records[i], &d.Records[j-1]
+			if sameValues(first, r) {
+				b.warnf(r.Pos, "delete one of the two rows", "%s appears twice in %s %d with the same values (also at %s); kept once",
+					clip(r.Unit), clip(r.Index), r.Year, lineRef(first.Pos, r.Pos))
+				continue
+			}
+			b.errorf(r.Pos, "keep one row per unit and year", "%s appears twice in %s %d with different values (also at %s)",
+				clip(r.Unit), clip(r.Index), r.Year, lineRef(first.Pos, r.Pos))
+			continue
+		}
+		if dense != nil {
+			dense[k] = int32(kept + 1)
+		} else {
+			sparse[k] = int32(kept + 1)
+		}
+		if kept != i { // after a duplicate: move down, in place
+			d.Records[kept] = d.Records[i]
+			keys.units[kept], keys.groups[kept] = keys.units[i], keys.groups[i]
+		}
+		kept++
+	}
+	clear(d.Records[kept:]) // let the dropped rows' strings go
+	d.Records = d.Records[:kept]
+	keys.units, keys.groups = keys.units[:kept], keys.groups[:kept]
+}
+
+// lineRef names another position, shortening it when it is in the same file.
+func lineRef(p, here Pos) string {
+	if p.File == here.File {
+		return fmt.Sprintf("line %d", p.Line)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+func sameValues(a, c *Record) bool {
+	if !sameFloat(a.Total, c.Total) || a.Grade != c.Grade || a.PublishedRank != c.PublishedRank ||
+		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) {
+		return false
+	}
+	n := max(len(a.Scores), len(c.Scores))
+	for i := 0; i < n; i++ {
+		if !sameFloat(a.Score(i), c.Score(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameFloat(x, y float64) bool {
+	return (IsMissing(x) && IsMissing(y)) || x == y
+}
+
+// warnNameChanges reports a code whose unit name changed (beyond accents and
+// case). A record with a code has the code as its unit id, so its unit
+// ordinal stands for the code.
+func (b *builder) warnNameChanges(keys *recordKeys) {
+	type seen struct {
+		name string
+		pos  Pos
+		year int
+		set  bool
+	}
+	first := make([]seen, keys.nUnits)
+	reported := map[string]bool{}
+	recs := b.ds.Records
+	for _, i := range byYear(keys) {
+		r := &recs[i]
+		if r.UnitCode == "" {
+			continue
+		}
+		s := &first[keys.units[i]]
+		if !s.set {
+			*s = seen{r.Unit, r.Pos, r.Year, true}
+			continue
+		}
+		if s.name == r.Unit || (b.aliases[b.fold(s.name)] == r.UnitCode && b.aliases[b.fold(r.Unit)] == r.UnitCode) {
+			continue // same name, or a rename units.csv already records
+		}
+		key := r.UnitCode + "\x00" + b.fold(r.Unit)
+		if b.fold(s.name) != b.fold(r.Unit) && !reported[key] {
+			reported[key] = true
+			b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
+				"unit %s is named %q in %d and %q in %d", clip(r.UnitCode), clip(s.name), s.year, clip(r.Unit), r.Year)
+		}
+	}
+}
+
+// byYear lists record positions ordered by year, in input order within a
+// year: a stable counting sort over the groups' years, which are few.
+func byYear(keys *recordKeys) []int32 {
+	var years []int
+	for _, k := range keys.groupKeys {
+		years = append(years, k.year)
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	yearOf := make([]int32, len(keys.groupKeys)) // group → year's place
+	for g, k := range keys.groupKeys {
+		y, _ := slices.BinarySearch(years, k.year)
+		yearOf[g] = int32(y)
+	}
+	start := make([]int, len(years)+1)
+	for _, g := range keys.groups {
+		start[yearOf[g]+1]++
+	}
+	for y := 1; y < len(start); y++ {
+		start[y] += start[y-1]
+	}
+	order := make([]int32, len(keys.groups))
+	for i, g := range keys.groups {
+		y := yearOf[g]
+		order[start[y]] = int32(i)
+		start[y]++
+	}
+	return order
+}
+
+// sortRecords orders records by index and bloc as first seen, and by year;
+// rows keep their input order within a group. groups and keys are the
+// records' (index, year, bloc) ordinals (recordKeys). A counting sort over
+// the groups: one pass to count, one to place. It returns the sorted
+// records (recs itself, reordered in place).
+func sortRecords(recs []Record, ids []int32, keys []recGroup) []Record {
+	type group struct {
+		index int
+		year  int
+		bloc  int
+	}
+	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
+	groups := make([]group, len(keys))
+	for gi, k := range keys { // groups are in first-seen order, so their indices and blocs are too
+		io, ok := indexOrder[k.index]
+		if !ok {
+			io = len(indexOrder)
+			indexOrder[k.index] = io
+		}
+		bk := [2]string{k.index, k.bloc}
+		bo, ok := blocOrder[bk]
+		if !ok {
+			bo = len(blocOrder)
+			blocOrder[bk] = bo
+		}
+		groups[gi] = group{io, k.year, bo}
+	}
+	sorted := true
+	for i := 1; i < len(ids) && sorted; i++ {
+		if ids[i] == ids[i-1] {
+			continue
+		}
+		p, g := groups[ids[i-1]], groups[ids[i]]
+		sorted = p.index < g.index || p.index == g.index && (p.year < g.year || p.year == g.year && p.bloc <= g.bloc)
+	}
+	if sorted {
+		return recs
+	}
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, c int) bool {
+		x, y := groups[order[a]], groups[order[c]]
+		if x.index != y.index {
+			return x.index < y.index
+		}
+		if x.year != y.year {
+			return x.year < y.year
+		}
+		return x.bloc < y.bloc
+	})
+	start := make([]int, len(groups))
+	counts := make([]int, len(groups))
+	for _, id := range ids {
+		counts[id]++
+	}
+	at := 0
+	for _, id := range order {
+		start[id] = at
+		at += counts[id]
+	}
+	// src[p] is the record that belongs at p. Following the cycles of the
+	// permutation moves every record once, in place: no second array.
+	src := make([]int32, len(recs))
+	for i, id := range ids {
+		src[start[id]] = int32(i)
+		start[id]++
+	}
+	for p := range recs {
+		if src[p] < 0 || int(src[p]) == p {
+			continue
+		}
+		tmp := recs[p]
+		q := p
+		for {
+			s := int(src[q])
+			src[q] = -1
+			if s == p {
+				recs[q] = tmp
+				break
+			}
+			recs[q] = recs[s]
+			q = s
+		}
+	}
+	return recs
+}
