@@ -84,7 +84,7 @@ func (b *builder) assignIdentities() recordKeys {
 			r.UnitID = b.intern("~" + k) // "~" keeps folded names apart from codes
 		}
 	}
-	keys.units, keys.nUnits = unitOrdinals(d.Records)
+	keys, _ = b.numberRecords() // the units again, now every record has its id
 	return keys
 }
 
@@ -105,6 +105,9 @@ type keyPart struct {
 	groups    []int32
 	groupKeys []recGroup // local group ordinal → group
 	uncoded   bool       // a record has no unit code
+	// unitsLeft: the loader could not number the units of records without
+	// a code; units says nothing then (see addCoded)
+	unitsLeft bool
 }
 
 // partNumberer numbers records one after another into a keyPart. The wide
@@ -146,7 +149,7 @@ func (p *partNumberer) addCoded(r *Record, code int32) {
 	if code >= 0 {
 		r.UnitID = r.UnitCode
 	} else {
-		p.kp.uncoded = true // the units are numbered again once names are settled
+		p.kp.uncoded, p.kp.unitsLeft = true, true // numbered again once names are settled
 		code = 0
 	}
 	p.kp.units = append(p.kp.units, code)
@@ -257,7 +260,7 @@ func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
 			}
 			groupTrans[lo] = g
 		}
-		if !p.uncoded { // else numbered again by assignIdentities
+		if !p.unitsLeft {
 			for j, u := range p.units {
 				keys.units[p.from+j] = unitTrans[u]
 			}
@@ -268,61 +271,6 @@ func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
 	}
 	b.keyParts = nil
 	return keys, needNames
-}
-
-// unitOrdinals numbers the records' unit ids 0, 1, 2…; on every core for
-// many records (each part numbers its own, then the parts are joined).
-func unitOrdinals(recs []Record) ([]int32, int) {
-	ords := make([]int32, len(recs))
-	parts := recordParts(len(recs))
-	type part struct {
-		m    map[string]int32
-		keys []string // in first-seen order
-	}
-	ps := make([]part, parts)
-	var wg sync.WaitGroup
-	for k := range ps {
-		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
-		wg.Add(1)
-		go func(p *part) {
-			defer wg.Done()
-			p.m = map[string]int32{}
-			last, lastOrd := "", int32(-1)
-			for i := from; i < to; i++ {
-				id := recs[i].UnitID
-				if id != last || lastOrd < 0 {
-					o, ok := p.m[id]
-					if !ok {
-						o = int32(len(p.keys))
-						p.m[id] = o
-						p.keys = append(p.keys, id)
-					}
-					last, lastOrd = id, o
-				}
-				ords[i] = lastOrd
-			}
-		}(&ps[k])
-	}
-	wg.Wait()
-	global := ps[0].m
-	n := len(ps[0].keys)
-	for k := 1; k < parts; k++ {
-		trans := make([]int32, len(ps[k].keys))
-		for lo, id := range ps[k].keys {
-			g, ok := global[id]
-			if !ok {
-				g = int32(n)
-				n++
-				global[id] = g
-			}
-			trans[lo] = g
-		}
-		from, to := k*len(recs)/parts, (k+1)*len(recs)/parts
-		for i := from; i < to; i++ {
-			ords[i] = trans[ords[i]]
-		}
-	}
-	return ords, n
 }
 
 // findDuplicates reports the same (index, year, unit) twice: an error when the
