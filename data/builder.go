@@ -27,23 +27,15 @@ type builder struct {
 	flagged  map[string]bool   // sidecar kinds given by flag: don't discover them
 
 	// Caches: the same names, blocs and grades repeat on every row and year.
-	folds   map[string]string
-	strs    map[string]string
-	gradeOK map[gradeKey]bool
-
-	recentGrade recent[gradeKey, bool] // the last gradeOK answers: rows repeat them
-	maxCache    map[int][]float64      // year → component maxima (see maxima)
+	folds    map[string]string
+	strs     map[string]string
+	grades   gradeLabels       // the long loader's grade checks
+	maxCache map[int][]float64 // year → component maxima (see maxima)
 	// keyParts are records the loaders numbered as they finished them, in
 	// order (see numberRecords).
 	keyParts []keyPart
 	// canonicalize's last answers: raw → canonical
 	recentIndex, recentBloc recent[string, string]
-}
-
-type gradeKey struct {
-	index, bloc string
-	year        int
-	grade       string
 }
 
 // fold is Fold, memoised.
@@ -103,7 +95,6 @@ func newBuilder(opt Options) *builder {
 		flagged:  map[string]bool{},
 		folds:    map[string]string{},
 		strs:     map[string]string{},
-		gradeOK:  map[gradeKey]bool{},
 	}
 }
 

@@ -462,7 +462,7 @@ func (m *longMerge) finish() {
 			if rec.Scores == nil {
 				rec.Scores = []float64{}
 			}
-			b.checkGradeLabel(&rec, m.h.col[roleGrade]+1)
+			b.grades.check(b.ds, &rec, m.h.col[roleGrade]+1, b.add)
 			b.ds.Records = append(b.ds.Records, rec)
 		}
 		m.accs[bi] = nil

@@ -217,15 +217,15 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		direct = direct && g == j
 	}
 	// What the finishing reads, settled here in row order: each index and
-	// bloc's canonical spelling (the first seen), each year's maxima.
-	canonIndex, canonBloc := map[string]string{}, map[string]string{}
+	// bloc's canonical spelling (the first seen; the finishing reads them
+	// from the sets' byRaw, which nothing writes meanwhile), each year's maxima.
 	maxes := map[int][]float64{}
 	for _, c := range chunks {
 		for _, raw := range c.p.firsts[roleIndex] {
-			canonIndex[raw] = b.canonical(&b.indexes, raw)
+			b.canonical(&b.indexes, raw)
 		}
 		for _, raw := range c.p.firsts[roleBloc] {
-			canonBloc[raw] = b.canonical(&b.blocs, raw)
+			b.canonical(&b.blocs, raw)
 		}
 		for y := range c.years {
 			maxes[y] = b.maxima(y)
@@ -238,7 +238,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	sinks := make([]*issueSink, len(chunks))
 	numbered := make([]*partNumberer, len(chunks))
 	for ci, c := range chunks {
-		sinks[ci] = &issueSink{b: b, gradeOK: map[gradeKey]bool{}}
+		sinks[ci] = &issueSink{b: b}
 		numbered[ci] = newPartNumberer(c.start, len(c.recs))
 		wg.Add(1)
 		go func(c *wideChunk, s *issueSink, keys *partNumberer) {
@@ -266,8 +266,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 						}
 					}
 				}
-				rec.Index = lookupRecent(&index, canonIndex, rec.Index)
-				rec.Bloc = lookupRecent(&bloc, canonBloc, rec.Bloc)
+				rec.Index = lookupRecent(&index, b.indexes.byRaw, rec.Index)
+				rec.Bloc = lookupRecent(&bloc, b.blocs.byRaw, rec.Bloc)
 				if rec.Year != year || yearMax == nil {
 					year, yearMax = rec.Year, maxes[rec.Year]
 				}
@@ -286,9 +286,6 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	for ci, s := range sinks {
 		for _, is := range s.issues {
 			b.add(is.Severity, is.Pos, is.Hint, "%s", is.Msg)
-		}
-		for k, ok := range s.gradeOK {
-			b.gradeOK[k] = ok
 		}
 		chunks[ci].recs = nil
 		var codes []string
@@ -477,8 +474,7 @@ type issueSink struct {
 	b       *builder // read only
 	issues  []Issue
 	lateErr bool
-	gradeOK map[gradeKey]bool
-	recent  recent[gradeKey, bool] // the last gradeOK answers: rows repeat them
+	grades  gradeLabels
 }
 
 func (s *issueSink) add(sev Severity, pos Pos, hint, format string, args ...any) {
@@ -528,22 +524,7 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 				"total %s differs from the sum of components %s by %s", formatNum(rec.Total), formatNum(roundTo(sum, decimals)), formatNum(roundTo(rec.Total-sum, max(decimals, 2))))
 		}
 	}
-	if rec.Grade != "" {
-		k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
-		ok, hit := s.recent.get(k)
-		if !hit {
-			var seen bool
-			if ok, seen = s.gradeOK[k]; !seen {
-				_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
-				s.gradeOK[k] = ok
-			}
-			s.recent.put(k, ok)
-		}
-		if !ok {
-			s.add(Error, Pos{rec.Pos.File, rec.Pos.Line, ctx.h.col[roleGrade] + 1}, "define the grade and its minimum score in grades.csv",
-				"unknown grade label %q with no scheme to order it", clip(rec.Grade))
-		}
-	}
+	s.grades.check(b.ds, rec, ctx.h.col[roleGrade]+1, s.add)
 }
 
 // maxima returns, for a year, each component's maximum plus the tolerance
@@ -576,24 +557,41 @@ func (b *builder) checkMax(comp, year int, v float64, pos Pos) {
 	}
 }
 
-// checkGradeLabel reports a grade that neither a scheme nor the vocabulary can order.
-func (b *builder) checkGradeLabel(rec *Record, col int) {
+// gradeLabels checks that records' grade labels can be ordered, by a
+// scheme or the vocabulary, remembering the answers: rows repeat a handful
+// of labels. One serves one goroutine.
+type gradeLabels struct {
+	known  map[gradeKey]bool
+	recent recent[gradeKey, bool]
+}
+
+type gradeKey struct {
+	index, bloc string
+	year        int
+	grade       string
+}
+
+// check reports, through add, a grade label that nothing can order; col
+// is the grade column (1-based).
+func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Severity, pos Pos, hint, format string, args ...any)) {
 	if rec.Grade == "" {
 		return
 	}
 	k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
-	ok, hit := b.recentGrade.get(k)
+	ok, hit := g.recent.get(k)
 	if !hit {
 		var seen bool
-		ok, seen = b.gradeOK[k]
-		if !seen {
-			_, ok = b.ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
-			b.gradeOK[k] = ok
+		if ok, seen = g.known[k]; !seen {
+			if g.known == nil {
+				g.known = map[gradeKey]bool{}
+			}
+			_, ok = ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
+			g.known[k] = ok
 		}
-		b.recentGrade.put(k, ok)
+		g.recent.put(k, ok)
 	}
 	if !ok {
-		b.errorf(Pos{rec.Pos.File, rec.Pos.Line, col}, "define the grade and its minimum score in grades.csv",
+		add(Error, Pos{rec.Pos.File, rec.Pos.Line, col}, "define the grade and its minimum score in grades.csv",
 			"unknown grade label %q with no scheme to order it", clip(rec.Grade))
 	}
 }
