@@ -66,7 +66,11 @@ func (e *commandEnv) gradeCounts(b analysis.BlocSummary) string {
 func (e *commandEnv) unitScores(us []analysis.UnitScore) string {
 	var parts []string
 	for _, u := range us {
-		parts = append(parts, u.Unit+" "+formatNumber(num{u.Score, -1, e.a.Dataset().Decimals}, e.q.lang == "vi" && e.q.format != formatCSV))
+		if u.Score == nil { // a ranks-only row
+			parts = append(parts, u.Unit)
+			continue
+		}
+		parts = append(parts, u.Unit+" "+formatNumber(num{*u.Score, -1, e.a.Dataset().Decimals}, e.q.lang == "vi" && e.q.format != formatCSV))
 	}
 	return strings.Join(parts, "; ")
 }

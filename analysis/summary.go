@@ -10,8 +10,10 @@ type UnitScore struct {
 	UnitID   string  `json:"unit_id"`
 	Unit     string  `json:"unit"`
 	UnitCode *string `json:"unit_code"`
-	Score    float64 `json:"score"`
-	Rank     int     `json:"rank"`
+	Score    *float64 `json:"score"` // nil for a ranks-only row
+	Rank     int      `json:"rank"`
+	// RankPublished: the rank is the published one (a ranks-only or partial table).
+	RankPublished bool `json:"rank_published"`
 }
 
 // GradeCount is how many units of a bloc have a grade, this year and last.
@@ -29,14 +31,30 @@ type GradeCount struct {
 // (divide by N): the bloc is the whole population, not a sample.
 // Pointer fields are nil when they do not apply (no ranked units, no
 // previous year).
+//
+// A partial table (published ranks beyond the rows present, or only some
+// rows scored) has Complete false and PartialReason set; its mean, median,
+// stdev, min, max, spread, above/below-mean and grade counts are nil, and so
+// are the comparisons with it (mean change, previous spread, up/down/same,
+// previous grade counts) when it is this year's or the previous year's table.
 type BlocSummary struct {
-	Bloc      string       `json:"bloc"`
-	PrevYear  *int         `json:"prev_year"`
+	Bloc     string `json:"bloc"`
+	Complete bool   `json:"complete"`
+	// PartialReason says why the table is partial; nil when complete.
+	PartialReason *string `json:"partial_reason"`
+	// RanksPublished: ranks are the published ones (a ranks-only or partial table).
+	RanksPublished bool `json:"ranks_published"`
+	// MaxPublishedRank is the largest published rank; nil when none.
+	MaxPublishedRank *int `json:"max_published_rank"`
+	// PrevComplete and PrevPartialReason describe the previous year's table.
+	PrevComplete      *bool        `json:"prev_complete"`
+	PrevPartialReason *string      `json:"prev_partial_reason"`
+	PrevYear          *int         `json:"prev_year"`
 	Units     int          `json:"units"`      // all units with a record
 	Scored    int          `json:"scored"`     // units with a total
 	Ranked    int          `json:"ranked"`     // units with a rank
 	NotRanked int          `json:"not_ranked"` // units marked not ranked
-	Grades    []GradeCount `json:"grades"`     // best first; every grade of this or the previous year
+	Grades    []GradeCount `json:"grades"`     // best first; every grade of this or the previous year; nil for a partial table
 	Ungraded  int          `json:"ungraded"`   // units without a grade
 	Leader    []UnitScore  `json:"leader"`     // rank 1 (all tied)
 	Bottom    []UnitScore  `json:"bottom"`     // last rank (all tied); empty when the last rank is 1
@@ -174,7 +192,11 @@ func (g *group) gradeCounts() []gradeCount {
 }
 
 func (g *group) unitScore(e *entry) UnitScore {
-	return UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Score: e.rec.Total, Rank: e.rank}
+	u := UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Rank: e.rank, RankPublished: e.rankPublished()}
+	if e.hasScore {
+		u.Score = &e.rec.Total
+	}
+	return u
 }
 
 // stats are descriptive statistics over a group's ranked totals.
@@ -190,7 +212,7 @@ func (g *group) stats() (stats, bool) {
 
 func (g *group) computeStats() (stats, bool) {
 	n := len(g.order)
-	if n == 0 {
+	if n == 0 || g.pubRanks || !g.complete() { // ranks without scores, or a partial table
 		return stats{}, false
 	}
 	v := g.sortedTotals()
@@ -241,6 +263,15 @@ func (g *group) buildSummary() BlocSummary {
 	if g.prev != nil {
 		s.PrevYear = &g.prev.year
 	}
+	s.Complete, s.PartialReason = g.complete(), optStr(g.partialReason())
+	s.RanksPublished = g.pubRanks
+	if g.maxPub > 0 {
+		s.MaxPublishedRank = ptr(g.maxPub)
+	}
+	prevWhole := g.prev != nil && g.prev.complete()
+	if g.prev != nil {
+		s.PrevComplete, s.PrevPartialReason = ptr(prevWhole), optStr(g.prev.partialReason())
+	}
 
 	// grades, this year and last
 	cur := g.gradeCounts()
@@ -280,6 +311,13 @@ func (g *group) buildSummary() BlocSummary {
 		}
 		s.Grades = append(s.Grades, gc)
 	}
+	if !s.Complete { // counts of a partial table are not the bloc's
+		s.Grades = nil
+	} else if g.prev != nil && !prevWhole {
+		for i := range s.Grades {
+			s.Grades[i].PrevCount, s.Grades[i].Change = nil, nil
+		}
+	}
 
 	// leader and bottom
 	for _, k := range g.order {
@@ -316,10 +354,12 @@ func (g *group) buildSummary() BlocSummary {
 				s.MeanChg = ptr(st.mean - ps.mean)
 			}
 		}
+	}
+	if g.prev != nil && s.Complete && prevWhole {
 		up, down, same := 0, 0, 0
 		for _, k := range g.order {
 			e := &g.entries[k]
-			if e.prev == nil || !e.prev.hasScore {
+			if !e.hasScore || e.prev == nil || !e.prev.hasScore {
 				continue
 			}
 			switch {
