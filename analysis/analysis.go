@@ -73,10 +73,10 @@ type group struct {
 	// pubRanks: ranks are the published ones (a ranks-only or partial table,
 	// where ranking the rows present by score would be wrong).
 	pubRanks bool
-	maxPub   int // the largest published rank (0 when none)
-	scoredEl int // records not marked not-ranked with a total
-	rankOnly int // records not marked not-ranked with a published rank and no total
-	rowAt   []int // entry → its position in rows
+	maxPub   int   // the largest published rank (0 when none)
+	scoredEl int   // records not marked not-ranked with a total
+	rankOnly int   // records not marked not-ranked with a published rank and no total
+	rowAt    []int // entry → its position in rows
 
 	statsOnce sync.Once
 	st        stats

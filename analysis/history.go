@@ -18,7 +18,7 @@ type HistoryPoint struct {
 	UnitCode      *string  `json:"unit_code"`
 	Score         *float64 `json:"score"`
 	Rank          *int     `json:"rank"`
-	RankedOf      int      `json:"ranked_of"` // 0 when the year's table is partial (the bloc's size is not known)
+	RankedOf      int      `json:"ranked_of"`      // 0 when the year's table is partial (the bloc's size is not known)
 	RankPublished bool     `json:"rank_published"` // the rank is the published one (a ranks-only or partial table)
 	Grade         *string  `json:"grade"`
 	PublishedRank *int     `json:"published_rank"`

@@ -49,30 +49,30 @@ func kindOrder(k MoverKind) int {
 // values when the unit has a record in the bloc's previous year); fields
 // that do not apply are nil.
 type Mover struct {
-	Kind       MoverKind `json:"kind"`
-	Index      string    `json:"index"`
-	Year       int       `json:"year"`
-	Bloc       string    `json:"bloc"`
-	UnitID     string    `json:"unit_id"`
-	UnitCode   *string   `json:"unit_code"`
-	Unit       string    `json:"unit"`
-	Score      *float64  `json:"score"`
-	Rank       *int      `json:"rank"`
-	RankedOf   *int      `json:"ranked_of"` // ranked units in the bloc; nil when the table is partial
+	Kind     MoverKind `json:"kind"`
+	Index    string    `json:"index"`
+	Year     int       `json:"year"`
+	Bloc     string    `json:"bloc"`
+	UnitID   string    `json:"unit_id"`
+	UnitCode *string   `json:"unit_code"`
+	Unit     string    `json:"unit"`
+	Score    *float64  `json:"score"`
+	Rank     *int      `json:"rank"`
+	RankedOf *int      `json:"ranked_of"` // ranked units in the bloc; nil when the table is partial
 	// RankPublished: the rank is the published one (a ranks-only or partial table).
-	RankPublished bool `json:"rank_published"`
-	Grade      *string   `json:"grade"`
-	PrevYear   *int      `json:"prev_year"` // the bloc's previous year
-	PrevScore  *float64  `json:"prev_score"`
-	PrevRank   *int      `json:"prev_rank"`
+	RankPublished bool     `json:"rank_published"`
+	Grade         *string  `json:"grade"`
+	PrevYear      *int     `json:"prev_year"` // the bloc's previous year
+	PrevScore     *float64 `json:"prev_score"`
+	PrevRank      *int     `json:"prev_rank"`
 	// PrevRankPublished: the previous rank is the published one.
-	PrevRankPublished bool `json:"prev_rank_published"`
-	PrevGrade  *string   `json:"prev_grade"`
-	Change     *float64  `json:"change"`      // score − prev_score
-	RankChange *int      `json:"rank_change"` // prev_rank − rank (positive = climbed)
-	Streak     *int      `json:"streak"`      // retained_top, bottom: consecutive years including this one
-	Count      *int      `json:"count"`       // retained_top, regained_top, bottom: all years so far
-	Steps      *int      `json:"steps"`       // grade_up, grade_down: grade levels moved (positive)
+	PrevRankPublished bool     `json:"prev_rank_published"`
+	PrevGrade         *string  `json:"prev_grade"`
+	Change            *float64 `json:"change"`      // score − prev_score
+	RankChange        *int     `json:"rank_change"` // prev_rank − rank (positive = climbed)
+	Streak            *int     `json:"streak"`      // retained_top, bottom: consecutive years including this one
+	Count             *int     `json:"count"`       // retained_top, regained_top, bottom: all years so far
+	Steps             *int     `json:"steps"`       // grade_up, grade_down: grade levels moved (positive)
 	// Since is the first year of the data window a first-time, regained,
 	// retained, bottom-streak or new-unit fact was counted in; nil for facts
 	// that look at no earlier year.

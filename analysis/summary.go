@@ -7,9 +7,9 @@ import (
 
 // UnitScore names a unit with its score and rank.
 type UnitScore struct {
-	UnitID   string  `json:"unit_id"`
-	Unit     string  `json:"unit"`
-	UnitCode *string `json:"unit_code"`
+	UnitID   string   `json:"unit_id"`
+	Unit     string   `json:"unit"`
+	UnitCode *string  `json:"unit_code"`
 	Score    *float64 `json:"score"` // nil for a ranks-only row
 	Rank     int      `json:"rank"`
 	// RankPublished: the rank is the published one (a ranks-only or partial table).
@@ -50,29 +50,29 @@ type BlocSummary struct {
 	PrevComplete      *bool        `json:"prev_complete"`
 	PrevPartialReason *string      `json:"prev_partial_reason"`
 	PrevYear          *int         `json:"prev_year"`
-	Units     int          `json:"units"`      // all units with a record
-	Scored    int          `json:"scored"`     // units with a total
-	Ranked    int          `json:"ranked"`     // units with a rank
-	NotRanked int          `json:"not_ranked"` // units marked not ranked
-	Grades    []GradeCount `json:"grades"`     // best first; every grade of this or the previous year; nil for a partial table
-	Ungraded  int          `json:"ungraded"`   // units without a grade
-	Leader    []UnitScore  `json:"leader"`     // rank 1 (all tied)
-	Bottom    []UnitScore  `json:"bottom"`     // last rank (all tied); empty when the last rank is 1
-	Mean      *float64     `json:"mean"`
-	Median    *float64     `json:"median"`
-	Stdev     *float64     `json:"stdev"`
-	Min       *float64     `json:"min"`
-	Max       *float64     `json:"max"`
-	Spread    *float64     `json:"spread"` // max − min
-	PrevMean  *float64     `json:"prev_mean"`
-	PrevSprd  *float64     `json:"prev_spread"`
-	MeanChg   *float64     `json:"mean_change"` // mean − prev_mean
-	Up        *int         `json:"up"`          // ranked units whose score rose vs their previous-year score (2 decimals)
-	Down      *int         `json:"down"`
-	Same      *int         `json:"same"`
-	Compared  *int         `json:"compared"`   // up + down + same
-	AboveMean *int         `json:"above_mean"` // ranked units with a total above the mean
-	BelowMean *int         `json:"below_mean"`
+	Units             int          `json:"units"`      // all units with a record
+	Scored            int          `json:"scored"`     // units with a total
+	Ranked            int          `json:"ranked"`     // units with a rank
+	NotRanked         int          `json:"not_ranked"` // units marked not ranked
+	Grades            []GradeCount `json:"grades"`     // best first; every grade of this or the previous year; nil for a partial table
+	Ungraded          int          `json:"ungraded"`   // units without a grade
+	Leader            []UnitScore  `json:"leader"`     // rank 1 (all tied)
+	Bottom            []UnitScore  `json:"bottom"`     // last rank (all tied); empty when the last rank is 1
+	Mean              *float64     `json:"mean"`
+	Median            *float64     `json:"median"`
+	Stdev             *float64     `json:"stdev"`
+	Min               *float64     `json:"min"`
+	Max               *float64     `json:"max"`
+	Spread            *float64     `json:"spread"` // max − min
+	PrevMean          *float64     `json:"prev_mean"`
+	PrevSprd          *float64     `json:"prev_spread"`
+	MeanChg           *float64     `json:"mean_change"` // mean − prev_mean
+	Up                *int         `json:"up"`          // ranked units whose score rose vs their previous-year score (2 decimals)
+	Down              *int         `json:"down"`
+	Same              *int         `json:"same"`
+	Compared          *int         `json:"compared"`   // up + down + same
+	AboveMean         *int         `json:"above_mean"` // ranked units with a total above the mean
+	BelowMean         *int         `json:"below_mean"`
 }
 
 // YearSummary is the summary of one index and year, one entry per bloc.

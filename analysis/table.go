@@ -34,9 +34,9 @@ type Table struct {
 	Ranked   int    `json:"ranked"`
 	// Complete is false for a partial table (see BlocSummary); RanksPublished
 	// says the ranks are the published ones (a ranks-only or partial table).
-	Complete       bool `json:"complete"`
-	RanksPublished bool `json:"ranks_published"`
-	Rows     []Row  `json:"rows"`
+	Complete       bool  `json:"complete"`
+	RanksPublished bool  `json:"ranks_published"`
+	Rows           []Row `json:"rows"`
 }
 
 // Table returns the league table of an index, year and bloc.
