@@ -318,7 +318,7 @@ func (g *group) buildMovers() []Mover {
 			if p == nil {
 				continue
 			}
-			if p.hasScore {
+			if p.hasScore && e.hasScore {
 				gains = append(gains, change{e, e.cents - p.cents})
 			}
 			if p.ranked() {

@@ -27,7 +27,11 @@ func (g *group) partialReason() string {
 		why = append(why, fmt.Sprintf("published ranks go up to %d but the table has %d rows", g.maxPub, len(g.entries)))
 	}
 	if g.scoredEl > 0 && g.rankOnly > 0 {
-		why = append(why, fmt.Sprintf("%d rows have a published rank but no score", g.rankOnly))
+		rows := fmt.Sprintf("%d rows have", g.rankOnly)
+		if g.rankOnly == 1 {
+			rows = "1 row has"
+		}
+		why = append(why, rows+" a published rank but no score")
 	}
 	return strings.Join(why, "; ")
 }
