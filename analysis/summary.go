@@ -54,6 +54,7 @@ type BlocSummary struct {
 	Scored            int          `json:"scored"`     // units with a total
 	Ranked            int          `json:"ranked"`     // units with a rank
 	NotRanked         int          `json:"not_ranked"` // units marked not ranked
+	RankOnly          int          `json:"rank_only"`  // units with a published rank and no score
 	Grades            []GradeCount `json:"grades"`     // best first; every grade of this or the previous year; nil for a partial table
 	Ungraded          int          `json:"ungraded"`   // units without a grade
 	Leader            []UnitScore  `json:"leader"`     // rank 1 (all tied)
@@ -264,7 +265,7 @@ func (g *group) buildSummary() BlocSummary {
 		s.PrevYear = &g.prev.year
 	}
 	s.Complete, s.PartialReason = g.complete(), optStr(g.partialReason())
-	s.RanksPublished = g.pubRanks
+	s.RanksPublished, s.RankOnly = g.pubRanks, g.rankOnly
 	if g.maxPub > 0 {
 		s.MaxPublishedRank = ptr(g.maxPub)
 	}
