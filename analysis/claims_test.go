@@ -258,3 +258,59 @@ func TestClaimsMinistries2023Sample(t *testing.T) {
 		t.Errorf("%d bottoms: %q", bottoms, moverLines(ms))
 	}
 }
+
+// An earlier table that does not show its leader (the press printed only
+// its last rows) leaves a claim about the top unsaid rather than guessed.
+func TestClaimsEarlierTableWithoutLeader(t *testing.T) {
+	tail := []data.Record{ // 2021: ranks 3–5 of 5 only
+		tg(2021, "B", "C", 80, pub(3)), tg(2021, "B", "D", 75, pub(4)), tg(2021, "B", "E", 70, pub(5)),
+	}
+	tests := []struct {
+		name   string
+		recs   []data.Record
+		year   int
+		kind   MoverKind
+		streak string // ip() of Streak
+		count  string
+		since  string
+	}{
+		{
+			name: "first in the next year: not 'first time', the 2021 leader is unknown",
+			recs: append(tail[:3:3], tg(2022, "B", "A", 90), tg(2022, "B", "C", 80), tg(2022, "B", "D", 75)),
+			year: 2022, kind: Top, streak: "nil", count: "nil", since: "nil",
+		},
+		{
+			name: "first two years running: kept, but the run's start is unknown",
+			recs: append(tail[:3:3], tg(2022, "B", "A", 90), tg(2022, "B", "C", 80), tg(2023, "B", "A", 91), tg(2023, "B", "C", 79)),
+			year: 2023, kind: RetainedTop, streak: "nil", count: "nil", since: "2021",
+		},
+		{
+			name: "first after a year known not first, never known first before: no first-time claim",
+			recs: append(tail[:3:3], tg(2022, "B", "A", 90), tg(2022, "B", "C", 95), tg(2023, "B", "A", 91), tg(2023, "B", "C", 79)),
+			year: 2023, kind: Top, streak: "nil", count: "nil", since: "nil",
+		},
+		{
+			name: "first in 2020, not in 2022, first again: regained, count unknown",
+			recs: append(tail[:3:3], tg(2020, "B", "A", 90), tg(2020, "B", "C", 80),
+				tg(2022, "B", "A", 90), tg(2022, "B", "C", 95), tg(2023, "B", "A", 91), tg(2023, "B", "C", 79)),
+			year: 2023, kind: RegainedTop, streak: "nil", count: "nil", since: "2020",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := New(mk(tc.recs...)).Movers(data.DefaultIndex, tc.year)
+			m := find(ms, tc.kind, "A")
+			if m == nil {
+				t.Fatalf("no %s for A: %q", tc.kind, moverLines(ms))
+			}
+			if ip(m.Streak) != tc.streak || ip(m.Count) != tc.count || ip(m.Since) != tc.since {
+				t.Errorf("streak %s count %s since %s, want %s %s %s", ip(m.Streak), ip(m.Count), ip(m.Since), tc.streak, tc.count, tc.since)
+			}
+			for _, k := range []MoverKind{FirstTimeTop, RegainedTop, RetainedTop, Top} {
+				if k != tc.kind && find(ms, k, "A") != nil {
+					t.Errorf("A is also %s", k)
+				}
+			}
+		})
+	}
+}

@@ -200,7 +200,8 @@ func moverFacts(m analysis.Mover) map[string]any {
 		"kind": string(m.Kind), "unit": m.Unit, "unit_id": m.UnitID, "score": optF(m.Score), "rank": optI(m.Rank),
 		"ranked_of": optI(m.RankedOf), "grade": optS(m.Grade), "prev_year": optI(m.PrevYear), "prev_score": optF(m.PrevScore),
 		"prev_rank": optI(m.PrevRank), "prev_grade": optS(m.PrevGrade), "change": optF(m.Change), "rank_change": optI(m.RankChange),
-		"streak": optI(m.Streak), "count": optI(m.Count), "steps": optI(m.Steps),
+		"streak": optI(m.Streak), "count": optI(m.Count), "steps": optI(m.Steps), "since": optI(m.Since),
+		"rank_published": m.RankPublished, "prev_rank_published": m.PrevRankPublished,
 	}
 }
 
