@@ -135,3 +135,26 @@ func TestBriefMinistries2023NoFirstTime(t *testing.T) {
 		t.Errorf("bottom facts claim a streak or count: %v", bt.Facts)
 	}
 }
+
+// Component averages of a partial table are not the bloc's: no component
+// statement for it, and no area change against it.
+func TestBriefPartialComponents(t *testing.T) {
+	comps := []data.Component{
+		{Key: "C1", Code: "C1", Name: "Cải cách thể chế", Terms: []data.ComponentTerm{{Name: "Cải cách thể chế", Max: 10}}},
+		{Key: "C2", Code: "C2", Name: "Chính phủ số", Terms: []data.ComponentTerm{{Name: "Chính phủ số", Max: 20}}},
+	}
+	ds := mk(
+		// 2020: ranks 1, 2 and 9 of 9 published
+		R(2020, blocA, "Sở A", 27, scores(9, 18), pubRank(1)), R(2020, blocA, "Sở B", 25, scores(8, 17), pubRank(2)),
+		R(2020, blocA, "Sở C", 18, scores(6, 12), pubRank(9)),
+		R(2021, blocA, "Sở A", 28, scores(9, 19)), R(2021, blocA, "Sở B", 24, scores(7, 17)), R(2021, blocA, "Sở C", 20, scores(6, 14)),
+	)
+	ds.Components = comps
+	p := brief(t, ds, Options{Year: 2020})
+	for _, k := range []string{"component_most_lost", "component_change", "component_profile", "components_fell"} {
+		none(t, p, k)
+	}
+	b := brief(t, ds, Options{Year: 2021})
+	one(t, b, "component_most_lost", blocA)
+	none(t, b, "component_change")
+}
