@@ -314,3 +314,21 @@ func TestClaimsEarlierTableWithoutLeader(t *testing.T) {
 		})
 	}
 }
+
+// A partial table is ranked as published; Check still says where a
+// published rank contradicts the scores printed beside it.
+func TestCheckPartialRankOrder(t *testing.T) {
+	issues := Check(mk(
+		R(2022, "B", "A", 90, pub(1), line("p.csv", 2)),
+		R(2022, "B", "B", 88, pub(2), line("p.csv", 3)),
+		R(2022, "B", "C", 89, pub(3), line("p.csv", 4)), // above B, ranked after it
+		R(2022, "B", "D", 70, pub(20), line("p.csv", 5)),
+	))
+	if len(issues) != 1 {
+		t.Fatalf("issues = %v, want one for C", issues)
+	}
+	is := issues[0]
+	if is.Pos.Line != 4 || is.Msg != "rank 3 given with Tổng điểm 89.00, above B ranked 2 with 88.00" || !strings.Contains(is.Hint, "partial") {
+		t.Errorf("issue = %s", is.String())
+	}
+}

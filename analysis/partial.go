@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/parlens/parlens/data"
 )
 
 // Press tables often publish ranks for every year but scores only for some,
@@ -92,3 +94,32 @@ func (g *group) earlierPartial() bool {
 // since is the first year of data of the bloc: the window in which its
 // first-time, streak and count claims are counted.
 func (g *group) since() int { return g.ix.byBloc[g.bloc][0].year }
+
+// rankOrderIssue warns when a scored row of a table ranked as published
+// (partial) scores above a row published ahead of it: the ranks are taken as
+// published, so a typo in one of them would pass unseen.
+func (g *group) rankOrderIssue(e *entry) (data.Issue, bool) {
+	if !e.hasScore || !e.ranked() {
+		return data.Issue{}, false
+	}
+	var ahead *entry // the scored row with the lowest score among those ranked ahead
+	for _, i := range g.order {
+		x := &g.entries[i]
+		if x.rank >= e.rank {
+			break
+		}
+		if x.hasScore && x.cents < e.cents && (ahead == nil || x.cents < ahead.cents) {
+			ahead = x
+		}
+	}
+	if ahead == nil {
+		return data.Issue{}, false
+	}
+	return data.Issue{
+		Severity: data.Warning,
+		Pos:      data.Pos{File: e.rec.Pos.File, Line: e.rec.Pos.Line},
+		Msg: fmt.Sprintf("rank %d given with Tổng điểm %.2f, above %s ranked %d with %.2f",
+			e.rank, e.rec.Total, ahead.rec.Unit, ahead.rank, ahead.rec.Total),
+		Hint: fmt.Sprintf("the table of %s %d is partial, so its published ranks are used as given; check the rank or the total", blocName(g.bloc), g.year),
+	}, true
+}
