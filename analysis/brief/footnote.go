@@ -118,13 +118,14 @@ func (g *gen) schemeStatements() []Statement {
 		for i, band := range u.s.Bands {
 			last := i == len(u.s.Bands)-1
 			var txt string
+			// A last band with a min stops there: lower totals are ungraded.
 			switch {
-			case i == 0 && last:
+			case i == 0 && last && math.IsInf(band.Min, -1):
 				txt = g.grade(band.Label)
 			case i == 0:
 				txt = g.t(fmt.Sprintf("%s từ %s điểm", g.grade(band.Label), g.threshold(band.Min)),
 					fmt.Sprintf("%s from %s points", band.Label, g.threshold(band.Min)))
-			case last || math.IsInf(band.Min, -1):
+			case math.IsInf(band.Min, -1):
 				txt = g.t(fmt.Sprintf("%s dưới %s điểm", g.grade(band.Label), g.threshold(u.s.Bands[i-1].Min)),
 					fmt.Sprintf("%s under %s", band.Label, g.threshold(u.s.Bands[i-1].Min)))
 			default:
