@@ -270,8 +270,12 @@ func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
 	// +1: the read that finds the end needs room, or the buffer would grow for it
 	buf := make([]byte, 0, min(sizeHint, limit)+1)
 	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // let append choose the growth
+		if len(buf) == cap(buf) && int64(cap(buf)) <= limit {
+			// double, up to limit+1: the buffers a pipe needs add up to
+			// about twice what it gave
+			grown := make([]byte, len(buf), min(max(2*int64(cap(buf)), 4096), limit+1))
+			copy(grown, buf)
+			buf = grown
 		}
 		n, err := lr.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
