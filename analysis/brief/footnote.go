@@ -139,11 +139,28 @@ func (g *gen) schemeStatements() []Statement {
 			}
 			facts = append(facts, map[string]any{"grade": band.Label, "min": min})
 		}
-		out = append(out, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", map[string]any{
-			"source": u.s.Source, "blocs": u.blocs, "bands": facts,
-		}))
+		f := map[string]any{"source": u.s.Source, "blocs": u.blocs, "bands": facts}
+		if low := u.s.Bands[len(u.s.Bands)-1].Min; !math.IsInf(low, -1) && g.ungradedBelow(u.blocs) {
+			bands = append(bands, g.t(fmt.Sprintf("dưới %s điểm không xếp loại", g.threshold(low)),
+				fmt.Sprintf("ungraded under %s", g.threshold(low))))
+			f["ungraded_under"] = low
+		}
+		out = append(out, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", f))
 	}
 	return out
+}
+
+// ungradedBelow reports whether a scored unit of the blocs has no grade:
+// the scheme's last band stops above its score.
+func (g *gen) ungradedBelow(blocs []string) bool {
+	for _, b := range blocs {
+		for _, r := range g.tables[b].Rows {
+			if r.Score != nil && r.Grade == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // threshold writes a band minimum in its shortest form: "90", "67,5".
