@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -192,4 +193,71 @@ func permutations(s []string) [][]string {
 		}
 	}
 	return out
+}
+
+// checkSidecarRules asserts what a successful load guarantees of its
+// schemes and lineage (FuzzSidecars calls it).
+func checkSidecarRules(t *testing.T, ds *Dataset) {
+	t.Helper()
+	for i, s := range ds.Schemes {
+		labels := map[string]bool{}
+		for k, b := range s.Bands {
+			if k > 0 && !(b.Min < s.Bands[k-1].Min) {
+				t.Errorf("scheme %d: band %q (min %v) not below %q (min %v)", i, b.Label, b.Min, s.Bands[k-1].Label, s.Bands[k-1].Min)
+			}
+			if labels[Fold(b.Label)] {
+				t.Errorf("scheme %d: label %q twice", i, b.Label)
+			}
+			labels[Fold(b.Label)] = true
+		}
+		for _, o := range ds.Schemes[:i] {
+			dated, odated := s.FromYear != 0 || s.ToYear != 0, o.FromYear != 0 || o.ToYear != 0
+			if Fold(o.Index) == Fold(s.Index) && Fold(o.Bloc) == Fold(s.Bloc) && dated == odated &&
+				spansOverlap(o.FromYear, o.ToYear, s.FromYear, s.ToYear) {
+				t.Errorf("schemes %+v and %+v overlap", o, s)
+			}
+		}
+	}
+	for _, u := range ds.Units {
+		seen := map[string]bool{u.Code: true}
+		for c := u.Code; ; {
+			next, ok := ds.Successor(c)
+			if !ok || next == "" {
+				break
+			}
+			if seen[next] {
+				t.Fatalf("successors from %s come back to %s", u.Code, next)
+			}
+			seen[next] = true
+			c = next
+		}
+	}
+}
+
+// TestUngradedWarningsCounted: past maxUngradedWarnings in one bloc and
+// year, one warning counts the rest, so a scheme that misses a whole table
+// does not bury the other problems.
+func TestUngradedWarningsCounted(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("year,unit,total\n")
+	for i := range maxUngradedWarnings + 7 {
+		fmt.Fprintf(&b, "2023,Sở %d,%d\n", i, 40+i%5)
+	}
+	r := readFiles(t, map[string]string{"grades.csv": "grade,min\nĐạt,50\n", "par.csv": b.String()})
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var each, counted []string
+	for _, w := range r.Dataset.Warnings {
+		switch {
+		case strings.Contains(w.Msg, " scores "):
+			each = append(each, w.String())
+		case strings.Contains(w.Msg, "more units"):
+			counted = append(counted, w.String())
+		}
+	}
+	want := "par.csv: warning: 7 more units of PAR Index 2023, Tất cả score below the lowest grade of the scheme from grades.csv: left ungraded"
+	if len(each) != maxUngradedWarnings || len(counted) != 1 || counted[0] != want {
+		t.Errorf("%d one by one, then %q", len(each), counted)
+	}
 }
