@@ -158,3 +158,24 @@ func TestBriefPartialComponents(t *testing.T) {
 	one(t, b, "component_most_lost", blocA)
 	none(t, b, "component_change")
 }
+
+// Totals across blocs need every bloc's table whole: a partial previous year
+// in one bloc drops the cross-bloc comparisons, not this year's totals.
+func TestBriefLeadWithOnePartialBloc(t *testing.T) {
+	const blocB = "Quận, huyện"
+	ds := mk(
+		R(2022, blocA, "Sở A", 90), R(2022, blocA, "Sở B", 80), R(2022, blocA, "Sở C", 70),
+		R(2022, blocB, "Quận A", 91, pubRank(1)), R(2022, blocB, "Quận B", 60, pubRank(9)),
+		R(2023, blocA, "Sở A", 92), R(2023, blocA, "Sở B", 79), R(2023, blocA, "Sở C", 71),
+		R(2023, blocB, "Quận A", 90), R(2023, blocB, "Quận B", 85), R(2023, blocB, "Quận C", 62),
+	)
+	b := brief(t, ds, Options{Year: 2023})
+	for _, k := range []string{"lead_scores", "lead_grade_change"} {
+		none(t, b, k)
+	}
+	one(t, b, "lead_grades", "")
+	one(t, b, "bloc_means", "")
+	one(t, b, "prev_partial", blocB)
+	one(t, b, "up_down", blocA) // the whole bloc still compares with its whole 2022
+	none(t, b, "partial")
+}

@@ -74,7 +74,7 @@ func (g *gen) lead() Section {
 			}
 		}
 	}
-	if common && g.scored && len(g.blocs) >= 2 { // one bloc: its section says it
+	if common && g.scored && len(g.blocs) >= 2 && g.allComplete(true) { // one bloc: its section says it; a partial one counts nothing
 		if s, ok := g.leadScores(prev); ok {
 			add(s)
 		}
