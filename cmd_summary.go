@@ -39,11 +39,24 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"Xếp loại", "grades", "Dẫn đầu", "leader", "Cuối bảng", "bottom", "Trung bình", "mean", "Trung vị", "median",
 		"Độ lệch chuẩn", "stdev", "Thấp nhất", "min", "Cao nhất", "max", "TB năm trước", "prev_mean",
 		"Tăng", "up", "Giảm", "down", "Giữ nguyên", "same")}
+	partial := false // a column for partial tables only when there are some
 	for _, ys := range out {
 		for _, b := range ys.Blocs {
-			t.add(ys.Index, ys.Year, b.Bloc, b.Units, b.Ranked, e.gradeCounts(b), e.unitScores(b.Leader), e.unitScores(b.Bottom),
+			partial = partial || partialNote(b) != ""
+		}
+	}
+	if partial {
+		t.headers = append(t.headers, e.headers("Bảng chưa đầy đủ", "partial")...)
+	}
+	for _, ys := range out {
+		for _, b := range ys.Blocs {
+			row := []any{ys.Index, ys.Year, b.Bloc, b.Units, b.Ranked, e.gradeCounts(b), e.unitScores(b.Leader), e.unitScores(b.Bottom),
 				fixed(b.Mean, 2), fixed(b.Median, 2), fixed(b.Stdev, 2), e.score(b.Min), e.score(b.Max),
-				fixed(b.PrevMean, 2), b.Up, b.Down, b.Same)
+				fixed(b.PrevMean, 2), b.Up, b.Down, b.Same}
+			if partial {
+				row = append(row, partialNote(b))
+			}
+			t.add(row...)
 		}
 	}
 	return e.emit(t)
@@ -71,6 +84,19 @@ func (e *commandEnv) unitScores(us []analysis.UnitScore) string {
 			continue
 		}
 		parts = append(parts, u.Unit+" "+formatNumber(num{*u.Score, -1, e.a.Dataset().Decimals}, e.q.lang == "vi" && e.q.format != formatCSV))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// partialNote says why the bloc's table, or the previous year's it is
+// compared with, is partial ("" when both are whole).
+func partialNote(b analysis.BlocSummary) string {
+	var parts []string
+	if b.PartialReason != nil {
+		parts = append(parts, *b.PartialReason)
+	}
+	if b.PrevPartialReason != nil && b.PrevYear != nil {
+		parts = append(parts, fmt.Sprintf("%d: %s", *b.PrevYear, *b.PrevPartialReason))
 	}
 	return strings.Join(parts, "; ")
 }
