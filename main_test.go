@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/parlens/parlens/analysis/present"
 	"io"
 	"math"
 	"os"
@@ -191,12 +192,12 @@ func TestCheckBadCorpus(t *testing.T) {
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	var b bytes.Buffer
-	tb := &table{headers: []string{"unit", "score"}}
-	tb.add("=HYPERLINK(\"x\")", num{97.31, -1, 0})
-	tb.add("-3", num{-3, -1, 0})
-	tb.add("@SUM(A1)", nil)
-	tb.add("+1", nil)
-	if err := tb.writeCSV(&b); err != nil {
+	tb := &present.Table{Headers: []string{"unit", "score"}}
+	tb.Add("=HYPERLINK(\"x\")", present.Num{V: 97.31, Dec: -1, Pad: 0})
+	tb.Add("-3", present.Num{V: -3, Dec: -1, Pad: 0})
+	tb.Add("@SUM(A1)", nil)
+	tb.Add("+1", nil)
+	if err := tb.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	want := "unit,score\n\"'=HYPERLINK(\"\"x\"\")\",97.31\n-3,-3\n'@SUM(A1),\n+1,\n"
