@@ -64,8 +64,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		switch args[0] {
 		case "help", "-h", "-help", "--help":
-			usage(stdout)
-			return exitOK
+			out := &outputWriter{w: stdout}
+			usage(out)
+			return exitCode(out.err(), stderr)
 		}
 	}
 	return runDashboard(args, stdin, stdout, stderr)
