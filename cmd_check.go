@@ -34,14 +34,8 @@ func runCheck(e *env) error {
 	}
 	stdout := e.stdout
 	writeUnderstood(stdout, r.Dataset)
-	errs, warns := 0, 0
-	for _, i := range issues {
-		if i.Severity == data.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs := r.Errors() // analysis.Check adds warnings only
+	warns := len(issues) - errs
 	fmt.Fprintf(stdout, "\n%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 	for _, i := range issues {
 		fmt.Fprintln(stdout, data.Printable(i.String()))

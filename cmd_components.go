@@ -5,15 +5,14 @@ import (
 	"github.com/parlens/parlens/analysis/present"
 )
 
+// componentRows: a bloc without component scores has no entry.
 func componentRows(e *env) ([]analysis.BlocComponents, error) {
-	var out []analysis.BlocComponents
-	err := e.each(false, func(s slice) error {
+	return collect(e, false, func(s slice) ([]analysis.BlocComponents, error) {
 		if c, ok := e.a.Components(s.index, s.year, s.bloc); ok && len(c.Components) > 0 {
-			out = append(out, c)
+			return []analysis.BlocComponents{c}, nil
 		}
-		return nil
+		return nil, nil
 	})
-	return nonNil(out), err
 }
 
 func componentTable(e *env, out []analysis.BlocComponents) *present.Table {

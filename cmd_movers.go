@@ -31,12 +31,9 @@ func (e *env) moverLabel(k analysis.MoverKind) string {
 }
 
 func moverRows(e *env) ([]analysis.Mover, error) {
-	var out []analysis.Mover
-	err := e.each(false, func(s slice) error {
-		out = append(out, e.a.BlocMovers(s.index, s.year, s.bloc)...)
-		return nil
+	return collect(e, false, func(s slice) ([]analysis.Mover, error) {
+		return e.a.BlocMovers(s.index, s.year, s.bloc), nil
 	})
-	return nonNil(out), err
 }
 
 func moverTable(e *env, out []analysis.Mover) *present.Table {

@@ -31,18 +31,17 @@ func newRankRow(s slice, r analysis.Row) rankRow {
 }
 
 func rankRows(e *env) ([]rankRow, error) {
-	var rows []rankRow
-	err := e.each(false, func(s slice) error {
+	return collect(e, false, func(s slice) ([]rankRow, error) {
 		t, ok := e.a.Table(s.index, s.year, s.bloc)
 		if !ok {
-			return missing("ranking", s)
+			return nil, missing("ranking", s)
 		}
-		for _, r := range t.Rows {
-			rows = append(rows, newRankRow(s, r))
+		rows := make([]rankRow, len(t.Rows))
+		for i, r := range t.Rows {
+			rows[i] = newRankRow(s, r)
 		}
-		return nil
+		return rows, nil
 	})
-	return nonNil(rows), err
 }
 
 func rankTable(e *env, rows []rankRow) *present.Table {

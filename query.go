@@ -360,6 +360,18 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 	return nil
 }
 
+// collect gathers what fn gives for every selected slice (see each), as
+// [] rather than null when there is nothing.
+func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, error) {
+	var out []T
+	err := e.each(allYears, func(s slice) error {
+		got, err := fn(s)
+		out = append(out, got...)
+		return err
+	})
+	return nonNil(out), err
+}
+
 // missing is an analysis that has no result for a slice each listed: a
 // bug, not bad data.
 func missing(what string, s slice) error {

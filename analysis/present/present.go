@@ -408,4 +408,3 @@ func escapeJSONText(b []byte) []byte {
 	}
 	return out
 }
-
