@@ -168,6 +168,16 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "testdata/bad/negative-total.csv"}, 1, ""},
 		{[]string{"check", "no/such/file.csv"}, 1, ""},
 		{[]string{"rank", "testdata/bad/negative-total.csv"}, 1, "negative-total.csv:2:3: error: negative score -3"},
+		{[]string{"rank", "-h"}, 0, "Usage: parlens rank [flags] [PATH...]"},
+		{[]string{"unit", "--sample", "city"}, 2, "parlens unit: name a unit by code or name"},
+		{[]string{"rank", "--sample", "city", "testdata/excel/par-2023-clean.csv"}, 2, "give either PATH or --sample"},
+		{[]string{"rank", "--sample", "nowhere"}, 2, "unknown sample \"nowhere\""},
+		{[]string{"brief", "--format", "xml", "--sample", "city"}, 2, "invalid value \"xml\" for flag -format: must be md, txt or json"},
+		{[]string{"brief", "--lang", "fr", "--sample", "city"}, 2, "must be vi or en"},
+		{[]string{"brief", "--sample", "city", "--index", "nope"}, 1, "unknown index \"nope\""},
+		{[]string{"brief", "--sample", "city", "--year", "1999"}, 1, "unknown year \"1999\"; known: 2019, 2020, 2021"},
+		{[]string{"gen", "out.csv"}, 2, "parlens gen: unexpected argument \"out.csv\""},
+		{[]string{"transitions", "--sample", "ministries-2023"}, 1, "no two years to compare"},
 	} {
 		_, errs, code := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errs, c.msg) {
