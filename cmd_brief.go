@@ -46,8 +46,8 @@ func bindBrief(fs *flag.FlagSet) func(*env) error {
 	fs.IntVar(&f.year, "year", 0, "year (default: the latest year of the index)")
 	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: the first index)")
 	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
-	fs.Var(&f.lang, "lang", "language: "+f.lang.choices())
-	fs.Var(&f.format, "format", "output format: "+f.format.choices())
+	fs.Var(&f.lang, "lang", "`language`: "+f.lang.choices())
+	fs.Var(&f.format, "format", "output `format`: "+f.format.choices())
 	fs.StringVar(&f.out, "o", "", "write to `FILE` (atomically) instead of standard output")
 	return func(e *env) error { return runBrief(e, f) }
 }

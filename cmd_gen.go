@@ -41,7 +41,7 @@ func bindGen(fs *flag.FlagSet) func(*env) error {
 	fs.IntVar(&f.comps, "components", 8, "number of components (criteria)")
 	fs.IntVar(&f.firstYear, "first-year", 2015, "first year")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed: the same seed gives the same file")
-	fs.Var(&f.format, "format", "wide (one row per unit and year) or long (one row per unit, year and component)")
+	fs.Var(&f.format, "format", "`layout`: wide (one row per unit and year) or long (one row per unit, year and component)")
 	fs.BoolVar(&f.plain, "plain", false, "no renamed units, missing years or forced ties, and equal component maxima")
 	fs.StringVar(&f.out, "o", "", "write to this file (atomically) instead of standard output")
 	fs.StringVar(&f.sidecars, "sidecars", "", "also write components.csv (maxima) and units.csv (renamed units) into this directory")
