@@ -8,15 +8,17 @@ import (
 	"os"
 
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/data/atomicfile"
 )
 
 // Exit codes (README, "Commands"): exitCode in query.go maps a command's
-// outcome to them; the dashboard adds 128+n after signal n.
+// outcome to them, run maps a panic to exitCrash; the dashboard adds 128+n
+// after signal n.
 const (
 	exitOK    = 0 // done
 	exitData  = 1 // errors in the data, an unknown name, a failed write, --strict with warnings
 	exitUsage = 2 // bad flags or arguments
-	exitCrash = 3 // a bug in parlens: one line and the report hint on standard error
+	exitCrash = 3 // a command crashed (a bug in parlens): two lines on standard error, no Go stack
 )
 
 // allFormats are the formats of the commands that print tables.
@@ -47,20 +49,35 @@ var commands = []command{
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) > 0 {
+		if findCommand(args[0]) != nil {
+			// A signal during `brief -o FILE` leaves no temp file behind.
+			// The dashboard handles its own signals, to restore the terminal.
+			atomicfile.ExitOnSignal()
+		}
+	}
+	code := run(args, os.Stdin, os.Stdout, os.Stderr)
+	atomicfile.RemoveInFlight() // a dashboard write cut short by the quit
+	os.Exit(code)
 }
 
 // run dispatches to a command of the table, or to the dashboard when none
 // is named.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// Messages can quote what parlens does not control (a flag, a file
 	// name, an operating system error): standard error is inert throughout.
 	stderr = inertWriter{stderr}
+	// A command that panics says so in two lines, not a Go stack.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", r, reportHint)
+			code = exitCrash
+		}
+	}()
 	if len(args) > 0 {
-		for i := range commands {
-			if commands[i].name == args[0] {
-				return runCommand(&commands[i], args[1:], stdin, stdout, stderr)
-			}
+		if c := findCommand(args[0]); c != nil {
+			return runCommand(c, args[1:], stdin, stdout, stderr)
 		}
 		switch args[0] {
 		case "help", "-h", "-help", "--help":
@@ -70,6 +87,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return runDashboard(args, stdin, stdout, stderr)
+}
+
+// findCommand is the row of the command table named name, or nil.
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
 }
 
 func usage(w io.Writer) {

@@ -318,20 +318,6 @@ func TestHelpFromCommandTable(t *testing.T) {
 	}
 }
 
-// A panic in a command is a crash: one line and the report hint, exit 3,
-// no Go stack.
-func TestCommandCrash(t *testing.T) {
-	boom := command{name: "boom", args: "[flags]", bind: func(*flag.FlagSet) func(*env) error {
-		return func(*env) error { panic("index out of range [3] with length 3") }
-	}}
-	var out, errb bytes.Buffer
-	code := runCommand(&boom, nil, strings.NewReader(""), &out, &errb)
-	want := "parlens: internal error: index out of range [3] with length 3\nparlens: " + reportHint + "\n"
-	if code != exitCrash || errb.String() != want {
-		t.Errorf("exit %d, stderr %q; want exit %d, %q", code, errb.String(), exitCrash, want)
-	}
-}
-
 // warningsDir writes a ranking whose published ranks contradict the scores
 // in four rows: four warnings of analysis.Check.
 func warningsDir(t *testing.T) string {

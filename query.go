@@ -113,15 +113,8 @@ func exitCode(err error, stderr io.Writer) int {
 }
 
 // runCommand parses a command's arguments, loads its data, runs it and
-// decides the exit code. A panic is a crash: one line and the report hint
-// on standard error, exit exitCrash, and no Go stack.
-func runCommand(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", r, reportHint)
-			code = exitCrash
-		}
-	}()
+// decides the exit code (a panic is run's to report).
+func runCommand(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outputWriter{w: stdout}
 	e := &env{cmd: c, stdin: stdin, stdout: out, stderr: stderr}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
