@@ -25,7 +25,7 @@ func runCheck(e *env) error {
 	}
 	r, err := e.in.read(e.paths, e.stdin)
 	if err != nil {
-		return &exitError{exitUsage, "parlens: " + err.Error()}
+		return usageError(err)
 	}
 	issues := r.Issues
 	if r.Err() == nil {

@@ -74,7 +74,7 @@ func (f *inputFlags) load(paths []string, stdin io.Reader) (*data.Dataset, error
 	tuneGC()
 	r, err := f.read(paths, stdin)
 	if err != nil {
-		return nil, &exitError{exitUsage, "parlens: " + err.Error()}
+		return nil, usageError(err)
 	}
 	if err := r.Err(); err != nil {
 		return nil, err

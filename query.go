@@ -91,6 +91,10 @@ func (e *env) usageErrorf(format string, args ...any) error {
 	return &exitError{exitUsage, fmt.Sprintf("parlens "+e.cmd.name+": "+format, args...)}
 }
 
+// usageError is bad usage found outside the flags (PATH with --sample, an
+// unknown sample): exit 2.
+func usageError(err error) error { return &exitError{exitUsage, "parlens: " + err.Error()} }
+
 // errReported is a failure already reported in full: exit 1.
 var errReported = &exitError{code: exitData}
 
