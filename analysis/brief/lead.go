@@ -60,6 +60,11 @@ func (g *gen) lead() Section {
 	}
 
 	prev, common := g.commonPrev()
+	if len(g.blocs) >= 2 && g.ungraded() {
+		if s, ok := g.leadBands(prev, common); ok {
+			add(s)
+		}
+	}
 	if len(g.blocs) >= 2 {
 		if s, ok := g.leadGrades(); ok {
 			add(s)
