@@ -26,24 +26,24 @@ const (
 // file's records share is set; a warning about a sidecar or no file has
 // no place (it touches every table).
 type Caveat struct {
-	Kind    string `json:"kind"`
-	Message string `json:"message"` // as parlens check prints it
-	Hint    string `json:"hint"`
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Index   string `json:"index"` // "" when not one index
-	Year    int    `json:"year"`  // 0 when not one year
-	Bloc    string `json:"bloc"`  // "" when not one bloc (or the file's one bloc has no name)
-	UnitID  string `json:"unit_id"`
-	Unit    string `json:"unit"` // "" when the warning is not at a record's row
+	Kind    string   `json:"kind"`
+	Message string   `json:"message"` // as parlens check prints it
+	Hint    string   `json:"hint"`
+	File    string   `json:"file"`
+	Line    int      `json:"line"`
+	Col     int      `json:"col"`
+	Index   string   `json:"index"` // "" when not one index
+	Year    int      `json:"year"`  // 0 when not one year
+	Bloc    string   `json:"bloc"`  // "" when not one bloc (or the file's one bloc has no name)
+	UnitID  string   `json:"unit_id"`
+	Unit    string   `json:"unit"`  // "" when the warning is not at a record's row
+	Score   *float64 `json:"score"` // the record's total, when the caveat sits at a record with one
 	// Rank and grade caveats: what the data publishes against what the score gives.
-	Score         *float64 `json:"score"`
-	PublishedRank *int     `json:"published_rank"`
-	RankByScore   *int     `json:"rank_by_score"` // nil for a unit marked not ranked
-	Grade         *string  `json:"grade"`         // the published grade
-	GradeByScore  *string  `json:"grade_by_score"`
-	Scheme        *string  `json:"scheme"` // the scheme's source: a grades.csv path or "built-in"
+	PublishedRank *int    `json:"published_rank"`
+	RankByScore   *int    `json:"rank_by_score"` // nil for a unit marked not ranked
+	Grade         *string `json:"grade"`         // the published grade
+	GradeByScore  *string `json:"grade_by_score"`
+	Scheme        *string `json:"scheme"` // the scheme's source: a grades.csv path or "built-in"
 }
 
 // Warnings returns every warning about the data an analysis rests on: the
@@ -79,6 +79,9 @@ func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs 
 			r := e.rec
 			c.Index, c.Year, c.Bloc, c.UnitID, c.Unit = r.Index, r.Year, r.Bloc, r.UnitID, r.Unit
 			touched = []groupKey{{r.Index, r.Year, r.Bloc}}
+			if e.hasScore {
+				c.Score = &r.Total
+			}
 			if f := found[w]; f != nil && f.e == e {
 				c.describe(f)
 			}
@@ -97,7 +100,6 @@ func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs 
 func (c *Caveat) describe(f *finding) {
 	e := f.e
 	c.Kind = f.kind
-	c.Score = &e.rec.Total
 	switch f.kind {
 	case CaveatRank, CaveatRankNotRanked:
 		c.PublishedRank = &e.rec.PublishedRank

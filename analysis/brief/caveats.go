@@ -60,6 +60,9 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	switch c.Kind {
 	case analysis.CaveatTotal:
 		what = "tổng điểm công bố khác tổng điểm các lĩnh vực thành phần"
+		if c.Score != nil {
+			what = fmt.Sprintf("tổng điểm công bố (%s) khác tổng điểm các lĩnh vực thành phần", g.pts(*c.Score))
+		}
 	case analysis.CaveatAboveMax:
 		what = "có điểm lĩnh vực thành phần vượt điểm tối đa"
 	case analysis.CaveatDuplicate:
