@@ -118,7 +118,7 @@ func TestCaveatNotes(t *testing.T) {
 	recs = append(recs, R(2023, "Huyện", "Huyện Q", 70, at("h.csv", 2)), R(2023, "Huyện", "Huyện R", 75, at("h.csv", 3)))
 	other := []data.Issue{
 		{Severity: data.Warning, Pos: data.Pos{File: "s22.csv", Line: 2, Col: 7}, Msg: "total 80 differs from the sum of components 79 by 1"}, // 2022
-		{Severity: data.Warning, Pos: data.Pos{File: "h.csv", Line: 2, Col: 5}, Msg: "score 30 is above the maximum 25 of \"A\""},           // Huyện
+		{Severity: data.Warning, Pos: data.Pos{File: "h.csv", Line: 2, Col: 5}, Msg: "score 30 is above the maximum 25 of \"A\""},             // Huyện
 	}
 	ds := mkUngraded(recs...)
 	b := brief(t, ds, Options{Year: 2023, Blocs: []string{"Sở"}, Warnings: append(ws, other...)})
