@@ -11,8 +11,10 @@
 //
 // A brief has a title, then sections in this order: the lead ("Tổng quan"),
 // the analyst's highlights when given, one section per bloc, notable
-// movements, components, and a footnote with the data sources and the grade
-// scheme.
+// movements, components, and a footnote with the data sources, the grade
+// scheme (or that nothing grades the units: then the bloc sections count
+// units by score band instead of by grade) and the data caveats touching the
+// year and blocs (Options.Warnings, selected by analysis.Caveats).
 //
 // Conventions: Vietnamese writes decimal commas (97,31), English a dot.
 // Scores keep their published precision (at least 2 decimals), bloc means
