@@ -160,3 +160,21 @@ func TestCaveatNotes(t *testing.T) {
 		}
 	}
 }
+
+// Grades published from 2023 only: 2022 was not graded, so no grade
+// comparison is stated, in the lead or in a bloc.
+func TestNoGradeChangeFromAnUngradedYear(t *testing.T) {
+	var recs []data.Record
+	for _, r := range append(national("Bộ"), national("Ngành")...) {
+		if r.Year == 2023 {
+			r.Grade = map[bool]string{true: "Tốt", false: "Khá"}[r.Total >= 80]
+		}
+		recs = append(recs, r)
+	}
+	b := brief(t, mkUngraded(recs...), Options{Year: 2023})
+	one(t, b, "grade_counts", "Bộ")
+	for _, k := range []string{"lead_grade_change", "grade_change", "grade_up", "grade_down", "lead_score_bands", "score_bands"} {
+		none(t, b, k)
+	}
+	has(t, one(t, b, "scheme", "").Text, "Xếp loại theo kết quả công bố trong dữ liệu.")
+}

@@ -183,6 +183,15 @@ func (g *gen) leadGradeChange(prev int) (Statement, bool) {
 	if graded == 0 {
 		return Statement{}, false
 	}
+	// a bloc graded now but not in prev has no counts to compare: no
+	// change is stated rather than one from zero
+	for _, b := range g.blocs {
+		for _, gc := range g.sums[b].Grades {
+			if gc.PrevCount == nil {
+				return Statement{}, false
+			}
+		}
+	}
 	ds := make([]gradeDelta, 0, len(tallies))
 	for _, t := range tallies {
 		ds = append(ds, gradeDelta{t.label, t.prev, t.count})
