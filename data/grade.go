@@ -88,7 +88,9 @@ func (b *builder) useDefaultScheme(opt string) bool {
 	if Fold(opt) != DefaultGrades {
 		return false
 	}
-	b.ds.Schemes = append(b.ds.Schemes, DefaultScheme)
+	s := DefaultScheme
+	s.Bands = append([]GradeBand(nil), s.Bands...) // the dataset's own copy
+	b.ds.Schemes = append(b.ds.Schemes, s)
 	return true
 }
 
