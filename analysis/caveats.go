@@ -17,6 +17,8 @@ const (
 	CaveatRank          = "rank"            // a published rank differs from the rank by score
 	CaveatRankNotRanked = "rank_not_ranked" // a published rank on a unit marked not ranked
 	CaveatGrade         = "grade"           // a published grade differs from the grade the scheme in use gives the score
+	CaveatGradeBelow    = "grade_below"     // a published grade on a score below every band of the scheme in use
+	CaveatUngraded      = "ungraded"        // a total below the lowest band of the scheme: no grade
 	CaveatOther         = "other"
 )
 
@@ -106,8 +108,11 @@ func (c *Caveat) describe(f *finding) {
 		if e.ranked() {
 			c.RankByScore = &e.rank
 		}
-	case CaveatGrade:
-		c.Grade, c.GradeByScore = &e.rec.Grade, &f.want
+	case CaveatGrade, CaveatGradeBelow:
+		c.Grade = &e.rec.Grade
+		if f.want != "" {
+			c.GradeByScore = &f.want
+		}
 		src := e.g.scheme.Source
 		c.Scheme = &src
 	}
@@ -163,6 +168,10 @@ func caveatKind(msg string) string {
 		return CaveatRankNotRanked
 	case strings.HasPrefix(msg, "rank ") && strings.Contains(msg, " by score "):
 		return CaveatRank
+	case strings.HasSuffix(msg, ": left ungraded") && strings.Contains(msg, " below the lowest grade of the scheme from "):
+		return CaveatUngraded
+	case strings.HasPrefix(msg, "grade ") && strings.Contains(msg, " is below every grade of the scheme "):
+		return CaveatGradeBelow
 	case strings.HasPrefix(msg, "grade ") && strings.Contains(msg, " by score "):
 		return CaveatGrade
 	}

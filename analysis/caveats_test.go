@@ -120,3 +120,29 @@ func TestCaveatKinds(t *testing.T) {
 		t.Errorf("2022 caveats = %+v, want only the units.csv one", got)
 	}
 }
+
+// A scheme whose lowest band has a min leaves a lower total ungraded (the
+// loader warns) and a published grade on such a total contradicted (Check).
+func TestCaveatKindsBelowTheScheme(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"grades.csv":   "grade,min\nTốt,80\nKhá,70\n",
+		"par-2023.csv": "Khối,Tên đơn vị,Tổng điểm,Xếp loại\nSở,Sở A,85,Tốt\nSở,Sở B,60,\nSở,Sở C,65,Khá\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds, err := data.Load([]string{dir}, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(ds)
+	var got []string
+	for _, c := range a.Caveats(a.Warnings(), "", 2023, "Sở") {
+		got = append(got, c.Kind+" "+c.Unit+" "+sp(c.Grade))
+	}
+	if want := "ungraded Sở B nil; grade_below Sở C Khá"; strings.Join(got, "; ") != want {
+		t.Errorf("caveats %q, want %q (warnings %v)", got, want, a.Warnings())
+	}
+}

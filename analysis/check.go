@@ -31,7 +31,7 @@ func (a *Analysis) Check() []data.Issue {
 // caveat can state it in words rather than as a message.
 type finding struct {
 	issue data.Issue
-	kind  string // CaveatRank, CaveatRankNotRanked or CaveatGrade
+	kind  string // CaveatRank, CaveatRankNotRanked, CaveatGrade or CaveatGradeBelow
 	e     *entry
 	want  string // CaveatGrade: the grade by score
 }
@@ -60,6 +60,14 @@ func (a *Analysis) findings() []finding {
 			}
 			if r.Grade != "" && g.scheme != noScheme {
 				want := g.scheme.GradeFor(r.Total)
+				if want == "" && len(g.scheme.Bands) > 0 {
+					low := g.scheme.Bands[len(g.scheme.Bands)-1]
+					a.checked = append(a.checked, finding{kind: CaveatGradeBelow, e: e, issue: data.Issue{Severity: data.Warning, Pos: pos,
+						Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %.2f, lowest %s from %.2f)",
+							r.Grade, r.Total, low.Label, low.Min),
+						Hint: gradeHint(g, low.Label)}})
+					continue
+				}
 				if !a.sameGrade(g, r.Grade, want) {
 					f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatGrade, e: e, want: want}
 					f.issue.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %.2f)", r.Grade, want, r.Total)

@@ -89,6 +89,16 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 			what = fmt.Sprintf("dữ liệu công bố xếp loại %s, nhưng với %s, %s cho xếp loại %s",
 				g.grade(*c.Grade), g.pts(*c.Score), scheme, g.grade(*c.GradeByScore))
 		}
+	case analysis.CaveatGradeBelow:
+		what = "có xếp loại công bố nhưng tổng điểm thấp hơn mọi mức của thang xếp loại đang dùng"
+		if c.Grade != nil && c.Score != nil {
+			what = fmt.Sprintf("dữ liệu công bố xếp loại %s, nhưng %s thấp hơn mọi mức của thang xếp loại đang dùng", g.grade(*c.Grade), g.pts(*c.Score))
+		}
+	case analysis.CaveatUngraded:
+		what = "tổng điểm thấp hơn mức thấp nhất của thang xếp loại nên không được xếp loại"
+		if c.Unit == "" {
+			what = "có thêm đơn vị có tổng điểm thấp hơn mức thấp nhất của thang xếp loại, không được xếp loại"
+		}
 	default:
 		what = "có cảnh báo, xem lệnh parlens check"
 	}
