@@ -136,8 +136,9 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 				fmt.Sprintf("none scored %s or more", g.threshold(t.min)))+prevOf(t))
 			break // the higher bands are empty too
 		}
-		clauses = append(clauses, g.t(fmt.Sprintf("trong đó %s đơn vị đạt từ %s điểm trở lên", frac(t.count, n), g.threshold(t.min)),
-			fmt.Sprintf("of which %s scored %s or more", frac(t.count, n), g.threshold(t.min)))+prevOf(t))
+		// "trong đó" continues the clause before it: a comma, not a semicolon
+		clauses[len(clauses)-1] += g.t(fmt.Sprintf(", trong đó %s đơn vị đạt từ %s điểm trở lên", frac(t.count, n), g.threshold(t.min)),
+			fmt.Sprintf("; %s scored %s or more", frac(t.count, n), g.threshold(t.min))) + prevOf(t)
 	}
 	text := strings.Join(clauses, "; ")
 	return stmt(kind, bloc, text+".", f), true

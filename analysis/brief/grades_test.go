@@ -35,14 +35,14 @@ func TestGradesOrScoreBands(t *testing.T) {
 		without []string          // substrings of the whole brief
 	}{
 		{"national table, vi", mkUngraded(national("Bộ")...), "vi", map[string]string{
-			"score_bands": "Khối Bộ có 3/5 đơn vị đạt từ 80 điểm trở lên (năm 2022: 3/5); trong đó 1/5 đơn vị đạt từ 90 điểm trở lên (năm 2022: 1/5).",
+			"score_bands": "Khối Bộ có 3/5 đơn vị đạt từ 80 điểm trở lên (năm 2022: 3/5), trong đó 1/5 đơn vị đạt từ 90 điểm trở lên (năm 2022: 1/5).",
 			"scheme":      "Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm, không nêu xếp loại.",
 		}, gradeKinds, []string{"xếp loại tốt", "xếp loại khá", "xếp loại xuất sắc", "hạ xếp loại", "nâng xếp loại"}},
 		{"national table, en", mkUngraded(national("Bộ")...), "en", map[string]string{
-			"score_bands": "In the Bộ bloc, 3/5 units scored 80 or more (2022: 3/5); of which 1/5 scored 90 or more (2022: 1/5).",
+			"score_bands": "In the Bộ bloc, 3/5 units scored 80 or more (2022: 3/5); 1/5 scored 90 or more (2022: 1/5).",
 		}, gradeKinds, []string{"are graded", "graded Tốt", "graded Khá", "Moving down a grade"}},
 		{"two blocs: the lead sums the bands", mkUngraded(append(national("Bộ"), national("Ngành")...)...), "vi", map[string]string{
-			"lead_score_bands": "Tính chung các khối, có 6/10 đơn vị đạt từ 80 điểm trở lên (năm 2022: 6/10); trong đó 2/10 đơn vị đạt từ 90 điểm trở lên (năm 2022: 2/10).",
+			"lead_score_bands": "Tính chung các khối, có 6/10 đơn vị đạt từ 80 điểm trở lên (năm 2022: 6/10), trong đó 2/10 đơn vị đạt từ 90 điểm trở lên (năm 2022: 2/10).",
 		}, gradeKinds, nil},
 		{"every unit at 80 or more, none at 90", mkUngraded(R(2023, "Bộ", "Bộ A", 89.95), R(2023, "Bộ", "Bộ B", 80)), "vi", map[string]string{
 			"score_bands": "Tất cả 2 đơn vị của khối Bộ đều đạt từ 80 điểm trở lên; không có đơn vị nào đạt từ 90 điểm trở lên.",
