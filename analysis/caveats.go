@@ -61,8 +61,9 @@ func (a *Analysis) Warnings() []data.Issue {
 // record's table; one at another row of a data file touches every table the
 // file has records in (a long file spreads a record over many rows); one in
 // a file without records (units.csv) or without a file touches every table.
-// It is pure: the CLI's warning count, the dashboard's warning list and the
-// brief's notes make the same selection.
+// It is pure (no I/O, the analysis is not changed), so the brief's notes,
+// the command line's warning count and the dashboard's list can make the
+// same selection.
 func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs ...string) []Caveat {
 	p := a.places()
 	found := map[data.Issue]*finding{}

@@ -41,8 +41,8 @@
 //   - Warnings: Warnings is the loader's (ds.Warnings) then Check's.
 //     Caveats places each one at the record on its row (else at every table
 //     of its data file, else everywhere: units.csv, no file) and keeps those
-//     touching an index, year and blocs. It is the one selection for the
-//     brief's notes, the CLI's warning count and the dashboard's list.
+//     touching an index, year and blocs: one selection the brief's notes,
+//     the command line and the dashboard can share.
 //   - History: a unit is followed across years by Record.UnitID. Through
 //     units.csv lineage (ds.Successor, else the Successor column of
 //     ds.Units), a successor's history includes its predecessor's records in
