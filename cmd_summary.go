@@ -59,9 +59,21 @@ func summaryTable(e *env, out []analysis.YearSummary) *present.Table {
 	return t
 }
 
-// gradeCounts writes "Tốt 12/21 (+2); Khá 5/21 (−1)".
+// gradeCounts writes "Tốt 12/21 (+2); Khá 5/21 (−1)"; for a bloc nothing
+// grades, the score bands: "không xếp loại (từ 80 điểm: 14/17; từ 90 điểm: 0/17)".
 func (e *env) gradeCounts(b analysis.BlocSummary) string {
 	var parts []string
+	if b.Grades == nil {
+		for i := len(b.Bands) - 1; i >= 0; i-- {
+			sb := b.Bands[i]
+			parts = append(parts, fmt.Sprintf(map[bool]string{true: "từ %g điểm: %d/%d", false: "%g or more: %d/%d"}[e.q.lang == "vi"], sb.Min, sb.Count, sb.Of))
+		}
+		none := map[bool]string{true: "không xếp loại", false: "not graded"}[e.q.lang == "vi"]
+		if len(parts) == 0 {
+			return none
+		}
+		return none + " (" + strings.Join(parts, "; ") + ")"
+	}
 	for _, g := range b.Grades {
 		s := fmt.Sprintf("%s %d/%d", g.Grade, g.Count, b.Units)
 		if g.Change != nil && *g.Change != 0 {

@@ -20,7 +20,7 @@ type inputFlags struct {
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.components, "components", "", "components.csv: component codes, names and maximum points")
-	fs.StringVar(&f.grades, "grades", "", "grades.csv: grade schemes (grade, min, index, bloc, years)")
+	fs.StringVar(&f.grades, "grades", "", "grades.csv: grade schemes (grade, min, index, bloc, years); \"default\" for the built-in scheme (without either, only grades in the data count)")
 	fs.StringVar(&f.units, "units", "", "units.csv: unit codes, aliases and successors")
 	fs.StringVar(&f.sample, "sample", "", "use an embedded sample: "+sampleNames())
 	fs.Int64Var(&f.maxBytes, "max-bytes", data.DefaultMaxBytes, "largest input file accepted, in bytes")

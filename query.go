@@ -213,7 +213,7 @@ func (e *env) load() error {
 // scores contradict (what `parlens check` lists), whatever the command
 // shows. Swap the selection here.
 func dataWarnings(a *analysis.Analysis) []data.Issue {
-	return append(slices.Clip(a.Dataset().Warnings), a.Check()...)
+	return a.Warnings() // a.Caveats(ws, index, year, blocs...) narrows them to what a command shows
 }
 
 // shownWarnings is how many warnings the one-line notice quotes.

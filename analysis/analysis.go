@@ -35,6 +35,11 @@ type Analysis struct {
 	preds map[string][]string // successor id → predecessor ids, sorted
 
 	foldOnce sync.Once // folded unit names for FindUnit
+
+	checkOnce sync.Once
+	checked   []finding // Check's warnings with what they are about
+	placeOnce sync.Once
+	placer    *placer // where warnings sit (see Caveats)
 }
 
 type groupKey struct {
@@ -389,9 +394,16 @@ func (a *Analysis) prepareGroups(gs []*group) {
 	wg.Wait()
 }
 
+// noScheme grades nothing: a bloc for which the user gave no scheme
+// (grades.csv or --grades default) keeps only the grades its data gives.
+var noScheme = &data.GradeScheme{Source: "none"}
+
 // prepareGroup computes grades and competition ranks of one group.
 func (a *Analysis) prepareGroup(g *group) {
-	g.scheme = a.ds.SchemeFor(g.index, g.bloc, g.year)
+	g.scheme = noScheme
+	if a.ds.HasScheme(g.index, g.bloc, g.year) {
+		g.scheme = a.ds.SchemeFor(g.index, g.bloc, g.year)
+	}
 	type lv struct {
 		k     gradeKey
 		band  int
@@ -415,7 +427,7 @@ func (a *Analysis) prepareGroup(g *group) {
 		switch {
 		case r.Grade != "":
 			e.grade = r.Grade
-		case e.hasScore:
+		case e.hasScore && g.scheme != noScheme:
 			e.grade = g.scheme.GradeFor(r.Total)
 		}
 		e.gk = gradeKey{lvl: noGrade}

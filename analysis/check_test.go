@@ -21,9 +21,9 @@ func TestCheck(t *testing.T) {
 		R(2023, "Huyện", "Q", 85, grade("Nhóm II"), line("huyen.csv", 2)), // bloc scheme: Nhóm I
 		R(2023, "Huyện", "R", 75, grade("Nhóm II"), line("huyen.csv", 3)), // fine
 	)
-	ds.Schemes = []data.GradeScheme{{Bloc: "Huyện", Source: "grades.csv", Bands: []data.GradeBand{
+	ds.Schemes = append(ds.Schemes, data.GradeScheme{Bloc: "Huyện", Source: "grades.csv", Bands: []data.GradeBand{
 		{Label: "Nhóm I", Min: 80}, {Label: "Nhóm II", Min: 70}, {Label: "Nhóm III", Min: math.Inf(-1)},
-	}}}
+	}})
 	got := Check(ds)
 	want := []struct {
 		file string
@@ -32,7 +32,7 @@ func TestCheck(t *testing.T) {
 		hint string // substring
 	}{
 		{"bo.csv", 3, "rank 3 given, 2 by score (Tổng điểm 88.10)", "ties sharing a rank"},
-		{"bo.csv", 6, "grade Xuất sắc given, Tốt by score (Tổng điểm 85.00)", "built-in one gives Tốt from 80.00"},
+		{"bo.csv", 6, "grade Xuất sắc given, Tốt by score (Tổng điểm 85.00)", "built-in scheme, which gives Tốt from 80.00"},
 		{"bo.csv", 8, "rank 1 given, but G is marked not ranked (Tổng điểm 95.00)", "not-ranked"},
 		{"huyen.csv", 2, "grade Nhóm II given, Nhóm I by score (Tổng điểm 85.00)", "grades.csv gives Nhóm I from 80.00"},
 	}

@@ -51,10 +51,13 @@ func fuzzDataset(raw []byte) *data.Dataset {
 		}
 		ds.Components = append(ds.Components, comp)
 	}
-	if f.pick(3) == 0 {
+	switch f.pick(3) {
+	case 0:
 		ds.Schemes = []data.GradeScheme{{Bands: []data.GradeBand{
 			{Label: "Tốt", Min: float64(60 + f.pick(30))}, {Label: "Khá", Min: float64(30 + f.pick(30))}, {Label: "Yếu", Min: math.Inf(-1)},
 		}, Source: "fuzz"}}
+	case 1:
+		ds.Schemes = []data.GradeScheme{data.DefaultScheme} // --grades default
 	}
 	nUnits := 1 + f.pick(12)
 	if f.pick(4) == 0 {
@@ -187,6 +190,11 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 				rank := map[string]*int{}
 				for _, r := range tb.Rows {
 					rank[r.UnitID] = r.Rank
+				}
+				for _, c := range a.Caveats(a.Warnings(), ix, y, b) {
+					if c.Unit != "" && (c.Index != ix || c.Year != y || c.Bloc != b) {
+						t.Fatalf("caveat %s of %s %d %s selected for %s %d %s", c.Kind, c.Index, c.Year, c.Bloc, ix, y, b)
+					}
 				}
 				for _, m := range a.BlocMovers(ix, y, b) {
 					rec, ok := recs[m.UnitID]
@@ -364,6 +372,23 @@ func checkSummary(t *testing.T, bs BlocSummary, tb Table, recs map[string]*data.
 	}
 	if bs.Ranked > 0 && len(bs.Leader) == 0 {
 		t.Fatal("ranked units and no leader")
+	}
+	// no invented grades: an ungraded bloc has no grade anywhere
+	if (bs.GradesFrom == GradesFromNone) != (bs.Grades == nil) {
+		t.Fatalf("grades_from %s with grades %v", bs.GradesFrom, bs.Grades)
+	}
+	if bs.GradesFrom == GradesFromNone {
+		for _, r := range tb.Rows {
+			if r.Grade != nil {
+				t.Fatalf("ungraded bloc %s: %s graded %s", bs.Bloc, r.Unit, *r.Grade)
+			}
+		}
+	}
+	// score bands: over the units with a total, higher edges hold fewer
+	for i, b := range bs.Bands {
+		if b.Of != bs.Scored || b.Count < 0 || b.Count > b.Of || i > 0 && b.Count < bs.Bands[i-1].Count {
+			t.Fatalf("band %v: %d/%d after %+v, %d scored", b.Min, b.Count, b.Of, bs.Bands[:i], bs.Scored)
+		}
 	}
 }
 

@@ -132,6 +132,9 @@ func (b *builder) readSidecarFlags(opt Options, open func(string) (input, bool))
 			continue
 		}
 		b.flagged[kind] = true
+		if kind == "grades" && b.useDefaultScheme(p) {
+			continue
+		}
 		in, ok := open(p)
 		if !ok {
 			b.errorf(Pos{File: p}, "check the --"+kind+" path", "cannot read %s file", kind)

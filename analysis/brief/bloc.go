@@ -29,6 +29,7 @@ func (g *gen) blocSection(b string) Section {
 	}
 	merged := map[string]bool{} // sole grades stated with the leader or bottom
 	add(g.gradeCounts(b))
+	add(g.scoreBands(b))
 	add(g.leader(b, merged))
 	nx, listed, ok := g.next(b)
 	add(g.lostTop(b, listed))

@@ -11,8 +11,10 @@
 //
 // A brief has a title, then sections in this order: the lead ("Tổng quan"),
 // the analyst's highlights when given, one section per bloc, notable
-// movements, components, and a footnote with the data sources and the grade
-// scheme.
+// movements, components, and a footnote with the data sources, the grade
+// scheme (or that nothing grades the units: then the bloc sections count
+// units by score band instead of by grade) and the data caveats touching the
+// year and blocs (Options.Warnings, selected by analysis.Caveats).
 //
 // Conventions: Vietnamese writes decimal commas (97,31), English a dot.
 // Scores keep their published precision (at least 2 decimals), bloc means
@@ -35,7 +37,8 @@
 //	            first_time_grade (S3), top_grade_streak (S17), new_unit, no_prev_unit, renamed
 //	components  component_most_lost, component_change (S14), component_profile (S15),
 //	            components_fell (S14)
-//	footnote    label, sources, scheme, window, method
+//	footnote    label, sources, scheme, window, caveat, caveats_more, method
+//	(bloc also score_bands and lead also lead_score_bands, for blocs nothing grades)
 //
 // A partial table (analysis.BlocSummary.Complete false) is said to be
 // partial once, in the bloc's first statement ("partial", or "prev_partial"
@@ -67,6 +70,10 @@ type Options struct {
 	Lang       string           // "vi" (default) or "en"
 	Sources    []string         // data file names for the footnote; empty = the dataset's files
 	Highlights []analysis.Mover // facts the analyst marked: stated first, in a "Điểm nhấn" / "Highlights" section
+	// Warnings are the data warnings to draw caveats from; nil = the
+	// analysis's own (a.Warnings(): the loader's and Check's). The notes list
+	// those that touch the brief's year and blocs (analysis.Caveats).
+	Warnings []data.Issue
 }
 
 // Statement is one sentence of the brief and the numbers behind it.
@@ -94,6 +101,9 @@ type Brief struct {
 	Index    string    `json:"index"`
 	Year     int       `json:"year"`
 	Sections []Section `json:"sections"`
+	// Caveats are every data warning touching the year and blocs covered;
+	// the notes spell out the first few.
+	Caveats []analysis.Caveat `json:"caveats"`
 }
 
 // Section kinds.
@@ -172,7 +182,7 @@ func Generate(a *analysis.Analysis, opt Options) (*Brief, error) {
 	}
 
 	g := newGen(a, opt, lang, index, year, blocs)
-	b := &Brief{Title: g.title(), Lang: lang, Index: index, Year: year}
+	b := &Brief{Title: g.title(), Lang: lang, Index: index, Year: year, Caveats: g.cavs}
 	add := func(s Section) {
 		if len(s.Statements) > 0 {
 			b.Sections = append(b.Sections, s)
@@ -211,7 +221,8 @@ type gen struct {
 	sums   map[string]analysis.BlocSummary
 	movers map[string][]analysis.Mover
 	tables map[string]analysis.Table
-	scored bool // some selected bloc has scores
+	scored bool              // some selected bloc has scores
+	cavs   []analysis.Caveat // data warnings touching the year and blocs
 }
 
 func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blocs []string) *gen {
@@ -230,6 +241,14 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 		if s.Scored > 0 {
 			g.scored = true
 		}
+	}
+	ws := opt.Warnings
+	if ws == nil {
+		ws = a.Warnings()
+	}
+	g.cavs = a.Caveats(ws, index, year, blocs...)
+	if g.cavs == nil {
+		g.cavs = []analysis.Caveat{}
 	}
 	return g
 }

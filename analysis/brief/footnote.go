@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 )
 
@@ -30,6 +31,9 @@ func (g *gen) footnote() Section {
 		add(s)
 	}
 	if s, ok := g.window(); ok {
+		add(s)
+	}
+	for _, s := range g.caveats() {
 		add(s)
 	}
 	var method string
@@ -80,9 +84,17 @@ func (g *gen) schemeStatements() []Statement {
 	}
 	var uses []*use
 	given := true
+	var none []string // blocs nothing grades
 	for _, b := range g.blocs {
+		switch g.sums[b].GradesFrom {
+		case analysis.GradesFromNone:
+			none = append(none, b)
+			continue
+		case analysis.GradesFromData:
+			continue
+		}
 		s := g.ds.SchemeFor(g.index, b, g.year)
-		if !g.ds.HasScheme(g.index, b, g.year) {
+		if s.Source == data.DefaultScheme.Source {
 			// the built-in scheme matters only when it graded some total
 			computed := false
 			for _, r := range g.tables[b].Rows {
@@ -107,9 +119,10 @@ func (g *gen) schemeStatements() []Statement {
 		}
 		u.blocs = append(u.blocs, b)
 	}
+	out := g.ungradedStatement(none)
 	if len(uses) == 0 {
 		if !given {
-			return nil
+			return out
 		}
 		graded := false
 		for _, b := range g.blocs {
@@ -118,16 +131,16 @@ func (g *gen) schemeStatements() []Statement {
 			}
 		}
 		if !graded {
-			return nil
+			return out
 		}
-		return []Statement{stmt("scheme", "", g.t("Xếp loại theo kết quả công bố trong dữ liệu.", "Grades are as published in the data."), map[string]any{"source": "data"})}
+		return append([]Statement{stmt("scheme", "", g.t("Xếp loại theo kết quả công bố trong dữ liệu.", "Grades are as published in the data."), map[string]any{"source": "data"})}, out...)
 	}
-	var out []Statement
+	var schemes []Statement
 	for _, u := range uses {
-		builtin := u.s.Source == "built-in" || u.s.Source == ""
+		builtin := u.s.Source == data.DefaultScheme.Source || u.s.Source == ""
 		head := g.t("Thang xếp loại", "Grade scheme")
 		if builtin {
-			head = g.t("Thang xếp loại mặc định", "Built-in grade scheme")
+			head = g.t("Thang xếp loại mặc định (chọn bằng --grades default)", "Built-in grade scheme (selected with --grades default)")
 		}
 		if len(uses) > 1 {
 			refs := make([]string, len(u.blocs))
@@ -173,9 +186,28 @@ func (g *gen) schemeStatements() []Statement {
 				fmt.Sprintf("ungraded under %s", g.threshold(low))))
 			f["ungraded_under"] = low
 		}
-		out = append(out, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", f))
+		schemes = append(schemes, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", f))
 	}
-	return out
+	return append(schemes, out...)
+}
+
+// ungradedStatement says that the blocs are not graded and why, so the
+// reader knows the score bands are not grades.
+func (g *gen) ungradedStatement(blocs []string) []Statement {
+	if len(blocs) == 0 {
+		return nil
+	}
+	text := g.t("Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm, không nêu xếp loại.",
+		"Not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts units by score, not by grade.")
+	if len(blocs) < len(g.blocs) {
+		refs := make([]string, len(blocs))
+		for i, b := range blocs {
+			refs[i] = g.blocRef(b)
+		}
+		text = g.t(capFirst(g.list(refs))+" không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm.",
+			capFirst(g.list(refs))+" are not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts their units by score.")
+	}
+	return []Statement{stmt("scheme", "", text, map[string]any{"source": "none", "blocs": blocs})}
 }
 
 // ungradedBelow reports whether a scored unit of the blocs has no grade:

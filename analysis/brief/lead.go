@@ -65,6 +65,11 @@ func (g *gen) lead() Section {
 
 	prev, common := g.commonPrev()
 	if len(g.blocs) >= 2 && g.allComplete(false) { // totals across blocs need every table whole
+		if g.ungraded() {
+			if s, ok := g.leadBands(prev, common && g.allComplete(true)); ok {
+				add(s)
+			}
+		}
 		if s, ok := g.leadGrades(); ok {
 			add(s)
 		}
@@ -181,6 +186,15 @@ func (g *gen) leadGradeChange(prev int) (Statement, bool) {
 	tallies, graded, _ := g.tallyGrades()
 	if graded == 0 {
 		return Statement{}, false
+	}
+	// a bloc graded now but not in prev has no counts to compare: no
+	// change is stated rather than one from zero
+	for _, b := range g.blocs {
+		for _, gc := range g.sums[b].Grades {
+			if gc.PrevCount == nil {
+				return Statement{}, false
+			}
+		}
 	}
 	ds := make([]gradeDelta, 0, len(tallies))
 	for _, t := range tallies {
