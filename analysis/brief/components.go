@@ -45,13 +45,6 @@ func (g *gen) components() Section {
 	return sec
 }
 
-func strOr(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
 // outOf writes a component value with its maximum when known: "10,74/11
 // điểm". v is already formatted.
 func (g *gen) outOf(v string, maxPts *float64) string {
