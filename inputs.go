@@ -67,20 +67,19 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 	return data.ReadFS(sample.FS, s.Dir, opt), nil
 }
 
-// load is read for commands that need a whole dataset: errors are printed
-// and give exit 1.
-func (f *inputFlags) load(paths []string, stdin io.Reader, stderr io.Writer) (*data.Dataset, int) {
+// load is read for commands that need a whole dataset: a load with
+// errors is an error (exit 1), PATH with --sample or an unknown sample is
+// bad usage (exit 2).
+func (f *inputFlags) load(paths []string, stdin io.Reader) (*data.Dataset, error) {
 	tuneGC()
 	r, err := f.read(paths, stdin)
 	if err != nil {
-		printErr(stderr, err)
-		return nil, exitUsage
+		return nil, usageError(err)
 	}
 	if err := r.Err(); err != nil {
-		printErr(stderr, err)
-		return nil, exitData
+		return nil, err
 	}
-	return r.Dataset, exitOK
+	return r.Dataset, nil
 }
 
 // parseArgs parses flags wherever they stand among the arguments, so

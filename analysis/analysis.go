@@ -70,7 +70,13 @@ type group struct {
 	n       int   // records, while building
 	nRanked int   // len(order)
 	rows    []int // league-table order: ranked, then scored, then the rest
-	rowAt   []int // entry → its position in rows
+	// pubRanks: ranks are the published ones (a ranks-only or partial table,
+	// where ranking the rows present by score would be wrong).
+	pubRanks bool
+	maxPub   int   // the largest published rank (0 when none)
+	scoredEl int   // records not marked not-ranked with a total
+	rankOnly int   // records not marked not-ranked with a published rank and no total
+	rowAt    []int // entry → its position in rows
 
 	statsOnce sync.Once
 	st        stats
@@ -104,9 +110,19 @@ type entry struct {
 	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
 }
 
-func (e *entry) ranked() bool   { return e.rank > 0 }
-func (e *entry) result() bool   { return e.hasScore || e.grade != "" }
-func (e *entry) isBottom() bool { return e.rank > 0 && e.rank == e.g.maxRank && e.g.maxRank > 1 }
+func (e *entry) ranked() bool { return e.rank > 0 }
+
+// result: a score, a grade or a published rank (a ranks-only row is a result).
+func (e *entry) result() bool { return e.hasScore || e.grade != "" || e.rec.PublishedRank > 0 }
+
+// isBottom: last ranked in a complete table (a partial table's last row
+// present need not be the bloc's last unit).
+func (e *entry) isBottom() bool {
+	return e.rank > 0 && e.rank == e.g.maxRank && e.g.maxRank > 1 && e.g.complete()
+}
+
+// rankPublished reports whether the entry's rank is its published rank.
+func (e *entry) rankPublished() bool { return e.rank > 0 && e.g.pubRanks }
 
 // gradeKey identifies a grade within and across years: its level when the
 // label can be ordered, else its folded label (ordered after known levels).
@@ -426,7 +442,23 @@ func (a *Analysis) prepareGroup(g *group) {
 			// points to the lowest grade are known
 			e.placed = e.hasScore
 		}
-		if e.hasScore && !r.NotRanked {
+		if !r.NotRanked {
+			switch {
+			case e.hasScore:
+				g.scoredEl++
+			case r.PublishedRank > 0:
+				g.rankOnly++
+			}
+			g.maxPub = max(g.maxPub, r.PublishedRank)
+		}
+	}
+	g.pubRanks = g.maxPub > 0 && (g.scoredEl == 0 || !g.complete())
+	if g.pubRanks {
+		g.rankAsPublished()
+		return
+	}
+	for i := range g.entries {
+		if e := &g.entries[i]; e.hasScore && !e.rec.NotRanked {
 			g.order = append(g.order, i)
 		}
 	}

@@ -25,6 +25,11 @@ func (a *Analysis) Check() []data.Issue {
 			continue
 		}
 		pos := data.Pos{File: r.Pos.File, Line: r.Pos.Line}
+		if g.pubRanks {
+			if is, ok := g.rankOrderIssue(e); ok {
+				out = append(out, is)
+			}
+		}
 		if r.PublishedRank != 0 && r.PublishedRank != e.rank {
 			is := data.Issue{Severity: data.Warning, Pos: pos}
 			if r.NotRanked {

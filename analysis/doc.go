@@ -25,6 +25,23 @@
 //     get no rank and shift no one; records without a total get no rank.
 //     Record.PublishedRank is reported as published_rank; Check warns where
 //     it differs.
+//   - Published ranks: a (index, year, bloc) with no scores but published
+//     ranks, or a partial one, is ranked by Record.PublishedRank (rows
+//     without one get no rank); rank_published / ranks_published say so. A
+//     ranks-only row is a result: it counts in the top, bottom, retained,
+//     regained, first-time and new-unit facts and in histories.
+//   - Partial tables: a group is partial when a published rank exceeds its
+//     rows or some ranked rows have a score and others a published rank only
+//     (see BlocSummary.Complete, PartialReason). A partial group has no
+//     statistics, grade counts, bottom, sole grade or biggest moves, and
+//     nothing is compared with it (mean change, up/down, previous grade
+//     counts); rank changes use the published ranks. No unit is new when an
+//     earlier year of its bloc is partial.
+//   - Data window: the bloc's first year makes no first-time, streak or
+//     count claim (Top, a bottom without streak or count). Later claims carry
+//     Mover.Since, the first year they were counted from; an earlier table
+//     that does not show its leader (or, partial, its last unit) ends a
+//     streak and drops the count rather than guessing.
 //   - Grades: a grade given in the data wins, else the grade the scheme in
 //     use (ds.SchemeFor) gives the total; no total and no grade, no grade.
 //     Grades are compared and counted by level (ds.GradeLevel), labelled by
@@ -45,7 +62,7 @@
 //     Stdev is the population standard deviation (divide by N).
 //   - Movers: see MoverKind. Rank facts (top, streaks, bottom, biggest moves)
 //     are per bloc; "first time" and "new" look at the unit's earlier years
-//     in the index. A bloc of one has a top but no bottom, no sole grade and
+//     in the index (a score, a grade or a published rank is a result). A bloc of one has a top but no bottom, no sole grade and
 //     no biggest moves (they need two units).
 //
 // # API

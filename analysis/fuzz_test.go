@@ -252,6 +252,10 @@ func checkRanks(t *testing.T, tb Table, recs map[string]*data.Record) {
 	if tb.Units != len(recs) || len(tb.Rows) != len(recs) {
 		t.Fatalf("%s %d %s: table has %d units, %d rows; the data %d", tb.Index, tb.Year, tb.Bloc, tb.Units, len(tb.Rows), len(recs))
 	}
+	if tb.RanksPublished {
+		checkPublishedRanks(t, tb, recs)
+		return
+	}
 	var scores []int64
 	for _, r := range recs {
 		if r.HasTotal() && !r.NotRanked {
@@ -295,10 +299,47 @@ func checkRanks(t *testing.T, tb Table, recs map[string]*data.Record) {
 	}
 }
 
+// checkPublishedRanks: a ranks-only or partial table ranks every row with a
+// published rank (not marked not ranked) at that rank, in rank order, first.
+func checkPublishedRanks(t *testing.T, tb Table, recs map[string]*data.Record) {
+	t.Helper()
+	ranked := 0
+	for _, r := range recs {
+		if r.PublishedRank > 0 && !r.NotRanked {
+			ranked++
+		}
+	}
+	if tb.Ranked != ranked {
+		t.Fatalf("%s %d %s: %d ranked, want %d published", tb.Index, tb.Year, tb.Bloc, tb.Ranked, ranked)
+	}
+	for i, row := range tb.Rows {
+		rec := recs[row.UnitID]
+		if i < ranked {
+			if row.Rank == nil || *row.Rank != rec.PublishedRank {
+				t.Fatalf("%s: rank %v, published %d", row.UnitID, ip(row.Rank), rec.PublishedRank)
+			}
+			if i > 0 && *tb.Rows[i-1].Rank > *row.Rank {
+				t.Fatalf("ranks not in order at %s", row.UnitID)
+			}
+		} else if row.Rank != nil {
+			t.Fatalf("%s ranked %d after the published ranks", row.UnitID, *row.Rank)
+		}
+	}
+}
+
 func checkSummary(t *testing.T, bs BlocSummary, tb Table, recs map[string]*data.Record) {
 	t.Helper()
 	if bs.Units != len(recs) || bs.Ranked != tb.Ranked {
 		t.Fatalf("summary of %s: %d units, %d ranked; table %d, %d", bs.Bloc, bs.Units, bs.Ranked, tb.Units, tb.Ranked)
+	}
+	if bs.Complete != tb.Complete || (bs.PartialReason == nil) != bs.Complete {
+		t.Fatalf("summary of %s: complete %v (%s), table %v", bs.Bloc, bs.Complete, sp(bs.PartialReason), tb.Complete)
+	}
+	if !bs.Complete {
+		if bs.Grades != nil || bs.Mean != nil || bs.AboveMean != nil || bs.Spread != nil || bs.Compared != nil {
+			t.Fatalf("partial %s states bloc-wide figures: %+v", bs.Bloc, bs)
+		}
+		return
 	}
 	n := bs.Ungraded
 	for _, g := range bs.Grades {

@@ -7,11 +7,13 @@ import (
 
 // UnitScore names a unit with its score and rank.
 type UnitScore struct {
-	UnitID   string  `json:"unit_id"`
-	Unit     string  `json:"unit"`
-	UnitCode *string `json:"unit_code"`
-	Score    float64 `json:"score"`
-	Rank     int     `json:"rank"`
+	UnitID   string   `json:"unit_id"`
+	Unit     string   `json:"unit"`
+	UnitCode *string  `json:"unit_code"`
+	Score    *float64 `json:"score"` // nil for a ranks-only row
+	Rank     int      `json:"rank"`
+	// RankPublished: the rank is the published one (a ranks-only or partial table).
+	RankPublished bool `json:"rank_published"`
 }
 
 // GradeCount is how many units of a bloc have a grade, this year and last.
@@ -29,32 +31,49 @@ type GradeCount struct {
 // (divide by N): the bloc is the whole population, not a sample.
 // Pointer fields are nil when they do not apply (no ranked units, no
 // previous year).
+//
+// A partial table (published ranks beyond the rows present, or only some
+// rows scored) has Complete false and PartialReason set; its mean, median,
+// stdev, min, max, spread, above/below-mean and grade counts are nil, and so
+// are the comparisons with it (mean change, previous spread, up/down/same,
+// previous grade counts) when it is this year's or the previous year's table.
 type BlocSummary struct {
-	Bloc      string       `json:"bloc"`
-	PrevYear  *int         `json:"prev_year"`
-	Units     int          `json:"units"`      // all units with a record
-	Scored    int          `json:"scored"`     // units with a total
-	Ranked    int          `json:"ranked"`     // units with a rank
-	NotRanked int          `json:"not_ranked"` // units marked not ranked
-	Grades    []GradeCount `json:"grades"`     // best first; every grade of this or the previous year
-	Ungraded  int          `json:"ungraded"`   // units without a grade
-	Leader    []UnitScore  `json:"leader"`     // rank 1 (all tied)
-	Bottom    []UnitScore  `json:"bottom"`     // last rank (all tied); empty when the last rank is 1
-	Mean      *float64     `json:"mean"`
-	Median    *float64     `json:"median"`
-	Stdev     *float64     `json:"stdev"`
-	Min       *float64     `json:"min"`
-	Max       *float64     `json:"max"`
-	Spread    *float64     `json:"spread"` // max − min
-	PrevMean  *float64     `json:"prev_mean"`
-	PrevSprd  *float64     `json:"prev_spread"`
-	MeanChg   *float64     `json:"mean_change"` // mean − prev_mean
-	Up        *int         `json:"up"`          // ranked units whose score rose vs their previous-year score (2 decimals)
-	Down      *int         `json:"down"`
-	Same      *int         `json:"same"`
-	Compared  *int         `json:"compared"`   // up + down + same
-	AboveMean *int         `json:"above_mean"` // ranked units with a total above the mean
-	BelowMean *int         `json:"below_mean"`
+	Bloc     string `json:"bloc"`
+	Complete bool   `json:"complete"`
+	// PartialReason says why the table is partial; nil when complete.
+	PartialReason *string `json:"partial_reason"`
+	// RanksPublished: ranks are the published ones (a ranks-only or partial table).
+	RanksPublished bool `json:"ranks_published"`
+	// MaxPublishedRank is the largest published rank; nil when none.
+	MaxPublishedRank *int `json:"max_published_rank"`
+	// PrevComplete and PrevPartialReason describe the previous year's table.
+	PrevComplete      *bool        `json:"prev_complete"`
+	PrevPartialReason *string      `json:"prev_partial_reason"`
+	PrevYear          *int         `json:"prev_year"`
+	Units             int          `json:"units"`      // all units with a record
+	Scored            int          `json:"scored"`     // units with a total
+	Ranked            int          `json:"ranked"`     // units with a rank
+	NotRanked         int          `json:"not_ranked"` // units marked not ranked
+	RankOnly          int          `json:"rank_only"`  // units with a published rank and no score
+	Grades            []GradeCount `json:"grades"`     // best first; every grade of this or the previous year; nil for a partial table
+	Ungraded          int          `json:"ungraded"`   // units without a grade
+	Leader            []UnitScore  `json:"leader"`     // rank 1 (all tied)
+	Bottom            []UnitScore  `json:"bottom"`     // last rank (all tied); empty when the last rank is 1
+	Mean              *float64     `json:"mean"`
+	Median            *float64     `json:"median"`
+	Stdev             *float64     `json:"stdev"`
+	Min               *float64     `json:"min"`
+	Max               *float64     `json:"max"`
+	Spread            *float64     `json:"spread"` // max − min
+	PrevMean          *float64     `json:"prev_mean"`
+	PrevSprd          *float64     `json:"prev_spread"`
+	MeanChg           *float64     `json:"mean_change"` // mean − prev_mean
+	Up                *int         `json:"up"`          // ranked units whose score rose vs their previous-year score (2 decimals)
+	Down              *int         `json:"down"`
+	Same              *int         `json:"same"`
+	Compared          *int         `json:"compared"`   // up + down + same
+	AboveMean         *int         `json:"above_mean"` // ranked units with a total above the mean
+	BelowMean         *int         `json:"below_mean"`
 }
 
 // YearSummary is the summary of one index and year, one entry per bloc.
@@ -174,7 +193,11 @@ func (g *group) gradeCounts() []gradeCount {
 }
 
 func (g *group) unitScore(e *entry) UnitScore {
-	return UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Score: e.rec.Total, Rank: e.rank}
+	u := UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Rank: e.rank, RankPublished: e.rankPublished()}
+	if e.hasScore {
+		u.Score = &e.rec.Total
+	}
+	return u
 }
 
 // stats are descriptive statistics over a group's ranked totals.
@@ -190,7 +213,7 @@ func (g *group) stats() (stats, bool) {
 
 func (g *group) computeStats() (stats, bool) {
 	n := len(g.order)
-	if n == 0 {
+	if n == 0 || g.pubRanks || !g.complete() { // ranks without scores, or a partial table
 		return stats{}, false
 	}
 	v := g.sortedTotals()
@@ -241,6 +264,15 @@ func (g *group) buildSummary() BlocSummary {
 	if g.prev != nil {
 		s.PrevYear = &g.prev.year
 	}
+	s.Complete, s.PartialReason = g.complete(), optStr(g.partialReason())
+	s.RanksPublished, s.RankOnly = g.pubRanks, g.rankOnly
+	if g.maxPub > 0 {
+		s.MaxPublishedRank = ptr(g.maxPub)
+	}
+	prevWhole := g.prev != nil && g.prev.complete()
+	if g.prev != nil {
+		s.PrevComplete, s.PrevPartialReason = ptr(prevWhole), optStr(g.prev.partialReason())
+	}
 
 	// grades, this year and last
 	cur := g.gradeCounts()
@@ -280,6 +312,13 @@ func (g *group) buildSummary() BlocSummary {
 		}
 		s.Grades = append(s.Grades, gc)
 	}
+	if !s.Complete { // counts of a partial table are not the bloc's
+		s.Grades = nil
+	} else if g.prev != nil && !prevWhole {
+		for i := range s.Grades {
+			s.Grades[i].PrevCount, s.Grades[i].Change = nil, nil
+		}
+	}
 
 	// leader and bottom
 	for _, k := range g.order {
@@ -316,10 +355,12 @@ func (g *group) buildSummary() BlocSummary {
 				s.MeanChg = ptr(st.mean - ps.mean)
 			}
 		}
+	}
+	if g.prev != nil && s.Complete && prevWhole {
 		up, down, same := 0, 0, 0
 		for _, k := range g.order {
 			e := &g.entries[k]
-			if e.prev == nil || !e.prev.hasScore {
+			if !e.hasScore || e.prev == nil || !e.prev.hasScore {
 				continue
 			}
 			switch {

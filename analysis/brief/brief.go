@@ -27,7 +27,7 @@
 //	lead        overview, first_year, lead_grades (S10), lead_grade_change (S10),
 //	            lead_scores (S8, S9), bloc_means (S13)
 //	highlights  highlight (one per Options.Highlights mover; facts.kind is the mover kind)
-//	bloc        single_unit, grade_counts (S10), leader (S1–S4), lost_top (S4), next (S1),
+//	bloc        partial, prev_partial, single_unit, grade_counts (S10), leader (S1–S4), lost_top (S4), next (S1),
 //	            bottom (S5), not_ranked, sole_grade, no_prev, mean (S9), above_mean (S9),
 //	            up_down (S8), spread (S12), grade_change (S10), grade_up, grade_down,
 //	            biggest_gain, biggest_drop, biggest_climb, biggest_fall (S6, S7)
@@ -35,7 +35,15 @@
 //	            first_time_grade (S3), top_grade_streak (S17), new_unit, no_prev_unit, renamed
 //	components  component_most_lost, component_change (S14), component_profile (S15),
 //	            components_fell (S14)
-//	footnote    label, sources, scheme, method
+//	footnote    label, sources, scheme, window, method
+//
+// A partial table (analysis.BlocSummary.Complete false) is said to be
+// partial once, in the bloc's first statement ("partial", or "prev_partial"
+// for the year compared with); nothing that needs the whole bloc is stated
+// for it or compared with it (mean, grade counts, above-mean count, spread,
+// bottom, biggest moves, component averages, totals across blocs). A unit
+// ranked only by its published rank is said to be so. The notes say from
+// which year first-time, streak and count claims are counted ("window").
 //
 // Bonus components (data.Component.Bonus, or named like "Điểm thưởng") are
 // left out of the component statements: they are not areas, and their small

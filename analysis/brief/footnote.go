@@ -29,18 +29,46 @@ func (g *gen) footnote() Section {
 	for _, s := range g.schemeStatements() {
 		add(s)
 	}
+	if s, ok := g.window(); ok {
+		add(s)
+	}
 	var method string
-	if g.scored {
+	switch {
+	case !g.scored && g.ranksPublished(false):
+		method = g.t(fmt.Sprintf("Năm %d chỉ có thứ hạng công bố, không có điểm số: thứ hạng là thứ hạng công bố; so sánh với năm gần nhất trước đó có dữ liệu của cùng khối.", g.year),
+			fmt.Sprintf("%d has published ranks only, no scores: ranks are the published ones; comparisons are with the latest earlier year with data for the same bloc.", g.year))
+	case g.scored:
 		method = g.t("Thứ hạng xếp theo tổng điểm trong từng khối, so sánh đến 2 chữ số thập phân; bằng điểm thì đồng hạng. "+
 			"Điểm trung bình của khối tính trên các đơn vị được xếp hạng. Mức tăng, giảm tính bằng điểm, so với năm gần nhất trước đó có dữ liệu của cùng khối.",
 			"Ranks are by total score within each bloc, compared at 2 decimals; equal scores share a rank. "+
 				"A bloc's mean is over its ranked units. Changes are in points, against the latest earlier year with data for the same bloc.")
-	} else {
+		if g.ranksPublished(true) {
+			method += g.t(" Với bảng kết quả chỉ có thứ hạng hoặc chưa đầy đủ, thứ hạng là thứ hạng công bố.",
+				" Where a table has ranks only or is partial, ranks are the published ones.")
+		}
+	default:
 		method = g.t("Chỉ số này chỉ có kết quả xếp loại, không có điểm số; so sánh với năm gần nhất trước đó có dữ liệu của cùng khối.",
 			"This index has grades only, no scores; comparisons are with the latest earlier year with data for the same bloc.")
 	}
-	add(stmt("method", "", method, map[string]any{"scored": g.scored}))
+	add(stmt("method", "", method, map[string]any{"scored": g.scored, "ranks_published": g.ranksPublished(true)}))
 	return sec
+}
+
+// ranksPublished reports whether some selected bloc is ranked by its
+// published ranks this year (or, with prev, in its previous year).
+func (g *gen) ranksPublished(prev bool) bool {
+	for _, b := range g.blocs {
+		s := g.sums[b]
+		if s.RanksPublished {
+			return true
+		}
+		if prev && s.PrevYear != nil {
+			if ps, ok := g.a.BlocSummary(g.index, *s.PrevYear, b); ok && ps.RanksPublished {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // schemeStatements describe the grade schemes in use, one statement per
