@@ -204,8 +204,7 @@ func countOutsideQuotes(line []byte, c byte) int {
 // hold no vote the first one further on decides. Cells with the other mark
 // are then refused (readNumber), so a file never mixes the two.
 func sniffDecimal(t *table) byte {
-	r := t.reader()
-	r.FieldsPerRecord = -1
+	r := newRowReader(t.text, t.info.Delimiter, 0) // no copies: a whole file may be read
 	votes := 0
 	var first [2]string // the first cell voting for the point, for the comma
 	var firstLine [2]int
@@ -220,12 +219,12 @@ func sniffDecimal(t *table) byte {
 			}
 			continue
 		}
-		for k, cell := range rec {
+		for _, cell := range rec {
 			v := decimalHint(cell)
 			votes += v
 			if v != 0 && first[(v+1)/2] == "" {
 				first[(v+1)/2] = strings.Clone(cell)
-				firstLine[(v+1)/2], _ = r.FieldPos(k)
+				firstLine[(v+1)/2] = r.recLine
 			}
 		}
 	}
