@@ -60,6 +60,9 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 		if len(f.Ignored) > 0 {
 			fmt.Fprintf(w, "  ignored text columns: %s\n", shortList(f.Ignored, ", "))
 		}
+		for _, note := range f.Notes {
+			fmt.Fprintf(w, "  %s\n", data.Printable(note))
+		}
 	}
 	indices := ds.Indices()
 	var years []int
