@@ -250,6 +250,7 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 	if g.cavs == nil {
 		g.cavs = []analysis.Caveat{}
 	}
+	sortCaveats(g.cavs)
 	return g
 }
 

@@ -1,7 +1,11 @@
 package brief
 
 import (
+	"cmp"
 	"fmt"
+	"path"
+	"slices"
+	"strings"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
@@ -15,6 +19,22 @@ const maxCaveatLines = 10
 // caveats lists, in the notes, the data warnings that touch the year and
 // the blocs of the brief: a reader must know when a number rests on a row
 // the data itself contradicts.
+// sortCaveats orders caveats by what they are about (bloc, unit, kind,
+// message), not by where they stand in the files, so the same data in
+// another row order or file split gives the same notes.
+func sortCaveats(cs []analysis.Caveat) {
+	slices.SortStableFunc(cs, func(a, b analysis.Caveat) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Bloc, b.Bloc),
+			cmp.Compare(data.Fold(a.Unit), data.Fold(b.Unit)), cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Message, b.Message))
+	})
+}
+
+// fileBase names a file in running text by its base name: a local folder
+// says nothing to the reader of a published note (the JSON keeps the path).
+func fileBase(name string) string {
+	return path.Base(strings.ReplaceAll(name, "\\", "/"))
+}
+
 func (g *gen) caveats() []Statement {
 	var out []Statement
 	for i, c := range g.cavs {
@@ -39,13 +59,13 @@ func (g *gen) caveats() []Statement {
 // says what it means (the message's numbers are written with dots).
 func (g *gen) caveatText(c analysis.Caveat) string {
 	who := c.Unit
-	if who == "" {
-		who = c.File
+	if who == "" && c.File != "" {
+		who = fileBase(c.File)
 	}
 	where := ""
 	switch {
 	case c.File != "" && c.Line > 0 && c.Unit != "":
-		where = g.t(fmt.Sprintf(" (%s, dòng %d)", c.File, c.Line), fmt.Sprintf(" (%s, line %d)", c.File, c.Line))
+		where = g.t(fmt.Sprintf(" (%s, dòng %d)", fileBase(c.File), c.Line), fmt.Sprintf(" (%s, line %d)", fileBase(c.File), c.Line))
 	case c.Line > 0:
 		where = g.t(fmt.Sprintf(" (dòng %d)", c.Line), fmt.Sprintf(" (line %d)", c.Line))
 	}
