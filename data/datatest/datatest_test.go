@@ -75,15 +75,15 @@ func TestDiff(t *testing.T) {
 	}{
 		{"equal", "a\nb\n", "a\nb\n", ""},
 		{"changed line", "a\nb\nc\n", "a\nB\nc\n",
-			"@@ golden line 1, got line 1 @@\n  a\n- b\n+ B\n  c\n  \n"},
+			"@@ want line 1, got line 1 @@\n  a\n- b\n+ B\n  c\n  \n"},
 		{"inserted line keeps the rest aligned", "1\n2\n3\n4\n5\n6\n7\n", "1\n2\n3\nnew\n4\n5\n6\n7\n",
-			"@@ golden line 2, got line 2 @@\n  2\n  3\n+ new\n  4\n  5\n"},
+			"@@ want line 2, got line 2 @@\n  2\n  3\n+ new\n  4\n  5\n"},
 		{"two far changes, two hunks", "a\n1\n2\n3\n4\n5\n6\nb", "A\n1\n2\n3\n4\n5\n6\nB",
-			"@@ golden line 1, got line 1 @@\n- a\n+ A\n  1\n  2\n@@ golden line 6, got line 6 @@\n  5\n  6\n- b\n+ B\n"},
+			"@@ want line 1, got line 1 @@\n- a\n+ A\n  1\n  2\n@@ want line 6, got line 6 @@\n  5\n  6\n- b\n+ B\n"},
 		{"near changes, one hunk", "a\n1\n2\nb", "A\n1\n2\nB",
-			"@@ golden line 1, got line 1 @@\n- a\n+ A\n  1\n  2\n- b\n+ B\n"},
-		{"trailing space is shown", "x\n", "x \n", "@@ golden line 1, got line 1 @@\n- x\n+ \"x \"\n  \n"},
-		{"missing final newline", "x\n", "x", "@@ golden line 1, got line 1 @@\n  x\n- \n"},
+			"@@ want line 1, got line 1 @@\n- a\n+ A\n  1\n  2\n- b\n+ B\n"},
+		{"trailing space is shown", "x\n", "x \n", "@@ want line 1, got line 1 @@\n- x\n+ \"x \"\n  \n"},
+		{"missing final newline", "x\n", "x", "@@ want line 1, got line 1 @@\n  x\n- \n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

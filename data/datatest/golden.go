@@ -35,14 +35,14 @@ func Golden(t testing.TB, path, got string) {
 		t.Fatalf("%v (run the test with -update to create it, then read it)", err)
 	}
 	if d := Diff(string(want), got); d != "" {
-		t.Errorf("%s differs from the golden file (- golden, + got; run the test with -update if the change is right):\n%s", path, d)
+		t.Errorf("%s differs from the golden file (- golden file, + got; run the test with -update if the change is right):\n%s", path, d)
 	}
 }
 
 // contextLines is how many unchanged lines Diff shows around a change.
 const contextLines = 2
 
-// Diff is a line diff of want and got: hunks of removed (-) and added (+)
+// Diff is a line diff of want and got (a golden file, an expected output): hunks of removed (-) and added (+)
 // lines with a little context, "" when they are equal. Lines whose ends or
 // characters cannot be seen are shown quoted.
 func Diff(want, got string) string {
@@ -76,7 +76,7 @@ func Diff(want, got string) string {
 			end = next
 		}
 		to := min(len(ops), end+contextLines)
-		fmt.Fprintf(&b, "@@ golden line %d, got line %d @@\n", ops[from].wantLine, ops[from].gotLine)
+		fmt.Fprintf(&b, "@@ want line %d, got line %d @@\n", ops[from].wantLine, ops[from].gotLine)
 		for _, o := range ops[from:to] {
 			fmt.Fprintf(&b, "%c %s\n", o.kind, showLine(o.text))
 		}
