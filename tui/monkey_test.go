@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"image/color"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -19,9 +21,34 @@ import (
 )
 
 var (
-	monkeyEvents = flag.Int("monkey.events", 0, "events per monkey run (default: 100,000 in all; fewer with -short or -race)")
+	monkeyEvents = flag.Int("monkey.events", 0, "events in all the monkey runs (default: $"+monkeyEnv+", else 4,000; 2,000 with -short)")
 	monkeySeed   = flag.Uint64("monkey.seed", 0, "seed of the monkey runs (default: fixed seeds)")
 )
+
+// monkeyEnv names the variable that sets the long monkey run: CI sets it
+// (PARLENS_MONKEY_EVENTS=100000 in .ci/run); the everyday go test stays fast.
+const monkeyEnv = "PARLENS_MONKEY_EVENTS"
+
+// monkeyTotal is the number of events of a monkey test: -monkey.events,
+// else $PARLENS_MONKEY_EVENTS, else a few thousand (fewer under -short).
+// The race detector slows each event about ten times: run the long count
+// without -race.
+func monkeyTotal(tb testing.TB) int {
+	if *monkeyEvents > 0 {
+		return *monkeyEvents
+	}
+	if s := os.Getenv(monkeyEnv); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			tb.Fatalf("%s=%q: want a positive number of events", monkeyEnv, s)
+		}
+		return n
+	}
+	if testing.Short() {
+		return 2_000
+	}
+	return 4_000
+}
 
 // monkeyKeys are the keys a person can press: every binding, the editing
 // keys of the prompts, and keys no binding uses.
@@ -169,7 +196,7 @@ func frameError(out string, w, h int) string {
 	return ""
 }
 
-// TestMonkey drives the dashboard with 100,000 random events in all: key
+// TestMonkey drives the dashboard with random events (see monkeyTotal): key
 // presses (every binding and then some, hostile key text included), mouse
 // clicks, wheels and releases anywhere (also off the screen), pastes,
 // resizes (0×0, 1×1 and random sizes among them), theme changes and file
@@ -177,18 +204,11 @@ func frameError(out string, w, h int) string {
 // terminal's size and the title the dashboard's; no event may panic. The
 // runs use the sample, three hostile files (10,000-character names, escape
 // sequences, 5,000 columns), a file that does not load and a load that
-// never ends. -short and -race run fewer events;
-// -monkey.events and -monkey.seed choose others.
+// never ends. The everyday run is a few thousand events; CI runs 100,000
+// through $PARLENS_MONKEY_EVENTS; -monkey.events and -monkey.seed choose
+// others.
 func TestMonkey(t *testing.T) {
-	total := 100_000
-	switch {
-	case *monkeyEvents > 0:
-		total = *monkeyEvents
-	case testing.Short():
-		total = 4_000
-	case raceEnabled:
-		total = 8_000
-	}
+	total := monkeyTotal(t)
 	type run struct {
 		name  string
 		share int // per cent of the events
