@@ -78,7 +78,7 @@ func TestGolden(t *testing.T) {
 					m := newTestModel(t, sz[0], sz[1], nc)
 					// the briefing's wording belongs to package brief: pin
 					// the pane's layout with a fixed text instead
-					m.opt.Brief = stubBrief
+					m.c.brief = stubBrief
 					press(m, vk.keys...)
 					out := m.View().Content
 					checkFrame(t, out, sz[0], sz[1])

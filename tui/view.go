@@ -6,22 +6,9 @@ import (
 	"github.com/parlens/parlens/tui/text"
 )
 
-type viewKind int
-
-const (
-	kindOverview viewKind = iota
-	kindRanking
-	kindUnit
-	kindMovers
-	kindComponents
-	kindTransitions
-	kindBriefing
-)
-
 // view is one screen of the dashboard. Views are plain structs: the root
 // model routes keys and mouse to them and asks them to render a w×h box.
 type view interface {
-	Kind() viewKind
 	Title() string
 	// Render draws exactly w×h cells.
 	Render(w, h int) string
@@ -66,6 +53,17 @@ func (s *scroller) scroll(n int) {
 	s.clamp()
 }
 
+func (s *scroller) step(n int) { s.scroll(n) }
+func (s *scroller) page(n int) { s.scroll(n * max(1, s.h-1)) }
+
+func (s *scroller) end(bottom bool) {
+	s.off = 0
+	if bottom {
+		s.off = len(s.lines)
+		s.clamp()
+	}
+}
+
 func (s *scroller) render(w, h int) string {
 	s.h = h
 	s.clamp()
@@ -75,30 +73,6 @@ func (s *scroller) render(w, h int) string {
 		vis = s.lines[s.off:end]
 	}
 	return text.Lines(vis, w, h)
-}
-
-// navKey applies the common movement keys to a scroller.
-func (m *Model) scrollKey(s *scroller, msg tea.KeyPressMsg) bool {
-	n := m.keys.Nav
-	page := max(1, s.h-1)
-	switch {
-	case key.Matches(msg, n.Down):
-		s.scroll(1)
-	case key.Matches(msg, n.Up):
-		s.scroll(-1)
-	case key.Matches(msg, n.PageDown):
-		s.scroll(page)
-	case key.Matches(msg, n.PageUp):
-		s.scroll(-page)
-	case key.Matches(msg, n.Top):
-		s.off = 0
-	case key.Matches(msg, n.Bottom):
-		s.off = len(s.lines)
-		s.clamp()
-	default:
-		return false
-	}
-	return true
 }
 
 func (s *scroller) status() string {
