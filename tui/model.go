@@ -20,6 +20,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -117,9 +118,15 @@ type Model struct {
 	msg    string // transient status message
 	msgErr bool
 
-	// Panic holds a panic recovered in Update (the program quits with it)
-	// or while loading (the failure panel shows it until the user quits).
+	// Panic holds a panic recovered in Init, Update, View or a command (the
+	// program quits with it) or while loading (the failure panel shows it
+	// until the user quits). See guard.go.
 	Panic error
+
+	mu       sync.Mutex // View may run beside Update
+	crashed  error      // the panic that ends the program
+	stop     func()     // quits the program (NewProgram)
+	quitting bool       // the last Update asked to quit
 }
 
 // New builds the dashboard model.
@@ -171,7 +178,17 @@ type briefWrittenMsg struct {
 }
 
 // Init starts loading and asks the terminal for its background colour.
-func (m *Model) Init() tea.Cmd {
+func (m *Model) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.recovered("in Init", r)
+			cmd = tea.Quit
+		}
+	}()
+	return guardCmd(m.init())
+}
+
+func (m *Model) init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.themeQ {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -308,20 +325,34 @@ func (m *Model) layout() {
 
 func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
 
-// Update handles a message. A panic here is recovered: the model records it
-// and quits, so the terminal is restored before the error is printed.
+// Update handles a message. A panic here or in a command is recovered: the
+// model records it and quits, so the terminal is restored before the error
+// is printed.
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	if p, ok := msg.(cmdPanicMsg); ok {
+		m.crash(p.err)
+	}
+	if m.failed() {
+		return m, tea.Quit
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			m.Panic = fmt.Errorf("%v\n%s", r, debug.Stack())
+			m.recovered("in Update", r)
 			cmd = tea.Quit
 		}
 	}()
+	m.quitting = false
 	cmd = m.update(msg)
 	if v := m.top(); v != nil && m.state == stateReady {
 		v.Sync()
 	}
-	return m, cmd
+	return m, guardCmd(cmd)
+}
+
+// quit ends the program (q at the root, ctrl+c).
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	return tea.Quit
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -412,11 +443,11 @@ func (m *Model) flash(s string, isErr bool) {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	g := &m.keys.Global
 	if key.Matches(msg, g.Quit) {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.state != stateReady {
 		if key.Matches(msg, g.Back) {
-			return tea.Quit
+			return m.quit()
 		}
 		if m.state == stateFailed {
 			switch msg.String() {
@@ -440,7 +471,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.tooSmall() {
 		if msg.String() == "q" {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -493,7 +524,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if msg.String() == "q" {
-			return tea.Quit
+			return m.quit()
 		}
 	}
 	return nil
@@ -667,9 +698,22 @@ func (m *Model) click(mm tea.Mouse) tea.Cmd {
 
 // --- rendering -----------------------------------------------------------
 
-// View renders the frame: exactly w×h cells.
-func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+// View renders the frame: exactly w×h cells. A panic here is recovered:
+// the frame goes blank and the program quits.
+func (m *Model) View() (v tea.View) {
+	if m.failed() {
+		return blankView()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			m.recovered("in View", r)
+			v = blankView()
+			if m.stop != nil {
+				go m.stop()
+			}
+		}
+	}()
+	v = tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "parlens"
