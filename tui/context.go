@@ -20,7 +20,8 @@ type viewCtx struct {
 	st   *styles.Styles
 	keys *KeyMap
 	selection
-	marks *markSet
+	marks    *markSet
+	warnings []dataWarning // the dataset's warnings, each with its row's record
 
 	brief   BriefFunc
 	sources []string

@@ -59,6 +59,7 @@ var viewKeys = []struct {
 	{"5-components", []string{"5", "tab"}},
 	{"6-transitions", []string{"6", "tab"}},
 	{"7-briefing", []string{"7"}},
+	{"8-warnings", []string{"8"}},
 	{"help", []string{"2", "?"}},
 }
 

@@ -29,6 +29,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
+	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -239,6 +240,7 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 		a = analysis.New(res.Dataset)
 	}
 	m.c.a = a
+	m.c.warnings = collectWarnings(res.Dataset)
 	m.c.indices = a.Indices()
 	if len(m.c.indices) == 0 {
 		m.state = stateFailed
@@ -865,7 +867,18 @@ type tabs struct {
 
 func (m *Model) viewTabs() tabs {
 	cur := m.activeTab()
-	long := 1
+	// the view stack, when deeper than one view
+	crumb := ""
+	if len(m.stack) > 2 {
+		var crumbs []string
+		for _, v := range m.stack[1:] {
+			crumbs = append(crumbs, v.Title())
+		}
+		crumb = strings.Join(crumbs, " › ")
+	}
+	// every tab's title when they fit with the path; else only the
+	// current one's
+	long := 1 + text.Width(crumb) + 2
 	for i, t := range tabSpecs {
 		long += text.Width(fmt.Sprintf(" %d %s ", i+1, t.title)) + 1
 	}
@@ -889,13 +902,8 @@ func (m *Model) viewTabs() tabs {
 		b.WriteByte(' ')
 		x += wd + 1
 	}
-	// the view stack, when deeper than one view
-	if len(m.stack) > 2 {
-		var crumbs []string
-		for _, v := range m.stack[1:] {
-			crumbs = append(crumbs, v.Title())
-		}
-		b.WriteString(m.c.st.Muted.Render(" " + text.Truncate(strings.Join(crumbs, " › "), max(0, m.w-x-2))))
+	if crumb != "" {
+		b.WriteString(m.c.st.Muted.Render(" " + text.Truncate(crumb, max(0, m.w-x-2))))
 	}
 	return tabs{line: b.String(), zones: zs}
 }
@@ -978,6 +986,9 @@ func (m *Model) renderFooter() string {
 	}
 	if n := len(m.c.marks.list); n > 0 {
 		status += fmt.Sprintf(" · ●%d", n)
+	}
+	if n := len(m.c.warnings); n > 0 {
+		status += fmt.Sprintf(" · ! %s cảnh báo dữ liệu (%d: xem)", num.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
 	if m.msg != "" {

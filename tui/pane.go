@@ -64,15 +64,33 @@ func floatKey(x *float64) sortKey {
 	return sortKey{f: *x}
 }
 
-// init ties the pane to its view; short and full are the view's help.
-func (p *gridPane) init(c *viewCtx, src tableSource, frozen int, short, full []key.Binding) {
-	p.c, p.src = c, src
-	p.g.St = c.st
-	p.g.Src = src
-	p.g.Frozen = frozen
-	p.g.SortCol = 0
-	p.short, p.full = short, full
+// tableView is a view made of its rows and an embedded gridPane.
+type tableView interface {
+	tableSource
+	pane() *gridPane
+	// frozen is how many leading columns never scroll sideways.
+	frozen() int
+	// help is the view's keys for the footer and for ?, in its order.
+	help(k *KeyMap) (short, full []key.Binding)
 }
+
+// table ties a table view to its pane; a view with a mark(row) or a
+// pinned(col) method gets a gutter mark or a pinned row.
+func table[V tableView](c *viewCtx, v V) V {
+	p := v.pane()
+	p.c, p.src = c, v
+	p.g.St, p.g.Src, p.g.Frozen = c.st, v, v.frozen()
+	p.short, p.full = v.help(c.keys)
+	if mk, ok := any(v).(interface{ mark(row int) grid.Cell }); ok {
+		p.g.Mark = mk.mark
+	}
+	if pn, ok := any(v).(interface{ pinned(col int) grid.Cell }); ok {
+		p.g.Pinned = pn.pinned
+	}
+	return v
+}
+
+func (p *gridPane) pane() *gridPane { return p }
 
 func (p *gridPane) ShortHelp() []key.Binding { return p.short }
 func (p *gridPane) FullHelp() []key.Binding  { return p.full }

@@ -21,6 +21,7 @@ var tabSpecs = []tabSpec{
 	tab("components", "Lĩnh vực", newComponents),
 	tab("transitions", "Chuyển loại", newTransitions),
 	tab("briefing", "Báo cáo", newBriefing),
+	tab("warnings", "Cảnh báo", newWarnings),
 }
 
 // tab declares a tab from its view's constructor.

@@ -34,14 +34,7 @@ type componentsView struct {
 	w, h int
 }
 
-func newComponents(c *viewCtx) *componentsView {
-	n, rk := c.keys.Nav, c.keys.Rank
-	v := &componentsView{}
-	v.init(c, v, 2, []key.Binding{n.Enter, n.Right, rk.Sort, rk.Points, rk.Filter},
-		[]key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter})
-	v.g.Pinned = v.pinned
-	return v
-}
+func newComponents(c *viewCtx) *componentsView { return table(c, &componentsView{}) }
 
 func (v *componentsView) Title() string { return "Lĩnh vực" }
 
@@ -186,6 +179,7 @@ func (v *componentsView) rowCount() int          { return len(v.bc.Units) }
 func (v *componentsView) rowFold(i int) string   { return v.folds[i] }
 func (v *componentsView) rowUnit(i int) string   { return v.bc.Units[i].UnitID }
 func (v *componentsView) firstDesc(col int) bool { return col >= ccScore }
+func (v *componentsView) frozen() int            { return 2 } // rank, unit
 
 func (v *componentsView) sortKey(col int) func(i int) sortKey {
 	switch col {
@@ -224,6 +218,12 @@ func (v *componentsView) Render(w, h int) string {
 		return text.Lines([]string{st.Muted.Render(text.Truncate(legend, w))}, w, h)
 	}
 	return body + "\n" + st.Muted.Render(text.Left(legend, w))
+}
+
+func (v *componentsView) help(k *KeyMap) (short, full []key.Binding) {
+	n, rk := k.Nav, k.Rank
+	return []key.Binding{n.Enter, n.Right, rk.Sort, rk.Points, rk.Filter},
+		[]key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter}
 }
 
 func (v *componentsView) Status() string {

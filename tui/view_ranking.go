@@ -42,6 +42,8 @@ type rankingView struct {
 	comps analysis.BlocComponents
 	rows  []rankRow
 	years []int // sparkline years (up to the selected one)
+	// warned are the units whose rows carry data warnings: marked "!"
+	warned map[string][]data.Issue
 
 	w, h   int
 	nameW  int
@@ -61,13 +63,7 @@ type rankRow struct {
 	sparkOK bool
 }
 
-func newRanking(c *viewCtx) *rankingView {
-	n, rk := c.keys.Nav, c.keys.Rank
-	v := &rankingView{}
-	v.init(c, v, 3, []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points},
-		[]key.Binding{rk.Filter, rk.ClearFilter, rk.Sort, rk.Points})
-	return v
-}
+func newRanking(c *viewCtx) *rankingView { return table(c, &rankingView{}) }
 
 func (v *rankingView) Title() string { return "Xếp hạng" }
 
@@ -123,6 +119,7 @@ func (v *rankingView) Sync() {
 		v.rows[i] = rr
 	}
 	v.nameW = min(maxName, 48)
+	v.warned = unitWarnings(m.warnings, m.index, m.year, m.bloc)
 	v.years = v.years[:0]
 	for _, y := range m.years {
 		if y <= m.year {
@@ -269,6 +266,20 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	return grid.Cell{Text: num.Score(*cs.Score), Kind: k}
 }
 
+func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {
+	n, rk := k.Nav, k.Rank
+	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points},
+		[]key.Binding{rk.Filter, rk.ClearFilter, rk.Sort, rk.Points}
+}
+
+// mark flags a row that carries a data warning (the Cảnh báo tab lists them).
+func (v *rankingView) mark(row int) grid.Cell {
+	if len(v.warned[v.rows[row].r.UnitID]) > 0 {
+		return grid.Cell{Text: "!", Kind: styles.KWarn}
+	}
+	return grid.Cell{}
+}
+
 // compScore is a unit's score on the bloc's c-th component (the row's
 // components are aligned with the bloc's).
 func (v *rankingView) compScore(rr *rankRow, c int) *analysis.ComponentScore {
@@ -314,6 +325,7 @@ func (v *rankingView) spark(rr *rankRow) string {
 
 func (v *rankingView) rowCount() int        { return len(v.rows) }
 func (v *rankingView) rowFold(i int) string { return v.rows[i].fold }
+func (v *rankingView) frozen() int          { return 3 } // rank, ±rank, unit
 func (v *rankingView) rowUnit(i int) string { return v.rows[i].r.UnitID }
 
 func (v *rankingView) sortKey(col int) func(i int) sortKey {
@@ -422,6 +434,9 @@ func (v *rankingView) Status() string {
 	}
 	if v.pct() {
 		parts = append(parts, "lĩnh vực: % tối đa")
+	}
+	if n := len(v.warned); n > 0 {
+		parts = append(parts, fmt.Sprintf("! %d đơn vị có cảnh báo", n))
 	}
 	return strings.Join(parts, " · ")
 }
