@@ -120,6 +120,21 @@ func (v *unitView) build() {
 	}
 	add(title, "")
 
+	// the data warnings on the unit's row this year
+	if issues := unitWarnings(c.warnings, c.index, c.year, bloc)[v.unitID]; len(issues) > 0 {
+		section(fmt.Sprintf("Cảnh báo dữ liệu năm %d (%d: mọi cảnh báo)", c.year, tabIndex("warnings")+1))
+		for _, is := range issues {
+			for i, l := range text.Wrap(p(is.Pos.String()+": "+is.Msg), w-5) {
+				if i == 0 {
+					add("   " + st.Warn.Render("! "+l))
+				} else {
+					add("     " + l)
+				}
+			}
+		}
+		add("")
+	}
+
 	// history and rank chart
 	if ok && len(h.Points) > 0 {
 		section("Lịch sử " + p(c.index))
