@@ -6,24 +6,45 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/parlens/parlens/data/atomicfile"
 )
 
-// exit codes: 0 fine, 1 errors in the data or an unknown name, 2 bad usage.
+// exit codes: 0 fine, 1 errors in the data or an unknown name, 2 bad usage,
+// 3 a command crashed (a bug in parlens); 128+n after signal n.
 const (
 	exitOK    = 0
 	exitData  = 1
 	exitUsage = 2
+	exitCrash = 3
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if len(args) > 0 {
+		if _, ok := commands[args[0]]; ok {
+			// A signal during `brief -o FILE` leaves no temp file behind.
+			// The dashboard handles its own signals, to restore the terminal.
+			atomicfile.ExitOnSignal()
+		}
+	}
+	code := run(args, os.Stdin, os.Stdout, os.Stderr)
+	atomicfile.RemoveInFlight() // a dashboard write cut short by the quit
+	os.Exit(code)
 }
 
 // run dispatches to a subcommand, or to the dashboard when none is named.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// Messages can quote what parlens does not control (a flag, a file
 	// name, an operating system error): standard error is inert throughout.
 	stderr = inertWriter{stderr}
+	// A command that panics says so in two lines, not a Go stack.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", r, reportHint)
+			code = exitCrash
+		}
+	}()
 	if len(args) > 0 {
 		if cmd, ok := commands[args[0]]; ok {
 			return cmd.run(args[1:], stdin, stdout, stderr)

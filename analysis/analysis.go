@@ -422,6 +422,9 @@ func (a *Analysis) prepareGroup(g *group) {
 			e.placed = r.Grade == "" || l.knows
 		} else {
 			e.band = -1
+			// a total below the scheme's lowest band: ungraded, but the
+			// points to the lowest grade are known
+			e.placed = e.hasScore
 		}
 		if e.hasScore && !r.NotRanked {
 			g.order = append(g.order, i)

@@ -39,6 +39,14 @@ func (a *Analysis) Check() []data.Issue {
 		}
 		if r.Grade != "" {
 			want := g.scheme.GradeFor(r.Total)
+			if want == "" && len(g.scheme.Bands) > 0 {
+				low := g.scheme.Bands[len(g.scheme.Bands)-1]
+				out = append(out, data.Issue{Severity: data.Warning, Pos: pos,
+					Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %.2f, lowest %s from %.2f)",
+						r.Grade, r.Total, low.Label, low.Min),
+					Hint: gradeHint(a.ds, g, low.Label)})
+				continue
+			}
 			if !a.sameGrade(g, r.Grade, want) {
 				is := data.Issue{Severity: data.Warning, Pos: pos}
 				is.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %.2f)", r.Grade, want, r.Total)

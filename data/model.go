@@ -146,6 +146,7 @@ type UnitInfo struct {
 	Successor string
 	FromYear  int
 	ToYear    int
+	pos       Pos // the row, for messages
 }
 
 // Successor returns the unit id that continues id after a merger or rename, if any.

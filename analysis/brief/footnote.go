@@ -118,13 +118,14 @@ func (g *gen) schemeStatements() []Statement {
 		for i, band := range u.s.Bands {
 			last := i == len(u.s.Bands)-1
 			var txt string
+			// A last band with a min stops there: lower totals are ungraded.
 			switch {
-			case i == 0 && last:
+			case i == 0 && last && math.IsInf(band.Min, -1):
 				txt = g.grade(band.Label)
 			case i == 0:
 				txt = g.t(fmt.Sprintf("%s từ %s điểm", g.grade(band.Label), g.threshold(band.Min)),
 					fmt.Sprintf("%s from %s points", band.Label, g.threshold(band.Min)))
-			case last || math.IsInf(band.Min, -1):
+			case math.IsInf(band.Min, -1):
 				txt = g.t(fmt.Sprintf("%s dưới %s điểm", g.grade(band.Label), g.threshold(u.s.Bands[i-1].Min)),
 					fmt.Sprintf("%s under %s", band.Label, g.threshold(u.s.Bands[i-1].Min)))
 			default:
@@ -138,11 +139,28 @@ func (g *gen) schemeStatements() []Statement {
 			}
 			facts = append(facts, map[string]any{"grade": band.Label, "min": min})
 		}
-		out = append(out, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", map[string]any{
-			"source": u.s.Source, "blocs": u.blocs, "bands": facts,
-		}))
+		f := map[string]any{"source": u.s.Source, "blocs": u.blocs, "bands": facts}
+		if low := u.s.Bands[len(u.s.Bands)-1].Min; !math.IsInf(low, -1) && g.ungradedBelow(u.blocs) {
+			bands = append(bands, g.t(fmt.Sprintf("dưới %s điểm không xếp loại", g.threshold(low)),
+				fmt.Sprintf("ungraded under %s", g.threshold(low))))
+			f["ungraded_under"] = low
+		}
+		out = append(out, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", f))
 	}
 	return out
+}
+
+// ungradedBelow reports whether a scored unit of the blocs has no grade:
+// the scheme's last band stops above its score.
+func (g *gen) ungradedBelow(blocs []string) bool {
+	for _, b := range blocs {
+		for _, r := range g.tables[b].Rows {
+			if r.Score != nil && r.Grade == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // threshold writes a band minimum in its shortest form: "90", "67,5".
