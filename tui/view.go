@@ -27,6 +27,32 @@ type view interface {
 	Status() string
 }
 
+// textPane is what the text views share: built lines in a scroller, the size
+// they were laid out for, and the key of what they were built for.
+type textPane struct {
+	sc    scroller
+	w, h  int
+	built string // "" = build again
+}
+
+// SetSize only records the size: the lines are built when next drawn.
+func (pg *textPane) SetSize(w, h int) {
+	pg.w, pg.h = w, h
+	pg.sc.h = h
+}
+
+func (pg *textPane) Restyle()    { pg.built = "" }
+func (pg *textPane) Wheel(d int) { pg.sc.scroll(d) }
+
+// draw shows the lines in a w×h box, built first if need be.
+func (pg *textPane) draw(w, h int, build func()) string {
+	if w != pg.w || h != pg.h {
+		pg.SetSize(w, h)
+	}
+	build()
+	return pg.sc.render(w, h)
+}
+
 // scroller is a pane of pre-rendered lines with a scroll offset.
 type scroller struct {
 	lines []string

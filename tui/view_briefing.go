@@ -16,25 +16,19 @@ import (
 // scrollable pane; w writes it as Markdown, y copies it (OSC 52), L switches
 // between Vietnamese and English.
 type briefingView struct {
-	c     *viewCtx
+	c *viewCtx
+	textPane
 	lang  string
-	built string
 	md    string
 	plain string
 	err   error
-	sc    scroller
 	wrapW int
-	w, h  int
 }
 
 func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: "vi"} }
 
 func (v *briefingView) Title() string { return "Báo cáo" }
 func (v *briefingView) Restyle()      { v.wrapW = -1 }
-func (v *briefingView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
-}
 
 func (v *briefingView) marksKey() string {
 	var b strings.Builder
@@ -78,13 +72,7 @@ func (v *briefingView) wrap() {
 	v.sc.set(lines)
 }
 
-func (v *briefingView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-	}
-	v.wrap()
-	return v.sc.render(w, h)
-}
+func (v *briefingView) Render(w, h int) string { return v.draw(w, h, v.wrap) }
 
 // defaultPath proposes a file name for the briefing.
 func (v *briefingView) defaultPath() string {
@@ -155,7 +143,6 @@ func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 }
 
 func (v *briefingView) Click(x, y int) tea.Cmd { return nil }
-func (v *briefingView) Wheel(d int)            { v.sc.scroll(d) }
 
 func (v *briefingView) ShortHelp() []key.Binding {
 	bk := v.c.keys.Brief

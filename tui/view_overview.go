@@ -17,10 +17,8 @@ import (
 // bottom with their tags, mean and its change, up/down counts; then the
 // year's top movers.
 type overviewView struct {
-	c       *viewCtx
-	sc      scroller
-	w, h    int
-	built   string // key of what lines were built for
+	c *viewCtx
+	textPane
 	blocAt  map[int]string
 	blocTop map[string]int
 }
@@ -29,13 +27,7 @@ func newOverview(c *viewCtx) *overviewView { return &overviewView{c: c} }
 
 func (v *overviewView) Title() string { return "Tổng quan" }
 
-// SetSize only records the size: the lines are built when next drawn.
-func (v *overviewView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
-}
-func (v *overviewView) Restyle() { v.built = "" }
-func (v *overviewView) Sync()    { v.build() }
+func (v *overviewView) Sync() { v.build() }
 
 func (v *overviewView) key() string {
 	return fmt.Sprintf("%d|%d|%s|%p", v.c.version, v.w, v.c.bloc, v.c.st)
@@ -287,13 +279,7 @@ func wrapStyled(items []string, w int, sep string) []string {
 	return out
 }
 
-func (v *overviewView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-	}
-	v.build()
-	return v.sc.render(w, h)
-}
+func (v *overviewView) Render(w, h int) string { return v.draw(w, h, v.build) }
 
 func (v *overviewView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	if key.Matches(msg, v.c.keys.Nav.Enter) {
@@ -311,8 +297,6 @@ func (v *overviewView) Click(x, y int) tea.Cmd {
 	}
 	return nil
 }
-
-func (v *overviewView) Wheel(d int) { v.sc.scroll(d) }
 
 func (v *overviewView) ShortHelp() []key.Binding {
 	n := v.c.keys.Nav

@@ -19,9 +19,7 @@ import (
 type unitView struct {
 	c      *viewCtx
 	unitID string
-	sc     scroller
-	w, h   int
-	built  string
+	textPane
 	name   string
 	facts  []analysis.Mover
 	factAt map[int]int // line → fact
@@ -65,12 +63,7 @@ func (v *unitView) openTab(top view) ([]view, bool) {
 }
 
 func (v *unitView) Title() string { return text.Truncate(v.name, 30) }
-func (v *unitView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
-}
-func (v *unitView) Restyle() { v.built = "" }
-func (v *unitView) Sync()    { v.build() }
+func (v *unitView) Sync()         { v.build() }
 
 func (v *unitView) build() {
 	k := fmt.Sprintf("%d|%d|%p|%d", v.c.version, v.w, v.c.st, len(v.c.marks.list))
@@ -377,20 +370,13 @@ func (v *unitView) build() {
 	v.sc.set(lines)
 }
 
-func (v *unitView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-	}
-	v.build()
-	return v.sc.render(w, h)
-}
+func (v *unitView) Render(w, h int) string { return v.draw(w, h, v.build) }
 
 func (v *unitView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	return v.c.moveKey(&v.sc, msg), nil
 }
 
 func (v *unitView) Click(x, y int) tea.Cmd { return nil }
-func (v *unitView) Wheel(d int)            { v.sc.scroll(d) }
 
 func (v *unitView) ShortHelp() []key.Binding {
 	n := v.c.keys.Nav

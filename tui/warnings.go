@@ -70,10 +70,8 @@ func unitWarnings(ws []dataWarning, index string, year int, bloc string) map[str
 // warningsView lists every data warning as `parlens check` prints it, with
 // the unit, year and bloc of the row it is on; enter opens that unit.
 type warningsView struct {
-	c     *viewCtx
-	sc    scroller
-	w, h  int
-	built string
+	c *viewCtx
+	textPane
 	cur   int         // the warning under the cursor
 	first map[int]int // warning → its first line
 }
@@ -81,16 +79,11 @@ type warningsView struct {
 func newWarnings(c *viewCtx) *warningsView { return &warningsView{c: c} }
 
 func (v *warningsView) Title() string { return "Cảnh báo" }
-func (v *warningsView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
-}
-func (v *warningsView) Restyle() { v.built = "" }
-func (v *warningsView) Sync()    { v.build() }
+func (v *warningsView) Sync()         { v.build() }
 
 func (v *warningsView) build() {
 	c, st, w := v.c, v.c.st, v.w
-	k := fmt.Sprintf("%d|%p|%d", w, st, v.cur)
+	k := fmt.Sprintf("%d|%d|%p|%d", w, v.h, st, v.cur)
 	if k == v.built || w <= 0 {
 		return
 	}
@@ -143,14 +136,7 @@ func (v *warningsView) follow() {
 	v.sc.clamp()
 }
 
-func (v *warningsView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-		v.built = ""
-	}
-	v.build()
-	return v.sc.render(w, h)
-}
+func (v *warningsView) Render(w, h int) string { return v.draw(w, h, v.build) }
 
 // setCur puts the cursor on warning i, within the list.
 func (v *warningsView) setCur(i int) {
@@ -201,8 +187,6 @@ func (v *warningsView) Click(x, y int) tea.Cmd {
 	}
 	return nil
 }
-
-func (v *warningsView) Wheel(d int) { v.sc.scroll(d) }
 
 func (v *warningsView) ShortHelp() []key.Binding {
 	n := v.c.keys.Nav
