@@ -92,26 +92,5 @@ func TestWarningsReachTheReader(t *testing.T) {
 // TestGoldenWarnings pins the warnings list and the marked ranking at
 // three sizes, in colour and with NO_COLOR.
 func TestGoldenWarnings(t *testing.T) {
-	for _, vk := range []struct {
-		name string
-		keys []string
-	}{
-		{"8-warnings", []string{"8"}},
-		{"2-ranking-marked", []string{"2"}},
-	} {
-		for _, sz := range goldenSizes {
-			for _, nc := range []bool{false, true} {
-				name := fmt.Sprintf("%s/%dx%d", vk.name, sz[0], sz[1])
-				if nc {
-					name += "-nocolor"
-				}
-				t.Run(name, func(t *testing.T) {
-					m := warningsModel(t, sz[0], sz[1], nc)
-					press(m, vk.keys...)
-					checkFrame(t, m.View().Content, sz[0], sz[1])
-					golden(t, screen(m))
-				})
-			}
-		}
-	}
+	goldenMatrix(t, []viewKey{{"8-warnings", []string{"8"}}, {"2-ranking-marked", []string{"2"}}}, warningsModel)
 }
