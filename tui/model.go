@@ -330,7 +330,8 @@ func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
 // Update handles a message. A panic here or in a command is recovered: the
 // model records it and quits, so the terminal is restored before the error
 // is printed.
-func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	model = m // also after a panic: Bubble Tea draws what Update returns
 	if p, ok := msg.(cmdPanicMsg); ok {
 		m.crash(p.err)
 	}

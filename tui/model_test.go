@@ -425,7 +425,10 @@ func (panicView) HandleKey(tea.KeyPressMsg) (bool, tea.Cmd) { panic("boom") }
 func TestPanicInUpdateQuits(t *testing.T) {
 	m := newTestModel(t, 80, 24, false)
 	m.stack = append(m.stack, panicView{m.tabs[0].(*overviewView)})
-	_, cmd := m.Update(keyMsg("x"))
+	got, cmd := m.Update(keyMsg("x"))
+	if got != m {
+		t.Fatalf("Update returned %v after a panic, want the model", got)
+	}
 	if !isQuit(cmd) || m.Panic == nil || !strings.Contains(m.Panic.Error(), "boom") {
 		t.Fatalf("panic not recovered into a quit: %v", m.Panic)
 	}
