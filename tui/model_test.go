@@ -223,6 +223,9 @@ func TestDrillDownAndBack(t *testing.T) {
 	if _, ok := m.top().(*unitListView); !ok {
 		t.Fatalf("enter on a cell opened %T", m.top())
 	}
+	if tabOf(m) != "transitions" {
+		t.Fatalf("the cell's unit list sits under tab %q, want transitions", tabOf(m))
+	}
 	press(m, "enter")
 	if tabOf(m) != "unit" {
 		t.Fatal("enter in the cell list did not open the unit")
