@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -10,9 +11,10 @@ import (
 	"github.com/parlens/parlens/tui/text"
 )
 
-// dataWarning is one of the dataset's warnings (problems that did not stop
-// the load) with the record read from its row, when the row is a record's
-// (nil for a sidecar, a header or a file as a whole).
+// dataWarning is a warning about the data — one the loader found (a problem
+// that did not stop the load) or one analysis.Check found (a published rank
+// or grade that the score contradicts) — with the record read from its row,
+// when the row is a record's (nil for a sidecar, a header or a whole file).
 type dataWarning struct {
 	data.Issue
 	rec *data.Record
@@ -24,13 +26,15 @@ type rowKey struct {
 	line int
 }
 
-// collectWarnings pairs each warning with the record of its row.
-func collectWarnings(ds *data.Dataset) []dataWarning {
-	if ds == nil || len(ds.Warnings) == 0 {
+// collectWarnings lists the dataset's warnings, then the checks', in the
+// order parlens check prints them, each with the record of its row.
+func collectWarnings(ds *data.Dataset, checks []data.Issue) []dataWarning {
+	if ds == nil || len(ds.Warnings)+len(checks) == 0 {
 		return nil
 	}
-	at := make(map[rowKey]*data.Record, len(ds.Warnings))
-	for _, w := range ds.Warnings {
+	all := append(slices.Clip(ds.Warnings), checks...)
+	at := make(map[rowKey]*data.Record, len(all))
+	for _, w := range all {
 		if w.Pos.Line > 0 {
 			at[rowKey{w.Pos.File, w.Pos.Line}] = nil
 		}
@@ -42,8 +46,8 @@ func collectWarnings(ds *data.Dataset) []dataWarning {
 			at[k] = r
 		}
 	}
-	out := make([]dataWarning, len(ds.Warnings))
-	for i, w := range ds.Warnings {
+	out := make([]dataWarning, len(all))
+	for i, w := range all {
 		out[i] = dataWarning{Issue: w, rec: at[rowKey{w.Pos.File, w.Pos.Line}]}
 	}
 	return out

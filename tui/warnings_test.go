@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/data"
@@ -93,4 +94,28 @@ func TestWarningsReachTheReader(t *testing.T) {
 // three sizes, in colour and with NO_COLOR.
 func TestGoldenWarnings(t *testing.T) {
 	goldenMatrix(t, []viewKey{{"8-warnings", []string{"8"}}, {"2-ranking-marked", []string{"2"}}}, warningsModel)
+}
+
+// TestCheckWarningsListed: a published rank the score contradicts (what
+// parlens check reports from package analysis) is listed and marked too.
+func TestCheckWarningsListed(t *testing.T) {
+	csv := "year,unit_code,unit,total,rank\n2024,A,Sở A,90,2\n2024,B,Sở B,80,1\n2024,C,Sở C,70,3\n"
+	r := data.ReadFS(fstest.MapFS{"par-2024.csv": {Data: []byte(csv)}}, ".", data.Options{})
+	if r.Err() != nil {
+		t.Fatal(r.Err())
+	}
+	m := New(Options{Result: r, Theme: styles.Dark, Dir: t.TempDir(), Brief: stubBrief})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if n := len(m.c.warnings); n != 2 {
+		t.Fatalf("%d warnings, want 2 (ranks of A and B)", n)
+	}
+	press(m, "2")
+	s := screen(m)
+	if !strings.Contains(s, "! 2 đơn vị có cảnh báo") || !strings.Contains(s, "! 2 cảnh báo dữ liệu") {
+		t.Fatalf("rank contradictions not marked:\n%s", s)
+	}
+	press(m, "8")
+	if s := screen(m); !strings.Contains(s, "rank 2 given, 1 by score") || !strings.Contains(s, "par-2024.csv:2 · Sở A") {
+		t.Fatalf("the list lacks the rank check:\n%s", s)
+	}
 }
