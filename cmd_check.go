@@ -8,66 +8,45 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
 
-func init() {
-	commands["check"] = command{"validate input files and say what was understood", runCheck}
-}
+// bindCheck: check has no flags beyond the input flags and --strict.
+func bindCheck(*flag.FlagSet) func(*env) error { return runCheck }
 
 // runCheck prints what was understood of each file, then every problem as
-// file:line:column: message. Exit 0 without errors, 1 with errors, 2 for bad usage.
-func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var in inputFlags
-	in.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: parlens check [flags] PATH...\n\nValidates the files and lists every problem as file:line:column: message.\n\nFlags:")
-		fs.PrintDefaults()
+// file:line:column: message. Exit 0 without errors, 1 with errors (or with
+// warnings under --strict), 2 for bad usage.
+func runCheck(e *env) error {
+	if len(e.paths) == 0 && e.in.sample == "" {
+		e.usage()
+		return &exitError{code: exitUsage}
 	}
-	paths, err := parseArgs(fs, args)
+	r, err := e.in.read(e.paths, e.stdin)
 	if err != nil {
-		return exitUsage
-	}
-	if len(paths) == 0 && in.sample == "" {
-		fs.Usage()
-		return exitUsage
-	}
-	r, err := in.read(paths, stdin)
-	if err != nil {
-		printErr(stderr, err)
-		return exitUsage
+		return usageError(err)
 	}
 	issues := r.Issues
 	if r.Err() == nil {
 		// Ranks and grades given in the data are checked against the scores.
 		issues = append(issues, analysis.Check(r.Dataset)...)
 	}
+	stdout := e.stdout
 	writeUnderstood(stdout, r.Dataset)
-	errs, warns := 0, 0
-	for _, i := range issues {
-		if i.Severity == data.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs := r.Errors() // analysis.Check adds warnings only
+	warns := len(issues) - errs
 	fmt.Fprintf(stdout, "\n%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 	for _, i := range issues {
 		fmt.Fprintln(stdout, data.Printable(i.String()))
 	}
-	if errs > 0 {
-		return exitData
+	switch {
+	case errs > 0:
+		return errReported
+	case warns > 0 && e.strict:
+		return &exitError{exitData, "parlens: --strict: the data has warnings"}
 	}
-	return exitOK
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return nil
 }
 
 // writeUnderstood describes each file and the dataset as a whole.
@@ -80,6 +59,9 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 			data.Printable(f.Name), f.Kind, f.Encoding, delimiterName(f.Delimiter), f.Decimal, f.Rows)
 		if len(f.Ignored) > 0 {
 			fmt.Fprintf(w, "  ignored text columns: %s\n", shortList(f.Ignored, ", "))
+		}
+		for _, note := range f.Notes {
+			fmt.Fprintf(w, "  %s\n", data.Printable(note))
 		}
 	}
 	indices := ds.Indices()
@@ -120,7 +102,7 @@ func shortList(names []string, sep string) string {
 			parts = append(parts, fmt.Sprintf("… %d more", len(names)-most))
 			break
 		}
-		parts = append(parts, textCell(n))
+		parts = append(parts, present.TextCell(n))
 	}
 	return strings.Join(parts, sep)
 }

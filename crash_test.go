@@ -1,7 +1,7 @@
 package main
 
 import (
-	"io"
+	"flag"
 	"strings"
 	"testing"
 )
@@ -10,11 +10,15 @@ import (
 // panicked and the hint to report it — no Go stack — and exits 3.
 func TestCommandPanicIsOneLineAndExit3(t *testing.T) {
 	const name = "crash-for-test"
-	commands[name] = command{run: func([]string, io.Reader, io.Writer, io.Writer) int {
-		var s []int
-		return s[3] // index out of range
-	}}
-	defer delete(commands, name)
+	saved := commands
+	commands = append(commands[:len(commands):len(commands)], command{name: name, bind: func(*flag.FlagSet) func(*env) error {
+		return func(*env) error {
+			var s []int
+			_ = s[3] // index out of range
+			return nil
+		}
+	}})
+	defer func() { commands = saved }()
 	out, errs, code := runCLI(t, name)
 	if code != 3 {
 		t.Errorf("exit %d, want 3", code)

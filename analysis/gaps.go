@@ -147,6 +147,9 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 		return
 	}
 	x.Rank = &e.rank
+	if g.pubRanks {
+		return // published ranks of a partial or ranks-only table: no gaps by score
+	}
 	fs[2] = fromCents(g.asc[ranked-1] - e.cents)
 	x.ToLeader = &fs[2]
 	if e.rank > 1 {

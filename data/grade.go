@@ -24,7 +24,12 @@ type GradeBand struct {
 	Min   float64
 }
 
-// DefaultScheme is used when no grades.csv applies.
+// DefaultGrades is the Options.Grades value (--grades default) that selects
+// DefaultScheme for every index, bloc and year instead of a grades.csv file.
+const DefaultGrades = "default"
+
+// DefaultScheme is the built-in scheme: it grades totals only when selected
+// with DefaultGrades; otherwise it only orders grade labels.
 var DefaultScheme = GradeScheme{
 	Bands: []GradeBand{
 		{"Xuất sắc", 90}, {"Tốt", 80}, {"Khá", 70}, {"Trung bình", 60}, {"Yếu", math.Inf(-1)},
@@ -80,8 +85,26 @@ func (s *GradeScheme) specificity() int {
 	return n
 }
 
+// useDefaultScheme selects the built-in scheme when the grades option asks
+// for it, reporting whether it did.
+func (b *builder) useDefaultScheme(opt string) bool {
+	if Fold(opt) != DefaultGrades {
+		return false
+	}
+	s := DefaultScheme
+	s.Bands = append([]GradeBand(nil), s.Bands...) // the dataset's own copy
+	b.ds.Schemes = append(b.ds.Schemes, s)
+	return true
+}
+
+// isBuiltIn reports whether s is the built-in scheme or a copy of it.
+func (s *GradeScheme) isBuiltIn() bool {
+	return s == &DefaultScheme || s.Source == DefaultScheme.Source
+}
+
 // SchemeFor returns the grade scheme for an index, bloc and year: the most
-// specific one from grades.csv, else the built-in default.
+// specific one the user gave (grades.csv or DefaultGrades), else the
+// built-in default, which orders labels but grades nothing (see HasScheme).
 func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
 	var best *GradeScheme
 	for i := range d.Schemes {
@@ -96,7 +119,8 @@ func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
 	return best
 }
 
-// HasScheme reports whether grades.csv defines a scheme for the index, bloc and year.
+// HasScheme reports whether the user gave a scheme for the index, bloc and
+// year (grades.csv or DefaultGrades): only then are totals graded.
 func (d *Dataset) HasScheme(index, bloc string, year int) bool {
 	return d.SchemeFor(index, bloc, year) != &DefaultScheme
 }
@@ -152,7 +176,7 @@ func LookupGrade(label string) (VocabGrade, bool) {
 func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ordered []string, ok bool) {
 	s := d.SchemeFor(index, bloc, year)
 	key := func(l string) (int, bool) {
-		if lvl, ok := s.Level(l); ok && s != &DefaultScheme {
+		if lvl, ok := s.Level(l); ok && !s.isBuiltIn() {
 			return lvl * 10, true
 		}
 		if v, ok := LookupGrade(l); ok {
@@ -180,7 +204,7 @@ func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ord
 func (d *Dataset) GradeLevel(index, bloc string, year int, label string) (int, bool) {
 	// The default scheme's labels all sit in the vocabulary; using the
 	// vocabulary for them keeps "Trung bình khá" between Khá and Trung bình.
-	if s := d.SchemeFor(index, bloc, year); s != &DefaultScheme {
+	if s := d.SchemeFor(index, bloc, year); !s.isBuiltIn() {
 		if lvl, ok := s.Level(label); ok {
 			return lvl, true
 		}

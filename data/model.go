@@ -42,6 +42,7 @@ type FileInfo struct {
 	Decimal   rune // '.' or ','
 	Rows      int  // data rows (header excluded)
 	Ignored   []string
+	Notes     []string // how numbers were read where it is not plain (a "%" after the index)
 }
 
 // Component is one scored area (lĩnh vực). Key is stable across renames.

@@ -85,6 +85,7 @@ func (b *builder) readSidecar(kind string, in input) {
 		b.issues = append(b.issues, *issue)
 		return
 	}
+	b.addAll(t.warnings)
 	t.info.Kind = kind
 	defer func() { b.ds.Files = append(b.ds.Files, t.info) }()
 	var row any
