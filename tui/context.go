@@ -21,7 +21,7 @@ type viewCtx struct {
 	keys *KeyMap
 	selection
 	marks    *markSet
-	warnings []dataWarning // the dataset's warnings, each with its row's record
+	warnings []analysis.Caveat // every warning about the data, placed (warnings.go)
 
 	brief   BriefFunc
 	sources []string

@@ -240,7 +240,7 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 		a = analysis.New(res.Dataset)
 	}
 	m.c.a = a
-	m.c.warnings = collectWarnings(res.Dataset, a.Check())
+	m.c.warnings = placeWarnings(a)
 	m.c.indices = a.Indices()
 	if len(m.c.indices) == 0 {
 		m.state = stateFailed

@@ -43,7 +43,7 @@ type rankingView struct {
 	rows  []rankRow
 	years []int // sparkline years (up to the selected one)
 	// warned are the units whose rows carry data warnings: marked "!"
-	warned map[string][]data.Issue
+	warned map[string][]analysis.Caveat
 
 	w, h   int
 	nameW  int

@@ -117,7 +117,7 @@ func (v *unitView) build() {
 	if issues := unitWarnings(c.warnings, c.index, c.year, bloc)[v.unitID]; len(issues) > 0 {
 		section(fmt.Sprintf("Cảnh báo dữ liệu năm %d (%d: mọi cảnh báo)", c.year, tabIndex("warnings")+1))
 		for _, is := range issues {
-			for i, l := range text.Wrap(p(is.Pos.String()+": "+is.Msg), w-5) {
+			for i, l := range text.Wrap(p(caveatPos(&is)+": "+is.Message), w-5) {
 				if i == 0 {
 					add("   " + st.Warn.Render("! "+l))
 				} else {

@@ -2,73 +2,44 @@ package tui
 
 import (
 	"fmt"
-	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/text"
 )
 
-// dataWarning is a warning about the data — one the loader found (a problem
-// that did not stop the load) or one analysis.Check found (a published rank
-// or grade that the score contradicts) — with the record read from its row,
-// when the row is a record's (nil for a sidecar, a header or a whole file).
-type dataWarning struct {
-	data.Issue
-	rec *data.Record
-}
+// The dashboard's warnings are analysis's: a.Warnings() (the loader's, then
+// Check's: published ranks and grades the scores contradict), placed by
+// a.Caveats, the selection the brief's notes and the command line make too.
 
-// rowKey is a row of an input file.
-type rowKey struct {
-	file string
-	line int
-}
-
-// collectWarnings lists the dataset's warnings, then the checks', in the
-// order parlens check prints them, each with the record of its row.
-func collectWarnings(ds *data.Dataset, checks []data.Issue) []dataWarning {
-	if ds == nil || len(ds.Warnings)+len(checks) == 0 {
-		return nil
-	}
-	all := append(slices.Clip(ds.Warnings), checks...)
-	at := make(map[rowKey]*data.Record, len(all))
-	for _, w := range all {
-		if w.Pos.Line > 0 {
-			at[rowKey{w.Pos.File, w.Pos.Line}] = nil
-		}
-	}
-	for i := range ds.Records {
-		r := &ds.Records[i]
-		k := rowKey{r.Pos.File, r.Pos.Line}
-		if cur, ok := at[k]; ok && cur == nil {
-			at[k] = r
-		}
-	}
-	out := make([]dataWarning, len(all))
-	for i, w := range all {
-		out[i] = dataWarning{Issue: w, rec: at[rowKey{w.Pos.File, w.Pos.Line}]}
-	}
-	return out
+// placeWarnings places every warning about the data, in the order parlens
+// check prints them.
+func placeWarnings(a *analysis.Analysis) []analysis.Caveat {
+	return a.Caveats(a.Warnings(), "", 0)
 }
 
 // unitWarnings maps the units of an (index, year, bloc) to the warnings on
-// their rows. It is the one place that picks the warnings a table carries:
-// when package analysis selects them, swap it in here.
-func unitWarnings(ws []dataWarning, index string, year int, bloc string) map[string][]data.Issue {
-	var out map[string][]data.Issue
+// their rows (a warning about a whole file or a sidecar marks no row).
+func unitWarnings(ws []analysis.Caveat, index string, year int, bloc string) map[string][]analysis.Caveat {
+	var out map[string][]analysis.Caveat
 	for _, w := range ws {
-		r := w.rec
-		if r == nil || r.Index != index || r.Year != year || r.Bloc != bloc {
+		if w.UnitID == "" || w.Index != index || w.Year != year || w.Bloc != bloc {
 			continue
 		}
 		if out == nil {
-			out = map[string][]data.Issue{}
+			out = map[string][]analysis.Caveat{}
 		}
-		out[r.UnitID] = append(out[r.UnitID], w.Issue)
+		out[w.UnitID] = append(out[w.UnitID], w)
 	}
 	return out
+}
+
+// caveatPos is where a warning is, as parlens check writes it.
+func caveatPos(w *analysis.Caveat) string {
+	return data.Pos{File: w.File, Line: w.Line, Col: w.Col}.String()
 }
 
 // warningsView lists every data warning as `parlens check` prints it, with
@@ -101,16 +72,16 @@ func (v *warningsView) build() {
 	v.first = make(map[int]int, len(ws))
 	for i, dw := range ws {
 		v.first[i] = len(lines)
-		head := p(dw.Pos.String())
-		if r := dw.rec; r != nil {
-			head += " · " + p(r.Unit) + " · " + p(r.Bloc) + " · " + itoa(r.Year)
+		head := p(caveatPos(&dw))
+		if dw.UnitID != "" {
+			head += " · " + p(dw.Unit) + " · " + p(dw.Bloc) + " · " + itoa(dw.Year)
 		}
 		if i == v.cur {
 			lines = append(lines, st.Selected.Render(text.Left(" ▶ "+head, w)))
 		} else {
 			lines = append(lines, "   "+st.Warn.Render(text.Truncate(head, w-3)))
 		}
-		msg := p(dw.Msg)
+		msg := p(dw.Message)
 		if dw.Hint != "" {
 			msg += " (" + p(dw.Hint) + ")"
 		}
@@ -160,8 +131,8 @@ func (v *warningsView) end(bottom bool) {
 // open drills into the unit of the cursor's warning, if it has one.
 func (v *warningsView) open() {
 	if v.cur < len(v.c.warnings) {
-		if r := v.c.warnings[v.cur].rec; r != nil {
-			v.c.openUnit(r.UnitID)
+		if id := v.c.warnings[v.cur].UnitID; id != "" {
+			v.c.openUnit(id)
 		}
 	}
 }
