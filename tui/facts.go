@@ -126,50 +126,6 @@ func factTag(mv *analysis.Mover) string {
 	return ""
 }
 
-// markKey identifies a fact for marking.
-func markKey(mv *analysis.Mover) string {
-	return string(mv.Kind) + "\x00" + mv.Index + "\x00" + itoa(mv.Year) + "\x00" + mv.Bloc + "\x00" + mv.UnitID
-}
-
-func (m *Model) isMarked(mv *analysis.Mover) bool {
-	k := markKey(mv)
-	for i := range m.marks {
-		if markKey(&m.marks[i]) == k {
-			return true
-		}
-	}
-	return false
-}
-
-// toggleMark marks or unmarks a fact for the briefing.
-func (m *Model) toggleMark(mv *analysis.Mover) bool {
-	k := markKey(mv)
-	for i := range m.marks {
-		if markKey(&m.marks[i]) == k {
-			m.marks = append(m.marks[:i], m.marks[i+1:]...)
-			return false
-		}
-	}
-	m.marks = append(m.marks, *mv)
-	return true
-}
-
-// gradeLevel is a grade's level (0 = best) as the dataset orders it.
-func (m *Model) gradeLevel(bloc string, year int, grade string) int {
-	if lvl, ok := m.ds.GradeLevel(m.index, bloc, year, grade); ok {
-		return lvl
-	}
-	return -1
-}
-
-// gradeKind is the colour of a grade.
-func (m *Model) gradeKind(bloc string, year int, grade *string) styles.Kind {
-	if grade == nil {
-		return styles.KMuted
-	}
-	return styles.Grade(m.gradeLevel(bloc, year, *grade))
-}
-
 // signKind colours a change.
 func signKind(v float64) styles.Kind {
 	switch {
