@@ -231,6 +231,7 @@ var commandArgs = map[string][]string{
 	"transitions": {"--sample", "city"},
 	"brief":       {"--sample", "city"},
 	"gen":         {"--units", "3", "--years", "2", "--components", "2"},
+	"completion":  {"bash"},
 }
 
 // A failed write on standard output is exit 1 with a message, whether the
