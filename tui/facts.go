@@ -95,15 +95,20 @@ func factDetail(mv *analysis.Mover) string {
 }
 
 // factTag is the short tag of a leader or bottom fact: first time, streak.
+// Claims that count earlier years say from which year they count ("kể từ
+// 2019"); a bloc's first year, or a bottom whose earlier tables do not show
+// their last unit, claims nothing.
 func factTag(mv *analysis.Mover) string {
 	switch mv.Kind {
 	case analysis.Top:
-		return "năm đầu tiên của khối"
+		if mv.PrevYear == nil {
+			return "năm đầu tiên của khối"
+		}
 	case analysis.FirstTimeTop:
-		return "lần đầu"
+		return "lần đầu" + sinceTag(mv)
 	case analysis.RegainedTop:
 		if mv.Count != nil {
-			return fmt.Sprintf("trở lại, lần thứ %d", *mv.Count)
+			return fmt.Sprintf("trở lại, lần thứ %d", *mv.Count) + sinceTag(mv)
 		}
 		return "trở lại"
 	case analysis.RetainedTop:
@@ -111,19 +116,30 @@ func factTag(mv *analysis.Mover) string {
 			return fmt.Sprintf("%d năm liền", *mv.Streak)
 		}
 	case analysis.Bottom:
-		if mv.Streak != nil && *mv.Streak > 1 {
+		if mv.Streak == nil {
+			return ""
+		}
+		if *mv.Streak > 1 {
 			return fmt.Sprintf("%d năm liền", *mv.Streak)
 		}
 		if mv.Count != nil && *mv.Count > 1 {
-			return fmt.Sprintf("lần thứ %d", *mv.Count)
+			return fmt.Sprintf("lần thứ %d", *mv.Count) + sinceTag(mv)
 		}
-		return "lần đầu"
+		return "lần đầu" + sinceTag(mv)
 	case analysis.GradeUp, analysis.GradeDown:
 		if mv.Steps != nil && *mv.Steps > 1 {
 			return fmt.Sprintf("%d bậc", *mv.Steps)
 		}
 	}
 	return ""
+}
+
+// sinceTag names the first year a count was made from.
+func sinceTag(mv *analysis.Mover) string {
+	if mv.Since == nil {
+		return ""
+	}
+	return fmt.Sprintf(" kể từ %d", *mv.Since)
 }
 
 // signKind colours a change.
@@ -145,4 +161,18 @@ func signKindInt(v int) styles.Kind {
 		return styles.KBad
 	}
 	return styles.KMuted
+}
+
+// bandsText states a bloc nothing grades by its score bands ("từ 90 điểm
+// 0/17 · từ 80 điểm 14/17"): plain counts of scores, no grade invented. It
+// is "" when the bloc is graded or has no bands (a partial table, no scores).
+func bandsText(bs *analysis.BlocSummary) string {
+	if bs.GradesFrom != analysis.GradesFromNone || len(bs.Bands) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(bs.Bands))
+	for _, b := range bs.Bands {
+		parts = append(parts, fmt.Sprintf("từ %s điểm %s", num.Int(int(b.Min)), num.Ratio(b.Count, b.Of)))
+	}
+	return "không xếp loại · " + strings.Join(parts, " · ")
 }

@@ -108,7 +108,9 @@ func (v *overviewView) build() {
 		}
 		label := func(s string) string { return "   " + st.Muted.Render(text.Left(s, 11)) }
 		leg := strings.Join(legend, st.Muted.Render(" · "))
-		if graded == 0 {
+		if b := bandsText(&bs); b != "" {
+			lines = append(lines, label("Mức điểm")+text.Truncate(b, max(0, w-14)))
+		} else if graded == 0 {
 			lines = append(lines, label("Xếp loại")+st.Muted.Render("không có"))
 		} else if 3+11+barW+2+text.Width(leg) <= w {
 			lines = append(lines, label("Xếp loại")+bar.String()+"  "+leg)

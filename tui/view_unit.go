@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -95,7 +96,7 @@ func (v *unitView) build() {
 		bloc = cur.Bloc
 		sub := fmt.Sprintf(" · %s · %d: ", p(cur.Bloc), c.year)
 		if cur.Rank != nil {
-			sub += fmt.Sprintf("hạng %d/%d", *cur.Rank, cur.RankedOf)
+			sub += "hạng " + rankOf(*cur.Rank, cur.RankedOf)
 		} else if cur.NotRanked {
 			sub += "không xếp hạng"
 		} else {
@@ -140,7 +141,7 @@ func (v *unitView) build() {
 				score = num.Score(*pt.Score)
 			}
 			if pt.Rank != nil {
-				rank = fmt.Sprintf("%d/%d", *pt.Rank, pt.RankedOf)
+				rank = rankOf(*pt.Rank, pt.RankedOf)
 				ranks = append(ranks, *pt.Rank)
 				worst = max(worst, pt.RankedOf)
 			} else {
@@ -384,3 +385,12 @@ func (v *unitView) ShortHelp() []key.Binding {
 }
 func (v *unitView) FullHelp() []key.Binding { return nil }
 func (v *unitView) Status() string          { return v.sc.status() }
+
+// rankOf writes a rank out of the ranked units ("3/20"), or the rank alone
+// when the table is partial and the number ranked is not known (0).
+func rankOf(rank, of int) string {
+	if of <= 0 {
+		return strconv.Itoa(rank)
+	}
+	return fmt.Sprintf("%d/%d", rank, of)
+}
