@@ -98,31 +98,37 @@ func TestCompletionCoversTable(t *testing.T) {
 	}
 }
 
-// bashScript is the bash found on PATH and the bash script in a file.
-func bashScript(t *testing.T) (bash, script string) {
+// shellScript is the shell found on PATH and its completion script in a
+// file; the test is skipped when the shell is not installed.
+func shellScript(t *testing.T, shell string) (path, script string) {
 	t.Helper()
-	bash, err := exec.LookPath("bash")
+	path, err := exec.LookPath(shell)
 	if err != nil {
-		t.Skip("bash is not installed: checking the bash script needs it")
+		t.Skipf("%s is not installed: checking the %s script needs it", shell, shell)
 	}
-	script = filepath.Join(t.TempDir(), "parlens.bash")
-	if err := os.WriteFile(script, []byte(completionScript(t, "bash")), 0o644); err != nil {
+	script = filepath.Join(t.TempDir(), "parlens."+shell)
+	if err := os.WriteFile(script, []byte(completionScript(t, shell)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return bash, script
+	return path, script
 }
 
-func TestCompletionBashSyntax(t *testing.T) {
-	bash, script := bashScript(t)
-	if out, err := exec.Command(bash, "-n", script).CombinedOutput(); err != nil {
-		t.Fatalf("bash -n: %v\n%s", err, out)
+// Each script is valid in its shell (bash -n, zsh -n, fish -n).
+func TestCompletionSyntax(t *testing.T) {
+	for _, shell := range shells {
+		t.Run(shell, func(t *testing.T) {
+			path, script := shellScript(t, shell)
+			if out, err := exec.Command(path, "-n", script).CombinedOutput(); err != nil {
+				t.Fatalf("%s -n: %v\n%s", shell, err, out)
+			}
+		})
 	}
 }
 
 // The bash script completes what a user types: run its function as bash
 // runs it on Tab, in an empty directory (so no file names join in).
 func TestCompletionBash(t *testing.T) {
-	bash, script := bashScript(t)
+	bash, script := shellScript(t, "bash")
 	cases := []struct {
 		line string // the words typed, the last one being completed
 		want string
@@ -194,5 +200,41 @@ func TestCompletionUsage(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errs, "bash, zsh, fish") {
 			t.Errorf("%v: exit %d, %q", args, code, errs)
 		}
+	}
+}
+
+// The fish script completes what a user types (complete -C asks fish what
+// Tab would offer), in an empty directory.
+func TestCompletionFish(t *testing.T) {
+	fish, script := shellScript(t, "fish")
+	cases := []struct {
+		line string
+		want string // the completions, without their descriptions
+	}{
+		{"parlens ra", "rank"},
+		{"parlens rank --format ", "csv json md table"},
+		{"parlens brief --lang ", "en vi"},
+		{"parlens completion ", "bash fish zsh"},
+		{"parlens --th", "--theme"},
+		{"parlens rank --str", "--strict"},
+		{"parlens gen -", "-o --components --first-year --format --plain --seed --sidecars --units --workload --years"},
+	}
+	for _, c := range cases {
+		t.Run(c.line, func(t *testing.T) {
+			cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, c.line)
+			cmd.Dir = t.TempDir()
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Fatalf("%v: %s", err, out)
+			}
+			var got []string
+			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+				word, _, _ := strings.Cut(l, "\t")
+				got = append(got, word)
+			}
+			if strings.Join(got, " ") != c.want {
+				t.Errorf("completes %q, want %q", got, c.want)
+			}
+		})
 	}
 }
