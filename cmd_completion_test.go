@@ -113,6 +113,19 @@ func shellScript(t *testing.T, shell string) (path, script string) {
 	return path, script
 }
 
+// runInEmptyDir runs a shell in an empty directory, so that no file names
+// join the completions, and returns its output.
+func runInEmptyDir(t *testing.T, shell string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(shell, args...)
+	cmd.Dir = t.TempDir()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return string(out)
+}
+
 // Each script is valid in its shell (bash -n, zsh -n, fish -n).
 func TestCompletionSyntax(t *testing.T) {
 	for _, shell := range shells {
@@ -125,8 +138,8 @@ func TestCompletionSyntax(t *testing.T) {
 	}
 }
 
-// The bash script completes what a user types: run its function as bash
-// runs it on Tab, in an empty directory (so no file names join in).
+// The bash script completes what a user types: its function run as bash
+// runs it on Tab.
 func TestCompletionBash(t *testing.T) {
 	bash, script := shellScript(t, "bash")
 	cases := []struct {
@@ -151,15 +164,9 @@ func TestCompletionBash(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.line, func(t *testing.T) {
-			words := strings.Split(c.line, " ")
-			cmd := exec.Command(bash, "-c", `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _parlens; echo "${COMPREPLY[*]}"`, "bash", script)
-			cmd.Args = append(cmd.Args, words...)
-			cmd.Dir = t.TempDir()
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("%v: %s", err, out)
-			}
-			if got := strings.TrimSuffix(string(out), "\n"); got != c.want {
+			args := append([]string{"-c", `source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _parlens; echo "${COMPREPLY[*]}"`, "bash", script},
+				strings.Split(c.line, " ")...)
+			if got := strings.TrimSuffix(runInEmptyDir(t, bash, args...), "\n"); got != c.want {
 				t.Errorf("completes %q, want %q", got, c.want)
 			}
 		})
@@ -204,7 +211,7 @@ func TestCompletionUsage(t *testing.T) {
 }
 
 // The fish script completes what a user types (complete -C asks fish what
-// Tab would offer), in an empty directory.
+// Tab would offer).
 func TestCompletionFish(t *testing.T) {
 	fish, script := shellScript(t, "fish")
 	cases := []struct {
@@ -221,14 +228,9 @@ func TestCompletionFish(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.line, func(t *testing.T) {
-			cmd := exec.Command(fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, c.line)
-			cmd.Dir = t.TempDir()
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("%v: %s", err, out)
-			}
+			out := runInEmptyDir(t, fish, "--no-config", "-c", `source $argv[1]; complete -C $argv[2]`, script, c.line)
 			var got []string
-			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 				word, _, _ := strings.Cut(l, "\t")
 				got = append(got, word)
 			}
