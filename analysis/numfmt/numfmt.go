@@ -20,6 +20,13 @@
 // score reads the same in every face: 9.5 shows as 9.50 in a dataset
 // published with two decimals. It never removes a digit to reach pad.
 //
+// The command line's tables pad to the dataset's decimals exactly, so a
+// table of whole-number scores stays whole ("90"). Running text and the
+// dashboard pad to ProsePad, at least two decimals, because there a score
+// sits beside means and changes written with two ("from 70.00 to 89.50,
+// up 19.50 points"). For every dataset published with two or more
+// decimals, the usual case, the three faces write a score identically.
+//
 // # Computed numbers: rounded half away from zero, as written
 //
 // Fixed writes a computed number (a mean, a difference, a share) with
@@ -101,6 +108,10 @@ func (m Mark) Score(v float64, pad int) string {
 	}
 	return m.withMark(s)
 }
+
+// ProsePad is the padding of a score in running text and on the dashboard
+// for a dataset published with decimals decimals: at least 2.
+func ProsePad(decimals int) int { return max(decimals, 2) }
 
 // ScoreP is Score of an optional score; nil gives "".
 func (m Mark) ScoreP(v *float64, pad int) string {
@@ -184,10 +195,18 @@ func RankMove(change *int) string {
 	return "="
 }
 
-// Cents is x at two decimals as a whole number of hundredths, rounded half
-// away from zero on x·100: how analysis compares scores "as shown" and how
-// the briefing decides whether a change is up, down or none.
-func Cents(x float64) int64 { return int64(math.Round(x * 100)) }
+// Cents is x at two decimals as a whole number of hundredths, rounded as
+// Fixed rounds, so that a comparison made in cents (is a change up, down or
+// none? are two scores equal as shown?) never contradicts the text Fixed
+// writes: Cents(1.005) is 101, like Fixed(1.005, 2) = "1.01".
+func Cents(x float64) int64 {
+	y := x * 100
+	if math.Abs(math.Abs(y-math.Trunc(y))-0.5) > 1e-6 {
+		return int64(math.Round(y)) // not near a half: no doubt which way
+	}
+	c, _ := strconv.ParseInt(strings.Replace(roundDecimal(x, 2), ".", "", 1), 10, 64)
+	return c
+}
 
 // roundDecimal writes v with dec decimals, rounding its shortest decimal
 // form half away from zero, with a point and no "-" on a zero result.
