@@ -9,9 +9,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -131,13 +131,13 @@ func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
 		return grid.Cell{}
 	}
 	if cs.Pct == nil {
-		return grid.Cell{Text: num.Score(*cs.Score) + " "}
+		return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.m.a)) + " "}
 	}
 	glyph := styles.HeatGlyph(*cs.Pct)
 	if v.pts {
-		return grid.Cell{Text: num.Score(*cs.Score) + glyph, Kind: styles.Heat(*cs.Pct)}
+		return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.m.a)) + glyph, Kind: styles.Heat(*cs.Pct)}
 	}
-	return grid.Cell{Text: num.Pct(*cs.Pct) + glyph, Kind: styles.Heat(*cs.Pct)}
+	return grid.Cell{Text: vi.Pct(*cs.Pct, 0) + glyph, Kind: styles.Heat(*cs.Pct)}
 }
 
 // Cell implements grid.Source.
@@ -146,13 +146,13 @@ func (v *componentsView) Cell(row, col int) grid.Cell {
 	switch col {
 	case ccRank:
 		if u.Rank != nil {
-			return grid.Cell{Text: num.Int(*u.Rank)}
+			return grid.Cell{Text: vi.Int(*u.Rank)}
 		}
-		return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case ccUnit:
 		return grid.Cell{Text: v.names[row]}
 	case ccScore:
-		return grid.Cell{Text: num.ScoreP(u.Score)}
+		return grid.Cell{Text: vi.ScoreP(u.Score, scorePad(v.m.a))}
 	}
 	c := col - ccComps
 	if c < len(v.cols[row]) {
@@ -170,7 +170,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 		return grid.Cell{Text: "TB khối", Kind: styles.KAccent}
 	case ccScore:
 		if bs, ok := v.m.a.BlocSummary(v.m.index, v.m.year, v.m.bloc); ok && bs.Mean != nil {
-			return grid.Cell{Text: num.Score(*bs.Mean), Kind: styles.KAccent}
+			return grid.Cell{Text: vi.Fixed(*bs.Mean, 2), Kind: styles.KAccent}
 		}
 		return grid.Cell{}
 	}
@@ -188,9 +188,9 @@ func (v *componentsView) pinned(col int) grid.Cell {
 		if s.MeanPct != nil {
 			k, g = styles.Heat(*s.MeanPct), styles.HeatGlyph(*s.MeanPct)
 		}
-		return grid.Cell{Text: num.Score(*s.Mean) + g, Kind: k}
+		return grid.Cell{Text: vi.Fixed(*s.Mean, 2) + g, Kind: k}
 	}
-	return grid.Cell{Text: num.Pct(*s.MeanPct) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
+	return grid.Cell{Text: vi.Pct(*s.MeanPct, 0) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
 }
 
 func (v *componentsView) resort() {
@@ -356,7 +356,7 @@ func (v *componentsView) FullHelp() []key.Binding {
 }
 
 func (v *componentsView) Status() string {
-	parts := []string{fmt.Sprintf("%s/%s đơn vị × %d lĩnh vực", num.Int(v.g.Len()), num.Int(len(v.bc.Units)), len(v.bc.Components))}
+	parts := []string{fmt.Sprintf("%s/%s đơn vị × %d lĩnh vực", vi.Int(v.g.Len()), vi.Int(len(v.bc.Units)), len(v.bc.Components))}
 	if v.filter != "" {
 		parts = append(parts, "lọc “"+p(v.filter)+"”")
 	}

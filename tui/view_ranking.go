@@ -11,10 +11,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/grid"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -226,13 +226,13 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcRank:
 		switch {
 		case r.Rank != nil:
-			return grid.Cell{Text: num.Int(*r.Rank)}
+			return grid.Cell{Text: vi.Int(*r.Rank)}
 		case r.NotRanked:
 			return grid.Cell{Text: "KXH", Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case rcDRank:
-		d := num.RankDelta(r.RankChange, rr.isNew)
+		d := rankDelta(r.RankChange, rr.isNew)
 		k := styles.KMuted
 		if r.RankChange != nil {
 			k = signKindInt(*r.RankChange)
@@ -244,12 +244,12 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcUnit:
 		return grid.Cell{Text: rr.name}
 	case rcScore:
-		return grid.Cell{Text: num.ScoreP(r.Score)}
+		return grid.Cell{Text: vi.ScoreP(r.Score, scorePad(v.m.a))}
 	case rcDScore:
 		if r.Change == nil {
 			return grid.Cell{}
 		}
-		return grid.Cell{Text: num.Signed(*r.Change, 2), Kind: signKind(*r.Change)}
+		return grid.Cell{Text: vi.Change(*r.Change, 2), Kind: signKind(*r.Change)}
 	case rcGrade:
 		return grid.Cell{Text: ps(r.Grade), Kind: styles.Grade(rr.glvl)}
 	case rcDGrade:
@@ -277,11 +277,11 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	}
 	if v.pct {
 		if cs.Pct == nil {
-			return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+			return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: num.Pct(*cs.Pct), Kind: k}
+		return grid.Cell{Text: vi.Pct(*cs.Pct, 0), Kind: k}
 	}
-	return grid.Cell{Text: num.Score(*cs.Score), Kind: k}
+	return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.m.a)), Kind: k}
 }
 
 // compScore is a unit's score on the bloc's c-th component (the row's
@@ -583,7 +583,7 @@ func (v *rankingView) FullHelp() []key.Binding {
 }
 
 func (v *rankingView) Status() string {
-	parts := []string{fmt.Sprintf("%s/%s đơn vị", num.Int(v.g.Len()), num.Int(len(v.rows)))}
+	parts := []string{fmt.Sprintf("%s/%s đơn vị", vi.Int(v.g.Len()), vi.Int(len(v.rows)))}
 	if v.filter != "" {
 		parts = append(parts, "lọc “"+p(v.filter)+"”")
 	}
