@@ -25,3 +25,8 @@ func rankDelta(change *int, isNew bool) string {
 	}
 	return numfmt.RankMove(change)
 }
+
+// scoreWidth is the width of a score column: "100,00" with the pad's
+// decimals, so a dataset published with 4 decimals shows "87,1234" whole
+// instead of cutting it to "87,12…", which reads as a rounding.
+func scoreWidth(a *analysis.Analysis) int { return 4 + scorePad(a) }

@@ -91,14 +91,16 @@ func (v *componentsView) Sync() {
 		}
 		v.cols[i] = row
 	}
+	scoreW := scoreWidth(v.m.a)
 	cols := []grid.Column{
 		{Title: "Hạng", Width: 4, Align: grid.Right},
 		{Title: "Đơn vị", Width: min(nameW, 40)},
-		{Title: "Điểm", Width: 6, Align: grid.Right},
+		{Title: "Điểm", Width: scoreW, Align: grid.Right},
 	}
 	for _, c := range v.bc.Components {
 		t := compTitle(c.Code, c.Name)
-		cols = append(cols, grid.Column{Title: t, Width: max(7, text.Width(t)), Align: grid.Right})
+		// a score and its heat glyph
+		cols = append(cols, grid.Column{Title: t, Width: max(scoreW+1, text.Width(t)), Align: grid.Right})
 	}
 	v.g.SetColumns(cols)
 	v.fitName()

@@ -161,11 +161,12 @@ func stepsOf(mv analysis.Mover) int {
 
 // columns sets the grid's columns for the current table and width.
 func (v *rankingView) columns() {
+	scoreW := scoreWidth(v.m.a)
 	cols := []grid.Column{
 		{Title: "Hạng", Width: 4, Align: grid.Right},
 		{Title: "±hạng", Width: 5, Align: grid.Right},
 		{Title: "Đơn vị", Width: v.nameW},
-		{Title: "Điểm", Width: 6, Align: grid.Right},
+		{Title: "Điểm", Width: scoreW, Align: grid.Right},
 		{Title: "±điểm", Width: 6, Align: grid.Right},
 		{Title: "Xếp loại", Width: v.gradeW},
 		{Title: "±XL", Width: 3},
@@ -173,7 +174,7 @@ func (v *rankingView) columns() {
 	}
 	for _, c := range v.comps.Components {
 		title := compTitle(c.Code, c.Name)
-		cols = append(cols, grid.Column{Title: title, Width: max(6, text.Width(title)), Align: grid.Right})
+		cols = append(cols, grid.Column{Title: title, Width: max(scoreW, text.Width(title)), Align: grid.Right})
 	}
 	// the unit column takes the room the fixed columns leave, up to the
 	// longest name
