@@ -796,9 +796,9 @@ func sizeText(n int64) string {
 	case n <= 0:
 		return "mẫu nhúng"
 	case n < 1<<20:
-		return fmt.Sprintf("%d KB", (n+1023)/1024)
+		return vi.Int(int((n+1023)/1024)) + " KB"
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	return vi.Fixed(float64(n)/(1<<20), 1) + " MB"
 }
 
 func (m *Model) renderFailed() string {

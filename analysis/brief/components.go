@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/parlens/parlens/analysis"
-	"github.com/parlens/parlens/analysis/numfmt"
 )
 
 // components writes, bloc by bloc, where the bloc lost the most points, how
@@ -50,20 +49,9 @@ func (g *gen) components() Section {
 // điểm". v is already formatted.
 func (g *gen) outOf(v string, maxPts *float64) string {
 	if maxPts != nil {
-		return v + "/" + g.fixed(*maxPts, trimDecimals(*maxPts)) + g.t(" điểm", " points")
+		return v + "/" + g.num().Score(*maxPts, 0) + g.t(" điểm", " points")
 	}
 	return v + g.t(" điểm", " points")
-}
-
-// trimDecimals is 0 for whole numbers, else up to 2.
-func trimDecimals(v float64) int {
-	switch {
-	case numfmt.Cents(v)%100 == 0:
-		return 0
-	case numfmt.Cents(v)%10 == 0:
-		return 1
-	}
-	return 2
 }
 
 // mostLost names the area in which the bloc's units lost the most points
