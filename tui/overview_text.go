@@ -52,14 +52,16 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 			if bs.Ungraded > 0 {
 				grades = append(grades, fmt.Sprintf("chưa xếp loại %s", vi.Ratio(bs.Ungraded, bs.Units)))
 			}
-			if len(grades) > 0 {
+			if b := bandsText(&bs); b != "" {
+				fmt.Fprintf(bw, "  Mức điểm:   %s\n", b)
+			} else if len(grades) > 0 {
 				fmt.Fprintf(bw, "  Xếp loại:   %s\n", strings.Join(grades, " · "))
 			}
 			if len(bs.Leader) > 0 {
-				fmt.Fprintf(bw, "  Dẫn đầu:    %s\n", unitScores(bs.Leader, scorePad(a)))
+				fmt.Fprintf(bw, "  Dẫn đầu:    %s\n", unitScores(bs.Leader, scorePad(a.Dataset())))
 			}
 			if len(bs.Bottom) > 0 {
-				fmt.Fprintf(bw, "  Cuối bảng:  %s\n", unitScores(bs.Bottom, scorePad(a)))
+				fmt.Fprintf(bw, "  Cuối bảng:  %s\n", unitScores(bs.Bottom, scorePad(a.Dataset())))
 			}
 			if bs.Mean != nil {
 				l := vi.Fixed(*bs.Mean, 2)
