@@ -1,6 +1,6 @@
 // Package present writes analysis results as the command line shows them:
 // a table of typed cells as aligned text, CSV or Markdown, any value as
-// JSON, with every number written by one rule (FormatNumber) and all text
+// JSON, with every number written by package numfmt (FormatNumber) and all text
 // from the data made inert for the format it lands in. It knows nothing of
 // terminals or files: it writes to an io.Writer.
 package present
