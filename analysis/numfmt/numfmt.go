@@ -31,10 +31,13 @@
 //
 // Fixed writes a computed number (a mean, a difference, a share) with
 // exactly dec decimals. It rounds the number as written in decimal (its
-// shortest form), half away from zero, the way a reader rounds a published
-// figure by hand: 97.315 → 97.32, 1.005 → 1.01, -0.125 → -0.13. (Rounding
-// the binary value instead would give 97.31, because the float64 nearest
-// 97.315 lies just below it.) A result that rounds to zero is written
+// shortest form, to 12 significant digits), half away from zero, the way a
+// reader rounds a published figure by hand: 97.315 → 97.32, 1.005 → 1.01,
+// -0.125 → -0.13. (Rounding the binary value instead would give 97.31,
+// because the float64 nearest 97.315 lies just below it.) Digits past the
+// 12th significant one are float noise of the arithmetic and do not count:
+// a standard deviation computed as 0.00499999999999545 is 0.005, and
+// rounds to 0.01. A result that rounds to zero is written
 // without a sign: never "-0,00". Change is Fixed with an explicit "+" on a
 // change that does not round to zero.
 //
@@ -208,11 +211,24 @@ func Cents(x float64) int64 {
 	return c
 }
 
+// significant is how many significant digits of a computed number count:
+// past the 12th, a float64 computed from scores with a few decimals holds
+// only rounding noise.
+const significant = 12
+
 // roundDecimal writes v with dec decimals, rounding its shortest decimal
 // form half away from zero, with a point and no "-" on a zero result.
 func roundDecimal(v float64, dec int) string {
 	neg := v < 0
 	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	if len(s) > significant+1 {
+		// computed: drop the float noise past the 12th significant digit,
+		// so 0.00499999999999545 (a standard deviation of exactly 0.005)
+		// rounds as 0.005 does
+		t := strconv.FormatFloat(math.Abs(v), 'g', significant, 64)
+		w, _ := strconv.ParseFloat(t, 64)
+		s = strconv.FormatFloat(w, 'f', -1, 64)
+	}
 	intPart, frac, _ := strings.Cut(s, ".")
 	if len(frac) <= dec {
 		s = intPart

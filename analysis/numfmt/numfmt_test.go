@@ -63,6 +63,9 @@ func TestFixedRoundsHalfAwayFromZeroAsWritten(t *testing.T) {
 		{12.3, 3, "12.300"},
 		{7, -1, "7"},
 		{0.7071, 3, "0.707"},
+		{0.00499999999999545, 2, "0.01"}, // float noise past 12 digits
+		{0.0049999999, 2, "0.00"},        // a real 0.0049999999 is below half
+		{97.31499999999999, 2, "97.32"},
 		{math.NaN(), 2, Dash},
 	}
 	for _, c := range cases {
@@ -157,7 +160,7 @@ func FuzzFixedReadsBack(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Fixed(%v, %d) = %q: %v", v, dec, s, err)
 		}
-		if math.Abs(got-v) > 0.5*math.Pow(10, -float64(dec))*(1+1e-9)+math.Abs(v)*1e-15 {
+		if math.Abs(got-v) > 0.5*math.Pow(10, -float64(dec))*(1+1e-9)+math.Abs(v)*1e-11 {
 			t.Errorf("Fixed(%v, %d) = %q, off by more than half a unit", v, dec, s)
 		}
 		if i := strings.IndexByte(s, '.'); (i < 0 && dec != 0) || (i >= 0 && len(s)-i-1 != dec) {
