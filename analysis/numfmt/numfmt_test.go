@@ -58,7 +58,7 @@ func TestFixedRoundsHalfAwayFromZeroAsWritten(t *testing.T) {
 		{-9.5, 0, "-10"},
 		{0.5, 0, "1"},
 		{-0.001, 2, "0.00"}, // no negative zero
-		{-0.0, 2, "0.00"},
+		{math.Copysign(0, -1), 2, "0.00"},
 		{1e-7, 3, "0.000"},
 		{12.3, 3, "12.300"},
 		{7, -1, "7"},
