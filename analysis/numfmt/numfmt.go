@@ -37,9 +37,10 @@
 // because the float64 nearest 97.315 lies just below it.) Digits past the
 // 12th significant one are float noise of the arithmetic and do not count:
 // a standard deviation computed as 0.00499999999999545 is 0.005, and
-// rounds to 0.01. A result that rounds to zero is written
-// without a sign: never "-0,00". Change is Fixed with an explicit "+" on a
-// change that does not round to zero.
+// rounds to 0.01. A result that rounds to zero is written without a sign:
+// never "-0,00". Change is Fixed with an explicit "+" on a change that does
+// not round to zero. Cents compares in hundredths by the same rounding, so
+// a sentence never says "up" beside "0,00".
 //
 // # No padding of width
 //
