@@ -4,12 +4,11 @@ import (
 	"flag"
 
 	"fmt"
+	"github.com/parlens/parlens/analysis"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/parlens/parlens/analysis"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
