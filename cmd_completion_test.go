@@ -149,7 +149,7 @@ func TestCompletionBash(t *testing.T) {
 		{"parlens ra", "rank"},
 		{"parlens co", "components completion"},
 		{"parlens rank --for", "--format"},
-		{"parlens rank --format ", "table csv json md"},
+		{"parlens rank --format ", "table csv json md xlsx"},
 		{"parlens brief --format ", "md txt json"},
 		{"parlens summary --sample ", "city ministries-2023"},
 		{"parlens movers --lang e", "en"},
@@ -219,7 +219,7 @@ func TestCompletionFish(t *testing.T) {
 		want string // the completions, without their descriptions
 	}{
 		{"parlens ra", "rank"},
-		{"parlens rank --format ", "csv json md table"},
+		{"parlens rank --format ", "csv json md table xlsx"},
 		{"parlens brief --lang ", "en vi"},
 		{"parlens completion ", "bash fish zsh"},
 		{"parlens --th", "--theme"},

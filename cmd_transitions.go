@@ -43,11 +43,14 @@ func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 	return out, err
 }
 
-// transitionsHuman writes CSV as one long table (a row per matrix cell) and
-// text and Markdown as one matrix per bloc.
+// transitionsHuman writes CSV and the workbook as one long table (a row per
+// matrix cell, for filters and pivots) and text and Markdown as one matrix
+// per bloc.
 func transitionsHuman(e *env, out []analysis.Transition) error {
-	if e.q.format == present.FormatCSV {
-		t := &present.Table{Headers: []string{"index", "bloc", "from", "to", "from_grade", "to_grade", "count", "units", "kendall_tau_b"}}
+	if e.q.format == present.FormatCSV || e.q.format == present.FormatXLSX {
+		t := &present.Table{Headers: e.headers("Chỉ số", "index", "Khối", "bloc", "Từ năm", "from", "Đến năm", "to",
+			"Xếp loại năm đầu", "from_grade", "Xếp loại năm sau", "to_grade", "Số đơn vị", "count", "Đơn vị", "units",
+			"Kendall τ-b", "kendall_tau_b")}
 		for _, tr := range out {
 			for i, row := range tr.Matrix {
 				for j, cell := range row {

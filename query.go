@@ -69,6 +69,8 @@ type queryFlags struct {
 	bloc   string
 	format string
 	lang   string
+	out    string // -o FILE: write there (atomically) instead of standard output
+	csv    string // --csv: the CSV dialect (present.CSVPlain or present.CSVExcel)
 }
 
 func (q *queryFlags) register(fs *flag.FlagSet, formats []string) {
@@ -77,6 +79,7 @@ func (q *queryFlags) register(fs *flag.FlagSet, formats []string) {
 	fs.StringVar(&q.bloc, "bloc", "", "bloc name or accent-insensitive part of it (default: every bloc)")
 	fs.StringVar(&q.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default: table on a terminal, else csv)")
 	fs.StringVar(&q.lang, "lang", "vi", "labels: vi or en")
+	q.registerExport(fs)
 }
 
 // exitError ends a command with an exit code; msg, when set, is the line
@@ -193,6 +196,7 @@ func (e *env) checkQueryFlags() error {
 	if q.lang != "vi" && q.lang != "en" {
 		return e.usageErrorf("--lang must be vi or en, not %q", q.lang)
 	}
+	e.formatFromOutput()
 	if q.format == "" {
 		q.format = present.FormatCSV
 		if e.terminal {
@@ -202,7 +206,7 @@ func (e *env) checkQueryFlags() error {
 	if !slices.Contains(e.cmd.formats, q.format) {
 		return e.usageErrorf("--format must be one of %s, not %q", strings.Join(e.cmd.formats, ", "), q.format)
 	}
-	return nil
+	return e.checkExportFlags()
 }
 
 // load reads a dataSet command's data and tells its warnings.
@@ -401,10 +405,12 @@ func report[R any](rows func(*env) (R, error), human func(*env, R) error) binder
 			if err != nil {
 				return err
 			}
-			if e.q.format == present.FormatJSON {
-				return present.WriteJSON(e.stdout, r)
-			}
-			return human(e, r)
+			return e.toOutput(func() error {
+				if e.q.format == present.FormatJSON {
+					return present.WriteJSON(e.stdout, r)
+				}
+				return human(e, r)
+			})
 		}
 	}
 }
@@ -443,6 +449,9 @@ func (e *env) emit(t *present.Table) error {
 
 // table writes one table of a longer report.
 func (e *env) table(t *present.Table) error {
+	if done, err := e.exportTable(t); done {
+		return err
+	}
 	return t.Render(e.stdout, e.q.format, e.q.lang)
 }
 
