@@ -42,7 +42,7 @@ type briefFlags struct {
 // bindBrief drafts the briefing of one index and year: Markdown on standard
 // output by default, plain text or the statements as JSON on request.
 func bindBrief(fs *flag.FlagSet) func(*env) error {
-	f := &briefFlags{lang: newChoice("vi", "en"), format: newChoice(present.FormatMD, "txt", present.FormatJSON)}
+	f := &briefFlags{lang: newChoice("vi", "en"), format: newChoice(present.FormatMD, "txt", present.FormatJSON, present.FormatDOCX)}
 	fs.IntVar(&f.year, "year", 0, "year (default: the latest year of the index)")
 	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: the first index)")
 	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
@@ -53,6 +53,9 @@ func bindBrief(fs *flag.FlagSet) func(*env) error {
 }
 
 func runBrief(e *env, f *briefFlags) error {
+	if f.format.value == present.FormatDOCX && f.out == "" && e.terminal {
+		return e.usageErrorf("--format docx writes a binary Word document, which a terminal cannot show; give -o FILE.docx (or redirect standard output to a file)")
+	}
 	opt, err := briefOptions(e.a, f)
 	if err != nil {
 		return err
@@ -68,6 +71,8 @@ func runBrief(e *env, f *briefFlags) error {
 		case "txt":
 			_, err := io.WriteString(w, b.Text())
 			return err
+		case present.FormatDOCX:
+			return b.Document(e.a).WriteDOCX(w)
 		}
 		_, err := io.WriteString(w, b.Markdown())
 		return err
