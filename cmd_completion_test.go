@@ -150,7 +150,7 @@ func TestCompletionBash(t *testing.T) {
 		{"parlens co", "components completion"},
 		{"parlens rank --for", "--format"},
 		{"parlens rank --format ", "table csv json md xlsx"},
-		{"parlens brief --format ", "md txt json"},
+		{"parlens brief --format ", "md txt json docx"},
 		{"parlens summary --sample ", "city ministries-2023"},
 		{"parlens movers --lang e", "en"},
 		{"parlens brief -", "--bloc --components --format --grades --ignore-memory --index --lang --max-bytes --max-cells --max-columns -o --sample --strict --units --year"},

@@ -135,7 +135,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"unit", "--sample", "city"}, 2, "parlens unit: name a unit by code or name"},
 		{[]string{"rank", "--sample", "city", "testdata/excel/par-2023-clean.csv"}, 2, "give either PATH or --sample"},
 		{[]string{"rank", "--sample", "nowhere"}, 2, "unknown sample \"nowhere\""},
-		{[]string{"brief", "--format", "xml", "--sample", "city"}, 2, "invalid value \"xml\" for flag -format: must be md, txt or json"},
+		{[]string{"brief", "--format", "xml", "--sample", "city"}, 2, "invalid value \"xml\" for flag -format: must be md, txt, json or docx"},
 		{[]string{"brief", "--lang", "fr", "--sample", "city"}, 2, "must be vi or en"},
 		{[]string{"brief", "--sample", "city", "--index", "nope"}, 1, "unknown index \"nope\""},
 		{[]string{"brief", "--sample", "city", "--year", "1999"}, 1, "unknown year \"1999\"; known: 2019, 2020, 2021"},

@@ -11,6 +11,7 @@ type KeyMap struct {
 	Movers MoverKeys
 	Trans  TransKeys
 	Brief  BriefKeys
+	Table  TableKeys
 	Input  InputKeys
 }
 
@@ -46,6 +47,11 @@ type TransKeys struct {
 // BriefKeys are the briefing's.
 type BriefKeys struct {
 	Lang, Write, Copy key.Binding
+}
+
+// TableKeys copy and write the table views (export.go).
+type TableKeys struct {
+	Copy, Write key.Binding
 }
 
 // InputKeys are active while a prompt (filter, file name) is open.
@@ -98,8 +104,12 @@ func DefaultKeyMap() KeyMap {
 	}
 	km.Brief = BriefKeys{
 		Lang:  b([]string{"L"}, "L", "vi/en"),
-		Write: b([]string{"w"}, "w", "ghi .md"),
+		Write: b([]string{"w"}, "w", "ghi tệp"),
 		Copy:  b([]string{"y"}, "y", "sao chép"),
+	}
+	km.Table = TableKeys{
+		Copy:  b([]string{"y"}, "y", "sao chép bảng"),
+		Write: b([]string{"w"}, "w", "ghi .xlsx/.csv"),
 	}
 	km.Input = InputKeys{
 		Accept: b([]string{"enter"}, "enter", "xong"),

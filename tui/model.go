@@ -392,6 +392,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.loadFrac = m.estimate(time.Time(msg))
 		return tick()
+	case fileWrittenMsg:
+		if msg.err != nil {
+			m.flash("Không ghi được: "+msg.err.Error(), true)
+		} else {
+			m.flash("Đã ghi "+msg.what+": "+msg.path, false)
+		}
+		return nil
 	case briefWrittenMsg:
 		if msg.err != nil {
 			m.flash("Không ghi được: "+msg.err.Error(), true)
@@ -519,6 +526,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	handled, cmd := m.top().HandleKey(msg)
 	if handled {
 		return cmd
+	}
+	if ex, ok := m.top().(tableExporter); ok {
+		if handled, cmd := m.c.exportKey(ex, msg); handled {
+			return cmd
+		}
 	}
 	if key.Matches(msg, g.Back) {
 		if len(m.stack) > 1 {
@@ -1040,6 +1052,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	if extra := m.top().FullHelp(); len(extra) > 0 {
 		groups = append(groups, extra)
+	}
+	if _, ok := m.top().(tableExporter); ok {
+		groups = append(groups, []key.Binding{m.keys.Table.Copy, m.keys.Table.Write})
 	}
 	return groups
 }

@@ -23,3 +23,8 @@ func (t *Table) WriteCSVExcel(w io.Writer) error {
 	}
 	return t.writeCSV(w, ';', true)
 }
+
+// CellText is a cell as text and Markdown write it (comma: the decimal
+// comma of Vietnamese), for writers outside this package (the dashboard's
+// tab-separated copy).
+func CellText(c any, comma bool) string { return cellText(c, comma) }
