@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // componentRows: a bloc without component scores has no entry.
@@ -16,9 +17,9 @@ func componentRows(e *env) ([]analysis.BlocComponents, error) {
 }
 
 func componentTable(e *env, out []analysis.BlocComponents) *present.Table {
-	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Mã", "unit_code", "Đơn vị", "unit",
-		"Thành phần", "component", "Điểm", "score", "Tối đa", "max", "% tối đa", "pct", "Thay đổi", "change",
-		"TB khối", "bloc_mean", "Hạng", "rank", "Điểm mất", "lost")}
+	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnitCode, words.ColUnit,
+		words.ColComponent, words.ColScore, words.ColMax, words.ColPct, words.ColChange,
+		words.ColBlocMean, words.ColRank, words.ColLost)}
 	for _, bc := range out {
 		for _, u := range bc.Units {
 			for _, c := range u.Components {

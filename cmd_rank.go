@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // rankRow is the JSON shape of `parlens rank`.
@@ -45,9 +46,9 @@ func rankRows(e *env) ([]rankRow, error) {
 }
 
 func rankTable(e *env, rows []rankRow) *present.Table {
-	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Hạng", "rank", "Mã", "unit_code",
-		"Đơn vị", "unit", "Điểm", "score", "Xếp loại", "grade", "Hạng trước", "prev_rank", "Điểm trước", "prev_score",
-		"Xếp loại trước", "prev_grade", "Hạng công bố", "published_rank")}
+	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColRank, words.ColUnitCode,
+		words.ColUnit, words.ColScore, words.ColGrade, words.ColPrevRank, words.ColPrevScore,
+		words.ColPrevGrade, words.ColPublishedRank)}
 	for _, r := range rows {
 		t.Add(r.Index, r.Year, r.Bloc, e.rankCell(r.Rank, r.NotRanked), r.UnitCode, r.Unit, e.score(r.Score), r.Grade,
 			r.PrevRank, e.score(r.PrevScore), r.PrevGrade, r.PublishedRank)
@@ -58,7 +59,7 @@ func rankTable(e *env, rows []rankRow) *present.Table {
 // rankCell shows a rank, or the not-ranked mark.
 func (e *env) rankCell(rank *int, notRanked bool) any {
 	if notRanked {
-		return e.label("KXH", "not ranked")
+		return e.say(words.NotRanked)
 	}
 	return rank
 }

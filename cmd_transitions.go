@@ -7,6 +7,7 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // bindTransitions adds --from and --to to the query flags.
@@ -75,8 +76,8 @@ func transitionsHuman(e *env, out []analysis.Transition) error {
 		if err := e.table(t); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.label("lên loại", "up"), tr.Up, e.label("xuống loại", "down"), tr.Down,
-			e.label("giữ nguyên", "same"), tr.Same)
+		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.say(words.TransitionsUp), tr.Up, e.say(words.TransitionsDown), tr.Down,
+			e.say(words.TransitionsSame), tr.Same)
 	}
 	return nil
 }

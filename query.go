@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -399,22 +400,21 @@ func report[R any](rows func(*env) (R, error), human func(*env, R) error) binder
 	}
 }
 
-// label picks the Vietnamese or English text.
-func (e *env) label(vi, en string) string {
-	if e.q.lang == "en" {
-		return en
-	}
-	return vi
-}
+// lang is the language of labels (--lang).
+func (e *env) lang() words.Lang { return words.Lang(e.q.lang) }
 
-// headers picks a header row by language: pairs of vi, en.
-func (e *env) headers(pairs ...string) []string {
-	out := make([]string, 0, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
+// say writes a word in the chosen language.
+func (e *env) say(w *words.Word) string { return w.In(e.lang()) }
+
+// headers writes a header row in the chosen language; CSV headers are the
+// columns' machine keys (their English words).
+func (e *env) headers(cols ...*words.Word) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
 		if e.q.format == present.FormatCSV {
-			out = append(out, pairs[i+1]) // CSV headers are machine keys
+			out[i] = c.In(words.EN)
 		} else {
-			out = append(out, e.label(pairs[i], pairs[i+1]))
+			out[i] = e.say(c)
 		}
 	}
 	return out
