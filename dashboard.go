@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui"
 	"github.com/parlens/parlens/tui/styles"
@@ -180,7 +181,7 @@ func printOverview(in *inputFlags, paths []string, stdin io.Reader, stdout, stde
 		printIssues(stderr, r.Issues, "")
 		return exitData
 	}
-	if err := tui.WriteOverview(stdout, analysis.New(r.Dataset)); err != nil {
+	if err := tui.WriteOverview(stdout, analysis.New(r.Dataset), words.VI); err != nil {
 		printErr(stderr, err)
 		return exitData
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/data/sample"
 	"github.com/parlens/parlens/tui/styles"
@@ -27,7 +28,7 @@ func TestOverviewUngradedSaysBands(t *testing.T) {
 	}
 	a := analysis.New(res.Dataset)
 	var b strings.Builder
-	if err := WriteOverview(&b, a); err != nil {
+	if err := WriteOverview(&b, a, words.VI); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

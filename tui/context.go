@@ -3,6 +3,8 @@ package tui
 import (
 	"os"
 
+	"github.com/parlens/parlens/analysis/words"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
@@ -27,8 +29,16 @@ type viewCtx struct {
 	sources []string
 	outDir  string // where the briefing is written ("" = working directory)
 
+	lang words.Lang // the language of every word on screen
+
 	navigator
 }
+
+// say writes a word in the dashboard's language.
+func (c *viewCtx) say(w *words.Word) string { return w.In(c.lang) }
+
+// sayf fills a template in the dashboard's language.
+func (c *viewCtx) sayf(w *words.Word, args ...any) string { return w.F(c.lang, args...) }
 
 // selection is what the header shows: the index, year and bloc, and the
 // choices for each.

@@ -23,6 +23,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parlens/parlens/analysis/words"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -136,7 +138,9 @@ func New(opt Options) *Model {
 		opt.Brief = generateBrief
 	}
 	m := &Model{opt: opt, keys: DefaultKeyMap(), help: help.New()}
-	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, navigator: m}
+	// the dashboard speaks Vietnamese; every word comes from analysis/words,
+	// so another language is a matter of setting lang (and KeyMapIn)
+	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: words.VI, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
 	if theme == "" {
@@ -395,9 +399,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return tick()
 	case briefWrittenMsg:
 		if msg.err != nil {
-			m.flash("Không ghi được: "+msg.err.Error(), true)
+			m.flash(m.c.say(words.WriteFailed)+msg.err.Error(), true)
 		} else {
-			m.flash("Đã ghi báo cáo: "+msg.path, false)
+			m.flash(m.c.say(words.BriefWritten)+msg.path, false)
 		}
 		return nil
 	case tea.PasteMsg:
@@ -498,7 +502,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.c.indices) > 1 {
 			i := slices.Index(m.c.indices, m.c.index)
 			m.setIndex(m.c.indices[(i+1)%len(m.c.indices)])
-			m.flash("Chỉ số: "+m.c.index, false)
+			m.flash(m.c.say(words.IndexNow)+m.c.index, false)
 		}
 		return nil
 	case key.Matches(msg, g.Theme):
@@ -752,9 +756,9 @@ func (m *Model) render() string {
 
 func (m *Model) renderTooSmall() string {
 	msg := []string{
-		"Cửa sổ quá nhỏ",
-		fmt.Sprintf("%d×%d — cần ít nhất %d×%d", m.w, m.h, MinWidth, MinHeight),
-		"Hãy phóng to cửa sổ · q: thoát",
+		m.c.say(words.TooSmall),
+		m.c.sayf(words.TooSmallSize, m.w, m.h, MinWidth, MinHeight),
+		m.c.say(words.TooSmallHint),
 	}
 	var lines []string
 	for _, l := range msg {
@@ -780,11 +784,11 @@ func (m *Model) renderLoading() string {
 	lines := []string{
 		m.c.st.Section.Render("parlens"),
 		"",
-		"Đang đọc dữ liệu… " + m.c.st.Muted.Render(fmt.Sprintf("(%s, %s)", sizeText(m.opt.Bytes), el)),
+		m.c.say(words.Loading) + m.c.st.Muted.Render(fmt.Sprintf("(%s, %s)", sizeText(m.opt.Bytes, m.c.lang), el)),
 		"",
 		m.progressBar(),
 		"",
-		m.c.st.Muted.Render("ctrl+c: thoát"),
+		m.c.st.Muted.Render(m.c.say(words.LoadingQuit)),
 	}
 	top := max(0, (m.h-len(lines))/2)
 	out := make([]string, top)
@@ -802,10 +806,10 @@ func (m *Model) progressBar() string {
 	return "▕" + m.c.st.Accent.Render(chart.Bar(m.loadFrac, 1, bw)) + "▏"
 }
 
-func sizeText(n int64) string {
+func sizeText(n int64, l words.Lang) string {
 	switch {
 	case n <= 0:
-		return "mẫu nhúng"
+		return words.EmbeddedSample.In(l)
 	case n < 1<<20:
 		return fmt.Sprintf("%d KB", (n+1023)/1024)
 	}
@@ -814,7 +818,7 @@ func sizeText(n int64) string {
 
 func (m *Model) renderFailed() string {
 	var lines []string
-	title := "Không mở được dữ liệu"
+	title := m.c.say(words.OpenFailed)
 	lines = append(lines, m.c.st.Error.Render(" "+title), "")
 	if m.loadErr != "" {
 		for _, l := range text.Wrap(data.Printable(m.loadErr), m.w-2) {
@@ -830,7 +834,7 @@ func (m *Model) renderFailed() string {
 		}
 	}
 	if len(m.issues) > 0 {
-		lines = append(lines, fmt.Sprintf(" %d lỗi, %d cảnh báo (như `parlens check`):", errs, warns), "")
+		lines = append(lines, m.c.sayf(words.OpenFailedCount, errs, warns), "")
 	}
 	var body []string
 	for _, i := range m.issues {
@@ -855,7 +859,7 @@ func (m *Model) renderFailed() string {
 		lines = append(lines, body[m.errScroll:end]...)
 	}
 	out := text.Lines(lines, m.w, m.h-1)
-	foot := m.c.st.Status.Render(text.Left(" j/k: cuộn · q: thoát · sửa tệp rồi mở lại (parlens check PATH để xem chi tiết)", m.w))
+	foot := m.c.st.Status.Render(text.Left(m.c.say(words.OpenFailedHint), m.w))
 	return out + "\n" + foot
 }
 
@@ -881,7 +885,7 @@ func (m *Model) viewTabs() tabs {
 	// current one's
 	long := 1 + text.Width(crumb) + 2
 	for i, t := range tabSpecs {
-		long += text.Width(fmt.Sprintf(" %d %s ", i+1, t.title)) + 1
+		long += text.Width(fmt.Sprintf(" %d %s ", i+1, m.c.say(t.title))) + 1
 	}
 	full := long <= m.w
 	var b strings.Builder
@@ -889,7 +893,7 @@ func (m *Model) viewTabs() tabs {
 	x := 1
 	b.WriteByte(' ')
 	for i, t := range tabSpecs {
-		label := fmt.Sprintf(" %d %s ", i+1, t.title)
+		label := fmt.Sprintf(" %d %s ", i+1, m.c.say(t.title))
 		if !full && i != cur {
 			label = fmt.Sprintf(" %d ", i+1)
 		}
@@ -912,7 +916,7 @@ func (m *Model) viewTabs() tabs {
 func (m *Model) blocTabs() tabs {
 	var b strings.Builder
 	var zs []zone
-	label := " Khối: "
+	label := m.c.say(words.BlocsLabel)
 	b.WriteString(m.c.st.Muted.Render(label))
 	x := text.Width(label)
 	in := m.c.a.BlocsIn(m.c.index, m.c.year)
@@ -952,9 +956,9 @@ func (m *Model) renderHeader() string {
 	left := " parlens │ "
 	label := data.Printable(m.c.ds.Label)
 	if label == "" {
-		label = datasetName(m.c.ds)
+		label = datasetName(m.c.ds, m.c.lang)
 	}
-	right := fmt.Sprintf(" %s │ Năm %d%s ", data.Printable(m.c.index), m.c.year, yearSpan)
+	right := m.c.sayf(words.HeaderYear, data.Printable(m.c.index), m.c.year, yearSpan)
 	room := w - text.Width(left) - text.Width(right)
 	if room < 8 {
 		right = text.Truncate(right, max(0, w-text.Width(left)-8))
@@ -966,17 +970,17 @@ func (m *Model) renderHeader() string {
 }
 
 // datasetName names an unlabelled dataset by its first file.
-func datasetName(ds *data.Dataset) string {
+func datasetName(ds *data.Dataset, l words.Lang) string {
 	for _, f := range ds.Files {
 		if f.Kind == "wide" || f.Kind == "long" {
 			n := filepath.Base(f.Name)
 			if len(ds.Files) > 1 {
-				n += fmt.Sprintf(" (+%d tệp)", len(ds.Files)-1)
+				n += words.MoreFiles.F(l, len(ds.Files)-1)
 			}
 			return data.Printable(n)
 		}
 	}
-	return "dữ liệu"
+	return words.DataName.In(l)
 }
 
 func (m *Model) renderFooter() string {
@@ -989,7 +993,7 @@ func (m *Model) renderFooter() string {
 		status += fmt.Sprintf(" · ●%d", n)
 	}
 	if n := len(m.c.warnings); n > 0 {
-		status += fmt.Sprintf(" · ! %s cảnh báo dữ liệu (%d: xem)", num.Int(n), tabIndex("warnings")+1)
+		status += m.c.sayf(words.FooterWarnings, num.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
 	if m.msg != "" {
@@ -1009,7 +1013,7 @@ func (m *Model) renderFooter() string {
 	}
 	var line2 string
 	if m.ask != nil {
-		hint := m.c.st.Muted.Render("  enter: xong · esc: hủy")
+		hint := m.c.st.Muted.Render(m.c.say(words.PromptHint))
 		room := max(0, w-text.Width(hint)-1)
 		line2 = " " + text.Left(m.input.view(room, func(s string) string { return m.c.st.Selected.Render(s) }), room) + hint
 	} else {
@@ -1025,7 +1029,7 @@ func (m *Model) shortHelp() []key.Binding {
 	if len(m.stack) > 1 {
 		out = append(out, g.Back)
 	} else {
-		out = append(out, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "thoát")))
+		out = append(out, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", m.c.say(words.KeyQuit))))
 	}
 	return out
 }
@@ -1049,13 +1053,13 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) ShortHelp() []key.Binding { return m.shortHelp() }
 
 func (m *Model) renderHelp(w, h int) string {
-	lines := []string{m.c.st.Section.Render(" Phím tắt — " + m.top().Title()), ""}
+	lines := []string{m.c.st.Section.Render(m.c.say(words.HelpTitle) + m.top().Title()), ""}
 	hm := m.help
 	hm.SetWidth(w - 2)
 	for _, l := range strings.Split(hm.FullHelpView(m.FullHelp()), "\n") {
 		lines = append(lines, " "+l)
 	}
-	lines = append(lines, "", m.c.st.Muted.Render(" Chuột: lăn để cuộn, bấm vào thẻ hoặc dòng để chọn. ? hoặc esc: đóng."))
+	lines = append(lines, "", m.c.st.Muted.Render(m.c.say(words.HelpMouse)))
 	return text.Lines(lines, w, h)
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/data/atomicfile"
 )
@@ -27,7 +28,7 @@ type briefingView struct {
 
 func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: "vi"} }
 
-func (v *briefingView) Title() string { return "Báo cáo" }
+func (v *briefingView) Title() string { return v.c.say(words.TabBriefing) }
 func (v *briefingView) Restyle()      { v.wrapW = -1 }
 
 func (v *briefingView) marksKey() string {
@@ -64,7 +65,7 @@ func (v *briefingView) wrap() {
 	st := v.c.st
 	var lines []string
 	if v.err != nil {
-		lines = append(lines, "", " "+st.Error.Render("Không soạn được báo cáo: ")+p(v.err.Error()))
+		lines = append(lines, "", " "+st.Error.Render(v.c.say(words.BriefFailed))+p(v.err.Error()))
 		v.sc.set(lines)
 		return
 	}
@@ -100,7 +101,7 @@ func (v *briefingView) write(path string) tea.Cmd {
 	}
 	md := v.md
 	if v.err != nil || md == "" {
-		v.c.flash("Không có báo cáo để ghi", true)
+		v.c.flash(v.c.say(words.NoBriefToWrite), true)
 		return nil
 	}
 	return func() tea.Msg {
@@ -128,15 +129,15 @@ func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, nil
 	case key.Matches(msg, bk.Write):
 		if v.err != nil || v.md == "" {
-			c.flash("Không có báo cáo để ghi", true)
+			c.flash(c.say(words.NoBriefToWrite), true)
 			return true, nil
 		}
-		return true, c.prompt(prompt{label: "Ghi vào: ", value: v.defaultPath(), accept: v.write})
+		return true, c.prompt(prompt{label: c.say(words.WriteTo), value: v.defaultPath(), accept: v.write})
 	case key.Matches(msg, bk.Copy):
 		if v.md == "" {
 			return true, nil
 		}
-		c.flash("Đã sao chép báo cáo (OSC 52)", false)
+		c.flash(c.say(words.BriefCopied), false)
 		return true, tea.SetClipboard(v.md)
 	}
 	return c.moveKey(&v.sc, msg), nil
@@ -155,14 +156,14 @@ func (v *briefingView) FullHelp() []key.Binding {
 }
 
 func (v *briefingView) Status() string {
-	s := "tiếng Việt"
+	s := v.c.say(words.LangVietnamese)
 	if v.lang == "en" {
-		s = "English"
+		s = v.c.say(words.LangEnglish)
 	}
 	if n := len(v.c.marks.in(v.c.index, v.c.year)); n > 0 {
-		s += fmt.Sprintf(" · %d điểm nhấn đánh dấu", n)
+		s += v.c.sayf(words.MarkedCount, n)
 	}
-	if t := v.sc.status(); t != "" {
+	if t := v.sc.status(v.c.lang); t != "" {
 		s += " · " + t
 	}
 	return s

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -30,11 +31,9 @@ type moverItem struct {
 	fact int
 }
 
-var allBlocsKey = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mọi khối/khối này"))
-
 func newMovers(c *viewCtx) *moversView { return &moversView{c: c} }
 
-func (v *moversView) Title() string    { return "Biến động" }
+func (v *moversView) Title() string    { return v.c.say(words.TabMovers) }
 func (v *moversView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
 func (v *moversView) Restyle()         {}
 
@@ -64,7 +63,7 @@ func (v *moversView) Sync() {
 				continue
 			}
 			if first {
-				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind), num.Int(n)), fact: -1})
+				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind, c.lang), num.Int(n)), fact: -1})
 				first = false
 			}
 			v.items = append(v.items, moverItem{fact: i})
@@ -159,7 +158,7 @@ func (v *moversView) Render(w, h int) string {
 	v.clamp()
 	c, st := v.c, v.c.st
 	if len(v.items) == 0 {
-		msg := fmt.Sprintf("Không có biến động nào của %s năm %d.", p(c.bloc), c.year)
+		msg := c.sayf(words.NoMovers, p(c.bloc), c.year)
 		return text.Lines([]string{"", " " + st.Muted.Render(msg)}, w, h)
 	}
 	lines := make([]string, 0, h)
@@ -190,7 +189,7 @@ func (v *moversView) Render(w, h int) string {
 			blocPart = text.Left(p(mv.Bloc), blocW) + " "
 		}
 		head := gut + " " + blocPart + text.Left(p(mv.Unit), unitW)
-		detail := " " + factDetail(mv)
+		detail := " " + factDetail(mv, v.c.lang)
 		switch {
 		case i == v.cur:
 			lines = append(lines, st.Selected.Render(text.Left(head+detail, w)))
@@ -218,13 +217,13 @@ func (v *moversView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, c.keys.Movers.Mark):
 		if mv := v.current(); mv != nil {
 			if c.marks.toggle(mv) {
-				c.flash("Đã đánh dấu cho báo cáo: "+kindName(mv.Kind)+" — "+mv.Unit, false)
+				c.flash(c.say(words.MarkedForBrief)+kindName(mv.Kind, c.lang)+" — "+mv.Unit, false)
 			} else {
-				c.flash("Bỏ đánh dấu", false)
+				c.flash(c.say(words.Unmarked), false)
 			}
 			v.move(1)
 		}
-	case key.Matches(msg, allBlocsKey):
+	case key.Matches(msg, v.c.keys.Movers.AllBlocs):
 		v.all = !v.all
 		v.Sync()
 	default:
@@ -251,11 +250,11 @@ func (v *moversView) Click(x, y int) tea.Cmd {
 func (v *moversView) Wheel(d int) { v.move(d) }
 
 func (v *moversView) ShortHelp() []key.Binding {
-	return []key.Binding{v.c.keys.Nav.Enter, v.c.keys.Movers.Mark, allBlocsKey}
+	return []key.Binding{v.c.keys.Nav.Enter, v.c.keys.Movers.Mark, v.c.keys.Movers.AllBlocs}
 }
 
 func (v *moversView) FullHelp() []key.Binding {
-	return []key.Binding{v.c.keys.Movers.Mark, allBlocsKey}
+	return []key.Binding{v.c.keys.Movers.Mark, v.c.keys.Movers.AllBlocs}
 }
 
 func (v *moversView) Status() string {
@@ -268,7 +267,7 @@ func (v *moversView) Status() string {
 	}
 	scope := p(v.c.bloc)
 	if v.all {
-		scope = "mọi khối"
+		scope = v.c.say(words.AllBlocs)
 	}
-	return fmt.Sprintf("%s · %s/%s sự kiện", scope, num.Int(pos), num.Int(n))
+	return v.c.sayf(words.MoversCount, scope, num.Int(pos), num.Int(n))
 }

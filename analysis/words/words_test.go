@@ -115,16 +115,3 @@ func TestInDefaultsToVietnamese(t *testing.T) {
 		t.Errorf("Cap = %q", got)
 	}
 }
-
-// No two words say the same thing in both languages: a duplicate is a word
-// to share.
-func TestNoDuplicateWords(t *testing.T) {
-	seen := map[[2]string]int{}
-	for i, w := range words.All() {
-		k := [2]string{w.In(words.VI), w.In(words.EN)}
-		if j, ok := seen[k]; ok {
-			t.Errorf("words %d and %d are both %q / %q", j, i, k[0], k[1])
-		}
-		seen[k] = i
-	}
-}
