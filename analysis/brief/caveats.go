@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -40,9 +41,7 @@ func (g *gen) caveats() []Statement {
 	for i, c := range g.cavs {
 		if i == maxCaveatLines {
 			rest := len(g.cavs) - i
-			out = append(out, stmt("caveats_more", "", g.t(
-				fmt.Sprintf("Còn %d cảnh báo khác về dữ liệu; lệnh parlens check liệt kê tất cả.", rest),
-				fmt.Sprintf("%d more data warnings; parlens check lists them all.", rest)),
+			out = append(out, stmt("caveats_more", "", g.sayf(words.BriefMoreDataWarningsParlensCheck, rest),
 				map[string]any{"more": rest, "total": len(g.cavs)}))
 			break
 		}
@@ -65,13 +64,13 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	where := ""
 	switch {
 	case c.File != "" && c.Line > 0 && c.Unit != "":
-		where = g.t(fmt.Sprintf(" (%s, dòng %d)", fileBase(c.File), c.Line), fmt.Sprintf(" (%s, line %d)", fileBase(c.File), c.Line))
+		where = g.sayf(words.BriefLine, fileBase(c.File), c.Line)
 	case c.Line > 0:
-		where = g.t(fmt.Sprintf(" (dòng %d)", c.Line), fmt.Sprintf(" (line %d)", c.Line))
+		where = g.sayf(words.BriefLine2, c.Line)
 	}
-	head := g.t("Lưu ý về dữ liệu — ", "Data caveat — ") + who + where + ": "
+	head := g.say(words.BriefDataCaveat) + who + where + ": "
 	if who == "" {
-		head = g.t("Lưu ý về dữ liệu: ", "Data caveat: ")
+		head = g.say(words.BriefDataCaveat2)
 	}
 	if g.en {
 		return head + c.Message + "."
@@ -95,7 +94,7 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 		what = "thứ hạng công bố khác thứ hạng theo tổng điểm"
 		if c.PublishedRank != nil && c.RankByScore != nil && c.Score != nil {
 			what = fmt.Sprintf("thứ hạng công bố là %s, nhưng với %s, thứ hạng theo tổng điểm là %s",
-				vr(*c.PublishedRank), g.pts(*c.Score), vr(*c.RankByScore))
+				g.place(*c.PublishedRank), g.pts(*c.Score), g.place(*c.RankByScore))
 		}
 	case analysis.CaveatRankNotRanked:
 		what = "có thứ hạng công bố nhưng được ghi là không xếp hạng"

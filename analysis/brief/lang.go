@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -18,6 +19,20 @@ func (g *gen) t(vi, en string) string {
 	}
 	return vi
 }
+
+// lang is the briefing's language.
+func (g *gen) lang() words.Lang {
+	if g.en {
+		return words.EN
+	}
+	return words.VI
+}
+
+// say writes a word of the table in the briefing's language.
+func (g *gen) say(w *words.Word) string { return w.In(g.lang()) }
+
+// sayf fills a template of the table in the briefing's language.
+func (g *gen) sayf(w *words.Word, args ...any) string { return w.F(g.lang(), args...) }
 
 // round2 rounds to 2 decimals, as published tables do.
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
@@ -61,7 +76,7 @@ func (g *gen) score(v float64) string {
 }
 
 // pts writes a score with its unit: "97,31 điểm", "97.31 points".
-func (g *gen) pts(v float64) string { return g.score(v) + g.t(" điểm", " points") }
+func (g *gen) pts(v float64) string { return g.score(v) + g.say(words.BriefPoints) }
 
 // mean writes a computed average with 2 decimals.
 func (g *gen) mean(v float64) string { return g.fixed(v, 2) }
@@ -74,11 +89,11 @@ func (g *gen) delta(v float64) string { return g.fixed(math.Abs(round2(v)), 2) }
 func (g *gen) change(d float64) string {
 	switch c := cents(d); {
 	case c > 0:
-		return g.t("tăng ", "up ") + g.delta(d) + g.t(" điểm", " points")
+		return g.say(words.BriefUp) + g.delta(d) + g.say(words.BriefPoints)
 	case c < 0:
-		return g.t("giảm ", "down ") + g.delta(d) + g.t(" điểm", " points")
+		return g.say(words.BriefDown) + g.delta(d) + g.say(words.BriefPoints)
 	}
-	return g.t("không đổi", "unchanged")
+	return g.say(words.BriefUnchanged)
 }
 
 // list joins items: "A, B và C" / "A, B and C". Items that contain a comma
@@ -98,7 +113,7 @@ func (g *gen) list(items []string) string {
 			break
 		}
 	}
-	and := g.t(" và ", " and ")
+	and := g.say(words.BriefAnd)
 	return strings.Join(items[:n-1], sep) + and + items[n-1]
 }
 
@@ -134,50 +149,27 @@ func isShortCaps(w string) bool {
 }
 
 // units writes a count of units: "3 đơn vị", "1 unit", "3 units".
-func (g *gen) units(n int) string {
-	if g.en {
-		if n == 1 {
-			return "1 unit"
-		}
-		return fmt.Sprintf("%d units", n)
-	}
-	return fmt.Sprintf("%d đơn vị", n)
-}
+func (g *gen) units(n int) string { return words.Units(g.lang(), n) }
+
+// unitsHave writes a count of units as a subject: "3 đơn vị", "1 unit has".
+func (g *gen) unitsHave(n int) string { return words.UnitsHave(g.lang(), n) }
 
 // frac writes k/N.
 func frac(k, n int) string { return fmt.Sprintf("%d/%d", k, n) }
 
 // ordinal writes an English ordinal: 1st, 2nd, 3rd, 11th.
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
+func ordinal(n int) string { return words.Ordinal(n) }
 
-// vr writes a rank in Vietnamese: "thứ nhất", "thứ 2".
-func vr(r int) string {
-	if r == 1 {
-		return "thứ nhất"
-	}
-	return "thứ " + strconv.Itoa(r)
-}
+// nth writes the number of a time or a place: "3" in Vietnamese ("lần thứ
+// 3"), "3rd" in English.
+func (g *gen) nth(n int) string { return words.Nth(g.lang(), n) }
 
-// nth writes "lần thứ 3" / "3rd" style counts of occurrences.
-func (g *gen) nthYear(n int) string {
-	if g.en {
-		return "for the " + ordinal(n) + " year in a row"
-	}
-	return fmt.Sprintf("năm thứ %d liên tiếp", n)
-}
+// place writes a rank as a place: "thứ nhất", "thứ 2"; "1st", "2nd".
+func (g *gen) place(r int) string { return words.Place(g.lang(), r) }
+
+// nthYear writes how long a streak has run: "năm thứ 3 liên tiếp", "for
+// the 3rd year in a row".
+func (g *gen) nthYear(n int) string { return words.YearInARow(g.lang(), n) }
 
 // blocRef names a bloc inside a sentence: "khối Sở, ban, ngành", "the Sở,
 // ban, ngành bloc". A name that already starts with "Khối" is kept (with a
@@ -189,7 +181,7 @@ func (g *gen) blocRef(b string) string {
 		}
 		return "k" + strings.TrimPrefix(b, "K")
 	}
-	return g.t("khối ", "the ") + b + g.t("", " bloc")
+	return g.sayf(words.BriefBlocRef, b)
 }
 
 // blocTitle names a bloc as a heading or at the start of a sentence.
@@ -197,10 +189,7 @@ func (g *gen) blocTitle(b string) string {
 	if hasKhoi(b) {
 		return b
 	}
-	if g.en {
-		return b + " bloc"
-	}
-	return "Khối " + b
+	return g.sayf(words.BriefBlocTitle, b)
 }
 
 func hasKhoi(b string) bool {

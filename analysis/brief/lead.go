@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
 // lead is the opening paragraph: how many units and blocs, the grades and
 // scores across blocs compared with last year, and the bloc averages.
 func (g *gen) lead() Section {
-	sec := Section{Kind: SectionLead, Title: g.t("Tổng quan", "Overview")}
+	sec := Section{Kind: SectionLead, Title: g.say(words.BriefOverview)}
 	add := func(s Statement) { sec.Statements = append(sec.Statements, s) }
 
 	total, notRanked := 0, 0
@@ -34,7 +35,7 @@ func (g *gen) lead() Section {
 	}
 	year := fmt.Sprint(g.year)
 	if !g.allComplete(false) { // the rows present, not the bloc's whole count
-		year += g.t(" trong dữ liệu", " in the data")
+		year += g.say(words.BriefInTheData)
 	}
 	var text string
 	switch {
@@ -57,9 +58,7 @@ func (g *gen) lead() Section {
 
 	ys, _ := g.a.Summary(g.index, g.year)
 	if ys.PrevYear == nil {
-		add(stmt("first_year", "", g.t(
-			fmt.Sprintf("Năm %d là năm đầu tiên có dữ liệu, nên bản tin chưa so sánh với năm trước.", g.year),
-			fmt.Sprintf("%d is the first year in the data, so there is no comparison with an earlier year.", g.year)),
+		add(stmt("first_year", "", g.sayf(words.BriefIsTheFirstYearIn, g.year),
 			map[string]any{"year": g.year}))
 	}
 
@@ -177,7 +176,7 @@ func (g *gen) leadGrades() (Statement, bool) {
 		text = "Tính chung các khối, có " + g.list(parts)
 	}
 	if ungraded > 0 {
-		text += g.t(fmt.Sprintf("; %s chưa có xếp loại", g.units(ungraded)), fmt.Sprintf("; %s have no grade", g.units(ungraded)))
+		text += g.sayf(words.BriefHaveNoGrade, g.units(ungraded))
 	}
 	return stmt("lead_grades", "", text+".", map[string]any{"units": total, "grades": counts, "ungraded": ungraded}), true
 }
@@ -231,7 +230,7 @@ func (g *gen) leadScores(prev int) (Statement, bool) {
 	if clause == "" {
 		return Statement{}, false
 	}
-	text := g.t("Về điểm số, ", "On scores, ") + clause
+	text := g.say(words.BriefOnScores) + clause
 	if n := len(rose) + len(fell) + len(flat); n > 0 {
 		text += "; " + g.meanDirections(rose, fell, flat, n)
 	}
@@ -259,29 +258,29 @@ func (g *gen) meanDirections(rose, fell, flat []string, n int) string {
 	}
 	all := func(k int) string {
 		if k == 2 {
-			return g.t("cả 2 khối", "both blocs")
+			return g.say(words.BriefBothBlocs)
 		}
-		return g.t(fmt.Sprintf("cả %d khối", k), fmt.Sprintf("all %d blocs", k))
+		return g.sayf(words.BriefAllBlocs, k)
 	}
 	switch {
 	case len(rose) == n && n > 1:
-		return g.t("điểm trung bình tăng ở ", "the mean score rose in ") + all(n)
+		return g.say(words.BriefTheMeanScoreRoseIn) + all(n)
 	case len(fell) == n && n > 1:
-		return g.t("điểm trung bình giảm ở ", "the mean score fell in ") + all(n)
+		return g.say(words.BriefTheMeanScoreFellIn) + all(n)
 	case len(flat) == n && n > 1:
-		return g.t("điểm trung bình không đổi ở ", "the mean score is unchanged in ") + all(n)
+		return g.say(words.BriefTheMeanScoreIsUnchanged) + all(n)
 	}
 	var parts []string
 	if len(rose) > 0 {
-		parts = append(parts, g.t("tăng ở ", "rose in ")+refs(rose))
+		parts = append(parts, g.say(words.BriefRoseIn)+refs(rose))
 	}
 	if len(fell) > 0 {
-		parts = append(parts, g.t("giảm ở ", "fell in ")+refs(fell))
+		parts = append(parts, g.say(words.BriefFellIn)+refs(fell))
 	}
 	if len(flat) > 0 {
-		parts = append(parts, g.t("không đổi ở ", "is unchanged in ")+refs(flat))
+		parts = append(parts, g.say(words.BriefIsUnchangedIn)+refs(flat))
 	}
-	return g.t("điểm trung bình ", "the mean score ") + strings.Join(parts, ", ")
+	return g.say(words.BriefTheMeanScore) + strings.Join(parts, ", ")
 }
 
 // shownChange is the change between two averages as written (each rounded
@@ -335,10 +334,9 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 		}
 	}
 	if full {
-		return g.t(fmt.Sprintf("so với năm %d, ", prev), fmt.Sprintf("compared with %d, ", prev)) + g.list(items)
+		return g.sayf(words.BriefComparedWith2, prev) + g.list(items)
 	}
-	return g.t(fmt.Sprintf("trong số %s có điểm cả năm %d và năm %d, ", g.units(compared), prev, g.year),
-		fmt.Sprintf("of the %s scored in both %d and %d, ", g.units(compared), prev, g.year)) + g.list(items)
+	return g.sayf(words.BriefOfTheScoredInBoth, g.units(compared), prev, g.year) + g.list(items)
 }
 
 // blocMeans compares the blocs' averages (S13).
@@ -380,8 +378,7 @@ func (g *gen) blocMeans() (Statement, bool) {
 	var text string
 	switch {
 	case hi == lo:
-		text = g.t(fmt.Sprintf("Các khối có điểm trung bình bằng nhau (%s điểm).", g.mean(topV)),
-			fmt.Sprintf("The blocs have the same mean score (%s points).", g.mean(topV)))
+		text = g.sayf(words.BriefTheBlocsHaveTheSame, g.mean(topV))
 	case g.en:
 		verb := "has"
 		if len(top) > 1 {
@@ -434,9 +431,9 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 			return
 		}
 		if groupDir > 0 {
-			clauses = append(clauses, g.t("tăng số đơn vị xếp loại ", "more units graded ")+g.list(group))
+			clauses = append(clauses, g.say(words.BriefMoreUnitsGraded)+g.list(group))
 		} else {
-			clauses = append(clauses, g.t("giảm số đơn vị xếp loại ", "fewer units graded ")+g.list(group))
+			clauses = append(clauses, g.say(words.BriefFewerUnitsGraded)+g.list(group))
 		}
 		group, groupDir = nil, 0
 	}
@@ -454,19 +451,13 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 				fmt.Sprintf("no unit is graded %s any more (%d in %d)", lab, d.prev, prev)))
 		case d.prev == 0:
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("có %s xếp loại %s (năm %d không có)", g.units(d.cur), lab, prev),
-				fmt.Sprintf("%s graded %s (none in %d)", g.units(d.cur), lab, prev)))
+			clauses = append(clauses, g.sayf(words.BriefGradedNoneIn, g.units(d.cur), lab, prev))
 		case notable(d.prev, d.cur) && diff > 0:
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("tăng đáng kể số đơn vị xếp loại %s (từ %d năm %d lên %d)", lab, d.prev, prev, d.cur),
-				fmt.Sprintf("markedly more units graded %s (up from %d in %d to %d)", lab, d.prev, prev, d.cur)))
+			clauses = append(clauses, g.sayf(words.BriefMarkedlyMoreUnitsGradedUp, lab, d.prev, prev, d.cur))
 		case notable(d.prev, d.cur):
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("giảm đáng kể số đơn vị xếp loại %s (từ %d năm %d xuống còn %d)", lab, d.prev, prev, d.cur),
-				fmt.Sprintf("markedly fewer units graded %s (down from %d in %d to %d)", lab, d.prev, prev, d.cur)))
+			clauses = append(clauses, g.sayf(words.BriefMarkedlyFewerUnitsGradedDown, lab, d.prev, prev, d.cur))
 		default:
 			dir := 1
 			if diff < 0 {
@@ -477,18 +468,17 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 				groupDir = dir
 			}
 			if dir > 0 {
-				group = append(group, g.t(fmt.Sprintf("%s (từ %d lên %d)", lab, d.prev, d.cur), fmt.Sprintf("%s (%d to %d)", lab, d.prev, d.cur)))
+				group = append(group, g.sayf(words.BriefTo, lab, d.prev, d.cur))
 			} else {
-				group = append(group, g.t(fmt.Sprintf("%s (từ %d xuống %d)", lab, d.prev, d.cur), fmt.Sprintf("%s (%d to %d)", lab, d.prev, d.cur)))
+				group = append(group, g.sayf(words.BriefTo2, lab, d.prev, d.cur))
 			}
 		}
 	}
 	flush()
 	if len(clauses) == 0 {
-		return g.t(fmt.Sprintf("Cơ cấu xếp loại giữ nguyên so với năm %d.", prev),
-			fmt.Sprintf("The grade distribution is unchanged from %d.", prev)), facts
+		return g.sayf(words.BriefTheGradeDistributionIsUnchanged, prev), facts
 	}
-	return g.t(fmt.Sprintf("So với năm %d: ", prev), fmt.Sprintf("Compared with %d: ", prev)) + strings.Join(clauses, "; ") + ".", facts
+	return g.sayf(words.BriefComparedWith3, prev) + strings.Join(clauses, "; ") + ".", facts
 }
 
 // absentGrades lists the grades no unit of the bloc has: the bands of the

@@ -3,6 +3,7 @@ package words_test
 import (
 	"maps"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parlens/parlens/analysis"
@@ -54,19 +55,30 @@ func verbs(s string) map[int]byte {
 	return out
 }
 
-// A template takes the same arguments in both languages, so the same call
-// fills either.
+// A template is filled by one call in either language: an argument both
+// languages use takes the same verb, and a language leaves an argument out
+// only by naming its arguments (%[n]v), which fmt allows.
 func TestTemplatesTakeTheSameArguments(t *testing.T) {
 	for _, w := range words.All() {
 		if !w.Template() {
 			continue
 		}
-		vi, en := verbs(w.In(words.VI)), verbs(w.In(words.EN))
+		vs, es := w.In(words.VI), w.In(words.EN)
+		vi, en := verbs(vs), verbs(es)
 		if len(vi) == 0 {
-			t.Errorf("template %q takes no arguments: declare it with def", w.In(words.VI))
+			t.Errorf("template %q takes no arguments: declare it with def", vs)
+		}
+		for i, v := range vi {
+			if e, ok := en[i]; ok && e != v {
+				t.Errorf("%q and %q fill argument %d with %%%c and %%%c", vs, es, i, v, e)
+			}
 		}
 		if !maps.Equal(vi, en) {
-			t.Errorf("%q and %q take different arguments: %v vs %v", w.In(words.VI), w.In(words.EN), vi, en)
+			for s, m := range map[string]map[int]byte{vs: vi, es: en} {
+				if len(m) < max(len(vi), len(en)) && !strings.Contains(s, "%[") {
+					t.Errorf("%q leaves an argument of %q / %q out without naming its arguments", s, vs, es)
+				}
+			}
 		}
 	}
 }
@@ -113,5 +125,26 @@ func TestInDefaultsToVietnamese(t *testing.T) {
 	}
 	if got := w.Cap(words.VI); got != "Tụt hạng nhiều nhất" {
 		t.Errorf("Cap = %q", got)
+	}
+}
+
+func TestGrammar(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{words.Units(words.VI, 1), "1 đơn vị"},
+		{words.Units(words.EN, 1), "1 unit"},
+		{words.Units(words.EN, 3), "3 units"},
+		{words.UnitsHave(words.VI, 3), "3 đơn vị"},
+		{words.UnitsHave(words.EN, 1), "1 unit has"},
+		{words.UnitsHave(words.EN, 2), "2 units have"},
+		{words.Ordinal(1), "1st"}, {words.Ordinal(2), "2nd"}, {words.Ordinal(3), "3rd"}, {words.Ordinal(4), "4th"},
+		{words.Ordinal(11), "11th"}, {words.Ordinal(12), "12th"}, {words.Ordinal(13), "13th"}, {words.Ordinal(21), "21st"}, {words.Ordinal(112), "112th"},
+		{words.Nth(words.VI, 3), "3"}, {words.Nth(words.EN, 3), "3rd"},
+		{words.Place(words.VI, 1), "thứ nhất"}, {words.Place(words.VI, 2), "thứ 2"}, {words.Place(words.EN, 2), "2nd"},
+		{words.YearInARow(words.VI, 3), "năm thứ 3 liên tiếp"}, {words.YearInARow(words.EN, 3), "for the 3rd year in a row"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
 	}
 }
