@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -119,7 +118,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 	case low.count == 0 && lead:
 		head = g.say(words.BriefAcrossTheBlocsNoUnit)
 	case low.count == 0:
-		head = g.t(capFirst(g.blocRef(bloc))+" không có đơn vị nào đạt từ {min} điểm trở lên", "No unit of "+g.blocRef(bloc)+" scored {min} or more")
+		head = g.sayf(words.BriefBlocNoneScored, capFirst(g.blocRef(bloc)), g.blocRef(bloc))
 	case low.count == n && n > 1 && lead:
 		head = g.sayf(words.BriefAcrossTheBlocsAllScored, g.units(n))
 	case low.count == n && n > 1:
@@ -127,7 +126,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 	case lead:
 		head = g.sayf(words.BriefAcrossTheBlocsUnitsScored, frac(low.count, n))
 	default:
-		head = g.t(fmt.Sprintf("%s có %s đơn vị đạt từ {min} điểm trở lên", capFirst(g.blocRef(bloc)), frac(low.count, n)), fmt.Sprintf("In %s, %s units scored {min} or more", g.blocRef(bloc), frac(low.count, n)))
+		head = g.sayf(words.BriefBlocUnitsScored, capFirst(g.blocRef(bloc)), g.blocRef(bloc), frac(low.count, n))
 	}
 	clauses := []string{strings.Replace(head, "{min}", g.threshold(low.min), 1) + prevOf(low)}
 	for i := len(ts) - 2; i >= 0 && low.count > 0; i-- {

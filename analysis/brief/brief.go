@@ -59,6 +59,7 @@ import (
 	"slices"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -266,20 +267,17 @@ func (g *gen) moversOf(bloc string, kinds ...analysis.MoverKind) []analysis.Move
 }
 
 func (g *gen) title() string {
-	if g.en {
-		return fmt.Sprintf("%s %d: results", g.index, g.year)
-	}
-	what := "đánh giá, xếp loại"
+	what := words.BriefGradingResults
 	if g.scored {
-		what = "đánh giá, xếp hạng"
+		what = words.BriefRankingResults
 	}
-	return fmt.Sprintf("Kết quả %s %s năm %d", what, g.indexName(), g.year)
+	return g.sayf(words.BriefTitle, g.say(what), g.indexName(), g.year)
 }
 
 // indexName names the index in running text.
 func (g *gen) indexName() string {
 	if !g.en && g.index == data.DefaultIndex {
-		return "Chỉ số cải cách hành chính (PAR Index)"
+		return g.say(words.BriefParIndexName)
 	}
 	return g.index
 }

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -42,10 +41,7 @@ func (g *gen) footnote() Section {
 	case !g.scored && g.ranksPublished(false):
 		method = g.sayf(words.BriefHasPublishedRanksOnlyNo, g.year)
 	case g.scored:
-		method = g.t("Thứ hạng xếp theo tổng điểm trong từng khối, so sánh đến 2 chữ số thập phân; bằng điểm thì đồng hạng. "+
-			"Điểm trung bình của khối tính trên các đơn vị được xếp hạng. Mức tăng, giảm tính bằng điểm, so với năm gần nhất trước đó có dữ liệu của cùng khối.",
-			"Ranks are by total score within each bloc, compared at 2 decimals; equal scores share a rank. "+
-				"A bloc's mean is over its ranked units. Changes are in points, against the latest earlier year with data for the same bloc.")
+		method = g.say(words.BriefMethod)
 		if g.ranksPublished(true) {
 			method += g.say(words.BriefWhereATableHasRanks)
 		}
@@ -162,14 +158,11 @@ func (g *gen) schemeStatements() []Statement {
 			case i == 0 && last && math.IsInf(band.Min, -1):
 				txt = g.grade(band.Label)
 			case i == 0:
-				txt = g.t(fmt.Sprintf("%s từ %s điểm", g.grade(band.Label), g.threshold(band.Min)),
-					fmt.Sprintf("%s from %s points", band.Label, g.threshold(band.Min)))
+				txt = g.sayf(words.BriefBandFrom, g.grade(band.Label), g.threshold(band.Min))
 			case math.IsInf(band.Min, -1):
-				txt = g.t(fmt.Sprintf("%s dưới %s điểm", g.grade(band.Label), g.threshold(u.s.Bands[i-1].Min)),
-					fmt.Sprintf("%s under %s", band.Label, g.threshold(u.s.Bands[i-1].Min)))
+				txt = g.sayf(words.BriefBandUnder, g.grade(band.Label), g.threshold(u.s.Bands[i-1].Min))
 			default:
-				txt = g.t(fmt.Sprintf("%s từ %s đến dưới %s điểm", g.grade(band.Label), g.threshold(band.Min), g.threshold(u.s.Bands[i-1].Min)),
-					fmt.Sprintf("%s %s to under %s", band.Label, g.threshold(band.Min), g.threshold(u.s.Bands[i-1].Min)))
+				txt = g.sayf(words.BriefBandFromTo, g.grade(band.Label), g.threshold(band.Min), g.threshold(u.s.Bands[i-1].Min))
 			}
 			bands = append(bands, txt)
 			var min any
@@ -200,8 +193,7 @@ func (g *gen) ungradedStatement(blocs []string) []Statement {
 		for i, b := range blocs {
 			refs[i] = g.blocRef(b)
 		}
-		text = g.t(capFirst(g.list(refs))+" không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm.",
-			capFirst(g.list(refs))+" are not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts their units by score.")
+		text = g.sayf(words.BriefBlocsNotGraded, capFirst(g.list(refs)))
 	}
 	return []Statement{stmt("scheme", "", text, map[string]any{"source": "none", "blocs": blocs})}
 }

@@ -12,14 +12,6 @@ import (
 	"github.com/parlens/parlens/data"
 )
 
-// t picks the Vietnamese or the English text.
-func (g *gen) t(vi, en string) string {
-	if g.en {
-		return en
-	}
-	return vi
-}
-
 // lang is the briefing's language.
 func (g *gen) lang() words.Lang {
 	if g.en {

@@ -39,18 +39,17 @@ func (g *gen) lead() Section {
 	}
 	var text string
 	switch {
-	case len(g.blocs) == 1 && g.en:
-		text = fmt.Sprintf("The %s results for %s cover %s in %s", g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
 	case len(g.blocs) == 1:
-		text = fmt.Sprintf("Kết quả %s năm %s gồm %s thuộc %s", g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
-	case g.en:
-		text = fmt.Sprintf("The %s results for %s cover %s in %d blocs: %s", g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
+		text = g.sayf(words.BriefResultsCover, g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
 	default:
-		text = fmt.Sprintf("Kết quả %s năm %s gồm %s thuộc %d khối: %s", g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
+		text = g.sayf(words.BriefResultsCoverBlocs, g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
 	}
 	if notRanked > 0 {
-		text += g.t(fmt.Sprintf("; trong đó %s được đánh giá nhưng không xếp hạng", g.units(notRanked)),
-			fmt.Sprintf("; %s %s assessed but not ranked", g.units(notRanked), map[bool]string{true: "is", false: "are"}[notRanked == 1]))
+		w := words.BriefNotRankedMany
+		if notRanked == 1 {
+			w = words.BriefNotRankedOne
+		}
+		text += g.sayf(w, g.units(notRanked))
 	}
 	add(stmt("overview", "", text+".", map[string]any{
 		"index": g.index, "year": g.year, "units": total, "blocs": len(g.blocs), "units_per_bloc": perBloc, "not_ranked": notRanked,
@@ -161,20 +160,13 @@ func (g *gen) leadGrades() (Statement, bool) {
 		}
 		counts = append(counts, gradeCountFact{t.label, t.count})
 		switch {
-		case g.en && len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s units are graded %s", frac(t.count, total), g.grade(t.label)))
-		case g.en:
-			parts = append(parts, fmt.Sprintf("%s %s", frac(t.count, total), g.grade(t.label)))
+		case !g.en || len(parts) == 0: // English says "units are graded" once
+			parts = append(parts, g.sayf(words.BriefGradeShare, frac(t.count, total), g.grade(t.label)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", frac(t.count, total), g.grade(t.label)))
+			parts = append(parts, fmt.Sprintf("%s %s", frac(t.count, total), g.grade(t.label)))
 		}
 	}
-	var text string
-	if g.en {
-		text = "Across the blocs, " + g.list(parts)
-	} else {
-		text = "Tính chung các khối, có " + g.list(parts)
-	}
+	text := g.say(words.BriefAcrossTheBlocs) + g.list(parts)
 	if ungraded > 0 {
 		text += g.sayf(words.BriefHaveNoGrade, g.units(ungraded))
 	}
@@ -294,10 +286,10 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 		return ""
 	}
 	type part struct {
-		n      int
-		vi, en string
+		n int
+		w *words.Word
 	}
-	all := []part{{up, "tăng điểm", "gained points"}, {down, "giảm điểm", "lost points"}, {same, "giữ nguyên điểm", "kept the same score"}}
+	all := []part{{up, words.BriefGainedPoints}, {down, words.BriefLostPoints}, {same, words.BriefKeptSameScore}}
 	var ps []part
 	for _, p := range all {
 		if p.n > 0 {
@@ -308,29 +300,25 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 	if len(ps) == 1 {
 		p := ps[0]
 		if full {
-			return g.t(fmt.Sprintf("so với năm %d, tất cả %s đều %s", prev, g.units(compared), p.vi),
-				fmt.Sprintf("compared with %d, all %s %s", prev, g.units(compared), p.en))
+			return g.sayf(words.BriefAllComparedDid, prev, g.units(compared), g.say(p.w))
 		}
-		all := fmt.Sprintf("all %s", g.units(compared))
+		all := g.sayf(words.BriefAllOf, g.units(compared))
 		if compared == 2 {
-			all = "both units"
+			all = g.say(words.BriefBothUnits)
 		}
-		return g.t(fmt.Sprintf("cả %s có điểm cả năm %d và năm %d đều %s", g.units(compared), prev, g.year, p.vi),
-			fmt.Sprintf("%s scored in both %d and %d %s", all, prev, g.year, p.en))
+		return g.sayf(words.BriefScoredInBothDid, all, prev, g.year, g.say(p.w))
 	}
 	var items []string
 	for i, p := range ps {
 		switch {
-		case full && !g.en:
-			items = append(items, fmt.Sprintf("%s đơn vị %s", frac(p.n, compared), p.vi))
-		case full && i == 0:
-			items = append(items, fmt.Sprintf("%s units %s", frac(p.n, compared), p.en))
+		case full && (!g.en || i == 0): // English says "units" once
+			items = append(items, g.sayf(words.BriefUnitsDid, frac(p.n, compared), g.say(p.w)))
 		case full:
-			items = append(items, fmt.Sprintf("%s %s", frac(p.n, compared), p.en))
+			items = append(items, fmt.Sprintf("%s %s", frac(p.n, compared), g.say(p.w)))
 		case !g.en:
-			items = append(items, fmt.Sprintf("%s %s", g.units(p.n), p.vi))
+			items = append(items, fmt.Sprintf("%s %s", g.units(p.n), g.say(p.w)))
 		default:
-			items = append(items, fmt.Sprintf("%d %s", p.n, p.en))
+			items = append(items, fmt.Sprintf("%d %s", p.n, g.say(p.w)))
 		}
 	}
 	if full {
@@ -379,20 +367,12 @@ func (g *gen) blocMeans() (Statement, bool) {
 	switch {
 	case hi == lo:
 		text = g.sayf(words.BriefTheBlocsHaveTheSame, g.mean(topV))
-	case g.en:
-		verb := "has"
-		if len(top) > 1 {
-			verb = "share"
-		}
-		text = fmt.Sprintf("%s %s the highest mean score (%s points) and %s the lowest (%s points).",
-			capFirst(g.list(top)), verb, g.mean(topV), g.list(bottom), g.mean(botV))
 	default:
-		both := ""
+		verb := words.BriefHas
 		if len(top) > 1 {
-			both = "cùng "
+			verb = words.BriefShare
 		}
-		text = fmt.Sprintf("%s %scó điểm trung bình cao nhất (%s điểm), %s thấp nhất (%s điểm).",
-			capFirst(g.list(top)), both, g.mean(topV), g.list(bottom), g.mean(botV))
+		text = g.sayf(words.BriefHighestLowestMean, capFirst(g.list(top)), g.say(verb), g.mean(topV), g.list(bottom), g.mean(botV))
 	}
 	return stmt("bloc_means", "", text, map[string]any{"means": facts}), true
 }
@@ -446,9 +426,7 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 		switch {
 		case d.cur == 0:
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("không còn đơn vị xếp loại %s (năm %d có %d)", lab, prev, d.prev),
-				fmt.Sprintf("no unit is graded %s any more (%d in %d)", lab, d.prev, prev)))
+			clauses = append(clauses, g.sayf(words.BriefNoneGradedAnyMore, lab, prev, d.prev))
 		case d.prev == 0:
 			flush()
 			clauses = append(clauses, g.sayf(words.BriefGradedNoneIn, g.units(d.cur), lab, prev))

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -13,12 +12,10 @@ import (
 func (g *gen) partialShape(s analysis.BlocSummary) string {
 	var parts []string
 	if s.MaxPublishedRank != nil && *s.MaxPublishedRank > s.Units {
-		parts = append(parts, g.t(fmt.Sprintf("có %s trong khi thứ hạng công bố đến hạng %d", g.units(s.Units), *s.MaxPublishedRank),
-			fmt.Sprintf("it lists %s while the published ranks go down to %s", g.units(s.Units), ordinal(*s.MaxPublishedRank))))
+		parts = append(parts, g.sayf(words.BriefPartialListsUnits, g.units(s.Units), g.nth(*s.MaxPublishedRank)))
 	}
 	if s.RankOnly > 0 && s.Scored > 0 {
-		parts = append(parts, g.t(fmt.Sprintf("%s chỉ có thứ hạng, không có điểm", g.units(s.RankOnly)),
-			fmt.Sprintf("%s a rank but no score", g.unitsHave(s.RankOnly))))
+		parts = append(parts, g.sayf(words.BriefRankButNoScore, g.unitsHave(s.RankOnly)))
 	}
 	return strings.Join(parts, "; ")
 }
