@@ -110,7 +110,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 		if prevYear == nil || t.prev == nil {
 			return ""
 		}
-		return g.sayf(words.BriefWord, *prevYear, frac(*t.prev, t.prevOf))
+		return g.sayf(words.BriefBandPrevYear, *prevYear, frac(*t.prev, t.prevOf))
 	}
 	var head string // the lowest band, opening the sentence
 	lead := bloc == ""

@@ -170,12 +170,12 @@ func (g *gen) prevRank(m analysis.Mover) string {
 func (g *gen) scoreGrade(m analysis.Mover, sole bool) string {
 	out := ""
 	if m.Score != nil {
-		out += g.say(words.BriefWith) + g.pts(*m.Score)
+		out += g.say(words.BriefWithScore) + g.pts(*m.Score)
 	} else if m.RankPublished {
 		out += g.say(words.BriefByThePublishedRankNo)
 	}
 	if m.Grade != nil {
-		out += g.say(words.BriefGraded) + g.grade(*m.Grade)
+		out += g.say(words.BriefCommaGraded) + g.grade(*m.Grade)
 		if sole {
 			out += g.sayf(words.BriefTheOnlyOneIn, g.blocRef(m.Bloc))
 		}
@@ -272,10 +272,10 @@ func (g *gen) leader(b string, merged map[string]bool) (Statement, bool) {
 		text += g.sayf(words.BriefAlikeWithEach, g.pts(*m.Score))
 	}
 	if gr := commonGrade(ms); gr != "" {
-		text += g.say(words.BriefGraded) + g.grade(gr)
+		text += g.say(words.BriefCommaGraded) + g.grade(gr)
 	}
 	if len(quals) > 0 {
-		text += g.say(words.BriefWord2) + strings.Join(quals, ", ")
+		text += g.say(words.BriefOfWhich) + strings.Join(quals, ", ")
 	}
 	return stmt("leader", b, text+".", map[string]any{
 		"units": names, "kinds": kinds, "score": optF(m.Score), "rank": 1, "tie": true,
@@ -418,7 +418,7 @@ func (g *gen) bottom(b string, merged map[string]bool) (Statement, bool) {
 		text += g.sayf(words.BriefJointPlaceParen, g.nth(*m.Rank))
 	}
 	if gr := commonGrade(ms); gr != "" {
-		text += g.say(words.BriefGraded) + g.grade(gr)
+		text += g.say(words.BriefCommaGraded) + g.grade(gr)
 	}
 	return stmt("bottom", b, text+".", map[string]any{"units": names, "score": optF(m.Score), "rank": optI(m.Rank), "tie": true}), true
 }
@@ -436,7 +436,7 @@ func (g *gen) notRanked(b string) (Statement, bool) {
 			det = append(det, g.pts(*r.Score))
 		}
 		if r.Grade != nil {
-			det = append(det, g.say(words.BriefGraded2)+g.grade(*r.Grade))
+			det = append(det, g.say(words.BriefGradedWord)+g.grade(*r.Grade))
 		}
 		item := r.Unit
 		if len(det) > 0 {
@@ -465,7 +465,7 @@ func (g *gen) meanStmt(b string) (Statement, bool) {
 		py := *s.PrevYear
 		switch {
 		case d == 0:
-			text += g.sayf(words.BriefTheSameAsIn, py)
+			text += g.sayf(words.BriefMeanSameAsIn, py)
 		default:
 			text += g.sayf(words.BriefMeanChange, g.change(float64(d)/100), py, g.mean(*s.PrevMean))
 		}
@@ -510,7 +510,7 @@ func (g *gen) spread(b string) (Statement, bool) {
 		case d < 0:
 			text += g.sayf(words.BriefNarrowerThanInPoints, py, prev)
 		default:
-			text += g.sayf(words.BriefTheSameAsIn2, py)
+			text += g.sayf(words.BriefGapSameAsIn, py)
 		}
 		f["prev_year"] = py
 		f["prev_spread"] = *s.PrevSprd
@@ -665,14 +665,14 @@ func (g *gen) singleUnit(b string) (Statement, bool) {
 	r := t.Rows[0]
 	text := g.sayf(words.BriefHasASingleUnit, capFirst(g.blocRef(b)), r.Unit)
 	if r.Score != nil {
-		text += g.say(words.BriefWith3) + g.pts(*r.Score)
+		text += g.say(words.BriefScoring) + g.pts(*r.Score)
 	}
 	if r.Grade != nil {
-		text += g.say(words.BriefGraded) + g.grade(*r.Grade)
+		text += g.say(words.BriefCommaGraded) + g.grade(*r.Grade)
 	}
 	f := map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": optF(r.Score), "grade": optS(r.Grade)}
 	if py := t.PrevYear; py != nil && r.PrevScore != nil && r.Change != nil {
-		text += g.sayf(words.BriefComparedWith, *py, g.pts(*r.PrevScore), g.change(*r.Change))
+		text += g.sayf(words.BriefComparedWithPrev, *py, g.pts(*r.PrevScore), g.change(*r.Change))
 		f["prev_year"] = *py
 		f["prev_score"] = *r.PrevScore
 		f["change"] = *r.Change

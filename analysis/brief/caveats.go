@@ -63,13 +63,13 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	where := ""
 	switch {
 	case c.File != "" && c.Line > 0 && c.Unit != "":
-		where = g.sayf(words.BriefLine, fileBase(c.File), c.Line)
+		where = g.sayf(words.BriefInFileAtLine, fileBase(c.File), c.Line)
 	case c.Line > 0:
-		where = g.sayf(words.BriefLine2, c.Line)
+		where = g.sayf(words.BriefAtLine, c.Line)
 	}
-	head := g.say(words.BriefDataCaveat) + who + where + ": "
+	head := g.say(words.BriefDataCaveatOf) + who + where + ": "
 	if who == "" {
-		head = g.say(words.BriefDataCaveat2)
+		head = g.say(words.BriefDataCaveatGeneral)
 	}
 	if g.en {
 		return head + c.Message + "."

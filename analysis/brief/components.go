@@ -158,12 +158,12 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 	role := map[string]string{}
 	var ids []string
 	for _, u := range s.Leader {
-		role[u.UnitID] = g.say(words.BriefFirst)
+		role[u.UnitID] = g.say(words.BriefFirstPlace)
 		ids = append(ids, u.UnitID)
 	}
 	for _, u := range s.Bottom {
 		if _, ok := role[u.UnitID]; !ok {
-			role[u.UnitID] = g.say(words.BriefLast)
+			role[u.UnitID] = g.say(words.BriefLastPlace)
 			ids = append(ids, u.UnitID)
 		}
 	}
@@ -215,13 +215,13 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		switch {
 		case minV > 0:
 			shape = "all_above"
-			text = g.sayf(words.BriefRelativeToTheBlocMean, who, desc(cs, ss), desc(cw, sw))
+			text = g.sayf(words.BriefAboveMeanEverywhere, who, desc(cs, ss), desc(cw, sw))
 		case maxV < 0:
 			shape = "all_below"
-			text = g.sayf(words.BriefRelativeToTheBlocMean2, who, desc(cs, ss), desc(cw, sw))
+			text = g.sayf(words.BriefBelowMeanEverywhere, who, desc(cs, ss), desc(cw, sw))
 		default:
 			shape = "mixed"
-			text = g.sayf(words.BriefRelativeToTheBlocMean3, who, desc(cs, ss), desc(cw, sw))
+			text = g.sayf(words.BriefStrongestWeakest, who, desc(cs, ss), desc(cw, sw))
 		}
 		out = append(out, stmt("component_profile", b, text, map[string]any{
 			"unit": uc.Unit, "unit_id": id, "shape": shape, "role": map[bool]string{true: "leader", false: "bottom"}[isLeader(s, id)],
@@ -273,7 +273,7 @@ func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) 
 	var items []string
 	var facts []map[string]any
 	for _, u := range us {
-		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, frac(u.fell, u.cmp), g.say(words.BriefAreas)))
+		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, frac(u.fell, u.cmp), g.say(words.BriefAreasWord)))
 		facts = append(facts, map[string]any{"unit": u.unit, "unit_id": u.id, "fell": u.fell, "comparable": u.cmp})
 	}
 	text := g.sayf(words.BriefLosingPointsInMostAreas, *bc.PrevYear) +

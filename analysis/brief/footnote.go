@@ -16,7 +16,7 @@ func (g *gen) footnote() Section {
 	sec := Section{Kind: SectionFootnote, Title: g.say(words.BriefNotes)}
 	add := func(s Statement) { sec.Statements = append(sec.Statements, s) }
 	if g.ds.Label != "" {
-		add(stmt("label", "", g.say(words.BriefData)+g.ds.Label+".", map[string]any{"label": g.ds.Label}))
+		add(stmt("label", "", g.say(words.BriefDataLabel)+g.ds.Label+".", map[string]any{"label": g.ds.Label}))
 	}
 	sources := g.opt.Sources
 	if len(sources) == 0 {
@@ -141,7 +141,7 @@ func (g *gen) schemeStatements() []Statement {
 			for i, b := range u.blocs {
 				refs[i] = g.blocRef(b)
 			}
-			head += g.say(words.BriefFor) + g.list(refs)
+			head += g.say(words.BriefOfScheme) + g.list(refs)
 		}
 		if builtin {
 			head += g.say(words.BriefUsedForTheUnitsThe)

@@ -322,7 +322,7 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 		}
 	}
 	if full {
-		return g.sayf(words.BriefComparedWith2, prev) + g.list(items)
+		return g.sayf(words.BriefComparedWithClause, prev) + g.list(items)
 	}
 	return g.sayf(words.BriefOfTheScoredInBoth, g.units(compared), prev, g.year) + g.list(items)
 }
@@ -446,9 +446,9 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 				groupDir = dir
 			}
 			if dir > 0 {
-				group = append(group, g.sayf(words.BriefTo, lab, d.prev, d.cur))
+				group = append(group, g.sayf(words.BriefGradeCountUp, lab, d.prev, d.cur))
 			} else {
-				group = append(group, g.sayf(words.BriefTo2, lab, d.prev, d.cur))
+				group = append(group, g.sayf(words.BriefGradeCountDown, lab, d.prev, d.cur))
 			}
 		}
 	}
@@ -456,7 +456,7 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 	if len(clauses) == 0 {
 		return g.sayf(words.BriefTheGradeDistributionIsUnchanged, prev), facts
 	}
-	return g.sayf(words.BriefComparedWith3, prev) + strings.Join(clauses, "; ") + ".", facts
+	return g.sayf(words.BriefComparedWithHead, prev) + strings.Join(clauses, "; ") + ".", facts
 }
 
 // absentGrades lists the grades no unit of the bloc has: the bands of the

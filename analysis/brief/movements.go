@@ -27,7 +27,7 @@ func (g *gen) moverText(m analysis.Mover) string {
 	if m.Index != "" && m.Index != g.index {
 		bloc += " (" + m.Index + ")"
 	}
-	where := g.say(words.BriefIn) + bloc
+	where := g.say(words.BriefInBloc) + bloc
 	if m.Year != 0 && m.Year != g.year {
 		where = g.sayf(words.BriefInIn, m.Year) + bloc
 	}
@@ -42,7 +42,7 @@ func (g *gen) moverText(m analysis.Mover) string {
 	case analysis.RetainedTop:
 		streak := deref(m.Streak, 2)
 		if streak <= 2 {
-			pred = g.say(words.BriefKeepsFirstPlace2) + sg
+			pred = g.say(words.BriefKeepsFirstPlaceLong) + sg
 		} else {
 			pred = g.say(words.BriefIsFirst) + g.nthYear(streak) + sg
 		}

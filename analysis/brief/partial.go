@@ -27,7 +27,7 @@ func (g *gen) partial(b string) []Statement {
 	s := g.sums[b]
 	var out []Statement
 	if !s.Complete {
-		text := g.sayf(words.BriefTheTableOfIsPartial, g.year, g.blocRef(b), g.partialShape(s))
+		text := g.sayf(words.BriefPartialTable, g.year, g.blocRef(b), g.partialShape(s))
 		out = append(out, stmt("partial", b, text, map[string]any{
 			"year": g.year, "units": s.Units, "scored": s.Scored, "rank_only": s.RankOnly,
 			"max_published_rank": optI(s.MaxPublishedRank), "reason": optS(s.PartialReason),
@@ -36,7 +36,7 @@ func (g *gen) partial(b string) []Statement {
 	if s.PrevYear != nil && s.PrevComplete != nil && !*s.PrevComplete {
 		py := *s.PrevYear
 		ps, _ := g.a.BlocSummary(g.index, py, b)
-		text := g.sayf(words.BriefTheTableOfIsPartial2, py, g.blocRef(b), g.partialShape(ps), py, py)
+		text := g.sayf(words.BriefPartialNoComparison, py, g.blocRef(b), g.partialShape(ps), py, py)
 		out = append(out, stmt("prev_partial", b, text, map[string]any{
 			"prev_year": py, "units": ps.Units, "scored": ps.Scored, "rank_only": ps.RankOnly,
 			"max_published_rank": optI(ps.MaxPublishedRank), "reason": optS(s.PrevPartialReason),
@@ -80,13 +80,13 @@ func (g *gen) window() (Statement, bool) {
 	var text string
 	if same {
 		y := first[g.blocs[0]]
-		text = head + g.sayf(words.BriefTheFirstYearInThe, y)
+		text = head + g.sayf(words.BriefFirstYearInData, y)
 	} else {
 		var parts []string
 		for _, b := range g.blocs {
-			parts = append(parts, g.sayf(words.BriefFrom, g.blocRef(b), first[b]))
+			parts = append(parts, g.sayf(words.BriefBlocFromYear, g.blocRef(b), first[b]))
 		}
-		text = head + g.say(words.BriefTheFirstYearInThe2) + g.list(parts) + "."
+		text = head + g.say(words.BriefEachBlocFirstYear) + g.list(parts) + "."
 	}
 	return stmt("window", "", text, map[string]any{"since": first}), true
 }
