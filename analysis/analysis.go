@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -213,7 +213,6 @@ func (c *compKey) scorePtr(r *data.Record) *float64 {
 	return nil
 }
 
-func cents(x float64) int64     { return int64(math.Round(x * 100)) }
 func fromCents(c int64) float64 { return float64(c) / 100 }
 func ptr[T any](v T) *T         { return &v }
 func optStr(s string) *string {
@@ -418,7 +417,7 @@ func (a *Analysis) prepareGroup(g *group) {
 		r := e.rec
 		e.hasScore = r.HasTotal()
 		if e.hasScore {
-			e.cents = cents(r.Total)
+			e.cents = numfmt.Cents(r.Total)
 			g.scored++
 		}
 		if r.UnitCode != "" {

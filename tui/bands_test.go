@@ -6,8 +6,7 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
-	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/data/sample"
+	"github.com/parlens/parlens/data/datatest"
 	"github.com/parlens/parlens/tui/styles"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,14 +17,7 @@ import (
 // built-in scheme would invent; its bottom unit in the first year of data is
 // no "first time".
 func TestOverviewUngradedSaysBands(t *testing.T) {
-	s, ok := sample.Lookup("ministries-2023")
-	if !ok {
-		t.Fatal("no ministries-2023 sample")
-	}
-	res := data.ReadFS(sample.FS, s.Dir, data.Options{Label: s.Label})
-	if err := res.Err(); err != nil {
-		t.Fatal(err)
-	}
+	res := datatest.Sample(t, "ministries-2023")
 	a := analysis.New(res.Dataset)
 	var b strings.Builder
 	if err := WriteOverview(&b, a, words.VI); err != nil {

@@ -31,7 +31,6 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -811,9 +810,9 @@ func sizeText(n int64, l words.Lang) string {
 	case n <= 0:
 		return words.EmbeddedSample.In(l)
 	case n < 1<<20:
-		return fmt.Sprintf("%d KB", (n+1023)/1024)
+		return vi.Int(int((n+1023)/1024)) + " KB"
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	return vi.Fixed(float64(n)/(1<<20), 1) + " MB"
 }
 
 func (m *Model) renderFailed() string {
@@ -993,7 +992,7 @@ func (m *Model) renderFooter() string {
 		status += fmt.Sprintf(" · ●%d", n)
 	}
 	if n := len(m.c.warnings); n > 0 {
-		status += m.c.sayf(words.FooterWarnings, num.Int(n), tabIndex("warnings")+1)
+		status += m.c.sayf(words.FooterWarnings, vi.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
 	if m.msg != "" {

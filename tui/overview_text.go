@@ -11,7 +11,6 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/tui/num"
 )
 
 // WriteOverview writes the text overview printed when the dashboard has no
@@ -54,16 +53,16 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 			continue
 		}
 		for _, bs := range sum.Blocs {
-			fmt.Fprintln(bw, words.OverviewBlocUnits.F(l, data.Printable(bs.Bloc), num.Int(bs.Units)))
+			fmt.Fprintln(bw, words.OverviewBlocUnits.F(l, data.Printable(bs.Bloc), vi.Int(bs.Units)))
 			var grades []string
 			for _, g := range bs.Grades {
 				if g.Count == 0 {
 					continue
 				}
-				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), num.Ratio(g.Count, bs.Units)))
+				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), vi.Ratio(g.Count, bs.Units)))
 			}
 			if bs.Ungraded > 0 {
-				grades = append(grades, words.Ungraded.F(l, num.Ratio(bs.Ungraded, bs.Units)))
+				grades = append(grades, words.Ungraded.F(l, vi.Ratio(bs.Ungraded, bs.Units)))
 			}
 			if b := bandsText(&bs, l); b != "" {
 				field(words.LabelBands, b)
@@ -71,15 +70,15 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 				field(words.LabelGrades, strings.Join(grades, " · "))
 			}
 			if len(bs.Leader) > 0 {
-				field(words.LabelLeader, unitScores(bs.Leader))
+				field(words.LabelLeader, unitScores(bs.Leader, scorePad(a.Dataset())))
 			}
 			if len(bs.Bottom) > 0 {
-				field(words.LabelBottom, unitScores(bs.Bottom))
+				field(words.LabelBottom, unitScores(bs.Bottom, scorePad(a.Dataset())))
 			}
 			if bs.Mean != nil {
-				mean := num.Score(*bs.Mean)
+				mean := vi.Fixed(*bs.Mean, 2)
 				if bs.MeanChg != nil {
-					mean += " (" + num.Signed(*bs.MeanChg, 2) + ")"
+					mean += " (" + vi.Change(*bs.MeanChg, 2) + ")"
 				}
 				field(words.LabelMean, mean)
 			} else if bs.Scored == 0 {
@@ -90,10 +89,10 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 	return bw.Flush()
 }
 
-func unitScores(us []analysis.UnitScore) string {
+func unitScores(us []analysis.UnitScore, pad int) string {
 	var parts []string
 	for _, u := range us {
-		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), num.ScoreP(u.Score)))
+		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), vi.ScoreP(u.Score, pad)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -63,7 +62,7 @@ func (v *moversView) Sync() {
 				continue
 			}
 			if first {
-				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind, c.lang), num.Int(n)), fact: -1})
+				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind, c.lang), vi.Int(n)), fact: -1})
 				first = false
 			}
 			v.items = append(v.items, moverItem{fact: i})
@@ -189,7 +188,7 @@ func (v *moversView) Render(w, h int) string {
 			blocPart = text.Left(p(mv.Bloc), blocW) + " "
 		}
 		head := gut + " " + blocPart + text.Left(p(mv.Unit), unitW)
-		detail := " " + factDetail(mv, v.c.lang)
+		detail := " " + factDetail(mv, scorePad(v.c.ds), v.c.lang)
 		switch {
 		case i == v.cur:
 			lines = append(lines, st.Selected.Render(text.Left(head+detail, w)))
@@ -269,5 +268,5 @@ func (v *moversView) Status() string {
 	if v.all {
 		scope = v.c.say(words.AllBlocs)
 	}
-	return v.c.sayf(words.MoversCount, scope, num.Int(pos), num.Int(n))
+	return v.c.sayf(words.MoversCount, scope, vi.Int(pos), vi.Int(n))
 }

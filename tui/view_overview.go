@@ -9,7 +9,6 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/chart"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -59,12 +58,12 @@ func (v *overviewView) build() {
 		bs := bs
 		v.blocTop[bs.Bloc] = len(lines)
 		movers := c.a.BlocMovers(c.index, c.year, bs.Bloc)
-		head := c.sayf(words.OverviewBlocUnits, p(bs.Bloc), num.Int(bs.Units))
+		head := c.sayf(words.OverviewBlocUnits, p(bs.Bloc), vi.Int(bs.Units))
 		switch {
 		case bs.Scored == 0:
 			head += c.say(words.OnlyGrades)
 		case bs.Ranked != bs.Units:
-			head += c.sayf(words.RankedCount, num.Int(bs.Ranked))
+			head += c.sayf(words.RankedCount, vi.Int(bs.Ranked))
 		}
 		if bs.PrevYear != nil {
 			head += c.sayf(words.ComparedTo, *bs.PrevYear)
@@ -90,18 +89,18 @@ func (v *overviewView) build() {
 			}
 			counts = append(counts, g.Count)
 			levels = append(levels, lvl)
-			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + num.Ratio(g.Count, bs.Units)
+			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + vi.Ratio(g.Count, bs.Units)
 			if g.Change != nil {
 				c := "="
 				if *g.Change != 0 {
-					c = num.SignedInt(*g.Change)
+					c = vi.SignedInt(*g.Change)
 				}
 				item += " (" + c + ")"
 			}
 			legend = append(legend, st.Render(styles.Grade(lvl), item))
 		}
 		if bs.Ungraded > 0 {
-			legend = append(legend, st.Muted.Render(c.sayf(words.Ungraded, num.Ratio(bs.Ungraded, bs.Units))))
+			legend = append(legend, st.Muted.Render(c.sayf(words.Ungraded, vi.Ratio(bs.Ungraded, bs.Units))))
 		}
 		var bar strings.Builder
 		for _, sg := range chart.Stacked(counts, levels, barW) {
@@ -140,7 +139,7 @@ func (v *overviewView) build() {
 		who := func(us []analysis.UnitScore) string {
 			var names []string
 			for _, u := range us {
-				names = append(names, p(u.Unit)+" "+num.ScoreP(u.Score))
+				names = append(names, p(u.Unit)+" "+vi.ScoreP(u.Score, scorePad(c.ds)))
 			}
 			return strings.Join(names, "; ")
 		}
@@ -161,19 +160,19 @@ func (v *overviewView) build() {
 			lines = append(lines, label(c.say(words.LabelBottom))+l)
 		}
 		if bs.Mean != nil {
-			l := num.Score(*bs.Mean)
+			l := vi.Fixed(*bs.Mean, 2)
 			if bs.MeanChg != nil {
-				l += " " + st.Render(signKind(*bs.MeanChg), "("+num.Signed(*bs.MeanChg, 2)+")")
+				l += " " + st.Render(signKind(*bs.MeanChg), "("+vi.Change(*bs.MeanChg, 2)+")")
 			}
 			if bs.Up != nil && bs.Down != nil {
-				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+num.Int(*bs.Up)+c.say(words.ScoreUp)) +
-					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+num.Int(*bs.Down)+c.say(words.ScoreDown))
+				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+vi.Int(*bs.Up)+c.say(words.ScoreUp)) +
+					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+vi.Int(*bs.Down)+c.say(words.ScoreDown))
 				if bs.Same != nil && *bs.Same > 0 {
-					l += st.Muted.Render(" · =" + num.Int(*bs.Same))
+					l += st.Muted.Render(" · =" + vi.Int(*bs.Same))
 				}
 			}
 			if bs.Min != nil && bs.Max != nil && w >= 110 {
-				l += st.Muted.Render(c.sayf(words.MinMax, num.Score(*bs.Min), num.Score(*bs.Max)))
+				l += st.Muted.Render(c.sayf(words.MinMax, vi.Score(*bs.Min, scorePad(c.ds)), vi.Score(*bs.Max, scorePad(c.ds))))
 			}
 			lines = append(lines, label(c.say(words.LabelMeanScore))+l)
 		}
@@ -195,7 +194,7 @@ func (v *overviewView) build() {
 		kw := 22
 		l := "   " + st.Muted.Render(text.Left(p(mv.Bloc), blocW)) + " " +
 			st.Render(kindTone(mv.Kind), text.Left(kindName(mv.Kind, c.lang), kw)) + " " +
-			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv, c.lang))
+			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv, scorePad(c.ds), c.lang))
 		lines = append(lines, l)
 	}
 	lines = append(lines, "", "   "+st.Muted.Render(c.say(words.OverviewHint)))

@@ -9,11 +9,11 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/grid"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -148,7 +148,7 @@ func (v *rankingView) columns() {
 		{Title: v.c.say(words.HeadRank), Width: 4, Align: grid.Right},
 		{Title: v.c.say(words.HeadRankChange), Width: 5, Align: grid.Right},
 		{Title: v.c.say(words.HeadUnit), Width: v.nameW},
-		{Title: v.c.say(words.HeadScore), Width: 6, Align: grid.Right},
+		{Title: v.c.say(words.HeadScore), Width: scoreWidth(v.c.ds), Align: grid.Right},
 		{Title: v.c.say(words.HeadScoreChange), Width: 6, Align: grid.Right},
 		{Title: v.c.say(words.HeadGrade), Width: v.gradeW},
 		{Title: v.c.say(words.HeadGradeChange), Width: 3},
@@ -156,7 +156,7 @@ func (v *rankingView) columns() {
 	}
 	for _, c := range v.comps.Components {
 		title := compTitle(c.Code, c.Name)
-		cols = append(cols, grid.Column{Title: title, Width: max(6, text.Width(title)), Align: grid.Right})
+		cols = append(cols, grid.Column{Title: title, Width: max(scoreWidth(v.c.ds), text.Width(title)), Align: grid.Right})
 	}
 	// the unit column takes the room the fixed columns leave, up to the
 	// longest name
@@ -209,13 +209,13 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcRank:
 		switch {
 		case r.Rank != nil:
-			return grid.Cell{Text: num.Int(*r.Rank)}
+			return grid.Cell{Text: vi.Int(*r.Rank)}
 		case r.NotRanked:
 			return grid.Cell{Text: v.c.say(words.NotRanked), Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case rcDRank:
-		d := num.RankDelta(r.RankChange, rr.isNew)
+		d := rankDelta(r.RankChange, rr.isNew, v.c.lang)
 		k := styles.KMuted
 		if r.RankChange != nil {
 			k = signKindInt(*r.RankChange)
@@ -227,12 +227,12 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcUnit:
 		return grid.Cell{Text: rr.name}
 	case rcScore:
-		return grid.Cell{Text: num.ScoreP(r.Score)}
+		return grid.Cell{Text: vi.ScoreP(r.Score, scorePad(v.c.ds))}
 	case rcDScore:
 		if r.Change == nil {
 			return grid.Cell{}
 		}
-		return grid.Cell{Text: num.Signed(*r.Change, 2), Kind: signKind(*r.Change)}
+		return grid.Cell{Text: vi.Change(*r.Change, 2), Kind: signKind(*r.Change)}
 	case rcGrade:
 		return grid.Cell{Text: ps(r.Grade), Kind: styles.Grade(rr.glvl)}
 	case rcDGrade:
@@ -260,11 +260,11 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	}
 	if v.pct() {
 		if cs.Pct == nil {
-			return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+			return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: num.Pct(*cs.Pct), Kind: k}
+		return grid.Cell{Text: vi.Pct(*cs.Pct, 0), Kind: k}
 	}
-	return grid.Cell{Text: num.Score(*cs.Score), Kind: k}
+	return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)), Kind: k}
 }
 
 func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -133,7 +132,7 @@ func (v *transitionsView) Render(w, h int) string {
 			c := tr.Matrix[i][j].Count
 			total += c
 			colTotal[j] += c
-			s := num.Int(c)
+			s := vi.Int(c)
 			if c == 0 {
 				s = "·"
 			}
@@ -152,12 +151,12 @@ func (v *transitionsView) Render(w, h int) string {
 				row += st.Render(k, text.Right(s+" ", cellW))
 			}
 		}
-		row += st.Muted.Render(text.Right(num.Int(total)+" ", cellW))
+		row += st.Muted.Render(text.Right(vi.Int(total)+" ", cellW))
 		lines = append(lines, row)
 	}
 	tot := st.Muted.Render(text.Left(" "+c.say(words.Total), labW+3))
 	for _, c := range colTotal {
-		tot += st.Muted.Render(text.Right(num.Int(c)+" ", cellW))
+		tot += st.Muted.Render(text.Right(vi.Int(c)+" ", cellW))
 	}
 	lines = append(lines, tot, "")
 	items := []string{
@@ -166,7 +165,7 @@ func (v *transitionsView) Render(w, h int) string {
 		st.Muted.Render(c.sayf(words.TransitionsSameN, tr.Same)),
 	}
 	if tr.KendallTau != nil {
-		items = append(items, st.Muted.Render(c.sayf(words.KendallRanked, num.Fixed(*tr.KendallTau, 2), tr.KendallN)))
+		items = append(items, st.Muted.Render(c.sayf(words.KendallRanked, vi.Fixed(*tr.KendallTau, 2), tr.KendallN)))
 	}
 	for _, l := range wrapStyled(items, w-2, st.Muted.Render(" · ")) {
 		lines = append(lines, " "+l)

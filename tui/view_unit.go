@@ -8,9 +8,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/chart"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -74,6 +74,7 @@ func (v *unitView) build() {
 	}
 	v.built = k
 	c, st, w := v.c, v.c.st, v.w
+	pad := scorePad(c.ds)
 	var lines []string
 	add := func(s ...string) { lines = append(lines, s...) }
 	section := func(s string) { add(st.Section.Render(" " + s)) }
@@ -104,7 +105,7 @@ func (v *unitView) build() {
 			sub += c.say(words.UnitNotYetRanked)
 		}
 		if cur.Score != nil {
-			sub += " · " + num.Score(*cur.Score) + c.say(words.UnitPoints)
+			sub += " · " + vi.Score(*cur.Score, pad) + c.say(words.UnitPoints)
 		}
 		title += st.Muted.Render(sub)
 		if cur.Grade != nil {
@@ -137,9 +138,9 @@ func (v *unitView) build() {
 		var ranks []int
 		worst := 1
 		for _, pt := range h.Points {
-			score, rank := num.Dash, num.Dash
+			score, rank := numfmt.Dash, numfmt.Dash
 			if pt.Score != nil {
-				score = num.Score(*pt.Score)
+				score = vi.Score(*pt.Score, pad)
 			}
 			if pt.Rank != nil {
 				rank = rankOf(*pt.Rank, pt.RankedOf)
@@ -265,37 +266,37 @@ func (v *unitView) build() {
 			} else {
 				bar = text.Spaces(barW)
 			}
-			sc := num.Dash
+			sc := numfmt.Dash
 			if cs.Score != nil {
-				sc = num.Score(*cs.Score)
+				sc = vi.Score(*cs.Score, pad)
 				if cs.Max != nil {
-					sc += "/" + num.Fixed(*cs.Max, -1)
+					sc += "/" + vi.Score(*cs.Max, 0)
 				}
 			}
 			mean, lead, lost, chg := "", "", "", ""
 			if cs.BlocMean != nil {
-				mean = num.Score(*cs.BlocMean)
+				mean = vi.Fixed(*cs.BlocMean, 2)
 			}
 			if leader != nil {
 				if ls := leaderScore(leader, cs.Key); ls != nil {
-					lead = num.Score(*ls)
+					lead = vi.Score(*ls, pad)
 				}
 			} else if cs.Score != nil {
 				lead = c.say(words.IsLeader)
 			}
 			if cs.Lost != nil {
-				lost = num.Score(*cs.Lost)
+				lost = vi.Fixed(*cs.Lost, 2)
 			}
 			chgS := ""
 			if cs.Change != nil {
-				chg = num.Signed(*cs.Change, 2)
+				chg = vi.Change(*cs.Change, 2)
 				chgS = st.Render(signKind(*cs.Change), fmt.Sprintf("%7s", chg))
 			}
 			add(fmt.Sprintf("   %s %s %13s %7s %7s %6s ", name, bar, sc, mean, lead, lost) + chgS)
 		}
 		sum := []string{}
 		if uc.Lost != nil {
-			sum = append(sum, c.say(words.LostTotal)+num.Score(*uc.Lost)+c.say(words.UnitPoints))
+			sum = append(sum, c.say(words.LostTotal)+vi.Fixed(*uc.Lost, 2)+c.say(words.UnitPoints))
 		}
 		if uc.Strongest != nil {
 			sum = append(sum, c.say(words.StrongestVsBloc)+ps(uc.Strongest))
@@ -316,20 +317,20 @@ func (v *unitView) build() {
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
 		section(c.say(words.HeadGaps))
 		if g.NextGrade != nil && g.ToNextGrade != nil {
-			add(c.sayf(words.GapUp, ps(g.NextGrade), num.Score(*g.ToNextGrade)))
+			add(c.sayf(words.GapUp, ps(g.NextGrade), vi.Fixed(*g.ToNextGrade, 2)))
 		} else if g.Grade != nil && g.NextGrade == nil {
 			add(c.say(words.GapTopGrade) + ps(g.Grade) + ")")
 		}
 		if g.ToPass != nil && g.PassRank != nil {
-			add(c.sayf(words.GapPass, *g.PassRank, num.Score(*g.ToPass)))
+			add(c.sayf(words.GapPass, *g.PassRank, vi.Fixed(*g.ToPass, 2)))
 		}
 		if g.ToLeader != nil && *g.ToLeader > 0 {
-			add(c.sayf(words.GapLeader, num.Score(*g.ToLeader)))
+			add(c.sayf(words.GapLeader, vi.Fixed(*g.ToLeader, 2)))
 		} else if g.Rank != nil && *g.Rank == 1 {
 			add(c.say(words.GapIsLeader))
 		}
 		if g.RankWithPrevScore != nil && g.PrevScore != nil && g.PrevYear != nil {
-			l := c.sayf(words.GapPrevScore, *g.PrevYear, num.Score(*g.PrevScore), *g.RankWithPrevScore)
+			l := c.sayf(words.GapPrevScore, *g.PrevYear, vi.Score(*g.PrevScore, pad), *g.RankWithPrevScore)
 			if g.Rank != nil {
 				d := *g.RankWithPrevScore - *g.Rank
 				switch {
@@ -367,7 +368,7 @@ func (v *unitView) build() {
 			mark = st.Marked.Render("● ")
 		}
 		v.factAt[len(lines)] = i
-		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind, c.lang)) + st.Muted.Render(" · "+factDetail(mv, c.lang)))
+		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind, c.lang)) + st.Muted.Render(" · "+factDetail(mv, pad, c.lang)))
 	}
 	v.sc.set(lines)
 }

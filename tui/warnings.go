@@ -8,7 +8,6 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -65,7 +64,7 @@ func (v *warningsView) build() {
 	}
 	v.built = k
 	ws := c.warnings
-	lines := []string{st.Section.Render(c.sayf(words.WarningsTitle, num.Int(len(ws)))) +
+	lines := []string{st.Section.Render(c.sayf(words.WarningsTitle, vi.Int(len(ws)))) +
 		st.Muted.Render(c.say(words.WarningsNote)), ""}
 	if len(ws) == 0 {
 		lines = append(lines, " "+st.Muted.Render(c.say(words.NoWarnings)))
@@ -171,9 +170,9 @@ func (v *warningsView) ShortHelp() []key.Binding {
 func (v *warningsView) FullHelp() []key.Binding { return nil }
 
 func (v *warningsView) Status() string {
-	s := v.c.sayf(words.WarningsCount, num.Int(len(v.c.warnings)))
+	s := v.c.sayf(words.WarningsCount, vi.Int(len(v.c.warnings)))
 	if len(v.c.warnings) > 0 {
-		s = v.c.sayf(words.WarningsAt, num.Int(v.cur+1), num.Int(len(v.c.warnings)))
+		s = v.c.sayf(words.WarningsAt, vi.Int(v.cur+1), vi.Int(len(v.c.warnings)))
 	}
 	if t := v.sc.status(v.c.lang); t != "" {
 		s += " · " + t

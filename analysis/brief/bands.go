@@ -110,7 +110,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 		if prevYear == nil || t.prev == nil {
 			return ""
 		}
-		return g.sayf(words.BriefBandPrevYear, *prevYear, frac(*t.prev, t.prevOf))
+		return g.sayf(words.BriefBandPrevYear, *prevYear, g.frac(*t.prev, t.prevOf))
 	}
 	var head string // the lowest band, opening the sentence
 	lead := bloc == ""
@@ -124,9 +124,9 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 	case low.count == n && n > 1:
 		head = g.sayf(words.BriefAllOfScoredMinOr, g.units(n), g.blocRef(bloc))
 	case lead:
-		head = g.sayf(words.BriefAcrossTheBlocsUnitsScored, frac(low.count, n))
+		head = g.sayf(words.BriefAcrossTheBlocsUnitsScored, g.frac(low.count, n))
 	default:
-		head = g.sayf(words.BriefBlocUnitsScored, capFirst(g.blocRef(bloc)), g.blocRef(bloc), frac(low.count, n))
+		head = g.sayf(words.BriefBlocUnitsScored, capFirst(g.blocRef(bloc)), g.blocRef(bloc), g.frac(low.count, n))
 	}
 	clauses := []string{strings.Replace(head, "{min}", g.threshold(low.min), 1) + prevOf(low)}
 	for i := len(ts) - 2; i >= 0 && low.count > 0; i-- {
@@ -136,7 +136,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 			break // the higher bands are empty too
 		}
 		// "trong đó" continues the clause before it: a comma, not a semicolon
-		clauses[len(clauses)-1] += g.sayf(words.BriefScoredOrMore, frac(t.count, n), g.threshold(t.min)) + prevOf(t)
+		clauses[len(clauses)-1] += g.sayf(words.BriefScoredOrMore, g.frac(t.count, n), g.threshold(t.min)) + prevOf(t)
 	}
 	text := strings.Join(clauses, "; ")
 	return stmt(kind, bloc, text+".", f), true

@@ -112,9 +112,9 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 	for i, gc := range present {
 		switch {
 		case !g.en || i == 0: // English says "units are graded" once
-			parts = append(parts, g.sayf(words.BriefGradeShare, frac(gc.Count, s.Units), g.grade(gc.Grade)))
+			parts = append(parts, g.sayf(words.BriefGradeShare, g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s %s", frac(gc.Count, s.Units), g.grade(gc.Grade)))
+			parts = append(parts, fmt.Sprintf("%s %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		}
 	}
 	var text string
@@ -487,7 +487,7 @@ func (g *gen) aboveMean(b string) (Statement, bool) {
 	if s.Ranked < s.Units {
 		who = g.say(words.BriefRankedUnits)
 	}
-	text := g.sayf(words.BriefScoreAboveTheBlocMean, frac(*s.AboveMean, s.Ranked), who)
+	text := g.sayf(words.BriefScoreAboveTheBlocMean, g.frac(*s.AboveMean, s.Ranked), who)
 	return stmt("above_mean", b, text, map[string]any{"above_mean": *s.AboveMean, "ranked": s.Ranked, "mean": optF(s.Mean)}), true
 }
 
@@ -499,11 +499,11 @@ func (g *gen) spread(b string) (Statement, bool) {
 		return Statement{}, false
 	}
 	text := g.say(words.BriefTheGapBetweenTheHighest) +
-		g.fixed(round2(*s.Spread), 2) + g.say(words.BriefPoints)
+		g.fixed(*s.Spread, 2) + g.say(words.BriefPoints)
 	f := map[string]any{"spread": *s.Spread, "max": optF(s.Max), "min": optF(s.Min)}
 	if s.PrevSprd != nil && s.PrevYear != nil {
 		py := *s.PrevYear
-		prev := g.fixed(round2(*s.PrevSprd), 2)
+		prev := g.fixed(*s.PrevSprd, 2)
 		switch d := shownChange(*s.Spread, *s.PrevSprd); {
 		case d > 0:
 			text += g.sayf(words.BriefWiderThanInPoints, py, prev)

@@ -50,20 +50,9 @@ func (g *gen) components() Section {
 // điểm". v is already formatted.
 func (g *gen) outOf(v string, maxPts *float64) string {
 	if maxPts != nil {
-		return v + "/" + g.fixed(*maxPts, trimDecimals(*maxPts)) + g.say(words.BriefPoints)
+		return v + "/" + g.num().Score(*maxPts, 0) + g.say(words.BriefPoints)
 	}
 	return v + g.say(words.BriefPoints)
-}
-
-// trimDecimals is 0 for whole numbers, else up to 2.
-func trimDecimals(v float64) int {
-	switch {
-	case cents(v)%100 == 0:
-		return 0
-	case cents(v)%10 == 0:
-		return 1
-	}
-	return 2
 }
 
 // mostLost names the area in which the bloc's units lost the most points
@@ -126,10 +115,10 @@ func (g *gen) areaChanges(b string, areas []analysis.ComponentStats, prevYear *i
 	py := *prevYear
 	var parts []string
 	if rose > 0 {
-		parts = append(parts, g.sayf(words.BriefRoseInAreas, frac(rose, n)))
+		parts = append(parts, g.sayf(words.BriefRoseInAreas, g.frac(rose, n)))
 	}
 	if fell > 0 {
-		parts = append(parts, g.sayf(words.BriefFellInAreas, frac(fell, n)))
+		parts = append(parts, g.sayf(words.BriefFellInAreas, g.frac(fell, n)))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, g.sayf(words.BriefIsUnchangedInAllAreas, n))
@@ -273,7 +262,7 @@ func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) 
 	var items []string
 	var facts []map[string]any
 	for _, u := range us {
-		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, frac(u.fell, u.cmp), g.say(words.BriefAreasWord)))
+		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, g.frac(u.fell, u.cmp), g.say(words.BriefAreasWord)))
 		facts = append(facts, map[string]any{"unit": u.unit, "unit_id": u.id, "fell": u.fell, "comparable": u.cmp})
 	}
 	text := g.sayf(words.BriefLosingPointsInMostAreas, *bc.PrevYear) +

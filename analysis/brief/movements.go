@@ -2,6 +2,7 @@ package brief
 
 import (
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
@@ -176,7 +177,7 @@ func (g *gen) gainButFell(b string) []Statement {
 	var items []string
 	var units []map[string]any
 	for _, r := range t.Rows {
-		if r.Change == nil || r.RankChange == nil || cents(*r.Change) <= 0 || *r.RankChange >= 0 || r.PrevRank == nil || r.Rank == nil {
+		if r.Change == nil || r.RankChange == nil || numfmt.Cents(*r.Change) <= 0 || *r.RankChange >= 0 || r.PrevRank == nil || r.Rank == nil {
 			continue
 		}
 		items = append(items, r.Unit+g.sayf(words.BriefGainedButFell, g.delta(*r.Change), g.place(*r.PrevRank), g.place(*r.Rank)))

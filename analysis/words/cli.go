@@ -67,5 +67,5 @@ var (
 	// NotGraded and BandCount describe a bloc that publishes no grades by
 	// its score bands: "không xếp loại (từ 80 điểm: 14/17)".
 	NotGraded = def("không xếp loại", "not graded")
-	BandCount = tmpl("từ %g điểm: %d/%d", "%g or more: %d/%d")
+	BandCount = tmpl("từ %s điểm: %d/%d", "%s or more: %d/%d")
 )

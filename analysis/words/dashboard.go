@@ -73,6 +73,7 @@ var (
 		" Mouse: wheel to scroll, click a tab or a row to choose it. ? or esc: close.")
 	ScrollLines = tmpl("dòng %d–%d/%d", "lines %d–%d/%d")
 	FilterOn    = def("lọc “", "filter “")
+	RankNew     = def("mới", "new") // the rank change of a unit new this year
 	SortOn      = def("sắp xếp: ", "sort: ")
 )
 
