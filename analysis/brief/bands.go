@@ -118,7 +118,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 	case low.count == 0 && lead:
 		head = g.say(words.BriefAcrossTheBlocsNoUnit)
 	case low.count == 0:
-		head = g.sayf(words.BriefBlocNoneScored, capFirst(g.blocRef(bloc)), g.blocRef(bloc))
+		head = g.sayf(words.BriefBlocNoneScored, words.CapFirst(g.blocRef(bloc)), g.blocRef(bloc))
 	case low.count == n && n > 1 && lead:
 		head = g.sayf(words.BriefAcrossTheBlocsAllScored, g.units(n))
 	case low.count == n && n > 1:
@@ -126,7 +126,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 	case lead:
 		head = g.sayf(words.BriefAcrossTheBlocsUnitsScored, g.frac(low.count, n))
 	default:
-		head = g.sayf(words.BriefBlocUnitsScored, capFirst(g.blocRef(bloc)), g.blocRef(bloc), g.frac(low.count, n))
+		head = g.sayf(words.BriefBlocUnitsScored, words.CapFirst(g.blocRef(bloc)), g.blocRef(bloc), g.frac(low.count, n))
 	}
 	clauses := []string{strings.Replace(head, "{min}", g.threshold(low.min), 1) + prevOf(low)}
 	for i := len(ts) - 2; i >= 0 && low.count > 0; i-- {

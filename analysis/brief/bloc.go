@@ -45,7 +45,7 @@ func (g *gen) blocSection(b string) Section {
 	}
 	if s.PrevYear == nil {
 		if ys, _ := g.a.Summary(g.index, g.year); ys.PrevYear != nil {
-			add(stmt("no_prev", b, g.sayf(words.BriefNoPrevYear, capFirst(g.blocRef(b))),
+			add(stmt("no_prev", b, g.sayf(words.BriefNoPrevYear, words.CapFirst(g.blocRef(b))),
 				map[string]any{"year": g.year}), true)
 		}
 	}
@@ -53,7 +53,7 @@ func (g *gen) blocSection(b string) Section {
 	add(g.aboveMean(b))
 	if s.Compared != nil && s.Up != nil && s.Down != nil && s.Same != nil && s.PrevYear != nil {
 		if c := g.upDownClause(*s.Up, *s.Down, *s.Same, *s.Compared, s.Ranked, *s.PrevYear); c != "" {
-			add(stmt("up_down", b, capFirst(c)+".", map[string]any{
+			add(stmt("up_down", b, words.CapFirst(c)+".", map[string]any{
 				"prev_year": *s.PrevYear, "up": *s.Up, "down": *s.Down, "same": *s.Same, "compared": *s.Compared, "ranked": s.Ranked,
 			}), true)
 		}
@@ -121,7 +121,7 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 	if g.en {
 		text = g.sayf(words.BriefBlocHas, g.blocRef(b)) + g.list(parts)
 	} else {
-		text = g.sayf(words.BriefBlocHas, capFirst(g.blocRef(b)))
+		text = g.sayf(words.BriefBlocHas, words.CapFirst(g.blocRef(b)))
 		if len(absent) > 0 {
 			text += strings.Join(parts, ", ")
 		} else {
@@ -663,7 +663,7 @@ func (g *gen) singleUnit(b string) (Statement, bool) {
 		return Statement{}, false
 	}
 	r := t.Rows[0]
-	text := g.sayf(words.BriefHasASingleUnit, capFirst(g.blocRef(b)), r.Unit)
+	text := g.sayf(words.BriefHasASingleUnit, words.CapFirst(g.blocRef(b)), r.Unit)
 	if r.Score != nil {
 		text += g.say(words.BriefScoring) + g.pts(*r.Score)
 	}

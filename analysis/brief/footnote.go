@@ -192,7 +192,7 @@ func (g *gen) ungradedStatement(blocs []string) []Statement {
 		for i, b := range blocs {
 			refs[i] = g.blocRef(b)
 		}
-		text = g.sayf(words.BriefBlocsNotGraded, capFirst(g.list(refs)))
+		text = g.sayf(words.BriefBlocsNotGraded, words.CapFirst(g.list(refs)))
 	}
 	return []Statement{stmt("scheme", "", text, map[string]any{"source": "none", "blocs": blocs})}
 }

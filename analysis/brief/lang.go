@@ -124,9 +124,6 @@ func (g *gen) unitsHave(n int) string { return words.UnitsHave(g.lang(), n) }
 // frac writes k/N.
 func (g *gen) frac(k, n int) string { return g.num().Ratio(k, n) }
 
-// ordinal writes an English ordinal: 1st, 2nd, 3rd, 11th.
-func ordinal(n int) string { return words.Ordinal(n) }
-
 // nth writes the number of a time or a place: "3" in Vietnamese ("lần thứ
 // 3"), "3rd" in English.
 func (g *gen) nth(n int) string { return words.Nth(g.lang(), n) }
@@ -162,16 +159,6 @@ func (g *gen) blocTitle(b string) string {
 func hasKhoi(b string) bool {
 	f := data.Fold(b)
 	return f == "khoi" || strings.HasPrefix(f, "khoi ")
-}
-
-// capFirst upper-cases the first letter of a template phrase (never of a
-// name from the data).
-func capFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // optF returns *p as a fact value, or nil.

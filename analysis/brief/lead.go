@@ -373,7 +373,7 @@ func (g *gen) blocMeans() (Statement, bool) {
 		if len(top) > 1 {
 			verb = words.BriefShare
 		}
-		text = g.sayf(words.BriefHighestLowestMean, capFirst(g.list(top)), g.say(verb), g.mean(topV), g.list(bottom), g.mean(botV))
+		text = g.sayf(words.BriefHighestLowestMean, words.CapFirst(g.list(top)), g.say(verb), g.mean(topV), g.list(bottom), g.mean(botV))
 	}
 	return stmt("bloc_means", "", text, map[string]any{"means": facts}), true
 }
