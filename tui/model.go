@@ -64,6 +64,9 @@ type Options struct {
 	Sources []string
 	// Dir is where the briefing is written by default ("" = working directory).
 	Dir string
+	// Lang is the language of every word on screen (analysis/words);
+	// "" is Vietnamese. Numbers keep the Vietnamese decimal comma for now.
+	Lang words.Lang
 	// Brief generates the briefing; nil means package analysis/brief.
 	Brief BriefFunc
 }
@@ -136,10 +139,11 @@ func New(opt Options) *Model {
 	if opt.Brief == nil {
 		opt.Brief = generateBrief
 	}
-	m := &Model{opt: opt, keys: DefaultKeyMap(), help: help.New()}
-	// the dashboard speaks Vietnamese; every word comes from analysis/words,
-	// so another language is a matter of setting lang (and KeyMapIn)
-	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: words.VI, navigator: m}
+	if opt.Lang == "" {
+		opt.Lang = words.VI
+	}
+	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New()}
+	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: opt.Lang, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
 	if theme == "" {

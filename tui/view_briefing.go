@@ -26,7 +26,7 @@ type briefingView struct {
 	wrapW int
 }
 
-func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: "vi"} }
+func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: string(c.lang)} }
 
 func (v *briefingView) Title() string { return v.c.say(words.TabBriefing) }
 func (v *briefingView) Restyle()      { v.wrapW = -1 }
