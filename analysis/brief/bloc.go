@@ -135,7 +135,7 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 		}
 		text += g.say(words.BriefNoneGraded)
 		if g.en {
-			text += orList(labs)
+			text += g.orList(labs)
 		} else {
 			text += g.list(labs)
 		}
@@ -146,14 +146,14 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 	return stmt("grade_counts", b, text+".", f), true
 }
 
-func orList(items []string) string {
+func (g *gen) orList(items []string) string {
 	switch n := len(items); n {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	default:
-		return strings.Join(items[:n-1], ", ") + " or " + items[n-1]
+		return strings.Join(items[:n-1], ", ") + g.say(words.BriefOr) + items[n-1]
 	}
 }
 
@@ -603,7 +603,7 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 		up := kind == analysis.BiggestGain
 		head := map[bool]string{true: g.say(words.BriefGainingTheMost), false: g.say(words.BriefLosingTheMost)}[up]
 		if g.en {
-			head += map[bool]string{true: "is ", false: "are "}[one]
+			head += g.say(map[bool]*words.Word{true: words.BriefIs, false: words.BriefAre}[one])
 		}
 		text = head + who + ", " + g.change(*m.Change)
 		switch {
@@ -629,9 +629,9 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 			head = g.say(words.BriefFallingTheMostPlaces)
 		}
 		if g.en {
-			head += map[bool]string{true: "is ", false: "are "}[one]
+			head += g.say(map[bool]*words.Word{true: words.BriefIs, false: words.BriefAre}[one])
 			if also {
-				head += "also "
+				head += g.say(words.BriefAlso)
 			}
 		} else {
 			if also {

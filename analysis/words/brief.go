@@ -163,6 +163,8 @@ var (
 	BriefScoreFromDownTo                 = tmpl(" (từ %[1]s xuống %[2]s)", " (from %[1]s to %[3]s)")
 	BriefChangeEach                      = tmpl(", cùng %s", ", %s each")
 	BriefAlso                            = def("cũng ", "also ")
+	BriefAre                             = def("là ", "are ")
+	BriefOr                              = def(" hoặc ", " or ") // orList: English lists alternatives with "or"
 	BriefIs                              = def("là ", "is ")
 	BriefPlaces                          = tmpl("%d bậc", "%d places")
 	BriefOnePlace                        = tmpl("%d bậc", "%d place")
