@@ -81,12 +81,14 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				if f.pick(3) == 0 {
 					r.UnitCode = r.UnitID
 				}
-				switch k := f.pick(10); {
+				switch k := f.pick(12); {
 				case k == 0: // no total
 				case k < 4: // ties are common
 					r.Total = float64(70 + 5*f.pick(4))
-				default:
+				case k < 10:
 					r.Total = float64(f.next()) / 2.55
+				default: // anything a float can hold
+					r.Total = extremes[f.pick(len(extremes))]
 				}
 				r.NotRanked = f.pick(8) == 0
 				if f.pick(3) == 0 {
@@ -97,7 +99,11 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				}
 				for c := 0; c < nComp; c++ {
 					v := data.Missing
-					if f.pick(5) != 0 {
+					switch k := f.pick(12); {
+					case k == 0:
+					case k == 1:
+						v = extremes[f.pick(len(extremes))]
+					default:
 						v = float64(f.pick(40)) / 2
 					}
 					r.Scores = append(r.Scores, v)
@@ -110,6 +116,13 @@ func fuzzDataset(raw []byte) *data.Dataset {
 	}
 	return ds
 }
+
+// extremes are values across the whole float range: huge (an identifier
+// summed as a score: 9.22e16 once crashed the ranking), tiny, negative zero,
+// the largest float and the infinities.
+var extremes = []float64{9.22e16, 9.3e16, 1e19, -9.3e16, 1e300, math.MaxFloat64, -math.MaxFloat64,
+	math.SmallestNonzeroFloat64, math.Copysign(0, -1), 5e-324, 0.005, 0.015, -0.005, 1e15 + 0.5,
+	math.Inf(1), math.Inf(-1)}
 
 func unitID(u int) string { return "U" + string(rune('A'+u)) }
 
@@ -137,8 +150,12 @@ func FuzzAnalysis(f *testing.F) {
 	})
 }
 
-// r2 compares scores as ranks do: at 2 decimals.
-func r2(v float64) int64 { return int64(math.Round(v * 100)) }
+// r2 compares scores as ranks do: at 2 decimals, as whole cents bounded
+// by ±10^18 (the analysis's centsLimit; beyond it scores tie).
+func r2(v float64) int64 {
+	c := math.Round(v * 100)
+	return int64(max(min(c, 1e18), -1e18))
+}
 
 func checkAnalysis(t *testing.T, ds *data.Dataset) {
 	a := New(ds)

@@ -42,6 +42,9 @@ type FileInfo struct {
 	Decimal   rune // '.' or ','
 	Rows      int  // data rows (header excluded)
 	Ignored   []string
+	// Columns says how every column was understood, in file order (data
+	// files only): check prints it, so the reader sees what was summed.
+	Columns []ColumnInfo
 }
 
 // Component is one scored area (lĩnh vực). Key is stable across renames.
@@ -113,6 +116,13 @@ type Record struct {
 	TotalDerived bool    // true when Total is the sum of components (no total given)
 	NotRanked    bool    // assessed but not ranked (KXH, "-", "không xếp hạng"); beside TotalDerived to share its padding
 	Scores       []float64
+	// MissingParts names the components whose cells were missing when the
+	// total had to be their sum: the total is then missing (the unit is not
+	// ranked), never a partial sum.
+	MissingParts []string
+	// SelfAssessed is the unit's own score ("Điểm tự đánh giá"), kept
+	// beside the total and never part of it; Missing when none is given.
+	SelfAssessed float64
 
 	Grade         string // grade label as given ("" when none)
 	PublishedRank int    // rank as given; 0 when none

@@ -60,6 +60,14 @@ func (p *rowParser) errorf(pos Pos, hint, format string, args ...any) {
 	p.issues = append(p.issues, Issue{Severity: Error, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// warnf reports a warning, under the same cap.
+func (p *rowParser) warnf(pos Pos, hint, format string, args ...any) {
+	if len(p.issues) > maxIssuesPerFile {
+		return
+	}
+	p.issues = append(p.issues, Issue{Severity: Warning, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
 // add reports a problem another parser found, under the same cap as errorf.
 func (p *rowParser) add(i Issue) {
 	p.errors++
@@ -183,7 +191,7 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 		}
 		return p.internRole(r, raw, strings.TrimSpace(raw))
 	}
-	*out = Record{Index: DefaultIndex, Bloc: defaultBloc, Year: ctx.fileYear, Total: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
+	*out = Record{Index: DefaultIndex, Bloc: defaultBloc, Year: ctx.fileYear, Total: Missing, SelfAssessed: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
 	ok := true
 	if s, col, has := cell(roleYear); has {
 		y, err := atoiYear(s)

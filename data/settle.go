@@ -347,7 +347,8 @@ func lineRef(p, here Pos) string {
 
 func sameValues(a, c *Record) bool {
 	if !sameFloat(a.Total, c.Total) || a.Grade != c.Grade || a.PublishedRank != c.PublishedRank ||
-		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) {
+		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) || !sameFloat(a.SelfAssessed, c.SelfAssessed) ||
+		!slices.Equal(a.MissingParts, c.MissingParts) {
 		return false
 	}
 	n := max(len(a.Scores), len(c.Scores))
