@@ -31,6 +31,9 @@ func (m *columnMap) Set(v string) error {
 	if !ok || role == "" || header == "" {
 		return fmt.Errorf("want ROLE=\"Header\", e.g. total=\"Điểm\" (roles: %s)", strings.Join(data.MappableRoles(), ", "))
 	}
+	if !data.KnownColumnRole(role) {
+		return fmt.Errorf("unknown role %q (roles: %s)", role, strings.Join(data.MappableRoles(), ", "))
+	}
 	if *m == nil {
 		*m = columnMap{}
 	}

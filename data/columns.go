@@ -73,6 +73,12 @@ var mappableRoles = map[string]role{
 	"maximum": roleMaximum, "max": roleMaximum, "self assessed": roleSelfAssessed, "ignore": roleIgnore,
 }
 
+// KnownColumnRole reports whether --column accepts a role name.
+func KnownColumnRole(name string) bool {
+	_, ok := mappableRoles[Fold(name)]
+	return ok
+}
+
 // MappableRoles lists the roles --column accepts, for usage messages.
 func MappableRoles() []string {
 	return []string{"unit", "unit_code", "year", "index", "bloc", "total", "grade", "rank",
