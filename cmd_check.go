@@ -189,14 +189,14 @@ func writeUnranked(w io.Writer, ds *data.Dataset) {
 	n := 0
 	for i := range ds.Records {
 		r := &ds.Records[i]
-		if len(r.MissingParts) == 0 {
+		if len(r.MissingParts()) == 0 {
 			continue
 		}
 		if n == 0 {
 			fmt.Fprintln(w, "not ranked, components missing:")
 		}
 		if n < most {
-			fmt.Fprintf(w, "  %s %d, %s: %s\n", textCell(r.Index), r.Year, textCell(r.Unit), shortList(r.MissingParts, ", "))
+			fmt.Fprintf(w, "  %s %d, %s: %s\n", textCell(r.Index), r.Year, textCell(r.Unit), shortList(r.MissingParts(), ", "))
 		}
 		n++
 	}

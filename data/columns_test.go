@@ -164,8 +164,8 @@ func TestMissingComponents(t *testing.T) {
 	}{{80, nil}, {math.NaN(), []string{"B"}}, {85, nil}, {math.NaN(), []string{"C"}}}
 	for i, w := range want {
 		r := ds.Records[i]
-		if !sameFloat(r.Total, w.total) || !slices.Equal(r.MissingParts, w.missing) || r.TotalDerived == IsMissing(w.total) {
-			t.Errorf("%s %d: total %v derived %v missing %v; want %v %v", r.Unit, r.Year, r.Total, r.TotalDerived, r.MissingParts, w.total, w.missing)
+		if !sameFloat(r.Total, w.total) || !slices.Equal(r.MissingParts(), w.missing) || r.TotalDerived == IsMissing(w.total) {
+			t.Errorf("%s %d: total %v derived %v missing %v; want %v %v", r.Unit, r.Year, r.Total, r.TotalDerived, r.MissingParts(), w.total, w.missing)
 		}
 	}
 	var warned []string
@@ -226,8 +226,10 @@ func TestSelfAssessedAndMaximum(t *testing.T) {
 		t.Errorf("components %v", ds.Components)
 	}
 	x, y := ds.Records[0], ds.Records[1]
-	if x.Total != 85.5 || x.SelfAssessed != 95 || y.Total != 60 || !IsMissing(y.SelfAssessed) {
-		t.Errorf("X %v/%v, Y %v/%v", x.Total, x.SelfAssessed, y.Total, y.SelfAssessed)
+	xs, xok := x.SelfAssessed()
+	_, yok := y.SelfAssessed()
+	if x.Total != 85.5 || xs != 95 || !xok || y.Total != 60 || yok {
+		t.Errorf("X %v/%v, Y %v/%v", x.Total, xs, y.Total, yok)
 	}
 	var roles []string
 	for _, c := range ds.Files[0].Columns {

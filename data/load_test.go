@@ -202,7 +202,7 @@ func TestDefaultsAndIdentity(t *testing.T) {
 	if r[0].Total != 11.5 || !r[0].TotalDerived {
 		t.Errorf("derived total %v (derived %v), want 11.5", r[0].Total, r[0].TotalDerived)
 	}
-	if !IsMissing(r[1].Total) || !IsMissing(r[1].Scores[1]) || r[1].TotalDerived || !slices.Equal(r[1].MissingParts, []string{"C2"}) {
+	if !IsMissing(r[1].Total) || !IsMissing(r[1].Scores[1]) || r[1].TotalDerived || !slices.Equal(r[1].MissingParts(), []string{"C2"}) {
 		t.Errorf("an empty cell is missing, never zero, and so is a total it is part of: %+v", r[1])
 	}
 	if ds.UnitCount() != 2 {
@@ -223,10 +223,10 @@ func TestLongFormat(t *testing.T) {
 	if r := ds.Records[0]; r.Total != 19.75 || r.Score(1) != 10.25 {
 		t.Errorf("aggregated record %+v", r)
 	}
-	if r := ds.Records[1]; !IsMissing(r.Total) || !IsMissing(r.Score(1)) || !slices.Equal(r.MissingParts, []string{"Thể chế"}) {
+	if r := ds.Records[1]; !IsMissing(r.Total) || !IsMissing(r.Score(1)) || !slices.Equal(r.MissingParts(), []string{"Thể chế"}) {
 		t.Errorf("a record lacking a component of its year has no total: %+v", r)
 	}
-	if r := ds.Records[2]; r.Total != 9 || r.MissingParts != nil {
+	if r := ds.Records[2]; r.Total != 9 || r.MissingParts() != nil {
 		t.Errorf("2022 has one component: %+v", r)
 	}
 }

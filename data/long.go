@@ -364,7 +364,7 @@ func (m *longMerge) merge(c *longChunk) {
 		comp := &c.comps[max(cell.comp, 0)]
 		switch cell.kind {
 		case cellSelf:
-			a.rec.SelfAssessed = cell.v
+			a.rec.note().SelfAssessed = cell.v
 		case cellTotal:
 			if a.hasTotal && a.total != cell.v {
 				m.p.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
@@ -509,7 +509,7 @@ func (m *longMerge) finish() {
 						"total %s differs from the sum of components %s", formatNum(rec.Total), formatNum(roundTo(sum, a.decimals)))
 				}
 			case len(missing) > 0:
-				rec.MissingParts = missing
+				rec.note().MissingParts = missing
 				b.warnf(rec.Pos, "add the missing rows or scores, or give the total",
 					"%s %d is not ranked: its total is the sum of its components, and %s (%s); a partial sum is never used",
 					clip(rec.Unit), rec.Year, missingCount(len(missing)), clip(strings.Join(missing, ", ")))

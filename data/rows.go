@@ -191,7 +191,7 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 		}
 		return p.internRole(r, raw, strings.TrimSpace(raw))
 	}
-	*out = Record{Index: DefaultIndex, Bloc: defaultBloc, Year: ctx.fileYear, Total: Missing, SelfAssessed: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
+	*out = Record{Index: DefaultIndex, Bloc: defaultBloc, Year: ctx.fileYear, Total: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
 	ok := true
 	if s, col, has := cell(roleYear); has {
 		y, err := atoiYear(s)

@@ -145,6 +145,13 @@ type presenceKey struct {
 	year  int
 }
 
+// keyCounts counts an index and year's rows and, per candidate column,
+// its missing cells (nil until one is).
+type keyCounts struct {
+	rows    int
+	missing []int
+}
+
 type badCell struct {
 	pos  Pos
 	text string
@@ -165,9 +172,10 @@ type wideChunk struct {
 	// code), when the file has a code column
 	codes []int32
 	years map[int]bool // the years of recs
-	// present has, for each index and year, a flag per candidate column:
-	// some row has a value there (a component that applies that year)
-	present       map[presenceKey][]bool
+	// counts has, for each index and year, its rows and missing cells
+	// per candidate column: a component applies that year when some row
+	// has a value (see joinPresence)
+	counts        map[presenceKey]*keyCounts
 	cols          []wideCol
 	seen          int // rows read, good or bad
 	totalDecimals int
@@ -360,6 +368,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			year, yearMax := 0, []float64(nil)
 			var presentKey presenceKey
 			var presentNow []bool
+			limit := scaleLimit{}
 			for k := range c.recs {
 				rec := &c.recs[k]
 				if !direct {
@@ -377,13 +386,13 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 				rec.Index = lookupRecent(&index, b.indexes.byRaw, rec.Index)
 				rec.Bloc = lookupRecent(&bloc, b.blocs.byRaw, rec.Bloc)
 				if rec.Year != year || yearMax == nil {
-					year, yearMax = rec.Year, maxes[rec.Year]
+					year, yearMax, limit = rec.Year, maxes[rec.Year], limits[rec.Year]
 				}
 				if pk := (presenceKey{rec.Index, rec.Year}); pk != presentKey || presentNow == nil {
 					presentKey, presentNow = pk, present[pk]
 				}
 				given := c.totalGiven[k>>6]&(1<<(k&63)) != 0
-				s.finishRecord(ctx, rec, given, comps, cols, decimals, yearMax, presentNow, limits[rec.Year])
+				s.finishRecord(ctx, rec, given, comps, cols, decimals, yearMax, presentNow, limit)
 				if hasCodes { // while the record is at hand
 					keys.addCoded(rec, c.codes[k])
 				} else {
@@ -418,9 +427,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 		c.cols[i].col, c.cols[i].seq = col, true
 	}
 	selfCol, hasSelf := h.col[roleSelfAssessed]
-	c.present = map[presenceKey][]bool{}
-	var presentKey presenceKey
-	var presentNow []bool
+	c.counts = map[presenceKey]*keyCounts{}
+	var countKey presenceKey
+	var counts *keyCounts
 	_, hasCode := h.col[roleCode]
 	if hasCode {
 		c.codes = make([]int32, 0, maxRows)
@@ -466,13 +475,14 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 			year = out.Year
 			c.years[year] = true
 		}
-		if pk := (presenceKey{out.Index, out.Year}); pk != presentKey || presentNow == nil {
-			presentKey, presentNow = pk, c.present[pk]
-			if presentNow == nil {
-				presentNow = make([]bool, len(c.cols))
-				c.present[pk] = presentNow
+		if pk := (presenceKey{out.Index, out.Year}); pk != countKey || counts == nil {
+			countKey, counts = pk, c.counts[pk]
+			if counts == nil {
+				counts = &keyCounts{}
+				c.counts[pk] = counts
 			}
 		}
+		counts.rows++
 		from := len(vals)
 		for i := range c.cols {
 			col := &c.cols[i]
@@ -482,6 +492,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 				v = x
 				col.numeric++
 				col.decimals = max(col.decimals, dec)
+				if x > col.top {
+					col.top = x
+				}
 			} else if missing, marked := missingValue(cell); marked {
 				col.nMarks++
 				if len(col.marks) < 20 {
@@ -492,6 +505,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 					v = x
 					col.numeric++
 					col.decimals = max(col.decimals, dec)
+					if x > col.top {
+						col.top = x
+					}
 				} else {
 					col.text++
 					if len(col.badCells) < 20 {
@@ -499,11 +515,15 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 					}
 				}
 			}
-			if !IsMissing(v) {
-				presentNow[i] = true
-				col.top = max(col.top, v)
+			if IsMissing(v) {
+				if counts.missing == nil {
+					counts.missing = make([]int, len(c.cols))
+				}
+				counts.missing[i]++
 			}
-			col.follow(v)
+			if col.seq { // scores break the sequence on their first rows
+				col.follow(v)
+			}
 			vals = append(vals, v)
 		}
 		out.Scores = vals[from:len(vals):len(vals)]
@@ -525,7 +545,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 			cell := rec[selfCol]
 			if missing, _ := missingValue(cell); !missing {
 				if v, _, ok := p.number(cell, Pos{t.name, line, selfCol + 1}, "self-assessed score"); ok {
-					out.SelfAssessed = v
+					out.note().SelfAssessed = v
 				}
 			}
 		}
@@ -670,7 +690,7 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 	}
 	switch {
 	case !totalGiven && len(missing) > 0:
-		rec.MissingParts = missing
+		rec.note().MissingParts = missing
 		s.add(Warning, rec.Pos, "fill the cells, or give the total",
 			"%s %d is not ranked: its total is the sum of its components, and %s (%s); a partial sum is never used",
 			clip(rec.Unit), rec.Year, missingCount(len(missing)), clip(strings.Join(missing, ", ")))
@@ -760,16 +780,16 @@ func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, col
 	out := map[presenceKey][]bool{}
 	var keys []presenceKey
 	for _, c := range chunks {
-		for k, flags := range c.present {
+		for k, n := range c.counts {
 			ck := presenceKey{b.indexes.byRaw[k.index], k.year}
 			have := out[ck]
 			if have == nil {
-				have = make([]bool, len(flags))
+				have = make([]bool, len(cols))
 				out[ck] = have
 				keys = append(keys, ck)
 			}
-			for i, f := range flags {
-				have[i] = have[i] || f
+			for i := range have {
+				have[i] = have[i] || n.missing == nil || n.rows > n.missing[i]
 			}
 		}
 	}
