@@ -58,7 +58,7 @@ var headerRoles = map[string]role{
 	"grade": roleGrade, "xep loai": roleGrade,
 	"rank": roleRank, "xep hang": roleRank, "thu hang": roleRank, "hang": roleRank,
 	"component": roleComponent, "thanh phan": roleComponent, "linh vuc": roleComponent,
-	"score": roleScore, "gia tri": roleScore,
+	"score": roleScore, "gia tri": roleScore, "diem so": roleScore,
 	"diem toi da": roleMaximum, "diem chuan": roleMaximum, "thang diem": roleMaximum, "max": roleMaximum,
 	"maximum": roleMaximum, "toi da": roleMaximum, "diem toi da co the dat": roleMaximum,
 	"diem tu danh gia": roleSelfAssessed, "tu danh gia": roleSelfAssessed, "tu cham": roleSelfAssessed,
