@@ -10,12 +10,15 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/brief"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
 
-func init() {
-	commands["brief"] = command{"draft the annual results briefing", runBrief}
-}
+// briefAbout is the paragraph of `parlens brief -h`.
+const briefAbout = `Drafts the annual results briefing of one index and year: a lead, one section
+per bloc, notable movements, components and a note on sources and grades.
+Every sentence comes from the analysis; --format json lists the statements
+with the numbers behind each one.`
 
 // briefBlocs collects repeated --bloc flags (bloc names contain commas, so
 // one flag holds one bloc).
@@ -27,104 +30,41 @@ func (b *briefBlocs) Set(s string) error {
 	return nil
 }
 
-// runBrief drafts the briefing of one index and year: Markdown on standard
+// briefFlags are the flags of `parlens brief`: one index and year, and
+// blocs by repeated --bloc.
+type briefFlags struct {
+	year         int
+	index, out   string
+	lang, format choice
+	blocs        briefBlocs
+}
+
+// bindBrief drafts the briefing of one index and year: Markdown on standard
 // output by default, plain text or the statements as JSON on request.
-func runBrief(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var in inputFlags
-	in.register(fs)
-	year := fs.Int("year", 0, "year (default: the latest year of the index)")
-	index := fs.String("index", "", "index name or accent-insensitive part of it (default: the first index)")
-	var blocs briefBlocs
-	fs.Var(&blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
-	lang := fs.String("lang", "vi", "language: vi or en")
-	format := fs.String("format", "md", "output format: md, txt or json")
-	out := fs.String("o", "", "write to `FILE` (atomically) instead of standard output")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, `Usage: parlens brief [flags] [PATH...]
+func bindBrief(fs *flag.FlagSet) func(*env) error {
+	f := &briefFlags{lang: newChoice("vi", "en"), format: newChoice(present.FormatMD, "txt", present.FormatJSON)}
+	fs.IntVar(&f.year, "year", 0, "year (default: the latest year of the index)")
+	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: the first index)")
+	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
+	fs.Var(&f.lang, "lang", "`language`: "+f.lang.choices())
+	fs.Var(&f.format, "format", "output `format`: "+f.format.choices())
+	fs.StringVar(&f.out, "o", "", "write to `FILE` (atomically) instead of standard output")
+	return func(e *env) error { return runBrief(e, f) }
+}
 
-Drafts the annual results briefing of one index and year: a lead, one section
-per bloc, notable movements, components and a note on sources and grades.
-Every sentence comes from the analysis; --format json lists the statements
-with the numbers behind each one.
-
-Flags:`)
-		fs.PrintDefaults()
-	}
-	paths, err := parseArgs(fs, args)
+func runBrief(e *env, f *briefFlags) error {
+	opt, err := briefOptions(e.a, f)
 	if err != nil {
-		return exitUsage
+		return err
 	}
-	if *lang != "vi" && *lang != "en" {
-		fmt.Fprintf(stderr, "parlens brief: --lang must be vi or en, not %q\n", *lang)
-		return exitUsage
-	}
-	switch *format {
-	case formatMD, "txt", formatJSON:
-	default:
-		fmt.Fprintf(stderr, "parlens brief: --format must be md, txt or json, not %q\n", *format)
-		return exitUsage
-	}
-	ds, code := in.load(paths, stdin, stderr)
-	if ds == nil {
-		return code
-	}
-	a := analysis.New(ds)
-
-	opt := brief.Options{Year: *year, Lang: *lang}
-	indices := a.Indices()
-	if *index != "" {
-		m := analysis.MatchBloc(*index, indices) // the same matching rules as blocs
-		switch len(m) {
-		case 0:
-			return briefUnknown(stderr, "index", *index, indices)
-		case 1:
-			opt.Index = m[0]
-		default:
-			return briefAmbiguous(stderr, "index", *index, m)
-		}
-	} else if len(indices) > 0 {
-		opt.Index = indices[0]
-	}
-	years := a.Years(opt.Index)
-	if *year != 0 && !slices.Contains(years, *year) {
-		names := make([]string, len(years))
-		for i, y := range years {
-			names[i] = strconv.Itoa(y)
-		}
-		return briefUnknown(stderr, "year", strconv.Itoa(*year), names)
-	}
-	y := *year
-	if y == 0 && len(years) > 0 {
-		y = years[len(years)-1]
-	}
-	for _, q := range blocs {
-		all := a.Blocs(opt.Index)
-		m := analysis.MatchBloc(q, all) // every bloc of the first matching tier, as the other commands do
-		if len(m) == 0 {
-			return briefUnknown(stderr, "bloc", q, all)
-		}
-		for _, b := range m {
-			if !slices.Contains(a.BlocsIn(opt.Index, y), b) {
-				fmt.Fprintf(stderr, "parlens: bloc %q has no data in %d (%s)\n", data.Printable(b), y, data.Printable(opt.Index))
-				return exitData
-			}
-			if !slices.Contains(opt.Blocs, b) {
-				opt.Blocs = append(opt.Blocs, b)
-			}
-		}
-	}
-
-	b, err := brief.Generate(a, opt)
+	b, err := brief.Generate(e.a, opt)
 	if err != nil {
-		printErr(stderr, err)
-		return exitData
+		return err
 	}
 	write := func(w io.Writer) error {
-		switch *format {
-		case formatJSON:
-			return writeJSON(w, b.Statements())
+		switch f.format.value {
+		case present.FormatJSON:
+			return present.WriteJSON(w, b.Statements())
 		case "txt":
 			_, err := io.WriteString(w, b.Text())
 			return err
@@ -132,33 +72,79 @@ Flags:`)
 		_, err := io.WriteString(w, b.Markdown())
 		return err
 	}
-	if *out != "" {
-		err = writeFileAtomic(*out, write)
-	} else {
-		err = write(stdout)
+	if f.out != "" {
+		return writeFileAtomic(f.out, write)
 	}
-	if err != nil {
-		printErr(stderr, err)
-		return exitData
-	}
-	return exitOK
+	return write(e.stdout)
 }
 
-// briefUnknown reports an unknown index, year or bloc with close matches.
-func briefUnknown(stderr io.Writer, what, query string, candidates []string) int {
-	msg := fmt.Sprintf("parlens: unknown %s %q", what, data.Printable(query))
-	if s := analysis.Suggest(query, candidates); len(s) > 0 {
-		msg += "; did you mean: " + data.Printable(strings.Join(s, ", ")) + "?"
-	} else if len(candidates) > 0 && len(candidates) <= 12 {
-		msg += "; known: " + data.Printable(strings.Join(candidates, ", "))
+// briefOptions resolves the flags to one index, a year and the blocs.
+func briefOptions(a *analysis.Analysis, f *briefFlags) (brief.Options, error) {
+	opt := brief.Options{Year: f.year, Lang: f.lang.value}
+	indices := a.Indices()
+	if f.index != "" {
+		m := analysis.MatchBloc(f.index, indices) // the same matching rules as blocs
+		switch len(m) {
+		case 0:
+			return opt, unknownError("index", f.index, indices)
+		case 1:
+			opt.Index = m[0]
+		default:
+			return opt, &exitError{exitData, fmt.Sprintf("parlens: index %q matches %d: %s; be more specific",
+				data.Printable(f.index), len(m), data.Printable(strings.Join(m, " | ")))}
+		}
+	} else if len(indices) > 0 {
+		opt.Index = indices[0]
 	}
-	fmt.Fprintln(stderr, msg)
-	return exitData
+	years := a.Years(opt.Index)
+	if f.year != 0 && !slices.Contains(years, f.year) {
+		return opt, unknownError("year", strconv.Itoa(f.year), yearNames(a, []string{opt.Index}))
+	}
+	y := f.year
+	if y == 0 && len(years) > 0 {
+		y = years[len(years)-1]
+	}
+	for _, q := range f.blocs {
+		all := a.Blocs(opt.Index)
+		m := analysis.MatchBloc(q, all) // every bloc of the first matching tier, as the other commands do
+		if len(m) == 0 {
+			return opt, unknownError("bloc", q, all)
+		}
+		for _, b := range m {
+			if !slices.Contains(a.BlocsIn(opt.Index, y), b) {
+				return opt, &exitError{exitData, fmt.Sprintf("parlens: bloc %q has no data in %d (%s)", data.Printable(b), y, data.Printable(opt.Index))}
+			}
+			if !slices.Contains(opt.Blocs, b) {
+				opt.Blocs = append(opt.Blocs, b)
+			}
+		}
+	}
+	return opt, nil
 }
 
-// briefAmbiguous reports a name that matches several indices.
-func briefAmbiguous(stderr io.Writer, what, query string, matches []string) int {
-	fmt.Fprintf(stderr, "parlens: %s %q matches %d: %s; be more specific\n",
-		what, data.Printable(query), len(matches), data.Printable(strings.Join(matches, " | ")))
-	return exitData
+// choice is a flag with a fixed set of values, the first the default: a
+// value outside the set is bad usage, refused while the flags are parsed.
+type choice struct {
+	value string
+	set   []string
+}
+
+func newChoice(values ...string) choice { return choice{values[0], values} }
+
+func (c *choice) String() string { return c.value }
+func (c *choice) Set(s string) error {
+	if !slices.Contains(c.set, s) {
+		return fmt.Errorf("must be %s", c.choices())
+	}
+	c.value = s
+	return nil
+}
+
+// choices lists the values as "md, txt or json".
+func (c *choice) choices() string {
+	n := len(c.set)
+	if n == 1 {
+		return c.set[0]
+	}
+	return strings.Join(c.set[:n-1], ", ") + " or " + c.set[n-1]
 }

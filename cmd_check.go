@@ -10,66 +10,45 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
 
-func init() {
-	commands["check"] = command{"validate input files and say what was understood", runCheck}
-}
+// bindCheck: check has no flags beyond the input flags and --strict.
+func bindCheck(*flag.FlagSet) func(*env) error { return runCheck }
 
 // runCheck prints what was understood of each file, then every problem as
-// file:line:column: message. Exit 0 without errors, 1 with errors, 2 for bad usage.
-func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var in inputFlags
-	in.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: parlens check [flags] PATH...\n\nValidates the files and lists every problem as file:line:column: message.\n\nFlags:")
-		fs.PrintDefaults()
+// file:line:column: message. Exit 0 without errors, 1 with errors (or with
+// warnings under --strict), 2 for bad usage.
+func runCheck(e *env) error {
+	if len(e.paths) == 0 && e.in.sample == "" {
+		e.usage()
+		return &exitError{code: exitUsage}
 	}
-	paths, err := parseArgs(fs, args)
+	r, err := e.in.read(e.paths, e.stdin)
 	if err != nil {
-		return exitUsage
-	}
-	if len(paths) == 0 && in.sample == "" {
-		fs.Usage()
-		return exitUsage
-	}
-	r, err := in.read(paths, stdin)
-	if err != nil {
-		printErr(stderr, err)
-		return exitUsage
+		return usageError(err)
 	}
 	issues := r.Issues
 	if r.Err() == nil {
 		// Ranks and grades given in the data are checked against the scores.
 		issues = append(issues, analysis.Check(r.Dataset)...)
 	}
+	stdout := e.stdout
 	writeUnderstood(stdout, r.Dataset)
-	errs, warns := 0, 0
-	for _, i := range issues {
-		if i.Severity == data.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs := r.Errors() // analysis.Check adds warnings only
+	warns := len(issues) - errs
 	fmt.Fprintf(stdout, "\n%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 	for _, i := range issues {
 		fmt.Fprintln(stdout, data.Printable(i.String()))
 	}
-	if errs > 0 {
-		return exitData
+	switch {
+	case errs > 0:
+		return errReported
+	case warns > 0 && e.strict:
+		return &exitError{exitData, "parlens: --strict: the data has warnings"}
 	}
-	return exitOK
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return nil
 }
 
 // writeUnderstood describes each file and the dataset as a whole.
@@ -81,6 +60,9 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 		fmt.Fprintf(w, "%s: %s, %s, delimiter %s, decimal %q, %d rows\n",
 			data.Printable(f.Name), f.Kind, f.Encoding, delimiterName(f.Delimiter), f.Decimal, f.Rows)
 		writeColumns(w, f)
+		for _, note := range f.Notes {
+			fmt.Fprintf(w, "  %s\n", data.Printable(note))
+		}
 	}
 	indices := ds.Indices()
 	var years []int
@@ -120,7 +102,7 @@ func writeColumns(w io.Writer, f data.FileInfo) {
 	if len(f.Columns) == 0 {
 		return
 	}
-	t := &table{headers: []string{"column", "header", "understood as"}}
+	t := &present.Table{Headers: []string{"column", "header", "understood as"}}
 	var summed []string
 	total := ""
 	counts := map[string]int{}
@@ -137,14 +119,14 @@ func writeColumns(w io.Writer, f data.FileInfo) {
 				total = fmt.Sprintf("column %d %q", c.Col, c.Header)
 			}
 		}
-		if len(t.rows) < mostColumnsShown {
-			t.add(c.Col, c.Header, role)
+		if len(t.Rows) < mostColumnsShown {
+			t.Add(c.Col, c.Header, role)
 		} else {
 			counts[c.Role]++
 		}
 	}
 	var buf bytes.Buffer
-	t.writeText(&buf, false)
+	t.WriteText(&buf, false)
 	for _, line := range strings.SplitAfter(strings.TrimSuffix(buf.String(), "\n"), "\n") {
 		fmt.Fprint(w, "  "+line)
 	}
@@ -160,7 +142,7 @@ func writeColumns(w io.Writer, f data.FileInfo) {
 	case f.Kind == "long":
 		fmt.Fprintln(w, "  total: the sum of each unit's component rows, unless a row of the component column gives it; a unit missing a component of its year is not ranked")
 	case total != "":
-		fmt.Fprintf(w, "  total: %s, as given", textCell(total))
+		fmt.Fprintf(w, "  total: %s, as given", present.TextCell(total))
 		if len(summed) > 0 {
 			fmt.Fprintf(w, "; where it is missing, the sum of the %d component columns when all are given", len(summed))
 		}
@@ -196,7 +178,7 @@ func writeUnranked(w io.Writer, ds *data.Dataset) {
 			fmt.Fprintln(w, "not ranked, components missing:")
 		}
 		if n < most {
-			fmt.Fprintf(w, "  %s %d, %s: %s\n", textCell(r.Index), r.Year, textCell(r.Unit), shortList(r.MissingParts(), ", "))
+			fmt.Fprintf(w, "  %s %d, %s: %s\n", present.TextCell(r.Index), r.Year, present.TextCell(r.Unit), shortList(r.MissingParts(), ", "))
 		}
 		n++
 	}
@@ -215,7 +197,7 @@ func shortList(names []string, sep string) string {
 			parts = append(parts, fmt.Sprintf("… %d more", len(names)-most))
 			break
 		}
-		parts = append(parts, textCell(n))
+		parts = append(parts, present.TextCell(n))
 	}
 	return strings.Join(parts, sep)
 }

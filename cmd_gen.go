@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,10 +10,9 @@ import (
 	"github.com/parlens/parlens/data/synth"
 )
 
-func init() {
-	commands["gen"] = command{"write a synthetic dataset for benchmarks and scale tests (wide or long)", runGen}
-	commandOrder = append(commandOrder, "gen")
-}
+// genAbout is the paragraph of `parlens gen -h`.
+const genAbout = `Writes deterministic synthetic PAR Index data: Vietnamese unit names in three blocs,
+component maxima, grades, renamed units, ties and missing years.`
 
 // workloads are the standard benchmark sizes (see BENCHMARKS.md):
 // S a ministry's history, M a province ranking its communes, L a national
@@ -25,93 +23,83 @@ var workloads = map[string]struct{ units, years, components int }{
 	"L": {20000, 10, 30},
 }
 
-func runGen(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	workload := fs.String("workload", "", "a standard size: S (80 units × 13 years × 8 components), M (2,000 × 10 × 9) or L (20,000 × 10 × 30); other flags override it")
-	units := fs.Int("units", 80, "number of units")
-	years := fs.Int("years", 13, "number of years")
-	comps := fs.Int("components", 8, "number of components (criteria)")
-	firstYear := fs.Int("first-year", 2015, "first year")
-	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same file")
-	format := fs.String("format", "wide", "wide (one row per unit and year) or long (one row per unit, year and component)")
-	plain := fs.Bool("plain", false, "no renamed units, missing years or forced ties, and equal component maxima")
-	out := fs.String("o", "", "write to this file (atomically) instead of standard output")
-	sidecars := fs.String("sidecars", "", "also write components.csv (maxima) and units.csv (renamed units) into this directory")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: parlens gen [flags]\n\nWrites deterministic synthetic PAR Index data: Vietnamese unit names in three blocs,\ncomponent maxima, grades, renamed units, ties and missing years.\n\nFlags:\n")
-		fs.PrintDefaults()
+// genFlags are the flags of `parlens gen`.
+type genFlags struct {
+	workload                       string
+	units, years, comps, firstYear int
+	seed                           uint64
+	format                         choice
+	plain                          bool
+	out, sidecars                  string
+}
+
+func bindGen(fs *flag.FlagSet) func(*env) error {
+	f := &genFlags{format: newChoice("wide", "long")}
+	fs.StringVar(&f.workload, "workload", "", "a standard size: S (80 units × 13 years × 8 components), M (2,000 × 10 × 9) or L (20,000 × 10 × 30); other flags override it")
+	fs.IntVar(&f.units, "units", 80, "number of units")
+	fs.IntVar(&f.years, "years", 13, "number of years")
+	fs.IntVar(&f.comps, "components", 8, "number of components (criteria)")
+	fs.IntVar(&f.firstYear, "first-year", 2015, "first year")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed: the same seed gives the same file")
+	fs.Var(&f.format, "format", "`layout`: wide (one row per unit and year) or long (one row per unit, year and component)")
+	fs.BoolVar(&f.plain, "plain", false, "no renamed units, missing years or forced ties, and equal component maxima")
+	fs.StringVar(&f.out, "o", "", "write to this file (atomically) instead of standard output")
+	fs.StringVar(&f.sidecars, "sidecars", "", "also write components.csv (maxima) and units.csv (renamed units) into this directory")
+	return func(e *env) error {
+		set := map[string]bool{}
+		fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+		return runGen(e, f, set)
 	}
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		return exitUsage
+}
+
+func runGen(e *env, f *genFlags, set map[string]bool) error {
+	if len(e.paths) > 0 {
+		return e.usageErrorf("unexpected argument %q (use -o FILE to name the output)", e.paths[0])
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "parlens gen: unexpected argument %q (use -o FILE to name the output)\n", rest[0])
-		return exitUsage
-	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if *workload != "" {
-		w, ok := workloads[strings.ToUpper(*workload)]
+	if f.workload != "" {
+		w, ok := workloads[strings.ToUpper(f.workload)]
 		if !ok {
-			fmt.Fprintf(stderr, "parlens gen: --workload must be S, M or L, not %q\n", *workload)
-			return exitUsage
+			return e.usageErrorf("--workload must be S, M or L, not %q", f.workload)
 		}
 		if !set["units"] {
-			*units = w.units
+			f.units = w.units
 		}
 		if !set["years"] {
-			*years = w.years
+			f.years = w.years
 		}
 		if !set["components"] {
-			*comps = w.components
+			f.comps = w.components
 		}
 	}
 	switch {
-	case *units < 1 || *years < 1 || *comps < 1:
-		fmt.Fprintln(stderr, "parlens gen: --units, --years and --components must be at least 1")
-		return exitUsage
-	case *firstYear < 1900 || *firstYear+*years-1 > 2200:
-		fmt.Fprintln(stderr, "parlens gen: years must lie between 1900 and 2200")
-		return exitUsage
-	case *format != "wide" && *format != "long":
-		fmt.Fprintf(stderr, "parlens gen: --format must be wide or long, not %q\n", *format)
-		return exitUsage
+	case f.units < 1 || f.years < 1 || f.comps < 1:
+		return e.usageErrorf("--units, --years and --components must be at least 1")
+	case f.firstYear < 1900 || f.firstYear+f.years-1 > 2200:
+		return e.usageErrorf("years must lie between 1900 and 2200")
 	}
-	spec := synth.Realistic(*units, *years, *comps, *seed)
-	if *plain {
-		spec = synth.Spec{Units: *units, Years: *years, Components: *comps, Seed: *seed}
+	spec := synth.Realistic(f.units, f.years, f.comps, f.seed)
+	if f.plain {
+		spec = synth.Spec{Units: f.units, Years: f.years, Components: f.comps, Seed: f.seed}
 	}
-	spec.FirstYear = *firstYear
+	spec.FirstYear = f.firstYear
 	write := func(w io.Writer) error {
-		if *format == "long" {
+		if f.format.value == "long" {
 			return synth.Long(w, spec)
 		}
 		return synth.Wide(w, spec)
 	}
-	if *sidecars != "" {
-		if err := os.MkdirAll(*sidecars, 0o755); err != nil {
-			fmt.Fprintln(stderr, "parlens gen:", err)
-			return exitData
+	if f.sidecars != "" {
+		if err := os.MkdirAll(f.sidecars, 0o755); err != nil {
+			return err
 		}
 		for name, fn := range map[string]func(io.Writer, synth.Spec) error{"components.csv": synth.Components, "units.csv": synth.Units} {
-			if err := writeFileAtomic(filepath.Join(*sidecars, name), func(w io.Writer) error { return fn(w, spec) }); err != nil {
-				fmt.Fprintln(stderr, "parlens gen:", err)
-				return exitData
+			if err := writeFileAtomic(filepath.Join(f.sidecars, name), func(w io.Writer) error { return fn(w, spec) }); err != nil {
+				return err
 			}
 		}
 	}
-	if *out == "" || *out == "-" {
-		if err := write(stdout); err != nil {
-			fmt.Fprintln(stderr, "parlens gen:", err)
-			return exitData
-		}
-		return exitOK
+	if f.out == "" || f.out == "-" {
+		return write(e.stdout)
 	}
-	if err := writeFileAtomic(*out, write); err != nil {
-		fmt.Fprintln(stderr, "parlens gen:", err)
-		return exitData
-	}
-	return exitOK
+	return writeFileAtomic(f.out, write)
 }

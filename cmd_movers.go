@@ -1,14 +1,9 @@
 package main
 
 import (
-	"io"
-
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 )
-
-func init() {
-	commands["movers"] = command{"facts of a year: first-time leaders, streaks, bottoms, grade moves, biggest moves", runMovers}
-}
 
 // moverLabels names each kind of fact for tables, in Vietnamese and English.
 var moverLabels = map[analysis.MoverKind][2]string{
@@ -28,41 +23,33 @@ var moverLabels = map[analysis.MoverKind][2]string{
 	analysis.NewUnit:        {"đơn vị mới", "new unit"},
 }
 
-func (e *commandEnv) moverLabel(k analysis.MoverKind) string {
+func (e *env) moverLabel(k analysis.MoverKind) string {
 	if l, ok := moverLabels[k]; ok {
 		return e.label(l[0], l[1])
 	}
 	return string(k)
 }
 
-func runMovers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e, _, code := setup("movers", "movers [flags] [PATH...]", args, stdin, stdout, stderr, nil,
-		formatTable, formatCSV, formatJSON, formatMD)
-	if code >= 0 {
-		return code
-	}
-	var out []analysis.Mover
-	if code := e.each(false, func(index string, year int, bloc string) {
-		out = append(out, e.a.BlocMovers(index, year, bloc)...)
-	}); code >= 0 {
-		return code
-	}
-	if e.q.format == formatJSON {
-		return e.emitJSON(nonNil(out))
-	}
+func moverRows(e *env) ([]analysis.Mover, error) {
+	return collect(e, false, func(s slice) ([]analysis.Mover, error) {
+		return e.a.BlocMovers(s.index, s.year, s.bloc), nil
+	})
+}
+
+func moverTable(e *env, out []analysis.Mover) *present.Table {
 	kind := func(m analysis.Mover) any {
-		if e.q.format == formatCSV {
+		if e.q.format == present.FormatCSV {
 			return string(m.Kind) // machine-readable in CSV
 		}
 		return e.moverLabel(m.Kind)
 	}
-	t := &table{headers: e.headers("Sự kiện", "kind", "Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Mã", "unit_code",
+	t := &present.Table{Headers: e.headers("Sự kiện", "kind", "Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Mã", "unit_code",
 		"Đơn vị", "unit", "Điểm", "score", "Hạng", "rank", "Xếp loại", "grade", "Năm trước", "prev_year",
 		"Điểm trước", "prev_score", "Hạng trước", "prev_rank", "Xếp loại trước", "prev_grade", "Thay đổi", "change",
 		"Liên tiếp", "streak", "Số lần", "count", "Số bậc", "steps")}
 	for _, m := range out {
-		t.add(kind(m), m.Index, m.Year, m.Bloc, m.UnitCode, m.Unit, e.score(m.Score), m.Rank, m.Grade, m.PrevYear,
+		t.Add(kind(m), m.Index, m.Year, m.Bloc, m.UnitCode, m.Unit, e.score(m.Score), m.Rank, m.Grade, m.PrevYear,
 			e.score(m.PrevScore), m.PrevRank, m.PrevGrade, fixed(m.Change, 2), m.Streak, m.Count, m.Steps)
 	}
-	return e.emit(t)
+	return t
 }

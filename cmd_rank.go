@@ -1,10 +1,9 @@
 package main
 
-import "io"
-
-func init() {
-	commands["rank"] = command{"one row per unit: rank, score and grade, with last year's", runRank}
-}
+import (
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
+)
 
 // rankRow is the JSON shape of `parlens rank`.
 type rankRow struct {
@@ -23,47 +22,43 @@ type rankRow struct {
 	PublishedRank *int     `json:"published_rank"`
 }
 
-func runRank(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e, _, code := setup("rank", "rank [flags] [PATH...]", args, stdin, stdout, stderr, nil,
-		formatTable, formatCSV, formatJSON, formatMD)
-	if code >= 0 {
-		return code
+func newRankRow(s slice, r analysis.Row) rankRow {
+	return rankRow{
+		Index: s.index, Year: s.year, Bloc: s.bloc,
+		Rank: r.Rank, NotRanked: r.NotRanked, UnitCode: r.UnitCode, Unit: r.Unit, Score: r.Score, Grade: r.Grade,
+		PrevRank: r.PrevRank, PrevScore: r.PrevScore, PrevGrade: r.PrevGrade, PublishedRank: r.PublishedRank,
 	}
-	var rows []rankRow
-	if code := e.each(false, func(index string, year int, bloc string) {
-		t, _ := e.a.Table(index, year, bloc)
-		for _, r := range t.Rows {
-			rows = append(rows, rankRow{index, year, bloc, r.Rank, r.NotRanked, r.UnitCode, r.Unit, r.Score,
-				r.Grade, r.PrevRank, r.PrevScore, r.PrevGrade, r.PublishedRank})
+}
+
+func rankRows(e *env) ([]rankRow, error) {
+	return collect(e, false, func(s slice) ([]rankRow, error) {
+		t, ok := e.a.Table(s.index, s.year, s.bloc)
+		if !ok {
+			return nil, missing("ranking", s)
 		}
-	}); code >= 0 {
-		return code
-	}
-	if e.q.format == formatJSON {
-		return e.emitJSON(nonNil(rows))
-	}
-	t := &table{headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Hạng", "rank", "Mã", "unit_code",
+		rows := make([]rankRow, len(t.Rows))
+		for i, r := range t.Rows {
+			rows[i] = newRankRow(s, r)
+		}
+		return rows, nil
+	})
+}
+
+func rankTable(e *env, rows []rankRow) *present.Table {
+	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Hạng", "rank", "Mã", "unit_code",
 		"Đơn vị", "unit", "Điểm", "score", "Xếp loại", "grade", "Hạng trước", "prev_rank", "Điểm trước", "prev_score",
 		"Xếp loại trước", "prev_grade", "Hạng công bố", "published_rank")}
 	for _, r := range rows {
-		t.add(r.Index, r.Year, r.Bloc, e.rankCell(r.Rank, r.NotRanked), r.UnitCode, r.Unit, e.score(r.Score), r.Grade,
+		t.Add(r.Index, r.Year, r.Bloc, e.rankCell(r.Rank, r.NotRanked), r.UnitCode, r.Unit, e.score(r.Score), r.Grade,
 			r.PrevRank, e.score(r.PrevScore), r.PrevGrade, r.PublishedRank)
 	}
-	return e.emit(t)
+	return t
 }
 
 // rankCell shows a rank, or the not-ranked mark.
-func (e *commandEnv) rankCell(rank *int, notRanked bool) any {
+func (e *env) rankCell(rank *int, notRanked bool) any {
 	if notRanked {
 		return e.label("KXH", "not ranked")
 	}
 	return rank
-}
-
-// nonNil makes an empty result print as [] rather than null.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }

@@ -2,56 +2,78 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 )
 
-func init() {
-	commands["summary"] = command{"per index, year and bloc: grade counts, leader, bottom, mean and movement", runSummary}
-}
-
-func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e, _, code := setup("summary", "summary [flags] [PATH...]", args, stdin, stdout, stderr, nil,
-		formatTable, formatCSV, formatJSON, formatMD)
-	if code >= 0 {
-		return code
-	}
-	// Every year by default: the summary is the history at a glance.
+// summaryRows is every year by default: the summary is the history at a glance.
+func summaryRows(e *env) ([]analysis.YearSummary, error) {
 	var out []analysis.YearSummary
-	if code := e.each(true, func(index string, year int, bloc string) {
-		b, _ := e.a.BlocSummary(index, year, bloc)
-		if n := len(out); n > 0 && out[n-1].Index == index && out[n-1].Year == year {
-			out[n-1].Blocs = append(out[n-1].Blocs, b)
-			return
+	err := e.each(true, func(s slice) error {
+		b, ok := e.a.BlocSummary(s.index, s.year, s.bloc)
+		if !ok {
+			return missing("summary", s)
 		}
-		ys, _ := e.a.Summary(index, year)
+		if n := len(out); n > 0 && out[n-1].Index == s.index && out[n-1].Year == s.year {
+			out[n-1].Blocs = append(out[n-1].Blocs, b)
+			return nil
+		}
+		ys, ok := e.a.Summary(s.index, s.year)
+		if !ok {
+			return missing("summary", s)
+		}
 		ys.Blocs = []analysis.BlocSummary{b}
 		out = append(out, ys)
-	}); code >= 0 {
-		return code
-	}
-	if e.q.format == formatJSON {
-		return e.emitJSON(nonNil(out))
-	}
-	t := &table{headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "units", "Xếp hạng", "ranked",
+		return nil
+	})
+	return nonNil(out), err
+}
+
+func summaryTable(e *env, out []analysis.YearSummary) *present.Table {
+	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "units", "Xếp hạng", "ranked",
 		"Xếp loại", "grades", "Dẫn đầu", "leader", "Cuối bảng", "bottom", "Trung bình", "mean", "Trung vị", "median",
 		"Độ lệch chuẩn", "stdev", "Thấp nhất", "min", "Cao nhất", "max", "TB năm trước", "prev_mean",
 		"Tăng", "up", "Giảm", "down", "Giữ nguyên", "same")}
+	partial := false // a column for partial tables only when there are some
 	for _, ys := range out {
 		for _, b := range ys.Blocs {
-			t.add(ys.Index, ys.Year, b.Bloc, b.Units, b.Ranked, e.gradeCounts(b), e.unitScores(b.Leader), e.unitScores(b.Bottom),
-				fixed(b.Mean, 2), fixed(b.Median, 2), fixed(b.Stdev, 2), e.score(b.Min), e.score(b.Max),
-				fixed(b.PrevMean, 2), b.Up, b.Down, b.Same)
+			partial = partial || partialNote(b) != ""
 		}
 	}
-	return e.emit(t)
+	if partial {
+		t.Headers = append(t.Headers, e.headers("Bảng chưa đầy đủ", "partial")...)
+	}
+	for _, ys := range out {
+		for _, b := range ys.Blocs {
+			row := []any{ys.Index, ys.Year, b.Bloc, b.Units, b.Ranked, e.gradeCounts(b), e.unitScores(b.Leader), e.unitScores(b.Bottom),
+				fixed(b.Mean, 2), fixed(b.Median, 2), fixed(b.Stdev, 2), e.score(b.Min), e.score(b.Max),
+				fixed(b.PrevMean, 2), b.Up, b.Down, b.Same}
+			if partial {
+				row = append(row, partialNote(b))
+			}
+			t.Add(row...)
+		}
+	}
+	return t
 }
 
-// gradeCounts writes "Tốt 12/21 (+2); Khá 5/21 (−1)".
-func (e *commandEnv) gradeCounts(b analysis.BlocSummary) string {
+// gradeCounts writes "Tốt 12/21 (+2); Khá 5/21 (−1)"; for a bloc nothing
+// grades, the score bands: "không xếp loại (từ 80 điểm: 14/17; từ 90 điểm: 0/17)".
+func (e *env) gradeCounts(b analysis.BlocSummary) string {
 	var parts []string
+	if b.Grades == nil {
+		for i := len(b.Bands) - 1; i >= 0; i-- {
+			sb := b.Bands[i]
+			parts = append(parts, fmt.Sprintf(map[bool]string{true: "từ %g điểm: %d/%d", false: "%g or more: %d/%d"}[e.q.lang == "vi"], sb.Min, sb.Count, sb.Of))
+		}
+		none := map[bool]string{true: "không xếp loại", false: "not graded"}[e.q.lang == "vi"]
+		if len(parts) == 0 {
+			return none
+		}
+		return none + " (" + strings.Join(parts, "; ") + ")"
+	}
 	for _, g := range b.Grades {
 		s := fmt.Sprintf("%s %d/%d", g.Grade, g.Count, b.Units)
 		if g.Change != nil && *g.Change != 0 {
@@ -63,10 +85,28 @@ func (e *commandEnv) gradeCounts(b analysis.BlocSummary) string {
 }
 
 // unitScores writes "Sở Nội vụ 101,69" (several when tied).
-func (e *commandEnv) unitScores(us []analysis.UnitScore) string {
+func (e *env) unitScores(us []analysis.UnitScore) string {
 	var parts []string
 	for _, u := range us {
-		parts = append(parts, u.Unit+" "+formatNumber(num{u.Score, -1, e.a.Dataset().Decimals}, e.q.lang == "vi" && e.q.format != formatCSV))
+		if u.Score == nil { // a ranks-only row
+			parts = append(parts, u.Unit)
+			continue
+		}
+		n := present.Num{V: *u.Score, Dec: -1, Pad: e.a.Dataset().Decimals}
+		parts = append(parts, u.Unit+" "+present.FormatNumber(n, e.q.lang == "vi" && e.q.format != present.FormatCSV))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// partialNote says why the bloc's table, or the previous year's it is
+// compared with, is partial ("" when both are whole).
+func partialNote(b analysis.BlocSummary) string {
+	var parts []string
+	if b.PartialReason != nil {
+		parts = append(parts, *b.PartialReason)
+	}
+	if b.PrevPartialReason != nil && b.PrevYear != nil {
+		parts = append(parts, fmt.Sprintf("%d: %s", *b.PrevYear, *b.PrevPartialReason))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -3,59 +3,55 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
-	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/analysis/present"
 )
 
-func init() {
-	commands["transitions"] = command{"grade × grade matrix between two years, with Kendall's τ", runTransitions}
+// bindTransitions adds --from and --to to the query flags.
+func bindTransitions(fs *flag.FlagSet) func(*env) error {
+	var from, to int
+	fs.IntVar(&from, "from", 0, "earlier year (default: the year before --to)")
+	fs.IntVar(&to, "to", 0, "later year (default: the latest year)")
+	rows := func(e *env) ([]analysis.Transition, error) { return transitionRows(e, from, to) }
+	return report(rows, transitionsHuman)(fs)
 }
 
-func runTransitions(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	var from, to int
-	e, _, code := setup("transitions", "transitions [--from Y1] [--to Y2] [flags] [PATH...]", args, stdin, stdout, stderr,
-		func(fs *flag.FlagSet) {
-			fs.IntVar(&from, "from", 0, "earlier year (default: the year before --to)")
-			fs.IntVar(&to, "to", 0, "later year (default: the latest year)")
-		}, formatTable, formatCSV, formatJSON, formatMD)
-	if code >= 0 {
-		return code
-	}
+func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 	if to != 0 {
 		e.q.year = to
 	}
 	var out []analysis.Transition
-	if code := e.each(false, func(index string, year int, bloc string) {
+	err := e.each(false, func(s slice) error {
 		f := from
 		if f == 0 {
-			p, ok := e.a.PrevYear(index, year, bloc)
+			p, ok := e.a.PrevYear(s.index, s.year, s.bloc)
 			if !ok {
-				return
+				return nil
 			}
 			f = p
 		}
-		if tr, ok := e.a.Transition(index, bloc, f, year); ok {
+		if tr, ok := e.a.Transition(s.index, s.bloc, f, s.year); ok {
 			out = append(out, tr)
 		}
-	}); code >= 0 {
-		return code
+		return nil
+	})
+	if err == nil && len(out) == 0 {
+		err = &exitError{exitData, "parlens: no two years to compare (use --from and --to)"}
 	}
-	if len(out) == 0 {
-		fmt.Fprintln(stderr, "parlens: no two years to compare (use --from and --to)")
-		return exitData
-	}
-	if e.q.format == formatJSON {
-		return e.emitJSON(out)
-	}
-	if e.q.format == formatCSV {
-		t := &table{headers: []string{"index", "bloc", "from", "to", "from_grade", "to_grade", "count", "units", "kendall_tau_b"}}
+	return out, err
+}
+
+// transitionsHuman writes CSV as one long table (a row per matrix cell) and
+// text and Markdown as one matrix per bloc.
+func transitionsHuman(e *env, out []analysis.Transition) error {
+	if e.q.format == present.FormatCSV {
+		t := &present.Table{Headers: []string{"index", "bloc", "from", "to", "from_grade", "to_grade", "count", "units", "kendall_tau_b"}}
 		for _, tr := range out {
 			for i, row := range tr.Matrix {
 				for j, cell := range row {
-					t.add(tr.Index, tr.Bloc, tr.From, tr.To, tr.Grades[i], tr.Grades[j], cell.Count, unitNames(cell.Units), fixed(tr.KendallTau, 3))
+					t.Add(tr.Index, tr.Bloc, tr.From, tr.To, tr.Grades[i], tr.Grades[j], cell.Count, unitNames(cell.Units), fixed(tr.KendallTau, 3))
 				}
 			}
 		}
@@ -63,34 +59,26 @@ func runTransitions(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	}
 	e.printLabel()
 	for n, tr := range out {
-		if n > 0 {
-			fmt.Fprintln(stdout)
-		}
-		title := fmt.Sprintf("%s — %s: %d → %d", textCell(tr.Index), textCell(tr.Bloc), tr.From, tr.To)
+		title := fmt.Sprintf("%s — %s: %d → %d", present.TextCell(tr.Index), present.TextCell(tr.Bloc), tr.From, tr.To)
 		if tr.KendallTau != nil {
-			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", formatNumber(num{*tr.KendallTau, 3, 0}, e.q.lang == "vi"), tr.KendallN)
+			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", present.FormatNumber(present.Num{V: *tr.KendallTau, Dec: 3}, e.q.lang == "vi"), tr.KendallN)
 		}
-		title = data.Printable(title)
-		if e.q.format == formatMD {
-			fmt.Fprintf(stdout, "### %s\n\n", escapeMarkdown(title))
-		} else {
-			fmt.Fprintln(stdout, title)
-		}
-		t := &table{headers: append([]string{fmt.Sprintf("%d \\ %d", tr.From, tr.To)}, tr.Grades...)}
+		present.Heading(e.stdout, e.q.format, title, n > 0)
+		t := &present.Table{Headers: append([]string{fmt.Sprintf("%d \\ %d", tr.From, tr.To)}, tr.Grades...)}
 		for i, row := range tr.Matrix {
 			cells := []any{tr.Grades[i]}
 			for _, c := range row {
 				cells = append(cells, c.Count)
 			}
-			t.add(cells...)
+			t.Add(cells...)
 		}
-		if code := e.emit(t); code != exitOK {
-			return code
+		if err := e.table(t); err != nil {
+			return err
 		}
-		fmt.Fprintf(stdout, "%s %d, %s %d, %s %d\n", e.label("lên loại", "up"), tr.Up, e.label("xuống loại", "down"), tr.Down,
+		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.label("lên loại", "up"), tr.Up, e.label("xuống loại", "down"), tr.Down,
 			e.label("giữ nguyên", "same"), tr.Same)
 	}
-	return exitOK
+	return nil
 }
 
 func unitNames(us []analysis.UnitRef) string {

@@ -2,16 +2,12 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
-
-func init() {
-	commands["unit"] = command{"one unit: history, components, gaps and movers", runUnit}
-}
 
 // unitReport is the JSON shape of `parlens unit`.
 type unitReport struct {
@@ -22,29 +18,21 @@ type unitReport struct {
 	Movers     []analysis.Mover          `json:"movers"`
 }
 
-func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e, rest, code := setup("unit", "unit NAME|CODE [flags] [PATH...]", args, stdin, stdout, stderr, nil,
-		formatTable, formatCSV, formatJSON, formatMD)
-	if code >= 0 {
-		return code
+func unitRows(e *env) (unitReport, error) {
+	if e.operand == "" {
+		return unitReport{}, e.usageErrorf("name a unit by code or name, e.g. parlens unit \"Sở Nội vụ\"")
 	}
-	if len(rest) == 0 {
-		fmt.Fprintln(stderr, "parlens unit: name a unit by code or name, e.g. parlens unit \"Sở Nội vụ\"")
-		return exitUsage
-	}
-	query := rest[0]
-	found := e.a.FindUnit(query)
+	found := e.a.FindUnit(e.operand)
 	switch {
 	case len(found) == 0:
-		return e.unknown("unit", query, e.a.UnitNames())
+		return unitReport{}, unknownError("unit", e.operand, e.a.UnitNames())
 	case len(found) > 1:
 		var names []string
 		for _, u := range found {
-			names = append(names, textCell(u.Unit))
+			names = append(names, present.TextCell(u.Unit))
 		}
-		fmt.Fprintf(stderr, "parlens: %q matches %d units: %s; be more specific or use the code\n",
-			query, len(found), data.Printable(strings.Join(names, "; ")))
-		return exitData
+		return unitReport{}, &exitError{exitData, fmt.Sprintf("parlens: %q matches %d units: %s; be more specific or use the code",
+			e.operand, len(found), data.Printable(strings.Join(names, "; ")))}
 	}
 	u := found[0]
 	rep := unitReport{Unit: u, History: e.a.History(u.UnitID)}
@@ -68,10 +56,11 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if e.q.format == formatJSON {
-		return e.emitJSON(rep)
-	}
-	hist := &table{headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "unit", "Điểm", "score",
+	return rep, nil
+}
+
+func (e *env) unitHistory(rep unitReport) *present.Table {
+	hist := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "unit", "Điểm", "score",
 		"Hạng", "rank", "Trên", "ranked_of", "Xếp loại", "grade")}
 	for _, h := range rep.History {
 		for _, p := range h.Points {
@@ -79,60 +68,61 @@ func runUnit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if p.RankedOf > 0 {
 				of = p.RankedOf
 			}
-			hist.add(h.Index, p.Year, p.Bloc, p.Unit, e.score(p.Score), e.rankCell(p.Rank, p.NotRanked), of, p.Grade)
+			hist.Add(h.Index, p.Year, p.Bloc, p.Unit, e.score(p.Score), e.rankCell(p.Rank, p.NotRanked), of, p.Grade)
 		}
 	}
-	if e.q.format == formatCSV {
-		return e.emit(hist) // CSV holds one table: the history
-	}
-	section := func(title string) {
-		if e.q.format == formatMD {
-			fmt.Fprintf(stdout, "\n### %s\n\n", escapeMarkdown(data.Printable(title)))
-		} else {
-			fmt.Fprintf(stdout, "\n%s\n", data.Printable(title))
-		}
+	return hist
+}
+
+// unitHuman writes the history alone as CSV (CSV holds one table), and the
+// whole report as text or Markdown: history, components, gaps, movers.
+func unitHuman(e *env, rep unitReport) error {
+	if e.q.format == present.FormatCSV {
+		return e.emit(e.unitHistory(rep))
 	}
 	e.printLabel()
-	if e.q.format == formatMD {
-		fmt.Fprintf(stdout, "## %s\n", escapeMarkdown(data.Printable(u.Unit)))
-	} else {
-		fmt.Fprintln(stdout, textCell(u.Unit))
+	present.Title(e.stdout, e.q.format, rep.Unit.Unit)
+	present.Heading(e.stdout, e.q.format, e.label("Lịch sử", "History"), true)
+	var err error
+	write := func(t *present.Table) { // the first error is the one to report
+		if err == nil {
+			err = e.table(t)
+		}
 	}
-	section(e.label("Lịch sử", "History"))
-	e.emit(hist)
+	write(e.unitHistory(rep))
 	for _, c := range rep.Components {
 		idx := c.Index
-		if e.q.format != formatMD {
-			idx = textCell(idx) // section() makes the rest inert
+		if e.q.format != present.FormatMD {
+			idx = present.TextCell(idx) // Heading makes the rest inert
 		}
-		section(fmt.Sprintf("%s %s %d", e.label("Thành phần", "Components"), idx, c.Year))
-		t := &table{headers: e.headers("Thành phần", "component", "Điểm", "score", "Tối đa", "max", "% tối đa", "pct",
+		present.Heading(e.stdout, e.q.format, fmt.Sprintf("%s %s %d", e.label("Thành phần", "Components"), idx, c.Year), true)
+		t := &present.Table{Headers: e.headers("Thành phần", "component", "Điểm", "score", "Tối đa", "max", "% tối đa", "pct",
 			"Thay đổi", "change", "TB khối", "bloc_mean", "Hạng", "rank", "Điểm mất", "lost")}
 		for _, s := range c.Components {
-			t.add(s.Name, e.score(s.Score), e.score(s.Max), fixed(s.Pct, 1), fixed(s.Change, 2), fixed(s.BlocMean, 2), s.Rank, fixed(s.Lost, 2))
+			t.Add(s.Name, e.score(s.Score), e.score(s.Max), fixed(s.Pct, 1), fixed(s.Change, 2), fixed(s.BlocMean, 2), s.Rank, fixed(s.Lost, 2))
 		}
-		e.emit(t)
+		write(t)
 		if c.Strongest != nil && c.Weakest != nil {
-			fmt.Fprintf(stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), e.inline(*c.Strongest),
+			fmt.Fprintf(e.stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), e.inline(*c.Strongest),
 				e.label("Yếu nhất", "Weakest"), e.inline(*c.Weakest))
 		}
 	}
 	if len(rep.Gaps) > 0 {
-		section(e.label("Khoảng cách", "Gaps"))
-		t := &table{headers: e.headers("Chỉ số", "index", "Năm", "year", "Điểm", "score", "Hạng", "rank",
+		present.Heading(e.stdout, e.q.format, e.label("Khoảng cách", "Gaps"), true)
+		t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Điểm", "score", "Hạng", "rank",
 			"Loại kế tiếp", "next_grade", "Điểm cần để lên loại", "to_next_grade", "Điểm cần để vượt hạng", "to_pass",
 			"Cách dẫn đầu", "to_leader", "Hạng nếu giữ điểm năm trước", "rank_with_prev_score")}
 		for _, g := range rep.Gaps {
-			t.add(g.Index, g.Year, e.score(g.Score), g.Rank, g.NextGrade, fixed(g.ToNextGrade, 2), fixed(g.ToPass, 2),
+			t.Add(g.Index, g.Year, e.score(g.Score), g.Rank, g.NextGrade, fixed(g.ToNextGrade, 2), fixed(g.ToPass, 2),
 				fixed(g.ToLeader, 2), g.RankWithPrevScore)
 		}
-		e.emit(t)
+		write(t)
 	}
 	if len(rep.Movers) > 0 {
-		section(e.label("Sự kiện", "Movers"))
+		present.Heading(e.stdout, e.q.format, e.label("Sự kiện", "Movers"), true)
 		for _, m := range rep.Movers {
-			fmt.Fprintf(stdout, "- %s %s %d\n", e.moverLabel(m.Kind), e.inline(m.Index), m.Year)
+			fmt.Fprintf(e.stdout, "- %s %s %d\n", e.moverLabel(m.Kind), e.inline(m.Index), m.Year)
 		}
 	}
-	return exitOK
+	return err
 }

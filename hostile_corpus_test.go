@@ -238,10 +238,10 @@ func hostileCorpus() (map[string]string, []hostileClass) {
 			visible: []string{"Sở Rộng 1"}, raw: []string{"Lĩnh vực 5000"}, unit: "H1"}, csvRows(rows))
 	}
 
-	// Windows-1258 fallback: a byte that is not UTF-8 makes the whole file
-	// Windows-1258; the UTF-8 letters turn into mojibake, and the escape
-	// sequences are still there.
-	add(hostileClass{file: "invalid-utf8.csv", what: "bytes that are not UTF-8 (read as Windows-1258), with escape sequences",
+	// A few bytes that are not UTF-8 (and not Vietnamese Windows-1258): the
+	// file is read as UTF-8, each such byte shown as U+FFFD with a warning,
+	// and the escape sequences are still there.
+	add(hostileClass{file: "invalid-utf8.csv", what: "bytes that are not UTF-8 (each read as U+FFFD, with a warning), with escape sequences",
 		visible: []string{"␛]2;" + pwnTitle + "␇", "␛[2J"}, unit: "H1"},
 		"year,unit_code,unit,total\n2023,H1,S\xff \x1b]2;"+pwnTitle+"\x07A,91\n2023,H2,S\xfe \x1b[2JB,85\n2024,H1,S\xff \x1b]2;"+pwnTitle+"\x07A,84\n2024,H2,S\xfe \x1b[2JB,93\n")
 
@@ -278,8 +278,8 @@ func hostileCorpus() (map[string]string, []hostileClass) {
 	add(hostileClass{file: "reject/one-byte.csv", what: "a one-byte file (an ESC)", reject: true}, "\x1b")
 	add(hostileClass{file: "reject/nul.csv", what: "NUL bytes among escape sequences", reject: true},
 		"year,unit,total\n2024,Sở\x00\x1b]2;"+pwnTitle+"\x07A,90\n")
-	add(hostileClass{file: "reject/undefined-bytes.csv", what: "bytes neither UTF-8 nor Windows-1258, with an escape sequence", reject: true},
-		"year,unit,total\n2024,S\x81\x1b[2JA,90\n")
+	add(hostileClass{file: "reject/undefined-bytes.csv", what: "mostly bytes neither UTF-8 nor Windows-1258 (not text), with an escape sequence", reject: true},
+		"year,unit,total\n2024,S\x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d\x1b[2JA,90\n")
 	add(hostileClass{file: "reject/bad-cells.csv", what: "errors whose messages quote hostile cells (year, score, rank, duplicate unit)", reject: true,
 		visible: []string{"Sở ␛]52;c;" + pwnClip + "␇Đôi"}},
 		csvRows([][]string{{"year", "unit", "C1", "total", "rank"},

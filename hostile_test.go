@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
 
@@ -105,11 +106,11 @@ func TestHostileCLI(t *testing.T) {
 				}
 			}
 			for _, v := range c.visible {
-				if !strings.Contains(human["table"], textCell(v)) && !strings.Contains(human["txt"], v) {
+				if !strings.Contains(human["table"], present.TextCell(v)) && !strings.Contains(human["txt"], v) {
 					t.Errorf("text outputs do not show %q", v)
 				}
-				if !strings.Contains(human["md"], escapeMarkdown(v)) {
-					t.Errorf("Markdown outputs do not show %q", escapeMarkdown(v))
+				if !strings.Contains(human["md"], present.EscapeMarkdown(v)) {
+					t.Errorf("Markdown outputs do not show %q", present.EscapeMarkdown(v))
 				}
 			}
 			for _, r := range c.raw {
@@ -123,7 +124,7 @@ func TestHostileCLI(t *testing.T) {
 
 // checkTextTables: every line of a text table is at most as wide as its
 // rule (a name cannot push the columns apart or wrap a row), and no cell is
-// wider than maxTextCell.
+// wider than present.MaxTextCell.
 func checkTextTables(t *testing.T, what, out string) {
 	t.Helper()
 	lines := strings.Split(out, "\n")
@@ -137,8 +138,8 @@ func checkTextTables(t *testing.T, what, out string) {
 				t.Errorf("%s: header %d cells wide, rule %d", what, w, ruleW)
 			}
 			for _, seg := range strings.Fields(l) {
-				if n := utf8.RuneCountInString(seg); n > maxTextCell {
-					t.Errorf("%s: a column %d cells wide (max %d)", what, n, maxTextCell)
+				if n := utf8.RuneCountInString(seg); n > present.MaxTextCell {
+					t.Errorf("%s: a column %d cells wide (max %d)", what, n, present.MaxTextCell)
 				}
 			}
 			continue
@@ -202,7 +203,7 @@ func checkCSV(t *testing.T, what, out string) {
 	}
 	for _, rec := range recs {
 		for _, cell := range rec {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !isPlainNumber(cell) {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !present.IsPlainNumber(cell) {
 				t.Errorf("%s: CSV cell starts a formula: %q", what, cell)
 				return
 			}

@@ -43,7 +43,7 @@ func (m *columnMap) Set(v string) error {
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.components, "components", "", "components.csv: component codes, names and maximum points")
-	fs.StringVar(&f.grades, "grades", "", "grades.csv: grade schemes (grade, min, index, bloc, years)")
+	fs.StringVar(&f.grades, "grades", "", "grades.csv: grade schemes (grade, min, index, bloc, years); \"default\" for the built-in scheme (without either, only grades in the data count)")
 	fs.StringVar(&f.units, "units", "", "units.csv: unit codes, aliases and successors")
 	fs.StringVar(&f.sample, "sample", "", "use an embedded sample: "+sampleNames())
 	fs.Int64Var(&f.maxBytes, "max-bytes", data.DefaultMaxBytes, "largest input file accepted, in bytes")
@@ -91,20 +91,19 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 	return data.ReadFS(sample.FS, s.Dir, opt), nil
 }
 
-// load is read for commands that need a whole dataset: errors are printed
-// and give exit 1.
-func (f *inputFlags) load(paths []string, stdin io.Reader, stderr io.Writer) (*data.Dataset, int) {
+// load is read for commands that need a whole dataset: a load with
+// errors is an error (exit 1), PATH with --sample or an unknown sample is
+// bad usage (exit 2).
+func (f *inputFlags) load(paths []string, stdin io.Reader) (*data.Dataset, error) {
 	tuneGC()
 	r, err := f.read(paths, stdin)
 	if err != nil {
-		printErr(stderr, err)
-		return nil, exitUsage
+		return nil, usageError(err)
 	}
 	if err := r.Err(); err != nil {
-		printErr(stderr, err)
-		return nil, exitData
+		return nil, err
 	}
-	return r.Dataset, exitOK
+	return r.Dataset, nil
 }
 
 // parseArgs parses flags wherever they stand among the arguments, so

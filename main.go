@@ -6,45 +6,98 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/data/atomicfile"
 )
 
-// exit codes: 0 fine, 1 errors in the data or an unknown name, 2 bad usage.
+// Exit codes (README, "Commands"): exitCode in query.go maps a command's
+// outcome to them, run maps a panic to exitCrash; the dashboard adds 128+n
+// after signal n.
 const (
-	exitOK    = 0
-	exitData  = 1
-	exitUsage = 2
+	exitOK    = 0 // done
+	exitData  = 1 // errors in the data, an unknown name, a failed write, --strict with warnings
+	exitUsage = 2 // bad flags or arguments
+	exitCrash = 3 // a command crashed (a bug in parlens): two lines on standard error, no Go stack
 )
 
-func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+// allFormats are the formats of the commands that print tables.
+var allFormats = []string{present.FormatTable, present.FormatCSV, present.FormatJSON, present.FormatMD}
+
+// commands is the command table, in the order of `parlens help`. A new
+// command is one row here and its cmd_NAME.go.
+var commands = []command{
+	{name: "check", args: "[flags] PATH...", data: dataFiles, bind: bindCheck,
+		summary: "validate input files and say what was understood",
+		about:   "Validates the files and lists every problem as file:line:column: message."},
+	{name: "rank", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(rankRows, rankTable),
+		summary: "one row per unit: rank, score and grade, with last year's"},
+	{name: "summary", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(summaryRows, summaryTable),
+		summary: "per index, year and bloc: grade counts, leader, bottom, mean and movement"},
+	{name: "movers", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(moverRows, moverTable),
+		summary: "facts of a year: first-time leaders, streaks, bottoms, grade moves, biggest moves"},
+	{name: "unit", args: "NAME|CODE [flags] [PATH...]", operand: true, data: dataSet, formats: allFormats,
+		bind: report(unitRows, unitHuman), summary: "one unit: history, components, gaps and movers"},
+	{name: "components", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(componentRows, componentTable),
+		summary: "component scores per unit: % of max, change, bloc mean, rank, points lost"},
+	{name: "transitions", args: "[--from Y1] [--to Y2] [flags] [PATH...]", data: dataSet, formats: allFormats, bind: bindTransitions,
+		summary: "grade × grade matrix between two years, with Kendall's τ"},
+	{name: "brief", args: "[flags] [PATH...]", data: dataSet, bind: bindBrief,
+		summary: "draft the annual results briefing", about: briefAbout},
+	{name: "gen", args: "[flags]", bind: bindGen,
+		summary: "write a synthetic dataset for benchmarks and scale tests (wide or long)", about: genAbout},
 }
 
-// run dispatches to a subcommand, or to the dashboard when none is named.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func main() {
+	args := os.Args[1:]
+	if len(args) > 0 {
+		if findCommand(args[0]) != nil {
+			// A signal during `brief -o FILE` leaves no temp file behind.
+			// The dashboard handles its own signals, to restore the terminal.
+			atomicfile.ExitOnSignal()
+		}
+	}
+	code := run(args, os.Stdin, os.Stdout, os.Stderr)
+	atomicfile.RemoveInFlight() // a dashboard write cut short by the quit
+	os.Exit(code)
+}
+
+// run dispatches to a command of the table, or to the dashboard when none
+// is named.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// Messages can quote what parlens does not control (a flag, a file
 	// name, an operating system error): standard error is inert throughout.
 	stderr = inertWriter{stderr}
+	// A command that panics says so in two lines, not a Go stack.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", r, reportHint)
+			code = exitCrash
+		}
+	}()
 	if len(args) > 0 {
-		if cmd, ok := commands[args[0]]; ok {
-			return cmd.run(args[1:], stdin, stdout, stderr)
+		if c := findCommand(args[0]); c != nil {
+			return runCommand(c, args[1:], stdin, stdout, stderr)
 		}
 		switch args[0] {
 		case "help", "-h", "-help", "--help":
-			usage(stdout)
-			return exitOK
+			out := &outputWriter{w: stdout}
+			usage(out)
+			return exitCode(out.err(), stderr)
 		}
 	}
 	return runDashboard(args, stdin, stdout, stderr)
 }
 
-type command struct {
-	summary string
-	run     func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+// findCommand is the row of the command table named name, or nil.
+func findCommand(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
 }
-
-var commands = map[string]command{}
-
-var commandOrder = []string{"check", "rank", "summary", "movers", "unit", "components", "transitions", "brief"}
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, `parlens — PAR Index (Chỉ số cải cách hành chính) analytics
@@ -56,10 +109,8 @@ Usage:
 PATH is a CSV file, a directory of them, or - for standard input.
 
 Commands:`)
-	for _, name := range commandOrder {
-		if c, ok := commands[name]; ok {
-			fmt.Fprintf(w, "  %-12s %s\n", name, c.summary)
-		}
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, `
 Run "parlens COMMAND -h" for a command's flags.`)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/parlens/parlens/analysis/present"
 	"io"
 	"math"
 	"os"
@@ -168,6 +169,16 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "testdata/bad/negative-total.csv"}, 1, ""},
 		{[]string{"check", "no/such/file.csv"}, 1, ""},
 		{[]string{"rank", "testdata/bad/negative-total.csv"}, 1, "negative-total.csv:2:3: error: negative score -3"},
+		{[]string{"rank", "-h"}, 0, "Usage: parlens rank [flags] [PATH...]"},
+		{[]string{"unit", "--sample", "city"}, 2, "parlens unit: name a unit by code or name"},
+		{[]string{"rank", "--sample", "city", "testdata/excel/par-2023-clean.csv"}, 2, "give either PATH or --sample"},
+		{[]string{"rank", "--sample", "nowhere"}, 2, "unknown sample \"nowhere\""},
+		{[]string{"brief", "--format", "xml", "--sample", "city"}, 2, "invalid value \"xml\" for flag -format: must be md, txt or json"},
+		{[]string{"brief", "--lang", "fr", "--sample", "city"}, 2, "must be vi or en"},
+		{[]string{"brief", "--sample", "city", "--index", "nope"}, 1, "unknown index \"nope\""},
+		{[]string{"brief", "--sample", "city", "--year", "1999"}, 1, "unknown year \"1999\"; known: 2019, 2020, 2021"},
+		{[]string{"gen", "out.csv"}, 2, "parlens gen: unexpected argument \"out.csv\""},
+		{[]string{"transitions", "--sample", "ministries-2023"}, 1, "no two years to compare"},
 	} {
 		_, errs, code := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errs, c.msg) {
@@ -192,12 +203,12 @@ func TestCheckBadCorpus(t *testing.T) {
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	var b bytes.Buffer
-	tb := &table{headers: []string{"unit", "score"}}
-	tb.add("=HYPERLINK(\"x\")", num{97.31, -1, 0})
-	tb.add("-3", num{-3, -1, 0})
-	tb.add("@SUM(A1)", nil)
-	tb.add("+1", nil)
-	if err := tb.writeCSV(&b); err != nil {
+	tb := &present.Table{Headers: []string{"unit", "score"}}
+	tb.Add("=HYPERLINK(\"x\")", present.Num{V: 97.31, Dec: -1, Pad: 0})
+	tb.Add("-3", present.Num{V: -3, Dec: -1, Pad: 0})
+	tb.Add("@SUM(A1)", nil)
+	tb.Add("+1", nil)
+	if err := tb.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	want := "unit,score\n\"'=HYPERLINK(\"\"x\"\")\",97.31\n-3,-3\n'@SUM(A1),\n+1,\n"
@@ -231,5 +242,133 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temp files left: %v", entries)
+	}
+}
+
+// failingWriter accepts n bytes, then fails every write as a full disk does.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) <= w.n {
+		w.n -= len(p)
+		return len(p), nil
+	}
+	k := w.n
+	w.n = 0
+	return k, errors.New("no space left on device")
+}
+
+// commandArgs runs each command of the table on the sample.
+var commandArgs = map[string][]string{
+	"check":       {"--sample", "city"},
+	"rank":        {"--sample", "city"},
+	"summary":     {"--sample", "city"},
+	"movers":      {"--sample", "city"},
+	"unit":        {"thanh khe", "--sample", "city"},
+	"components":  {"--sample", "city"},
+	"transitions": {"--sample", "city"},
+	"brief":       {"--sample", "city"},
+	"gen":         {"--units", "3", "--years", "2", "--components", "2"},
+}
+
+// A failed write on standard output is exit 1 with a message, whether the
+// first write fails or one in the middle, for every command and help.
+func TestWriteErrorsExitOne(t *testing.T) {
+	for _, c := range commands {
+		args, ok := commandArgs[c.name]
+		if !ok {
+			t.Errorf("no test arguments for command %q", c.name)
+			continue
+		}
+		for _, after := range []int{0, 100} {
+			var errb bytes.Buffer
+			code := run(append([]string{c.name}, args...), strings.NewReader(""), &failingWriter{after}, &errb)
+			if code != exitData || !strings.Contains(errb.String(), "parlens: cannot write the output: no space left on device") {
+				t.Errorf("%s, failing after %d bytes: exit %d, stderr %q", c.name, after, code, errb.String())
+			}
+		}
+		var out, errb bytes.Buffer
+		if code := run(append([]string{c.name}, args...), strings.NewReader(""), &out, &errb); code != exitOK || out.Len() == 0 {
+			t.Errorf("%s: exit %d with a working output, stderr %q", c.name, code, errb.String())
+		}
+	}
+	var errb bytes.Buffer
+	if code := run([]string{"help"}, strings.NewReader(""), &failingWriter{0}, &errb); code != exitData {
+		t.Errorf("help on a full disk: exit %d", code)
+	}
+}
+
+// help lists every command of the table, and every command's -h exits 0
+// with its usage line.
+func TestHelpFromCommandTable(t *testing.T) {
+	out, _, code := runCLI(t, "help")
+	if code != exitOK {
+		t.Fatalf("help: exit %d", code)
+	}
+	for _, c := range commands {
+		if !strings.Contains(out, fmt.Sprintf("  %-12s %s\n", c.name, c.summary)) {
+			t.Errorf("help lacks %s", c.name)
+		}
+		_, errs, code := runCLI(t, c.name, "-h")
+		if code != exitOK || !strings.HasPrefix(errs, "Usage: parlens "+c.name+" "+c.args+"\n") {
+			t.Errorf("%s -h: exit %d, %q", c.name, code, errs)
+		}
+		if c.data != noData && !strings.Contains(errs, "-strict") {
+			t.Errorf("%s -h does not offer --strict", c.name)
+		}
+	}
+}
+
+// warningsDir writes a ranking whose published ranks contradict the scores
+// in four rows: four warnings of analysis.Check.
+func warningsDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	csv := "year,bloc,unit,total,rank\n" +
+		"2023,Sở,Sở A,90,5\n2023,Sở,Sở B,80,4\n2023,Sở,Sở C,70,3\n2023,Sở,Sở D,60,2\n2023,Sở,Sở E,50,1\n"
+	if err := os.WriteFile(filepath.Join(dir, "par.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// Every command that reads data tells its warnings in one line on standard
+// error, quoting the first three; --strict makes them exit 1 with no result;
+// check lists them all on standard output as before.
+func TestDataWarnings(t *testing.T) {
+	dir := warningsDir(t)
+	oneLine := "parlens: 4 warnings in the data: " + filepath.Join(dir, "par.csv") + ":2: rank 5 given, 1 by score"
+	for _, c := range []struct {
+		args     []string
+		code     int
+		stdout   bool // a result on standard output
+		errHas   []string
+		errLacks string
+		errLines int
+	}{
+		{[]string{"rank", dir}, 0, true, []string{oneLine, "; … 1 more; run parlens check for all\n"}, "hint", 1},
+		{[]string{"summary", dir, "--format", "json"}, 0, true, []string{oneLine}, "", 1},
+		{[]string{"brief", dir}, 0, true, []string{oneLine}, "", 1},
+		{[]string{"rank", dir, "--strict"}, 1, false, []string{oneLine, "parlens: --strict: stopping on the data's warnings"}, "", 2},
+		{[]string{"check", dir}, 0, true, nil, "warning", 0},
+		{[]string{"check", dir, "--strict"}, 1, true, []string{"parlens: --strict: the data has warnings"}, "", 1},
+		{[]string{"rank", "--sample", "city", "--strict"}, 0, true, nil, "warning", 0},
+	} {
+		out, errs, code := runCLI(t, c.args...)
+		if code != c.code || (out != "") != c.stdout || strings.Count(errs, "\n") != c.errLines {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q", c.args, code, len(out), errs)
+		}
+		for _, s := range c.errHas {
+			if !strings.Contains(errs, s) {
+				t.Errorf("%v: stderr lacks %q: %q", c.args, s, errs)
+			}
+		}
+		if c.errLacks != "" && strings.Contains(errs, c.errLacks) {
+			t.Errorf("%v: stderr has %q: %q", c.args, c.errLacks, errs)
+		}
+	}
+	out, _, _ := runCLI(t, "check", dir)
+	if n := strings.Count(out, ": warning: rank "); n != 4 {
+		t.Errorf("check lists %d rank warnings, want 4:\n%s", n, out)
 	}
 }

@@ -1,390 +1,15 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
-	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data/atomicfile"
 )
 
-// Output formats shared by every command.
-const (
-	formatTable = "table"
-	formatCSV   = "csv"
-	formatJSON  = "json"
-	formatMD    = "md"
-)
-
-// table is a command's result as rows of typed cells, rendered by format.
-// Cells are string, int, num, or nil (missing).
-type table struct {
-	headers []string
-	rows    [][]any
-}
-
-// num is a number and how to write it: dec < 0 keeps the shortest form that
-// reads back the same (a published score stays as published), padded with
-// zeros to pad decimals so a column of scores aligns (87.8 shows as 87.80).
-type num struct {
-	v   float64
-	dec int
-	pad int
-}
-
-func (t *table) add(cells ...any) { t.rows = append(t.rows, cells) }
-
-// formatNumber writes n with a dot, or a decimal comma for Vietnamese text.
-func formatNumber(n num, comma bool) string {
-	s := strconv.FormatFloat(n.v, 'f', n.dec, 64)
-	if n.dec < 0 && n.pad > 0 {
-		have := 0
-		if i := strings.IndexByte(s, '.'); i >= 0 {
-			have = len(s) - i - 1
-		} else {
-			s += "."
-		}
-		if have < n.pad {
-			s += strings.Repeat("0", n.pad-have)
-		}
-	}
-	if comma {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-func cellText(c any, comma bool) string {
-	switch v := c.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case int:
-		return strconv.Itoa(v)
-	case num:
-		return formatNumber(v, comma)
-	case *int:
-		if v == nil {
-			return ""
-		}
-		return strconv.Itoa(*v)
-	case *float64:
-		if v == nil {
-			return ""
-		}
-		return formatNumber(num{*v, -1, 0}, comma)
-	case *string:
-		if v == nil {
-			return ""
-		}
-		return *v
-	}
-	return fmt.Sprint(c)
-}
-
-func isNumeric(c any) bool {
-	switch c.(type) {
-	case int, num, *int, *float64:
-		return true
-	}
-	return false
-}
-
-// render writes the table as text, CSV or Markdown. Vietnamese text output
-// uses decimal commas; CSV always uses a dot.
-func (t *table) render(w io.Writer, format, lang string) error {
-	switch format {
-	case formatCSV:
-		return t.writeCSV(w)
-	case formatMD:
-		return t.writeMarkdown(w, lang == "vi")
-	default:
-		return t.writeText(w, lang == "vi")
-	}
-}
-
-// maxTextCell caps a cell of a text table, in terminal cells: a
-// 10,000-character name must not push every other column off the screen.
-// CSV, JSON and Markdown keep the whole text.
-const maxTextCell = 100
-
-// textCell is a cell as a text table shows it: inert and at most
-// maxTextCell wide, ending with "…" when cut.
-func textCell(s string) string {
-	s = data.Printable(s)
-	if ansi.StringWidth(s) > maxTextCell {
-		s = ansi.Truncate(s, maxTextCell, "…")
-	}
-	return s
-}
-
-func (t *table) writeText(w io.Writer, comma bool) error {
-	widths := make([]int, len(t.headers))
-	right := make([]bool, len(t.headers))
-	text := make([][]string, len(t.rows))
-	headers := make([]string, len(t.headers))
-	for i, h := range t.headers {
-		headers[i] = textCell(h)
-		widths[i] = ansi.StringWidth(headers[i])
-	}
-	for r, row := range t.rows {
-		text[r] = make([]string, len(row))
-		for i, c := range row {
-			s := textCell(cellText(c, comma))
-			text[r][i] = s
-			widths[i] = max(widths[i], ansi.StringWidth(s))
-			if isNumeric(c) {
-				right[i] = true
-			}
-		}
-	}
-	bw := bufio.NewWriter(w)
-	line := func(cells []string) {
-		var b strings.Builder
-		for i, s := range cells {
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(s))
-			if right[i] {
-				b.WriteString(pad + s)
-			} else if i < len(cells)-1 {
-				b.WriteString(s + pad)
-			} else {
-				b.WriteString(s)
-			}
-		}
-		bw.WriteString(strings.TrimRight(b.String(), " ") + "\n")
-	}
-	line(headers)
-	rule := make([]string, len(widths))
-	for i, n := range widths {
-		rule[i] = strings.Repeat("─", n)
-	}
-	line(rule)
-	for _, r := range text {
-		line(r)
-	}
-	return bw.Flush()
-}
-
-// writeCSV writes RFC 4180 CSV with a dot decimal mark. Text is made inert
-// for whoever opens the file: controls and invisible characters become
-// visible (csvText), and text a spreadsheet would run as a formula gets a
-// leading apostrophe (neutraliseFormula). JSON is the exact export.
-func (t *table) writeCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	head := make([]string, len(t.headers))
-	for i, h := range t.headers {
-		head[i] = neutraliseFormula(csvText(h))
-	}
-	cw.Write(head)
-	rec := make([]string, len(t.headers))
-	for _, row := range t.rows {
-		for i, c := range row {
-			s := cellText(c, false)
-			if !isNumeric(c) {
-				s = neutraliseFormula(csvText(s))
-			}
-			rec[i] = s
-		}
-		cw.Write(rec[:len(row)])
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// csvText is data.Printable that keeps line feeds and tabs: a multi-line
-// note stays multi-line in its quoted cell. Everything else that would act
-// on a terminal showing the file (ESC, CR, BEL, C1, bidi and zero-width
-// characters) is replaced by its visible form.
-func csvText(s string) string { return printableKeep(s, "\n\t") }
-
-// printableKeep is data.Printable except for the bytes in keep.
-func printableKeep(s, keep string) string {
-	if data.Printable(s) == s {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for {
-		i := strings.IndexAny(s, keep)
-		if i < 0 {
-			b.WriteString(data.Printable(s))
-			return b.String()
-		}
-		b.WriteString(data.Printable(s[:i]))
-		b.WriteByte(s[i])
-		s = s[i+1:]
-	}
-}
-
-// neutraliseFormula defuses cells that Excel, LibreOffice or Google Sheets
-// would evaluate: text starting with = + - @, a tab or a carriage return
-// gets a leading apostrophe. Real numbers (-3, +1.5, 2e3) are left alone;
-// anything else a spreadsheet could parse as an expression is not a number
-// here (-Inf, 0x1p3, "-2+3").
-func neutraliseFormula(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		if isPlainNumber(s) {
-			return s
-		}
-		return "'" + s
-	}
-	return s
-}
-
-// isPlainNumber reports a decimal number: an optional sign, digits with an
-// optional fraction (dot or comma), an optional exponent.
-func isPlainNumber(s string) bool {
-	i := 0
-	if i < len(s) && (s[i] == '+' || s[i] == '-') {
-		i++
-	}
-	digits := func() int {
-		n := 0
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
-	n := digits()
-	if i < len(s) && (s[i] == '.' || s[i] == ',') {
-		i++
-		n += digits()
-	}
-	if n == 0 {
-		return false
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return i == len(s)
-}
-
-func (t *table) writeMarkdown(w io.Writer, comma bool) error {
-	bw := bufio.NewWriter(w)
-	row := func(cells []string) {
-		bw.WriteString("|")
-		for _, c := range cells {
-			bw.WriteString(" " + escapeMarkdown(c) + " |")
-		}
-		bw.WriteString("\n")
-	}
-	row(t.headers)
-	bw.WriteString("|")
-	for range t.headers {
-		bw.WriteString(" --- |")
-	}
-	bw.WriteString("\n")
-	for _, r := range t.rows {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			cells[i] = cellText(c, comma)
-		}
-		row(cells)
-	}
-	return bw.Flush()
-}
-
-// markdownEscaper keeps text inside its table cell and out of Markdown's
-// and HTML's hands: no table breaks, emphasis, code, links, images, tags or
-// entities (an entity like &#x202E; would turn back into a bidi override).
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
-	"*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "~", `\~`,
-)
-
-// escapeMarkdown makes s inert in a Markdown table cell or after a heading's
-// hashes: it passes through data.Printable (so line breaks and controls
-// become visible) and then markdownEscaper.
-func escapeMarkdown(s string) string {
-	return markdownEscaper.Replace(data.Printable(s))
-}
-
-// writeJSON writes v as indented JSON. JSON is the exact export: strings are
-// as in the data. Characters that would act on a terminal or hide text are
-// written as \uXXXX escapes (escapeJSONText), so the JSON decodes to the same
-// strings but shows them inert when printed.
-func writeJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(escapeJSONText(buf.Bytes()))
-	return err
-}
-
-// escapeJSONText escapes, inside encoded JSON, what encoding/json leaves
-// raw but data.Printable would replace: DEL, C1 controls, bidi and
-// zero-width characters and the like. encoding/json has already escaped
-// C0 controls and replaced invalid UTF-8, and such characters can only
-// occur inside strings, so the result is valid JSON with the same values.
-func escapeJSONText(b []byte) []byte {
-	clean := true
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < 0x7f {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if data.Unprintable(r) {
-			clean = false
-			break
-		}
-		i += size
-	}
-	if clean {
-		return b
-	}
-	out := make([]byte, 0, len(b)+64)
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < 0x7f {
-			out = append(out, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		i += size
-		if !data.Unprintable(r) {
-			out = utf8.AppendRune(out, r)
-			continue
-		}
-		if r > 0xffff {
-			r1, r2 := utf16.EncodeRune(r)
-			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
-			continue
-		}
-		out = fmt.Appendf(out, `\u%04x`, r)
-	}
-	return out
-}
+// This file holds what the command line does with its own streams; how a
+// result looks in each format is package present.
 
 // writeFileAtomic writes a file through a temp file in the same directory and
 // a rename, so an existing file is never left half written (see package
@@ -392,6 +17,9 @@ func escapeJSONText(b []byte) []byte {
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	return atomicfile.Write(path, write)
 }
+
+// printableKeep is present.PrintableKeep, for the messages of package main.
+func printableKeep(s, keep string) string { return present.PrintableKeep(s, keep) }
 
 // inertWriter makes everything written through it inert (printableKeep,
 // keeping line feeds and tabs). parlens writes its messages to standard
@@ -413,3 +41,31 @@ func (iw inertWriter) Write(p []byte) (int, error) {
 func printErr(w io.Writer, err error) {
 	fmt.Fprintln(w, "parlens:", printableKeep(err.Error(), "\n"))
 }
+
+// outputWriter is a command's standard output. It keeps the first write
+// error and refuses every write after it, so a command can print with
+// fmt.Fprintf freely and still never end with exit 0 on a full disk or a
+// closed pipe: the command plumbing asks err() once the command is done.
+type outputWriter struct {
+	w     io.Writer
+	first error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.first != nil {
+		return 0, o.first
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.first = &writeError{err}
+	}
+	return n, o.first
+}
+
+func (o *outputWriter) err() error { return o.first }
+
+// writeError is a failed write on standard output: exit 1.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return "cannot write the output: " + e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
 
@@ -47,12 +48,12 @@ func FuzzOutput(f *testing.F) {
 		f.Add(n)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		tb := &table{headers: []string{"unit", s, "score"}}
-		tb.add(s, s, num{97.5, -1, 2})
-		tb.add("x", nil, num{-3, -1, 0})
+		tb := &present.Table{Headers: []string{"unit", s, "score"}}
+		tb.Add(s, s, present.Num{V: 97.5, Dec: -1, Pad: 2})
+		tb.Add("x", nil, present.Num{V: -3, Dec: -1, Pad: 0})
 
 		var b bytes.Buffer
-		tb.writeText(&b, true)
+		tb.WriteText(&b, true)
 		lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 		if len(lines) != 4 {
 			t.Fatalf("text: %d lines for 2 rows: %q", len(lines), b.String())
@@ -68,7 +69,7 @@ func FuzzOutput(f *testing.F) {
 		}
 
 		b.Reset()
-		tb.writeMarkdown(&b, true)
+		tb.WriteMarkdown(&b, true)
 		mlines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
 		if len(mlines) != 4 {
 			t.Fatalf("markdown: %d lines: %q", len(mlines), b.String())
@@ -83,7 +84,7 @@ func FuzzOutput(f *testing.F) {
 		}
 
 		b.Reset()
-		tb.writeCSV(&b)
+		tb.WriteCSV(&b)
 		if e := inertErr(b.String(), "\n\t"); e != "" {
 			t.Fatalf("csv: %s: %q", e, b.String())
 		}
@@ -91,10 +92,10 @@ func FuzzOutput(f *testing.F) {
 		if err != nil || len(recs) != 3 {
 			t.Fatalf("csv does not read back (%v): %q", err, b.String())
 		}
-		want := csvText(s)
+		want := present.CSVText(s)
 		for _, cell := range []string{recs[0][1], recs[1][0], recs[1][1]} {
 			got := cell
-			if want != "" && strings.ContainsRune("=+-@\t\r", rune(want[0])) && !isPlainNumber(want) {
+			if want != "" && strings.ContainsRune("=+-@\t\r", rune(want[0])) && !present.IsPlainNumber(want) {
 				if !strings.HasPrefix(cell, "'") {
 					t.Fatalf("csv: a live formula %q", cell)
 				}
@@ -107,7 +108,7 @@ func FuzzOutput(f *testing.F) {
 		}
 
 		b.Reset()
-		if err := writeJSON(&b, map[string]string{"unit": s}); err != nil {
+		if err := present.WriteJSON(&b, map[string]string{"unit": s}); err != nil {
 			t.Fatal(err)
 		}
 		if e := inertErr(b.String(), "\n"); e != "" {

@@ -6,17 +6,62 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data"
 )
 
+// command is one row of the command table (commands in main.go): its
+// parsing, its help and its dispatch all come from it.
+type command struct {
+	name    string
+	args    string // what follows the name in the usage line
+	operand bool   // the first argument is the command's own (unit: NAME|CODE), the rest PATHs
+	summary string // its line in `parlens help`
+	about   string // the paragraph under the usage line of `parlens NAME -h`
+	data    dataUse
+	formats []string // set for a query command: --format's choices, with --year, --index, --bloc and --lang
+	bind    binder
+}
+
+// dataUse is what a command reads, and so which shared flags it takes.
+type dataUse int
+
+const (
+	noData    dataUse = iota // writes data of its own (gen)
+	dataFiles                // the input flags; reads and reports the files itself (check)
+	dataSet                  // the input flags; gets the loaded dataset in env.a
+)
+
+// A binder registers a command's own flags, if any, and returns the
+// function that runs it with them.
+type binder func(fs *flag.FlagSet) func(e *env) error
+
+// env is what a command runs with once its flags are parsed and, for a
+// dataSet command, its data is loaded and its warnings told.
+type env struct {
+	cmd      *command
+	in       inputFlags
+	q        queryFlags
+	strict   bool
+	operand  string   // a command's first argument (unit: the unit to show)
+	paths    []string // the data to read
+	a        *analysis.Analysis
+	stdin    io.Reader
+	stdout   io.Writer // an *outputWriter: write errors surface at the end
+	stderr   io.Writer
+	terminal bool // standard output is a terminal
+	usage    func()
+	runner   func(e *env) error
+}
+
 // queryFlags are the flags of the commands that print analysis results.
 type queryFlags struct {
-	inputFlags
 	year   int
 	index  string
 	bloc   string
@@ -24,133 +69,224 @@ type queryFlags struct {
 	lang   string
 }
 
-func (q *queryFlags) register(fs *flag.FlagSet, formats string) {
-	q.inputFlags.register(fs)
+func (q *queryFlags) register(fs *flag.FlagSet, formats []string) {
 	fs.IntVar(&q.year, "year", 0, "year (default: the latest year of each index)")
 	fs.StringVar(&q.index, "index", "", "index name or accent-insensitive part of it (default: every index)")
 	fs.StringVar(&q.bloc, "bloc", "", "bloc name or accent-insensitive part of it (default: every bloc)")
-	fs.StringVar(&q.format, "format", "", "output format: "+formats+" (default: table on a terminal, else csv)")
+	fs.StringVar(&q.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default: table on a terminal, else csv)")
 	fs.StringVar(&q.lang, "lang", "vi", "labels: vi or en")
 }
 
-// errUnknown is an unknown index, year, bloc or unit: exit 1 with close matches.
-var errUnknown = errors.New("unknown")
-
-// commandEnv is what a result command works with once flags are parsed and
-// the data is loaded.
-type commandEnv struct {
-	q         *queryFlags
-	a         *analysis.Analysis
-	stdout    io.Writer
-	stderr    io.Writer
-	labelDone bool
+// exitError ends a command with an exit code; msg, when set, is the line
+// that says why (already said when empty).
+type exitError struct {
+	code int
+	msg  string
 }
 
-// label prints the dataset's label ("Dữ liệu minh họa — illustrative") once,
-// above text and Markdown output, so a sample is never mistaken for real
-// results. CSV and JSON stay machine-readable.
-func (e *commandEnv) printLabel() {
-	l := e.a.Dataset().Label
-	if e.labelDone || l == "" || (e.q.format != formatTable && e.q.format != formatMD) {
-		return
-	}
-	e.labelDone = true
-	if e.q.format == formatMD {
-		fmt.Fprintf(e.stdout, "_%s_\n\n", escapeMarkdown(data.Printable(l)))
-		return
-	}
-	fmt.Fprintf(e.stdout, "%s\n\n", data.Printable(l))
+func (e *exitError) Error() string { return e.msg }
+
+// usageErrorf is bad usage of a command: exit 2.
+func (e *env) usageErrorf(format string, args ...any) error {
+	return &exitError{exitUsage, fmt.Sprintf("parlens "+e.cmd.name+": "+format, args...)}
 }
 
-// setup parses flags, checks them, loads the data and builds the analysis.
-// It returns a non-negative exit code when the command should stop.
-func setup(name, usage string, args []string, stdin io.Reader, stdout, stderr io.Writer,
-	extra func(*flag.FlagSet), formats ...string) (*commandEnv, []string, int) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	q := &queryFlags{}
-	q.register(fs, strings.Join(formats, "|"))
-	if extra != nil {
-		extra(fs)
+// usageError is bad usage found outside the flags (PATH with --sample, an
+// unknown sample): exit 2.
+func usageError(err error) error { return &exitError{exitUsage, "parlens: " + err.Error()} }
+
+// errReported is a failure already reported in full: exit 1.
+var errReported = &exitError{code: exitData}
+
+// exitCode is where every command's outcome becomes an exit code: nil is
+// 0, an exitError its own code, a write error on standard output or any
+// other error 1, printed as "parlens: …".
+func exitCode(err error, stderr io.Writer) int {
+	var ee *exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, ee.msg)
+		}
+		return ee.code
 	}
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: parlens %s\n\nFlags:\n", usage)
+	printErr(stderr, err)
+	return exitData
+}
+
+// runCommand parses a command's arguments, loads its data, runs it and
+// decides the exit code (a panic is run's to report).
+func runCommand(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &outputWriter{w: stdout}
+	e := &env{cmd: c, stdin: stdin, stdout: out, stderr: stderr}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		e.terminal = true
+	}
+	err := e.parse(args)
+	if err == nil {
+		err = e.load()
+	}
+	if err == nil {
+		err = e.runner(e)
+	}
+	if out.err() != nil && (err == nil || errors.Is(err, out.err())) {
+		err = out.err()
+	}
+	return exitCode(err, stderr)
+}
+
+// parse reads the flags the command table gives c and checks the shared ones.
+func (e *env) parse(args []string) error {
+	c := e.cmd
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	if c.data != noData {
+		e.in.register(fs)
+		fs.BoolVar(&e.strict, "strict", false, "exit 1 when the data has warnings")
+	}
+	if c.formats != nil {
+		e.q.register(fs, c.formats)
+	}
+	e.runner = c.bind(fs)
+	e.usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: parlens %s %s\n\n", c.name, c.args)
+		if c.about != "" {
+			fmt.Fprintf(e.stderr, "%s\n\n", c.about)
+		}
+		fmt.Fprintln(e.stderr, "Flags:")
 		fs.PrintDefaults()
 	}
+	fs.Usage = e.usage
 	paths, err := parseArgs(fs, args)
-	if err != nil {
-		return nil, nil, exitUsage
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return &exitError{code: exitOK}
+	case err != nil:
+		return &exitError{code: exitUsage} // the flag package has said why
 	}
+	if c.formats != nil {
+		if err := e.checkQueryFlags(); err != nil {
+			return err
+		}
+	}
+	if c.operand && len(paths) > 0 {
+		e.operand, paths = paths[0], paths[1:]
+	}
+	e.paths = paths
+	return nil
+}
+
+func (e *env) checkQueryFlags() error {
+	q := &e.q
 	if q.lang != "vi" && q.lang != "en" {
-		fmt.Fprintf(stderr, "parlens %s: --lang must be vi or en, not %q\n", name, q.lang)
-		return nil, nil, exitUsage
+		return e.usageErrorf("--lang must be vi or en, not %q", q.lang)
 	}
 	if q.format == "" {
-		q.format = formatCSV
-		if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
-			q.format = formatTable
+		q.format = present.FormatCSV
+		if e.terminal {
+			q.format = present.FormatTable
 		}
 	}
-	if !contains(formats, q.format) {
-		fmt.Fprintf(stderr, "parlens %s: --format must be one of %s, not %q\n", name, strings.Join(formats, ", "), q.format)
-		return nil, nil, exitUsage
+	if !slices.Contains(e.cmd.formats, q.format) {
+		return e.usageErrorf("--format must be one of %s, not %q", strings.Join(e.cmd.formats, ", "), q.format)
 	}
-	var rest []string
-	if name == "unit" && len(paths) > 0 {
-		rest, paths = paths[:1], paths[1:]
-	}
-	ds, code := q.load(paths, stdin, stderr)
-	if ds == nil {
-		return nil, nil, code
-	}
-	return &commandEnv{q: q, a: analysis.New(ds), stdout: stdout, stderr: stderr}, rest, -1
+	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// load reads a dataSet command's data and tells its warnings.
+func (e *env) load() error {
+	if e.cmd.data != dataSet {
+		return nil
+	}
+	ds, err := e.in.load(e.paths, e.stdin)
+	if err != nil {
+		return err
+	}
+	e.a = analysis.New(ds)
+	return e.tellWarnings(dataWarnings(e.a))
+}
+
+// dataWarnings selects the warnings a command's reader should hear of: for
+// now every warning of the load and every published rank or grade the
+// scores contradict (what `parlens check` lists), whatever the command
+// shows. Swap the selection here.
+func dataWarnings(a *analysis.Analysis) []data.Issue {
+	return a.Warnings() // a.Caveats(ws, index, year, blocs...) narrows them to what a command shows
+}
+
+// shownWarnings is how many warnings the one-line notice quotes.
+const shownWarnings = 3
+
+// tellWarnings prints one line on standard error counting the warnings,
+// quoting the first few and pointing to `parlens check`; nothing when there
+// are none. Under --strict warnings are errors: exit 1, no result.
+func (e *env) tellWarnings(ws []data.Issue) error {
+	if len(ws) == 0 {
+		return nil
+	}
+	quoted := make([]string, 0, shownWarnings+1)
+	for i, w := range ws {
+		if i == shownWarnings {
+			quoted = append(quoted, fmt.Sprintf("… %d more", len(ws)-shownWarnings))
+			break
 		}
+		s := w.Msg
+		if p := w.Pos.String(); p != "" {
+			s = p + ": " + s
+		}
+		quoted = append(quoted, present.TextCell(s))
 	}
-	return false
+	fmt.Fprintf(e.stderr, "parlens: %d %s in the data: %s; run parlens check for all\n",
+		len(ws), plural(len(ws), "warning", "warnings"), strings.Join(quoted, "; "))
+	if e.strict {
+		return &exitError{exitData, "parlens: --strict: stopping on the data's warnings"}
+	}
+	return nil
 }
 
-// unknown prints an unknown-name message with close matches and returns exit 1.
-func (e *commandEnv) unknown(what, query string, candidates []string) int {
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// unknownError is an unknown index, year, bloc or unit: exit 1, with close
+// matches or, when there are few, every name known.
+func unknownError(what, query string, candidates []string) error {
 	msg := fmt.Sprintf("parlens: unknown %s %q", what, data.Printable(query))
 	if s := analysis.Suggest(query, candidates); len(s) > 0 {
 		msg += "; did you mean: " + data.Printable(strings.Join(s, ", ")) + "?"
 	} else if len(candidates) > 0 && len(candidates) <= 12 {
 		msg += "; known: " + data.Printable(strings.Join(candidates, ", "))
 	}
-	fmt.Fprintln(e.stderr, msg)
-	return exitData
+	return &exitError{exitData, msg}
 }
 
 // indices returns the indices the --index flag selects.
-func (e *commandEnv) indices() ([]string, int) {
+func (e *env) indices() ([]string, error) {
 	all := e.a.Indices()
 	if e.q.index == "" {
-		return all, -1
+		return all, nil
 	}
 	m := analysis.MatchBloc(e.q.index, all) // the same matching rules as blocs
 	if len(m) == 0 {
-		return nil, e.unknown("index", e.q.index, all)
+		return nil, unknownError("index", e.q.index, all)
 	}
-	return m, -1
+	return m, nil
 }
 
 // years returns the years of an index the --year flag selects; allYears
 // gives every year when --year is not set, else the latest. ok is false when
 // the index does not have the year asked for.
-func (e *commandEnv) years(index string, allYears bool) ([]int, bool) {
+func (e *env) years(index string, allYears bool) ([]int, bool) {
 	ys := e.a.Years(index)
 	switch {
 	case e.q.year != 0:
-		for _, y := range ys {
-			if y == e.q.year {
-				return []int{y}, true
-			}
+		if slices.Contains(ys, e.q.year) {
+			return []int{e.q.year}, true
 		}
 		return nil, false
 	case allYears || len(ys) == 0:
@@ -159,27 +295,33 @@ func (e *commandEnv) years(index string, allYears bool) ([]int, bool) {
 	return ys[len(ys)-1:], true
 }
 
-func (e *commandEnv) unknownYear() int {
-	seen := map[int]bool{}
+// yearNames lists the years of the given indices, as text.
+func yearNames(a *analysis.Analysis, indices []string) []string {
 	var names []string
-	for _, ix := range e.a.Indices() {
-		for _, y := range e.a.Years(ix) {
-			if !seen[y] {
-				seen[y] = true
-				names = append(names, strconv.Itoa(y))
+	for _, ix := range indices {
+		for _, y := range a.Years(ix) {
+			if s := strconv.Itoa(y); !slices.Contains(names, s) {
+				names = append(names, s)
 			}
 		}
 	}
-	return e.unknown("year", strconv.Itoa(e.q.year), names)
+	return names
 }
 
-// each calls fn for every selected index, year and bloc. A year or bloc
-// filter that matches nothing in one index is fine as long as it matches in
-// another.
-func (e *commandEnv) each(allYears bool, fn func(index string, year int, bloc string)) int {
-	indices, code := e.indices()
-	if code >= 0 {
-		return code
+// slice is one (index, year, bloc): the unit of every ranking.
+type slice struct {
+	index string
+	year  int
+	bloc  string
+}
+
+// each calls fn for every selected index, year and bloc, and stops at its
+// first error. A year or bloc filter that matches nothing in one index is
+// fine as long as it matches in another.
+func (e *env) each(allYears bool, fn func(s slice) error) error {
+	indices, err := e.indices()
+	if err != nil {
+		return err
 	}
 	yearFound, blocFound := false, false
 	var blocIndex string
@@ -200,21 +342,65 @@ func (e *commandEnv) each(allYears bool, fn func(index string, year int, bloc st
 			}
 			blocFound = true
 			for _, b := range sel {
-				fn(ix, y, b)
+				if err := fn(slice{ix, y, b}); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	switch {
 	case !yearFound:
-		return e.unknownYear()
+		return unknownError("year", strconv.Itoa(e.q.year), yearNames(e.a, e.a.Indices()))
 	case !blocFound:
-		return e.unknown("bloc", e.q.bloc, e.a.Blocs(blocIndex))
+		return unknownError("bloc", e.q.bloc, e.a.Blocs(blocIndex))
 	}
-	return -1
+	return nil
+}
+
+// collect gathers what fn gives for every selected slice (see each), as
+// [] rather than null when there is nothing.
+func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, error) {
+	var out []T
+	err := e.each(allYears, func(s slice) error {
+		got, err := fn(s)
+		out = append(out, got...)
+		return err
+	})
+	return nonNil(out), err
+}
+
+// missing is an analysis that has no result for a slice each listed: a
+// bug, not bad data.
+func missing(what string, s slice) error {
+	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.index, s.year, s.bloc)
+}
+
+// query declares a query command by its two halves: rows collects the
+// result (what --format json writes as is) and table lays it out for text,
+// CSV and Markdown.
+func query[R any](rows func(*env) (R, error), table func(*env, R) *present.Table) binder {
+	return report(rows, func(e *env, r R) error { return e.emit(table(e, r)) })
+}
+
+// report is query for a command whose text and Markdown are more than one
+// table: human writes every format but JSON.
+func report[R any](rows func(*env) (R, error), human func(*env, R) error) binder {
+	return func(*flag.FlagSet) func(*env) error {
+		return func(e *env) error {
+			r, err := rows(e)
+			if err != nil {
+				return err
+			}
+			if e.q.format == present.FormatJSON {
+				return present.WriteJSON(e.stdout, r)
+			}
+			return human(e, r)
+		}
+	}
 }
 
 // label picks the Vietnamese or English text.
-func (e *commandEnv) label(vi, en string) string {
+func (e *env) label(vi, en string) string {
 	if e.q.lang == "en" {
 		return en
 	}
@@ -222,10 +408,10 @@ func (e *commandEnv) label(vi, en string) string {
 }
 
 // headers picks a header row by language: pairs of vi, en.
-func (e *commandEnv) headers(pairs ...string) []string {
+func (e *env) headers(pairs ...string) []string {
 	out := make([]string, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if e.q.format == formatCSV {
+		if e.q.format == present.FormatCSV {
 			out = append(out, pairs[i+1]) // CSV headers are machine keys
 		} else {
 			out = append(out, e.label(pairs[i], pairs[i+1]))
@@ -234,45 +420,35 @@ func (e *commandEnv) headers(pairs ...string) []string {
 	return out
 }
 
-// emit renders a table in the chosen format (json is handled by the caller).
-func (e *commandEnv) emit(t *table) int {
+// printLabel writes the dataset's label above human output, once.
+func (e *env) printLabel() {
+	present.Label(e.stdout, e.q.format, e.a.Dataset().Label)
+}
+
+// emit writes one table in the chosen format, under the dataset's label.
+func (e *env) emit(t *present.Table) error {
 	e.printLabel()
-	if err := t.render(e.stdout, e.q.format, e.q.lang); err != nil {
-		printErr(e.stderr, err)
-		return exitData
-	}
-	return exitOK
+	return e.table(t)
 }
 
-func (e *commandEnv) emitJSON(v any) int {
-	if err := writeJSON(e.stdout, v); err != nil {
-		printErr(e.stderr, err)
-		return exitData
-	}
-	return exitOK
+// table writes one table of a longer report.
+func (e *env) table(t *present.Table) error {
+	return t.Render(e.stdout, e.q.format, e.q.lang)
 }
 
-// inline makes data text inert for a line of text or Markdown outside a
-// table: escaped for Markdown, cut to a table cell's width for text.
-func (e *commandEnv) inline(s string) string {
-	if e.q.format == formatMD {
-		return escapeMarkdown(s)
-	}
-	return textCell(s)
-}
+// inline makes data text inert for a line outside a table.
+func (e *env) inline(s string) string { return present.Inline(e.q.format, s) }
 
 // score shows a published score as published, padded to the dataset's decimals.
-func (e *commandEnv) score(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return num{*p, -1, e.a.Dataset().Decimals}
-}
+func (e *env) score(p *float64) any { return present.Score(p, e.a.Dataset().Decimals) }
 
 // fixed shows a computed number (a mean, a percentage) with dec decimals.
-func fixed(p *float64, dec int) any {
-	if p == nil {
-		return nil
+func fixed(p *float64, dec int) any { return present.Fixed(p, dec) }
+
+// nonNil makes an empty result print as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return num{*p, dec, 0}
+	return s
 }

@@ -35,6 +35,11 @@ type Analysis struct {
 	preds map[string][]string // successor id → predecessor ids, sorted
 
 	foldOnce sync.Once // folded unit names for FindUnit
+
+	checkOnce sync.Once
+	checked   []finding // Check's warnings with what they are about
+	placeOnce sync.Once
+	placer    *placer // where warnings sit (see Caveats)
 }
 
 type groupKey struct {
@@ -70,7 +75,13 @@ type group struct {
 	n       int   // records, while building
 	nRanked int   // len(order)
 	rows    []int // league-table order: ranked, then scored, then the rest
-	rowAt   []int // entry → its position in rows
+	// pubRanks: ranks are the published ones (a ranks-only or partial table,
+	// where ranking the rows present by score would be wrong).
+	pubRanks bool
+	maxPub   int   // the largest published rank (0 when none)
+	scoredEl int   // records not marked not-ranked with a total
+	rankOnly int   // records not marked not-ranked with a published rank and no total
+	rowAt    []int // entry → its position in rows
 
 	statsOnce sync.Once
 	st        stats
@@ -104,9 +115,19 @@ type entry struct {
 	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
 }
 
-func (e *entry) ranked() bool   { return e.rank > 0 }
-func (e *entry) result() bool   { return e.hasScore || e.grade != "" }
-func (e *entry) isBottom() bool { return e.rank > 0 && e.rank == e.g.maxRank && e.g.maxRank > 1 }
+func (e *entry) ranked() bool { return e.rank > 0 }
+
+// result: a score, a grade or a published rank (a ranks-only row is a result).
+func (e *entry) result() bool { return e.hasScore || e.grade != "" || e.rec.PublishedRank > 0 }
+
+// isBottom: last ranked in a complete table (a partial table's last row
+// present need not be the bloc's last unit).
+func (e *entry) isBottom() bool {
+	return e.rank > 0 && e.rank == e.g.maxRank && e.g.maxRank > 1 && e.g.complete()
+}
+
+// rankPublished reports whether the entry's rank is its published rank.
+func (e *entry) rankPublished() bool { return e.rank > 0 && e.g.pubRanks }
 
 // gradeKey identifies a grade within and across years: its level when the
 // label can be ordered, else its folded label (ordered after known levels).
@@ -393,9 +414,16 @@ func (a *Analysis) prepareGroups(gs []*group) {
 	wg.Wait()
 }
 
+// noScheme grades nothing: a bloc for which the user gave no scheme
+// (grades.csv or --grades default) keeps only the grades its data gives.
+var noScheme = &data.GradeScheme{Source: "none"}
+
 // prepareGroup computes grades and competition ranks of one group.
 func (a *Analysis) prepareGroup(g *group) {
-	g.scheme = a.ds.SchemeFor(g.index, g.bloc, g.year)
+	g.scheme = noScheme
+	if a.ds.HasScheme(g.index, g.bloc, g.year) {
+		g.scheme = a.ds.SchemeFor(g.index, g.bloc, g.year)
+	}
 	type lv struct {
 		k     gradeKey
 		band  int
@@ -419,7 +447,7 @@ func (a *Analysis) prepareGroup(g *group) {
 		switch {
 		case r.Grade != "":
 			e.grade = r.Grade
-		case e.hasScore:
+		case e.hasScore && g.scheme != noScheme:
 			e.grade = g.scheme.GradeFor(r.Total)
 		}
 		e.gk = gradeKey{lvl: noGrade}
@@ -442,8 +470,27 @@ func (a *Analysis) prepareGroup(g *group) {
 			e.placed = r.Grade == "" || l.knows
 		} else {
 			e.band = -1
+			// a total below the scheme's lowest band: ungraded, but the
+			// points to the lowest grade are known
+			e.placed = e.hasScore
 		}
-		if e.hasScore && !r.NotRanked {
+		if !r.NotRanked {
+			switch {
+			case e.hasScore:
+				g.scoredEl++
+			case r.PublishedRank > 0:
+				g.rankOnly++
+			}
+			g.maxPub = max(g.maxPub, r.PublishedRank)
+		}
+	}
+	g.pubRanks = g.maxPub > 0 && (g.scoredEl == 0 || !g.complete())
+	if g.pubRanks {
+		g.rankAsPublished()
+		return
+	}
+	for i := range g.entries {
+		if e := &g.entries[i]; e.hasScore && !e.rec.NotRanked {
 			g.order = append(g.order, i)
 		}
 	}

@@ -9,8 +9,9 @@ import (
 // Check compares what the data states with what the analysis computes and
 // returns a warning for every record whose given rank differs from the rank
 // by score (within its index, year and bloc), and for every record whose
-// given grade differs from the grade its total earns under the scheme in use.
-// Positions are the record's file and line (column 0). Records without a
+// given grade differs from the grade its total earns under the scheme the
+// user gave (grades.csv or --grades default; without one there is nothing
+// to contradict). Positions are the record's file and line (column 0). Records without a
 // total are not checked: there is nothing to rank or grade them by.
 func Check(ds *data.Dataset) []data.Issue {
 	return New(ds).Check()
@@ -18,36 +19,70 @@ func Check(ds *data.Dataset) []data.Issue {
 
 // Check is Check on an existing analysis.
 func (a *Analysis) Check() []data.Issue {
-	out := []data.Issue{}
-	for _, e := range a.recEntry { // data order
-		g, r := e.g, e.rec
-		if !e.hasScore {
-			continue
-		}
-		pos := data.Pos{File: r.Pos.File, Line: r.Pos.Line}
-		if r.PublishedRank != 0 && r.PublishedRank != e.rank {
-			is := data.Issue{Severity: data.Warning, Pos: pos}
-			if r.NotRanked {
-				is.Msg = fmt.Sprintf("rank %d given, but %s is marked not ranked (Tổng điểm %.2f)", r.PublishedRank, r.Unit, r.Total)
-				is.Hint = "a not-ranked unit keeps its score but gets no rank; remove the rank or the not-ranked mark"
-			} else {
-				is.Msg = fmt.Sprintf("rank %d given, %d by score (Tổng điểm %.2f)", r.PublishedRank, e.rank, r.Total)
-				is.Hint = fmt.Sprintf("ranks are recomputed within %s %d by total at 2 decimals, ties sharing a rank (1, 2, 2, 4); %s",
-					blocName(g.bloc), g.year, rankHint(g, e))
-			}
-			out = append(out, is)
-		}
-		if r.Grade != "" {
-			want := g.scheme.GradeFor(r.Total)
-			if !a.sameGrade(g, r.Grade, want) {
-				is := data.Issue{Severity: data.Warning, Pos: pos}
-				is.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %.2f)", r.Grade, want, r.Total)
-				is.Hint = gradeHint(a.ds, g, want)
-				out = append(out, is)
-			}
-		}
+	fs := a.findings()
+	out := make([]data.Issue, len(fs))
+	for i := range fs {
+		out[i] = fs[i].issue
 	}
 	return out
+}
+
+// finding is one of Check's warnings with the record it is about, so a
+// caveat can state it in words rather than as a message.
+type finding struct {
+	issue data.Issue
+	kind  string // CaveatRank, CaveatRankNotRanked, CaveatGrade or CaveatGradeBelow
+	e     *entry
+	want  string // CaveatGrade: the grade by score
+}
+
+// findings computes Check's warnings once.
+func (a *Analysis) findings() []finding {
+	a.checkOnce.Do(func() {
+		for _, e := range a.recEntry { // data order
+			g, r := e.g, e.rec
+			if !e.hasScore {
+				continue
+			}
+			pos := data.Pos{File: r.Pos.File, Line: r.Pos.Line}
+			if g.pubRanks {
+				if is, ok := g.rankOrderIssue(e); ok {
+					a.checked = append(a.checked, finding{issue: is, kind: CaveatRank, e: e})
+				}
+			}
+			if r.PublishedRank != 0 && r.PublishedRank != e.rank {
+				f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatRank, e: e}
+				if r.NotRanked {
+					f.kind = CaveatRankNotRanked
+					f.issue.Msg = fmt.Sprintf("rank %d given, but %s is marked not ranked (Tổng điểm %.2f)", r.PublishedRank, r.Unit, r.Total)
+					f.issue.Hint = "a not-ranked unit keeps its score but gets no rank; remove the rank or the not-ranked mark"
+				} else {
+					f.issue.Msg = fmt.Sprintf("rank %d given, %d by score (Tổng điểm %.2f)", r.PublishedRank, e.rank, r.Total)
+					f.issue.Hint = fmt.Sprintf("ranks are recomputed within %s %d by total at 2 decimals, ties sharing a rank (1, 2, 2, 4); %s",
+						blocName(g.bloc), g.year, rankHint(g, e))
+				}
+				a.checked = append(a.checked, f)
+			}
+			if r.Grade != "" && g.scheme != noScheme {
+				want := g.scheme.GradeFor(r.Total)
+				if want == "" && len(g.scheme.Bands) > 0 {
+					low := g.scheme.Bands[len(g.scheme.Bands)-1]
+					a.checked = append(a.checked, finding{kind: CaveatGradeBelow, e: e, issue: data.Issue{Severity: data.Warning, Pos: pos,
+						Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %.2f, lowest %s from %.2f)",
+							r.Grade, r.Total, low.Label, low.Min),
+						Hint: gradeHint(g, low.Label)}})
+					continue
+				}
+				if !a.sameGrade(g, r.Grade, want) {
+					f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatGrade, e: e, want: want}
+					f.issue.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %.2f)", r.Grade, want, r.Total)
+					f.issue.Hint = gradeHint(g, want)
+					a.checked = append(a.checked, f)
+				}
+			}
+		}
+	})
+	return a.checked
 }
 
 func blocName(b string) string {
@@ -87,7 +122,7 @@ func (a *Analysis) sameGrade(g *group, given, want string) bool {
 	return data.Fold(given) == data.Fold(want)
 }
 
-func gradeHint(ds *data.Dataset, g *group, want string) string {
+func gradeHint(g *group, want string) string {
 	s := g.scheme
 	from := ""
 	for _, b := range s.Bands {
@@ -98,9 +133,9 @@ func gradeHint(ds *data.Dataset, g *group, want string) string {
 			break
 		}
 	}
-	if !ds.HasScheme(g.index, g.bloc, g.year) {
-		return fmt.Sprintf("no grades.csv scheme applies to %s %d, so the built-in one gives %s%s; add a grades.csv row if this bloc's thresholds differ",
-			blocName(g.bloc), g.year, want, from)
+	if s.Source == data.DefaultScheme.Source {
+		return fmt.Sprintf("--grades default selects the built-in scheme, which gives %s%s for %s %d; give a grades.csv if this bloc's thresholds differ",
+			want, from, blocName(g.bloc), g.year)
 	}
 	src := s.Source
 	if src == "" {

@@ -247,10 +247,10 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		inPop[i] = !g.entries[i].rec.NotRanked
 	}
 	// previous-year bloc means, in one pass over last year's records
-	var prevSum []float64
+	var prevSum []orderFreeSum
 	var prevCnt []int
 	if g.prev != nil {
-		prevSum, prevCnt = make([]float64, nk), make([]int, nk)
+		prevSum, prevCnt = make([]orderFreeSum, nk), make([]int, nk)
 		for i := range g.prev.entries {
 			r := g.prev.entries[i].rec
 			if r.NotRanked {
@@ -258,7 +258,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 			for k, j := range cc.keys {
 				if v := a.comps[j].score(r); !data.IsMissing(v) {
-					prevSum[k] += v
+					prevSum[k].add(v)
 					prevCnt[k]++
 				}
 			}
@@ -267,6 +267,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	buf := make([]float64, 0, n)
 	pos := make([]int, 0, n)
 	pcBuf, prBuf := make([]int64, n), make([]int32, n)
+	var sum orderFreeSum
 	for k, j := range cc.keys {
 		c := &a.comps[j]
 		info := &cc.info[k]
@@ -303,10 +304,11 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		if len(buf) > 0 {
 			// competition ranks of the population, at 2 decimals
 			pc := pcBuf[:len(buf)]
-			sum, lo, hi := 0.0, buf[0], buf[0]
+			lo, hi := buf[0], buf[0]
+			sum.reset()
 			for x, v := range buf {
 				pc[x] = cents(v)
-				sum += v
+				sum.add(v)
 				lo, hi = min(lo, v), max(hi, v)
 			}
 			pr := prBuf[:len(buf)]
@@ -314,7 +316,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			for x, i := range pos {
 				cc.ranks[i*nk+k] = int(pr[x])
 			}
-			mean := sum / float64(len(buf))
+			mean := sum.mean(len(buf))
 			info.mean, info.has = mean, true
 			cs.Mean, cs.Median, cs.Min, cs.Max = ptr(mean), ptr(med), ptr(lo), ptr(hi)
 			if info.hasMax && info.max != 0 {
@@ -330,7 +332,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 		}
 		if prevCnt != nil && prevCnt[k] > 0 {
-			cs.PrevMean = ptr(prevSum[k] / float64(prevCnt[k]))
+			cs.PrevMean = ptr(prevSum[k].mean(prevCnt[k]))
 			if cs.Mean != nil {
 				cs.MeanChange = ptr(*cs.Mean - *cs.PrevMean)
 			}

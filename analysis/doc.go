@@ -25,11 +25,41 @@
 //     get no rank and shift no one; records without a total get no rank.
 //     Record.PublishedRank is reported as published_rank; Check warns where
 //     it differs.
-//   - Grades: a grade given in the data wins, else the grade the scheme in
-//     use (ds.SchemeFor) gives the total; no total and no grade, no grade.
+//   - Published ranks: a (index, year, bloc) with no scores but published
+//     ranks, or a partial one, is ranked by Record.PublishedRank (rows
+//     without one get no rank); rank_published / ranks_published say so. A
+//     ranks-only row is a result: it counts in the top, bottom, retained,
+//     regained, first-time and new-unit facts and in histories.
+//   - Partial tables: a group is partial when a published rank exceeds its
+//     rows or some ranked rows have a score and others a published rank only
+//     (see BlocSummary.Complete, PartialReason). A partial group has no
+//     statistics, grade counts, bottom, sole grade or biggest moves, and
+//     nothing is compared with it (mean change, up/down, previous grade
+//     counts); rank changes use the published ranks. No unit is new when an
+//     earlier year of its bloc is partial.
+//   - Data window: the bloc's first year makes no first-time, streak or
+//     count claim (Top, a bottom without streak or count). Later claims carry
+//     Mover.Since, the first year they were counted from; an earlier table
+//     that does not show its leader (or, partial, its last unit) ends a
+//     streak and drops the count rather than guessing.
+//   - Grades come from the data or from a scheme the user gave: a grade given
+//     in the data wins, else the grade the user's scheme (grades.csv or
+//     --grades default: ds.HasScheme, ds.SchemeFor) gives the total. Without
+//     a grade and such a scheme, no grade: nothing is invented from the
+//     built-in scheme. A bloc with neither has BlocSummary.Grades nil,
+//     GradesFrom "none" and a GradesNote; its movers carry no grade facts.
 //     Grades are compared and counted by level (ds.GradeLevel), labelled by
 //     their most common spelling in the data. Grade steps count the bands of
 //     the scheme in use when it has both grades, else vocabulary levels.
+//   - Score bands: BlocSummary.Bands counts the units with a total at or
+//     above each of ScoreBandMins (90, 80), at 2 decimals, not-ranked units
+//     included, with the previous year's counts — what an ungraded table
+//     supports ("14/17 scored 80 or more").
+//   - Warnings: Warnings is the loader's (ds.Warnings) then Check's.
+//     Caveats places each one at the record on its row (else at every table
+//     of its data file, else everywhere: units.csv, no file) and keeps those
+//     touching an index, year and blocs: one selection the brief's notes,
+//     the command line and the dashboard can share.
 //   - History: a unit is followed across years by Record.UnitID. Through
 //     units.csv lineage (ds.Successor, else the Successor column of
 //     ds.Units), a successor's history includes its predecessor's records in
@@ -45,16 +75,18 @@
 //     Stdev is the population standard deviation (divide by N).
 //   - Movers: see MoverKind. Rank facts (top, streaks, bottom, biggest moves)
 //     are per bloc; "first time" and "new" look at the unit's earlier years
-//     in the index. A bloc of one has a top but no bottom, no sole grade and
+//     in the index (a score, a grade or a published rank is a result). A bloc of one has a top but no bottom, no sole grade and
 //     no biggest moves (they need two units).
 //
 // # API
 //
 //	New(ds) *Analysis
 //	Check(ds) []data.Issue                          rank and grade warnings
+//	(*Analysis) Warnings() []data.Issue             the loader's and Check's warnings
+//	(*Analysis) Caveats(ws, index, year, blocs...)  the warnings touching a year and blocs, placed
 //	(*Analysis) Indices, Years, Blocs, BlocsIn, PrevYear
 //	(*Analysis) Table(index, year, bloc)            league table
-//	(*Analysis) Summaries / Summary / BlocSummary   bloc statistics and grade counts
+//	(*Analysis) Summaries / Summary / BlocSummary   bloc statistics, grade counts and score bands
 //	(*Analysis) Movers / BlocMovers                 facts: top, streaks, bottom, biggest moves, grades, new units
 //	(*Analysis) Components / UnitComponents         component statistics and unit profiles; VsBloc(cell)
 //	(*Analysis) Gaps / UnitGap                      points to the next grade, rank and leader; rank with last year's score

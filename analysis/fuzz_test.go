@@ -51,10 +51,13 @@ func fuzzDataset(raw []byte) *data.Dataset {
 		}
 		ds.Components = append(ds.Components, comp)
 	}
-	if f.pick(3) == 0 {
+	switch f.pick(3) {
+	case 0:
 		ds.Schemes = []data.GradeScheme{{Bands: []data.GradeBand{
 			{Label: "Tốt", Min: float64(60 + f.pick(30))}, {Label: "Khá", Min: float64(30 + f.pick(30))}, {Label: "Yếu", Min: math.Inf(-1)},
 		}, Source: "fuzz"}}
+	case 1:
+		ds.Schemes = []data.GradeScheme{data.DefaultScheme} // --grades default
 	}
 	nUnits := 1 + f.pick(12)
 	if f.pick(4) == 0 {
@@ -205,6 +208,11 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 				for _, r := range tb.Rows {
 					rank[r.UnitID] = r.Rank
 				}
+				for _, c := range a.Caveats(a.Warnings(), ix, y, b) {
+					if c.Unit != "" && (c.Index != ix || c.Year != y || c.Bloc != b) {
+						t.Fatalf("caveat %s of %s %d %s selected for %s %d %s", c.Kind, c.Index, c.Year, c.Bloc, ix, y, b)
+					}
+				}
 				for _, m := range a.BlocMovers(ix, y, b) {
 					rec, ok := recs[m.UnitID]
 					if !ok || m.Index != ix || m.Year != y || m.Bloc != b {
@@ -269,6 +277,10 @@ func checkRanks(t *testing.T, tb Table, recs map[string]*data.Record) {
 	if tb.Units != len(recs) || len(tb.Rows) != len(recs) {
 		t.Fatalf("%s %d %s: table has %d units, %d rows; the data %d", tb.Index, tb.Year, tb.Bloc, tb.Units, len(tb.Rows), len(recs))
 	}
+	if tb.RanksPublished {
+		checkPublishedRanks(t, tb, recs)
+		return
+	}
 	var scores []int64
 	for _, r := range recs {
 		if r.HasTotal() && !r.NotRanked {
@@ -312,10 +324,47 @@ func checkRanks(t *testing.T, tb Table, recs map[string]*data.Record) {
 	}
 }
 
+// checkPublishedRanks: a ranks-only or partial table ranks every row with a
+// published rank (not marked not ranked) at that rank, in rank order, first.
+func checkPublishedRanks(t *testing.T, tb Table, recs map[string]*data.Record) {
+	t.Helper()
+	ranked := 0
+	for _, r := range recs {
+		if r.PublishedRank > 0 && !r.NotRanked {
+			ranked++
+		}
+	}
+	if tb.Ranked != ranked {
+		t.Fatalf("%s %d %s: %d ranked, want %d published", tb.Index, tb.Year, tb.Bloc, tb.Ranked, ranked)
+	}
+	for i, row := range tb.Rows {
+		rec := recs[row.UnitID]
+		if i < ranked {
+			if row.Rank == nil || *row.Rank != rec.PublishedRank {
+				t.Fatalf("%s: rank %v, published %d", row.UnitID, ip(row.Rank), rec.PublishedRank)
+			}
+			if i > 0 && *tb.Rows[i-1].Rank > *row.Rank {
+				t.Fatalf("ranks not in order at %s", row.UnitID)
+			}
+		} else if row.Rank != nil {
+			t.Fatalf("%s ranked %d after the published ranks", row.UnitID, *row.Rank)
+		}
+	}
+}
+
 func checkSummary(t *testing.T, bs BlocSummary, tb Table, recs map[string]*data.Record) {
 	t.Helper()
 	if bs.Units != len(recs) || bs.Ranked != tb.Ranked {
 		t.Fatalf("summary of %s: %d units, %d ranked; table %d, %d", bs.Bloc, bs.Units, bs.Ranked, tb.Units, tb.Ranked)
+	}
+	if bs.Complete != tb.Complete || (bs.PartialReason == nil) != bs.Complete {
+		t.Fatalf("summary of %s: complete %v (%s), table %v", bs.Bloc, bs.Complete, sp(bs.PartialReason), tb.Complete)
+	}
+	if !bs.Complete {
+		if bs.Grades != nil || bs.Mean != nil || bs.AboveMean != nil || bs.Spread != nil || bs.Compared != nil {
+			t.Fatalf("partial %s states bloc-wide figures: %+v", bs.Bloc, bs)
+		}
+		return
 	}
 	n := bs.Ungraded
 	for _, g := range bs.Grades {
@@ -340,6 +389,23 @@ func checkSummary(t *testing.T, bs BlocSummary, tb Table, recs map[string]*data.
 	}
 	if bs.Ranked > 0 && len(bs.Leader) == 0 {
 		t.Fatal("ranked units and no leader")
+	}
+	// no invented grades: an ungraded bloc has no grade anywhere
+	if (bs.GradesFrom == GradesFromNone) != (bs.Grades == nil) {
+		t.Fatalf("grades_from %s with grades %v", bs.GradesFrom, bs.Grades)
+	}
+	if bs.GradesFrom == GradesFromNone {
+		for _, r := range tb.Rows {
+			if r.Grade != nil {
+				t.Fatalf("ungraded bloc %s: %s graded %s", bs.Bloc, r.Unit, *r.Grade)
+			}
+		}
+	}
+	// score bands: over the units with a total, higher edges hold fewer
+	for i, b := range bs.Bands {
+		if b.Of != bs.Scored || b.Count < 0 || b.Count > b.Of || i > 0 && b.Count < bs.Bands[i-1].Count {
+			t.Fatalf("band %v: %d/%d after %+v, %d scored", b.Min, b.Count, b.Of, bs.Bands[:i], bs.Scored)
+		}
 	}
 }
 

@@ -94,14 +94,15 @@ func schemeKnows(s *data.GradeScheme, label string) bool {
 }
 
 // bandOf returns the index of the scheme band a total (in cents) falls in,
-// as GradeScheme.GradeFor does.
+// as GradeScheme.GradeFor does; len(s.Bands) when it is below them all
+// (ungraded).
 func bandOf(s *data.GradeScheme, c int64) int {
 	for i, b := range s.Bands {
 		if m, ok := bandCents(b.Min); !ok && b.Min < 0 || ok && c >= m {
 			return i
 		}
 	}
-	return len(s.Bands) - 1
+	return len(s.Bands)
 }
 
 // gapOf fills x with entry e's gaps; fs (3 values) and r hold what x points to.
@@ -132,7 +133,7 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 	}
 
 	// next grade
-	if e.hasScore && e.placed && len(s.Bands) > 1 && !(e.gk.known() && e.gk.lvl == 0) {
+	if e.hasScore && e.placed && len(s.Bands) > 0 && !(e.gk.known() && e.gk.lvl == 0) {
 		if b := bandOf(s, e.cents); b > 0 {
 			if m, finite := bandCents(s.Bands[b-1].Min); finite {
 				fs[0] = fromCents(m - e.cents)
@@ -146,6 +147,9 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 		return
 	}
 	x.Rank = &e.rank
+	if g.pubRanks {
+		return // published ranks of a partial or ranks-only table: no gaps by score
+	}
 	fs[2] = fromCents(g.asc[ranked-1] - e.cents)
 	x.ToLeader = &fs[2]
 	if e.rank > 1 {

@@ -20,7 +20,7 @@ func TestGaps(t *testing.T) {
 		R(2023, "Sở", "NR", 89.99, notRanked),
 		R(2023, "Huyện", "Q1", 72), R(2023, "Huyện", "Q2", 81),
 	)
-	ds.Schemes = []data.GradeScheme{districts}
+	ds.Schemes = append(ds.Schemes, districts)
 	a := New(ds)
 	type want struct {
 		rank     int     // 0 = nil

@@ -16,7 +16,6 @@ type opt func(*data.Record)
 
 func grade(g string) opt      { return func(r *data.Record) { r.Grade = g } }
 func code(c string) opt       { return func(r *data.Record) { r.UnitCode, r.UnitID = c, c } }
-func id(s string) opt         { return func(r *data.Record) { r.UnitID = s } }
 func pub(n int) opt           { return func(r *data.Record) { r.PublishedRank = n } }
 func index(s string) opt      { return func(r *data.Record) { r.Index = s } }
 func scores(v ...float64) opt { return func(r *data.Record) { r.Scores = v } }
@@ -25,10 +24,9 @@ func line(file string, n int) opt {
 }
 
 var notRanked opt = func(r *data.Record) { r.NotRanked = true }
-var noTotal opt = func(r *data.Record) { r.Total = data.Missing }
 
 // R builds a record of the default index; its UnitID is the folded name
-// unless code or id says otherwise.
+// unless code says otherwise.
 func R(year int, bloc, unit string, total float64, opts ...opt) data.Record {
 	r := data.Record{Index: data.DefaultIndex, Year: year, Bloc: bloc, Unit: unit, UnitID: "~" + data.Fold(unit), Total: total}
 	for _, o := range opts {
@@ -42,8 +40,16 @@ func G(year int, bloc, unit, g string, opts ...opt) data.Record {
 	return R(year, bloc, unit, data.Missing, append([]opt{grade(g)}, opts...)...)
 }
 
-// mk returns a dataset with its records sorted by index, year, bloc (stable).
+// mk returns a dataset with its records sorted by index, year, bloc
+// (stable), graded by the built-in scheme as --grades default selects it.
 func mk(recs ...data.Record) *data.Dataset {
+	ds := mkUngraded(recs...)
+	ds.Schemes = []data.GradeScheme{data.DefaultScheme}
+	return ds
+}
+
+// mkUngraded is mk without a grade scheme: only grades in the records count.
+func mkUngraded(recs ...data.Record) *data.Dataset {
 	slices.SortStableFunc(recs, func(a, b data.Record) int {
 		if c := strings.Compare(a.Index, b.Index); c != 0 {
 			return c

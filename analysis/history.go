@@ -18,7 +18,8 @@ type HistoryPoint struct {
 	UnitCode      *string  `json:"unit_code"`
 	Score         *float64 `json:"score"`
 	Rank          *int     `json:"rank"`
-	RankedOf      int      `json:"ranked_of"`
+	RankedOf      int      `json:"ranked_of"`      // 0 when the year's table is partial (the bloc's size is not known)
+	RankPublished bool     `json:"rank_published"` // the rank is the published one (a ranks-only or partial table)
 	Grade         *string  `json:"grade"`
 	PublishedRank *int     `json:"published_rank"`
 	NotRanked     bool     `json:"not_ranked"`
@@ -58,7 +59,10 @@ func (a *Analysis) IndexHistory(index, unitID string) (UnitHistory, bool) {
 	for _, e := range u.lin {
 		p := HistoryPoint{
 			Year: e.g.year, Bloc: e.g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code,
-			RankedOf: len(e.g.order), NotRanked: e.rec.NotRanked,
+			NotRanked: e.rec.NotRanked, RankPublished: e.rankPublished(),
+		}
+		if e.g.complete() {
+			p.RankedOf = len(e.g.order)
 		}
 		if e.hasScore {
 			p.Score = &e.rec.Total

@@ -12,11 +12,11 @@ type MoverKind string
 
 // Mover kinds, in the order they are listed within a bloc.
 const (
-	Top            MoverKind = "top"              // rank 1 in the bloc's first year
-	FirstTimeTop   MoverKind = "first_time_top"   // rank 1, never rank 1 in an earlier year of the bloc
+	Top            MoverKind = "top"              // rank 1, no claim on earlier years (the bloc's first year, or earlier tables that do not show their leader)
+	FirstTimeTop   MoverKind = "first_time_top"   // rank 1, never rank 1 in an earlier year of the bloc (every earlier year shows its leader)
 	RegainedTop    MoverKind = "regained_top"     // rank 1, not last year but in some earlier year; count = years at rank 1
 	RetainedTop    MoverKind = "retained_top"     // rank 1 now and last year; streak = consecutive years, count = all years
-	Bottom         MoverKind = "bottom"           // last ranked (last rank > 1); streak/count of years at the bottom
+	Bottom         MoverKind = "bottom"           // last ranked in a complete table (last rank > 1); streak/count of years at the bottom, not in the bloc's first year
 	BiggestGain    MoverKind = "biggest_gain"     // largest positive score change in the bloc (all tied)
 	BiggestDrop    MoverKind = "biggest_drop"     // largest negative score change
 	BiggestClimb   MoverKind = "biggest_climb"    // largest rise in rank
@@ -25,7 +25,7 @@ const (
 	GradeDown      MoverKind = "grade_down"       // worse grade than last year
 	FirstTimeGrade MoverKind = "first_time_grade" // top grade for the first time (had earlier graded years)
 	SoleGrade      MoverKind = "sole_grade"       // the only unit of the bloc with its grade (bloc of ≥ 2 graded units)
-	NewUnit        MoverKind = "new_unit"         // first year with a result, in a year that is not the bloc's first
+	NewUnit        MoverKind = "new_unit"         // first year with a result (score, grade or published rank), in a year that is not the bloc's first, no earlier year partial
 )
 
 // MoverKinds lists every kind in listing order.
@@ -49,26 +49,34 @@ func kindOrder(k MoverKind) int {
 // values when the unit has a record in the bloc's previous year); fields
 // that do not apply are nil.
 type Mover struct {
-	Kind       MoverKind `json:"kind"`
-	Index      string    `json:"index"`
-	Year       int       `json:"year"`
-	Bloc       string    `json:"bloc"`
-	UnitID     string    `json:"unit_id"`
-	UnitCode   *string   `json:"unit_code"`
-	Unit       string    `json:"unit"`
-	Score      *float64  `json:"score"`
-	Rank       *int      `json:"rank"`
-	RankedOf   *int      `json:"ranked_of"` // ranked units in the bloc
-	Grade      *string   `json:"grade"`
-	PrevYear   *int      `json:"prev_year"` // the bloc's previous year
-	PrevScore  *float64  `json:"prev_score"`
-	PrevRank   *int      `json:"prev_rank"`
-	PrevGrade  *string   `json:"prev_grade"`
-	Change     *float64  `json:"change"`      // score − prev_score
-	RankChange *int      `json:"rank_change"` // prev_rank − rank (positive = climbed)
-	Streak     *int      `json:"streak"`      // retained_top, bottom: consecutive years including this one
-	Count      *int      `json:"count"`       // retained_top, regained_top, bottom: all years so far
-	Steps      *int      `json:"steps"`       // grade_up, grade_down: grade levels moved (positive)
+	Kind     MoverKind `json:"kind"`
+	Index    string    `json:"index"`
+	Year     int       `json:"year"`
+	Bloc     string    `json:"bloc"`
+	UnitID   string    `json:"unit_id"`
+	UnitCode *string   `json:"unit_code"`
+	Unit     string    `json:"unit"`
+	Score    *float64  `json:"score"`
+	Rank     *int      `json:"rank"`
+	RankedOf *int      `json:"ranked_of"` // ranked units in the bloc; nil when the table is partial
+	// RankPublished: the rank is the published one (a ranks-only or partial table).
+	RankPublished bool     `json:"rank_published"`
+	Grade         *string  `json:"grade"`
+	PrevYear      *int     `json:"prev_year"` // the bloc's previous year
+	PrevScore     *float64 `json:"prev_score"`
+	PrevRank      *int     `json:"prev_rank"`
+	// PrevRankPublished: the previous rank is the published one.
+	PrevRankPublished bool     `json:"prev_rank_published"`
+	PrevGrade         *string  `json:"prev_grade"`
+	Change            *float64 `json:"change"`      // score − prev_score
+	RankChange        *int     `json:"rank_change"` // prev_rank − rank (positive = climbed)
+	Streak            *int     `json:"streak"`      // retained_top, bottom: consecutive years including this one
+	Count             *int     `json:"count"`       // retained_top, regained_top, bottom: all years so far
+	Steps             *int     `json:"steps"`       // grade_up, grade_down: grade levels moved (positive)
+	// Since is the first year of the data window a first-time, regained,
+	// retained, bottom-streak or new-unit fact was counted in; nil for facts
+	// that look at no earlier year.
+	Since *int `json:"since"`
 }
 
 // Movers returns the facts of an index and year: blocs in bloc order, then
@@ -125,7 +133,10 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 	}
 	if e.ranked() {
 		m.Rank = &e.rank
-		m.RankedOf = &g.nRanked
+		m.RankPublished = e.rankPublished()
+		if g.complete() {
+			m.RankedOf = &g.nRanked
+		}
 	}
 	if e.grade != "" {
 		m.Grade = &e.grade
@@ -142,6 +153,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 		}
 		if p.ranked() {
 			m.PrevRank = &p.rank
+			m.PrevRankPublished = p.rankPublished()
 			if e.ranked() {
 				m.RankChange = b.ints.ptr(p.rank - e.rank)
 			}
@@ -164,24 +176,74 @@ func (g *group) earlier(e *entry, f func(gg *group, x *entry) bool) {
 	}
 }
 
-// streakAndCount counts the years (this one included) in which pred holds for
-// the unit in this bloc: consecutive from this year back, and in all.
-func (g *group) streakAndCount(e *entry, pred func(*entry) bool) (streak, count int) {
-	streak, count = 1, 1
-	run := true
-	g.earlier(e, func(_ *group, x *entry) bool {
-		ok := x != nil && pred(x)
-		if ok {
-			count++
+// standing says whether a fact held for a unit in an earlier year of the
+// bloc (x is its record there, nil when absent), and whether the year's table
+// shows it at all (a partial table may leave out its leader or its last rows).
+type standing func(gg *group, x *entry) (holds, known bool)
+
+func wasTop(gg *group, x *entry) (bool, bool) {
+	if x != nil && x.rank == 1 {
+		return true, true
+	}
+	return false, gg.topKnown()
+}
+
+func wasBottom(gg *group, x *entry) (bool, bool) {
+	if x != nil && x.isBottom() {
+		return true, true
+	}
+	return false, gg.bottomKnown()
+}
+
+// tally is a fact's record over the bloc's years, this one included.
+type tally struct {
+	streak     int  // consecutive years from this one back
+	streakSure bool // the run ends at a year known not to hold, or at the bloc's first year
+	prevKnown  bool // the bloc's previous year shows whether the fact held
+	count      int  // years in which the fact held
+	exact      bool // every earlier year shows whether it held
+}
+
+// history tallies the years in which a fact holds for the unit in this bloc.
+func (g *group) history(e *entry, st standing) tally {
+	t := tally{streak: 1, count: 1, streakSure: true, exact: true}
+	run, first := true, true
+	g.earlier(e, func(gg *group, x *entry) bool {
+		holds, known := st(gg, x)
+		if first {
+			t.prevKnown, first = known, false
+		}
+		switch {
+		case holds:
+			t.count++
 			if run {
-				streak++
+				t.streak++
 			}
-		} else {
+		case !known:
+			t.exact = false
+			if run {
+				t.streakSure = false
+			}
+			run = false
+		default:
 			run = false
 		}
 		return true
 	})
-	return
+	return t
+}
+
+// claim sets a mover's streak and count where the data window supports them.
+func (b *moverBuilder) claim(m *Mover, t tally, streak bool) {
+	if streak && t.streakSure {
+		m.Streak = b.ints.ptr(t.streak)
+	}
+	if t.exact {
+		m.Count = b.ints.ptr(t.count)
+	}
+	if m.Streak != nil || m.Count != nil || m.Kind != Bottom {
+		m.Since = b.ints.ptr(b.g.since())
+	}
 }
 
 // anyEarlier reports whether some earlier record of the unit in this index
@@ -201,48 +263,53 @@ func anyEarlier(e *entry, pred func(*entry) bool) bool {
 func (g *group) buildMovers() []Mover {
 	out := []Mover{}
 	b := &moverBuilder{g: g}
-	isTop := func(x *entry) bool { return x.rank == 1 }
-
-	// top of the table
+	// top of the table: no claim on earlier years in the bloc's first year
 	for _, k := range g.order {
 		e := &g.entries[k]
 		if e.rank != 1 {
 			break
 		}
-		switch {
-		case g.prev == nil:
+		if g.prev == nil {
 			out = append(out, b.mover(Top, e))
-		case e.prev != nil && e.prev.rank == 1:
-			m := b.mover(RetainedTop, e)
-			s, c := g.streakAndCount(e, isTop)
-			m.Streak, m.Count = b.ints.ptr(s), b.ints.ptr(c)
-			out = append(out, m)
-		default:
-			_, c := g.streakAndCount(e, isTop)
-			if c > 1 {
-				m := b.mover(RegainedTop, e)
-				m.Count = b.ints.ptr(c)
-				out = append(out, m)
-			} else {
-				out = append(out, b.mover(FirstTimeTop, e))
-			}
+			continue
 		}
+		t := g.history(e, wasTop)
+		var m Mover
+		switch {
+		case t.streak >= 2:
+			m = b.mover(RetainedTop, e)
+			b.claim(&m, t, true)
+		case !t.prevKnown: // last year's leader is not in the data: neither kept nor regained
+			m = b.mover(Top, e)
+		case t.count > 1:
+			m = b.mover(RegainedTop, e)
+			b.claim(&m, t, false)
+		case t.exact:
+			m = b.mover(FirstTimeTop, e)
+			b.claim(&m, t, false)
+			m.Count = nil
+		default: // some earlier table does not show its leader
+			m = b.mover(Top, e)
+		}
+		out = append(out, m)
 	}
 
-	// bottom of the table
+	// bottom of the table; its streak and count not in the bloc's first year
 	for k := len(g.order) - 1; k >= 0; k-- {
 		e := &g.entries[g.order[k]]
 		if !e.isBottom() {
 			break
 		}
 		m := b.mover(Bottom, e)
-		s, c := g.streakAndCount(e, (*entry).isBottom)
-		m.Streak, m.Count = b.ints.ptr(s), b.ints.ptr(c)
+		if g.prev != nil {
+			b.claim(&m, g.history(e, wasBottom), true)
+		}
 		out = append(out, m)
 	}
 
-	// biggest score and rank changes among ranked units with a previous score/rank
-	if g.prev != nil {
+	// biggest score and rank changes among ranked units with a previous
+	// score/rank: "the most in the bloc" needs both years' whole tables
+	if g.prev != nil && g.complete() && g.prev.complete() {
 		gains := make([]change, 0, len(g.order))
 		ranks := make([]change, 0, len(g.order))
 		for _, k := range g.order {
@@ -251,7 +318,7 @@ func (g *group) buildMovers() []Mover {
 			if p == nil {
 				continue
 			}
-			if p.hasScore {
+			if p.hasScore && e.hasScore {
 				gains = append(gains, change{e, e.cents - p.cents})
 			}
 			if p.ranked() {
@@ -300,16 +367,20 @@ func (g *group) buildMovers() []Mover {
 			m.Steps = b.ints.ptr(steps)
 			out = append(out, m)
 		}
-		if e.gk.known() && e.gk.lvl == 0 &&
+		if g.prev != nil && e.gk.known() && e.gk.lvl == 0 &&
 			anyEarlier(e, func(x *entry) bool { return x.gk.has() }) &&
 			!anyEarlier(e, func(x *entry) bool { return x.gk.known() && x.gk.lvl == 0 }) {
-			out = append(out, b.mover(FirstTimeGrade, e))
+			m := b.mover(FirstTimeGrade, e)
+			m.Since = b.ints.ptr(g.ix.years[0])
+			out = append(out, m)
 		}
-		if graded >= 2 && e.gk.has() && count(e.gk) == 1 {
+		if graded >= 2 && e.gk.has() && count(e.gk) == 1 && g.complete() {
 			out = append(out, b.mover(SoleGrade, e))
 		}
-		if g.prev != nil && e.result() && !anyEarlier(e, (*entry).result) {
-			out = append(out, b.mover(NewUnit, e))
+		if g.prev != nil && e.result() && !anyEarlier(e, (*entry).result) && !g.earlierPartial() {
+			m := b.mover(NewUnit, e)
+			m.Since = b.ints.ptr(g.ix.years[0])
+			out = append(out, m)
 		}
 	}
 

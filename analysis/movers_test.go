@@ -58,8 +58,10 @@ func TestMovers(t *testing.T) {
 			want: []string{"top A", "top B", "bottom D", "sole_grade C", "sole_grade D"},
 			check: func(t *testing.T, ms []Mover) {
 				m := find(ms, Bottom, "D")
-				wantI(t, "bottom streak", m.Streak, 1)
-				wantI(t, "bottom count", m.Count, 1)
+				// the bloc's first year: no streak or count, no window
+				wantNilI(t, "bottom streak", m.Streak)
+				wantNilI(t, "bottom count", m.Count)
+				wantNilI(t, "bottom since", m.Since)
 				wantI(t, "bottom rank", m.Rank, 4)
 				if m.PrevYear != nil || m.PrevScore != nil {
 					t.Errorf("first year has previous values: %+v", m)
@@ -327,12 +329,12 @@ func TestMoverJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"kind":"retained_top","index":"PAR Index","year":2022,"bloc":"B","unit_id":"~a","unit_code":null,"unit":"A",` +
-		`"score":91,"rank":1,"ranked_of":2,"grade":"Xuất sắc","prev_year":2021,"prev_score":90,"prev_rank":1,"prev_grade":"Xuất sắc",` +
-		`"change":1,"rank_change":0,"streak":2,"count":2,"steps":null}`
+		`"score":91,"rank":1,"ranked_of":2,"rank_published":false,"grade":"Xuất sắc","prev_year":2021,"prev_score":90,"prev_rank":1,` +
+		`"prev_rank_published":false,"prev_grade":"Xuất sắc","change":1,"rank_change":0,"streak":2,"count":2,"steps":null,"since":2021}`
 	if string(b) != want {
 		t.Errorf("JSON\n got  %s\n want %s", b, want)
 	}
-	for _, k := range []string{`"kind"`, `"prev_year"`, `"streak"`, `"steps"`} {
+	for _, k := range []string{`"kind"`, `"prev_year"`, `"streak"`, `"steps"`, `"since"`} {
 		if !strings.Contains(string(b), k) {
 			t.Errorf("missing %s", k)
 		}

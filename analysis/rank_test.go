@@ -104,7 +104,7 @@ func TestGrades(t *testing.T) {
 		R(2021, "Khối quận, huyện", "Q2", 72),              // Nhóm II
 		R(2021, "Khối quận, huyện", "Q3", 50),              // Nhóm III
 	)
-	ds.Schemes = []data.GradeScheme{districts}
+	ds.Schemes = append(ds.Schemes, districts)
 	a := New(ds)
 	tests := []struct {
 		bloc, unit, grade string // "" = nil

@@ -7,11 +7,13 @@ import (
 
 // UnitScore names a unit with its score and rank.
 type UnitScore struct {
-	UnitID   string  `json:"unit_id"`
-	Unit     string  `json:"unit"`
-	UnitCode *string `json:"unit_code"`
-	Score    float64 `json:"score"`
-	Rank     int     `json:"rank"`
+	UnitID   string   `json:"unit_id"`
+	Unit     string   `json:"unit"`
+	UnitCode *string  `json:"unit_code"`
+	Score    *float64 `json:"score"` // nil for a ranks-only row
+	Rank     int      `json:"rank"`
+	// RankPublished: the rank is the published one (a ranks-only or partial table).
+	RankPublished bool `json:"rank_published"`
 }
 
 // GradeCount is how many units of a bloc have a grade, this year and last.
@@ -29,33 +31,84 @@ type GradeCount struct {
 // (divide by N): the bloc is the whole population, not a sample.
 // Pointer fields are nil when they do not apply (no ranked units, no
 // previous year).
+//
+// A partial table (published ranks beyond the rows present, or only some
+// rows scored) has Complete false and PartialReason set; its mean, median,
+// stdev, min, max, spread, above/below-mean and grade counts are nil, and so
+// are the comparisons with it (mean change, previous spread, up/down/same,
+// previous grade counts) when it is this year's or the previous year's table.
 type BlocSummary struct {
-	Bloc      string       `json:"bloc"`
-	PrevYear  *int         `json:"prev_year"`
-	Units     int          `json:"units"`      // all units with a record
-	Scored    int          `json:"scored"`     // units with a total
-	Ranked    int          `json:"ranked"`     // units with a rank
-	NotRanked int          `json:"not_ranked"` // units marked not ranked
-	Grades    []GradeCount `json:"grades"`     // best first; every grade of this or the previous year
-	Ungraded  int          `json:"ungraded"`   // units without a grade
-	Leader    []UnitScore  `json:"leader"`     // rank 1 (all tied)
-	Bottom    []UnitScore  `json:"bottom"`     // last rank (all tied); empty when the last rank is 1
-	Mean      *float64     `json:"mean"`
-	Median    *float64     `json:"median"`
-	Stdev     *float64     `json:"stdev"`
-	Min       *float64     `json:"min"`
-	Max       *float64     `json:"max"`
-	Spread    *float64     `json:"spread"` // max − min
-	PrevMean  *float64     `json:"prev_mean"`
-	PrevSprd  *float64     `json:"prev_spread"`
-	MeanChg   *float64     `json:"mean_change"` // mean − prev_mean
-	Up        *int         `json:"up"`          // ranked units whose score rose vs their previous-year score (2 decimals)
-	Down      *int         `json:"down"`
-	Same      *int         `json:"same"`
-	Compared  *int         `json:"compared"`   // up + down + same
-	AboveMean *int         `json:"above_mean"` // ranked units with a total above the mean
-	BelowMean *int         `json:"below_mean"`
+	Bloc     string `json:"bloc"`
+	Complete bool   `json:"complete"`
+	// PartialReason says why the table is partial; nil when complete.
+	PartialReason *string `json:"partial_reason"`
+	// RanksPublished: ranks are the published ones (a ranks-only or partial table).
+	RanksPublished bool `json:"ranks_published"`
+	// MaxPublishedRank is the largest published rank; nil when none.
+	MaxPublishedRank *int `json:"max_published_rank"`
+	// PrevComplete and PrevPartialReason describe the previous year's table.
+	PrevComplete      *bool   `json:"prev_complete"`
+	PrevPartialReason *string `json:"prev_partial_reason"`
+	PrevYear          *int    `json:"prev_year"`
+	Units             int     `json:"units"`      // all units with a record
+	Scored            int     `json:"scored"`     // units with a total
+	Ranked            int     `json:"ranked"`     // units with a rank
+	NotRanked         int     `json:"not_ranked"` // units marked not ranked
+	RankOnly          int     `json:"rank_only"`  // units with a published rank and no score
+	// Grades counts grades best first, every grade of this or the previous
+	// year; nil (JSON null) for a partial table or when the bloc is not
+	// graded (GradesFrom "none").
+	Grades     []GradeCount `json:"grades"`
+	GradesFrom string       `json:"grades_from"` // "scheme" (grades.csv or --grades default; data grades win), "data" (grade column only) or "none"
+	// GradesNote says why Grades is nil when the bloc is not graded; nil when it is.
+	GradesNote *string `json:"grades_note"`
+	Ungraded   int     `json:"ungraded"` // units without a grade
+	// Bands counts the scored units at or above each of ScoreBandMins:
+	// plain score facts that need no grade scheme; nil for a partial table.
+	Bands     []ScoreBand `json:"bands"`
+	Leader    []UnitScore `json:"leader"` // rank 1 (all tied)
+	Bottom    []UnitScore `json:"bottom"` // last rank (all tied); empty when the last rank is 1
+	Mean      *float64    `json:"mean"`
+	Median    *float64    `json:"median"`
+	Stdev     *float64    `json:"stdev"`
+	Min       *float64    `json:"min"`
+	Max       *float64    `json:"max"`
+	Spread    *float64    `json:"spread"` // max − min
+	PrevMean  *float64    `json:"prev_mean"`
+	PrevSprd  *float64    `json:"prev_spread"`
+	MeanChg   *float64    `json:"mean_change"` // mean − prev_mean
+	Up        *int        `json:"up"`          // ranked units whose score rose vs their previous-year score (2 decimals)
+	Down      *int        `json:"down"`
+	Same      *int        `json:"same"`
+	Compared  *int        `json:"compared"`   // up + down + same
+	AboveMean *int        `json:"above_mean"` // ranked units with a total above the mean
+	BelowMean *int        `json:"below_mean"`
 }
+
+// ScoreBandMins are the scores the summaries count units at or above
+// ("14/17 units scored 80 or more"), highest first.
+var ScoreBandMins = []float64{90, 80}
+
+// ScoreBand is how many units of a bloc scored at least Min (compared at 2
+// decimals, as ranks are), out of the units with a total, this year and in
+// the bloc's previous year.
+type ScoreBand struct {
+	Min       float64 `json:"min"`
+	Count     int     `json:"count"`
+	Of        int     `json:"of"`         // units with a total (not-ranked units included: their score stands)
+	PrevCount *int    `json:"prev_count"` // nil when the bloc has no previous year with scores
+	PrevOf    *int    `json:"prev_of"`
+}
+
+// Grade sources, as BlocSummary.GradesFrom reports them.
+const (
+	GradesFromScheme = "scheme"
+	GradesFromData   = "data"
+	GradesFromNone   = "none"
+)
+
+// ungradedNote is why a bloc without a grade column or scheme has no grades.
+const ungradedNote = "not graded: the data has no grade column and no grade scheme was given (grades.csv or --grades default)"
 
 // YearSummary is the summary of one index and year, one entry per bloc.
 type YearSummary struct {
@@ -173,8 +226,44 @@ func (g *group) gradeCounts() []gradeCount {
 	return g.gc
 }
 
+// gradesFrom says where the group's grades come from: a scheme the user
+// gave, the data's grade column, or nowhere.
+func (g *group) gradesFrom() string {
+	if g.scheme != noScheme {
+		return GradesFromScheme
+	}
+	for i := range g.entries {
+		if g.entries[i].rec.Grade != "" {
+			return GradesFromData
+		}
+	}
+	return GradesFromNone
+}
+
+// bands counts the scored entries at or above each of ScoreBandMins.
+func (g *group) bands() (counts []int, of int) {
+	counts = make([]int, len(ScoreBandMins))
+	for i := range g.entries {
+		e := &g.entries[i]
+		if !e.hasScore {
+			continue
+		}
+		of++
+		for k, m := range ScoreBandMins {
+			if e.cents >= cents(m) {
+				counts[k]++
+			}
+		}
+	}
+	return counts, of
+}
+
 func (g *group) unitScore(e *entry) UnitScore {
-	return UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Score: e.rec.Total, Rank: e.rank}
+	u := UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Rank: e.rank, RankPublished: e.rankPublished()}
+	if e.hasScore {
+		u.Score = &e.rec.Total
+	}
+	return u
 }
 
 // stats are descriptive statistics over a group's ranked totals.
@@ -190,7 +279,7 @@ func (g *group) stats() (stats, bool) {
 
 func (g *group) computeStats() (stats, bool) {
 	n := len(g.order)
-	if n == 0 {
+	if n == 0 || g.pubRanks || !g.complete() { // ranks without scores, or a partial table
 		return stats{}, false
 	}
 	v := g.sortedTotals()
@@ -234,6 +323,7 @@ func (g *group) buildSummary() BlocSummary {
 		Leader: []UnitScore{},
 		Bottom: []UnitScore{},
 		Grades: []GradeCount{},
+		Bands:  []ScoreBand{},
 	}
 	for i := range g.entries {
 		e := &g.entries[i]
@@ -247,11 +337,44 @@ func (g *group) buildSummary() BlocSummary {
 	if g.prev != nil {
 		s.PrevYear = &g.prev.year
 	}
+	s.Complete, s.PartialReason = g.complete(), optStr(g.partialReason())
+	s.RanksPublished, s.RankOnly = g.pubRanks, g.rankOnly
+	if g.maxPub > 0 {
+		s.MaxPublishedRank = ptr(g.maxPub)
+	}
+	prevWhole := g.prev != nil && g.prev.complete()
+	if g.prev != nil {
+		s.PrevComplete, s.PrevPartialReason = ptr(prevWhole), optStr(g.prev.partialReason())
+	}
 
-	// grades, this year and last
+	// score bands, this year and last
+	if !s.Complete { // a partial table's counts are not the bloc's
+		s.Bands = nil
+	} else if counts, of := g.bands(); of > 0 {
+		pc, pof := []int(nil), 0
+		if prevWhole {
+			pc, pof = g.prev.bands()
+		}
+		for k, m := range ScoreBandMins {
+			b := ScoreBand{Min: m, Count: counts[k], Of: of}
+			if pof > 0 {
+				b.PrevCount, b.PrevOf = ptr(pc[k]), ptr(pof)
+			}
+			s.Bands = append(s.Bands, b)
+		}
+	}
+
+	// grades, this year and last; a previous year without grades is no
+	// comparison (its units were not graded, not "0 graded Tốt")
+	s.GradesFrom = g.gradesFrom()
+	if s.GradesFrom == GradesFromNone {
+		s.Grades = nil
+		s.GradesNote = ptr(ungradedNote)
+	}
 	cur := g.gradeCounts()
 	var prev []gradeCount
-	if g.prev != nil {
+	prevGraded := g.prev != nil && g.prev.gradesFrom() != GradesFromNone
+	if prevGraded {
 		prev = g.prev.gradeCounts()
 	}
 	i, j := 0, 0
@@ -266,10 +389,13 @@ func (g *group) buildSummary() BlocSummary {
 		default:
 			c = cmpGradeKey(cur[i].key, prev[j].key)
 		}
+		if s.Grades == nil {
+			break // not graded this year: last year's grades are no count of this one
+		}
 		switch {
 		case c < 0:
 			gc = GradeCount{Grade: cur[i].label, Count: cur[i].count}
-			if g.prev != nil {
+			if prevGraded {
 				gc.PrevCount = ptr(0)
 			}
 			i++
@@ -285,6 +411,13 @@ func (g *group) buildSummary() BlocSummary {
 			gc.Change = ptr(gc.Count - *gc.PrevCount)
 		}
 		s.Grades = append(s.Grades, gc)
+	}
+	if !s.Complete { // counts of a partial table are not the bloc's
+		s.Grades = nil
+	} else if g.prev != nil && !prevWhole {
+		for i := range s.Grades {
+			s.Grades[i].PrevCount, s.Grades[i].Change = nil, nil
+		}
 	}
 
 	// leader and bottom
@@ -322,10 +455,12 @@ func (g *group) buildSummary() BlocSummary {
 				s.MeanChg = ptr(st.mean - ps.mean)
 			}
 		}
+	}
+	if g.prev != nil && s.Complete && prevWhole {
 		up, down, same := 0, 0, 0
 		for _, k := range g.order {
 			e := &g.entries[k]
-			if e.prev == nil || !e.prev.hasScore {
+			if !e.hasScore || e.prev == nil || !e.prev.hasScore {
 				continue
 			}
 			switch {

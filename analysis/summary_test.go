@@ -72,10 +72,10 @@ func TestMinistries2023(t *testing.T) {
 	if s.Units != 17 || s.Ranked != 17 {
 		t.Errorf("units %d ranked %d", s.Units, s.Ranked)
 	}
-	if len(s.Leader) != 1 || s.Leader[0].Unit != "Bộ Tư pháp" || s.Leader[0].Score != 89.95 || s.Leader[0].Rank != 1 {
+	if len(s.Leader) != 1 || s.Leader[0].Unit != "Bộ Tư pháp" || fp(s.Leader[0].Score) != "89.9500" || s.Leader[0].Rank != 1 {
 		t.Errorf("leader = %+v", s.Leader)
 	}
-	if len(s.Bottom) != 1 || s.Bottom[0].Unit != "Bộ Công Thương" || s.Bottom[0].Score != 78.03 || s.Bottom[0].Rank != 17 {
+	if len(s.Bottom) != 1 || s.Bottom[0].Unit != "Bộ Công Thương" || fp(s.Bottom[0].Score) != "78.0300" || s.Bottom[0].Rank != 17 {
 		t.Errorf("bottom = %+v", s.Bottom)
 	}
 	// first year: nothing to compare with
@@ -187,7 +187,7 @@ func TestSummaryJSON(t *testing.T) {
 	if second["up"] != 1.0 || second["down"] != 1.0 || second["same"] != 0.0 || second["prev_mean"] != 85.0 {
 		t.Errorf("second year = %v", second)
 	}
-	if !strings.Contains(string(b), `"bottom":[{"unit_id":"~b","unit":"B","unit_code":null,"score":80,"rank":2}]`) {
+	if !strings.Contains(string(b), `"bottom":[{"unit_id":"~b","unit":"B","unit_code":null,"score":80,"rank":2,"rank_published":false}]`) {
 		t.Errorf("bottom JSON: %s", b)
 	}
 }

@@ -32,7 +32,11 @@ type Table struct {
 	PrevYear *int   `json:"prev_year"`
 	Units    int    `json:"units"`
 	Ranked   int    `json:"ranked"`
-	Rows     []Row  `json:"rows"`
+	// Complete is false for a partial table (see BlocSummary); RanksPublished
+	// says the ranks are the published ones (a ranks-only or partial table).
+	Complete       bool  `json:"complete"`
+	RanksPublished bool  `json:"ranks_published"`
+	Rows           []Row `json:"rows"`
 }
 
 // Table returns the league table of an index, year and bloc.
@@ -72,7 +76,8 @@ func (g *group) buildRows() []int {
 }
 
 func (g *group) table() Table {
-	t := Table{Index: g.index, Year: g.year, Bloc: g.bloc, Units: len(g.entries), Ranked: len(g.order)}
+	t := Table{Index: g.index, Year: g.year, Bloc: g.bloc, Units: len(g.entries), Ranked: len(g.order),
+		Complete: g.complete(), RanksPublished: g.pubRanks}
 	if g.prev != nil {
 		t.PrevYear = &g.prev.year
 	}

@@ -121,6 +121,13 @@ func (b *builder) add(sev Severity, pos Pos, hint, format string, args ...any) {
 	b.issues = append(b.issues, Issue{Severity: sev, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// addAll adds issues found outside the builder (opening a file).
+func (b *builder) addAll(issues []Issue) {
+	for _, is := range issues {
+		b.add(is.Severity, is.Pos, is.Hint, "%s", is.Msg)
+	}
+}
+
 func (b *builder) errorf(pos Pos, hint, format string, args ...any) {
 	b.add(Error, pos, hint, format, args...)
 }
@@ -135,6 +142,9 @@ func (b *builder) readSidecarFlags(opt Options, open func(string) (input, bool))
 			continue
 		}
 		b.flagged[kind] = true
+		if kind == "grades" && b.useDefaultScheme(p) {
+			continue
+		}
 		in, ok := open(p)
 		if !ok {
 			b.errorf(Pos{File: p}, "check the --"+kind+" path", "cannot read %s file", kind)
@@ -172,6 +182,7 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 			b.issues = append(b.issues, *issue)
 			continue
 		}
+		b.addAll(t.warnings)
 		b.readData(t)
 		b.ds.Files = append(b.ds.Files, t.info)
 	}

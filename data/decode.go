@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math/bits"
+	"strings"
+	gounicode "unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -17,12 +20,21 @@ var errEncoding = errors.New("text is not in a supported encoding (tried UTF-8, 
 
 // decode turns raw file bytes into NFC UTF-8 text and names the encoding found.
 // Excel writes UTF-8 (often with a BOM), "Unicode text" as UTF-16 with a BOM,
-// and older Vietnamese Windows exports as Windows-1258.
-func decode(raw []byte) (text []byte, encoding string, err error) {
+// and older Vietnamese Windows exports as Windows-1258. bad holds the offsets
+// in raw of bytes that are not UTF-8 in a file read as UTF-8 all the same:
+// each is one "\uFFFD" in text (see decodeByEvidence).
+func decode(raw []byte) (text []byte, encoding string, bad []int, err error) {
 	nfc := false // known to be NFC already
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		// The BOM says UTF-8: bytes that are not are repaired, never a reason
+		// to try another encoding.
 		text, encoding = raw[3:], "UTF-8 with BOM"
+		if !everyPart(text, utf8.Valid) {
+			var ev utf8Evidence
+			text, ev = repairUTF8(raw, 3)
+			bad = ev.bad
+		}
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}):
 		text, err = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
 		encoding = "UTF-16LE"
@@ -34,33 +46,118 @@ func decode(raw []byte) (text []byte, encoding string, err error) {
 	case everyPart(raw, utf8.Valid):
 		text, encoding = raw, "UTF-8"
 	default:
-		text, encoding, err = decodeLegacy(raw)
+		text, encoding, bad, err = decodeByEvidence(raw)
+		nfc = encoding == "Windows-1258" // composed while judged
 	}
 	if err != nil {
-		return nil, "", errEncoding
+		return nil, "", bad, err
 	}
-	if encoding != "UTF-8" && encoding != "UTF-8 with BOM" && bytes.ContainsRune(text, utf8.RuneError) {
-		return nil, "", errEncoding // a UTF-16 file cut mid-character
+	if strings.HasPrefix(encoding, "UTF-16") && bytes.ContainsRune(text, utf8.RuneError) {
+		return nil, "", nil, errEncoding // a UTF-16 file cut mid-character
 	}
 	if bytes.IndexByte(text, 0) >= 0 {
 		// NUL never occurs in a text export; UTF-16 without a BOM looks like this.
-		return nil, "", errEncoding
+		return nil, "", nil, errEncoding
 	}
 	if !nfc && !everyPart(text, isNFC) {
 		// Windows-1258 and some Mac exports write decomposed (NFD) accents.
 		text = norm.NFC.Bytes(text)
 	}
-	return text, encoding, nil
+	return text, encoding, bad, nil
 }
 
-// decodeLegacy tries Windows-1258, the Vietnamese Windows code page. Bytes that
-// code page leaves undefined, or C1 controls, mean the file is something else.
-func decodeLegacy(raw []byte) ([]byte, string, error) {
+// decodeByEvidence reads a file that is not valid UTF-8. It weighs how well
+// each encoding explains the whole file, never a single byte:
+//
+//   - Windows-1258 when every byte is defined in it, the bytes that are not
+//     UTF-8 outnumber the valid multi-byte UTF-8 sequences at least ten to
+//     one, and the text it gives reads as Vietnamese (at least half of its
+//     non-ASCII characters are letters of the Vietnamese alphabet);
+//   - refused as not text when the bad bytes outnumber the valid multi-byte
+//     sequences and make more than one byte in ten;
+//   - otherwise UTF-8, each bad byte shown as U+FFFD (bad holds their
+//     offsets, for warnings that name their cells).
+func decodeByEvidence(raw []byte) (text []byte, encoding string, bad []int, err error) {
+	repaired, ev := repairUTF8(raw, 0)
+	if len(ev.bad) >= cp1258Odds*ev.multiByte {
+		if text, ok := decodeCP1258(raw); ok {
+			return text, "Windows-1258", nil, nil
+		}
+	}
+	if len(ev.bad) > ev.multiByte && len(ev.bad)*10 > len(raw) {
+		return nil, "", ev.bad, fmt.Errorf("%w: %d of its %d bytes are not UTF-8, and it does not read as Vietnamese Windows-1258", errEncoding, len(ev.bad), len(raw))
+	}
+	return repaired, "UTF-8", ev.bad, nil
+}
+
+// cp1258Odds is how many bytes that are not UTF-8 there must be for each
+// valid multi-byte UTF-8 sequence before Windows-1258 is considered: a
+// Windows-1258 file has letters like "ở" as bytes UTF-8 cannot read, and
+// almost never a pair UTF-8 can.
+const cp1258Odds = 10
+
+// utf8Evidence is what a pass over a file says about it as UTF-8.
+type utf8Evidence struct {
+	multiByte int   // valid sequences of two bytes or more
+	bad       []int // offsets of bytes that start no valid sequence
+}
+
+// repairUTF8 returns raw[from:] with every byte that is not part of a valid
+// UTF-8 sequence replaced by U+FFFD (one per byte, so a reader can count
+// them), and what it found; offsets are into raw.
+func repairUTF8(raw []byte, from int) ([]byte, utf8Evidence) {
+	var ev utf8Evidence
+	out := make([]byte, 0, len(raw)-from+64)
+	for i := from; i < len(raw); {
+		c := raw[i]
+		if c < utf8.RuneSelf {
+			out = append(out, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(raw[i:])
+		if r == utf8.RuneError && size == 1 {
+			ev.bad = append(ev.bad, i)
+			out = utf8.AppendRune(out, utf8.RuneError)
+			i++
+			continue
+		}
+		ev.multiByte++
+		out = append(out, raw[i:i+size]...)
+		i += size
+	}
+	return out, ev
+}
+
+// decodeCP1258 decodes Windows-1258 to NFC when the result is plausible: no
+// byte the code page leaves undefined, and at least half of the non-ASCII
+// characters (once composed: the code page writes tone marks apart)
+// Vietnamese letters.
+func decodeCP1258(raw []byte) ([]byte, bool) {
 	text, err := charmap.Windows1258.NewDecoder().Bytes(raw)
 	if err != nil || bytes.ContainsRune(text, utf8.RuneError) {
-		return nil, "", errEncoding
+		return nil, false
 	}
-	return text, "Windows-1258", nil
+	text = norm.NFC.Bytes(text)
+	letters, other := 0, 0
+	for _, r := range string(text) {
+		switch {
+		case r < utf8.RuneSelf:
+		case isVietnameseLetter(r):
+			letters++
+		default:
+			other++
+		}
+	}
+	return text, letters > 0 && letters >= other
+}
+
+// vietnameseLetters are the lower-case letters of the Vietnamese alphabet
+// that are not ASCII, composed.
+const vietnameseLetters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+func isVietnameseLetter(r rune) bool {
+	return strings.ContainsRune(vietnameseLetters, gounicode.ToLower(r))
 }
 
 // vietFast reports whether text is valid UTF-8 made only of the characters

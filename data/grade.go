@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"math"
 	"sort"
 )
@@ -14,6 +15,7 @@ type GradeScheme struct {
 	ToYear   int    // 0 = open
 	Bands    []GradeBand
 	Source   string // file the scheme came from; "built-in" for the default
+	pos      Pos    // its first row in Source, for messages
 }
 
 // GradeBand is one grade and the lowest total that earns it.
@@ -22,7 +24,12 @@ type GradeBand struct {
 	Min   float64
 }
 
-// DefaultScheme is used when no grades.csv applies.
+// DefaultGrades is the Options.Grades value (--grades default) that selects
+// DefaultScheme for every index, bloc and year instead of a grades.csv file.
+const DefaultGrades = "default"
+
+// DefaultScheme is the built-in scheme: it grades totals only when selected
+// with DefaultGrades; otherwise it only orders grade labels.
 var DefaultScheme = GradeScheme{
 	Bands: []GradeBand{
 		{"Xuất sắc", 90}, {"Tốt", 80}, {"Khá", 70}, {"Trung bình", 60}, {"Yếu", math.Inf(-1)},
@@ -31,16 +38,17 @@ var DefaultScheme = GradeScheme{
 }
 
 // GradeFor returns the grade a total earns under the scheme. Totals are
-// compared at 2 decimals, as published tables are.
+// compared at 2 decimals, as published tables are. A total below the
+// lowest band's min earns no grade (""): a band's min is honoured, so a
+// scheme that stops at "Trung bình ≥ 50" says nothing of a 45, and a
+// one-row scheme does not grade every total. Only a band without a min
+// (-Inf) catches every lower total.
 func (s *GradeScheme) GradeFor(total float64) string {
 	t := math.Round(total*100) / 100
 	for _, b := range s.Bands {
 		if t >= math.Round(b.Min*100)/100 {
 			return b.Label
 		}
-	}
-	if len(s.Bands) > 0 {
-		return s.Bands[len(s.Bands)-1].Label
 	}
 	return ""
 }
@@ -77,8 +85,26 @@ func (s *GradeScheme) specificity() int {
 	return n
 }
 
+// useDefaultScheme selects the built-in scheme when the grades option asks
+// for it, reporting whether it did.
+func (b *builder) useDefaultScheme(opt string) bool {
+	if Fold(opt) != DefaultGrades {
+		return false
+	}
+	s := DefaultScheme
+	s.Bands = append([]GradeBand(nil), s.Bands...) // the dataset's own copy
+	b.ds.Schemes = append(b.ds.Schemes, s)
+	return true
+}
+
+// isBuiltIn reports whether s is the built-in scheme or a copy of it.
+func (s *GradeScheme) isBuiltIn() bool {
+	return s == &DefaultScheme || s.Source == DefaultScheme.Source
+}
+
 // SchemeFor returns the grade scheme for an index, bloc and year: the most
-// specific one from grades.csv, else the built-in default.
+// specific one the user gave (grades.csv or DefaultGrades), else the
+// built-in default, which orders labels but grades nothing (see HasScheme).
 func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
 	var best *GradeScheme
 	for i := range d.Schemes {
@@ -93,7 +119,8 @@ func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
 	return best
 }
 
-// HasScheme reports whether grades.csv defines a scheme for the index, bloc and year.
+// HasScheme reports whether the user gave a scheme for the index, bloc and
+// year (grades.csv or DefaultGrades): only then are totals graded.
 func (d *Dataset) HasScheme(index, bloc string, year int) bool {
 	return d.SchemeFor(index, bloc, year) != &DefaultScheme
 }
@@ -149,7 +176,7 @@ func LookupGrade(label string) (VocabGrade, bool) {
 func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ordered []string, ok bool) {
 	s := d.SchemeFor(index, bloc, year)
 	key := func(l string) (int, bool) {
-		if lvl, ok := s.Level(l); ok && s != &DefaultScheme {
+		if lvl, ok := s.Level(l); ok && !s.isBuiltIn() {
 			return lvl * 10, true
 		}
 		if v, ok := LookupGrade(l); ok {
@@ -177,7 +204,7 @@ func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ord
 func (d *Dataset) GradeLevel(index, bloc string, year int, label string) (int, bool) {
 	// The default scheme's labels all sit in the vocabulary; using the
 	// vocabulary for them keeps "Trung bình khá" between Khá and Trung bình.
-	if s := d.SchemeFor(index, bloc, year); s != &DefaultScheme {
+	if s := d.SchemeFor(index, bloc, year); !s.isBuiltIn() {
 		if lvl, ok := s.Level(label); ok {
 			return lvl, true
 		}
@@ -192,4 +219,63 @@ var mathInfNeg = math.Inf(-1)
 
 func sortBands(bands []GradeBand) {
 	sort.SliceStable(bands, func(i, j int) bool { return bands[i].Min > bands[j].Min })
+}
+
+// ungradedIssues warns of every record the scheme in use cannot grade: a
+// total below the lowest band's min and no grade given. Such a record has
+// no grade — analysis shows it ungraded — never the lowest label. Past
+// maxUngradedWarnings in one index, year and bloc, one more warning counts
+// the rest.
+func ungradedIssues(d *Dataset) []Issue {
+	var out []Issue
+	var s *GradeScheme
+	var at *Record // the first record of the group s is for
+	n := 0         // ungraded records of the group
+	more := func() {
+		if n > maxUngradedWarnings {
+			out = append(out, Issue{Severity: Warning, Pos: Pos{File: at.Pos.File},
+				Msg: fmt.Sprintf("%d more units of %s score below the lowest grade of the scheme from %s: left ungraded",
+					n-maxUngradedWarnings, groupName(at), s.Source)})
+		}
+	}
+	for i := range d.Records {
+		r := &d.Records[i]
+		if r.Grade != "" || !r.HasTotal() {
+			continue
+		}
+		if at == nil || r.Index != at.Index || r.Year != at.Year || r.Bloc != at.Bloc {
+			if at != nil {
+				more()
+			}
+			s, at, n = d.SchemeFor(r.Index, r.Bloc, r.Year), r, 0
+		}
+		if len(s.Bands) == 0 || s.GradeFor(r.Total) != "" {
+			continue
+		}
+		if n++; n > maxUngradedWarnings {
+			continue
+		}
+		low := s.Bands[len(s.Bands)-1]
+		out = append(out, Issue{Severity: Warning, Pos: Pos{File: r.Pos.File, Line: r.Pos.Line},
+			Msg: fmt.Sprintf("%s scores %s in %s, below the lowest grade of the scheme from %s (%s from %s): left ungraded",
+				clip(r.Unit), formatNum(r.Total), groupName(r), s.Source, clip(low.Label), formatNum(low.Min)),
+			Hint: "a total below every band's min gets no grade; give the lowest band an empty min to grade every total"})
+	}
+	if at != nil {
+		more()
+	}
+	return out
+}
+
+// maxUngradedWarnings is how many ungraded records of one index, year and
+// bloc are warned of one by one.
+const maxUngradedWarnings = 20
+
+// groupName names a record's index, year and bloc: "PAR Index 2023, Sở".
+func groupName(r *Record) string {
+	s := fmt.Sprintf("%s %d", clip(r.Index), r.Year)
+	if r.Bloc != "" {
+		s += ", " + clip(r.Bloc)
+	}
+	return s
 }

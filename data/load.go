@@ -96,6 +96,8 @@ type input struct {
 func Read(paths []string, opt Options) *Result {
 	var inputs []input
 	var issues []Issue
+	limit := maxBytes(opt)
+	open := func(p string) (input, bool) { return osInput(p, limit) }
 	for _, p := range paths {
 		if p == "-" {
 			in := opt.Stdin
@@ -103,11 +105,11 @@ func Read(paths []string, opt Options) *Result {
 				in = os.Stdin
 			}
 			inputs = append(inputs, input{name: "<stdin>", size: -1, read: func() ([]byte, error) {
-				return readLimited(in, maxBytes(opt))
+				return readLimited(in, maxBytes(opt), 0)
 			}})
 			continue
 		}
-		found, err := expandPath(p)
+		found, err := expandPath(p, limit)
 		if err != nil {
 			issues = append(issues, Issue{Severity: Error, Pos: Pos{File: p}, Msg: cleanOSError(err), Hint: "check the path"})
 			continue
@@ -117,11 +119,21 @@ func Read(paths []string, opt Options) *Result {
 	guardInputs(inputs, opt)
 	b := newBuilder(opt)
 	b.issues = issues
-	b.readSidecarFlags(opt, osInput)
+	b.readSidecarFlags(opt, open)
 	b.run(inputs, func(dir, name string) (input, bool) {
-		return osInput(filepath.Join(dir, name))
+		return open(filepath.Join(dir, name))
 	})
-	return b.result()
+	return finish(b)
+}
+
+// finish settles the dataset and adds what needs it whole: the totals no
+// grade scheme band takes.
+func finish(b *builder) *Result {
+	r := b.result()
+	ungraded := ungradedIssues(r.Dataset)
+	r.Issues = append(r.Issues, ungraded...)
+	r.Dataset.Warnings = append(r.Dataset.Warnings, ungraded...)
+	return r
 }
 
 // ReadFS is Read over a directory of an fs.FS.
@@ -132,43 +144,80 @@ func ReadFS(fsys fs.FS, dir string, opt Options) *Result {
 		b.errorf(Pos{File: dir}, "", "%s", cleanOSError(err))
 		return b.result()
 	}
+	limit := maxBytes(opt)
 	var inputs []input
 	for _, e := range entries {
 		name := path.Join(dir, e.Name())
 		if e.IsDir() || !isDataFileName(e.Name()) {
 			continue
 		}
-		inputs = append(inputs, input{name: name, dir: dir, size: -1, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }})
+		inputs = append(inputs, fsInput(fsys, name, dir, limit))
 	}
 	open := func(p string) (input, bool) {
 		if _, err := fs.Stat(fsys, p); err != nil {
 			return input{}, false
 		}
-		return input{name: p, size: -1, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }}, true
+		return fsInput(fsys, p, "", limit), true
 	}
 	guardInputs(inputs, opt)
 	b.readSidecarFlags(opt, open)
 	b.run(inputs, func(d, n string) (input, bool) { return open(path.Join(d, n)) })
-	return b.result()
+	return finish(b)
 }
 
-func osInput(p string) (input, bool) {
+// osInput is a file on disk. Its size is what it was when listed: the read
+// itself stops past the limit, so a file that grows, a device (/dev/zero)
+// or a pipe is refused once it has given limit+1 bytes.
+func osInput(p string, limit int64) (input, bool) {
 	st, err := os.Stat(p)
 	if err != nil || st.IsDir() {
 		return input{}, false
 	}
-	return input{name: p, dir: filepath.Dir(p), size: st.Size(), read: func() ([]byte, error) { return os.ReadFile(p) }}, true
+	size := st.Size()
+	if !st.Mode().IsRegular() {
+		size = -1 // a device or pipe says nothing of what it will give
+	}
+	return input{name: p, dir: filepath.Dir(p), size: size, read: func() ([]byte, error) {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readFile(f, limit)
+	}}, true
+}
+
+// fsInput is a file of an fs.FS (an embedded sample), read as osInput is.
+func fsInput(fsys fs.FS, p, dir string, limit int64) input {
+	return input{name: p, dir: dir, size: -1, read: func() ([]byte, error) {
+		f, err := fsys.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readFile(f, limit)
+	}}
+}
+
+// readFile reads an open file, sizing the buffer by its size when it is a
+// regular file.
+func readFile(f fs.File, limit int64) ([]byte, error) {
+	var hint int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		hint = st.Size()
+	}
+	return readLimited(f, limit, hint)
 }
 
 // expandPath lists the data files a path names: the file itself, or every
 // data file under a directory (sidecars excluded), in name order.
-func expandPath(p string) ([]input, error) {
+func expandPath(p string, limit int64) ([]input, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, err
 	}
 	if !st.IsDir() {
-		in, _ := osInput(p)
+		in, _ := osInput(p, limit)
 		return []input{in}, nil
 	}
 	var out []input
@@ -183,7 +232,7 @@ func expandPath(p string) ([]input, error) {
 			return nil
 		}
 		if isDataFileName(d.Name()) {
-			if in, ok := osInput(q); ok {
+			if in, ok := osInput(q, limit); ok {
 				out = append(out, in)
 			}
 		}
@@ -216,12 +265,35 @@ func maxBytes(opt Options) int64 {
 	return DefaultMaxBytes
 }
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err == nil && int64(len(b)) > limit {
+// readLimited reads r to its end, but never more than limit+1 bytes: one
+// byte past the limit is enough to refuse. sizeHint (the file's size when
+// listed, 0 when unknown) sizes the buffer, so a regular file is read
+// without growing it; a file that grew meanwhile grows it as needed.
+func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
+	lr := io.LimitReader(r, limit+1)
+	// +1: the read that finds the end needs room, or the buffer would grow for it
+	buf := make([]byte, 0, min(sizeHint, limit)+1)
+	for {
+		if len(buf) == cap(buf) && int64(cap(buf)) <= limit {
+			// double, up to limit+1: the buffers a pipe needs add up to
+			// about twice what it gave
+			grown := make([]byte, len(buf), min(max(2*int64(cap(buf)), 4096), limit+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(buf)) > limit {
 		return nil, errTooBig(limit)
 	}
-	return b, err
+	return buf, nil
 }
 
 func errTooBig(limit int64) error {

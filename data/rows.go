@@ -247,9 +247,10 @@ const defaultBloc = "Tất cả"
 
 // number parses a score cell, reporting an unreadable or negative number.
 func (p *rowParser) number(cell string, pos Pos, what string) (float64, int, bool) {
-	v, dec, ok := parseNumber(cell, p.ctx.t.decimal)
-	if !ok {
-		p.errorf(pos, "write numbers like 97.31 or 97,31", "unreadable number %q in %s", clip(cell), what)
+	v, dec, _, fault := readNumber(cell, p.ctx.t.decimal)
+	if fault != numberOK {
+		trouble, hint := p.ctx.t.numberTrouble(cell, fault)
+		p.errorf(pos, hint, "%s in %s", trouble, what)
 		return 0, 0, false
 	}
 	if v < 0 {

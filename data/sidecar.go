@@ -85,6 +85,7 @@ func (b *builder) readSidecar(kind string, in input) {
 		b.issues = append(b.issues, *issue)
 		return
 	}
+	b.addAll(t.warnings)
 	t.info.Kind = kind
 	defer func() { b.ds.Files = append(b.ds.Files, t.info) }()
 	var row any
@@ -96,29 +97,46 @@ func (b *builder) readSidecar(kind string, in input) {
 	default:
 		row = unitRow{}
 	}
-	err := b.unmarshalSidecar(t, kind, row, func(v any, line int) {
+	var grades []gradeLine
+	var units []UnitInfo
+	cols, err := b.unmarshalSidecar(t, kind, row, func(v any, line int, cols sidecarCols) {
 		t.info.Rows++
 		switch r := v.(type) {
 		case componentRow:
 			b.addComponentRow(t, r, line)
 		case gradeRow:
-			b.addGradeRow(t, r, line)
+			if g, ok := b.gradeLineOf(t, r, line, cols); ok {
+				grades = append(grades, g)
+			}
 		case unitRow:
-			b.addUnitRow(t, r, line)
+			if u, ok := b.unitLineOf(t, r, line, cols); ok {
+				units = append(units, u)
+			}
 		}
 	})
 	if err != nil {
 		b.csvError(t, err)
 	}
-	if kind == "grades" {
-		b.finishSchemes(t.name)
+	switch kind {
+	case "grades":
+		b.addSchemes(t.name, grades, cols)
+	case "units":
+		b.addUnits(t.name, units, cols)
 	}
+}
+
+// sidecarCols maps a sidecar column (its struct tag) to its 1-based
+// position in the file, for messages.
+type sidecarCols map[string]int
+
+func (c sidecarCols) pos(file string, line int, tag string) Pos {
+	return Pos{File: file, Line: line, Col: c[tag]}
 }
 
 // unmarshalSidecar streams rows through gocsv's Unmarshaller on our own
 // csv.Reader, with headers renormalised per file (not gocsv's global settings).
 // gocsv can panic on odd input; a panic becomes an error here.
-func (b *builder) unmarshalSidecar(t *table, kind string, row any, each func(any, int)) (err error) {
+func (b *builder) unmarshalSidecar(t *table, kind string, row any, each func(any, int, sidecarCols)) (cols sidecarCols, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("cannot read %s file: %v", kind, p)
@@ -130,9 +148,9 @@ func (b *builder) unmarshalSidecar(t *table, kind string, row any, each func(any
 	if err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, gocsv.ErrEmptyCSVFile) {
 			b.errorf(Pos{File: t.name}, "", "empty %s file", kind)
-			return nil
+			return nil, nil
 		}
-		return err
+		return nil, err
 	}
 	names := sidecarHeaders[kind]
 	um.RenormalizeHeaders(func(h []string) []string {
@@ -148,24 +166,30 @@ func (b *builder) unmarshalSidecar(t *table, kind string, row any, each func(any
 	})
 	if missing := missingColumns(um.Headers, sidecarRequired[kind]); missing != "" {
 		b.errorf(Pos{File: t.name, Line: 1}, "see the README for the "+kind+".csv columns", "%s file has no %s column", kind, missing)
-		return nil
+		return nil, nil
+	}
+	cols = sidecarCols{}
+	for i, h := range um.Headers {
+		if _, seen := cols[h]; !seen {
+			cols[h] = i + 1
+		}
 	}
 	for {
 		v, err := um.Read()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return cols, nil
 		}
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return err
+				return cols, err
 			}
 			line, _ := r.FieldPos(0)
 			b.errorf(Pos{File: t.name, Line: line}, "", "%v", err)
 			continue
 		}
 		line, _ := r.FieldPos(0)
-		each(v, line)
+		each(v, line, cols)
 	}
 }
 
@@ -186,29 +210,70 @@ func missingColumns(headers []string, required [][]string) string {
 	return ""
 }
 
-func (b *builder) sidecarNumber(t *table, s string, line, col int, what string) (float64, bool) {
+func (b *builder) sidecarNumber(t *table, s string, at Pos, what string) (float64, bool) {
 	if strings.TrimSpace(s) == "" {
 		return Missing, true
 	}
 	v, _, ok := parseNumber(s, t.decimal)
 	if !ok {
-		b.errorf(Pos{t.name, line, col}, "write numbers like 97.31 or 97,31", "unreadable number %q in %s", clip(s), what)
+		b.errorf(at, "write numbers like 97.31 or 97,31", "unreadable number %q in %s", clip(s), what)
 		return 0, false
 	}
 	return v, true
 }
 
-func (b *builder) sidecarYear(t *table, s string, line int, what string) (int, bool) {
+func (b *builder) sidecarYear(s string, at Pos, what string) (int, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, true
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil || y < 1900 || y > 2200 {
-		b.errorf(Pos{File: t.name, Line: line}, "write the year as four digits", "unreadable %s %q", what, clip(s))
+		b.errorf(at, "write the year as four digits", "unreadable %s %q", what, clip(s))
 		return 0, false
 	}
 	return y, true
+}
+
+// sidecarSpan reads a row's from_year and to_year and checks they are in order.
+func (b *builder) sidecarSpan(file string, fromCell, toCell string, line int, cols sidecarCols) (from, to int, ok bool) {
+	from, ok1 := b.sidecarYear(fromCell, cols.pos(file, line, "from_year"), "from_year")
+	to, ok2 := b.sidecarYear(toCell, cols.pos(file, line, "to_year"), "to_year")
+	if !ok1 || !ok2 {
+		return 0, 0, false
+	}
+	if from != 0 && to != 0 && from > to {
+		b.errorf(cols.pos(file, line, "to_year"), "from_year is the first year the row applies to, to_year the last",
+			"to_year %d is before from_year %d", to, from)
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+// spansOverlap reports whether two year spans (0 = open) share a year.
+func spansOverlap(from1, to1, from2, to2 int) bool {
+	open := func(y, dflt int) int {
+		if y == 0 {
+			return dflt
+		}
+		return y
+	}
+	return open(from1, 0) <= open(to2, 1<<30) && open(from2, 0) <= open(to1, 1<<30)
+}
+
+// spanText writes a year span for messages: "2018–2020", "from 2021", "every year".
+func spanText(from, to int) string {
+	switch {
+	case from == 0 && to == 0:
+		return "every year"
+	case to == 0:
+		return fmt.Sprintf("from %d", from)
+	case from == 0:
+		return fmt.Sprintf("up to %d", to)
+	case from == to:
+		return strconv.Itoa(from)
+	}
+	return fmt.Sprintf("%d–%d", from, to)
 }
 
 func (b *builder) addComponentRow(t *table, r componentRow, line int) {
@@ -221,9 +286,9 @@ func (b *builder) addComponentRow(t *table, r componentRow, line int) {
 		b.errorf(Pos{File: t.name, Line: line}, "give each component a code or a name", "component row without code or name")
 		return
 	}
-	mx, ok := b.sidecarNumber(t, r.Max, line, 0, "max")
-	from, ok2 := b.sidecarYear(t, r.FromYear, line, "from_year")
-	to, ok3 := b.sidecarYear(t, r.ToYear, line, "to_year")
+	mx, ok := b.sidecarNumber(t, r.Max, Pos{File: t.name, Line: line}, "max")
+	from, ok2 := b.sidecarYear(r.FromYear, Pos{File: t.name, Line: line}, "from_year")
+	to, ok3 := b.sidecarYear(r.ToYear, Pos{File: t.name, Line: line}, "to_year")
 	if !ok || !ok2 || !ok3 {
 		return
 	}
@@ -258,76 +323,4 @@ func (b *builder) addComponentRow(t *table, r componentRow, line int) {
 	if strings.TrimSpace(r.Name) != "" {
 		b.compByID[Fold(r.Name)] = i
 	}
-}
-
-func (b *builder) addGradeRow(t *table, r gradeRow, line int) {
-	label := strings.TrimSpace(r.Grade)
-	if label == "" {
-		b.errorf(Pos{File: t.name, Line: line}, "", "grade row without a grade label")
-		return
-	}
-	mn, ok := b.sidecarNumber(t, r.Min, line, 0, "min")
-	from, ok2 := b.sidecarYear(t, r.FromYear, line, "from_year")
-	to, ok3 := b.sidecarYear(t, r.ToYear, line, "to_year")
-	if !ok || !ok2 || !ok3 {
-		return
-	}
-	if IsMissing(mn) {
-		mn = mathInfNeg
-	}
-	index, bloc := strings.TrimSpace(r.Index), strings.TrimSpace(r.Bloc)
-	for i := range b.ds.Schemes {
-		s := &b.ds.Schemes[i]
-		if Fold(s.Index) == Fold(index) && Fold(s.Bloc) == Fold(bloc) && s.FromYear == from && s.ToYear == to && s.Source == t.name {
-			s.Bands = append(s.Bands, GradeBand{label, mn})
-			return
-		}
-	}
-	b.ds.Schemes = append(b.ds.Schemes, GradeScheme{Index: index, Bloc: bloc, FromYear: from, ToYear: to,
-		Bands: []GradeBand{{label, mn}}, Source: t.name})
-}
-
-// finishSchemes orders each scheme's bands best first.
-func (b *builder) finishSchemes(file string) {
-	for i := range b.ds.Schemes {
-		s := &b.ds.Schemes[i]
-		if s.Source != file {
-			continue
-		}
-		sortBands(s.Bands)
-	}
-}
-
-func (b *builder) addUnitRow(t *table, r unitRow, line int) {
-	code, name := strings.TrimSpace(r.Code), strings.TrimSpace(r.Unit)
-	if code == "" {
-		b.errorf(Pos{File: t.name, Line: line}, "units.csv links names to codes; every row needs a unit_code", "unit row without a unit_code")
-		return
-	}
-	from, ok := b.sidecarYear(t, r.FromYear, line, "from_year")
-	to, ok2 := b.sidecarYear(t, r.ToYear, line, "to_year")
-	if !ok || !ok2 {
-		return
-	}
-	u := UnitInfo{Code: code, Name: name, Successor: strings.TrimSpace(r.Successor), FromYear: from, ToYear: to}
-	for _, a := range strings.FieldsFunc(r.Aliases, func(c rune) bool { return c == ';' || c == '|' }) {
-		if a = strings.TrimSpace(a); a != "" {
-			u.Aliases = append(u.Aliases, a)
-		}
-	}
-	for _, n := range append([]string{name}, u.Aliases...) {
-		if n == "" {
-			continue
-		}
-		k := Fold(n)
-		if prev, ok := b.aliases[k]; ok && prev != code {
-			b.warnf(Pos{File: t.name, Line: line}, "a name can belong to one code only", "name %q is listed for both %s and %s", n, prev, code)
-			continue
-		}
-		b.aliases[k] = code
-	}
-	if u.Successor != "" {
-		b.ds.successor[code] = u.Successor
-	}
-	b.ds.Units = append(b.ds.Units, u)
 }

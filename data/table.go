@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"unsafe"
@@ -15,6 +16,13 @@ type table struct {
 	text    []byte
 	info    FileInfo
 	decimal byte
+	// markSeen is a number that decided the decimal mark, and its line:
+	// hints quote it to a cell written with the other mark.
+	markSeen     string
+	markSeenLine int
+	// warnings are what opening found that the reader must hear: bytes
+	// that are not UTF-8, shown as U+FFFD.
+	warnings []Issue
 }
 
 // openTable decodes raw bytes and sniffs the delimiter and decimal mark.
@@ -25,15 +33,89 @@ func openTable(name string, raw []byte) (*table, *Issue) {
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return fail("empty file", "export the sheet again with a header row and data rows")
 	}
-	text, enc, err := decode(raw)
+	text, enc, bad, err := decode(raw)
 	if err != nil {
-		return fail(err.Error(), "save the file as \"CSV UTF-8\" from Excel")
+		_, issue := fail(err.Error(), "save the file as \"CSV UTF-8\" from Excel")
+		if len(bad) > 0 {
+			issue.Pos = cellsAt(name, raw, bad[:1], byte(sniffDelimiter(raw, "")))[0]
+		}
+		return nil, issue
 	}
 	t := &table{name: name, text: text}
 	t.info = FileInfo{Name: name, Encoding: enc, Delimiter: sniffDelimiter(text, enc)}
 	t.decimal = sniffDecimal(t)
 	t.info.Decimal = rune(t.decimal)
+	t.info.Notes = percentNotes(t)
+	if len(bad) > 0 {
+		t.warnings = badByteWarnings(name, raw, bad, byte(t.info.Delimiter))
+	}
 	return t, nil
+}
+
+// badByteWarnings names each cell holding bytes that are not UTF-8 in a file
+// read as UTF-8 (the first 20 such cells; then how many more).
+func badByteWarnings(name string, raw []byte, bad []int, delim byte) []Issue {
+	const most = 20
+	pos := cellsAt(name, raw, bad, delim)
+	var out []Issue
+	for i := 0; i < len(bad); {
+		j := i + 1
+		for j < len(bad) && pos[j] == pos[i] {
+			j++
+		}
+		if len(out) == most {
+			cells := 0
+			for k := i; k < len(bad); k++ {
+				if k == i || pos[k] != pos[k-1] {
+					cells++
+				}
+			}
+			out = append(out, Issue{Severity: Warning, Pos: Pos{File: name},
+				Msg: fmt.Sprintf("%d more cells hold bytes that are not UTF-8, shown as \"\uFFFD\"", cells)})
+			break
+		}
+		var hex []string
+		for k := i; k < j && k < i+8; k++ {
+			hex = append(hex, fmt.Sprintf("0x%02X", raw[bad[k]]))
+		}
+		if j-i > 8 {
+			hex = append(hex, "…")
+		}
+		what := "byte " + hex[0] + " is"
+		if j-i > 1 {
+			what = "bytes " + strings.Join(hex, " ") + " are"
+		}
+		out = append(out, Issue{Severity: Warning, Pos: pos[i],
+			Msg:  what + " not UTF-8, shown as \"\uFFFD\"",
+			Hint: "the rest of the file is UTF-8: correct this cell, or save the file again as \"CSV UTF-8\""})
+		i = j
+	}
+	return out
+}
+
+// cellsAt gives the line and cell (1 = first) of each offset in raw, in
+// ascending order, as a CSV reader with this delimiter would see them.
+func cellsAt(name string, raw []byte, offsets []int, delim byte) []Pos {
+	out := make([]Pos, 0, len(offsets))
+	line, cell, inQuote := 1, 1, false
+	at := 0
+	for _, off := range offsets {
+		for ; at < off; at++ {
+			switch c := raw[at]; {
+			case c == '"':
+				inQuote = !inQuote
+			case c == '\n':
+				line++
+				if !inQuote {
+					cell = 1
+				}
+			case c == delim && !inQuote:
+				cell++
+			}
+		}
+		out = append(out, Pos{File: name, Line: line, Col: cell})
+	}
+	return out
 }
 
 // reader returns a csv.Reader over the table. Records are reused: copy what you keep.
@@ -117,12 +199,19 @@ func countOutsideQuotes(line []byte, c byte) int {
 }
 
 // sniffDecimal decides the file's decimal mark once, from the numbers in its
-// first rows: "97,31" votes for a comma, "97.31" for a point.
+// first 2,000 rows: "97,31" votes for a comma, "97.31" for a point, "1.234"
+// for neither; the majority wins, a tie goes to the point. When those rows
+// hold no vote the first one further on decides. Cells with the other mark
+// are then refused (readNumber), so a file never mixes the two.
 func sniffDecimal(t *table) byte {
-	r := t.reader()
-	r.FieldsPerRecord = -1
+	r := newRowReader(t.text, t.info.Delimiter, 0) // no copies: a whole file may be read
 	votes := 0
-	for i := 0; i < 2000; i++ {
+	var first [2]string // the first cell voting for the point, for the comma
+	var firstLine [2]int
+	for i := 0; ; i++ {
+		if i >= 2000 && (first[0] != "" || first[1] != "") {
+			break
+		}
 		rec, err := r.Read()
 		if err != nil {
 			if rec == nil {
@@ -131,13 +220,20 @@ func sniffDecimal(t *table) byte {
 			continue
 		}
 		for _, cell := range rec {
-			votes += decimalHint(cell)
+			v := decimalHint(cell)
+			votes += v
+			if v != 0 && first[(v+1)/2] == "" {
+				first[(v+1)/2] = strings.Clone(cell)
+				firstLine[(v+1)/2] = r.recLine
+			}
 		}
 	}
+	mark, side := byte('.'), 0
 	if votes > 0 {
-		return ','
+		mark, side = ',', 1
 	}
-	return '.'
+	t.markSeen, t.markSeenLine = first[side], firstLine[side]
+	return mark
 }
 
 // rowReader reads records from text as encoding/csv does — the same fields,

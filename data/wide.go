@@ -153,8 +153,9 @@ type keyCounts struct {
 }
 
 type badCell struct {
-	pos  Pos
-	text string
+	pos   Pos
+	text  string
+	fault numberFault
 }
 
 // wideChunk is one part of a file's rows, parsed on its own goroutine.
@@ -307,7 +308,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			decimals = max(decimals, c.decimals)
 			b.noteDecimals(c.decimals)
 			for _, bad := range c.badCells {
-				b.errorf(bad.pos, "write numbers like 97.31 or 97,31", "unreadable number %q in column %q", clip(bad.text), name)
+				what, hint := t.numberTrouble(bad.text, bad.fault)
+				b.errorf(bad.pos, hint, "%s in column %q", what, name)
 			}
 			b.warnMarks(c.marks, c.nMarks, name)
 		} else {
@@ -488,7 +490,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 			col := &c.cols[i]
 			cell := rec[col.col]
 			v := Missing
-			if x, dec, ok := parsePlain(cell); ok { // the common "97.31", which is no missing mark
+			if x, dec, ok := parsePlain(cell, t.decimal); ok { // the common "97.31", which is no missing mark
 				v = x
 				col.numeric++
 				col.decimals = max(col.decimals, dec)
@@ -498,10 +500,10 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 			} else if missing, marked := missingValue(cell); marked {
 				col.nMarks++
 				if len(col.marks) < 20 {
-					col.marks = append(col.marks, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(trimSpace(cell))})
+					col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
 				}
 			} else if !missing {
-				if x, dec, ok := parseNumber(cell, t.decimal); ok {
+				if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
 					v = x
 					col.numeric++
 					col.decimals = max(col.decimals, dec)
@@ -509,9 +511,13 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 						col.top = x
 					}
 				} else {
-					col.text++
+					if fault == notANumber {
+						col.text++
+					} else {
+						col.numeric++ // a number written against the file's rules is still a number
+					}
 					if len(col.badCells) < 20 {
-						col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell)})
+						col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
 					}
 				}
 			}

@@ -79,7 +79,7 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 func unitScores(us []analysis.UnitScore) string {
 	var parts []string
 	for _, u := range us {
-		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), num.Score(u.Score)))
+		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), num.ScoreP(u.Score)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -146,7 +146,7 @@ func (v *overviewView) build() {
 		who := func(us []analysis.UnitScore) string {
 			var names []string
 			for _, u := range us {
-				names = append(names, p(u.Unit)+" "+num.Score(u.Score))
+				names = append(names, p(u.Unit)+" "+num.ScoreP(u.Score))
 			}
 			return strings.Join(names, "; ")
 		}

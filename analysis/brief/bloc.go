@@ -20,6 +20,7 @@ func (g *gen) blocSection(b string) Section {
 			sec.Statements = append(sec.Statements, st)
 		}
 	}
+	sec.Statements = append(sec.Statements, g.partial(b)...)
 	if s.Units == 1 {
 		add(g.singleUnit(b))
 		add(g.gradeMoves(b, analysis.GradeUp))
@@ -28,6 +29,7 @@ func (g *gen) blocSection(b string) Section {
 	}
 	merged := map[string]bool{} // sole grades stated with the leader or bottom
 	add(g.gradeCounts(b))
+	add(g.scoreBands(b))
 	add(g.leader(b, merged))
 	nx, listed, ok := g.next(b)
 	add(g.lostTop(b, listed))
@@ -91,7 +93,7 @@ type gradeCountFact struct {
 // gradeCounts states k/N per grade and the grades no unit has (S10).
 func (g *gen) gradeCounts(b string) (Statement, bool) {
 	s := g.sums[b]
-	if s.Units-s.Ungraded == 0 {
+	if s.Units-s.Ungraded == 0 || s.Grades == nil { // no grades, or a partial table's
 		return Statement{}, false
 	}
 	var present []analysis.GradeCount
@@ -182,6 +184,8 @@ func (g *gen) scoreGrade(m analysis.Mover, sole bool) string {
 	out := ""
 	if m.Score != nil {
 		out += g.t(", với ", ", with ") + g.pts(*m.Score)
+	} else if m.RankPublished {
+		out += g.t(" (theo thứ hạng công bố, không có điểm)", " (by the published rank; no score)")
 	}
 	if m.Grade != nil {
 		out += g.t(", xếp loại ", ", graded ") + g.grade(*m.Grade)
@@ -197,7 +201,8 @@ func moverFacts(m analysis.Mover) map[string]any {
 		"kind": string(m.Kind), "unit": m.Unit, "unit_id": m.UnitID, "score": optF(m.Score), "rank": optI(m.Rank),
 		"ranked_of": optI(m.RankedOf), "grade": optS(m.Grade), "prev_year": optI(m.PrevYear), "prev_score": optF(m.PrevScore),
 		"prev_rank": optI(m.PrevRank), "prev_grade": optS(m.PrevGrade), "change": optF(m.Change), "rank_change": optI(m.RankChange),
-		"streak": optI(m.Streak), "count": optI(m.Count), "steps": optI(m.Steps),
+		"streak": optI(m.Streak), "count": optI(m.Count), "steps": optI(m.Steps), "since": optI(m.Since),
+		"rank_published": m.RankPublished, "prev_rank_published": m.PrevRankPublished,
 	}
 }
 
@@ -338,7 +343,7 @@ func (g *gen) next(b string) (Statement, map[string]bool, bool) {
 	}
 	var rows []analysis.Row
 	for _, r := range t.Rows {
-		if r.Rank == nil || *r.Rank == 1 || bottom[r.UnitID] || r.Score == nil {
+		if r.Rank == nil || *r.Rank == 1 || bottom[r.UnitID] {
 			continue
 		}
 		if len(rows) >= 3 && *r.Rank != *rows[len(rows)-1].Rank {
@@ -354,7 +359,10 @@ func (g *gen) next(b string) (Statement, map[string]bool, bool) {
 	var items []string
 	var units []map[string]any
 	for _, r := range rows {
-		item := fmt.Sprintf("%s (%s", r.Unit, g.pts(*r.Score))
+		item := r.Unit + " (" + g.t(vr(*r.Rank)+" theo thứ hạng công bố, không có điểm", ordinal(*r.Rank)+" by the published rank, no score")
+		if r.Score != nil {
+			item = fmt.Sprintf("%s (%s", r.Unit, g.pts(*r.Score))
+		}
 		if rankCount[*r.Rank] > 1 {
 			item += g.t(fmt.Sprintf(", đồng hạng %d", *r.Rank), fmt.Sprintf(", joint %s", ordinal(*r.Rank)))
 		}
@@ -363,7 +371,7 @@ func (g *gen) next(b string) (Statement, map[string]bool, bool) {
 		}
 		listed[r.UnitID] = true
 		items = append(items, item+")")
-		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": *r.Score, "rank": *r.Rank, "prev_leader": pls[r.UnitID]})
+		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": optF(r.Score), "rank": *r.Rank, "prev_leader": pls[r.UnitID]})
 	}
 	verb := "Next come "
 	if len(items) == 1 {

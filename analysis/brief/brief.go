@@ -11,8 +11,10 @@
 //
 // A brief has a title, then sections in this order: the lead ("Tổng quan"),
 // the analyst's highlights when given, one section per bloc, notable
-// movements, components, and a footnote with the data sources and the grade
-// scheme.
+// movements, components, and a footnote with the data sources, the grade
+// scheme (or that nothing grades the units: then the bloc sections count
+// units by score band instead of by grade) and the data caveats touching the
+// year and blocs (Options.Warnings, selected by analysis.Caveats).
 //
 // Conventions: Vietnamese writes decimal commas (97,31), English a dot.
 // Scores keep their published precision (at least 2 decimals), bloc means
@@ -27,7 +29,7 @@
 //	lead        overview, first_year, lead_grades (S10), lead_grade_change (S10),
 //	            lead_scores (S8, S9), bloc_means (S13)
 //	highlights  highlight (one per Options.Highlights mover; facts.kind is the mover kind)
-//	bloc        single_unit, grade_counts (S10), leader (S1–S4), lost_top (S4), next (S1),
+//	bloc        partial, prev_partial, single_unit, grade_counts (S10), leader (S1–S4), lost_top (S4), next (S1),
 //	            bottom (S5), not_ranked, sole_grade, no_prev, mean (S9), above_mean (S9),
 //	            up_down (S8), spread (S12), grade_change (S10), grade_up, grade_down,
 //	            biggest_gain, biggest_drop, biggest_climb, biggest_fall (S6, S7)
@@ -35,7 +37,16 @@
 //	            first_time_grade (S3), top_grade_streak (S17), new_unit, no_prev_unit, renamed
 //	components  component_most_lost, component_change (S14), component_profile (S15),
 //	            components_fell (S14)
-//	footnote    label, sources, scheme, method
+//	footnote    label, sources, scheme, window, caveat, caveats_more, method
+//	(bloc also score_bands and lead also lead_score_bands, for blocs nothing grades)
+//
+// A partial table (analysis.BlocSummary.Complete false) is said to be
+// partial once, in the bloc's first statement ("partial", or "prev_partial"
+// for the year compared with); nothing that needs the whole bloc is stated
+// for it or compared with it (mean, grade counts, above-mean count, spread,
+// bottom, biggest moves, component averages, totals across blocs). A unit
+// ranked only by its published rank is said to be so. The notes say from
+// which year first-time, streak and count claims are counted ("window").
 //
 // Bonus components (data.Component.Bonus, or named like "Điểm thưởng") are
 // left out of the component statements: they are not areas, and their small
@@ -59,6 +70,10 @@ type Options struct {
 	Lang       string           // "vi" (default) or "en"
 	Sources    []string         // data file names for the footnote; empty = the dataset's files
 	Highlights []analysis.Mover // facts the analyst marked: stated first, in a "Điểm nhấn" / "Highlights" section
+	// Warnings are the data warnings to draw caveats from; nil = the
+	// analysis's own (a.Warnings(): the loader's and Check's). The notes list
+	// those that touch the brief's year and blocs (analysis.Caveats).
+	Warnings []data.Issue
 }
 
 // Statement is one sentence of the brief and the numbers behind it.
@@ -86,6 +101,9 @@ type Brief struct {
 	Index    string    `json:"index"`
 	Year     int       `json:"year"`
 	Sections []Section `json:"sections"`
+	// Caveats are every data warning touching the year and blocs covered;
+	// the notes spell out the first few.
+	Caveats []analysis.Caveat `json:"caveats"`
 }
 
 // Section kinds.
@@ -164,7 +182,7 @@ func Generate(a *analysis.Analysis, opt Options) (*Brief, error) {
 	}
 
 	g := newGen(a, opt, lang, index, year, blocs)
-	b := &Brief{Title: g.title(), Lang: lang, Index: index, Year: year}
+	b := &Brief{Title: g.title(), Lang: lang, Index: index, Year: year, Caveats: g.cavs}
 	add := func(s Section) {
 		if len(s.Statements) > 0 {
 			b.Sections = append(b.Sections, s)
@@ -203,7 +221,8 @@ type gen struct {
 	sums   map[string]analysis.BlocSummary
 	movers map[string][]analysis.Mover
 	tables map[string]analysis.Table
-	scored bool // some selected bloc has scores
+	scored bool              // some selected bloc has scores
+	cavs   []analysis.Caveat // data warnings touching the year and blocs
 }
 
 func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blocs []string) *gen {
@@ -223,6 +242,15 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 			g.scored = true
 		}
 	}
+	ws := opt.Warnings
+	if ws == nil {
+		ws = a.Warnings()
+	}
+	g.cavs = a.Caveats(ws, index, year, blocs...)
+	if g.cavs == nil {
+		g.cavs = []analysis.Caveat{}
+	}
+	sortCaveats(g.cavs)
 	return g
 }
 

@@ -16,7 +16,7 @@ func (g *gen) components() Section {
 	sec := Section{Kind: SectionComponents, Title: g.t("Các lĩnh vực thành phần", "Components")}
 	for _, b := range g.blocs {
 		bc, ok := g.a.Components(g.index, g.year, b)
-		if !ok {
+		if !ok || !g.sums[b].Complete { // a partial table's averages are not the bloc's
 			continue
 		}
 		var areas []analysis.ComponentStats
@@ -34,20 +34,15 @@ func (g *gen) components() Section {
 			}
 		}
 		add(g.mostLost(b, bc))
-		add(g.areaChanges(b, areas, bc.PrevYear))
+		if pc := g.sums[b].PrevComplete; pc == nil || *pc {
+			add(g.areaChanges(b, areas, bc.PrevYear))
+		}
 		for _, st := range g.profiles(b, bc) {
 			add(st, true)
 		}
 		add(g.unitsFell(b, bc))
 	}
 	return sec
-}
-
-func strOr(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
 
 // outOf writes a component value with its maximum when known: "10,74/11

@@ -103,11 +103,11 @@ func exampleDataset() *data.Dataset {
 	}
 	ds := mk(recs...)
 	// The central agencies are graded on their own scheme, with Trung bình khá.
-	ds.Schemes = []data.GradeScheme{{
+	ds.Schemes = append(ds.Schemes, data.GradeScheme{
 		Index: data.DefaultIndex, Bloc: exCentral,
 		Bands:  bands("Xuất sắc", 90, "Tốt", 80, "Khá", 70, "Trung bình khá", 65, "Trung bình", 50, "Yếu", math.Inf(-1)),
 		Source: "grades.csv",
-	}}
+	})
 	return ds
 }
 

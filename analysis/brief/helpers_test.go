@@ -40,8 +40,16 @@ func G(year int, bloc, unit, g string, opts ...opt) data.Record {
 }
 
 // mk returns a dataset with its records sorted by index, year, bloc
-// (stable, so bloc order is first seen within a year).
+// (stable, so bloc order is first seen within a year), graded by the
+// built-in scheme as --grades default selects it.
 func mk(recs ...data.Record) *data.Dataset {
+	ds := mkUngraded(recs...)
+	ds.Schemes = []data.GradeScheme{data.DefaultScheme}
+	return ds
+}
+
+// mkUngraded is mk without a grade scheme: only grades in the records count.
+func mkUngraded(recs ...data.Record) *data.Dataset {
 	slices.SortStableFunc(recs, func(a, b data.Record) int {
 		if c := strings.Compare(a.Index, b.Index); c != 0 {
 			return c

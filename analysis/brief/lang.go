@@ -179,13 +179,6 @@ func (g *gen) nthYear(n int) string {
 	return fmt.Sprintf("năm thứ %d liên tiếp", n)
 }
 
-func (g *gen) nthTime(n int) string {
-	if g.en {
-		return "the " + ordinal(n) + " time"
-	}
-	return fmt.Sprintf("lần thứ %d", n)
-}
-
 // blocRef names a bloc inside a sentence: "khối Sở, ban, ngành", "the Sở,
 // ban, ngành bloc". A name that already starts with "Khối" is kept (with a
 // lower-case k in Vietnamese running text).

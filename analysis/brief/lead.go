@@ -32,16 +32,20 @@ func (g *gen) lead() Section {
 			parts = append(parts, fmt.Sprintf("%s (%s)", b, g.units(g.sums[b].Units)))
 		}
 	}
+	year := fmt.Sprint(g.year)
+	if !g.allComplete(false) { // the rows present, not the bloc's whole count
+		year += g.t(" trong dữ liệu", " in the data")
+	}
 	var text string
 	switch {
 	case len(g.blocs) == 1 && g.en:
-		text = fmt.Sprintf("The %s results for %d cover %s in %s", g.indexName(), g.year, g.units(total), g.blocRef(g.blocs[0]))
+		text = fmt.Sprintf("The %s results for %s cover %s in %s", g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
 	case len(g.blocs) == 1:
-		text = fmt.Sprintf("Kết quả %s năm %d gồm %s thuộc %s", g.indexName(), g.year, g.units(total), g.blocRef(g.blocs[0]))
+		text = fmt.Sprintf("Kết quả %s năm %s gồm %s thuộc %s", g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
 	case g.en:
-		text = fmt.Sprintf("The %s results for %d cover %s in %d blocs: %s", g.indexName(), g.year, g.units(total), len(g.blocs), g.list(parts))
+		text = fmt.Sprintf("The %s results for %s cover %s in %d blocs: %s", g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
 	default:
-		text = fmt.Sprintf("Kết quả %s năm %d gồm %s thuộc %d khối: %s", g.indexName(), g.year, g.units(total), len(g.blocs), g.list(parts))
+		text = fmt.Sprintf("Kết quả %s năm %s gồm %s thuộc %d khối: %s", g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
 	}
 	if notRanked > 0 {
 		text += g.t(fmt.Sprintf("; trong đó %s được đánh giá nhưng không xếp hạng", g.units(notRanked)),
@@ -60,17 +64,22 @@ func (g *gen) lead() Section {
 	}
 
 	prev, common := g.commonPrev()
-	if len(g.blocs) >= 2 {
+	if len(g.blocs) >= 2 && g.allComplete(false) { // totals across blocs need every table whole
+		if g.ungraded() {
+			if s, ok := g.leadBands(prev, common && g.allComplete(true)); ok {
+				add(s)
+			}
+		}
 		if s, ok := g.leadGrades(); ok {
 			add(s)
 		}
-		if common {
+		if common && g.allComplete(true) {
 			if s, ok := g.leadGradeChange(prev); ok {
 				add(s)
 			}
 		}
 	}
-	if common && g.scored && len(g.blocs) >= 2 { // one bloc: its section says it
+	if common && g.scored && len(g.blocs) >= 2 && g.allComplete(true) { // one bloc: its section says it; a partial one counts nothing
 		if s, ok := g.leadScores(prev); ok {
 			add(s)
 		}
@@ -177,6 +186,15 @@ func (g *gen) leadGradeChange(prev int) (Statement, bool) {
 	tallies, graded, _ := g.tallyGrades()
 	if graded == 0 {
 		return Statement{}, false
+	}
+	// a bloc graded now but not in prev has no counts to compare: no
+	// change is stated rather than one from zero
+	for _, b := range g.blocs {
+		for _, gc := range g.sums[b].Grades {
+			if gc.PrevCount == nil {
+				return Statement{}, false
+			}
+		}
 	}
 	ds := make([]gradeDelta, 0, len(tallies))
 	for _, t := range tallies {
@@ -331,6 +349,9 @@ func (g *gen) blocMeans() (Statement, bool) {
 	}
 	var ms []bm
 	facts := map[string]any{}
+	if !g.allComplete(false) { // a partial bloc has no mean to rank against the others
+		return Statement{}, false
+	}
 	for _, b := range g.blocs {
 		if m := g.sums[b].Mean; m != nil {
 			ms = append(ms, bm{b, *m})

@@ -352,6 +352,10 @@ func (g *gen) noPrevUnits(b string) []Statement {
 	}
 	text := g.t(fmt.Sprintf("Không có kết quả năm %d nên không so sánh: %s.", *t.PrevYear, g.list(names)),
 		fmt.Sprintf("No result in %d, so not compared: %s.", *t.PrevYear, g.list(names)))
+	if s := g.sums[b]; s.PrevComplete != nil && !*s.PrevComplete { // absent from the rows published, not without a result
+		text = g.t(fmt.Sprintf("Không có trong bảng kết quả năm %d (bảng chưa đầy đủ) nên không so sánh: %s.", *t.PrevYear, g.list(names)),
+			fmt.Sprintf("Not in the partial %d table, so not compared: %s.", *t.PrevYear, g.list(names)))
+	}
 	return []Statement{stmt("no_prev_unit", b, text, map[string]any{"prev_year": *t.PrevYear, "units": names})}
 }
 

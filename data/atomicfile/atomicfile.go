@@ -1,7 +1,8 @@
 // Package atomicfile writes files so that nothing is lost: the new content
 // goes to a temp file in the same directory, is flushed to disk, and only
 // then replaces the old file by a rename. A failure at any point leaves the
-// old file as it was and no temp file behind.
+// old file as it was and no temp file behind; so does a signal, once the
+// program calls ExitOnSignal (or RemoveInFlight on its way out).
 package atomicfile
 
 import (
@@ -37,7 +38,7 @@ func Write(path string, write func(io.Writer) error) error {
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, err := createTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -48,6 +49,7 @@ func Write(path string, write func(io.Writer) error) error {
 			f.Close()
 			os.Remove(tmp)
 		}
+		landed(tmp)
 	}()
 	bw := bufio.NewWriterSize(f, 64<<10)
 	if err = write(bw); err != nil {

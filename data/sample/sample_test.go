@@ -35,15 +35,6 @@ func readTable(t *testing.T, name string) table {
 	return table{rows[0], rows[1:]}
 }
 
-func (tb table) col(t *testing.T, name string) int {
-	t.Helper()
-	i := slices.Index(tb.header, name)
-	if i < 0 {
-		t.Fatalf("no column %q in %q", name, tb.header)
-	}
-	return i
-}
-
 // hundredths parses a non-negative decimal with at most two decimals into
 // hundredths of a point, exactly ("28.1" → 2810, "97.31" → 9731).
 func hundredths(s string) (int, error) {
