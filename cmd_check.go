@@ -106,7 +106,9 @@ func writeColumns(w io.Writer, f data.FileInfo) {
 	var summed []string
 	total := ""
 	counts := map[string]int{}
+	unread := false
 	for _, c := range f.Columns {
+		unread = unread || c.Role == data.RoleNotRead
 		role := c.Role
 		if c.Mapped {
 			role += " (--column)"
@@ -139,6 +141,8 @@ func writeColumns(w io.Writer, f data.FileInfo) {
 		fmt.Fprintf(w, "  … and %d more columns: %s\n", len(f.Columns)-mostColumnsShown, strings.Join(more, ", "))
 	}
 	switch {
+	case unread:
+		fmt.Fprintln(w, "  total: unknown, the rows were not read (see the errors below)")
 	case f.Kind == "long":
 		fmt.Fprintln(w, "  total: the sum of each unit's component rows, unless a row of the component column gives it; a unit missing a component of its year is not ranked")
 	case total != "":

@@ -220,6 +220,10 @@ type ColumnInfo struct {
 	Mapped bool // given with --column
 }
 
+// RoleNotRead is the role of a column whose cells were never read (the file
+// had errors first), so whether it holds scores is unknown.
+const RoleNotRead = "not read"
+
 // describeColumns fills the file's column table from its header; the
 // loader then settles the columns whose role depends on their cells.
 func describeColumns(h header) []ColumnInfo {
@@ -228,7 +232,7 @@ func describeColumns(h header) []ColumnInfo {
 		c := ColumnInfo{Col: i + 1, Header: n, Mapped: h.mapped[i]}
 		switch r := h.roles[i]; r {
 		case roleOther:
-			c.Role = "component"
+			c.Role = RoleNotRead // a component or text: the loader says which
 		case roleDuplicate:
 			c.Role = "ignored: a second " + roleNames[headerRole(n)] + " column"
 		case roleIgnore:

@@ -302,6 +302,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			}
 			g := b.component(name)
 			comps = append(comps, g)
+			info.Role = "component"
 			if b.ds.Components[g].Bonus {
 				info.Role = "component (bonus)"
 			}
