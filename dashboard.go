@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -70,163 +69,38 @@ Flags:`)
 		return printOverview(&in, paths, stdin, stdout, stderr)
 	}
 
-	noColor := os.Getenv("NO_COLOR") != ""
 	topt := tui.Options{
 		Load:    func() (*data.Result, error) { return in.read(paths, stdin) },
 		Bytes:   inputSize(paths),
 		Theme:   th,
-		NoColor: noColor,
+		NoColor: os.Getenv("NO_COLOR") != "",
 	}
-	if crashOptions != nil {
-		crashOptions(&topt)
-	}
-	var model tea.Model
+	return runTUI(topt, stdin, out, stderr)
+}
+
+// runTUI runs the dashboard on the terminal out until it quits and gives
+// the exit code (see dashboardExit). The dashboard recovers its own panics
+// (tui/guard.go).
+func runTUI(topt tui.Options, stdin io.Reader, out *os.File, stderr io.Writer) int {
 	m := tui.New(topt)
-	model = m
-	if crashHook != nil {
-		model = crashHook(m)
-	}
-	g := &guard{Model: model}
-	model = g
 	opts := []tea.ProgramOption{tea.WithOutput(out)}
 	if f, ok := stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		opts = append(opts, tea.WithInput(f))
 	}
-	if noColor {
+	if topt.NoColor {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	p := tea.NewProgram(model, opts...)
-	g.quit = p.Quit
+	p := m.NewProgram(opts...)
 	sig, stop := watchSignals(p)
 	// The dashboard titles the window "parlens", and Bubble Tea clears the
 	// title on the way out; the terminal's own title is saved first and put
 	// back after (XTWINOPS 22/23: terminals without a title stack ignore it).
 	io.WriteString(out, "\x1b[22;0t")
-	err := runProgram(p)
+	err := tui.Run(p)
 	io.WriteString(out, "\x1b[23;0t")
 	stop()
-	if g.failed() && m.Panic == nil {
-		m.Panic = g.panic
-	}
 	return dashboardExit(m, err, sig(), stderr)
 }
-
-// guard recovers a panic anywhere in the dashboard — Init, Update, View or
-// a command — and quits cleanly: Bubble Tea restores the terminal as after
-// q, and parlens prints the panic and a hint to report it (dashboardExit).
-// Bubble Tea would recover such panics too, but kill the program on the way
-// (racing its own input reader) and print them from whichever goroutine
-// panicked, racing parlens's exit.
-type guard struct {
-	tea.Model
-	quit  func()
-	mu    sync.Mutex
-	panic error
-}
-
-// cmdPanicMsg carries a panic recovered in a command.
-type cmdPanicMsg struct{ err error }
-
-// recovered records the first panic.
-func (g *guard) recovered(where string, r any) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.panic == nil {
-		g.panic = fmt.Errorf("%s: %v\n%s", where, r, debug.Stack())
-	}
-}
-
-func (g *guard) failed() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.panic != nil
-}
-
-func (g *guard) Init() (cmd tea.Cmd) {
-	defer func() {
-		if r := recover(); r != nil {
-			g.recovered("in Init", r)
-			cmd = tea.Quit
-		}
-	}()
-	return guardCmd(g.Model.Init())
-}
-
-func (g *guard) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
-	if p, ok := msg.(cmdPanicMsg); ok {
-		g.mu.Lock()
-		if g.panic == nil {
-			g.panic = p.err
-		}
-		g.mu.Unlock()
-	}
-	if g.failed() {
-		return g, tea.Quit
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			g.recovered("in Update", r)
-			model, cmd = g, tea.Quit
-		}
-	}()
-	m, cmd := g.Model.Update(msg)
-	g.Model = m
-	return g, guardCmd(cmd)
-}
-
-func (g *guard) View() (v tea.View) {
-	if g.failed() {
-		return g.blank()
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			g.recovered("in View", r)
-			v = g.blank()
-			if g.quit != nil {
-				go g.quit()
-			}
-		}
-	}()
-	return g.Model.View()
-}
-
-// blank is what shows between a panic and the quit.
-func (g *guard) blank() tea.View {
-	v := tea.NewView("")
-	v.AltScreen = true
-	return v
-}
-
-// guardCmd wraps a command (and each of a batch's) so that it recovers.
-func guardCmd(cmd tea.Cmd) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = cmdPanicMsg{fmt.Errorf("in a command: %v\n%s", r, debug.Stack())}
-			}
-		}()
-		msg = cmd()
-		if b, ok := msg.(tea.BatchMsg); ok {
-			out := make(tea.BatchMsg, len(b))
-			for i, c := range b {
-				out[i] = guardCmd(c)
-			}
-			return out
-		}
-		return msg
-	}
-}
-
-// crashOptions and crashHook change the dashboard in builds made to prove
-// that a crash restores the terminal (go build -tags parlens_crashtest; see
-// crashtest.go). They are nil in parlens itself.
-var (
-	crashOptions func(*tui.Options)
-	crashHook    func(m *tui.Model) tea.Model
-)
 
 // watchSignals notes the signal that ends the dashboard, for the exit code.
 // Bubble Tea itself turns SIGINT and SIGTERM into a clean quit (the terminal
@@ -293,20 +167,6 @@ func dashboardExit(m *tui.Model, err error, sig os.Signal, stderr io.Writer) int
 		return exitData
 	}
 	return exitOK
-}
-
-// runProgram runs the program; a panic outside Bubble Tea's own recovery
-// (there should be none) still restores the terminal.
-func runProgram(p *tea.Program) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			p.Kill()
-			err = fmt.Errorf("%w: %v\n%s", tea.ErrProgramPanic, r, debug.Stack())
-			fmt.Fprintf(os.Stderr, "parlens: internal error: %v\n", r)
-		}
-	}()
-	_, err = p.Run()
-	return err
 }
 
 // printOverview is the dashboard without a terminal: the text overview.

@@ -16,8 +16,10 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui"
+	"github.com/parlens/parlens/tui/styles"
 	"golang.org/x/sys/unix"
 )
 
@@ -129,47 +131,20 @@ func checkRestored(t *testing.T, p *pty, before *unix.Termios) {
 	}
 }
 
-// panicModel panics where it is told, once ! is pressed.
-type panicModel struct {
-	*tui.Model
-	where string
-	armed bool
-}
-
-func (c *panicModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "!" {
-		switch c.where {
-		case "update":
-			panic("test: panic in Update")
-		case "view":
-			c.armed = true
-		case "cmd":
-			return c, func() tea.Msg { panic("test: panic in a command") }
-		}
-	}
-	_, cmd := c.Model.Update(msg)
-	return c, cmd
-}
-
-func (c *panicModel) View() tea.View {
-	if c.armed {
-		panic("test: panic in View")
-	}
-	return c.Model.View()
-}
-
 // TestDashboardRestoresTerminal runs the dashboard on a pseudo-terminal and
 // ends it every way it can end — q, ctrl+c, SIGTERM, SIGHUP, a panic in
-// Update, in View, in a command and while loading — and checks each time
-// that the terminal is restored, the exit code, and that a crash prints the
-// error with a hint to report it.
+// Update (the briefing's generator panics on 7) and while loading — and
+// checks each time that the terminal is restored, the exit code, and that a
+// crash prints the error with a hint to report it. Panics in View and in a
+// command end the same way (tui's TestGuard); e2e/tmux.sh crashes a real
+// build in each place.
 func TestDashboardRestoresTerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the dashboard eight times")
 	}
 	cases := []struct {
 		name  string
-		crash string // "" none, or where to panic
+		crash string // "" none, or where to panic: update or load
 		end   func(t *testing.T, p *pty)
 		code  int
 		msg   string // on stderr
@@ -178,9 +153,7 @@ func TestDashboardRestoresTerminal(t *testing.T) {
 		{"ctrl+c", "", func(t *testing.T, p *pty) { p.ptmx.WriteString("\x03") }, exitOK, ""},
 		{"sigterm", "", func(t *testing.T, p *pty) { syscall.Kill(os.Getpid(), syscall.SIGTERM) }, 128 + 15, ""},
 		{"sighup", "", func(t *testing.T, p *pty) { syscall.Kill(os.Getpid(), syscall.SIGHUP) }, 128 + 1, ""},
-		{"panic-update", "update", func(t *testing.T, p *pty) { p.ptmx.WriteString("!") }, exitData, "internal error: in Update: test: panic in Update\ngoroutine"},
-		{"panic-view", "view", func(t *testing.T, p *pty) { p.ptmx.WriteString("!") }, exitData, "internal error: in View: test: panic in View\ngoroutine"},
-		{"panic-cmd", "cmd", func(t *testing.T, p *pty) { p.ptmx.WriteString("!") }, exitData, "internal error: in a command: test: panic in a command\ngoroutine"},
+		{"panic-update", "update", func(t *testing.T, p *pty) { p.ptmx.WriteString("7") }, exitData, "internal error: in Update: test: panic in the briefing\ngoroutine"},
 		{"panic-load", "load", func(t *testing.T, p *pty) {
 			p.waitFor(t, "internal error while loading")
 			p.ptmx.WriteString("q")
@@ -190,20 +163,21 @@ func TestDashboardRestoresTerminal(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := openPTY(t)
 			before := p.termios(t)
-			switch c.crash {
-			case "":
-			case "load":
-				crashOptions = func(o *tui.Options) {
-					o.Load = func() (*data.Result, error) { panic("crash test: panic while loading") }
-				}
-			default:
-				crashHook = func(m *tui.Model) tea.Model { return &panicModel{Model: m, where: c.crash} }
-			}
-			defer func() { crashHook, crashOptions = nil, nil }()
 			var stderr bytes.Buffer
 			code := make(chan int, 1)
 			go func() {
-				code <- runDashboard([]string{"--theme", "dark", "--sample", "city"}, p.pts, p.pts, &stderr)
+				switch c.crash {
+				case "":
+					code <- runDashboard([]string{"--theme", "dark", "--sample", "city"}, p.pts, p.pts, &stderr)
+				case "load":
+					code <- runTUI(tui.Options{Theme: styles.Dark, Load: func() (*data.Result, error) { panic("crash test: panic while loading") }}, p.pts, p.pts, &stderr)
+				case "update":
+					var in inputFlags
+					code <- runTUI(tui.Options{Theme: styles.Dark, Load: func() (*data.Result, error) { return in.read(nil, nil) },
+						Brief: func(*analysis.Analysis, tui.BriefOptions) (string, string, error) {
+							panic("test: panic in the briefing")
+						}}, p.pts, p.pts, &stderr)
+				}
 			}()
 			if c.crash != "load" {
 				p.waitFor(t, "Tổng quan")

@@ -43,7 +43,7 @@ func bigModel(tb testing.TB, w, h int) *Model {
 	m := New(Options{Result: res, Analysis: a, Theme: styles.Dark})
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	press(m, "2")
-	if n := m.rk.g.Len(); n != 10000 {
+	if n := rankingOf(m).g.Len(); n != 10000 {
 		tb.Fatalf("bloc has %d units, want 10000", n)
 	}
 	_ = m.View()

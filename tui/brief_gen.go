@@ -5,9 +5,8 @@ import (
 	"github.com/parlens/parlens/analysis/brief"
 )
 
-func init() { defaultBrief = generateBrief }
-
-// generateBrief drafts the briefing with package brief.
+// generateBrief drafts the briefing with package brief (the default of
+// Options.Brief).
 func generateBrief(a *analysis.Analysis, o BriefOptions) (markdown, plain string, err error) {
 	b, err := brief.Generate(a, brief.Options{
 		Index: o.Index, Year: o.Year, Blocs: o.Blocs, Lang: o.Lang, Sources: o.Sources, Highlights: o.Highlights,

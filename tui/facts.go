@@ -95,15 +95,20 @@ func factDetail(mv *analysis.Mover) string {
 }
 
 // factTag is the short tag of a leader or bottom fact: first time, streak.
+// Claims that count earlier years say from which year they count ("kể từ
+// 2019"); a bloc's first year, or a bottom whose earlier tables do not show
+// their last unit, claims nothing.
 func factTag(mv *analysis.Mover) string {
 	switch mv.Kind {
 	case analysis.Top:
-		return "năm đầu tiên của khối"
+		if mv.PrevYear == nil {
+			return "năm đầu tiên của khối"
+		}
 	case analysis.FirstTimeTop:
-		return "lần đầu"
+		return "lần đầu" + sinceTag(mv)
 	case analysis.RegainedTop:
 		if mv.Count != nil {
-			return fmt.Sprintf("trở lại, lần thứ %d", *mv.Count)
+			return fmt.Sprintf("trở lại, lần thứ %d", *mv.Count) + sinceTag(mv)
 		}
 		return "trở lại"
 	case analysis.RetainedTop:
@@ -111,13 +116,16 @@ func factTag(mv *analysis.Mover) string {
 			return fmt.Sprintf("%d năm liền", *mv.Streak)
 		}
 	case analysis.Bottom:
-		if mv.Streak != nil && *mv.Streak > 1 {
+		if mv.Streak == nil {
+			return ""
+		}
+		if *mv.Streak > 1 {
 			return fmt.Sprintf("%d năm liền", *mv.Streak)
 		}
 		if mv.Count != nil && *mv.Count > 1 {
-			return fmt.Sprintf("lần thứ %d", *mv.Count)
+			return fmt.Sprintf("lần thứ %d", *mv.Count) + sinceTag(mv)
 		}
-		return "lần đầu"
+		return "lần đầu" + sinceTag(mv)
 	case analysis.GradeUp, analysis.GradeDown:
 		if mv.Steps != nil && *mv.Steps > 1 {
 			return fmt.Sprintf("%d bậc", *mv.Steps)
@@ -126,48 +134,12 @@ func factTag(mv *analysis.Mover) string {
 	return ""
 }
 
-// markKey identifies a fact for marking.
-func markKey(mv *analysis.Mover) string {
-	return string(mv.Kind) + "\x00" + mv.Index + "\x00" + itoa(mv.Year) + "\x00" + mv.Bloc + "\x00" + mv.UnitID
-}
-
-func (m *Model) isMarked(mv *analysis.Mover) bool {
-	k := markKey(mv)
-	for i := range m.marks {
-		if markKey(&m.marks[i]) == k {
-			return true
-		}
+// sinceTag names the first year a count was made from.
+func sinceTag(mv *analysis.Mover) string {
+	if mv.Since == nil {
+		return ""
 	}
-	return false
-}
-
-// toggleMark marks or unmarks a fact for the briefing.
-func (m *Model) toggleMark(mv *analysis.Mover) bool {
-	k := markKey(mv)
-	for i := range m.marks {
-		if markKey(&m.marks[i]) == k {
-			m.marks = append(m.marks[:i], m.marks[i+1:]...)
-			return false
-		}
-	}
-	m.marks = append(m.marks, *mv)
-	return true
-}
-
-// gradeLevel is a grade's level (0 = best) as the dataset orders it.
-func (m *Model) gradeLevel(bloc string, year int, grade string) int {
-	if lvl, ok := m.ds.GradeLevel(m.index, bloc, year, grade); ok {
-		return lvl
-	}
-	return -1
-}
-
-// gradeKind is the colour of a grade.
-func (m *Model) gradeKind(bloc string, year int, grade *string) styles.Kind {
-	if grade == nil {
-		return styles.KMuted
-	}
-	return styles.Grade(m.gradeLevel(bloc, year, *grade))
+	return fmt.Sprintf(" kể từ %d", *mv.Since)
 }
 
 // signKind colours a change.
@@ -189,4 +161,18 @@ func signKindInt(v int) styles.Kind {
 		return styles.KBad
 	}
 	return styles.KMuted
+}
+
+// bandsText states a bloc nothing grades by its score bands ("từ 90 điểm
+// 0/17 · từ 80 điểm 14/17"): plain counts of scores, no grade invented. It
+// is "" when the bloc is graded or has no bands (a partial table, no scores).
+func bandsText(bs *analysis.BlocSummary) string {
+	if bs.GradesFrom != analysis.GradesFromNone || len(bs.Bands) == 0 {
+		return ""
+	}
+	parts := make([]string, 0, len(bs.Bands))
+	for _, b := range bs.Bands {
+		parts = append(parts, fmt.Sprintf("từ %s điểm %s", num.Int(int(b.Min)), num.Ratio(b.Count, b.Of)))
+	}
+	return "không xếp loại · " + strings.Join(parts, " · ")
 }

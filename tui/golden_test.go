@@ -47,11 +47,14 @@ func golden(t *testing.T, got string) {
 	}
 }
 
-// viewKeys reach each view from a fresh model.
-var viewKeys = []struct {
+// viewKey names the keys that reach a view from a fresh model.
+type viewKey struct {
 	name string
 	keys []string
-}{
+}
+
+// viewKeys reach each view from a fresh model.
+var viewKeys = []viewKey{
 	{"1-overview", []string{"1"}},
 	{"2-ranking", []string{"2", "tab"}},
 	{"3-unit", []string{"2", "tab", "tab", "G", "enter"}},
@@ -59,6 +62,7 @@ var viewKeys = []struct {
 	{"5-components", []string{"5", "tab"}},
 	{"6-transitions", []string{"6", "tab"}},
 	{"7-briefing", []string{"7"}},
+	{"8-warnings", []string{"8"}},
 	{"help", []string{"2", "?"}},
 }
 
@@ -67,7 +71,19 @@ var goldenSizes = [][2]int{{80, 24}, {120, 40}, {200, 60}}
 // TestGolden pins every view's text (escape codes stripped) at three sizes,
 // in colour and with NO_COLOR.
 func TestGolden(t *testing.T) {
-	for _, vk := range viewKeys {
+	goldenMatrix(t, viewKeys, func(tb testing.TB, w, h int, noColor bool) *Model {
+		m := newTestModel(tb, w, h, noColor)
+		// the briefing's wording belongs to package brief: pin the pane's
+		// layout with a fixed text instead
+		m.c.brief = stubBrief
+		return m
+	})
+}
+
+// goldenMatrix pins each view of a model at every golden size, in colour
+// and with NO_COLOR: testdata/<test>/<view>/<w>x<h>[-nocolor].golden.
+func goldenMatrix(t *testing.T, views []viewKey, newModel func(tb testing.TB, w, h int, noColor bool) *Model) {
+	for _, vk := range views {
 		for _, sz := range goldenSizes {
 			for _, nc := range []bool{false, true} {
 				name := fmt.Sprintf("%s/%dx%d", vk.name, sz[0], sz[1])
@@ -75,13 +91,9 @@ func TestGolden(t *testing.T) {
 					name += "-nocolor"
 				}
 				t.Run(name, func(t *testing.T) {
-					m := newTestModel(t, sz[0], sz[1], nc)
-					// the briefing's wording belongs to package brief: pin
-					// the pane's layout with a fixed text instead
-					m.opt.Brief = stubBrief
+					m := newModel(t, sz[0], sz[1], nc)
 					press(m, vk.keys...)
-					out := m.View().Content
-					checkFrame(t, out, sz[0], sz[1])
+					checkFrame(t, m.View().Content, sz[0], sz[1])
 					golden(t, screen(m))
 				})
 			}

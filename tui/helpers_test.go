@@ -118,3 +118,9 @@ func checkFrame(tb testing.TB, out string, w, h int) {
 		}
 	}
 }
+
+// tabOf is the id of the tab the model shows.
+func tabOf(m *Model) string { return tabSpecs[m.activeTab()].id }
+
+func rankingOf(m *Model) *rankingView   { return m.tabView("ranking").(*rankingView) }
+func briefingOf(m *Model) *briefingView { return m.tabView("briefing").(*briefingView) }

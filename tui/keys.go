@@ -17,7 +17,7 @@ type KeyMap struct {
 // GlobalKeys work in every view.
 type GlobalKeys struct {
 	Quit, Back, Help              key.Binding
-	Views                         [7]key.Binding
+	Views                         []key.Binding // one per tab, 1 to 9
 	NextBloc, PrevBloc            key.Binding
 	NextYear, PrevYear, NextIndex key.Binding
 	Theme                         key.Binding
@@ -70,9 +70,9 @@ func DefaultKeyMap() KeyMap {
 		NextIndex: b([]string{"i"}, "i", "chỉ số khác"),
 		Theme:     b([]string{"T"}, "T", "sáng/tối"),
 	}
-	for i, name := range viewNames {
+	for i, t := range tabSpecs {
 		k := string(rune('1' + i))
-		km.Global.Views[i] = b([]string{k}, k, name)
+		km.Global.Views = append(km.Global.Views, b([]string{k}, k, t.title))
 	}
 	km.Nav = NavKeys{
 		Up:       b([]string{"up", "k"}, "↑/k", "lên"),
@@ -107,6 +107,3 @@ func DefaultKeyMap() KeyMap {
 	}
 	return km
 }
-
-// viewNames are the seven views, in number-key order.
-var viewNames = [7]string{"Tổng quan", "Xếp hạng", "Đơn vị", "Biến động", "Lĩnh vực", "Chuyển loại", "Báo cáo"}

@@ -7,15 +7,20 @@
 // lipgloss/ansi only and text is truncated before it is styled; every string
 // from the data passes through data.Printable before it is drawn; every
 // frame is exactly the terminal's width and height.
+//
+// The numbered tabs are declared in one table (tabs.go); a view sees the
+// dashboard only through a viewCtx (context.go): the data, the selection,
+// styles, keys and navigation, never the root model. The table views share
+// one gridPane (pane.go) for their keys, clicks, sort, filter and status.
 package tui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -24,6 +29,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
+	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -57,7 +63,7 @@ type Options struct {
 	Sources []string
 	// Dir is where the briefing is written by default ("" = working directory).
 	Dir string
-	// Brief generates the briefing; nil disables the Briefing view's text.
+	// Brief generates the briefing; nil means package analysis/brief.
 	Brief BriefFunc
 }
 
@@ -82,18 +88,10 @@ const (
 	stateReady
 )
 
-type inputMode int
-
-const (
-	inputNone inputMode = iota
-	inputFilter
-	inputPath
-)
-
 // Model is the dashboard: the sole Bubble Tea model.
 type Model struct {
 	opt  Options
-	st   *styles.Styles
+	c    *viewCtx // what the views see; the selection lives there
 	keys KeyMap
 	help help.Model
 
@@ -109,42 +107,36 @@ type Model struct {
 	errScroll int
 
 	res *data.Result
-	ds  *data.Dataset
-	a   *analysis.Analysis
 
-	indices  []string
-	index    string
-	years    []int
-	year     int
-	blocs    []string
-	bloc     string
-	version  int // bumps when index, year or bloc change
 	showHelp bool
 
-	stack []view
-	ov    *overviewView
-	rk    *rankingView
-	mv    *moversView
-	cp    *componentsView
-	tr    *transitionsView
-	br    *briefingView
+	tabs  []view // one per tabSpecs entry, made when the data arrives
+	stack []view // tabs[0] at the bottom; the current view on top
 
-	marks []analysis.Mover
-
-	mode  inputMode
+	ask   *prompt // the open prompt, if any
 	input lineInput
 
 	msg    string // transient status message
 	msgErr bool
 
-	// Panic holds a panic recovered in Update (the program quits with it)
-	// or while loading (the failure panel shows it until the user quits).
+	// Panic holds a panic recovered in Init, Update, View or a command (the
+	// program quits with it) or while loading (the failure panel shows it
+	// until the user quits). See guard.go.
 	Panic error
+
+	mu       sync.Mutex // View may run beside Update
+	crashed  error      // the panic that ends the program
+	stop     func()     // quits the program (NewProgram)
+	quitting bool       // the last Update asked to quit
 }
 
 // New builds the dashboard model.
 func New(opt Options) *Model {
+	if opt.Brief == nil {
+		opt.Brief = generateBrief
+	}
 	m := &Model{opt: opt, keys: DefaultKeyMap(), help: help.New()}
+	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
 	if theme == "" {
@@ -159,7 +151,7 @@ func New(opt Options) *Model {
 }
 
 func (m *Model) setStyles(st *styles.Styles) {
-	m.st = st
+	m.c.st = st
 	hs := help.DefaultStyles(st.Theme != styles.Light)
 	hs.ShortKey, hs.FullKey = st.HelpKey, st.HelpKey
 	hs.ShortDesc, hs.FullDesc = st.HelpDesc, st.HelpDesc
@@ -187,7 +179,17 @@ type briefWrittenMsg struct {
 }
 
 // Init starts loading and asks the terminal for its background colour.
-func (m *Model) Init() tea.Cmd {
+func (m *Model) Init() (cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.recovered("in Init", r)
+			cmd = tea.Quit
+		}
+	}()
+	return guardCmd(m.init())
+}
+
+func (m *Model) init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.themeQ {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -230,66 +232,61 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 	if res.Err() != nil {
 		m.state = stateFailed
 		m.issues = res.Issues
-		m.ds = res.Dataset
+		m.c.ds = res.Dataset
 		return
 	}
-	m.ds = res.Dataset
+	m.c.ds = res.Dataset
 	if a == nil {
 		a = analysis.New(res.Dataset)
 	}
-	m.a = a
-	m.indices = a.Indices()
-	if len(m.indices) == 0 {
+	m.c.a = a
+	m.c.warnings = placeWarnings(a)
+	m.c.indices = a.Indices()
+	if len(m.c.indices) == 0 {
 		m.state = stateFailed
 		m.loadErr = "the data has no records"
 		return
 	}
 	m.state = stateReady
-	m.ov = newOverview(m)
-	m.rk = newRanking(m)
-	m.mv = newMovers(m)
-	m.cp = newComponents(m)
-	m.tr = newTransitions(m)
-	m.br = newBriefing(m)
-	m.stack = []view{m.ov}
-	m.setIndex(m.indices[0])
+	m.tabs = make([]view, len(tabSpecs))
+	for i, t := range tabSpecs {
+		m.tabs[i] = t.make(m.c)
+	}
+	m.stack = []view{m.tabs[0]}
+	m.setIndex(m.c.indices[0])
 	m.layout()
 }
 
 func (m *Model) setIndex(ix string) {
-	m.index = ix
-	m.years = m.a.Years(ix)
-	m.blocs = m.a.Blocs(ix)
-	if len(m.years) > 0 && !slices.Contains(m.years, m.year) {
-		m.year = m.years[len(m.years)-1]
+	m.c.index = ix
+	m.c.years = m.c.a.Years(ix)
+	m.c.blocs = m.c.a.Blocs(ix)
+	if len(m.c.years) > 0 && !slices.Contains(m.c.years, m.c.year) {
+		m.c.year = m.c.years[len(m.c.years)-1]
 	}
-	if !slices.Contains(m.blocs, m.bloc) {
-		m.bloc = ""
+	if !slices.Contains(m.c.blocs, m.c.bloc) {
+		m.c.bloc = ""
 		// first bloc with data in the year
-		in := m.a.BlocsIn(ix, m.year)
+		in := m.c.a.BlocsIn(ix, m.c.year)
 		if len(in) > 0 {
-			m.bloc = in[0]
-		} else if len(m.blocs) > 0 {
-			m.bloc = m.blocs[0]
+			m.c.bloc = in[0]
+		} else if len(m.c.blocs) > 0 {
+			m.c.bloc = m.c.blocs[0]
 		}
 	}
 	m.changed()
 }
 
 func (m *Model) changed() {
-	m.version++
+	m.c.version++
 	if v := m.top(); v != nil {
 		v.Sync()
 	}
 }
 
+// allViews is every tab's view and whatever else is open.
 func (m *Model) allViews() []view {
-	var out []view
-	for _, v := range []view{m.ov, m.rk, m.mv, m.cp, m.tr, m.br} {
-		if v != nil && !isNilView(v) {
-			out = append(out, v)
-		}
-	}
+	out := slices.Clone(m.tabs)
 	for _, v := range m.stack {
 		if !slices.Contains(out, v) {
 			out = append(out, v)
@@ -298,22 +295,15 @@ func (m *Model) allViews() []view {
 	return out
 }
 
-func isNilView(v view) bool {
-	switch x := v.(type) {
-	case *overviewView:
-		return x == nil
-	case *rankingView:
-		return x == nil
-	case *moversView:
-		return x == nil
-	case *componentsView:
-		return x == nil
-	case *transitionsView:
-		return x == nil
-	case *briefingView:
-		return x == nil
+// activeTab is the tab the current view belongs to: the nearest tab view
+// down the stack (a unit list opened from the transitions is under their tab).
+func (m *Model) activeTab() int {
+	for i := len(m.stack) - 1; i >= 0; i-- {
+		if t := slices.Index(m.tabs, m.stack[i]); t >= 0 {
+			return t
+		}
 	}
-	return false
+	return 0
 }
 
 func (m *Model) top() view {
@@ -337,20 +327,35 @@ func (m *Model) layout() {
 
 func (m *Model) tooSmall() bool { return m.w < MinWidth || m.h < MinHeight }
 
-// Update handles a message. A panic here is recovered: the model records it
-// and quits, so the terminal is restored before the error is printed.
-func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+// Update handles a message. A panic here or in a command is recovered: the
+// model records it and quits, so the terminal is restored before the error
+// is printed.
+func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
+	model = m // also after a panic: Bubble Tea draws what Update returns
+	if p, ok := msg.(cmdPanicMsg); ok {
+		m.crash(p.err)
+	}
+	if m.failed() {
+		return m, tea.Quit
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			m.Panic = fmt.Errorf("%v\n%s", r, debug.Stack())
+			m.recovered("in Update", r)
 			cmd = tea.Quit
 		}
 	}()
+	m.quitting = false
 	cmd = m.update(msg)
 	if v := m.top(); v != nil && m.state == stateReady {
 		v.Sync()
 	}
-	return m, cmd
+	return m, guardCmd(cmd)
+}
+
+// quit ends the program (q at the root, ctrl+c).
+func (m *Model) quit() tea.Cmd {
+	m.quitting = true
+	return tea.Quit
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -365,7 +370,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			if !msg.IsDark() {
 				t = styles.Light
 			}
-			if t != m.st.Theme {
+			if t != m.c.st.Theme {
 				m.setStyles(styles.New(t, false))
 			}
 		}
@@ -396,7 +401,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.PasteMsg:
-		if m.mode != inputNone {
+		if m.ask != nil {
 			m.input.insert(msg.Content)
 			m.inputChanged()
 		}
@@ -441,11 +446,11 @@ func (m *Model) flash(s string, isErr bool) {
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	g := &m.keys.Global
 	if key.Matches(msg, g.Quit) {
-		return tea.Quit
+		return m.quit()
 	}
 	if m.state != stateReady {
 		if key.Matches(msg, g.Back) {
-			return tea.Quit
+			return m.quit()
 		}
 		if m.state == stateFailed {
 			switch msg.String() {
@@ -457,7 +462,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if m.mode != inputNone {
+	if m.ask != nil {
 		return m.inputKey(msg)
 	}
 	m.msg = ""
@@ -469,7 +474,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if m.tooSmall() {
 		if msg.String() == "q" {
-			return tea.Quit
+			return m.quit()
 		}
 		return nil
 	}
@@ -490,15 +495,15 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.stepYear(-1)
 		return nil
 	case key.Matches(msg, g.NextIndex):
-		if len(m.indices) > 1 {
-			i := slices.Index(m.indices, m.index)
-			m.setIndex(m.indices[(i+1)%len(m.indices)])
-			m.flash("Chỉ số: "+m.index, false)
+		if len(m.c.indices) > 1 {
+			i := slices.Index(m.c.indices, m.c.index)
+			m.setIndex(m.c.indices[(i+1)%len(m.c.indices)])
+			m.flash("Chỉ số: "+m.c.index, false)
 		}
 		return nil
 	case key.Matches(msg, g.Theme):
 		t := styles.Light
-		if m.st.Theme == styles.Light {
+		if m.c.st.Theme == styles.Light {
 			t = styles.Dark
 		}
 		if !m.opt.NoColor {
@@ -509,7 +514,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	for i, b := range g.Views {
 		if key.Matches(msg, b) {
-			return m.switchView(i)
+			return m.switchTab(i)
 		}
 	}
 	handled, cmd := m.top().HandleKey(msg)
@@ -522,43 +527,48 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		if msg.String() == "q" {
-			return tea.Quit
+			return m.quit()
 		}
 	}
 	return nil
 }
 
-// switchView makes view i (0-based) current: the overview is the root and
-// every other view sits on it, so q goes back to the overview first.
-func (m *Model) switchView(i int) tea.Cmd {
-	switch i {
-	case 0:
-		m.stack = []view{m.ov}
-	case 1:
-		m.stack = []view{m.ov, m.rk}
-	case 2:
-		id := m.rk.SelectedUnit()
-		if t := m.top(); t != nil {
-			if u, ok := t.(*unitView); ok {
-				id = u.unitID
-			}
-		}
-		if id == "" {
+// switchTab makes tab i current: the first tab is the root and every
+// other sits on it, so q goes back to the root first.
+func (m *Model) switchTab(i int) tea.Cmd {
+	if i < 0 || i >= len(m.tabs) {
+		return nil
+	}
+	t := m.tabs[i]
+	path := []view{m.tabs[0]}
+	if o, ok := t.(tabOpener); ok {
+		under, ok := o.openTab(m.top())
+		if !ok {
 			return nil
 		}
-		m.stack = []view{m.ov, m.rk, newUnitView(m, id)}
-	case 3:
-		m.stack = []view{m.ov, m.mv}
-	case 4:
-		m.stack = []view{m.ov, m.cp}
-	case 5:
-		m.stack = []view{m.ov, m.tr}
-	case 6:
-		m.stack = []view{m.ov, m.br}
+		path = append(path, under...)
 	}
-	m.top().SetSize(m.w, m.bodyH)
-	m.top().Sync()
+	if i > 0 {
+		path = append(path, t)
+	}
+	m.stack = path
+	t.SetSize(m.w, m.bodyH)
+	t.Sync()
 	return nil
+}
+
+func (m *Model) showTab(id string) tea.Cmd { return m.switchTab(tabIndex(id)) }
+
+func (m *Model) tabView(id string) view {
+	if i := tabIndex(id); i >= 0 && i < len(m.tabs) {
+		return m.tabs[i]
+	}
+	return nil
+}
+
+// tabIndex is the position of a tab in tabSpecs (-1 when there is none).
+func tabIndex(id string) int {
+	return slices.IndexFunc(tabSpecs, func(t tabSpec) bool { return t.id == id })
 }
 
 func (m *Model) push(v view) {
@@ -574,76 +584,80 @@ func (m *Model) pop() {
 	}
 }
 
-// openUnit drills into a unit.
+// openUnit drills into a unit: the unit tab's view shows it over the
+// current view.
 func (m *Model) openUnit(id string) {
 	if id == "" {
 		return
 	}
-	m.push(newUnitView(m, id))
+	for _, t := range m.tabs {
+		if u, ok := t.(unitShower); ok {
+			u.showUnit(id)
+			m.push(t)
+			return
+		}
+	}
 }
 
 func (m *Model) stepBloc(d int) {
-	if len(m.blocs) == 0 {
+	if len(m.c.blocs) == 0 {
 		return
 	}
-	i := slices.Index(m.blocs, m.bloc)
-	i = (i + d + len(m.blocs)) % len(m.blocs)
-	m.bloc = m.blocs[i]
+	i := slices.Index(m.c.blocs, m.c.bloc)
+	i = (i + d + len(m.c.blocs)) % len(m.c.blocs)
+	m.c.bloc = m.c.blocs[i]
 	m.changed()
 }
 
 func (m *Model) setBloc(b string) {
-	if b != m.bloc && slices.Contains(m.blocs, b) {
-		m.bloc = b
+	if b != m.c.bloc && slices.Contains(m.c.blocs, b) {
+		m.c.bloc = b
 		m.changed()
 	}
 }
 
 func (m *Model) stepYear(d int) {
-	i := slices.Index(m.years, m.year) + d
-	if i < 0 || i >= len(m.years) {
+	i := slices.Index(m.c.years, m.c.year) + d
+	if i < 0 || i >= len(m.c.years) {
 		return
 	}
-	m.setYear(m.years[i])
+	m.setYear(m.c.years[i])
 }
 
 func (m *Model) setYear(y int) {
-	if y == m.year {
+	if y == m.c.year {
 		return
 	}
-	m.year = y
-	if in := m.a.BlocsIn(m.index, y); len(in) > 0 && !slices.Contains(in, m.bloc) {
-		m.bloc = in[0]
+	m.c.year = y
+	if in := m.c.a.BlocsIn(m.c.index, y); len(in) > 0 && !slices.Contains(in, m.c.bloc) {
+		m.c.bloc = in[0]
 	}
 	m.changed()
 }
 
 // --- prompts -------------------------------------------------------------
 
-func (m *Model) openInput(mode inputMode, prompt, value string) tea.Cmd {
-	m.mode = mode
-	m.input.prompt = prompt
-	m.input.set(value)
+func (m *Model) prompt(p prompt) tea.Cmd {
+	m.ask = &p
+	m.input.prompt = p.label
+	m.input.set(p.value)
 	return nil
 }
 
 func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := m.ask
 	switch {
 	case key.Matches(msg, m.keys.Input.Accept):
-		mode, val := m.mode, m.input.String()
-		m.closeInput()
-		switch mode {
-		case inputFilter:
-			m.filterTarget().SetFilter(val)
-		case inputPath:
-			return m.br.write(val)
+		val := m.input.String()
+		m.ask = nil
+		if p.accept != nil {
+			return p.accept(val)
 		}
 		return nil
 	case key.Matches(msg, m.keys.Input.Cancel):
-		mode := m.mode
-		m.closeInput()
-		if mode == inputFilter {
-			m.filterTarget().SetFilter("")
+		m.ask = nil
+		if p.cancel != nil {
+			p.cancel()
 		}
 		return nil
 	}
@@ -654,25 +668,9 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) inputChanged() {
-	if m.mode == inputFilter {
-		m.filterTarget().SetFilter(m.input.String())
+	if m.ask != nil && m.ask.live != nil {
+		m.ask.live(m.input.String())
 	}
-}
-
-func (m *Model) closeInput() {
-	m.mode = inputNone
-}
-
-// filterable is a view with a filter.
-type filterable interface {
-	SetFilter(string)
-}
-
-func (m *Model) filterTarget() filterable {
-	if f, ok := m.top().(filterable); ok {
-		return f
-	}
-	return m.rk
 }
 
 // --- mouse ---------------------------------------------------------------
@@ -685,13 +683,13 @@ func (m *Model) click(mm tea.Mouse) tea.Cmd {
 	case mm.Y == 1:
 		for _, z := range m.viewTabs().zones {
 			if mm.X >= z.x0 && mm.X < z.x1 {
-				return m.switchView(z.i)
+				return m.switchTab(z.i)
 			}
 		}
 	case mm.Y == 2:
 		for _, z := range m.blocTabs().zones {
 			if mm.X >= z.x0 && mm.X < z.x1 {
-				m.setBloc(m.blocs[z.i])
+				m.setBloc(m.c.blocs[z.i])
 				return nil
 			}
 		}
@@ -703,9 +701,22 @@ func (m *Model) click(mm tea.Mouse) tea.Cmd {
 
 // --- rendering -----------------------------------------------------------
 
-// View renders the frame: exactly w×h cells.
-func (m *Model) View() tea.View {
-	v := tea.NewView(m.render())
+// View renders the frame: exactly w×h cells. A panic here is recovered:
+// the frame goes blank and the program quits.
+func (m *Model) View() (v tea.View) {
+	if m.failed() {
+		return blankView()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			m.recovered("in View", r)
+			v = blankView()
+			if m.stop != nil {
+				go m.stop()
+			}
+		}
+	}()
+	v = tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "parlens"
@@ -757,7 +768,7 @@ func (m *Model) renderTooSmall() string {
 	for i, l := range lines {
 		c := text.Center(l, m.w)
 		if i == 0 {
-			c = m.st.Warn.Render(c)
+			c = m.c.st.Warn.Render(c)
 		}
 		out = append(out, c)
 	}
@@ -767,13 +778,13 @@ func (m *Model) renderTooSmall() string {
 func (m *Model) renderLoading() string {
 	el := time.Since(m.loadStart).Round(100 * time.Millisecond)
 	lines := []string{
-		m.st.Section.Render("parlens"),
+		m.c.st.Section.Render("parlens"),
 		"",
-		"Đang đọc dữ liệu… " + m.st.Muted.Render(fmt.Sprintf("(%s, %s)", sizeText(m.opt.Bytes), el)),
+		"Đang đọc dữ liệu… " + m.c.st.Muted.Render(fmt.Sprintf("(%s, %s)", sizeText(m.opt.Bytes), el)),
 		"",
 		m.progressBar(),
 		"",
-		m.st.Muted.Render("ctrl+c: thoát"),
+		m.c.st.Muted.Render("ctrl+c: thoát"),
 	}
 	top := max(0, (m.h-len(lines))/2)
 	out := make([]string, top)
@@ -788,7 +799,7 @@ func (m *Model) barWidth() int { return min(50, max(10, m.w-30)) }
 // progressBar draws the load progress (an estimate: see estimate).
 func (m *Model) progressBar() string {
 	bw := m.barWidth()
-	return "▕" + m.st.Accent.Render(chart.Bar(m.loadFrac, 1, bw)) + "▏"
+	return "▕" + m.c.st.Accent.Render(chart.Bar(m.loadFrac, 1, bw)) + "▏"
 }
 
 func sizeText(n int64) string {
@@ -804,7 +815,7 @@ func sizeText(n int64) string {
 func (m *Model) renderFailed() string {
 	var lines []string
 	title := "Không mở được dữ liệu"
-	lines = append(lines, m.st.Error.Render(" "+title), "")
+	lines = append(lines, m.c.st.Error.Render(" "+title), "")
 	if m.loadErr != "" {
 		for _, l := range text.Wrap(data.Printable(m.loadErr), m.w-2) {
 			lines = append(lines, " "+l)
@@ -823,9 +834,9 @@ func (m *Model) renderFailed() string {
 	}
 	var body []string
 	for _, i := range m.issues {
-		st := m.st.Warn
+		st := m.c.st.Warn
 		if i.Severity == data.Error {
-			st = m.st.Error
+			st = m.c.st.Error
 		}
 		for k, l := range text.Wrap(data.Printable(i.String()), m.w-4) {
 			if k == 0 {
@@ -844,7 +855,7 @@ func (m *Model) renderFailed() string {
 		lines = append(lines, body[m.errScroll:end]...)
 	}
 	out := text.Lines(lines, m.w, m.h-1)
-	foot := m.st.Status.Render(text.Left(" j/k: cuộn · q: thoát · sửa tệp rồi mở lại (parlens check PATH để xem chi tiết)", m.w))
+	foot := m.c.st.Status.Render(text.Left(" j/k: cuộn · q: thoát · sửa tệp rồi mở lại (parlens check PATH để xem chi tiết)", m.w))
 	return out + "\n" + foot
 }
 
@@ -856,38 +867,44 @@ type tabs struct {
 }
 
 func (m *Model) viewTabs() tabs {
-	cur := m.top().Kind()
-	long := 1
-	for i, n := range viewNames {
-		long += text.Width(fmt.Sprintf(" %d %s ", i+1, n)) + 1
+	cur := m.activeTab()
+	// the view stack, when deeper than one view
+	crumb := ""
+	if len(m.stack) > 2 {
+		var crumbs []string
+		for _, v := range m.stack[1:] {
+			crumbs = append(crumbs, v.Title())
+		}
+		crumb = strings.Join(crumbs, " › ")
+	}
+	// every tab's title when they fit with the path; else only the
+	// current one's
+	long := 1 + text.Width(crumb) + 2
+	for i, t := range tabSpecs {
+		long += text.Width(fmt.Sprintf(" %d %s ", i+1, t.title)) + 1
 	}
 	full := long <= m.w
 	var b strings.Builder
 	var zs []zone
 	x := 1
 	b.WriteByte(' ')
-	for i, n := range viewNames {
-		label := fmt.Sprintf(" %d %s ", i+1, n)
-		if !full && viewKind(i) != cur {
+	for i, t := range tabSpecs {
+		label := fmt.Sprintf(" %d %s ", i+1, t.title)
+		if !full && i != cur {
 			label = fmt.Sprintf(" %d ", i+1)
 		}
 		wd := text.Width(label)
-		if viewKind(i) == cur {
-			b.WriteString(m.st.TabActive.Render(label))
+		if i == cur {
+			b.WriteString(m.c.st.TabActive.Render(label))
 		} else {
-			b.WriteString(m.st.Tab.Render(label))
+			b.WriteString(m.c.st.Tab.Render(label))
 		}
 		zs = append(zs, zone{x, x + wd, i})
 		b.WriteByte(' ')
 		x += wd + 1
 	}
-	// the view stack, when deeper than one view
-	if len(m.stack) > 2 {
-		var crumbs []string
-		for _, v := range m.stack[1:] {
-			crumbs = append(crumbs, v.Title())
-		}
-		b.WriteString(m.st.Muted.Render(" " + text.Truncate(strings.Join(crumbs, " › "), max(0, m.w-x-2))))
+	if crumb != "" {
+		b.WriteString(m.c.st.Muted.Render(" " + text.Truncate(crumb, max(0, m.w-x-2))))
 	}
 	return tabs{line: b.String(), zones: zs}
 }
@@ -896,13 +913,13 @@ func (m *Model) blocTabs() tabs {
 	var b strings.Builder
 	var zs []zone
 	label := " Khối: "
-	b.WriteString(m.st.Muted.Render(label))
+	b.WriteString(m.c.st.Muted.Render(label))
 	x := text.Width(label)
-	in := m.a.BlocsIn(m.index, m.year)
-	n := max(1, len(m.blocs))
+	in := m.c.a.BlocsIn(m.c.index, m.c.year)
+	n := max(1, len(m.c.blocs))
 	avail := m.w - x - n
 	per := max(6, avail/n)
-	for i, bl := range m.blocs {
+	for i, bl := range m.c.blocs {
 		name := " " + data.Printable(bl) + " "
 		if text.Width(name) > per {
 			name = " " + text.Truncate(data.Printable(bl), per-2) + " "
@@ -912,12 +929,12 @@ func (m *Model) blocTabs() tabs {
 			break
 		}
 		switch {
-		case bl == m.bloc:
-			b.WriteString(m.st.TabActive.Render(name))
+		case bl == m.c.bloc:
+			b.WriteString(m.c.st.TabActive.Render(name))
 		case !slices.Contains(in, bl):
-			b.WriteString(m.st.TabEmpty.Render(name))
+			b.WriteString(m.c.st.TabEmpty.Render(name))
 		default:
-			b.WriteString(m.st.Tab.Render(name))
+			b.WriteString(m.c.st.Tab.Render(name))
 		}
 		zs = append(zs, zone{x, x + wd, i})
 		b.WriteByte(' ')
@@ -929,22 +946,22 @@ func (m *Model) blocTabs() tabs {
 func (m *Model) renderHeader() string {
 	w := m.w
 	yearSpan := ""
-	if len(m.years) > 1 {
-		yearSpan = fmt.Sprintf(" (%d–%d)", m.years[0], m.years[len(m.years)-1])
+	if len(m.c.years) > 1 {
+		yearSpan = fmt.Sprintf(" (%d–%d)", m.c.years[0], m.c.years[len(m.c.years)-1])
 	}
 	left := " parlens │ "
-	label := data.Printable(m.ds.Label)
+	label := data.Printable(m.c.ds.Label)
 	if label == "" {
-		label = datasetName(m.ds)
+		label = datasetName(m.c.ds)
 	}
-	right := fmt.Sprintf(" %s │ Năm %d%s ", data.Printable(m.index), m.year, yearSpan)
+	right := fmt.Sprintf(" %s │ Năm %d%s ", data.Printable(m.c.index), m.c.year, yearSpan)
 	room := w - text.Width(left) - text.Width(right)
 	if room < 8 {
 		right = text.Truncate(right, max(0, w-text.Width(left)-8))
 		room = w - text.Width(left) - text.Width(right)
 	}
 	label = text.Left(label, max(0, room))
-	line0 := m.st.Title.Render(text.Left(left+label+right, w))
+	line0 := m.c.st.Title.Render(text.Left(left+label+right, w))
 	return text.Left(line0, w) + "\n" + text.Left(m.viewTabs().line, w) + "\n" + text.Left(m.blocTabs().line, w)
 }
 
@@ -968,8 +985,11 @@ func (m *Model) renderFooter() string {
 	if s := m.top().Status(); s != "" {
 		status += " · " + s
 	}
-	if len(m.marks) > 0 {
-		status += fmt.Sprintf(" · ●%d", len(m.marks))
+	if n := len(m.c.marks.list); n > 0 {
+		status += fmt.Sprintf(" · ●%d", n)
+	}
+	if n := len(m.c.warnings); n > 0 {
+		status += fmt.Sprintf(" · ! %s cảnh báo dữ liệu (%d: xem)", num.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
 	if m.msg != "" {
@@ -983,15 +1003,15 @@ func (m *Model) renderFooter() string {
 	line := text.Left(status, lw)
 	var line1 string
 	if m.msgErr && right != "" {
-		line1 = m.st.Status.Render(line) + m.st.Error.Render(right)
+		line1 = m.c.st.Status.Render(line) + m.c.st.Error.Render(right)
 	} else {
-		line1 = m.st.Status.Render(line + right)
+		line1 = m.c.st.Status.Render(line + right)
 	}
 	var line2 string
-	if m.mode != inputNone {
-		hint := m.st.Muted.Render("  enter: xong · esc: hủy")
+	if m.ask != nil {
+		hint := m.c.st.Muted.Render("  enter: xong · esc: hủy")
 		room := max(0, w-text.Width(hint)-1)
-		line2 = " " + text.Left(m.input.view(room, func(s string) string { return m.st.Selected.Render(s) }), room) + hint
+		line2 = " " + text.Left(m.input.view(room, func(s string) string { return m.c.st.Selected.Render(s) }), room) + hint
 	} else {
 		line2 = " " + m.help.ShortHelpView(m.shortHelp())
 	}
@@ -1016,7 +1036,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	n := m.keys.Nav
 	groups := [][]key.Binding{
 		{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom, n.Left, n.Right, n.Enter},
-		{g.Views[0], g.Views[1], g.Views[2], g.Views[3], g.Views[4], g.Views[5], g.Views[6]},
+		g.Views,
 		{g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Theme, g.Help, g.Back, g.Quit},
 	}
 	if extra := m.top().FullHelp(); len(extra) > 0 {
@@ -1029,26 +1049,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) ShortHelp() []key.Binding { return m.shortHelp() }
 
 func (m *Model) renderHelp(w, h int) string {
-	lines := []string{m.st.Section.Render(" Phím tắt — " + m.top().Title()), ""}
+	lines := []string{m.c.st.Section.Render(" Phím tắt — " + m.top().Title()), ""}
 	hm := m.help
 	hm.SetWidth(w - 2)
 	for _, l := range strings.Split(hm.FullHelpView(m.FullHelp()), "\n") {
 		lines = append(lines, " "+l)
 	}
-	lines = append(lines, "", m.st.Muted.Render(" Chuột: lăn để cuộn, bấm vào thẻ hoặc dòng để chọn. ? hoặc esc: đóng."))
+	lines = append(lines, "", m.c.st.Muted.Render(" Chuột: lăn để cuộn, bấm vào thẻ hoặc dòng để chọn. ? hoặc esc: đóng."))
 	return text.Lines(lines, w, h)
-}
-
-// Dir returns the directory the briefing is written to by default.
-func (m *Model) dir() string {
-	if m.opt.Dir != "" {
-		return m.opt.Dir
-	}
-	d, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	return d
 }
 
 // Failed reports whether the data could not be opened, with the problems.

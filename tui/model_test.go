@@ -32,18 +32,18 @@ func TestStartsOnOverview(t *testing.T) {
 			t.Errorf("overview lacks %q:\n%s", want, s)
 		}
 	}
-	if m.top().Kind() != kindOverview {
-		t.Fatalf("top view %v", m.top().Kind())
+	if tabOf(m) != "overview" {
+		t.Fatalf("top view %v", tabOf(m))
 	}
 }
 
 func TestNavigation(t *testing.T) {
 	m := newTestModel(t, 100, 30, false)
 	press(m, "2", "tab") // Sở, ban, ngành: 20 units
-	if m.bloc != "Sở, ban, ngành" {
-		t.Fatalf("bloc %q", m.bloc)
+	if m.c.bloc != "Sở, ban, ngành" {
+		t.Fatalf("bloc %q", m.c.bloc)
 	}
-	g := &m.rk.g
+	g := &rankingOf(m).g
 	press(m, "j", "j", "down")
 	if g.Cursor() != 3 {
 		t.Fatalf("cursor %d after 3 downs", g.Cursor())
@@ -69,14 +69,14 @@ func TestNavigation(t *testing.T) {
 		t.Fatalf("cursor %d after pgup", g.Cursor())
 	}
 	// views by number; q goes back to the overview, then quits
-	for i, want := range []viewKind{kindOverview, kindRanking, kindUnit, kindMovers, kindComponents, kindTransitions, kindBriefing} {
+	for i, want := range []string{"overview", "ranking", "unit", "movers", "components", "transitions", "briefing"} {
 		press(m, string(rune('1'+i)))
-		if m.top().Kind() != want {
-			t.Fatalf("key %d: view %v, want %v", i+1, m.top().Kind(), want)
+		if tabOf(m) != want {
+			t.Fatalf("key %d: view %v, want %v", i+1, tabOf(m), want)
 		}
 	}
-	if cmd := press(m, "q"); isQuit(cmd) || m.top().Kind() != kindOverview {
-		t.Fatalf("q from the briefing should go back to the overview, got %v", m.top().Kind())
+	if cmd := press(m, "q"); isQuit(cmd) || tabOf(m) != "overview" {
+		t.Fatalf("q from the briefing should go back to the overview, got %v", tabOf(m))
 	}
 	if cmd := press(m, "q"); !isQuit(cmd) {
 		t.Fatal("q at the root should quit")
@@ -89,19 +89,19 @@ func TestNavigation(t *testing.T) {
 func TestFilterAccentInsensitive(t *testing.T) {
 	m := newTestModel(t, 100, 30, false)
 	press(m, "2", "tab", "tab", "/")
-	if m.mode != inputFilter {
+	if m.ask == nil {
 		t.Fatal("/ did not open the filter prompt")
 	}
 	typeText(m, "cam le")
 	// filters as you type
-	if n := m.rk.g.Len(); n != 1 {
+	if n := rankingOf(m).g.Len(); n != 1 {
 		t.Fatalf("%d rows for 'cam le', want 1", n)
 	}
 	press(m, "enter")
-	if m.mode != inputNone {
+	if m.ask != nil {
 		t.Fatal("enter did not close the prompt")
 	}
-	if id := m.rk.SelectedUnit(); id != "QH-CL" {
+	if id := rankingOf(m).SelectedUnit(); id != "QH-CL" {
 		t.Fatalf("selected %q, want QH-CL (quận Cẩm Lệ)", id)
 	}
 	s := screen(m)
@@ -110,17 +110,17 @@ func TestFilterAccentInsensitive(t *testing.T) {
 	}
 	// esc clears the filter before it goes back
 	press(m, "esc")
-	if m.rk.g.Len() != 7 || m.top().Kind() != kindRanking {
-		t.Fatalf("esc: %d rows, view %v", m.rk.g.Len(), m.top().Kind())
+	if rankingOf(m).g.Len() != 7 || tabOf(m) != "ranking" {
+		t.Fatalf("esc: %d rows, view %v", rankingOf(m).g.Len(), tabOf(m))
 	}
 	// by code, and Vietnamese typed with accents
 	press(m, "/")
 	typeText(m, "Hòa Vang")
-	if m.rk.g.Len() != 1 {
-		t.Fatalf("%d rows for 'Hòa Vang'", m.rk.g.Len())
+	if rankingOf(m).g.Len() != 1 {
+		t.Fatalf("%d rows for 'Hòa Vang'", rankingOf(m).g.Len())
 	}
 	press(m, "esc")
-	if m.mode != inputNone || m.rk.g.Len() != 7 {
+	if m.ask != nil || rankingOf(m).g.Len() != 7 {
 		t.Fatal("esc in the prompt should cancel the filter")
 	}
 	press(m, "/")
@@ -129,7 +129,7 @@ func TestFilterAccentInsensitive(t *testing.T) {
 		t.Fatalf("no-match screen:\n%s", screen(m))
 	}
 	press(m, "backspace", "backspace", "backspace")
-	if m.rk.g.Len() != 7 {
+	if rankingOf(m).g.Len() != 7 {
 		t.Fatal("backspace did not widen the filter")
 	}
 }
@@ -137,7 +137,7 @@ func TestFilterAccentInsensitive(t *testing.T) {
 func TestSort(t *testing.T) {
 	m := newTestModel(t, 200, 40, false)
 	press(m, "2", "tab")
-	rk := m.rk
+	rk := rankingOf(m)
 	score := func(i int) float64 { return *rk.rows[rk.g.Rows()[i]].r.Score }
 	// select the ±điểm column and sort: biggest gain first
 	for rk.g.Col() != rcDScore {
@@ -184,7 +184,7 @@ func TestSort(t *testing.T) {
 	}
 	// points ↔ %
 	press(m, "p")
-	if !rk.pct || !strings.Contains(screen(m), "%") {
+	if !rk.pct() || !strings.Contains(screen(m), "%") {
 		t.Fatal("p did not switch to % of max")
 	}
 }
@@ -206,16 +206,16 @@ func TestDrillDownAndBack(t *testing.T) {
 		}
 	}
 	press(m, "esc")
-	if m.top().Kind() != kindRanking {
-		t.Fatalf("esc went to %v", m.top().Kind())
+	if tabOf(m) != "ranking" {
+		t.Fatalf("esc went to %v", tabOf(m))
 	}
 	// from the movers list
 	press(m, "4", "enter")
-	if m.top().Kind() != kindUnit {
+	if tabOf(m) != "unit" {
 		t.Fatal("enter on a fact did not open its unit")
 	}
 	press(m, "q")
-	if m.top().Kind() != kindMovers {
+	if tabOf(m) != "movers" {
 		t.Fatal("q did not go back to the movers")
 	}
 	// a transition cell lists its units, and a unit opens from there
@@ -223,8 +223,11 @@ func TestDrillDownAndBack(t *testing.T) {
 	if _, ok := m.top().(*unitListView); !ok {
 		t.Fatalf("enter on a cell opened %T", m.top())
 	}
+	if tabOf(m) != "transitions" {
+		t.Fatalf("the cell's unit list sits under tab %q, want transitions", tabOf(m))
+	}
 	press(m, "enter")
-	if m.top().Kind() != kindUnit {
+	if tabOf(m) != "unit" {
 		t.Fatal("enter in the cell list did not open the unit")
 	}
 	if len(m.stack) != 4 || !strings.Contains(screen(m), "›") {
@@ -236,36 +239,36 @@ func TestYearAndBlocSwitching(t *testing.T) {
 	m := newTestModel(t, 120, 40, false)
 	press(m, "2")
 	press(m, "[")
-	if m.year != 2023 || !strings.Contains(screen(m), "Năm 2023") {
-		t.Fatalf("year %d", m.year)
+	if m.c.year != 2023 || !strings.Contains(screen(m), "Năm 2023") {
+		t.Fatalf("year %d", m.c.year)
 	}
 	press(m, "[", "[")
-	if m.year != 2021 {
-		t.Fatalf("year %d", m.year)
+	if m.c.year != 2021 {
+		t.Fatalf("year %d", m.c.year)
 	}
-	if id := m.rk.SelectedUnit(); id != "TW-CA" { // Công an thành phố first in 2021
+	if id := rankingOf(m).SelectedUnit(); id != "TW-CA" { // Công an thành phố first in 2021
 		t.Fatalf("2021 leader %s", id)
 	}
 	press(m, "[", "[", "[", "[")
-	if m.year != 2019 {
-		t.Fatalf("[ past the first year: %d", m.year)
+	if m.c.year != 2019 {
+		t.Fatalf("[ past the first year: %d", m.c.year)
 	}
 	press(m, "]", "]", "]", "]", "]", "]", "]")
-	if m.year != 2024 {
-		t.Fatalf("] past the last year: %d", m.year)
+	if m.c.year != 2024 {
+		t.Fatalf("] past the last year: %d", m.c.year)
 	}
 	press(m, "tab")
-	if m.bloc != "Sở, ban, ngành" {
-		t.Fatalf("tab: %s", m.bloc)
+	if m.c.bloc != "Sở, ban, ngành" {
+		t.Fatalf("tab: %s", m.c.bloc)
 	}
 	press(m, "shift+tab", "shift+tab")
-	if m.bloc != "Quận, huyện" {
-		t.Fatalf("shift+tab wraps: %s", m.bloc)
+	if m.c.bloc != "Quận, huyện" {
+		t.Fatalf("shift+tab wraps: %s", m.c.bloc)
 	}
 	// the other index
 	press(m, "i")
-	if m.index != "Văn thư, lưu trữ" {
-		t.Fatalf("index %s", m.index)
+	if m.c.index != "Văn thư, lưu trữ" {
+		t.Fatalf("index %s", m.c.index)
 	}
 	checkFrame(t, m.View().Content, 120, 40)
 	for _, k := range []string{"1", "2", "4", "5", "6", "7"} {
@@ -274,7 +277,7 @@ func TestYearAndBlocSwitching(t *testing.T) {
 	}
 	// the year follows the index's years
 	press(m, "i")
-	if m.index != "PAR Index" {
+	if m.c.index != "PAR Index" {
 		t.Fatal("i does not cycle")
 	}
 }
@@ -282,19 +285,19 @@ func TestYearAndBlocSwitching(t *testing.T) {
 func TestMarkFact(t *testing.T) {
 	m := newTestModel(t, 120, 40, false)
 	press(m, "4", "space")
-	if len(m.marks) != 1 {
-		t.Fatalf("%d marks", len(m.marks))
+	if len(m.c.marks.list) != 1 {
+		t.Fatalf("%d marks", len(m.c.marks.list))
 	}
 	if !strings.Contains(screen(m), "●") {
 		t.Fatal("marked fact not shown")
 	}
 	press(m, "k", "space")
-	if len(m.marks) != 0 {
-		t.Fatalf("space again should unmark: %d", len(m.marks))
+	if len(m.c.marks.list) != 0 {
+		t.Fatalf("space again should unmark: %d", len(m.c.marks.list))
 	}
 	press(m, "space", "space")
-	if len(m.marks) != 2 {
-		t.Fatalf("%d marks", len(m.marks))
+	if len(m.c.marks.list) != 2 {
+		t.Fatalf("%d marks", len(m.c.marks.list))
 	}
 	press(m, "7")
 	if !strings.Contains(screen(m), "2 điểm nhấn") {
@@ -304,15 +307,15 @@ func TestMarkFact(t *testing.T) {
 
 func TestWriteBriefing(t *testing.T) {
 	m := newTestModel(t, 120, 40, false)
-	m.opt.Brief = func(_ *analysis.Analysis, o BriefOptions) (string, string, error) {
+	m.c.brief = func(_ *analysis.Analysis, o BriefOptions) (string, string, error) {
 		return "# Báo cáo\n\nNội dung.\n", "Báo cáo\n\nNội dung.", nil
 	}
 	press(m, "7")
-	if m.br.err != nil {
-		t.Fatal(m.br.err)
+	if briefingOf(m).err != nil {
+		t.Fatal(briefingOf(m).err)
 	}
 	press(m, "w")
-	if m.mode != inputPath {
+	if m.ask == nil {
 		t.Fatal("w did not ask for a path")
 	}
 	if !strings.Contains(screen(m), "Ghi vào:") {
@@ -424,8 +427,11 @@ func (panicView) HandleKey(tea.KeyPressMsg) (bool, tea.Cmd) { panic("boom") }
 
 func TestPanicInUpdateQuits(t *testing.T) {
 	m := newTestModel(t, 80, 24, false)
-	m.stack = append(m.stack, panicView{m.ov})
-	_, cmd := m.Update(keyMsg("x"))
+	m.stack = append(m.stack, panicView{m.tabs[0].(*overviewView)})
+	got, cmd := m.Update(keyMsg("x"))
+	if got != m {
+		t.Fatalf("Update returned %v after a panic, want the model", got)
+	}
 	if !isQuit(cmd) || m.Panic == nil || !strings.Contains(m.Panic.Error(), "boom") {
 		t.Fatalf("panic not recovered into a quit: %v", m.Panic)
 	}
@@ -437,40 +443,40 @@ func TestMouse(t *testing.T) {
 	tb := m.blocTabs()
 	z := tb.zones[2]
 	m.Update(tea.MouseClickMsg{X: z.x0 + 1, Y: 2, Button: tea.MouseLeft})
-	if m.bloc != "Quận, huyện" {
-		t.Fatalf("click on a bloc tab: %s", m.bloc)
+	if m.c.bloc != "Quận, huyện" {
+		t.Fatalf("click on a bloc tab: %s", m.c.bloc)
 	}
 	// click a view tab
 	z = m.viewTabs().zones[1]
 	m.Update(tea.MouseClickMsg{X: z.x0 + 1, Y: 1, Button: tea.MouseLeft})
-	if m.top().Kind() != kindRanking {
+	if tabOf(m) != "ranking" {
 		t.Fatal("click on the ranking tab")
 	}
 	// click the fourth row (body line 4: heading + 3), then again to open it
 	m.Update(tea.MouseClickMsg{X: 20, Y: headerLines + 4, Button: tea.MouseLeft})
-	if m.rk.g.Cursor() != 3 {
-		t.Fatalf("row click: cursor %d", m.rk.g.Cursor())
+	if rankingOf(m).g.Cursor() != 3 {
+		t.Fatalf("row click: cursor %d", rankingOf(m).g.Cursor())
 	}
 	m.Update(tea.MouseClickMsg{X: 20, Y: headerLines + 4, Button: tea.MouseLeft})
-	if m.top().Kind() != kindUnit {
+	if tabOf(m) != "unit" {
 		t.Fatal("second click did not open the unit")
 	}
 	press(m, "esc")
 	m.Update(tea.MouseWheelMsg{X: 20, Y: 10, Button: tea.MouseWheelUp})
-	if m.rk.g.Cursor() != 0 {
-		t.Fatalf("wheel up: cursor %d", m.rk.g.Cursor())
+	if rankingOf(m).g.Cursor() != 0 {
+		t.Fatalf("wheel up: cursor %d", rankingOf(m).g.Cursor())
 	}
 	// click a column heading sorts by it
 	x := -1
 	for i := 0; i < 120; i++ {
-		if m.rk.g.ColumnAt(i) == rcScore {
+		if rankingOf(m).g.ColumnAt(i) == rcScore {
 			x = i
 			break
 		}
 	}
 	m.Update(tea.MouseClickMsg{X: x, Y: headerLines, Button: tea.MouseLeft})
-	if m.rk.sortCol != rcScore {
-		t.Fatalf("heading click: sort column %d", m.rk.sortCol)
+	if rankingOf(m).sortCol != rcScore {
+		t.Fatalf("heading click: sort column %d", rankingOf(m).sortCol)
 	}
 }
 
@@ -523,9 +529,9 @@ func TestThemes(t *testing.T) {
 			press(m, k)
 			checkFrame(t, m.View().Content, 100, 30)
 		}
-		before := m.st.Theme
+		before := m.c.st.Theme
 		press(m, "T")
-		if m.st.Theme == before {
+		if m.c.st.Theme == before {
 			t.Fatalf("T did not switch from %s", before)
 		}
 		checkFrame(t, m.View().Content, 100, 30)
@@ -534,8 +540,8 @@ func TestThemes(t *testing.T) {
 	m := New(Options{Result: res, Analysis: a})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m.Update(tea.BackgroundColorMsg{Color: color.White})
-	if m.st.Theme != styles.Light {
-		t.Fatalf("light background gave %s", m.st.Theme)
+	if m.c.st.Theme != styles.Light {
+		t.Fatalf("light background gave %s", m.c.st.Theme)
 	}
 }
 
@@ -544,15 +550,15 @@ func TestThemes(t *testing.T) {
 func TestRealBriefing(t *testing.T) {
 	m := newTestModel(t, 120, 40, false)
 	press(m, "4", "space", "7")
-	if m.br.err != nil {
-		t.Fatal(m.br.err)
+	if briefingOf(m).err != nil {
+		t.Fatal(briefingOf(m).err)
 	}
-	if !strings.HasPrefix(m.br.md, "# ") || !strings.Contains(screen(m), "PAR Index") {
+	if !strings.HasPrefix(briefingOf(m).md, "# ") || !strings.Contains(screen(m), "PAR Index") {
 		t.Fatalf("briefing:\n%s", screen(m))
 	}
-	vi := m.br.md
+	vi := briefingOf(m).md
 	press(m, "L")
-	if m.br.lang != "en" || m.br.md == vi {
+	if briefingOf(m).lang != "en" || briefingOf(m).md == vi {
 		t.Fatal("L did not switch to English")
 	}
 	checkFrame(t, m.View().Content, 120, 40)

@@ -53,7 +53,9 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 			if bs.Ungraded > 0 {
 				grades = append(grades, fmt.Sprintf("chưa xếp loại %s", num.Ratio(bs.Ungraded, bs.Units)))
 			}
-			if len(grades) > 0 {
+			if b := bandsText(&bs); b != "" {
+				fmt.Fprintf(bw, "  Mức điểm:   %s\n", b)
+			} else if len(grades) > 0 {
 				fmt.Fprintf(bw, "  Xếp loại:   %s\n", strings.Join(grades, " · "))
 			}
 			if len(bs.Leader) > 0 {

@@ -6,22 +6,9 @@ import (
 	"github.com/parlens/parlens/tui/text"
 )
 
-type viewKind int
-
-const (
-	kindOverview viewKind = iota
-	kindRanking
-	kindUnit
-	kindMovers
-	kindComponents
-	kindTransitions
-	kindBriefing
-)
-
 // view is one screen of the dashboard. Views are plain structs: the root
 // model routes keys and mouse to them and asks them to render a w×h box.
 type view interface {
-	Kind() viewKind
 	Title() string
 	// Render draws exactly w×h cells.
 	Render(w, h int) string
@@ -38,6 +25,32 @@ type view interface {
 	FullHelp() []key.Binding
 	// Status is the footer's status: rows shown/total, filter, sort.
 	Status() string
+}
+
+// textPane is what the text views share: built lines in a scroller, the size
+// they were laid out for, and the key of what they were built for.
+type textPane struct {
+	sc    scroller
+	w, h  int
+	built string // "" = build again
+}
+
+// SetSize only records the size: the lines are built when next drawn.
+func (pg *textPane) SetSize(w, h int) {
+	pg.w, pg.h = w, h
+	pg.sc.h = h
+}
+
+func (pg *textPane) Restyle()    { pg.built = "" }
+func (pg *textPane) Wheel(d int) { pg.sc.scroll(d) }
+
+// draw shows the lines in a w×h box, built first if need be.
+func (pg *textPane) draw(w, h int, build func()) string {
+	if w != pg.w || h != pg.h {
+		pg.SetSize(w, h)
+	}
+	build()
+	return pg.sc.render(w, h)
 }
 
 // scroller is a pane of pre-rendered lines with a scroll offset.
@@ -66,6 +79,17 @@ func (s *scroller) scroll(n int) {
 	s.clamp()
 }
 
+func (s *scroller) step(n int) { s.scroll(n) }
+func (s *scroller) page(n int) { s.scroll(n * max(1, s.h-1)) }
+
+func (s *scroller) end(bottom bool) {
+	s.off = 0
+	if bottom {
+		s.off = len(s.lines)
+		s.clamp()
+	}
+}
+
 func (s *scroller) render(w, h int) string {
 	s.h = h
 	s.clamp()
@@ -75,30 +99,6 @@ func (s *scroller) render(w, h int) string {
 		vis = s.lines[s.off:end]
 	}
 	return text.Lines(vis, w, h)
-}
-
-// navKey applies the common movement keys to a scroller.
-func (m *Model) scrollKey(s *scroller, msg tea.KeyPressMsg) bool {
-	n := m.keys.Nav
-	page := max(1, s.h-1)
-	switch {
-	case key.Matches(msg, n.Down):
-		s.scroll(1)
-	case key.Matches(msg, n.Up):
-		s.scroll(-1)
-	case key.Matches(msg, n.PageDown):
-		s.scroll(page)
-	case key.Matches(msg, n.PageUp):
-		s.scroll(-page)
-	case key.Matches(msg, n.Top):
-		s.off = 0
-	case key.Matches(msg, n.Bottom):
-		s.off = len(s.lines)
-		s.clamp()
-	default:
-		return false
-	}
-	return true
 }
 
 func (s *scroller) status() string {

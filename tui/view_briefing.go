@@ -16,62 +16,41 @@ import (
 // scrollable pane; w writes it as Markdown, y copies it (OSC 52), L switches
 // between Vietnamese and English.
 type briefingView struct {
-	m     *Model
+	c *viewCtx
+	textPane
 	lang  string
-	built string
 	md    string
 	plain string
 	err   error
-	sc    scroller
 	wrapW int
-	w, h  int
 }
 
-func newBriefing(m *Model) *briefingView { return &briefingView{m: m, lang: "vi"} }
+func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: "vi"} }
 
-func (v *briefingView) Kind() viewKind { return kindBriefing }
-func (v *briefingView) Title() string  { return "Báo cáo" }
-func (v *briefingView) Restyle()       { v.wrapW = -1 }
-func (v *briefingView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
-}
+func (v *briefingView) Title() string { return "Báo cáo" }
+func (v *briefingView) Restyle()      { v.wrapW = -1 }
 
 func (v *briefingView) marksKey() string {
 	var b strings.Builder
-	for i := range v.m.marks {
-		b.WriteString(markKey(&v.m.marks[i]))
+	for i := range v.c.marks.list {
+		b.WriteString(markKey(&v.c.marks.list[i]))
 		b.WriteByte('\x01')
 	}
 	return b.String()
 }
 
 func (v *briefingView) Sync() {
-	m := v.m
-	k := fmt.Sprintf("%d|%s|%s", m.version, v.lang, v.marksKey())
+	c := v.c
+	k := fmt.Sprintf("%d|%s|%s", c.version, v.lang, v.marksKey())
 	if k == v.built {
 		return
 	}
 	v.built = k
 	v.md, v.plain, v.err = "", "", nil
-	gen := m.opt.Brief
-	if gen == nil {
-		gen = defaultBrief
-	}
-	if gen == nil {
-		v.err = fmt.Errorf("chưa có trình soạn báo cáo")
-	} else {
-		// the facts the analyst marked for this index and year come first
-		var hl = m.marks[:0:0]
-		for _, mv := range m.marks {
-			if mv.Index == m.index && mv.Year == m.year {
-				hl = append(hl, mv)
-			}
-		}
-		v.md, v.plain, v.err = gen(m.a, BriefOptions{
-			Index: m.index, Year: m.year, Lang: v.lang, Sources: m.opt.Sources, Highlights: hl,
-		})
-	}
+	// the facts the analyst marked for this index and year come first
+	v.md, v.plain, v.err = c.brief(c.a, BriefOptions{
+		Index: c.index, Year: c.year, Lang: v.lang, Sources: c.sources, Highlights: c.marks.in(c.index, c.year),
+	})
 	v.wrapW = -1
 	v.sc.off = 0
 	v.wrap()
@@ -82,7 +61,7 @@ func (v *briefingView) wrap() {
 		return
 	}
 	v.wrapW = v.w
-	st := v.m.st
+	st := v.c.st
 	var lines []string
 	if v.err != nil {
 		lines = append(lines, "", " "+st.Error.Render("Không soạn được báo cáo: ")+p(v.err.Error()))
@@ -93,21 +72,15 @@ func (v *briefingView) wrap() {
 	v.sc.set(lines)
 }
 
-func (v *briefingView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-	}
-	v.wrap()
-	return v.sc.render(w, h)
-}
+func (v *briefingView) Render(w, h int) string { return v.draw(w, h, v.wrap) }
 
 // defaultPath proposes a file name for the briefing.
 func (v *briefingView) defaultPath() string {
-	name := strings.ReplaceAll(data.Fold(v.m.index), " ", "-")
+	name := strings.ReplaceAll(data.Fold(v.c.index), " ", "-")
 	if name == "" {
 		name = "par-index"
 	}
-	return filepath.Join(v.m.dir(), fmt.Sprintf("bao-cao-%s-%d-%s.md", name, v.m.year, v.lang))
+	return filepath.Join(v.c.dir(), fmt.Sprintf("bao-cao-%s-%d-%s.md", name, v.c.year, v.lang))
 }
 
 // write saves the Markdown briefing in a Cmd (atomically: a temp file in the
@@ -123,11 +96,11 @@ func (v *briefingView) write(path string) tea.Cmd {
 		}
 	}
 	if !filepath.IsAbs(path) {
-		path = filepath.Join(v.m.dir(), path)
+		path = filepath.Join(v.c.dir(), path)
 	}
 	md := v.md
 	if v.err != nil || md == "" {
-		v.m.flash("Không có báo cáo để ghi", true)
+		v.c.flash("Không có báo cáo để ghi", true)
 		return nil
 	}
 	return func() tea.Msg {
@@ -142,8 +115,8 @@ func (v *briefingView) write(path string) tea.Cmd {
 func WriteFileAtomic(path string, b []byte) error { return atomicfile.WriteBytes(path, b) }
 
 func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	m := v.m
-	bk := m.keys.Brief
+	c := v.c
+	bk := c.keys.Brief
 	switch {
 	case key.Matches(msg, bk.Lang):
 		if v.lang == "vi" {
@@ -155,30 +128,29 @@ func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, nil
 	case key.Matches(msg, bk.Write):
 		if v.err != nil || v.md == "" {
-			m.flash("Không có báo cáo để ghi", true)
+			c.flash("Không có báo cáo để ghi", true)
 			return true, nil
 		}
-		return true, m.openInput(inputPath, "Ghi vào: ", v.defaultPath())
+		return true, c.prompt(prompt{label: "Ghi vào: ", value: v.defaultPath(), accept: v.write})
 	case key.Matches(msg, bk.Copy):
 		if v.md == "" {
 			return true, nil
 		}
-		m.flash("Đã sao chép báo cáo (OSC 52)", false)
+		c.flash("Đã sao chép báo cáo (OSC 52)", false)
 		return true, tea.SetClipboard(v.md)
 	}
-	return m.scrollKey(&v.sc, msg), nil
+	return c.moveKey(&v.sc, msg), nil
 }
 
 func (v *briefingView) Click(x, y int) tea.Cmd { return nil }
-func (v *briefingView) Wheel(d int)            { v.sc.scroll(d) }
 
 func (v *briefingView) ShortHelp() []key.Binding {
-	bk := v.m.keys.Brief
-	return []key.Binding{bk.Write, bk.Copy, bk.Lang, v.m.keys.Nav.Down}
+	bk := v.c.keys.Brief
+	return []key.Binding{bk.Write, bk.Copy, bk.Lang, v.c.keys.Nav.Down}
 }
 
 func (v *briefingView) FullHelp() []key.Binding {
-	bk := v.m.keys.Brief
+	bk := v.c.keys.Brief
 	return []key.Binding{bk.Write, bk.Copy, bk.Lang}
 }
 
@@ -187,13 +159,7 @@ func (v *briefingView) Status() string {
 	if v.lang == "en" {
 		s = "English"
 	}
-	n := 0
-	for _, mv := range v.m.marks {
-		if mv.Index == v.m.index && mv.Year == v.m.year {
-			n++
-		}
-	}
-	if n > 0 {
+	if n := len(v.c.marks.in(v.c.index, v.c.year)); n > 0 {
 		s += fmt.Sprintf(" · %d điểm nhấn đánh dấu", n)
 	}
 	if t := v.sc.status(); t != "" {
@@ -201,6 +167,3 @@ func (v *briefingView) Status() string {
 	}
 	return s
 }
-
-// defaultBrief is set when package brief is linked in (brief_gen.go).
-var defaultBrief BriefFunc

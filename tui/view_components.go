@@ -1,13 +1,10 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
@@ -27,47 +24,30 @@ const (
 // maximum, with shade glyphs so it reads without colour, the bloc mean
 // pinned under the heading, and sorting by any component.
 type componentsView struct {
-	m     *Model
-	g     grid.Grid
+	gridPane
 	built string
 	bc    analysis.BlocComponents
 	names []string
 	folds []string
 	cols  [][]*analysis.ComponentScore // [unit][component]
 
-	pts      bool // points instead of %
-	sortCol  int
-	sortDesc bool
-	sorted   []int
-	filter   string
-	folded   string
-	w, h     int
+	w, h int
 }
 
-func newComponents(m *Model) *componentsView {
-	v := &componentsView{m: m}
-	v.g.St = m.st
-	v.g.Src = v
-	v.g.Frozen = 2
-	v.g.SortCol = ccRank
-	v.g.Pinned = v.pinned
-	return v
-}
+func newComponents(c *viewCtx) *componentsView { return table(c, &componentsView{}) }
 
-func (v *componentsView) Kind() viewKind { return kindComponents }
-func (v *componentsView) Title() string  { return "Lĩnh vực" }
-func (v *componentsView) Restyle() {
-	v.g.St = v.m.st
-	v.g.Invalidate()
-}
+func (v *componentsView) Title() string { return "Lĩnh vực" }
+
+// pts: the cells show points instead of % of the maximum (p).
+func (v *componentsView) pts() bool { return v.alt }
 
 func (v *componentsView) Sync() {
-	k := fmt.Sprint(v.m.version)
+	k := fmt.Sprint(v.c.version)
 	if k == v.built {
 		return
 	}
 	v.built = k
-	m := v.m
+	m := v.c
 	v.bc, _ = m.a.Components(m.index, m.year, m.bloc)
 	n := len(v.bc.Units)
 	v.names = make([]string, n)
@@ -134,7 +114,7 @@ func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
 		return grid.Cell{Text: num.Score(*cs.Score) + " "}
 	}
 	glyph := styles.HeatGlyph(*cs.Pct)
-	if v.pts {
+	if v.pts() {
 		return grid.Cell{Text: num.Score(*cs.Score) + glyph, Kind: styles.Heat(*cs.Pct)}
 	}
 	return grid.Cell{Text: num.Pct(*cs.Pct) + glyph, Kind: styles.Heat(*cs.Pct)}
@@ -169,7 +149,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 	case ccUnit:
 		return grid.Cell{Text: "TB khối", Kind: styles.KAccent}
 	case ccScore:
-		if bs, ok := v.m.a.BlocSummary(v.m.index, v.m.year, v.m.bloc); ok && bs.Mean != nil {
+		if bs, ok := v.c.a.BlocSummary(v.c.index, v.c.year, v.c.bloc); ok && bs.Mean != nil {
 			return grid.Cell{Text: num.Score(*bs.Mean), Kind: styles.KAccent}
 		}
 		return grid.Cell{}
@@ -182,7 +162,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 	if s.Mean == nil {
 		return grid.Cell{}
 	}
-	if s.MeanPct == nil || v.pts {
+	if s.MeanPct == nil || v.pts() {
 		k := styles.KAccent
 		g := " "
 		if s.MeanPct != nil {
@@ -193,92 +173,41 @@ func (v *componentsView) pinned(col int) grid.Cell {
 	return grid.Cell{Text: num.Pct(*s.MeanPct) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
 }
 
-func (v *componentsView) resort() {
-	n := len(v.bc.Units)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	col, desc := v.sortCol, v.sortDesc
-	if col != ccRank || desc {
-		keyOf := func(i int) (float64, string, bool) {
-			u := &v.bc.Units[i]
-			switch col {
-			case ccRank:
-				return float64(i), "", false
-			case ccUnit:
-				return 0, v.folds[i], false
-			case ccScore:
-				if u.Score == nil {
-					return 0, "", true
-				}
-				return *u.Score, "", false
-			}
-			c := col - ccComps
-			if c >= len(v.cols[i]) || v.cols[i][c] == nil {
-				return 0, "", true
-			}
-			cs := v.cols[i][c]
-			x := cs.Pct
-			if v.pts || x == nil {
-				x = cs.Score
-			}
-			if x == nil {
-				return 0, "", true
-			}
-			return *x, "", false
-		}
-		slices.SortStableFunc(idx, func(a, b int) int {
-			fa, sa, ma := keyOf(a)
-			fb, sb, mb := keyOf(b)
-			if ma != mb {
-				if ma {
-					return 1
-				}
-				return -1
-			}
-			c := cmp.Compare(fa, fb)
-			if sa != "" || sb != "" {
-				c = strings.Compare(sa, sb)
-			}
-			if desc {
-				c = -c
-			}
-			if c == 0 {
-				return cmp.Compare(a, b)
-			}
-			return c
-		})
-	}
-	v.sorted = idx
-	v.g.SortCol, v.g.SortDesc = col, desc
-	v.refilter()
-}
+// --- the pane's source ------------------------------------------------------
 
-func (v *componentsView) SetFilter(f string) {
-	v.filter = f
-	v.folded = data.Fold(f)
-	v.refilter()
-}
+func (v *componentsView) rowCount() int          { return len(v.bc.Units) }
+func (v *componentsView) rowFold(i int) string   { return v.folds[i] }
+func (v *componentsView) rowUnit(i int) string   { return v.bc.Units[i].UnitID }
+func (v *componentsView) firstDesc(col int) bool { return col >= ccScore }
+func (v *componentsView) frozen() int            { return 2 } // rank, unit
 
-func (v *componentsView) refilter() {
-	if v.folded == "" {
-		v.g.SetRows(v.sorted)
-		return
+func (v *componentsView) sortKey(col int) func(i int) sortKey {
+	switch col {
+	case ccRank:
+		return func(i int) sortKey { return sortKey{f: float64(i)} }
+	case ccUnit:
+		return func(i int) sortKey { return sortKey{s: v.folds[i]} }
+	case ccScore:
+		return func(i int) sortKey { return floatKey(v.bc.Units[i].Score) }
 	}
-	var rows []int
-	for _, i := range v.sorted {
-		if strings.Contains(v.folds[i], v.folded) {
-			rows = append(rows, i)
+	c := col - ccComps
+	return func(i int) sortKey {
+		if c >= len(v.cols[i]) || v.cols[i][c] == nil {
+			return sortKey{missing: true}
 		}
+		cs := v.cols[i][c]
+		x := cs.Pct
+		if v.pts() || x == nil {
+			x = cs.Score
+		}
+		return floatKey(x)
 	}
-	v.g.SetRows(rows)
 }
 
 func (v *componentsView) Render(w, h int) string {
-	st := v.m.st
+	st := v.c.st
 	if len(v.bc.Components) == 0 {
-		return text.Lines([]string{"", " " + st.Muted.Render(fmt.Sprintf("%s năm %d không có điểm lĩnh vực.", p(v.m.bloc), v.m.year))}, w, h)
+		return text.Lines([]string{"", " " + st.Muted.Render(fmt.Sprintf("%s năm %d không có điểm lĩnh vực.", p(v.c.bloc), v.c.year))}, w, h)
 	}
 	legend := " █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% của điểm tối đa"
 	if v.bc.MostLostName != nil {
@@ -291,79 +220,15 @@ func (v *componentsView) Render(w, h int) string {
 	return body + "\n" + st.Muted.Render(text.Left(legend, w))
 }
 
-func (v *componentsView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	m := v.m
-	if gridKey(m, &v.g, msg) {
-		return true, nil
-	}
-	rk := m.keys.Rank
-	switch {
-	case key.Matches(msg, m.keys.Nav.Enter):
-		if r := v.g.CursorRow(); r >= 0 {
-			m.openUnit(v.bc.Units[r].UnitID)
-		}
-	case key.Matches(msg, rk.Sort):
-		c := v.g.Col()
-		if c == v.sortCol {
-			v.sortDesc = !v.sortDesc
-		} else {
-			v.sortCol, v.sortDesc = c, c >= ccScore
-		}
-		v.resort()
-	case key.Matches(msg, rk.Points):
-		v.pts = !v.pts
-		v.g.Invalidate()
-		v.resort()
-	case key.Matches(msg, rk.Filter):
-		return true, m.openInput(inputFilter, "/ ", v.filter)
-	case key.Matches(msg, rk.ClearFilter) && v.filter != "":
-		v.SetFilter("")
-	default:
-		return false, nil
-	}
-	return true, nil
-}
-
-func (v *componentsView) Click(x, y int) tea.Cmd {
-	if y == 0 {
-		if c := v.g.ColumnAt(x); c >= 0 {
-			v.g.SetCol(c)
-			if c == v.sortCol {
-				v.sortDesc = !v.sortDesc
-			} else {
-				v.sortCol, v.sortDesc = c, c >= ccScore
-			}
-			v.resort()
-		}
-		return nil
-	}
-	if v.g.ClickRow(y) {
-		v.m.openUnit(v.bc.Units[v.g.CursorRow()].UnitID)
-	}
-	return nil
-}
-
-func (v *componentsView) Wheel(d int) { v.g.Move(d) }
-
-func (v *componentsView) ShortHelp() []key.Binding {
-	n, rk := v.m.keys.Nav, v.m.keys.Rank
-	return []key.Binding{n.Enter, n.Right, rk.Sort, rk.Points, rk.Filter}
-}
-
-func (v *componentsView) FullHelp() []key.Binding {
-	rk := v.m.keys.Rank
-	return []key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter}
+func (v *componentsView) help(k *KeyMap) (short, full []key.Binding) {
+	n, rk := k.Nav, k.Rank
+	return []key.Binding{n.Enter, n.Right, rk.Sort, rk.Points, rk.Filter},
+		[]key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter}
 }
 
 func (v *componentsView) Status() string {
-	parts := []string{fmt.Sprintf("%s/%s đơn vị × %d lĩnh vực", num.Int(v.g.Len()), num.Int(len(v.bc.Units)), len(v.bc.Components))}
-	if v.filter != "" {
-		parts = append(parts, "lọc “"+p(v.filter)+"”")
-	}
-	if v.sortCol < len(v.g.Cols) {
-		parts = append(parts, "sắp xếp: "+v.g.Cols[v.sortCol].Title+dirArrow(v.sortDesc))
-	}
-	if v.pts {
+	parts := v.status(fmt.Sprintf("đơn vị × %d lĩnh vực", len(v.bc.Components)))
+	if v.pts() {
 		parts = append(parts, "điểm")
 	} else {
 		parts = append(parts, "% tối đa")

@@ -14,7 +14,7 @@ import (
 // opens the unit; Space marks a fact for the briefing. By default it shows
 // the current bloc; `a` shows every bloc.
 type moversView struct {
-	m     *Model
+	c     *viewCtx
 	built string
 	all   bool
 
@@ -32,24 +32,23 @@ type moverItem struct {
 
 var allBlocsKey = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mọi khối/khối này"))
 
-func newMovers(m *Model) *moversView { return &moversView{m: m} }
+func newMovers(c *viewCtx) *moversView { return &moversView{c: c} }
 
-func (v *moversView) Kind() viewKind   { return kindMovers }
 func (v *moversView) Title() string    { return "Biến động" }
 func (v *moversView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
 func (v *moversView) Restyle()         {}
 
 func (v *moversView) Sync() {
-	k := fmt.Sprintf("%d|%v", v.m.version, v.all)
+	k := fmt.Sprintf("%d|%v", v.c.version, v.all)
 	if k == v.built {
 		return
 	}
 	v.built = k
-	m := v.m
+	c := v.c
 	if v.all {
-		v.facts = m.a.Movers(m.index, m.year)
+		v.facts = c.a.Movers(c.index, c.year)
 	} else {
-		v.facts = m.a.BlocMovers(m.index, m.year, m.bloc)
+		v.facts = c.a.BlocMovers(c.index, c.year, c.bloc)
 	}
 	v.items = v.items[:0]
 	for _, kind := range analysis.MoverKinds {
@@ -136,6 +135,18 @@ func (v *moversView) move(d int) {
 	v.clamp()
 }
 
+func (v *moversView) step(n int) { v.move(n) }
+func (v *moversView) page(n int) { v.move(n * max(1, v.h-1)) }
+
+func (v *moversView) end(bottom bool) {
+	if bottom {
+		v.cur = len(v.items) - 1
+	} else {
+		v.cur, v.off = 0, 0
+	}
+	v.move(0)
+}
+
 func (v *moversView) current() *analysis.Mover {
 	if v.cur < len(v.items) && v.items[v.cur].fact >= 0 {
 		return &v.facts[v.items[v.cur].fact]
@@ -146,9 +157,9 @@ func (v *moversView) current() *analysis.Mover {
 func (v *moversView) Render(w, h int) string {
 	v.w, v.h = w, h
 	v.clamp()
-	m, st := v.m, v.m.st
+	c, st := v.c, v.c.st
 	if len(v.items) == 0 {
-		msg := fmt.Sprintf("Không có biến động nào của %s năm %d.", p(m.bloc), m.year)
+		msg := fmt.Sprintf("Không có biến động nào của %s năm %d.", p(c.bloc), c.year)
 		return text.Lines([]string{"", " " + st.Muted.Render(msg)}, w, h)
 	}
 	lines := make([]string, 0, h)
@@ -164,7 +175,7 @@ func (v *moversView) Render(w, h int) string {
 			continue
 		}
 		mv := &v.facts[it.fact]
-		marked := m.isMarked(mv)
+		marked := c.marks.has(mv)
 		gut := "   "
 		switch {
 		case i == v.cur && marked:
@@ -195,34 +206,21 @@ func (v *moversView) Render(w, h int) string {
 }
 
 func (v *moversView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	m := v.m
-	n := m.keys.Nav
+	c := v.c
+	if c.moveKey(v, msg) {
+		return true, nil
+	}
 	switch {
-	case key.Matches(msg, n.Down):
-		v.move(1)
-	case key.Matches(msg, n.Up):
-		v.move(-1)
-	case key.Matches(msg, n.PageDown):
-		v.move(max(1, v.h-1))
-	case key.Matches(msg, n.PageUp):
-		v.move(-max(1, v.h-1))
-	case key.Matches(msg, n.Top):
-		v.cur = 0
-		v.off = 0
-		v.move(0)
-	case key.Matches(msg, n.Bottom):
-		v.cur = len(v.items) - 1
-		v.move(0)
-	case key.Matches(msg, n.Enter):
+	case key.Matches(msg, c.keys.Nav.Enter):
 		if mv := v.current(); mv != nil {
-			m.openUnit(mv.UnitID)
+			c.openUnit(mv.UnitID)
 		}
-	case key.Matches(msg, m.keys.Movers.Mark):
+	case key.Matches(msg, c.keys.Movers.Mark):
 		if mv := v.current(); mv != nil {
-			if m.toggleMark(mv) {
-				m.flash("Đã đánh dấu cho báo cáo: "+kindName(mv.Kind)+" — "+mv.Unit, false)
+			if c.marks.toggle(mv) {
+				c.flash("Đã đánh dấu cho báo cáo: "+kindName(mv.Kind)+" — "+mv.Unit, false)
 			} else {
-				m.flash("Bỏ đánh dấu", false)
+				c.flash("Bỏ đánh dấu", false)
 			}
 			v.move(1)
 		}
@@ -240,7 +238,7 @@ func (v *moversView) Click(x, y int) tea.Cmd {
 	if i >= 0 && i < len(v.items) && v.items[i].fact >= 0 {
 		if i == v.cur {
 			if mv := v.current(); mv != nil {
-				v.m.openUnit(mv.UnitID)
+				v.c.openUnit(mv.UnitID)
 			}
 			return nil
 		}
@@ -253,11 +251,11 @@ func (v *moversView) Click(x, y int) tea.Cmd {
 func (v *moversView) Wheel(d int) { v.move(d) }
 
 func (v *moversView) ShortHelp() []key.Binding {
-	return []key.Binding{v.m.keys.Nav.Enter, v.m.keys.Movers.Mark, allBlocsKey}
+	return []key.Binding{v.c.keys.Nav.Enter, v.c.keys.Movers.Mark, allBlocsKey}
 }
 
 func (v *moversView) FullHelp() []key.Binding {
-	return []key.Binding{v.m.keys.Movers.Mark, allBlocsKey}
+	return []key.Binding{v.c.keys.Movers.Mark, allBlocsKey}
 }
 
 func (v *moversView) Status() string {
@@ -268,7 +266,7 @@ func (v *moversView) Status() string {
 			pos++
 		}
 	}
-	scope := p(v.m.bloc)
+	scope := p(v.c.bloc)
 	if v.all {
 		scope = "mọi khối"
 	}

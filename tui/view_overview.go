@@ -17,29 +17,20 @@ import (
 // bottom with their tags, mean and its change, up/down counts; then the
 // year's top movers.
 type overviewView struct {
-	m       *Model
-	sc      scroller
-	w, h    int
-	built   string // key of what lines were built for
+	c *viewCtx
+	textPane
 	blocAt  map[int]string
 	blocTop map[string]int
 }
 
-func newOverview(m *Model) *overviewView { return &overviewView{m: m} }
+func newOverview(c *viewCtx) *overviewView { return &overviewView{c: c} }
 
-func (v *overviewView) Kind() viewKind { return kindOverview }
-func (v *overviewView) Title() string  { return "Tổng quan" }
+func (v *overviewView) Title() string { return "Tổng quan" }
 
-// SetSize only records the size: the lines are built when next drawn.
-func (v *overviewView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
-}
-func (v *overviewView) Restyle() { v.built = "" }
-func (v *overviewView) Sync()    { v.build() }
+func (v *overviewView) Sync() { v.build() }
 
 func (v *overviewView) key() string {
-	return fmt.Sprintf("%d|%d|%s|%p", v.m.version, v.w, v.m.bloc, v.m.st)
+	return fmt.Sprintf("%d|%d|%s|%p", v.c.version, v.w, v.c.bloc, v.c.st)
 }
 
 func (v *overviewView) build() {
@@ -52,13 +43,13 @@ func (v *overviewView) build() {
 		prevBloc = strings.Split(v.built, "|")[2]
 	}
 	v.built = k
-	m, st, w := v.m, v.m.st, v.w
-	sum, ok := m.a.Summary(m.index, m.year)
+	c, st, w := v.c, v.c.st, v.w
+	sum, ok := c.a.Summary(c.index, c.year)
 	var lines []string
 	v.blocAt = map[int]string{}
 	v.blocTop = map[string]int{}
 	if !ok {
-		lines = append(lines, "", " "+st.Muted.Render(fmt.Sprintf("Không có dữ liệu %s năm %d.", p(m.index), m.year)))
+		lines = append(lines, "", " "+st.Muted.Render(fmt.Sprintf("Không có dữ liệu %s năm %d.", p(c.index), c.year)))
 		v.sc.set(lines)
 		return
 	}
@@ -66,7 +57,7 @@ func (v *overviewView) build() {
 	for _, bs := range sum.Blocs {
 		bs := bs
 		v.blocTop[bs.Bloc] = len(lines)
-		movers := m.a.BlocMovers(m.index, m.year, bs.Bloc)
+		movers := c.a.BlocMovers(c.index, c.year, bs.Bloc)
 		head := fmt.Sprintf("%s · %s đơn vị", p(bs.Bloc), num.Int(bs.Units))
 		switch {
 		case bs.Scored == 0:
@@ -78,7 +69,7 @@ func (v *overviewView) build() {
 			head += fmt.Sprintf(" · so với %d", *bs.PrevYear)
 		}
 		marker := "  "
-		if bs.Bloc == m.bloc {
+		if bs.Bloc == c.bloc {
 			marker = "▶ "
 		}
 		v.blocAt[len(lines)] = bs.Bloc
@@ -92,7 +83,7 @@ func (v *overviewView) build() {
 			graded += g.Count
 		}
 		for i, g := range bs.Grades {
-			lvl := m.gradeLevel(bs.Bloc, m.year, g.Grade)
+			lvl := c.gradeLevel(bs.Bloc, c.year, g.Grade)
 			if lvl < 0 {
 				lvl = i
 			}
@@ -117,7 +108,9 @@ func (v *overviewView) build() {
 		}
 		label := func(s string) string { return "   " + st.Muted.Render(text.Left(s, 11)) }
 		leg := strings.Join(legend, st.Muted.Render(" · "))
-		if graded == 0 {
+		if b := bandsText(&bs); b != "" {
+			lines = append(lines, label("Mức điểm")+text.Truncate(b, max(0, w-14)))
+		} else if graded == 0 {
 			lines = append(lines, label("Xếp loại")+st.Muted.Render("không có"))
 		} else if 3+11+barW+2+text.Width(leg) <= w {
 			lines = append(lines, label("Xếp loại")+bar.String()+"  "+leg)
@@ -187,13 +180,13 @@ func (v *overviewView) build() {
 	}
 
 	// the year's top movers
-	lines = append(lines, st.Section.Render(fmt.Sprintf("  Biến động nổi bật năm %d", m.year)))
-	top := topMovers(m.a.Movers(m.index, m.year), 24)
+	lines = append(lines, st.Section.Render(fmt.Sprintf("  Biến động nổi bật năm %d", c.year)))
+	top := topMovers(c.a.Movers(c.index, c.year), 24)
 	if len(top) == 0 {
 		lines = append(lines, "   "+st.Muted.Render("Không có (năm đầu tiên hoặc không có dữ liệu so sánh)."))
 	}
 	blocW := 0
-	for _, b := range m.blocs {
+	for _, b := range c.blocs {
 		blocW = max(blocW, text.Width(p(b)))
 	}
 	blocW = min(blocW, max(10, w/5))
@@ -207,8 +200,8 @@ func (v *overviewView) build() {
 	lines = append(lines, "", "   "+st.Muted.Render("enter: xếp hạng khối đang chọn · 4: mọi biến động · 7: báo cáo"))
 	v.sc.set(lines)
 	// keep the selected bloc in sight when it changes
-	if prevBloc != m.bloc {
-		if t, ok := v.blocTop[m.bloc]; ok && (t < v.sc.off || t+6 > v.sc.off+v.h) {
+	if prevBloc != c.bloc {
+		if t, ok := v.blocTop[c.bloc]; ok && (t < v.sc.off || t+6 > v.sc.off+v.h) {
 			v.sc.off = t
 			v.sc.clamp()
 		}
@@ -288,42 +281,34 @@ func wrapStyled(items []string, w int, sep string) []string {
 	return out
 }
 
-func (v *overviewView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-	}
-	v.build()
-	return v.sc.render(w, h)
-}
+func (v *overviewView) Render(w, h int) string { return v.draw(w, h, v.build) }
 
 func (v *overviewView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	if key.Matches(msg, v.m.keys.Nav.Enter) {
-		return true, v.m.switchView(int(kindRanking))
+	if key.Matches(msg, v.c.keys.Nav.Enter) {
+		return true, v.c.showTab("ranking")
 	}
-	return v.m.scrollKey(&v.sc, msg), nil
+	return v.c.moveKey(&v.sc, msg), nil
 }
 
 func (v *overviewView) Click(x, y int) tea.Cmd {
 	if b, ok := v.blocAt[v.sc.off+y]; ok {
-		if b == v.m.bloc {
-			return v.m.switchView(int(kindRanking))
+		if b == v.c.bloc {
+			return v.c.showTab("ranking")
 		}
-		v.m.setBloc(b)
+		v.c.setBloc(b)
 	}
 	return nil
 }
 
-func (v *overviewView) Wheel(d int) { v.sc.scroll(d) }
-
 func (v *overviewView) ShortHelp() []key.Binding {
-	n := v.m.keys.Nav
+	n := v.c.keys.Nav
 	return []key.Binding{n.Down, n.Up, n.Enter}
 }
 
 func (v *overviewView) FullHelp() []key.Binding { return nil }
 
 func (v *overviewView) Status() string {
-	s := fmt.Sprintf("%d khối", len(v.m.a.BlocsIn(v.m.index, v.m.year)))
+	s := fmt.Sprintf("%d khối", len(v.c.a.BlocsIn(v.c.index, v.c.year)))
 	if t := v.sc.status(); t != "" {
 		s += " · " + t
 	}

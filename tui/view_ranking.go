@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -9,7 +8,6 @@ import (
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
@@ -37,21 +35,15 @@ const (
 // component (points or % of max). Sortable by any column, filterable, with
 // the first three columns frozen.
 type rankingView struct {
-	m     *Model
-	g     grid.Grid
+	gridPane
 	built string
 
 	tbl   analysis.Table
 	comps analysis.BlocComponents
 	rows  []rankRow
 	years []int // sparkline years (up to the selected one)
-
-	filter   string
-	folded   string
-	sortCol  int
-	sortDesc bool
-	sorted   []int
-	pct      bool
+	// warned are the units whose rows carry data warnings: marked "!"
+	warned map[string][]analysis.Caveat
 
 	w, h   int
 	nameW  int
@@ -71,26 +63,15 @@ type rankRow struct {
 	sparkOK bool
 }
 
-func newRanking(m *Model) *rankingView {
-	v := &rankingView{m: m}
-	v.g.St = m.st
-	v.g.Src = v
-	v.g.Frozen = 3
-	v.g.SortCol = rcRank
-	v.g.Marked = nil
-	return v
-}
+func newRanking(c *viewCtx) *rankingView { return table(c, &rankingView{}) }
 
-func (v *rankingView) Kind() viewKind { return kindRanking }
-func (v *rankingView) Title() string  { return "Xếp hạng" }
+func (v *rankingView) Title() string { return "Xếp hạng" }
 
-func (v *rankingView) Restyle() {
-	v.g.St = v.m.st
-	v.g.Invalidate()
-}
+// pct: the components show % of their maximum instead of points (p).
+func (v *rankingView) pct() bool { return v.alt }
 
 func (v *rankingView) key() string {
-	return fmt.Sprintf("%d", v.m.version)
+	return fmt.Sprintf("%d", v.c.version)
 }
 
 // Sync rebuilds the table when the index, year or bloc changed.
@@ -99,7 +80,7 @@ func (v *rankingView) Sync() {
 		return
 	}
 	v.built = v.key()
-	m := v.m
+	m := v.c
 	v.tbl, _ = m.a.Table(m.index, m.year, m.bloc)
 	v.comps, _ = m.a.Components(m.index, m.year, m.bloc)
 	byUnit := make(map[string]*analysis.UnitComponents, len(v.comps.Units))
@@ -138,6 +119,7 @@ func (v *rankingView) Sync() {
 		v.rows[i] = rr
 	}
 	v.nameW = min(maxName, 48)
+	v.warned = unitWarnings(m.warnings, m.index, m.year, m.bloc)
 	v.years = v.years[:0]
 	for _, y := range m.years {
 		if y <= m.year {
@@ -275,13 +257,27 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	if cs.Pct != nil {
 		k = styles.Heat(*cs.Pct)
 	}
-	if v.pct {
+	if v.pct() {
 		if cs.Pct == nil {
 			return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
 		}
 		return grid.Cell{Text: num.Pct(*cs.Pct), Kind: k}
 	}
 	return grid.Cell{Text: num.Score(*cs.Score), Kind: k}
+}
+
+func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {
+	n, rk := k.Nav, k.Rank
+	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points},
+		[]key.Binding{rk.Filter, rk.ClearFilter, rk.Sort, rk.Points}
+}
+
+// mark flags a row that carries a data warning (the Cảnh báo tab lists them).
+func (v *rankingView) mark(row int) grid.Cell {
+	if len(v.warned[v.rows[row].r.UnitID]) > 0 {
+		return grid.Cell{Text: "!", Kind: styles.KWarn}
+	}
+	return grid.Cell{}
 }
 
 // compScore is a unit's score on the bloc's c-th component (the row's
@@ -299,7 +295,7 @@ func (v *rankingView) spark(rr *rankRow) string {
 		return rr.spark
 	}
 	rr.sparkOK = true
-	h, ok := v.m.a.IndexHistory(v.m.index, rr.r.UnitID)
+	h, ok := v.c.a.IndexHistory(v.c.index, rr.r.UnitID)
 	if !ok {
 		return ""
 	}
@@ -325,59 +321,14 @@ func (v *rankingView) spark(rr *rankRow) string {
 	return rr.spark
 }
 
-// --- sort and filter ---------------------------------------------------------
+// --- the pane's source ------------------------------------------------------
 
-func (v *rankingView) resort() {
-	n := len(v.rows)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	col, desc := v.sortCol, v.sortDesc
-	if col != rcRank || desc {
-		keyOf := v.sortKey(col)
-		slices.SortStableFunc(idx, func(a, b int) int {
-			ka, kb := keyOf(a), keyOf(b)
-			// missing values last whatever the direction
-			if ka.missing != kb.missing {
-				if ka.missing {
-					return 1
-				}
-				return -1
-			}
-			var c int
-			if ka.s != "" || kb.s != "" {
-				c = strings.Compare(ka.s, kb.s)
-			} else {
-				c = cmp.Compare(ka.f, kb.f)
-			}
-			if desc {
-				c = -c
-			}
-			if c == 0 {
-				return cmp.Compare(a, b)
-			}
-			return c
-		})
-	}
-	v.sorted = idx
-	v.g.SortCol, v.g.SortDesc = col, desc
-	v.refilter()
-}
-
-type sortKey struct {
-	f       float64
-	s       string
-	missing bool
-}
+func (v *rankingView) rowCount() int        { return len(v.rows) }
+func (v *rankingView) rowFold(i int) string { return v.rows[i].fold }
+func (v *rankingView) frozen() int          { return 3 } // rank, ±rank, unit
+func (v *rankingView) rowUnit(i int) string { return v.rows[i].r.UnitID }
 
 func (v *rankingView) sortKey(col int) func(i int) sortKey {
-	fp := func(x *float64) sortKey {
-		if x == nil {
-			return sortKey{missing: true}
-		}
-		return sortKey{f: *x}
-	}
 	switch col {
 	case rcRank:
 		return func(i int) sortKey { return sortKey{f: float64(i)} }
@@ -391,9 +342,9 @@ func (v *rankingView) sortKey(col int) func(i int) sortKey {
 	case rcUnit:
 		return func(i int) sortKey { return sortKey{s: v.rows[i].fold, f: 0} }
 	case rcScore, rcSpark:
-		return func(i int) sortKey { return fp(v.rows[i].r.Score) }
+		return func(i int) sortKey { return floatKey(v.rows[i].r.Score) }
 	case rcDScore:
-		return func(i int) sortKey { return fp(v.rows[i].r.Change) }
+		return func(i int) sortKey { return floatKey(v.rows[i].r.Change) }
 	case rcGrade:
 		return func(i int) sortKey {
 			if v.rows[i].glvl < 0 {
@@ -414,41 +365,20 @@ func (v *rankingView) sortKey(col int) func(i int) sortKey {
 		if cs == nil {
 			return sortKey{missing: true}
 		}
-		if v.pct {
-			return fp(cs.Pct)
+		if v.pct() {
+			return floatKey(cs.Pct)
 		}
-		return fp(cs.Score)
+		return floatKey(cs.Score)
 	}
 }
 
-// defaultDesc says which way a column sorts first: numbers best first.
-func defaultDesc(col int) bool {
+// firstDesc: numbers sort best first, rank, unit and grade ascending.
+func (v *rankingView) firstDesc(col int) bool {
 	switch col {
 	case rcRank, rcUnit, rcGrade:
 		return false
 	}
 	return true
-}
-
-// SetFilter filters the rows by unit name or code, ignoring case and accents.
-func (v *rankingView) SetFilter(f string) {
-	v.filter = f
-	v.folded = data.Fold(f)
-	v.refilter()
-}
-
-func (v *rankingView) refilter() {
-	if v.folded == "" {
-		v.g.SetRows(v.sorted)
-		return
-	}
-	rows := make([]int, 0, 64)
-	for _, i := range v.sorted {
-		if strings.Contains(v.rows[i].fold, v.folded) {
-			rows = append(rows, i)
-		}
-	}
-	v.g.SetRows(rows)
 }
 
 // SelectedUnit is the unit under the cursor ("" when none).
@@ -460,28 +390,19 @@ func (v *rankingView) SelectedUnit() string {
 	return ""
 }
 
-func (v *rankingView) sortBy(col int) {
-	if col == v.sortCol {
-		v.sortDesc = !v.sortDesc
-	} else {
-		v.sortCol, v.sortDesc = col, defaultDesc(col)
-	}
-	v.resort()
-}
-
 // --- the view ---------------------------------------------------------------
 
 func (v *rankingView) Render(w, h int) string {
 	if len(v.rows) == 0 {
-		return text.Lines([]string{"", " " + v.m.st.Muted.Render(fmt.Sprintf("Không có dữ liệu cho %s, %d.", p(v.m.bloc), v.m.year))}, w, h)
+		return text.Lines([]string{"", " " + v.c.st.Muted.Render(fmt.Sprintf("Không có dữ liệu cho %s, %d.", p(v.c.bloc), v.c.year))}, w, h)
 	}
 	if v.g.Len() == 0 {
-		return text.Lines([]string{v.gHeading(w), "", " " + v.m.st.Muted.Render(fmt.Sprintf("Không có đơn vị nào khớp “%s”. esc: bỏ lọc", p(v.filter)))}, w, h)
+		return text.Lines([]string{v.gHeading(w), "", " " + v.c.st.Muted.Render(fmt.Sprintf("Không có đơn vị nào khớp “%s”. esc: bỏ lọc", p(v.filter)))}, w, h)
 	}
 	// a short table on a tall screen: the selected unit under it
 	need := v.g.Len() + 1
 	if spare := h - need - 1; spare >= 10 && w >= MinWidth {
-		return v.g.Render(w, need) + "\n" + v.m.st.Muted.Render(text.Left("╶── đơn vị đang chọn (enter: mở) ", w)) + "\n" + v.preview(w, spare)
+		return v.g.Render(w, need) + "\n" + v.c.st.Muted.Render(text.Left("╶── đơn vị đang chọn (enter: mở) ", w)) + "\n" + v.preview(w, spare)
 	}
 	return v.g.Render(w, h)
 }
@@ -493,7 +414,7 @@ func (v *rankingView) preview(w, h int) string {
 		return text.Lines(nil, w, h)
 	}
 	if v.prev == nil || v.prev.unitID != id {
-		v.prev = newUnitView(v.m, id)
+		v.prev = newUnitView(v.c, id)
 	}
 	return v.prev.Render(w, h)
 }
@@ -502,92 +423,8 @@ func (v *rankingView) gHeading(w int) string {
 	return strings.SplitN(v.g.Render(w, 1), "\n", 2)[0]
 }
 
-func gridKey(m *Model, g *grid.Grid, msg tea.KeyPressMsg) bool {
-	n := m.keys.Nav
-	switch {
-	case key.Matches(msg, n.Down):
-		g.Move(1)
-	case key.Matches(msg, n.Up):
-		g.Move(-1)
-	case key.Matches(msg, n.PageDown):
-		g.PageDown()
-	case key.Matches(msg, n.PageUp):
-		g.PageUp()
-	case key.Matches(msg, n.Top):
-		g.Top()
-	case key.Matches(msg, n.Bottom):
-		g.Bottom()
-	case key.Matches(msg, n.Left):
-		g.MoveCol(-1)
-	case key.Matches(msg, n.Right):
-		g.MoveCol(1)
-	default:
-		return false
-	}
-	return true
-}
-
-func (v *rankingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	m := v.m
-	if gridKey(m, &v.g, msg) {
-		return true, nil
-	}
-	rk := m.keys.Rank
-	switch {
-	case key.Matches(msg, m.keys.Nav.Enter):
-		m.openUnit(v.SelectedUnit())
-		return true, nil
-	case key.Matches(msg, rk.Filter):
-		return true, m.openInput(inputFilter, "/ ", v.filter)
-	case key.Matches(msg, rk.ClearFilter) && v.filter != "":
-		v.SetFilter("")
-		return true, nil
-	case key.Matches(msg, rk.Sort):
-		v.sortBy(v.g.Col())
-		return true, nil
-	case key.Matches(msg, rk.Points):
-		v.pct = !v.pct
-		v.g.Invalidate()
-		if v.sortCol >= rcComps {
-			v.resort()
-		}
-		return true, nil
-	}
-	return false, nil
-}
-
-func (v *rankingView) Click(x, y int) tea.Cmd {
-	if y == 0 {
-		if c := v.g.ColumnAt(x); c >= 0 {
-			v.g.SetCol(c)
-			v.sortBy(c)
-		}
-		return nil
-	}
-	if v.g.ClickRow(y) {
-		v.m.openUnit(v.SelectedUnit())
-	}
-	return nil
-}
-
-func (v *rankingView) Wheel(d int) { v.g.Move(d) }
-
-func (v *rankingView) ShortHelp() []key.Binding {
-	n, rk := v.m.keys.Nav, v.m.keys.Rank
-	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points}
-}
-
-func (v *rankingView) FullHelp() []key.Binding {
-	rk := v.m.keys.Rank
-	return []key.Binding{rk.Filter, rk.ClearFilter, rk.Sort, rk.Points}
-}
-
 func (v *rankingView) Status() string {
-	parts := []string{fmt.Sprintf("%s/%s đơn vị", num.Int(v.g.Len()), num.Int(len(v.rows)))}
-	if v.filter != "" {
-		parts = append(parts, "lọc “"+p(v.filter)+"”")
-	}
-	parts = append(parts, "sắp xếp: "+v.colName(v.sortCol)+dirArrow(v.sortDesc))
+	parts := v.status("đơn vị")
 	if len(v.g.Cols) > 0 {
 		l, r := v.g.Hidden()
 		if l || r {
@@ -595,22 +432,11 @@ func (v *rankingView) Status() string {
 			parts = append(parts, fmt.Sprintf("cột %d–%d/%d", v.g.HOffset()+1, vis[len(vis)-1]+1, len(v.g.Cols)))
 		}
 	}
-	if v.pct {
+	if v.pct() {
 		parts = append(parts, "lĩnh vực: % tối đa")
 	}
+	if n := len(v.warned); n > 0 {
+		parts = append(parts, fmt.Sprintf("! %d đơn vị có cảnh báo", n))
+	}
 	return strings.Join(parts, " · ")
-}
-
-func (v *rankingView) colName(c int) string {
-	if c < len(v.g.Cols) {
-		return v.g.Cols[c].Title
-	}
-	return ""
-}
-
-func dirArrow(desc bool) string {
-	if desc {
-		return "▼"
-	}
-	return "▲"
 }

@@ -17,7 +17,7 @@ import (
 // (the year before the selected one, by default); Enter on a cell lists its
 // units.
 type transitionsView struct {
-	m      *Model
+	c      *viewCtx
 	built  string
 	from   int // 0 = the bloc's previous year
 	tr     analysis.Transition
@@ -30,35 +30,34 @@ type transitionsView struct {
 	cellW  int
 }
 
-func newTransitions(m *Model) *transitionsView { return &transitionsView{m: m} }
+func newTransitions(c *viewCtx) *transitionsView { return &transitionsView{c: c} }
 
-func (v *transitionsView) Kind() viewKind   { return kindTransitions }
 func (v *transitionsView) Title() string    { return "Chuyển loại" }
 func (v *transitionsView) SetSize(w, h int) { v.w, v.h = w, h; v.sc.h = h }
 func (v *transitionsView) Restyle()         {}
 
 func (v *transitionsView) fromYear() int {
-	m := v.m
-	if v.from != 0 && v.from < m.year && slices.Contains(m.years, v.from) {
+	c := v.c
+	if v.from != 0 && v.from < c.year && slices.Contains(c.years, v.from) {
 		return v.from
 	}
-	if y, ok := m.a.PrevYear(m.index, m.year, m.bloc); ok {
+	if y, ok := c.a.PrevYear(c.index, c.year, c.bloc); ok {
 		return y
 	}
 	return 0
 }
 
 func (v *transitionsView) Sync() {
-	m := v.m
+	c := v.c
 	from := v.fromYear()
-	k := fmt.Sprintf("%d|%d", m.version, from)
+	k := fmt.Sprintf("%d|%d", c.version, from)
 	if k == v.built {
 		return
 	}
 	v.built = k
 	v.ok = false
 	if from != 0 {
-		v.tr, v.ok = m.a.Transition(m.index, m.bloc, from, m.year)
+		v.tr, v.ok = c.a.Transition(c.index, c.bloc, from, c.year)
 	}
 	if v.ok {
 		v.ci = min(v.ci, len(v.tr.Grades)-1)
@@ -68,11 +67,11 @@ func (v *transitionsView) Sync() {
 }
 
 func (v *transitionsView) stepFrom(d int) {
-	m := v.m
+	c := v.c
 	from := v.fromYear()
 	var cands []int
-	for _, y := range m.years {
-		if y < m.year {
+	for _, y := range c.years {
+		if y < c.year {
 			cands = append(cands, y)
 		}
 	}
@@ -90,13 +89,13 @@ func (v *transitionsView) stepFrom(d int) {
 
 func (v *transitionsView) Render(w, h int) string {
 	v.w, v.h = w, h
-	m, st := v.m, v.m.st
+	c, st := v.c, v.c.st
 	var lines []string
 	from := v.fromYear()
 	if !v.ok || len(v.tr.Grades) == 0 {
-		msg := fmt.Sprintf("Không có năm trước %d để so sánh cho %s.", m.year, p(m.bloc))
+		msg := fmt.Sprintf("Không có năm trước %d để so sánh cho %s.", c.year, p(c.bloc))
 		if v.ok {
-			msg = fmt.Sprintf("%s không có xếp loại trong %d hoặc %d.", p(m.bloc), from, m.year)
+			msg = fmt.Sprintf("%s không có xếp loại trong %d hoặc %d.", p(c.bloc), from, c.year)
 		}
 		return text.Lines([]string{"", " " + st.Muted.Render(msg)}, w, h)
 	}
@@ -190,8 +189,8 @@ func (v *transitionsView) Render(w, h int) string {
 	refs(fmt.Sprintf("Chỉ có năm %d", tr.From), tr.OnlyFrom)
 	refs(fmt.Sprintf("Chỉ có năm %d", tr.To), tr.OnlyTo)
 	refs("Không có xếp loại một năm", tr.Ungraded)
-	c := tr.Matrix[v.ci][v.cj]
-	lines = append(lines, "", " "+st.Accent.Render(fmt.Sprintf("Ô đang chọn: %s → %s, %d đơn vị", p(tr.Grades[v.ci]), p(tr.Grades[v.cj]), c.Count))+
+	cell := tr.Matrix[v.ci][v.cj]
+	lines = append(lines, "", " "+st.Accent.Render(fmt.Sprintf("Ô đang chọn: %s → %s, %d đơn vị", p(tr.Grades[v.ci]), p(tr.Grades[v.cj]), cell.Count))+
 		st.Muted.Render(" · enter: danh sách"))
 	v.sc.h = h
 	v.sc.set(lines)
@@ -204,12 +203,12 @@ func (v *transitionsView) openCell() {
 	}
 	c := v.tr.Matrix[v.ci][v.cj]
 	title := fmt.Sprintf("%s → %s", p(v.tr.Grades[v.ci]), p(v.tr.Grades[v.cj]))
-	v.m.push(newUnitList(v.m, title, fmt.Sprintf("%s · %d → %d", p(v.tr.Bloc), v.tr.From, v.tr.To), c.Units))
+	v.c.push(newUnitList(v.c, title, fmt.Sprintf("%s · %d → %d", p(v.tr.Bloc), v.tr.From, v.tr.To), c.Units))
 }
 
 func (v *transitionsView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	m := v.m
-	n := m.keys.Nav
+	c := v.c
+	n := c.keys.Nav
 	g := len(v.tr.Grades)
 	switch {
 	case key.Matches(msg, n.Down):
@@ -222,12 +221,12 @@ func (v *transitionsView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		v.cj = max(0, v.cj-1)
 	case key.Matches(msg, n.Enter):
 		v.openCell()
-	case key.Matches(msg, m.keys.Trans.FromPrev):
+	case key.Matches(msg, c.keys.Trans.FromPrev):
 		v.stepFrom(-1)
-	case key.Matches(msg, m.keys.Trans.FromNext):
+	case key.Matches(msg, c.keys.Trans.FromNext):
 		v.stepFrom(1)
 	case key.Matches(msg, n.PageDown), key.Matches(msg, n.PageUp), key.Matches(msg, n.Top), key.Matches(msg, n.Bottom):
-		m.scrollKey(&v.sc, msg)
+		c.moveKey(&v.sc, msg)
 	default:
 		return false, nil
 	}
@@ -255,25 +254,25 @@ func (v *transitionsView) Click(x, y int) tea.Cmd {
 func (v *transitionsView) Wheel(d int) { v.sc.scroll(d) }
 
 func (v *transitionsView) ShortHelp() []key.Binding {
-	n, t := v.m.keys.Nav, v.m.keys.Trans
+	n, t := v.c.keys.Nav, v.c.keys.Trans
 	return []key.Binding{n.Enter, n.Left, n.Right, t.FromPrev, t.FromNext}
 }
 
 func (v *transitionsView) FullHelp() []key.Binding {
-	t := v.m.keys.Trans
+	t := v.c.keys.Trans
 	return []key.Binding{t.FromPrev, t.FromNext}
 }
 
 func (v *transitionsView) Status() string {
 	if !v.ok {
-		return p(v.m.bloc)
+		return p(v.c.bloc)
 	}
-	return fmt.Sprintf("%s · %d → %d · %d loại", p(v.m.bloc), v.tr.From, v.tr.To, len(v.tr.Grades))
+	return fmt.Sprintf("%s · %d → %d · %d loại", p(v.c.bloc), v.tr.From, v.tr.To, len(v.tr.Grades))
 }
 
 // unitListView lists units (a transition cell's); Enter opens one.
 type unitListView struct {
-	m     *Model
+	c     *viewCtx
 	title string
 	sub   string
 	units []analysis.UnitRef
@@ -281,18 +280,17 @@ type unitListView struct {
 	sc    scroller
 }
 
-func newUnitList(m *Model, title, sub string, units []analysis.UnitRef) *unitListView {
-	return &unitListView{m: m, title: title, sub: sub, units: units}
+func newUnitList(c *viewCtx, title, sub string, units []analysis.UnitRef) *unitListView {
+	return &unitListView{c: c, title: title, sub: sub, units: units}
 }
 
-func (v *unitListView) Kind() viewKind   { return kindTransitions }
 func (v *unitListView) Title() string    { return v.title }
 func (v *unitListView) SetSize(w, h int) { v.sc.h = h }
 func (v *unitListView) Sync()            {}
 func (v *unitListView) Restyle()         {}
 
 func (v *unitListView) Render(w, h int) string {
-	st := v.m.st
+	st := v.c.st
 	head := []string{st.Section.Render(" "+text.Truncate(v.title, w-2)) + st.Muted.Render(" · "+v.sub), ""}
 	if len(v.units) == 0 {
 		return text.Lines(append(head, " "+st.Muted.Render("Không có đơn vị nào.")), w, h)
@@ -322,36 +320,35 @@ func (v *unitListView) Render(w, h int) string {
 }
 
 func (v *unitListView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	n := v.m.keys.Nav
-	switch {
-	case key.Matches(msg, n.Down):
-		v.cur = min(len(v.units)-1, v.cur+1)
-	case key.Matches(msg, n.Up):
-		v.cur = max(0, v.cur-1)
-	case key.Matches(msg, n.Top):
-		v.cur = 0
-	case key.Matches(msg, n.Bottom):
-		v.cur = max(0, len(v.units)-1)
-	case key.Matches(msg, n.PageDown):
-		v.cur = min(len(v.units)-1, v.cur+max(1, v.sc.h-1))
-	case key.Matches(msg, n.PageUp):
-		v.cur = max(0, v.cur-max(1, v.sc.h-1))
-	case key.Matches(msg, n.Enter):
-		if v.cur < len(v.units) {
-			v.m.openUnit(v.units[v.cur].UnitID)
-		}
-	default:
+	if v.c.moveKey(v, msg) {
+		return true, nil
+	}
+	if !key.Matches(msg, v.c.keys.Nav.Enter) {
 		return false, nil
 	}
-	v.cur = max(0, v.cur)
+	if v.cur < len(v.units) {
+		v.c.openUnit(v.units[v.cur].UnitID)
+	}
 	return true, nil
+}
+
+// setCur puts the cursor on unit i, within the list.
+func (v *unitListView) setCur(i int) { v.cur = max(0, min(len(v.units)-1, i)) }
+func (v *unitListView) step(n int)   { v.setCur(v.cur + n) }
+func (v *unitListView) page(n int)   { v.setCur(v.cur + n*max(1, v.sc.h-1)) }
+
+func (v *unitListView) end(bottom bool) {
+	v.setCur(0)
+	if bottom {
+		v.setCur(len(v.units) - 1)
+	}
 }
 
 func (v *unitListView) Click(x, y int) tea.Cmd {
 	i := v.sc.off + y - 2
 	if i >= 0 && i < len(v.units) {
 		if i == v.cur {
-			v.m.openUnit(v.units[i].UnitID)
+			v.c.openUnit(v.units[i].UnitID)
 			return nil
 		}
 		v.cur = i
@@ -359,10 +356,10 @@ func (v *unitListView) Click(x, y int) tea.Cmd {
 	return nil
 }
 
-func (v *unitListView) Wheel(d int) { v.cur = max(0, min(len(v.units)-1, v.cur+d)) }
+func (v *unitListView) Wheel(d int) { v.step(d) }
 
 func (v *unitListView) ShortHelp() []key.Binding {
-	n := v.m.keys.Nav
+	n := v.c.keys.Nav
 	return []key.Binding{n.Down, n.Up, n.Enter}
 }
 func (v *unitListView) FullHelp() []key.Binding { return nil }

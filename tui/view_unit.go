@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,66 +18,85 @@ import (
 // component bars for the year, what separates it from the next grade and
 // rank, the rank it would have had with last year's score, and its facts.
 type unitView struct {
-	m      *Model
+	c      *viewCtx
 	unitID string
-	sc     scroller
-	w, h   int
-	built  string
+	textPane
 	name   string
 	facts  []analysis.Mover
 	factAt map[int]int // line → fact
 }
 
-func newUnitView(m *Model, id string) *unitView {
-	v := &unitView{m: m, unitID: id}
-	if u, ok := m.a.UnitByID(id); ok {
-		v.name = p(u.Unit)
-	} else {
-		v.name = p(id)
-	}
+func newUnitView(c *viewCtx, id string) *unitView {
+	v := &unitView{c: c}
+	v.showUnit(id)
 	return v
 }
 
-func (v *unitView) Kind() viewKind { return kindUnit }
-func (v *unitView) Title() string  { return text.Truncate(v.name, 30) }
-func (v *unitView) SetSize(w, h int) {
-	v.w, v.h = w, h
-	v.sc.h = h
+// newUnitPage is the unit tab's page, shown when a unit is chosen.
+func newUnitPage(c *viewCtx) *unitView { return &unitView{c: c} }
+
+// showUnit turns the page to a unit, from its top.
+func (v *unitView) showUnit(id string) {
+	v.unitID = id
+	v.name = p(id)
+	if u, ok := v.c.a.UnitByID(id); ok {
+		v.name = p(u.Unit)
+	}
+	v.built = ""
+	v.sc.off = 0
 }
-func (v *unitView) Restyle() { v.built = "" }
-func (v *unitView) Sync()    { v.build() }
+
+// openTab shows the unit on screen, else the one under the ranking's
+// cursor, over the ranking.
+func (v *unitView) openTab(top view) ([]view, bool) {
+	rk := v.c.tabView("ranking")
+	id := ""
+	if top == view(v) {
+		id = v.unitID
+	} else if pk, ok := rk.(unitPicker); ok {
+		id = pk.SelectedUnit()
+	}
+	if id == "" {
+		return nil, false
+	}
+	v.showUnit(id)
+	return []view{rk}, true
+}
+
+func (v *unitView) Title() string { return text.Truncate(v.name, 30) }
+func (v *unitView) Sync()         { v.build() }
 
 func (v *unitView) build() {
-	k := fmt.Sprintf("%d|%d|%p|%d", v.m.version, v.w, v.m.st, len(v.m.marks))
+	k := fmt.Sprintf("%d|%d|%p|%d", v.c.version, v.w, v.c.st, len(v.c.marks.list))
 	if k == v.built || v.w <= 0 {
 		return
 	}
 	v.built = k
-	m, st, w := v.m, v.m.st, v.w
+	c, st, w := v.c, v.c.st, v.w
 	var lines []string
 	add := func(s ...string) { lines = append(lines, s...) }
 	section := func(s string) { add(st.Section.Render(" " + s)) }
 
-	h, ok := m.a.IndexHistory(m.index, v.unitID)
+	h, ok := c.a.IndexHistory(c.index, v.unitID)
 	var cur *analysis.HistoryPoint
 	if ok {
 		for i := range h.Points {
-			if h.Points[i].Year == m.year {
+			if h.Points[i].Year == c.year {
 				cur = &h.Points[i]
 			}
 		}
 	}
 	// title line
 	title := st.Bold.Render(" " + v.name)
-	if u, ok := m.a.UnitByID(v.unitID); ok && u.UnitCode != nil {
+	if u, ok := c.a.UnitByID(v.unitID); ok && u.UnitCode != nil {
 		title += st.Muted.Render(" (" + p(*u.UnitCode) + ")")
 	}
 	bloc := ""
 	if cur != nil {
 		bloc = cur.Bloc
-		sub := fmt.Sprintf(" · %s · %d: ", p(cur.Bloc), m.year)
+		sub := fmt.Sprintf(" · %s · %d: ", p(cur.Bloc), c.year)
 		if cur.Rank != nil {
-			sub += fmt.Sprintf("hạng %d/%d", *cur.Rank, cur.RankedOf)
+			sub += "hạng " + rankOf(*cur.Rank, cur.RankedOf)
 		} else if cur.NotRanked {
 			sub += "không xếp hạng"
 		} else {
@@ -87,16 +107,31 @@ func (v *unitView) build() {
 		}
 		title += st.Muted.Render(sub)
 		if cur.Grade != nil {
-			title += st.Muted.Render(" · ") + st.Render(m.gradeKind(bloc, m.year, cur.Grade), ps(cur.Grade))
+			title += st.Muted.Render(" · ") + st.Render(c.gradeKind(bloc, c.year, cur.Grade), ps(cur.Grade))
 		}
 	} else {
-		title += st.Muted.Render(fmt.Sprintf(" · không có kết quả %s năm %d", p(m.index), m.year))
+		title += st.Muted.Render(fmt.Sprintf(" · không có kết quả %s năm %d", p(c.index), c.year))
 	}
 	add(title, "")
 
+	// the data warnings on the unit's row this year
+	if issues := unitWarnings(c.warnings, c.index, c.year, bloc)[v.unitID]; len(issues) > 0 {
+		section(fmt.Sprintf("Cảnh báo dữ liệu năm %d (%d: mọi cảnh báo)", c.year, tabIndex("warnings")+1))
+		for _, is := range issues {
+			for i, l := range text.Wrap(p(caveatPos(&is)+": "+is.Message), w-5) {
+				if i == 0 {
+					add("   " + st.Warn.Render("! "+l))
+				} else {
+					add("     " + l)
+				}
+			}
+		}
+		add("")
+	}
+
 	// history and rank chart
 	if ok && len(h.Points) > 0 {
-		section("Lịch sử " + p(m.index))
+		section("Lịch sử " + p(c.index))
 		hist := []string{st.Muted.Render(fmt.Sprintf("  %-5s %7s %9s  %s", "Năm", "Điểm", "Hạng", "Xếp loại"))}
 		var ranks []int
 		worst := 1
@@ -106,7 +141,7 @@ func (v *unitView) build() {
 				score = num.Score(*pt.Score)
 			}
 			if pt.Rank != nil {
-				rank = fmt.Sprintf("%d/%d", *pt.Rank, pt.RankedOf)
+				rank = rankOf(*pt.Rank, pt.RankedOf)
 				ranks = append(ranks, *pt.Rank)
 				worst = max(worst, pt.RankedOf)
 			} else {
@@ -116,9 +151,9 @@ func (v *unitView) build() {
 				ranks = append(ranks, 0)
 			}
 			line := fmt.Sprintf("  %-5d %7s %9s  ", pt.Year, score, rank)
-			g := st.Render(m.gradeKind(pt.Bloc, pt.Year, pt.Grade), text.Left(ps(pt.Grade), 10))
+			g := st.Render(c.gradeKind(pt.Bloc, pt.Year, pt.Grade), text.Left(ps(pt.Grade), 10))
 			mark := ""
-			if pt.Year == m.year {
+			if pt.Year == c.year {
 				mark = st.Accent.Render(" ◀")
 			}
 			if pt.Via != nil {
@@ -174,10 +209,10 @@ func (v *unitView) build() {
 	}
 
 	// components
-	if uc, ok := m.a.UnitComponents(m.index, m.year, v.unitID); ok && len(uc.Components) > 0 {
+	if uc, ok := c.a.UnitComponents(c.index, c.year, v.unitID); ok && len(uc.Components) > 0 {
 		var leader *analysis.UnitComponents
 		var bc analysis.BlocComponents
-		if b, ok := m.a.Components(m.index, m.year, uc.Bloc); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
+		if b, ok := c.a.Components(c.index, c.year, uc.Bloc); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
 			bc = b
 			leader = &b.Units[0]
 		}
@@ -193,7 +228,7 @@ func (v *unitView) build() {
 			}
 		}
 		leaderScore := func(_ *analysis.UnitComponents, key string) *float64 { return leaderScores[key] }
-		section(fmt.Sprintf("Lĩnh vực năm %d", m.year))
+		section(fmt.Sprintf("Lĩnh vực năm %d", c.year))
 		nameW := min(30, max(12, w/5))
 		barW := max(10, min(30, w-nameW-64))
 		add("   " + st.Muted.Render("█ điểm · ¦ trung bình khối · ◆ đơn vị dẫn đầu · mất: điểm chưa đạt · ±: so với năm trước"))
@@ -277,7 +312,7 @@ func (v *unitView) build() {
 	}
 
 	// gaps
-	if g, ok := m.a.UnitGap(m.index, m.year, v.unitID); ok {
+	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
 		section("Khoảng cách")
 		if g.NextGrade != nil && g.ToNextGrade != nil {
 			add(fmt.Sprintf("   Lên %s: cần thêm %s điểm", ps(g.NextGrade), num.Score(*g.ToNextGrade)))
@@ -314,20 +349,20 @@ func (v *unitView) build() {
 	v.facts = nil
 	v.factAt = map[int]int{}
 	if bloc != "" {
-		for _, mv := range m.a.BlocMovers(m.index, m.year, bloc) {
+		for _, mv := range c.a.BlocMovers(c.index, c.year, bloc) {
 			if mv.UnitID == v.unitID {
 				v.facts = append(v.facts, mv)
 			}
 		}
 	}
-	section(fmt.Sprintf("Biến động năm %d", m.year))
+	section(fmt.Sprintf("Biến động năm %d", c.year))
 	if len(v.facts) == 0 {
 		add("   " + st.Muted.Render("Không có."))
 	}
 	for i := range v.facts {
 		mv := &v.facts[i]
 		mark := "  "
-		if m.isMarked(mv) {
+		if c.marks.has(mv) {
 			mark = st.Marked.Render("● ")
 		}
 		v.factAt[len(lines)] = i
@@ -336,24 +371,26 @@ func (v *unitView) build() {
 	v.sc.set(lines)
 }
 
-func (v *unitView) Render(w, h int) string {
-	if w != v.w || h != v.h {
-		v.SetSize(w, h)
-	}
-	v.build()
-	return v.sc.render(w, h)
-}
+func (v *unitView) Render(w, h int) string { return v.draw(w, h, v.build) }
 
 func (v *unitView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
-	return v.m.scrollKey(&v.sc, msg), nil
+	return v.c.moveKey(&v.sc, msg), nil
 }
 
 func (v *unitView) Click(x, y int) tea.Cmd { return nil }
-func (v *unitView) Wheel(d int)            { v.sc.scroll(d) }
 
 func (v *unitView) ShortHelp() []key.Binding {
-	n := v.m.keys.Nav
+	n := v.c.keys.Nav
 	return []key.Binding{n.Down, n.Up}
 }
 func (v *unitView) FullHelp() []key.Binding { return nil }
 func (v *unitView) Status() string          { return v.sc.status() }
+
+// rankOf writes a rank out of the ranked units ("3/20"), or the rank alone
+// when the table is partial and the number ranked is not known (0).
+func rankOf(rank, of int) string {
+	if of <= 0 {
+		return strconv.Itoa(rank)
+	}
+	return fmt.Sprintf("%d/%d", rank, of)
+}

@@ -38,7 +38,8 @@ type Source interface {
 	Cell(row, col int) Cell
 }
 
-// gutter is the marker column: "▶ " on the cursor row, "● " on marked rows.
+// gutter is the marker column: "▶" on the cursor row, then the row's mark
+// (a one-cell glyph such as "!" or "●") or a space.
 const gutter = 2
 
 // Grid is a windowed table. The zero value is not usable: set St, Src and Cols.
@@ -50,7 +51,9 @@ type Grid struct {
 
 	SortCol  int  // column whose heading carries the sort arrow (-1 none)
 	SortDesc bool // arrow direction
-	Marked   func(row int) bool
+	// Mark, when set, gives a source row's gutter glyph (one cell; empty
+	// text for none) and its kind.
+	Mark func(row int) Cell
 	// Pinned, when set, is a row drawn under the heading that never
 	// scrolls (a bloc mean, say).
 	Pinned func(col int) Cell
@@ -400,14 +403,17 @@ func (g *Grid) pinned() string {
 // line renders display row i.
 func (g *Grid) line(i int) string {
 	src := g.rows[i]
-	marked := g.Marked != nil && g.Marked(src)
+	var mark Cell
+	if g.Mark != nil {
+		mark = g.Mark(src)
+	}
+	if mark.Text == "" {
+		mark.Text = " "
+	}
 	if i == g.cursor {
 		var b strings.Builder
-		if marked {
-			b.WriteString("▶●")
-		} else {
-			b.WriteString("▶ ")
-		}
+		b.WriteString("▶")
+		b.WriteString(mark.Text)
 		b.WriteString(g.plainCells(src))
 		return g.St.Selected.Render(text.Left(b.String(), g.w))
 	}
@@ -415,8 +421,8 @@ func (g *Grid) line(i int) string {
 		return g.cache[src]
 	}
 	var b strings.Builder
-	if marked {
-		b.WriteString(g.St.Marked.Render("● "))
+	if mark.Text != " " {
+		b.WriteString(g.St.Render(mark.Kind, mark.Text) + " ")
 	} else {
 		b.WriteString("  ")
 	}
