@@ -201,6 +201,10 @@ func TestPlausibleTotals(t *testing.T) {
 			"a total is at most 202 (200 points by components.csv plus 2 bonus points by components.csv)"},
 		{"long", map[string]string{"long.csv": "year,unit,component,score\n2023,X,A,99\n2023,X,B,99\n"},
 			"long.csv:2:4: error: X 2023: the sum of 2 components, 198, is far above the scale"},
+		{"a component beyond the scale, a plausible total beside it", map[string]string{"par-2023.csv": "đơn vị,A,B,tổng điểm\nX,40,40,80\nY,40,151,80\n"},
+			`par-2023.csv:3:3: error: score 151 in column "B" is far above the scale`},
+		{"long component beyond the scale", map[string]string{"long.csv": "year,unit,component,score\n2023,X,A,40\n2023,X,B,200\n2023,X,Tổng điểm,80\n"},
+			`long.csv:3:4: error: X 2023 "B": score 200 is far above the scale`},
 		{"long total row", map[string]string{"long.csv": "year,unit,component,score\n2023,X,Tổng điểm,9300000000000000000\n"},
 			"long.csv:2:4: error: total 9300000000000000000 is far above the scale"},
 	}

@@ -491,14 +491,21 @@ func (m *longMerge) finish() {
 			sum := 0.0
 			var missing []string
 			have := applies[presenceKey{rec.Index, rec.Year}]
+			limit := limits[rec.Year]
+			refused := false // a score beyond the scale, reported: its sum is not
 			for g, v := range rec.Scores {
-				if !IsMissing(v) {
+				switch {
+				case v > limit.max: // no component holds more than a whole total
+					refused = true
+					b.errorf(Pos{t.name, int(a.lines[g]), scoreCol + 1}, "check the row: is the number a score?",
+						"%s %d %q: score %s is far above the scale: a total is at most %s (%s)",
+						clip(rec.Unit), rec.Year, clip(b.ds.Components[g].NameIn(rec.Year)), formatNum(v), formatNum(limit.max), limit.why)
+				case !IsMissing(v):
 					sum += v
-				} else if have[g] {
+				case have[g]:
 					missing = append(missing, b.ds.Components[g].NameIn(rec.Year))
 				}
 			}
-			limit := limits[rec.Year]
 			switch {
 			case a.hasTotal:
 				rec.Total = a.total
@@ -517,7 +524,7 @@ func (m *longMerge) finish() {
 			case a.nScores > 0:
 				rec.Total = roundTo(sum, a.decimals)
 				rec.TotalDerived = true
-				if rec.Total > limit.max {
+				if rec.Total > limit.max && !refused {
 					b.errorf(Pos{t.name, rec.Pos.Line, scoreCol + 1}, "check the scores of this unit and year: one is not a score",
 						"%s %d: the sum of %s, %s, is far above the scale: a total is at most %s (%s)",
 						clip(rec.Unit), rec.Year, countNoun(a.nScores, "component", "components"), formatNum(rec.Total), formatNum(limit.max), limit.why)

@@ -668,6 +668,7 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 	sum, n := 0.0, 0
 	var missing []string
 	top, topCol := 0.0, -1 // the largest score and its column
+	refused := false       // a score beyond the scale, reported: its sum is not
 	for j, g := range comps {
 		if g < 0 {
 			continue
@@ -683,7 +684,13 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "scores are never below zero; check the sign", "negative score %s in column %q", formatNum(v), ctx.h.names[cols[j].col])
 			continue
 		}
-		if v > maxes[g] { // maxima are +Inf where unknown
+		if v > limit.max { // no component holds more than a whole total
+			refused = true
+			col := cols[j].col
+			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, col + 1},
+				fmt.Sprintf("if column %q is not a score, map it with --column ignore=%q", displayHeader(ctx.h.names[col], col), ctx.h.names[col]),
+				"score %s in column %q is far above the scale: a total is at most %s (%s)", formatNum(v), ctx.h.names[col], formatNum(limit.max), limit.why)
+		} else if v > maxes[g] { // maxima are +Inf where unknown
 			c := &b.ds.Components[g]
 			if m, ok := c.Max(rec.Year); ok && v > m+1e-9 {
 				s.add(Warning, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "check the score or the max in components.csv", "score %s is above the maximum %s of %q", formatNum(v), formatNum(m), c.NameIn(rec.Year))
@@ -704,7 +711,7 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 	case !totalGiven && n > 0:
 		rec.Total = roundTo(sum, decimals)
 		rec.TotalDerived = true
-		if rec.Total > limit.max {
+		if rec.Total > limit.max && !refused {
 			col := cols[topCol].col
 			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, col + 1},
 				fmt.Sprintf("column %q holds %s: if it is not a score, map it with --column ignore=%q", displayHeader(ctx.h.names[col], col), formatNum(top), ctx.h.names[col]),
