@@ -184,6 +184,34 @@ func TestMissingComponents(t *testing.T) {
 	}
 }
 
+// components.csv's year spans decide where a component applies: a column
+// empty for a whole year still counts as missing in a year its span covers.
+func TestMissingComponentsBySpan(t *testing.T) {
+	files := map[string]string{
+		"par.csv": "năm,đơn vị,A,B\n2021,Sở X,40,\n2021,Sở Y,41,\n2022,Sở X,40,40\n",
+	}
+	ds := mustLoad(t, files)
+	if r := ds.Records[0]; r.Total != 40 || r.MissingParts() != nil {
+		t.Errorf("without components.csv B does not apply to 2021: %v %v", r.Total, r.MissingParts())
+	}
+	files["components.csv"] = "code,name,max,from_year\nA,A,50,\nB,B,50,2021\n"
+	ds = mustLoad(t, files)
+	if r := ds.Records[0]; !IsMissing(r.Total) || !slices.Equal(r.MissingParts(), []string{"B"}) {
+		t.Errorf("B applies from 2021 by components.csv: %v %v", r.Total, r.MissingParts())
+	}
+	// components.csv names no index: an index that never fills a column
+	// does not use it
+	ds = mustLoad(t, map[string]string{
+		"components.csv": "code,name,max\nA,A,50\nB,B,50\nS,S,100\n",
+		"par.csv":        "năm,chỉ số,đơn vị,A,B,S\n2022,PAR Index,Sở X,40,40,\n2022,SIPAS,Sở X,,,85.5\n",
+	})
+	for _, r := range ds.Records {
+		if r.MissingParts() != nil || IsMissing(r.Total) {
+			t.Errorf("%s: total %v, missing %v", r.Index, r.Total, r.MissingParts())
+		}
+	}
+}
+
 // Totals and derived sums beyond the scale are refused at their cell.
 func TestPlausibleTotals(t *testing.T) {
 	tests := []struct {

@@ -456,7 +456,7 @@ func (m *longMerge) finish() {
 	backing := make([]float64, 0, short*n)
 	b.ds.Records = slices.Grow(b.ds.Records, m.nAccs)
 	// the components that apply to an index and year: those some unit has
-	// a score on
+	// a score on, or whose components.csv span covers the year
 	applies := map[presenceKey][]bool{}
 	limits := map[int]scaleLimit{}
 	for _, blk := range m.accs {
@@ -472,6 +472,13 @@ func (m *longMerge) finish() {
 			for g, v := range a.scores {
 				have[g] = have[g] || !IsMissing(v)
 			}
+		}
+	}
+	used := usedByIndex(applies)
+	for k, have := range applies { // and, for an index that uses them, those components.csv's spans cover
+		for g := range have {
+			c := &b.ds.Components[g]
+			have[g] = have[g] || used[k.index][g] && len(c.Terms) > 0 && c.term(k.year) != nil
 		}
 	}
 	for bi, blk := range m.accs {

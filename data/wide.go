@@ -787,9 +787,11 @@ func (b *builder) scale(year int) scaleLimit {
 	return scaleLimit{base + defaultBonus, fmt.Sprintf("%s plus %d for bonus points, components.csv giving no bonus maximum", why, defaultBonus)}
 }
 
-// joinPresence merges the chunks' presence flags under the indices'
-// canonical spellings, and warns of a component column empty in every row
-// of an index and year whose totals are derived: those totals leave it out.
+// joinPresence says, for each index and year (canonical spellings), which
+// candidate columns apply: some row has a value there, or components.csv
+// gives the component a span that covers the year. It warns of a component
+// column that does not apply to an index and year whose totals are
+// derived: those totals leave it out.
 func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, cols []wideCol) map[presenceKey][]bool {
 	out := map[presenceKey][]bool{}
 	var keys []presenceKey
@@ -804,6 +806,18 @@ func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, col
 			}
 			for i := range have {
 				have[i] = have[i] || n.missing == nil || n.rows > n.missing[i]
+			}
+		}
+	}
+	// components.csv's year spans say in which years a component applies
+	// to an index that uses it, whatever the cells (components.csv names
+	// no index: an index that never has a value in the column does not use it)
+	used := usedByIndex(out)
+	for k, have := range out {
+		for j, g := range comps {
+			if g >= 0 && !have[j] && used[k.index][j] {
+				c := &b.ds.Components[g]
+				have[j] = len(c.Terms) > 0 && c.term(k.year) != nil
 			}
 		}
 	}
@@ -826,6 +840,22 @@ func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, col
 		}
 	}
 	return out
+}
+
+// usedByIndex merges applies-flags over the years of each index.
+func usedByIndex(applies map[presenceKey][]bool) map[string][]bool {
+	used := map[string][]bool{}
+	for k, have := range applies {
+		u := used[k.index]
+		if u == nil {
+			u = make([]bool, len(have))
+			used[k.index] = u
+		}
+		for i, h := range have {
+			u[i] = u[i] || h
+		}
+	}
+	return used
 }
 
 // warnMarks reports a component column's cells read as missing because
