@@ -477,8 +477,7 @@ func (m *longMerge) finish() {
 	used := usedByIndex(applies)
 	for k, have := range applies { // and, for an index that uses them, those components.csv's spans cover
 		for g := range have {
-			c := &b.ds.Components[g]
-			have[g] = have[g] || used[k.index][g] && len(c.Terms) > 0 && c.term(k.year) != nil
+			have[g] = have[g] || used[k.index][g] && b.ds.Components[g].spans(k.year)
 		}
 	}
 	for bi, blk := range m.accs {

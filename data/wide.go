@@ -816,8 +816,7 @@ func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, col
 	for k, have := range out {
 		for j, g := range comps {
 			if g >= 0 && !have[j] && used[k.index][j] {
-				c := &b.ds.Components[g]
-				have[j] = len(c.Terms) > 0 && c.term(k.year) != nil
+				have[j] = b.ds.Components[g].spans(k.year)
 			}
 		}
 	}
@@ -840,6 +839,14 @@ func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, col
 		}
 	}
 	return out
+}
+
+// spans reports whether components.csv gives the component a year span
+// (a from_year or to_year) that covers the year: a row without years says
+// nothing about when the component applies.
+func (c *Component) spans(year int) bool {
+	t := c.term(year)
+	return t != nil && (t.FromYear != 0 || t.ToYear != 0)
 }
 
 // usedByIndex merges applies-flags over the years of each index.
