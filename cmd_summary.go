@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/present"
 )
 
@@ -66,7 +67,7 @@ func (e *env) gradeCounts(b analysis.BlocSummary) string {
 	if b.Grades == nil {
 		for i := len(b.Bands) - 1; i >= 0; i-- {
 			sb := b.Bands[i]
-			parts = append(parts, fmt.Sprintf(map[bool]string{true: "từ %g điểm: %d/%d", false: "%g or more: %d/%d"}[e.q.lang == "vi"], sb.Min, sb.Count, sb.Of))
+			parts = append(parts, fmt.Sprintf(map[bool]string{true: "từ %s điểm: %d/%d", false: "%s or more: %d/%d"}[e.q.lang == "vi"], e.mark().Score(sb.Min, 0), sb.Count, sb.Of))
 		}
 		none := map[bool]string{true: "không xếp loại", false: "not graded"}[e.q.lang == "vi"]
 		if len(parts) == 0 {
@@ -92,10 +93,18 @@ func (e *env) unitScores(us []analysis.UnitScore) string {
 			parts = append(parts, u.Unit)
 			continue
 		}
-		n := present.Num{V: *u.Score, Dec: -1, Pad: e.a.Dataset().Decimals}
-		parts = append(parts, u.Unit+" "+present.FormatNumber(n, e.q.lang == "vi" && e.q.format != present.FormatCSV))
+		parts = append(parts, u.Unit+" "+e.mark().Score(*u.Score, e.a.Dataset().Decimals))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// mark is the decimal mark of numbers written inside a cell: a comma in
+// Vietnamese text and Markdown, a point in CSV.
+func (e *env) mark() numfmt.Mark {
+	if e.q.format == present.FormatCSV {
+		return numfmt.Point
+	}
+	return numfmt.For(e.q.lang)
 }
 
 // partialNote says why the bloc's table, or the previous year's it is

@@ -61,7 +61,7 @@ func transitionsHuman(e *env, out []analysis.Transition) error {
 	for n, tr := range out {
 		title := fmt.Sprintf("%s — %s: %d → %d", present.TextCell(tr.Index), present.TextCell(tr.Bloc), tr.From, tr.To)
 		if tr.KendallTau != nil {
-			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", present.FormatNumber(present.Num{V: *tr.KendallTau, Dec: 3}, e.q.lang == "vi"), tr.KendallN)
+			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", e.mark().Fixed(*tr.KendallTau, 3), tr.KendallN)
 		}
 		present.Heading(e.stdout, e.q.format, title, n > 0)
 		t := &present.Table{Headers: append([]string{fmt.Sprintf("%d \\ %d", tr.From, tr.To)}, tr.Grades...)}

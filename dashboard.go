@@ -24,14 +24,20 @@ import (
 
 const reportHint = "this is a bug in parlens; please report it with the text above at https://github.com/parlens/parlens/issues"
 
+// dashboardFlags registers the dashboard's flags: the input flags and
+// --theme, whose value it returns.
+func dashboardFlags(fset *flag.FlagSet, in *inputFlags) *string {
+	in.register(fset)
+	return fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
+}
+
 // runDashboard opens the dashboard on PATH... (the embedded sample without
 // one). Without a terminal on stdout it prints a text overview instead.
 func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("parlens", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	var in inputFlags
-	in.register(fset)
-	theme := fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
+	theme := dashboardFlags(fset, &in)
 	fset.Usage = func() {
 		fmt.Fprintln(stderr, `Usage: parlens [flags] [PATH...]
 

@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/parlens/parlens/data/datatest"
 )
 
 // hostileClass is one class of hostile content and the file that carries it.
@@ -330,7 +332,7 @@ func TestHostileCorpusUpToDate(t *testing.T) {
 	files, classes := hostileCorpus()
 	files["README.md"] = hostileReadme(classes)
 	dir := filepath.Join("testdata", "hostile")
-	if *update {
+	if datatest.Update() {
 		os.RemoveAll(dir)
 		for name, content := range files {
 			p := filepath.Join(dir, filepath.FromSlash(name))

@@ -46,6 +46,8 @@ var commands = []command{
 		summary: "draft the annual results briefing", about: briefAbout},
 	{name: "gen", args: "[flags]", bind: bindGen,
 		summary: "write a synthetic dataset for benchmarks and scale tests (wide or long)", about: genAbout},
+	{name: "completion", args: "bash|zsh|fish", operand: true, operands: shells, bind: bindCompletion,
+		summary: "print a shell completion script (bash, zsh or fish)", about: completionAbout},
 }
 
 func main() {

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"github.com/parlens/parlens/analysis/present"
 	"io"
 	"math"
 	"os"
@@ -14,9 +12,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/data/datatest"
+)
 
 // runCLI runs parlens with args and returns stdout, stderr and the exit code.
 func runCLI(t *testing.T, args ...string) (string, string, int) {
@@ -24,42 +23,6 @@ func runCLI(t *testing.T, args ...string) (string, string, int) {
 	var out, errb bytes.Buffer
 	code := run(args, strings.NewReader(""), &out, &errb)
 	return out.String(), errb.String(), code
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run %s -update and review the file)", err, t.Name())
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n%s", name, diffLines(string(want), got))
-	}
-}
-
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, a, c)
-		}
-	}
-	return b.String()
 }
 
 func TestGoldenOutputs(t *testing.T) {
@@ -86,7 +49,7 @@ func TestGoldenOutputs(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden(t, c.name, out)
+			datatest.Golden(t, filepath.Join("testdata", "golden", c.name), out)
 		})
 	}
 }
@@ -144,7 +107,7 @@ func TestExcelExportsRankLikeCleanFile(t *testing.T) {
 			t.Fatalf("%s: %s", f, errs)
 		}
 		if got != clean {
-			t.Errorf("%s ranks differently:\n%s", f, diffLines(clean, got))
+			t.Errorf("%s ranks differently:\n%s", f, datatest.Diff(clean, got))
 		}
 	}
 	out, _, code := runCLI(t, "check", "testdata/excel/par-2023-excel.csv")
@@ -269,6 +232,7 @@ var commandArgs = map[string][]string{
 	"transitions": {"--sample", "city"},
 	"brief":       {"--sample", "city"},
 	"gen":         {"--units", "3", "--years", "2", "--components", "2"},
+	"completion":  {"bash"},
 }
 
 // A failed write on standard output is exit 1 with a message, whether the

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/parlens/parlens/data/datatest"
 	"github.com/parlens/parlens/data/synth"
 )
 
@@ -78,7 +79,7 @@ func TestMetamorphic(t *testing.T) {
 				got := metaOutputs(t, writeVariant(t, dir, v.files), commands)
 				for i, c := range commands {
 					if got[i] != want[i] {
-						t.Errorf("%s differs:\n%s", strings.Join(c, " "), diffLines(want[i], got[i]))
+						t.Errorf("%s differs:\n%s", strings.Join(c, " "), datatest.Diff(want[i], got[i]))
 					}
 				}
 			})

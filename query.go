@@ -19,14 +19,15 @@ import (
 // command is one row of the command table (commands in main.go): its
 // parsing, its help and its dispatch all come from it.
 type command struct {
-	name    string
-	args    string // what follows the name in the usage line
-	operand bool   // the first argument is the command's own (unit: NAME|CODE), the rest PATHs
-	summary string // its line in `parlens help`
-	about   string // the paragraph under the usage line of `parlens NAME -h`
-	data    dataUse
-	formats []string // set for a query command: --format's choices, with --year, --index, --bloc and --lang
-	bind    binder
+	name     string
+	args     string   // what follows the name in the usage line
+	operand  bool     // the first argument is the command's own (unit: NAME|CODE), the rest PATHs
+	operands []string // the operand's values when they are a fixed few (completion: the shells), for shell completion
+	summary  string   // its line in `parlens help`
+	about    string   // the paragraph under the usage line of `parlens NAME -h`
+	data     dataUse
+	formats  []string // set for a query command: --format's choices, with --year, --index, --bloc and --lang
+	bind     binder
 }
 
 // dataUse is what a command reads, and so which shared flags it takes.
@@ -46,6 +47,7 @@ type binder func(fs *flag.FlagSet) func(e *env) error
 // dataSet command, its data is loaded and its warnings told.
 type env struct {
 	cmd      *command
+	commands []command // the command table (a row's runner cannot name the table it is in)
 	in       inputFlags
 	q        queryFlags
 	strict   bool
@@ -120,7 +122,7 @@ func exitCode(err error, stderr io.Writer) int {
 // decides the exit code (a panic is run's to report).
 func runCommand(c *command, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := &outputWriter{w: stdout}
-	e := &env{cmd: c, stdin: stdin, stdout: out, stderr: stderr}
+	e := &env{cmd: c, commands: commands, stdin: stdin, stdout: out, stderr: stderr}
 	if f, ok := stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		e.terminal = true
 	}
@@ -137,8 +139,9 @@ func runCommand(c *command, args []string, stdin io.Reader, stdout, stderr io.Wr
 	return exitCode(err, stderr)
 }
 
-// parse reads the flags the command table gives c and checks the shared ones.
-func (e *env) parse(args []string) error {
+// flags is the flag set the command table gives e's command (the shared
+// flags its data and formats call for, then its own); it sets e.runner.
+func (e *env) flags() *flag.FlagSet {
 	c := e.cmd
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
@@ -150,6 +153,13 @@ func (e *env) parse(args []string) error {
 		e.q.register(fs, c.formats)
 	}
 	e.runner = c.bind(fs)
+	return fs
+}
+
+// parse reads the flags the command table gives c and checks the shared ones.
+func (e *env) parse(args []string) error {
+	c := e.cmd
+	fs := e.flags()
 	e.usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: parlens %s %s\n\n", c.name, c.args)
 		if c.about != "" {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/parlens/parlens/data/datatest"
 )
 
 // The truth corpus (testdata/truth) pins what parlens must do with the
@@ -59,7 +61,7 @@ func TestTruthCorpus(t *testing.T) {
 				}
 			}
 			if c.stdout != nil && stdout != *c.stdout {
-				t.Errorf("stdout differs (%s):\n%s", c.why, diffLines(*c.stdout, stdout))
+				t.Errorf("stdout differs (%s):\n%s", c.why, datatest.Diff(*c.stdout, stdout))
 			}
 		})
 	}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -213,27 +213,6 @@ func (c *compKey) scorePtr(r *data.Record) *float64 {
 	return nil
 }
 
-// centsLimit bounds cents either way: 10^16 points, far beyond any score.
-// Converting a float beyond int64 is undefined in Go (9.3e16 points gave a
-// negative count and a makeslice panic); bounded, cents and the
-// differences of two of them always fit, so no float can break a ranking.
-// Scores beyond the bound (the loader refuses them) compare as equal.
-const centsLimit = 1e18
-
-// cents is a score at 2 decimals, as whole cents, within ±centsLimit (NaN,
-// which no scored entry holds, gives 0).
-func cents(x float64) int64 {
-	c := math.Round(x * 100)
-	switch {
-	case c != c:
-		return 0
-	case c >= centsLimit:
-		return centsLimit
-	case c <= -centsLimit:
-		return -centsLimit
-	}
-	return int64(c)
-}
 func fromCents(c int64) float64 { return float64(c) / 100 }
 func ptr[T any](v T) *T         { return &v }
 func optStr(s string) *string {
@@ -438,7 +417,7 @@ func (a *Analysis) prepareGroup(g *group) {
 		r := e.rec
 		e.hasScore = r.HasTotal()
 		if e.hasScore {
-			e.cents = cents(r.Total)
+			e.cents = numfmt.Cents(r.Total)
 			g.scored++
 		}
 		if r.UnitCode != "" {

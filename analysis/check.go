@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -54,10 +55,10 @@ func (a *Analysis) findings() []finding {
 				f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatRank, e: e}
 				if r.NotRanked {
 					f.kind = CaveatRankNotRanked
-					f.issue.Msg = fmt.Sprintf("rank %d given, but %s is marked not ranked (Tổng điểm %.2f)", r.PublishedRank, r.Unit, r.Total)
+					f.issue.Msg = fmt.Sprintf("rank %d given, but %s is marked not ranked (Tổng điểm %s)", r.PublishedRank, r.Unit, msgScore(r.Total))
 					f.issue.Hint = "a not-ranked unit keeps its score but gets no rank; remove the rank or the not-ranked mark"
 				} else {
-					f.issue.Msg = fmt.Sprintf("rank %d given, %d by score (Tổng điểm %.2f)", r.PublishedRank, e.rank, r.Total)
+					f.issue.Msg = fmt.Sprintf("rank %d given, %d by score (Tổng điểm %s)", r.PublishedRank, e.rank, msgScore(r.Total))
 					f.issue.Hint = fmt.Sprintf("ranks are recomputed within %s %d by total at 2 decimals, ties sharing a rank (1, 2, 2, 4); %s",
 						blocName(g.bloc), g.year, rankHint(g, e))
 				}
@@ -68,14 +69,14 @@ func (a *Analysis) findings() []finding {
 				if want == "" && len(g.scheme.Bands) > 0 {
 					low := g.scheme.Bands[len(g.scheme.Bands)-1]
 					a.checked = append(a.checked, finding{kind: CaveatGradeBelow, e: e, issue: data.Issue{Severity: data.Warning, Pos: pos,
-						Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %.2f, lowest %s from %.2f)",
-							r.Grade, r.Total, low.Label, low.Min),
+						Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %s, lowest %s from %s)",
+							r.Grade, msgScore(r.Total), low.Label, msgScore(low.Min)),
 						Hint: gradeHint(g, low.Label)}})
 					continue
 				}
 				if !a.sameGrade(g, r.Grade, want) {
 					f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatGrade, e: e, want: want}
-					f.issue.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %.2f)", r.Grade, want, r.Total)
+					f.issue.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %s)", r.Grade, want, msgScore(r.Total))
 					f.issue.Hint = gradeHint(g, want)
 					a.checked = append(a.checked, f)
 				}
@@ -101,7 +102,7 @@ func rankHint(g *group, e *entry) string {
 			if x == e {
 				break
 			}
-			return fmt.Sprintf("rank %d belongs to %s (%.2f); check the total or the rank", want, x.rec.Unit, x.rec.Total)
+			return fmt.Sprintf("rank %d belongs to %s (%s); check the total or the rank", want, x.rec.Unit, msgScore(x.rec.Total))
 		}
 	}
 	if want > len(g.order) {
@@ -121,6 +122,10 @@ func (a *Analysis) sameGrade(g *group, given, want string) bool {
 	}
 	return data.Fold(given) == data.Fold(want)
 }
+
+// msgScore writes a score in a message (English, a point) as published,
+// at least 2 decimals: a message never shows a score rounded.
+func msgScore(v float64) string { return numfmt.Point.Score(v, 2) }
 
 func gradeHint(g *group, want string) string {
 	s := g.scheme

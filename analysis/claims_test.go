@@ -6,14 +6,8 @@ import (
 	"testing"
 
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/data/sample"
+	"github.com/parlens/parlens/data/datatest"
 )
-
-// P builds a ranks-only record: a published rank and no score, as press
-// tables give for the years they print no scores.
-func P(year int, bloc, unit string, rank int, opts ...opt) data.Record {
-	return R(year, bloc, unit, data.Missing, append([]opt{pub(rank)}, opts...)...)
-}
 
 // ranksOnlyMiddle: 2021 and 2023 scored, 2022 published as ranks only; five
 // units (D–H) join in 2022.
@@ -233,15 +227,7 @@ func TestClaimsFirstYear(t *testing.T) {
 
 // The real 2023 ministry table, one year: no bottom "first time".
 func TestClaimsMinistries2023Sample(t *testing.T) {
-	s, ok := sample.Lookup("ministries-2023")
-	if !ok {
-		t.Fatal("no ministries-2023 sample")
-	}
-	ds, err := data.LoadFS(sample.FS, s.Dir, data.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms := New(ds).Movers(data.DefaultIndex, 2023)
+	ms := New(datatest.SampleDataset(t, "ministries-2023")).Movers(data.DefaultIndex, 2023)
 	var bottoms int
 	for _, m := range ms {
 		if m.Kind == Bottom {

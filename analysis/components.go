@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -307,7 +308,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			lo, hi := buf[0], buf[0]
 			sum.reset()
 			for x, v := range buf {
-				pc[x] = cents(v)
+				pc[x] = numfmt.Cents(v)
 				sum.add(v)
 				lo, hi = min(lo, v), max(hi, v)
 			}
@@ -360,7 +361,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			continue // bonus points are not an area the bloc loses points on
 		}
 		// compared at 2 decimals, as shown: a tie goes to the first component
-		if l := cc.stats[k].LostMean; l != nil && (best < 0 || cents(*l) > cents(*cc.stats[best].LostMean)) {
+		if l := cc.stats[k].LostMean; l != nil && (best < 0 || numfmt.Cents(*l) > numfmt.Cents(*cc.stats[best].LostMean)) {
 			best = k
 		}
 	}
@@ -429,7 +430,7 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		if prev != nil && !info.bonus {
 			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
 				*comparable++
-				switch cv, cp := cents(v), cents(*p); {
+				switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
 				case cv < cp:
 					*fell++
 				case cv > cp:

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -153,12 +154,10 @@ func FuzzAnalysis(f *testing.F) {
 	})
 }
 
-// r2 compares scores as ranks do: at 2 decimals, as whole cents bounded
-// by ±10^18 (the analysis's centsLimit; beyond it scores tie).
-func r2(v float64) int64 {
-	c := math.Round(v * 100)
-	return int64(max(min(c, 1e18), -1e18))
-}
+// r2 compares scores as ranks do: at 2 decimals, as the whole cents the
+// text shows (numfmt.Cents, bounded by numfmt.CentsLimit: beyond it
+// scores tie).
+func r2(v float64) int64 { return numfmt.Cents(v) }
 
 func checkAnalysis(t *testing.T, ds *data.Dataset) {
 	a := New(ds)

@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -72,7 +73,7 @@ func bandCents(min float64) (int64, bool) {
 	if math.IsInf(min, 0) || math.IsNaN(min) {
 		return 0, false
 	}
-	return cents(min), true
+	return numfmt.Cents(min), true
 }
 
 // schemeKnows reports whether a given grade label belongs to the scheme:

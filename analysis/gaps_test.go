@@ -48,7 +48,7 @@ func TestGaps(t *testing.T) {
 		{"Huyện", "Q2", want{rank: 1, toLeader: 0}},
 	}
 	for _, tc := range tests {
-		g, ok := a.UnitGap(data.DefaultIndex, 2023, "~"+data.Fold(tc.unit))
+		g, ok := a.UnitGap(data.DefaultIndex, 2023, data.UnitID("", tc.unit))
 		if !ok {
 			t.Fatalf("no gap for %s", tc.unit)
 		}
@@ -115,7 +115,7 @@ func TestCounterfactualRank(t *testing.T) {
 		{"S", 3, 4}, // 83 → last
 	}
 	for _, tc := range tests {
-		g, _ := a.UnitGap(data.DefaultIndex, 2023, "~"+data.Fold(tc.unit))
+		g, _ := a.UnitGap(data.DefaultIndex, 2023, data.UnitID("", tc.unit))
 		wantI(t, tc.unit+" rank", g.Rank, tc.rank)
 		wantI(t, tc.unit+" rank_with_prev_score", g.RankWithPrevScore, tc.withPrev)
 	}

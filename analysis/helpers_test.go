@@ -1,66 +1,31 @@
 package analysis
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 	"testing"
 
-	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/data/datatest"
 )
 
-// opt modifies a test record.
-type opt func(*data.Record)
+// The record and dataset builders are datatest's; the short names keep the
+// tables of records readable.
+type opt = datatest.Opt
 
-func grade(g string) opt      { return func(r *data.Record) { r.Grade = g } }
-func code(c string) opt       { return func(r *data.Record) { r.UnitCode, r.UnitID = c, c } }
-func pub(n int) opt           { return func(r *data.Record) { r.PublishedRank = n } }
-func index(s string) opt      { return func(r *data.Record) { r.Index = s } }
-func scores(v ...float64) opt { return func(r *data.Record) { r.Scores = v } }
-func line(file string, n int) opt {
-	return func(r *data.Record) { r.Pos = data.Pos{File: file, Line: n, Col: 3} }
-}
-
-var notRanked opt = func(r *data.Record) { r.NotRanked = true }
-
-// R builds a record of the default index; its UnitID is the folded name
-// unless code says otherwise.
-func R(year int, bloc, unit string, total float64, opts ...opt) data.Record {
-	r := data.Record{Index: data.DefaultIndex, Year: year, Bloc: bloc, Unit: unit, UnitID: "~" + data.Fold(unit), Total: total}
-	for _, o := range opts {
-		o(&r)
-	}
-	return r
-}
-
-// G builds a grade-only record (no total).
-func G(year int, bloc, unit, g string, opts ...opt) data.Record {
-	return R(year, bloc, unit, data.Missing, append([]opt{grade(g)}, opts...)...)
-}
-
-// mk returns a dataset with its records sorted by index, year, bloc
-// (stable), graded by the built-in scheme as --grades default selects it.
-func mk(recs ...data.Record) *data.Dataset {
-	ds := mkUngraded(recs...)
-	ds.Schemes = []data.GradeScheme{data.DefaultScheme}
-	return ds
-}
-
-// mkUngraded is mk without a grade scheme: only grades in the records count.
-func mkUngraded(recs ...data.Record) *data.Dataset {
-	slices.SortStableFunc(recs, func(a, b data.Record) int {
-		if c := strings.Compare(a.Index, b.Index); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Year, b.Year); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Bloc, b.Bloc)
-	})
-	return &data.Dataset{Records: recs}
-}
+var (
+	R          = datatest.R
+	G          = datatest.G
+	P          = datatest.P
+	mk         = datatest.Graded
+	mkUngraded = datatest.Ungraded
+	grade      = datatest.Grade
+	code       = datatest.Code
+	pub        = datatest.Pub
+	index      = datatest.Index
+	scores     = datatest.Scores
+	line       = datatest.Line
+	notRanked  = datatest.NotRanked
+)
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -22,7 +23,7 @@ func TestRankHelpers(t *testing.T) {
 			if trial%5 == 0 {
 				vals[i] = float64(int(vals[i]*100)) / 100
 			}
-			cs[i] = cents(vals[i])
+			cs[i] = numfmt.Cents(vals[i])
 		}
 		// ranks: 1 + how many are greater, by brute force
 		ranks := make([]int32, n)

@@ -118,8 +118,8 @@ func (g *group) rankOrderIssue(e *entry) (data.Issue, bool) {
 	return data.Issue{
 		Severity: data.Warning,
 		Pos:      data.Pos{File: e.rec.Pos.File, Line: e.rec.Pos.Line},
-		Msg: fmt.Sprintf("rank %d given with Tổng điểm %.2f, above %s ranked %d with %.2f",
-			e.rank, e.rec.Total, ahead.rec.Unit, ahead.rank, ahead.rec.Total),
+		Msg: fmt.Sprintf("rank %d given with Tổng điểm %s, above %s ranked %d with %s",
+			e.rank, msgScore(e.rec.Total), ahead.rec.Unit, ahead.rank, msgScore(ahead.rec.Total)),
 		Hint: fmt.Sprintf("the table of %s %d is partial, so its published ranks are used as given; check the rank or the total", blocName(g.bloc), g.year),
 	}, true
 }

@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"slices"
+
+	"github.com/parlens/parlens/analysis/numfmt"
 )
 
 // UnitScore names a unit with its score and rank.
@@ -250,7 +252,7 @@ func (g *group) bands() (counts []int, of int) {
 		}
 		of++
 		for k, m := range ScoreBandMins {
-			if e.cents >= cents(m) {
+			if e.cents >= numfmt.Cents(m) {
 				counts[k]++
 			}
 		}

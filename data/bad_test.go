@@ -1,14 +1,14 @@
-package data
+package data_test
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the expected messages of testdata/bad")
+	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/data/datatest"
+)
 
 // TestBadCorpus loads every malformed file (or directory) in testdata/bad and
 // compares every problem reported with NAME.want, line by line. Each must fail
@@ -28,11 +28,11 @@ func TestBadCorpus(t *testing.T) {
 		name := e.Name()
 		t.Run(name, func(t *testing.T) {
 			p := filepath.Join(dir, name)
-			r := Read([]string{p}, Options{})
+			r := data.Read([]string{p}, data.Options{})
 			if r.Err() == nil {
 				t.Fatalf("%s loaded without errors", name)
 			}
-			if _, err := Load([]string{p}, Options{}); err == nil {
+			if _, err := data.Load([]string{p}, data.Options{}); err == nil {
 				t.Fatalf("Load returned no error for %s", name)
 			}
 			var lines []string
@@ -41,19 +41,7 @@ func TestBadCorpus(t *testing.T) {
 			}
 			got := strings.Join(lines, "\n") + "\n"
 			wantFile := filepath.Join(dir, strings.TrimSuffix(name, filepath.Ext(name))+".want")
-			if *update {
-				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("missing %s (run go test ./data -run BadCorpus -update and review it)", wantFile)
-			}
-			if got != string(want) {
-				t.Errorf("messages for %s:\n got: %s\nwant: %s", name, got, want)
-			}
+			datatest.Golden(t, wantFile, got)
 		})
 	}
 	if n < 20 {

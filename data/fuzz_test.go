@@ -64,7 +64,7 @@ func FuzzLoadLong(f *testing.F) {
 	f.Add([]byte("2021,PAR,Sở,A,Sở A,C1,5\n2021,PAR,Sở,A,Sở A,C2,7.5\n2022,PAR,Sở,A,Sở A,C1,6\n"), 97.31, uint8(0))
 	f.Add([]byte("2021,,,,Sở A,Chỉ đạo,\n2021,,,,Sở A,Chỉ đạo,3\n"), 0.0, uint8(3))
 	f.Add([]byte("2021;PAR;Sở;A;\"Sở\nA\";C1;5,5\n"), 91.77, uint8(2))
-	for i, v := range []float64{math.MaxFloat64, math.SmallestNonzeroFloat64, 1e300, 1e-300, 9.22e16, 12345678901234567890, -0.0, 100, 0.1} {
+	for i, v := range []float64{math.MaxFloat64, math.SmallestNonzeroFloat64, 1e300, 1e-300, 9.22e16, 12345678901234567890, math.Copysign(0, -1), 100, 0.1} {
 		f.Add([]byte("2021,PAR,Sở,A,Sở A,C1,5\n"), v, uint8(i))
 	}
 	for i, raw := range seeds(fuzzSeeds("long")) {

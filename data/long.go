@@ -345,7 +345,7 @@ func (m *longMerge) merge(c *longChunk) {
 		if lb.acc < 0 {
 			unitKey := base.UnitCode
 			if unitKey == "" {
-				unitKey = "~" + b.fold(base.Unit)
+				unitKey = nameID(b.fold(base.Unit))
 			}
 			k := longKey{base.Index, base.Year, unitKey}
 			a, ok := m.byKey[k]

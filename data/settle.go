@@ -81,7 +81,7 @@ func (b *builder) assignIdentities() recordKeys {
 		if c, ok := nameToCode[k]; ok && !ambiguous[k] {
 			r.UnitID = c
 		} else {
-			r.UnitID = b.intern("~" + k) // "~" keeps folded names apart from codes
+			r.UnitID = b.intern(nameID(k))
 		}
 	}
 	keys, _ = b.numberRecords() // the units again, now every record has its id

@@ -5,8 +5,7 @@ import (
 	"testing"
 
 	"github.com/parlens/parlens/analysis"
-	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/data/sample"
+	"github.com/parlens/parlens/data/datatest"
 	"github.com/parlens/parlens/tui/styles"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,14 +16,7 @@ import (
 // built-in scheme would invent; its bottom unit in the first year of data is
 // no "first time".
 func TestOverviewUngradedSaysBands(t *testing.T) {
-	s, ok := sample.Lookup("ministries-2023")
-	if !ok {
-		t.Fatal("no ministries-2023 sample")
-	}
-	res := data.ReadFS(sample.FS, s.Dir, data.Options{Label: s.Label})
-	if err := res.Err(); err != nil {
-		t.Fatal(err)
-	}
+	res := datatest.Sample(t, "ministries-2023")
 	a := analysis.New(res.Dataset)
 	var b strings.Builder
 	if err := WriteOverview(&b, a); err != nil {

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 )
 
@@ -61,12 +61,12 @@ func kindTone(k analysis.MoverKind) styles.Kind {
 }
 
 // factDetail describes a fact's numbers in one line (plain text).
-func factDetail(mv *analysis.Mover) string {
+func factDetail(mv *analysis.Mover, pad int) string {
 	var parts []string
 	if mv.Score != nil {
-		s := num.Score(*mv.Score)
+		s := vi.Score(*mv.Score, pad)
 		if mv.Change != nil {
-			s += " (" + num.Signed(*mv.Change, 2) + ")"
+			s += " (" + vi.Change(*mv.Change, 2) + ")"
 		}
 		parts = append(parts, s)
 	}
@@ -75,7 +75,7 @@ func factDetail(mv *analysis.Mover) string {
 		if mv.RankedOf != nil {
 			s += "/" + itoa(*mv.RankedOf)
 		}
-		if d := num.RankDelta(mv.RankChange, false); d != "" && d != "=" {
+		if d := numfmt.RankMove(mv.RankChange); d != "" && d != "=" {
 			s += " " + d
 		}
 		parts = append(parts, s)
@@ -172,7 +172,7 @@ func bandsText(bs *analysis.BlocSummary) string {
 	}
 	parts := make([]string, 0, len(bs.Bands))
 	for _, b := range bs.Bands {
-		parts = append(parts, fmt.Sprintf("từ %s điểm %s", num.Int(int(b.Min)), num.Ratio(b.Count, b.Of)))
+		parts = append(parts, fmt.Sprintf("từ %s điểm %s", vi.Score(b.Min, 0), vi.Ratio(b.Count, b.Of)))
 	}
 	return "không xếp loại · " + strings.Join(parts, " · ")
 }

@@ -1,51 +1,13 @@
 package tui
 
 import (
-	"flag"
-
 	"fmt"
-	"github.com/parlens/parlens/analysis"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data/datatest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/<test name>.golden (-update rewrites it).
-func golden(t *testing.T, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", filepath.FromSlash(t.Name())+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tui -update to create it)", err)
-	}
-	if string(want) != got {
-		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-		for i := 0; i < max(len(wl), len(gl)); i++ {
-			var w, g string
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if w != g {
-				t.Fatalf("%s differs at line %d:\nwant: %q\ngot:  %q\n\nwhole frame:\n%s\n(run go test ./tui -update if the change is intended)", path, i+1, w, g, got)
-			}
-		}
-	}
-}
 
 // viewKey names the keys that reach a view from a fresh model.
 type viewKey struct {
@@ -94,7 +56,7 @@ func goldenMatrix(t *testing.T, views []viewKey, newModel func(tb testing.TB, w,
 					m := newModel(t, sz[0], sz[1], nc)
 					press(m, vk.keys...)
 					checkFrame(t, m.View().Content, sz[0], sz[1])
-					golden(t, screen(m))
+					datatest.Golden(t, filepath.Join("testdata", filepath.FromSlash(t.Name())+".golden"), screen(m))
 				})
 			}
 		}

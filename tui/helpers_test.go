@@ -9,28 +9,22 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/data/sample"
+	"github.com/parlens/parlens/data/datatest"
 	"github.com/parlens/parlens/tui/styles"
 )
 
 var (
-	sampleOnce sync.Once
-	sampleRes  *data.Result
-	sampleA    *analysis.Analysis
+	sampleAnalysisOnce sync.Once
+	sampleAnalysis     *analysis.Analysis
 )
 
+// loadSample is the city sample and its analysis, both built once per test
+// binary and shared: tests must not modify them.
 func loadSample(tb testing.TB) (*data.Result, *analysis.Analysis) {
-	sampleOnce.Do(func() {
-		s, _ := sample.Lookup("city")
-		sampleRes = data.ReadFS(sample.FS, s.Dir, data.Options{Label: s.Label})
-		if sampleRes.Err() == nil {
-			sampleA = analysis.New(sampleRes.Dataset)
-		}
-	})
-	if err := sampleRes.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return sampleRes, sampleA
+	tb.Helper()
+	res := datatest.Sample(tb, "city")
+	sampleAnalysisOnce.Do(func() { sampleAnalysis = analysis.New(res.Dataset) })
+	return res, sampleAnalysis
 }
 
 // newTestModel is the dashboard on the sample at w×h, dark theme.

@@ -29,7 +29,6 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -807,9 +806,9 @@ func sizeText(n int64) string {
 	case n <= 0:
 		return "mẫu nhúng"
 	case n < 1<<20:
-		return fmt.Sprintf("%d KB", (n+1023)/1024)
+		return vi.Int(int((n+1023)/1024)) + " KB"
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	return vi.Fixed(float64(n)/(1<<20), 1) + " MB"
 }
 
 func (m *Model) renderFailed() string {
@@ -989,7 +988,7 @@ func (m *Model) renderFooter() string {
 		status += fmt.Sprintf(" · ●%d", n)
 	}
 	if n := len(m.c.warnings); n > 0 {
-		status += fmt.Sprintf(" · ! %s cảnh báo dữ liệu (%d: xem)", num.Int(n), tabIndex("warnings")+1)
+		status += fmt.Sprintf(" · ! %s cảnh báo dữ liệu (%d: xem)", vi.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
 	if m.msg != "" {

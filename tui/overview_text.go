@@ -8,7 +8,6 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/tui/num"
 )
 
 // WriteOverview writes the text overview printed when the dashboard has no
@@ -42,16 +41,16 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 			continue
 		}
 		for _, bs := range sum.Blocs {
-			fmt.Fprintf(bw, "%s · %s đơn vị\n", data.Printable(bs.Bloc), num.Int(bs.Units))
+			fmt.Fprintf(bw, "%s · %s đơn vị\n", data.Printable(bs.Bloc), vi.Int(bs.Units))
 			var grades []string
 			for _, g := range bs.Grades {
 				if g.Count == 0 {
 					continue
 				}
-				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), num.Ratio(g.Count, bs.Units)))
+				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), vi.Ratio(g.Count, bs.Units)))
 			}
 			if bs.Ungraded > 0 {
-				grades = append(grades, fmt.Sprintf("chưa xếp loại %s", num.Ratio(bs.Ungraded, bs.Units)))
+				grades = append(grades, fmt.Sprintf("chưa xếp loại %s", vi.Ratio(bs.Ungraded, bs.Units)))
 			}
 			if b := bandsText(&bs); b != "" {
 				fmt.Fprintf(bw, "  Mức điểm:   %s\n", b)
@@ -59,15 +58,15 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 				fmt.Fprintf(bw, "  Xếp loại:   %s\n", strings.Join(grades, " · "))
 			}
 			if len(bs.Leader) > 0 {
-				fmt.Fprintf(bw, "  Dẫn đầu:    %s\n", unitScores(bs.Leader))
+				fmt.Fprintf(bw, "  Dẫn đầu:    %s\n", unitScores(bs.Leader, scorePad(a.Dataset())))
 			}
 			if len(bs.Bottom) > 0 {
-				fmt.Fprintf(bw, "  Cuối bảng:  %s\n", unitScores(bs.Bottom))
+				fmt.Fprintf(bw, "  Cuối bảng:  %s\n", unitScores(bs.Bottom, scorePad(a.Dataset())))
 			}
 			if bs.Mean != nil {
-				l := num.Score(*bs.Mean)
+				l := vi.Fixed(*bs.Mean, 2)
 				if bs.MeanChg != nil {
-					l += " (" + num.Signed(*bs.MeanChg, 2) + ")"
+					l += " (" + vi.Change(*bs.MeanChg, 2) + ")"
 				}
 				fmt.Fprintf(bw, "  Trung bình: %s\n", l)
 			} else if bs.Scored == 0 {
@@ -78,10 +77,10 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 	return bw.Flush()
 }
 
-func unitScores(us []analysis.UnitScore) string {
+func unitScores(us []analysis.UnitScore, pad int) string {
 	var parts []string
 	for _, u := range us {
-		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), num.ScoreP(u.Score)))
+		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), vi.ScoreP(u.Score, pad)))
 	}
 	return strings.Join(parts, "; ")
 }

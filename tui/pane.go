@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
-	"github.com/parlens/parlens/tui/num"
 )
 
 // gridPane is what the table views share, written once: the grid, the sort
@@ -248,7 +247,7 @@ func (p *gridPane) end(bottom bool) {
 // status is the shared start of the status line: rows shown of all (with
 // what follows the count), the filter, the sort.
 func (p *gridPane) status(what string) []string {
-	parts := []string{fmt.Sprintf("%s/%s %s", num.Int(p.g.Len()), num.Int(p.src.rowCount()), what)}
+	parts := []string{fmt.Sprintf("%s/%s %s", vi.Int(p.g.Len()), vi.Int(p.src.rowCount()), what)}
 	if p.filter != "" {
 		parts = append(parts, "lọc “"+data.Printable(p.filter)+"”")
 	}

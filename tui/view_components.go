@@ -6,9 +6,9 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -74,11 +74,12 @@ func (v *componentsView) Sync() {
 	cols := []grid.Column{
 		{Title: "Hạng", Width: 4, Align: grid.Right},
 		{Title: "Đơn vị", Width: min(nameW, 40)},
-		{Title: "Điểm", Width: 6, Align: grid.Right},
+		{Title: "Điểm", Width: scoreWidth(v.c.ds), Align: grid.Right},
 	}
 	for _, c := range v.bc.Components {
 		t := compTitle(c.Code, c.Name)
-		cols = append(cols, grid.Column{Title: t, Width: max(7, text.Width(t)), Align: grid.Right})
+		// a score and its heat glyph
+		cols = append(cols, grid.Column{Title: t, Width: max(scoreWidth(v.c.ds)+1, text.Width(t)), Align: grid.Right})
 	}
 	v.g.SetColumns(cols)
 	v.fitName()
@@ -111,13 +112,13 @@ func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
 		return grid.Cell{}
 	}
 	if cs.Pct == nil {
-		return grid.Cell{Text: num.Score(*cs.Score) + " "}
+		return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)) + " "}
 	}
 	glyph := styles.HeatGlyph(*cs.Pct)
 	if v.pts() {
-		return grid.Cell{Text: num.Score(*cs.Score) + glyph, Kind: styles.Heat(*cs.Pct)}
+		return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)) + glyph, Kind: styles.Heat(*cs.Pct)}
 	}
-	return grid.Cell{Text: num.Pct(*cs.Pct) + glyph, Kind: styles.Heat(*cs.Pct)}
+	return grid.Cell{Text: vi.Pct(*cs.Pct, 0) + glyph, Kind: styles.Heat(*cs.Pct)}
 }
 
 // Cell implements grid.Source.
@@ -126,13 +127,13 @@ func (v *componentsView) Cell(row, col int) grid.Cell {
 	switch col {
 	case ccRank:
 		if u.Rank != nil {
-			return grid.Cell{Text: num.Int(*u.Rank)}
+			return grid.Cell{Text: vi.Int(*u.Rank)}
 		}
-		return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case ccUnit:
 		return grid.Cell{Text: v.names[row]}
 	case ccScore:
-		return grid.Cell{Text: num.ScoreP(u.Score)}
+		return grid.Cell{Text: vi.ScoreP(u.Score, scorePad(v.c.ds))}
 	}
 	c := col - ccComps
 	if c < len(v.cols[row]) {
@@ -150,7 +151,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 		return grid.Cell{Text: "TB khối", Kind: styles.KAccent}
 	case ccScore:
 		if bs, ok := v.c.a.BlocSummary(v.c.index, v.c.year, v.c.bloc); ok && bs.Mean != nil {
-			return grid.Cell{Text: num.Score(*bs.Mean), Kind: styles.KAccent}
+			return grid.Cell{Text: vi.Fixed(*bs.Mean, 2), Kind: styles.KAccent}
 		}
 		return grid.Cell{}
 	}
@@ -168,9 +169,9 @@ func (v *componentsView) pinned(col int) grid.Cell {
 		if s.MeanPct != nil {
 			k, g = styles.Heat(*s.MeanPct), styles.HeatGlyph(*s.MeanPct)
 		}
-		return grid.Cell{Text: num.Score(*s.Mean) + g, Kind: k}
+		return grid.Cell{Text: vi.Fixed(*s.Mean, 2) + g, Kind: k}
 	}
-	return grid.Cell{Text: num.Pct(*s.MeanPct) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
+	return grid.Cell{Text: vi.Pct(*s.MeanPct, 0) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
 }
 
 // --- the pane's source ------------------------------------------------------

@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -64,7 +63,7 @@ func (v *moversView) Sync() {
 				continue
 			}
 			if first {
-				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind), num.Int(n)), fact: -1})
+				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind), vi.Int(n)), fact: -1})
 				first = false
 			}
 			v.items = append(v.items, moverItem{fact: i})
@@ -190,7 +189,7 @@ func (v *moversView) Render(w, h int) string {
 			blocPart = text.Left(p(mv.Bloc), blocW) + " "
 		}
 		head := gut + " " + blocPart + text.Left(p(mv.Unit), unitW)
-		detail := " " + factDetail(mv)
+		detail := " " + factDetail(mv, scorePad(v.c.ds))
 		switch {
 		case i == v.cur:
 			lines = append(lines, st.Selected.Render(text.Left(head+detail, w)))
@@ -270,5 +269,5 @@ func (v *moversView) Status() string {
 	if v.all {
 		scope = "mọi khối"
 	}
-	return fmt.Sprintf("%s · %s/%s sự kiện", scope, num.Int(pos), num.Int(n))
+	return fmt.Sprintf("%s · %s/%s sự kiện", scope, vi.Int(pos), vi.Int(n))
 }

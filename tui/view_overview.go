@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/tui/chart"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -58,12 +57,12 @@ func (v *overviewView) build() {
 		bs := bs
 		v.blocTop[bs.Bloc] = len(lines)
 		movers := c.a.BlocMovers(c.index, c.year, bs.Bloc)
-		head := fmt.Sprintf("%s · %s đơn vị", p(bs.Bloc), num.Int(bs.Units))
+		head := fmt.Sprintf("%s · %s đơn vị", p(bs.Bloc), vi.Int(bs.Units))
 		switch {
 		case bs.Scored == 0:
 			head += " (chỉ xếp loại)"
 		case bs.Ranked != bs.Units:
-			head += fmt.Sprintf(" (%s xếp hạng)", num.Int(bs.Ranked))
+			head += fmt.Sprintf(" (%s xếp hạng)", vi.Int(bs.Ranked))
 		}
 		if bs.PrevYear != nil {
 			head += fmt.Sprintf(" · so với %d", *bs.PrevYear)
@@ -89,18 +88,18 @@ func (v *overviewView) build() {
 			}
 			counts = append(counts, g.Count)
 			levels = append(levels, lvl)
-			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + num.Ratio(g.Count, bs.Units)
+			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + vi.Ratio(g.Count, bs.Units)
 			if g.Change != nil {
 				c := "="
 				if *g.Change != 0 {
-					c = num.SignedInt(*g.Change)
+					c = vi.SignedInt(*g.Change)
 				}
 				item += " (" + c + ")"
 			}
 			legend = append(legend, st.Render(styles.Grade(lvl), item))
 		}
 		if bs.Ungraded > 0 {
-			legend = append(legend, st.Muted.Render(fmt.Sprintf("chưa xếp loại %s", num.Ratio(bs.Ungraded, bs.Units))))
+			legend = append(legend, st.Muted.Render(fmt.Sprintf("chưa xếp loại %s", vi.Ratio(bs.Ungraded, bs.Units))))
 		}
 		var bar strings.Builder
 		for _, sg := range chart.Stacked(counts, levels, barW) {
@@ -139,7 +138,7 @@ func (v *overviewView) build() {
 		who := func(us []analysis.UnitScore) string {
 			var names []string
 			for _, u := range us {
-				names = append(names, p(u.Unit)+" "+num.ScoreP(u.Score))
+				names = append(names, p(u.Unit)+" "+vi.ScoreP(u.Score, scorePad(c.ds)))
 			}
 			return strings.Join(names, "; ")
 		}
@@ -160,19 +159,19 @@ func (v *overviewView) build() {
 			lines = append(lines, label("Cuối bảng")+l)
 		}
 		if bs.Mean != nil {
-			l := num.Score(*bs.Mean)
+			l := vi.Fixed(*bs.Mean, 2)
 			if bs.MeanChg != nil {
-				l += " " + st.Render(signKind(*bs.MeanChg), "("+num.Signed(*bs.MeanChg, 2)+")")
+				l += " " + st.Render(signKind(*bs.MeanChg), "("+vi.Change(*bs.MeanChg, 2)+")")
 			}
 			if bs.Up != nil && bs.Down != nil {
-				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+num.Int(*bs.Up)+" tăng điểm") +
-					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+num.Int(*bs.Down)+" giảm")
+				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+vi.Int(*bs.Up)+" tăng điểm") +
+					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+vi.Int(*bs.Down)+" giảm")
 				if bs.Same != nil && *bs.Same > 0 {
-					l += st.Muted.Render(" · =" + num.Int(*bs.Same))
+					l += st.Muted.Render(" · =" + vi.Int(*bs.Same))
 				}
 			}
 			if bs.Min != nil && bs.Max != nil && w >= 110 {
-				l += st.Muted.Render(fmt.Sprintf(" · thấp nhất %s, cao nhất %s", num.Score(*bs.Min), num.Score(*bs.Max)))
+				l += st.Muted.Render(fmt.Sprintf(" · thấp nhất %s, cao nhất %s", vi.Score(*bs.Min, scorePad(c.ds)), vi.Score(*bs.Max, scorePad(c.ds))))
 			}
 			lines = append(lines, label("Điểm TB")+l)
 		}
@@ -194,7 +193,7 @@ func (v *overviewView) build() {
 		kw := 22
 		l := "   " + st.Muted.Render(text.Left(p(mv.Bloc), blocW)) + " " +
 			st.Render(kindTone(mv.Kind), text.Left(kindName(mv.Kind), kw)) + " " +
-			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv))
+			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv, scorePad(c.ds)))
 		lines = append(lines, l)
 	}
 	lines = append(lines, "", "   "+st.Muted.Render("enter: xếp hạng khối đang chọn · 4: mọi biến động · 7: báo cáo"))

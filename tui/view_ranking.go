@@ -9,10 +9,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/grid"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -147,7 +147,7 @@ func (v *rankingView) columns() {
 		{Title: "Hạng", Width: 4, Align: grid.Right},
 		{Title: "±hạng", Width: 5, Align: grid.Right},
 		{Title: "Đơn vị", Width: v.nameW},
-		{Title: "Điểm", Width: 6, Align: grid.Right},
+		{Title: "Điểm", Width: scoreWidth(v.c.ds), Align: grid.Right},
 		{Title: "±điểm", Width: 6, Align: grid.Right},
 		{Title: "Xếp loại", Width: v.gradeW},
 		{Title: "±XL", Width: 3},
@@ -155,7 +155,7 @@ func (v *rankingView) columns() {
 	}
 	for _, c := range v.comps.Components {
 		title := compTitle(c.Code, c.Name)
-		cols = append(cols, grid.Column{Title: title, Width: max(6, text.Width(title)), Align: grid.Right})
+		cols = append(cols, grid.Column{Title: title, Width: max(scoreWidth(v.c.ds), text.Width(title)), Align: grid.Right})
 	}
 	// the unit column takes the room the fixed columns leave, up to the
 	// longest name
@@ -208,13 +208,13 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcRank:
 		switch {
 		case r.Rank != nil:
-			return grid.Cell{Text: num.Int(*r.Rank)}
+			return grid.Cell{Text: vi.Int(*r.Rank)}
 		case r.NotRanked:
 			return grid.Cell{Text: "KXH", Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case rcDRank:
-		d := num.RankDelta(r.RankChange, rr.isNew)
+		d := rankDelta(r.RankChange, rr.isNew)
 		k := styles.KMuted
 		if r.RankChange != nil {
 			k = signKindInt(*r.RankChange)
@@ -226,12 +226,12 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcUnit:
 		return grid.Cell{Text: rr.name}
 	case rcScore:
-		return grid.Cell{Text: num.ScoreP(r.Score)}
+		return grid.Cell{Text: vi.ScoreP(r.Score, scorePad(v.c.ds))}
 	case rcDScore:
 		if r.Change == nil {
 			return grid.Cell{}
 		}
-		return grid.Cell{Text: num.Signed(*r.Change, 2), Kind: signKind(*r.Change)}
+		return grid.Cell{Text: vi.Change(*r.Change, 2), Kind: signKind(*r.Change)}
 	case rcGrade:
 		return grid.Cell{Text: ps(r.Grade), Kind: styles.Grade(rr.glvl)}
 	case rcDGrade:
@@ -259,11 +259,11 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	}
 	if v.pct() {
 		if cs.Pct == nil {
-			return grid.Cell{Text: num.Dash, Kind: styles.KMuted}
+			return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: num.Pct(*cs.Pct), Kind: k}
+		return grid.Cell{Text: vi.Pct(*cs.Pct, 0), Kind: k}
 	}
-	return grid.Cell{Text: num.Score(*cs.Score), Kind: k}
+	return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)), Kind: k}
 }
 
 func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {

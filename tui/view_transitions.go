@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -132,7 +131,7 @@ func (v *transitionsView) Render(w, h int) string {
 			c := tr.Matrix[i][j].Count
 			total += c
 			colTotal[j] += c
-			s := num.Int(c)
+			s := vi.Int(c)
 			if c == 0 {
 				s = "·"
 			}
@@ -151,12 +150,12 @@ func (v *transitionsView) Render(w, h int) string {
 				row += st.Render(k, text.Right(s+" ", cellW))
 			}
 		}
-		row += st.Muted.Render(text.Right(num.Int(total)+" ", cellW))
+		row += st.Muted.Render(text.Right(vi.Int(total)+" ", cellW))
 		lines = append(lines, row)
 	}
 	tot := st.Muted.Render(text.Left(" Tổng", labW+3))
 	for _, c := range colTotal {
-		tot += st.Muted.Render(text.Right(num.Int(c)+" ", cellW))
+		tot += st.Muted.Render(text.Right(vi.Int(c)+" ", cellW))
 	}
 	lines = append(lines, tot, "")
 	items := []string{
@@ -165,7 +164,7 @@ func (v *transitionsView) Render(w, h int) string {
 		st.Muted.Render(fmt.Sprintf("= giữ: %d", tr.Same)),
 	}
 	if tr.KendallTau != nil {
-		items = append(items, st.Muted.Render(fmt.Sprintf("Kendall τ-b %s (%d đơn vị xếp hạng cả hai năm)", num.Fixed(*tr.KendallTau, 2), tr.KendallN)))
+		items = append(items, st.Muted.Render(fmt.Sprintf("Kendall τ-b %s (%d đơn vị xếp hạng cả hai năm)", vi.Fixed(*tr.KendallTau, 2), tr.KendallN)))
 	}
 	for _, l := range wrapStyled(items, w-2, st.Muted.Render(" · ")) {
 		lines = append(lines, " "+l)

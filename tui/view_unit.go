@@ -8,8 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/tui/chart"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -73,6 +73,7 @@ func (v *unitView) build() {
 	}
 	v.built = k
 	c, st, w := v.c, v.c.st, v.w
+	pad := scorePad(c.ds)
 	var lines []string
 	add := func(s ...string) { lines = append(lines, s...) }
 	section := func(s string) { add(st.Section.Render(" " + s)) }
@@ -103,7 +104,7 @@ func (v *unitView) build() {
 			sub += "chưa xếp hạng"
 		}
 		if cur.Score != nil {
-			sub += " · " + num.Score(*cur.Score) + " điểm"
+			sub += " · " + vi.Score(*cur.Score, pad) + " điểm"
 		}
 		title += st.Muted.Render(sub)
 		if cur.Grade != nil {
@@ -136,9 +137,9 @@ func (v *unitView) build() {
 		var ranks []int
 		worst := 1
 		for _, pt := range h.Points {
-			score, rank := num.Dash, num.Dash
+			score, rank := numfmt.Dash, numfmt.Dash
 			if pt.Score != nil {
-				score = num.Score(*pt.Score)
+				score = vi.Score(*pt.Score, pad)
 			}
 			if pt.Rank != nil {
 				rank = rankOf(*pt.Rank, pt.RankedOf)
@@ -264,37 +265,37 @@ func (v *unitView) build() {
 			} else {
 				bar = text.Spaces(barW)
 			}
-			sc := num.Dash
+			sc := numfmt.Dash
 			if cs.Score != nil {
-				sc = num.Score(*cs.Score)
+				sc = vi.Score(*cs.Score, pad)
 				if cs.Max != nil {
-					sc += "/" + num.Fixed(*cs.Max, -1)
+					sc += "/" + vi.Score(*cs.Max, 0)
 				}
 			}
 			mean, lead, lost, chg := "", "", "", ""
 			if cs.BlocMean != nil {
-				mean = num.Score(*cs.BlocMean)
+				mean = vi.Fixed(*cs.BlocMean, 2)
 			}
 			if leader != nil {
 				if ls := leaderScore(leader, cs.Key); ls != nil {
-					lead = num.Score(*ls)
+					lead = vi.Score(*ls, pad)
 				}
 			} else if cs.Score != nil {
 				lead = "(đầu)"
 			}
 			if cs.Lost != nil {
-				lost = num.Score(*cs.Lost)
+				lost = vi.Fixed(*cs.Lost, 2)
 			}
 			chgS := ""
 			if cs.Change != nil {
-				chg = num.Signed(*cs.Change, 2)
+				chg = vi.Change(*cs.Change, 2)
 				chgS = st.Render(signKind(*cs.Change), fmt.Sprintf("%7s", chg))
 			}
 			add(fmt.Sprintf("   %s %s %13s %7s %7s %6s ", name, bar, sc, mean, lead, lost) + chgS)
 		}
 		sum := []string{}
 		if uc.Lost != nil {
-			sum = append(sum, "mất tổng "+num.Score(*uc.Lost)+" điểm")
+			sum = append(sum, "mất tổng "+vi.Fixed(*uc.Lost, 2)+" điểm")
 		}
 		if uc.Strongest != nil {
 			sum = append(sum, "mạnh nhất so với khối: "+ps(uc.Strongest))
@@ -315,20 +316,20 @@ func (v *unitView) build() {
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
 		section("Khoảng cách")
 		if g.NextGrade != nil && g.ToNextGrade != nil {
-			add(fmt.Sprintf("   Lên %s: cần thêm %s điểm", ps(g.NextGrade), num.Score(*g.ToNextGrade)))
+			add(fmt.Sprintf("   Lên %s: cần thêm %s điểm", ps(g.NextGrade), vi.Fixed(*g.ToNextGrade, 2)))
 		} else if g.Grade != nil && g.NextGrade == nil {
 			add("   Đã ở xếp loại cao nhất (" + ps(g.Grade) + ")")
 		}
 		if g.ToPass != nil && g.PassRank != nil {
-			add(fmt.Sprintf("   Vượt hạng %d: cần thêm %s điểm", *g.PassRank, num.Score(*g.ToPass)))
+			add(fmt.Sprintf("   Vượt hạng %d: cần thêm %s điểm", *g.PassRank, vi.Fixed(*g.ToPass, 2)))
 		}
 		if g.ToLeader != nil && *g.ToLeader > 0 {
-			add(fmt.Sprintf("   Cách đơn vị dẫn đầu: %s điểm", num.Score(*g.ToLeader)))
+			add(fmt.Sprintf("   Cách đơn vị dẫn đầu: %s điểm", vi.Fixed(*g.ToLeader, 2)))
 		} else if g.Rank != nil && *g.Rank == 1 {
 			add("   Đang dẫn đầu khối")
 		}
 		if g.RankWithPrevScore != nil && g.PrevScore != nil && g.PrevYear != nil {
-			l := fmt.Sprintf("   Nếu giữ điểm năm %d (%s): hạng %d", *g.PrevYear, num.Score(*g.PrevScore), *g.RankWithPrevScore)
+			l := fmt.Sprintf("   Nếu giữ điểm năm %d (%s): hạng %d", *g.PrevYear, vi.Score(*g.PrevScore, pad), *g.RankWithPrevScore)
 			if g.Rank != nil {
 				d := *g.RankWithPrevScore - *g.Rank
 				switch {
@@ -366,7 +367,7 @@ func (v *unitView) build() {
 			mark = st.Marked.Render("● ")
 		}
 		v.factAt[len(lines)] = i
-		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind)) + st.Muted.Render(" · "+factDetail(mv)))
+		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind)) + st.Muted.Render(" · "+factDetail(mv, pad)))
 	}
 	v.sc.set(lines)
 }

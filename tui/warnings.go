@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/tui/num"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -64,7 +63,7 @@ func (v *warningsView) build() {
 	}
 	v.built = k
 	ws := c.warnings
-	lines := []string{st.Section.Render(fmt.Sprintf(" Cảnh báo dữ liệu · %s", num.Int(len(ws)))) +
+	lines := []string{st.Section.Render(fmt.Sprintf(" Cảnh báo dữ liệu · %s", vi.Int(len(ws)))) +
 		st.Muted.Render(" · không chặn việc đọc; như `parlens check`"), ""}
 	if len(ws) == 0 {
 		lines = append(lines, " "+st.Muted.Render("Không có cảnh báo nào."))
@@ -170,9 +169,9 @@ func (v *warningsView) ShortHelp() []key.Binding {
 func (v *warningsView) FullHelp() []key.Binding { return nil }
 
 func (v *warningsView) Status() string {
-	s := fmt.Sprintf("%s cảnh báo", num.Int(len(v.c.warnings)))
+	s := fmt.Sprintf("%s cảnh báo", vi.Int(len(v.c.warnings)))
 	if len(v.c.warnings) > 0 {
-		s = fmt.Sprintf("%s/%s cảnh báo", num.Int(v.cur+1), num.Int(len(v.c.warnings)))
+		s = fmt.Sprintf("%s/%s cảnh báo", vi.Int(v.cur+1), vi.Int(len(v.c.warnings)))
 	}
 	if t := v.sc.status(); t != "" {
 		s += " · " + t

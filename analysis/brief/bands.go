@@ -110,7 +110,7 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 		if prevYear == nil || t.prev == nil {
 			return ""
 		}
-		return g.t(fmt.Sprintf(" (năm %d: %s)", *prevYear, frac(*t.prev, t.prevOf)), fmt.Sprintf(" (%d: %s)", *prevYear, frac(*t.prev, t.prevOf)))
+		return g.t(fmt.Sprintf(" (năm %d: %s)", *prevYear, g.frac(*t.prev, t.prevOf)), fmt.Sprintf(" (%d: %s)", *prevYear, g.frac(*t.prev, t.prevOf)))
 	}
 	var head string // the lowest band, opening the sentence
 	lead := bloc == ""
@@ -124,9 +124,9 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 	case low.count == n && n > 1:
 		head = g.t(fmt.Sprintf("Tất cả %s của %s đều đạt từ {min} điểm trở lên", g.units(n), g.blocRef(bloc)), fmt.Sprintf("All %s of %s scored {min} or more", g.units(n), g.blocRef(bloc)))
 	case lead:
-		head = g.t(fmt.Sprintf("Tính chung các khối, có %s đơn vị đạt từ {min} điểm trở lên", frac(low.count, n)), fmt.Sprintf("Across the blocs, %s units scored {min} or more", frac(low.count, n)))
+		head = g.t(fmt.Sprintf("Tính chung các khối, có %s đơn vị đạt từ {min} điểm trở lên", g.frac(low.count, n)), fmt.Sprintf("Across the blocs, %s units scored {min} or more", g.frac(low.count, n)))
 	default:
-		head = g.t(fmt.Sprintf("%s có %s đơn vị đạt từ {min} điểm trở lên", capFirst(g.blocRef(bloc)), frac(low.count, n)), fmt.Sprintf("In %s, %s units scored {min} or more", g.blocRef(bloc), frac(low.count, n)))
+		head = g.t(fmt.Sprintf("%s có %s đơn vị đạt từ {min} điểm trở lên", capFirst(g.blocRef(bloc)), g.frac(low.count, n)), fmt.Sprintf("In %s, %s units scored {min} or more", g.blocRef(bloc), g.frac(low.count, n)))
 	}
 	clauses := []string{strings.Replace(head, "{min}", g.threshold(low.min), 1) + prevOf(low)}
 	for i := len(ts) - 2; i >= 0 && low.count > 0; i-- {
@@ -137,8 +137,8 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 			break // the higher bands are empty too
 		}
 		// "trong đó" continues the clause before it: a comma, not a semicolon
-		clauses[len(clauses)-1] += g.t(fmt.Sprintf(", trong đó %s đơn vị đạt từ %s điểm trở lên", frac(t.count, n), g.threshold(t.min)),
-			fmt.Sprintf("; %s scored %s or more", frac(t.count, n), g.threshold(t.min))) + prevOf(t)
+		clauses[len(clauses)-1] += g.t(fmt.Sprintf(", trong đó %s đơn vị đạt từ %s điểm trở lên", g.frac(t.count, n), g.threshold(t.min)),
+			fmt.Sprintf("; %s scored %s or more", g.frac(t.count, n), g.threshold(t.min))) + prevOf(t)
 	}
 	text := strings.Join(clauses, "; ")
 	return stmt(kind, bloc, text+".", f), true

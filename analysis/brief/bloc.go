@@ -117,11 +117,11 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 	for i, gc := range present {
 		switch {
 		case !g.en:
-			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", frac(gc.Count, s.Units), g.grade(gc.Grade)))
+			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		case i == 0:
-			parts = append(parts, fmt.Sprintf("%s units are graded %s", frac(gc.Count, s.Units), g.grade(gc.Grade)))
+			parts = append(parts, fmt.Sprintf("%s units are graded %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s %s", frac(gc.Count, s.Units), g.grade(gc.Grade)))
+			parts = append(parts, fmt.Sprintf("%s %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		}
 	}
 	var text string
@@ -502,8 +502,8 @@ func (g *gen) aboveMean(b string) (Statement, bool) {
 	if s.Ranked < s.Units {
 		who = g.t("đơn vị được xếp hạng", "ranked units")
 	}
-	text := g.t(fmt.Sprintf("Có %s %s đạt điểm trên mức trung bình của khối.", frac(*s.AboveMean, s.Ranked), who),
-		fmt.Sprintf("%s %s score above the bloc mean.", frac(*s.AboveMean, s.Ranked), who))
+	text := g.t(fmt.Sprintf("Có %s %s đạt điểm trên mức trung bình của khối.", g.frac(*s.AboveMean, s.Ranked), who),
+		fmt.Sprintf("%s %s score above the bloc mean.", g.frac(*s.AboveMean, s.Ranked), who))
 	return stmt("above_mean", b, text, map[string]any{"above_mean": *s.AboveMean, "ranked": s.Ranked, "mean": optF(s.Mean)}), true
 }
 
@@ -515,11 +515,11 @@ func (g *gen) spread(b string) (Statement, bool) {
 		return Statement{}, false
 	}
 	text := g.t("Khoảng cách giữa điểm cao nhất và điểm thấp nhất của khối là ", "The gap between the highest and the lowest score is ") +
-		g.fixed(round2(*s.Spread), 2) + g.t(" điểm", " points")
+		g.fixed(*s.Spread, 2) + g.t(" điểm", " points")
 	f := map[string]any{"spread": *s.Spread, "max": optF(s.Max), "min": optF(s.Min)}
 	if s.PrevSprd != nil && s.PrevYear != nil {
 		py := *s.PrevYear
-		prev := g.fixed(round2(*s.PrevSprd), 2)
+		prev := g.fixed(*s.PrevSprd, 2)
 		switch d := shownChange(*s.Spread, *s.PrevSprd); {
 		case d > 0:
 			text += g.t(fmt.Sprintf(", nới rộng so với năm %d (%s điểm)", py, prev), fmt.Sprintf(", wider than in %d (%s points)", py, prev))

@@ -8,13 +8,6 @@ import (
 	"github.com/parlens/parlens/data"
 )
 
-func pubRank(n int) opt { return func(r *data.Record) { r.PublishedRank = n } }
-
-// P builds a ranks-only record (a published rank, no score).
-func P(year int, bloc, unit string, rank int) data.Record {
-	return R(year, bloc, unit, data.Missing, pubRank(rank))
-}
-
 // 2021 and 2023 scored, 2022 published as ranks only; Sở D–H join in 2022.
 func ranksOnlyMiddle() *data.Dataset {
 	recs := []data.Record{R(2021, blocA, "Sở A", 90), R(2021, blocA, "Sở B", 85), R(2021, blocA, "Sở C", 80)}

@@ -49,20 +49,9 @@ func (g *gen) components() Section {
 // điểm". v is already formatted.
 func (g *gen) outOf(v string, maxPts *float64) string {
 	if maxPts != nil {
-		return v + "/" + g.fixed(*maxPts, trimDecimals(*maxPts)) + g.t(" điểm", " points")
+		return v + "/" + g.num().Score(*maxPts, 0) + g.t(" điểm", " points")
 	}
 	return v + g.t(" điểm", " points")
-}
-
-// trimDecimals is 0 for whole numbers, else up to 2.
-func trimDecimals(v float64) int {
-	switch {
-	case cents(v)%100 == 0:
-		return 0
-	case cents(v)%10 == 0:
-		return 1
-	}
-	return 2
 }
 
 // mostLost names the area in which the bloc's units lost the most points
@@ -129,10 +118,10 @@ func (g *gen) areaChanges(b string, areas []analysis.ComponentStats, prevYear *i
 	py := *prevYear
 	var parts []string
 	if rose > 0 {
-		parts = append(parts, g.t(fmt.Sprintf("tăng ở %s lĩnh vực", frac(rose, n)), fmt.Sprintf("rose in %s areas", frac(rose, n))))
+		parts = append(parts, g.t(fmt.Sprintf("tăng ở %s lĩnh vực", g.frac(rose, n)), fmt.Sprintf("rose in %s areas", g.frac(rose, n))))
 	}
 	if fell > 0 {
-		parts = append(parts, g.t(fmt.Sprintf("giảm ở %s lĩnh vực", frac(fell, n)), fmt.Sprintf("fell in %s areas", frac(fell, n))))
+		parts = append(parts, g.t(fmt.Sprintf("giảm ở %s lĩnh vực", g.frac(fell, n)), fmt.Sprintf("fell in %s areas", g.frac(fell, n))))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, g.t(fmt.Sprintf("không đổi ở cả %d lĩnh vực", n), fmt.Sprintf("is unchanged in all %d areas", n)))
@@ -282,7 +271,7 @@ func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) 
 	var items []string
 	var facts []map[string]any
 	for _, u := range us {
-		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, frac(u.fell, u.cmp), g.t("lĩnh vực", "areas")))
+		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, g.frac(u.fell, u.cmp), g.t("lĩnh vực", "areas")))
 		facts = append(facts, map[string]any{"unit": u.unit, "unit_id": u.id, "fell": u.fell, "comparable": u.cmp})
 	}
 	text := g.t(fmt.Sprintf("Giảm điểm ở phần lớn các lĩnh vực so với năm %d: ", *bc.PrevYear), fmt.Sprintf("Losing points in most areas since %d: ", *bc.PrevYear)) +

@@ -3,7 +3,6 @@ package brief
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -224,10 +223,4 @@ func (g *gen) ungradedBelow(blocs []string) bool {
 }
 
 // threshold writes a band minimum in its shortest form: "90", "67,5".
-func (g *gen) threshold(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if !g.en {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func (g *gen) threshold(v float64) string { return g.num().Score(v, 0) }

@@ -2,32 +2,12 @@ package brief
 
 import (
 	"encoding/json"
-	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/parlens/parlens/analysis"
-	"github.com/parlens/parlens/data"
-	"github.com/parlens/parlens/data/sample"
+	"github.com/parlens/parlens/data/datatest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden briefs in testdata")
-
-func loadSample(t *testing.T, name string) *analysis.Analysis {
-	t.Helper()
-	s, ok := sample.Lookup(name)
-	if !ok {
-		t.Fatalf("no sample %q", name)
-	}
-	ds, err := data.LoadFS(sample.FS, s.Dir, data.Options{Label: s.Label})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return analysis.New(ds)
-}
 
 // TestGolden compares whole briefs with the files in testdata. Run
 // go test ./analysis/brief -run Golden -update to rewrite them, then read
@@ -74,43 +54,9 @@ func TestGolden(t *testing.T) {
 				}
 				got = string(js) + "\n"
 			}
-			path := filepath.Join("testdata", c.file)
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./analysis/brief -run Golden -update, then read the file)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the golden file:\n%s", c.file, diff(string(want), got))
-			}
+			datatest.Golden(t, filepath.Join("testdata", c.file), got)
 		})
 	}
-}
-
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			fmt.Fprintf(&b, "line %d:\n  want %s\n  got  %s\n", i+1, a, c)
-		}
-	}
-	return b.String()
 }
 
 // TestSampleStory checks the storyline the sample's README promises.

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -19,46 +20,22 @@ func (g *gen) t(vi, en string) string {
 	return vi
 }
 
-// round2 rounds to 2 decimals, as published tables do.
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
-// cents is x at 2 decimals, as an integer.
-func cents(x float64) int64 { return int64(math.Round(x * 100)) }
-
-// fixed writes v with dec decimals: a decimal comma in Vietnamese.
-func (g *gen) fixed(v float64, dec int) string {
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-") // no "-0,00"
+// num is the decimal mark of the brief's language (package numfmt holds
+// every rule of how numbers are written).
+func (g *gen) num() numfmt.Mark {
+	if g.en {
+		return numfmt.Point
 	}
-	if !g.en {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	return numfmt.Comma
 }
 
-// scoreDecimals is the published precision of a score: its shortest form,
-// at least 2 and at most 4 decimals (sums of components can carry float
-// noise past the 4th decimal).
-func scoreDecimals(v float64) int {
-	v4 := math.Round(v*1e4) / 1e4
-	s := strconv.FormatFloat(v4, 'f', -1, 64)
-	dec := 0
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		dec = len(s) - i - 1
-	}
-	return min(max(dec, 2), 4)
-}
+// fixed writes a computed v with dec decimals: a decimal comma in Vietnamese.
+func (g *gen) fixed(v float64, dec int) string { return g.num().Fixed(v, dec) }
 
-// score writes a published score at its precision: 97,31. The dataset's
-// precision (the most decimals any score was written with) wins when larger.
-func (g *gen) score(v float64) string {
-	dec := scoreDecimals(v)
-	if g.ds != nil && g.ds.Decimals > dec {
-		dec = min(g.ds.Decimals, 4)
-	}
-	return g.fixed(v, dec)
-}
+// score writes a published score as published, padded to the dataset's
+// decimals and at least 2 (numfmt.ProsePad): 97,31, the same text as the
+// dashboard and, for data published with 2 or more decimals, the tables.
+func (g *gen) score(v float64) string { return g.num().Score(v, numfmt.ProsePad(g.ds.Decimals)) }
 
 // pts writes a score with its unit: "97,31 điểm", "97.31 points".
 func (g *gen) pts(v float64) string { return g.score(v) + g.t(" điểm", " points") }
@@ -67,12 +44,12 @@ func (g *gen) pts(v float64) string { return g.score(v) + g.t(" điểm", " poin
 func (g *gen) mean(v float64) string { return g.fixed(v, 2) }
 
 // delta writes the size of a change in points, 2 decimals, without sign.
-func (g *gen) delta(v float64) string { return g.fixed(math.Abs(round2(v)), 2) }
+func (g *gen) delta(v float64) string { return g.fixed(math.Abs(v), 2) }
 
 // change writes a change in points with its direction: "tăng 1,25 điểm",
 // "up 1.25 points"; "không đổi" / "unchanged" when it rounds to zero.
 func (g *gen) change(d float64) string {
-	switch c := cents(d); {
+	switch c := numfmt.Cents(d); {
 	case c > 0:
 		return g.t("tăng ", "up ") + g.delta(d) + g.t(" điểm", " points")
 	case c < 0:
@@ -145,7 +122,7 @@ func (g *gen) units(n int) string {
 }
 
 // frac writes k/N.
-func frac(k, n int) string { return fmt.Sprintf("%d/%d", k, n) }
+func (g *gen) frac(k, n int) string { return g.num().Ratio(k, n) }
 
 // ordinal writes an English ordinal: 1st, 2nd, 3rd, 11th.
 func ordinal(n int) string {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -163,11 +164,11 @@ func (g *gen) leadGrades() (Statement, bool) {
 		counts = append(counts, gradeCountFact{t.label, t.count})
 		switch {
 		case g.en && len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s units are graded %s", frac(t.count, total), g.grade(t.label)))
+			parts = append(parts, fmt.Sprintf("%s units are graded %s", g.frac(t.count, total), g.grade(t.label)))
 		case g.en:
-			parts = append(parts, fmt.Sprintf("%s %s", frac(t.count, total), g.grade(t.label)))
+			parts = append(parts, fmt.Sprintf("%s %s", g.frac(t.count, total), g.grade(t.label)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", frac(t.count, total), g.grade(t.label)))
+			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", g.frac(t.count, total), g.grade(t.label)))
 		}
 	}
 	var text string
@@ -286,7 +287,7 @@ func (g *gen) meanDirections(rose, fell, flat []string, n int) string {
 
 // shownChange is the change between two averages as written (each rounded
 // to 2 decimals), in cents, so the text never contradicts its own numbers.
-func shownChange(cur, prev float64) int64 { return cents(round2(cur)) - cents(round2(prev)) }
+func shownChange(cur, prev float64) int64 { return numfmt.Cents(cur) - numfmt.Cents(prev) }
 
 // upDownClause counts the units that gained and lost points, without a
 // capital or a full stop; "" when no unit can be compared.
@@ -323,11 +324,11 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 	for i, p := range ps {
 		switch {
 		case full && !g.en:
-			items = append(items, fmt.Sprintf("%s đơn vị %s", frac(p.n, compared), p.vi))
+			items = append(items, fmt.Sprintf("%s đơn vị %s", g.frac(p.n, compared), p.vi))
 		case full && i == 0:
-			items = append(items, fmt.Sprintf("%s units %s", frac(p.n, compared), p.en))
+			items = append(items, fmt.Sprintf("%s units %s", g.frac(p.n, compared), p.en))
 		case full:
-			items = append(items, fmt.Sprintf("%s %s", frac(p.n, compared), p.en))
+			items = append(items, fmt.Sprintf("%s %s", g.frac(p.n, compared), p.en))
 		case !g.en:
 			items = append(items, fmt.Sprintf("%s %s", g.units(p.n), p.vi))
 		default:
@@ -361,18 +362,18 @@ func (g *gen) blocMeans() (Statement, bool) {
 	if len(ms) < 2 {
 		return Statement{}, false
 	}
-	hi, lo := cents(ms[0].mean), cents(ms[0].mean)
+	hi, lo := numfmt.Cents(ms[0].mean), numfmt.Cents(ms[0].mean)
 	for _, m := range ms {
-		hi, lo = max(hi, cents(m.mean)), min(lo, cents(m.mean))
+		hi, lo = max(hi, numfmt.Cents(m.mean)), min(lo, numfmt.Cents(m.mean))
 	}
 	var top, bottom []string
 	var topV, botV float64
 	for _, m := range ms {
-		if cents(m.mean) == hi {
+		if numfmt.Cents(m.mean) == hi {
 			top = append(top, g.blocRef(m.bloc))
 			topV = m.mean
 		}
-		if cents(m.mean) == lo {
+		if numfmt.Cents(m.mean) == lo {
 			bottom = append(bottom, g.blocRef(m.bloc))
 			botV = m.mean
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -192,7 +193,7 @@ func (g *gen) gainButFell(b string) []Statement {
 	var items []string
 	var units []map[string]any
 	for _, r := range t.Rows {
-		if r.Change == nil || r.RankChange == nil || cents(*r.Change) <= 0 || *r.RankChange >= 0 || r.PrevRank == nil || r.Rank == nil {
+		if r.Change == nil || r.RankChange == nil || numfmt.Cents(*r.Change) <= 0 || *r.RankChange >= 0 || r.PrevRank == nil || r.Rank == nil {
 			continue
 		}
 		items = append(items, r.Unit+g.t(

@@ -1,6 +1,6 @@
 // Package present writes analysis results as the command line shows them:
 // a table of typed cells as aligned text, CSV or Markdown, any value as
-// JSON, with every number written by one rule (FormatNumber) and all text
+// JSON, with every number written by package numfmt (FormatNumber) and all text
 // from the data made inert for the format it lands in. It knows nothing of
 // terminals or files: it writes to an io.Writer.
 package present
@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -66,24 +67,19 @@ func Fixed(p *float64, dec int) any {
 	return Num{*p, dec, 0}
 }
 
-// FormatNumber writes n with a dot, or a decimal comma for Vietnamese text.
+// FormatNumber writes n by package numfmt's rules: a published score
+// (Dec < 0) as published, padded to Pad decimals; a computed number with Dec
+// decimals, rounded half away from zero. comma picks the decimal comma of
+// Vietnamese text; CSV always writes a point.
 func FormatNumber(n Num, comma bool) string {
-	s := strconv.FormatFloat(n.V, 'f', n.Dec, 64)
-	if n.Dec < 0 && n.Pad > 0 {
-		have := 0
-		if i := strings.IndexByte(s, '.'); i >= 0 {
-			have = len(s) - i - 1
-		} else {
-			s += "."
-		}
-		if have < n.Pad {
-			s += strings.Repeat("0", n.Pad-have)
-		}
-	}
+	mark := numfmt.Point
 	if comma {
-		s = strings.Replace(s, ".", ",", 1)
+		mark = numfmt.Comma
 	}
-	return s
+	if n.Dec < 0 {
+		return mark.Score(n.V, n.Pad)
+	}
+	return mark.Fixed(n.V, n.Dec)
 }
 
 func cellText(c any, comma bool) string {

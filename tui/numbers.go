@@ -1,0 +1,32 @@
+package tui
+
+import (
+	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/data"
+)
+
+// The dashboard writes numbers in Vietnamese (package numfmt has the rules).
+const vi = numfmt.Comma
+
+// scorePad is the decimals the dashboard pads a published score to: the
+// dataset's, at least 2 (numfmt.ProsePad), as the briefing does.
+func scorePad(ds *data.Dataset) int {
+	if ds == nil {
+		return numfmt.ProsePad(0)
+	}
+	return numfmt.ProsePad(ds.Decimals)
+}
+
+// scoreWidth is the width of a score column: "100,00" with the pad's
+// decimals, so a dataset published with 4 decimals shows "87,1234" whole
+// instead of cutting it to "87,12…", which reads as a rounding.
+func scoreWidth(ds *data.Dataset) int { return 4 + scorePad(ds) }
+
+// rankDelta shows a rank change: "▲3", "▼1", "=" (numfmt.RankMove); "mới"
+// for a unit new this year.
+func rankDelta(change *int, isNew bool) string {
+	if isNew {
+		return "mới"
+	}
+	return numfmt.RankMove(change)
+}
