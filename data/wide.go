@@ -395,7 +395,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 					presentKey, presentNow = pk, present[pk]
 				}
 				given := c.totalGiven[k>>6]&(1<<(k&63)) != 0
-				s.finishRecord(ctx, rec, given, comps, cols, decimals, yearMax, presentNow, limit)
+				s.finishRecord(&ctx, rec, given, comps, cols, decimals, yearMax, presentNow, &limit)
 				if hasCodes { // while the record is at hand
 					keys.addCoded(rec, c.codes[k])
 				} else {
@@ -663,11 +663,10 @@ func (s *issueSink) add(sev Severity, pos Pos, hint, format string, args ...any)
 // when some row of the index and year has a value there: present), else
 // none, with the missing ones named. maxes are the year's maxima
 // (builder.maxima), limit its scale (builder.scale).
-func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64, present []bool, limit scaleLimit) {
+func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64, present []bool, limit *scaleLimit) {
 	b := s.b
 	sum, n := 0.0, 0
 	var missing []string
-	top, topCol := 0.0, -1 // the largest score and its column
 	refused := false       // a score beyond the scale, reported: its sum is not
 	for j, g := range comps {
 		if g < 0 {
@@ -696,9 +695,6 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 				s.add(Warning, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "check the score or the max in components.csv", "score %s is above the maximum %s of %q", formatNum(v), formatNum(m), c.NameIn(rec.Year))
 			}
 		}
-		if v > top || topCol < 0 {
-			top, topCol = v, j
-		}
 		sum += v
 		n++
 	}
@@ -712,7 +708,7 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 		rec.Total = roundTo(sum, decimals)
 		rec.TotalDerived = true
 		if rec.Total > limit.max && !refused {
-			col := cols[topCol].col
+			top, col := largestScore(rec, comps, cols)
 			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, col + 1},
 				fmt.Sprintf("column %q holds %s: if it is not a score, map it with --column ignore=%q", displayHeader(ctx.h.names[col], col), formatNum(top), ctx.h.names[col]),
 				"the sum of %s, %s, is far above the scale: a total is at most %s (%s)",
@@ -733,6 +729,18 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 		}
 	}
 	s.grades.check(b.ds, rec, ctx.h.col[roleGrade]+1, s.add)
+}
+
+// largestScore returns a record's largest component score and its column,
+// for a message about its sum.
+func largestScore(rec *Record, comps []int, cols []wideCol) (top float64, col int) {
+	top, col = math.Inf(-1), -1
+	for j, g := range comps {
+		if g >= 0 && rec.Scores[g] > top {
+			top, col = rec.Scores[g], cols[j].col
+		}
+	}
+	return top, col
 }
 
 // countNoun writes "1 column", "3 columns".
