@@ -667,7 +667,7 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 	b := s.b
 	sum, n := 0.0, 0
 	var missing []string
-	refused := false       // a score beyond the scale, reported: its sum is not
+	refused := false // a score beyond the scale, reported: its sum is not
 	for j, g := range comps {
 		if g < 0 {
 			continue
