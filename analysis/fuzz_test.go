@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -84,12 +85,14 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				if f.pick(3) == 0 {
 					r.UnitCode = r.UnitID
 				}
-				switch k := f.pick(10); {
+				switch k := f.pick(12); {
 				case k == 0: // no total
 				case k < 4: // ties are common
 					r.Total = float64(70 + 5*f.pick(4))
-				default:
+				case k < 10:
 					r.Total = float64(f.next()) / 2.55
+				default: // anything a float can hold
+					r.Total = extremes[f.pick(len(extremes))]
 				}
 				r.NotRanked = f.pick(8) == 0
 				if f.pick(3) == 0 {
@@ -100,7 +103,11 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				}
 				for c := 0; c < nComp; c++ {
 					v := data.Missing
-					if f.pick(5) != 0 {
+					switch k := f.pick(12); {
+					case k == 0:
+					case k == 1:
+						v = extremes[f.pick(len(extremes))]
+					default:
 						v = float64(f.pick(40)) / 2
 					}
 					r.Scores = append(r.Scores, v)
@@ -113,6 +120,13 @@ func fuzzDataset(raw []byte) *data.Dataset {
 	}
 	return ds
 }
+
+// extremes are values across the whole float range: huge (an identifier
+// summed as a score: 9.22e16 once crashed the ranking), tiny, negative zero,
+// the largest float and the infinities.
+var extremes = []float64{9.22e16, 9.3e16, 1e19, -9.3e16, 1e300, math.MaxFloat64, -math.MaxFloat64,
+	math.SmallestNonzeroFloat64, math.Copysign(0, -1), 5e-324, 0.005, 0.015, -0.005, 1e15 + 0.5,
+	math.Inf(1), math.Inf(-1)}
 
 func unitID(u int) string { return "U" + string(rune('A'+u)) }
 
@@ -140,8 +154,10 @@ func FuzzAnalysis(f *testing.F) {
 	})
 }
 
-// r2 compares scores as ranks do: at 2 decimals.
-func r2(v float64) int64 { return int64(math.Round(v * 100)) }
+// r2 compares scores as ranks do: at 2 decimals, as the whole cents the
+// text shows (numfmt.Cents, bounded by numfmt.CentsLimit: beyond it
+// scores tie).
+func r2(v float64) int64 { return numfmt.Cents(v) }
 
 func checkAnalysis(t *testing.T, ds *data.Dataset) {
 	a := New(ds)

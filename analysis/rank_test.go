@@ -169,3 +169,39 @@ func TestGradeSpellings(t *testing.T) {
 		t.Errorf("grades %q, want %q", got, want)
 	}
 }
+
+// TestExtremeTotals: no float breaks the ranking. A total of 9.3e16 once
+// made a negative bucket count (makeslice panic); totals beyond ±10^16
+// points (centsLimit) compare as equal, everything nearer ranks exactly.
+func TestExtremeTotals(t *testing.T) {
+	tests := []struct {
+		name   string
+		totals []float64
+		ranks  []int
+	}{
+		{"ID-sized next to scores", []float64{85, 9.3e16, 70}, []int{2, 1, 3}},
+		{"two beyond the bound tie", []float64{9.3e16, 9.22e16, 1}, []int{1, 1, 3}},
+		{"largest floats", []float64{math.MaxFloat64, -math.MaxFloat64, 0}, []int{1, 3, 2}},
+		{"infinities", []float64{math.Inf(1), math.Inf(-1), 50}, []int{1, 3, 2}},
+		{"tiny and negative zero tie with zero", []float64{math.SmallestNonzeroFloat64, math.Copysign(0, -1), 0.01}, []int{2, 2, 1}},
+		{"cents apart near 10^13", []float64{1e13, 1e13 + 0.01, -1e13}, []int{2, 1, 3}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var recs []data.Record
+			for i, v := range tc.totals {
+				recs = append(recs, R(2023, "Sở", fmt.Sprint("U", i), v))
+			}
+			a := New(mk(recs...))
+			tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+			if !ok {
+				t.Fatal("no table")
+			}
+			for i, want := range tc.ranks {
+				wantI(t, fmt.Sprint("U", i), rowOf(t, tb, fmt.Sprint("U", i)).Rank, want)
+			}
+			a.Summaries()
+			a.Gaps(data.DefaultIndex, 2023, "Sở")
+		})
+	}
+}

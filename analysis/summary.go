@@ -291,10 +291,16 @@ func (g *group) computeStats() (stats, bool) {
 		sum += x
 	}
 	s.mean = sum / float64(n)
+	if math.IsInf(s.mean, 0) { // the sum overflowed: totals near the largest float
+		s.mean = 0
+		for _, x := range v {
+			s.mean += x / float64(n)
+		}
+	}
 	if n%2 == 1 {
 		s.median = v[n/2]
-	} else {
-		s.median = (v[n/2-1] + v[n/2]) / 2
+	} else if s.median = (v[n/2-1] + v[n/2]) / 2; math.IsInf(s.median, 0) {
+		s.median = v[n/2-1]/2 + v[n/2]/2
 	}
 	ss := 0.0
 	for _, x := range v {

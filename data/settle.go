@@ -347,7 +347,7 @@ func lineRef(p, here Pos) string {
 
 func sameValues(a, c *Record) bool {
 	if !sameFloat(a.Total, c.Total) || a.Grade != c.Grade || a.PublishedRank != c.PublishedRank ||
-		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) {
+		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) || !sameNotes(a, c) {
 		return false
 	}
 	n := max(len(a.Scores), len(c.Scores))
@@ -515,4 +515,10 @@ func sortRecords(recs []Record, ids []int32, keys []recGroup) []Record {
 		}
 	}
 	return recs
+}
+
+func sameNotes(a, c *Record) bool {
+	x, okx := a.SelfAssessed()
+	y, oky := c.SelfAssessed()
+	return okx == oky && x == y && slices.Equal(a.MissingParts(), c.MissingParts())
 }
