@@ -25,6 +25,9 @@ var allowed = map[[2]string]bool{
 	{"main.go", "parlens — PAR Index (Chỉ số cải cách hành chính) analytics\n\nUsage:\n  parlens [flags] [PATH...]        open the dashboard (the embedded sample without PATH)\n  parlens COMMAND [flags] [PATH...]\n\nPATH is a CSV file, a directory of them, or - for standard input.\n\nCommands:"}: true,
 	// An example unit name in an English error message.
 	{"cmd_unit.go", "name a unit by code or name, e.g. parlens unit \"Sở Nội vụ\""}: true,
+	// --column's English help and error quote a Vietnamese header as the example.
+	{"inputs.go", "want ROLE=\"Header\", e.g. total=\"Điểm\" (roles: %s)"}: true,
+	{"inputs.go", "ROLE=\"Header\": read that column as the role, e.g. total=\"Điểm\" (repeatable; roles: "}: true,
 }
 
 // isVietnameseLetter reports a letter of the Latin ranges Vietnamese uses
