@@ -80,6 +80,7 @@ type group struct {
 	pubRanks bool
 	maxPub   int   // the largest published rank (0 when none)
 	scoredEl int   // records not marked not-ranked with a total
+	bare     int   // records not marked not-ranked with no total, published rank or grade
 	rankOnly int   // records not marked not-ranked with a published rank and no total
 	rowAt    []int // entry → its position in rows
 
@@ -459,6 +460,9 @@ func (a *Analysis) prepareGroup(g *group) {
 				g.scoredEl++
 			case r.PublishedRank > 0:
 				g.rankOnly++
+			}
+			if r.PublishedRank == 0 && !e.hasScore && r.Grade == "" {
+				g.bare++
 			}
 			g.maxPub = max(g.maxPub, r.PublishedRank)
 		}

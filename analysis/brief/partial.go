@@ -17,6 +17,9 @@ func (g *gen) partialShape(s analysis.BlocSummary) string {
 	if s.RankOnly > 0 && s.Scored > 0 {
 		parts = append(parts, g.sayf(words.BriefRankButNoScore, g.unitsHave(s.RankOnly)))
 	}
+	if s.MaxPublishedRank != nil && s.NoResult > 0 {
+		parts = append(parts, g.sayf(words.BriefNamedWithoutResult, g.units(s.NoResult)))
+	}
 	return strings.Join(parts, "; ")
 }
 
