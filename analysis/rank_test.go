@@ -23,7 +23,7 @@ func TestRanks(t *testing.T) {
 		R(2023, "Huyện", "NoTotal", data.Missing),
 	)
 	a := New(ds)
-	tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+	tb, ok := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 	if !ok {
 		t.Fatal("no table")
 	}
@@ -75,7 +75,7 @@ func TestRanks(t *testing.T) {
 	if got, want := order, []string{"A", "B", "C", "D", "E", "F", "NR"}; !equal(got, want) {
 		t.Errorf("row order %v, want %v", got, want)
 	}
-	x, _ := a.Table(data.DefaultIndex, 2023, "Huyện")
+	x, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Huyện"})
 	wantI(t, "X rank", x.Rows[0].Rank, 1)
 	if r := rowOf(t, x, "NoTotal"); r.Rank != nil || r.Score != nil || !x.Complete {
 		t.Errorf("NoTotal row = %+v, table complete %v", r, x.Complete)
@@ -154,7 +154,7 @@ func TestGrades(t *testing.T) {
 		{"Khối quận, huyện", "Q3", "Nhóm III", false},
 	}
 	for _, tc := range tests {
-		tb, _ := a.Table(data.DefaultIndex, 2021, tc.bloc)
+		tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: tc.bloc})
 		r := rowOf(t, tb, tc.unit)
 		if sp(r.Grade) != map[bool]string{true: tc.grade, false: "nil"}[tc.grade != ""] {
 			t.Errorf("%s grade = %s, want %q", tc.unit, sp(r.Grade), tc.grade)
@@ -163,7 +163,7 @@ func TestGrades(t *testing.T) {
 			t.Errorf("%s grade_given = %v", tc.unit, r.GradeGiven)
 		}
 	}
-	s, _ := a.BlocSummary(data.DefaultIndex, 2021, "Khối sở")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "Khối sở"})
 	// Given (Xuất sắc) and Edge (Xuất sắc) count together; Tốt; Khá; no previous year
 	want := []struct {
 		g string
@@ -194,7 +194,7 @@ func TestGradeSpellings(t *testing.T) {
 		G(2021, "B", "F", "Yếu"),
 		G(2021, "B", "G", "Trung bình khá"),
 	)
-	s, _ := New(ds).BlocSummary(data.DefaultIndex, 2021, "B")
+	s, _ := New(ds).BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "B"})
 	got := ""
 	for _, g := range s.Grades {
 		got += fmt.Sprintf("%s:%d ", g.Grade, g.Count)
@@ -227,7 +227,7 @@ func TestExtremeTotals(t *testing.T) {
 				recs = append(recs, R(2023, "Sở", fmt.Sprint("U", i), v))
 			}
 			a := New(mk(recs...))
-			tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+			tb, ok := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 			if !ok {
 				t.Fatal("no table")
 			}
@@ -235,7 +235,7 @@ func TestExtremeTotals(t *testing.T) {
 				wantI(t, fmt.Sprint("U", i), rowOf(t, tb, fmt.Sprint("U", i)).Rank, want)
 			}
 			a.Summaries()
-			a.Gaps(data.DefaultIndex, 2023, "Sở")
+			a.Gaps(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/data"
 )
 
 // UnitScore names a unit with its score and rank.
@@ -150,8 +151,8 @@ func (a *Analysis) Summary(index string, year int) (YearSummary, bool) {
 }
 
 // BlocSummary returns the summary of one bloc.
-func (a *Analysis) BlocSummary(index string, year int, bloc string) (BlocSummary, bool) {
-	g := a.group(index, year, bloc)
+func (a *Analysis) BlocSummary(sl data.Slice) (BlocSummary, bool) {
+	g := a.group(sl)
 	if g == nil {
 		return BlocSummary{}, false
 	}
