@@ -97,7 +97,7 @@ func TestRanksPublishedWithUnitsNamedWithoutResult(t *testing.T) {
 		R(2023, "Tỉnh", "Sóc Trăng", data.Missing),
 	)
 	a := New(ds)
-	s, ok := a.BlocSummary(data.DefaultIndex, 2023, "Tỉnh")
+	s, ok := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Tỉnh"})
 	if !ok {
 		t.Fatal("no summary")
 	}
@@ -105,7 +105,7 @@ func TestRanksPublishedWithUnitsNamedWithoutResult(t *testing.T) {
 		t.Errorf("complete %v, has reason %v, no_result %d, mean %v, bottom %v, bands %v: want a partial table with no bloc-wide figures",
 			s.Complete, s.PartialReason != nil, s.NoResult, fp(s.Mean), s.Bottom, s.Bands)
 	}
-	tb, _ := a.Table(data.DefaultIndex, 2023, "Tỉnh")
+	tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Tỉnh"})
 	if r := rowOf(t, tb, "An Giang"); r.Rank != nil {
 		t.Errorf("An Giang ranked %d: its rank was not published", *r.Rank)
 	}
