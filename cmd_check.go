@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -57,9 +59,7 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 	for _, f := range ds.Files {
 		fmt.Fprintf(w, "%s: %s, %s, delimiter %s, decimal %q, %d rows\n",
 			data.Printable(f.Name), f.Kind, f.Encoding, delimiterName(f.Delimiter), f.Decimal, f.Rows)
-		if len(f.Ignored) > 0 {
-			fmt.Fprintf(w, "  ignored text columns: %s\n", shortList(f.Ignored, ", "))
-		}
+		writeColumns(w, f)
 		for _, note := range f.Notes {
 			fmt.Fprintf(w, "  %s\n", data.Printable(note))
 		}
@@ -90,6 +90,105 @@ func writeUnderstood(w io.Writer, ds *data.Dataset) {
 		fmt.Fprintf(w, " (%s)", shortList(comps, "; "))
 	}
 	fmt.Fprintln(w)
+	writeUnranked(w, ds)
+}
+
+// mostColumnsShown caps the column table: a file can have 5,000 columns.
+const mostColumnsShown = 60
+
+// writeColumns prints how every column of a data file was understood, and
+// where its totals come from.
+func writeColumns(w io.Writer, f data.FileInfo) {
+	if len(f.Columns) == 0 {
+		return
+	}
+	t := &present.Table{Headers: []string{"column", "header", "understood as"}}
+	var summed []string
+	total := ""
+	counts := map[string]int{}
+	unread := false
+	for _, c := range f.Columns {
+		unread = unread || c.Role == data.RoleNotRead
+		role := c.Role
+		if c.Mapped {
+			role += " (--column)"
+		}
+		switch {
+		case strings.HasPrefix(c.Role, "component"):
+			summed = append(summed, strconv.Quote(c.Header))
+		case c.Role == "total":
+			if total == "" {
+				total = fmt.Sprintf("column %d %q", c.Col, c.Header)
+			}
+		}
+		if len(t.Rows) < mostColumnsShown {
+			t.Add(c.Col, c.Header, role)
+		} else {
+			counts[c.Role]++
+		}
+	}
+	var buf bytes.Buffer
+	t.WriteText(&buf, false)
+	for _, line := range strings.SplitAfter(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		fmt.Fprint(w, "  "+line)
+	}
+	fmt.Fprintln(w)
+	if len(counts) > 0 {
+		var more []string
+		for _, role := range sortedRoles(counts) {
+			more = append(more, fmt.Sprintf("%d %s", counts[role], role))
+		}
+		fmt.Fprintf(w, "  … and %d more columns: %s\n", len(f.Columns)-mostColumnsShown, strings.Join(more, ", "))
+	}
+	switch {
+	case unread:
+		fmt.Fprintln(w, "  total: unknown, the rows were not read (see the errors below)")
+	case f.Kind == "long":
+		fmt.Fprintln(w, "  total: the sum of each unit's component rows, unless a row of the component column gives it; a unit missing a component of its year is not ranked")
+	case total != "":
+		fmt.Fprintf(w, "  total: %s, as given", present.TextCell(total))
+		if len(summed) > 0 {
+			fmt.Fprintf(w, "; where it is missing, the sum of the %d component columns when all are given", len(summed))
+		}
+		fmt.Fprintln(w)
+	case len(summed) > 0:
+		fmt.Fprintf(w, "  total: the sum of %d %s: %s; a unit missing one of them is not ranked\n",
+			len(summed), plural(len(summed), "column", "columns"), shortList(summed, ", "))
+	default:
+		fmt.Fprintln(w, "  total: none (no total and no component columns)")
+	}
+}
+
+func sortedRoles(counts map[string]int) []string {
+	var out []string
+	for r := range counts {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// writeUnranked lists the units left without a total because components
+// were missing, naming them.
+func writeUnranked(w io.Writer, ds *data.Dataset) {
+	const most = 30
+	n := 0
+	for i := range ds.Records {
+		r := &ds.Records[i]
+		if len(r.MissingParts()) == 0 {
+			continue
+		}
+		if n == 0 {
+			fmt.Fprintln(w, "not ranked, components missing:")
+		}
+		if n < most {
+			fmt.Fprintf(w, "  %s %d, %s: %s\n", present.TextCell(r.Index), r.Year, present.TextCell(r.Unit), shortList(r.MissingParts(), ", "))
+		}
+		n++
+	}
+	if n > most {
+		fmt.Fprintf(w, "  … and %d more\n", n-most)
+	}
 }
 
 // shortList joins names for a line of text: inert, each cut to a table

@@ -3,12 +3,14 @@ package main
 import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // componentRows: a bloc without component scores has no entry.
 func componentRows(e *env) ([]analysis.BlocComponents, error) {
-	return collect(e, false, func(s slice) ([]analysis.BlocComponents, error) {
-		if c, ok := e.a.Components(s.index, s.year, s.bloc); ok && len(c.Components) > 0 {
+	return collect(e, false, func(s data.Slice) ([]analysis.BlocComponents, error) {
+		if c, ok := e.a.Components(s); ok && len(c.Components) > 0 {
 			return []analysis.BlocComponents{c}, nil
 		}
 		return nil, nil
@@ -16,9 +18,9 @@ func componentRows(e *env) ([]analysis.BlocComponents, error) {
 }
 
 func componentTable(e *env, out []analysis.BlocComponents) *present.Table {
-	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Mã", "unit_code", "Đơn vị", "unit",
-		"Thành phần", "component", "Điểm", "score", "Tối đa", "max", "% tối đa", "pct", "Thay đổi", "change",
-		"TB khối", "bloc_mean", "Hạng", "rank", "Điểm mất", "lost")}
+	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnitCode, words.ColUnit,
+		words.ColComponent, words.ColScore, words.ColMax, words.ColPct, words.ColChange,
+		words.ColBlocMean, words.ColRank, words.ColLost)}
 	for _, bc := range out {
 		for _, u := range bc.Units {
 			for _, c := range u.Components {

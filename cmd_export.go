@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // This file holds what the table commands share for writing files: -o,
@@ -83,7 +84,7 @@ func (e *env) exportTable(t *present.Table) (done bool, err error) {
 	switch {
 	case e.q.format == present.FormatXLSX:
 		return true, t.WriteXLSX(e.stdout, present.XLSX{
-			Sheet: e.sheetTitle(), Note: e.a.Dataset().Label, NoteName: e.label("Ghi chú", "Notes"),
+			Sheet: e.sheetTitle(), Note: e.a.Dataset().Label, NoteName: e.say(words.SheetNotes),
 		})
 	case e.q.format == present.FormatCSV && e.q.csv == present.CSVExcel:
 		return true, t.WriteCSVExcel(e.stdout)
@@ -91,23 +92,21 @@ func (e *env) exportTable(t *present.Table) (done bool, err error) {
 	return false, nil
 }
 
-// sheetTitles name a workbook's data sheet after its command, in
-// Vietnamese and English.
-var sheetTitles = map[string][2]string{
-	"rank":        {"Xếp hạng", "Ranking"},
-	"summary":     {"Tổng hợp", "Summary"},
-	"movers":      {"Biến động", "Movers"},
-	"components":  {"Lĩnh vực", "Components"},
-	"transitions": {"Chuyển loại", "Transitions"},
+// sheetTitles name a workbook's data sheet after its command, as the
+// dashboard names its tab.
+var sheetTitles = map[string]*words.Word{
+	"rank":        words.TabRanking,
+	"summary":     words.SheetSummary,
+	"movers":      words.TabMovers,
+	"components":  words.TabComponents,
+	"transitions": words.TabTransitions,
 }
 
 // sheetTitle is the data sheet's name: the command's title (the index,
 // year and bloc are columns of the table, for the filters).
 func (e *env) sheetTitle() string {
-	t, ok := sheetTitles[e.cmd.name]
-	name := e.cmd.name
-	if ok {
-		name = e.label(t[0], t[1])
+	if t, ok := sheetTitles[e.cmd.name]; ok {
+		return e.say(t)
 	}
-	return name
+	return e.cmd.name
 }

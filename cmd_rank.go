@@ -3,6 +3,8 @@ package main
 import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // rankRow is the JSON shape of `parlens rank`.
@@ -22,17 +24,17 @@ type rankRow struct {
 	PublishedRank *int     `json:"published_rank"`
 }
 
-func newRankRow(s slice, r analysis.Row) rankRow {
+func newRankRow(s data.Slice, r analysis.Row) rankRow {
 	return rankRow{
-		Index: s.index, Year: s.year, Bloc: s.bloc,
+		Index: s.Index, Year: s.Year, Bloc: s.Bloc,
 		Rank: r.Rank, NotRanked: r.NotRanked, UnitCode: r.UnitCode, Unit: r.Unit, Score: r.Score, Grade: r.Grade,
 		PrevRank: r.PrevRank, PrevScore: r.PrevScore, PrevGrade: r.PrevGrade, PublishedRank: r.PublishedRank,
 	}
 }
 
 func rankRows(e *env) ([]rankRow, error) {
-	return collect(e, false, func(s slice) ([]rankRow, error) {
-		t, ok := e.a.Table(s.index, s.year, s.bloc)
+	return collect(e, false, func(s data.Slice) ([]rankRow, error) {
+		t, ok := e.a.Table(s)
 		if !ok {
 			return nil, missing("ranking", s)
 		}
@@ -45,9 +47,9 @@ func rankRows(e *env) ([]rankRow, error) {
 }
 
 func rankTable(e *env, rows []rankRow) *present.Table {
-	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Hạng", "rank", "Mã", "unit_code",
-		"Đơn vị", "unit", "Điểm", "score", "Xếp loại", "grade", "Hạng trước", "prev_rank", "Điểm trước", "prev_score",
-		"Xếp loại trước", "prev_grade", "Hạng công bố", "published_rank")}
+	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColRank, words.ColUnitCode,
+		words.ColUnit, words.ColScore, words.ColGrade, words.ColPrevRank, words.ColPrevScore,
+		words.ColPrevGrade, words.ColPublishedRank)}
 	for _, r := range rows {
 		t.Add(r.Index, r.Year, r.Bloc, e.rankCell(r.Rank, r.NotRanked), r.UnitCode, r.Unit, e.score(r.Score), r.Grade,
 			r.PrevRank, e.score(r.PrevScore), r.PrevGrade, r.PublishedRank)
@@ -58,7 +60,7 @@ func rankTable(e *env, rows []rankRow) *present.Table {
 // rankCell shows a rank, or the not-ranked mark.
 func (e *env) rankCell(rank *int, notRanked bool) any {
 	if notRanked {
-		return e.label("KXH", "not ranked")
+		return e.say(words.NotRanked)
 	}
 	return rank
 }

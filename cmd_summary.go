@@ -7,21 +7,23 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // summaryRows is every year by default: the summary is the history at a glance.
 func summaryRows(e *env) ([]analysis.YearSummary, error) {
 	var out []analysis.YearSummary
-	err := e.each(true, func(s slice) error {
-		b, ok := e.a.BlocSummary(s.index, s.year, s.bloc)
+	err := e.each(true, func(s data.Slice) error {
+		b, ok := e.a.BlocSummary(s)
 		if !ok {
 			return missing("summary", s)
 		}
-		if n := len(out); n > 0 && out[n-1].Index == s.index && out[n-1].Year == s.year {
+		if n := len(out); n > 0 && out[n-1].Index == s.Index && out[n-1].Year == s.Year {
 			out[n-1].Blocs = append(out[n-1].Blocs, b)
 			return nil
 		}
-		ys, ok := e.a.Summary(s.index, s.year)
+		ys, ok := e.a.Summary(s.Index, s.Year)
 		if !ok {
 			return missing("summary", s)
 		}
@@ -33,10 +35,10 @@ func summaryRows(e *env) ([]analysis.YearSummary, error) {
 }
 
 func summaryTable(e *env, out []analysis.YearSummary) *present.Table {
-	t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "units", "Xếp hạng", "ranked",
-		"Xếp loại", "grades", "Dẫn đầu", "leader", "Cuối bảng", "bottom", "Trung bình", "mean", "Trung vị", "median",
-		"Độ lệch chuẩn", "stdev", "Thấp nhất", "min", "Cao nhất", "max", "TB năm trước", "prev_mean",
-		"Tăng", "up", "Giảm", "down", "Giữ nguyên", "same")}
+	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnits, words.ColRanked,
+		words.ColGrades, words.ColLeader, words.ColBottom, words.ColMean, words.ColMedian,
+		words.ColStdev, words.ColMin, words.ColMaxScore, words.ColPrevMean,
+		words.ColUp, words.ColDown, words.ColSame)}
 	partial := false // a column for partial tables only when there are some
 	for _, ys := range out {
 		for _, b := range ys.Blocs {
@@ -44,7 +46,7 @@ func summaryTable(e *env, out []analysis.YearSummary) *present.Table {
 		}
 	}
 	if partial {
-		t.Headers = append(t.Headers, e.headers("Bảng chưa đầy đủ", "partial")...)
+		t.Headers = append(t.Headers, e.headers(words.ColPartial)...)
 	}
 	for _, ys := range out {
 		for _, b := range ys.Blocs {
@@ -67,9 +69,9 @@ func (e *env) gradeCounts(b analysis.BlocSummary) string {
 	if b.Grades == nil {
 		for i := len(b.Bands) - 1; i >= 0; i-- {
 			sb := b.Bands[i]
-			parts = append(parts, fmt.Sprintf(map[bool]string{true: "từ %s điểm: %d/%d", false: "%s or more: %d/%d"}[e.q.lang == "vi"], e.mark().Score(sb.Min, 0), sb.Count, sb.Of))
+			parts = append(parts, words.BandCount.F(e.lang(), e.mark().Score(sb.Min, 0), sb.Count, sb.Of))
 		}
-		none := map[bool]string{true: "không xếp loại", false: "not graded"}[e.q.lang == "vi"]
+		none := e.say(words.NotGraded)
 		if len(parts) == 0 {
 			return none
 		}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // bindTransitions adds --from and --to to the query flags.
@@ -23,16 +25,16 @@ func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 		e.q.year = to
 	}
 	var out []analysis.Transition
-	err := e.each(false, func(s slice) error {
+	err := e.each(false, func(s data.Slice) error {
 		f := from
 		if f == 0 {
-			p, ok := e.a.PrevYear(s.index, s.year, s.bloc)
+			p, ok := e.a.PrevYear(s)
 			if !ok {
 				return nil
 			}
 			f = p
 		}
-		if tr, ok := e.a.Transition(s.index, s.bloc, f, s.year); ok {
+		if tr, ok := e.a.Transition(s.WithYear(f), s.Year); ok {
 			out = append(out, tr)
 		}
 		return nil
@@ -48,9 +50,8 @@ func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 // per bloc.
 func transitionsHuman(e *env, out []analysis.Transition) error {
 	if e.q.format == present.FormatCSV || e.q.format == present.FormatXLSX {
-		t := &present.Table{Headers: e.headers("Chỉ số", "index", "Khối", "bloc", "Từ năm", "from", "Đến năm", "to",
-			"Xếp loại năm đầu", "from_grade", "Xếp loại năm sau", "to_grade", "Số đơn vị", "count", "Đơn vị", "units",
-			"Kendall τ-b", "kendall_tau_b")}
+		t := &present.Table{Headers: e.headers(words.ColIndex, words.ColBloc, words.ColFromYear, words.ColToYear,
+			words.ColFromGrade, words.ColToGrade, words.ColUnitCount, words.ColUnits, words.ColKendall)}
 		for _, tr := range out {
 			for i, row := range tr.Matrix {
 				for j, cell := range row {
@@ -78,8 +79,8 @@ func transitionsHuman(e *env, out []analysis.Transition) error {
 		if err := e.table(t); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.label("lên loại", "up"), tr.Up, e.label("xuống loại", "down"), tr.Down,
-			e.label("giữ nguyên", "same"), tr.Same)
+		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.say(words.TransitionsUp), tr.Up, e.say(words.TransitionsDown), tr.Down,
+			e.say(words.TransitionsSame), tr.Same)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -60,8 +61,8 @@ func unitRows(e *env) (unitReport, error) {
 }
 
 func (e *env) unitHistory(rep unitReport) *present.Table {
-	hist := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Khối", "bloc", "Đơn vị", "unit", "Điểm", "score",
-		"Hạng", "rank", "Trên", "ranked_of", "Xếp loại", "grade")}
+	hist := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnit, words.ColScore,
+		words.ColRank, words.ColRankedOf, words.ColGrade)}
 	for _, h := range rep.History {
 		for _, p := range h.Points {
 			var of any
@@ -82,7 +83,7 @@ func unitHuman(e *env, rep unitReport) error {
 	}
 	e.printLabel()
 	present.Title(e.stdout, e.q.format, rep.Unit.Unit)
-	present.Heading(e.stdout, e.q.format, e.label("Lịch sử", "History"), true)
+	present.Heading(e.stdout, e.q.format, e.say(words.HeadHistory), true)
 	var err error
 	write := func(t *present.Table) { // the first error is the one to report
 		if err == nil {
@@ -95,23 +96,23 @@ func unitHuman(e *env, rep unitReport) error {
 		if e.q.format != present.FormatMD {
 			idx = present.TextCell(idx) // Heading makes the rest inert
 		}
-		present.Heading(e.stdout, e.q.format, fmt.Sprintf("%s %s %d", e.label("Thành phần", "Components"), idx, c.Year), true)
-		t := &present.Table{Headers: e.headers("Thành phần", "component", "Điểm", "score", "Tối đa", "max", "% tối đa", "pct",
-			"Thay đổi", "change", "TB khối", "bloc_mean", "Hạng", "rank", "Điểm mất", "lost")}
+		present.Heading(e.stdout, e.q.format, fmt.Sprintf("%s %s %d", e.say(words.HeadComponents), idx, c.Year), true)
+		t := &present.Table{Headers: e.headers(words.ColComponent, words.ColScore, words.ColMax, words.ColPct,
+			words.ColChange, words.ColBlocMean, words.ColRank, words.ColLost)}
 		for _, s := range c.Components {
 			t.Add(s.Name, e.score(s.Score), e.score(s.Max), fixed(s.Pct, 1), fixed(s.Change, 2), fixed(s.BlocMean, 2), s.Rank, fixed(s.Lost, 2))
 		}
 		write(t)
 		if c.Strongest != nil && c.Weakest != nil {
-			fmt.Fprintf(e.stdout, "%s: %s; %s: %s\n", e.label("Mạnh nhất", "Strongest"), e.inline(*c.Strongest),
-				e.label("Yếu nhất", "Weakest"), e.inline(*c.Weakest))
+			fmt.Fprintf(e.stdout, "%s: %s; %s: %s\n", e.say(words.Strongest), e.inline(*c.Strongest),
+				e.say(words.Weakest), e.inline(*c.Weakest))
 		}
 	}
 	if len(rep.Gaps) > 0 {
-		present.Heading(e.stdout, e.q.format, e.label("Khoảng cách", "Gaps"), true)
-		t := &present.Table{Headers: e.headers("Chỉ số", "index", "Năm", "year", "Điểm", "score", "Hạng", "rank",
-			"Loại kế tiếp", "next_grade", "Điểm cần để lên loại", "to_next_grade", "Điểm cần để vượt hạng", "to_pass",
-			"Cách dẫn đầu", "to_leader", "Hạng nếu giữ điểm năm trước", "rank_with_prev_score")}
+		present.Heading(e.stdout, e.q.format, e.say(words.HeadGaps), true)
+		t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColScore, words.ColRank,
+			words.ColNextGrade, words.ColToNextGrade, words.ColToPass,
+			words.ColToLeader, words.ColRankWithPrevScore)}
 		for _, g := range rep.Gaps {
 			t.Add(g.Index, g.Year, e.score(g.Score), g.Rank, g.NextGrade, fixed(g.ToNextGrade, 2), fixed(g.ToPass, 2),
 				fixed(g.ToLeader, 2), g.RankWithPrevScore)
@@ -119,7 +120,7 @@ func unitHuman(e *env, rep unitReport) error {
 		write(t)
 	}
 	if len(rep.Movers) > 0 {
-		present.Heading(e.stdout, e.q.format, e.label("Sự kiện", "Movers"), true)
+		present.Heading(e.stdout, e.q.format, e.say(words.HeadMovers), true)
 		for _, m := range rep.Movers {
 			fmt.Fprintf(e.stdout, "- %s %s %d\n", e.moverLabel(m.Kind), e.inline(m.Index), m.Year)
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/data/sample"
@@ -16,6 +17,28 @@ type inputFlags struct {
 	maxBytes, maxCells        int64
 	maxColumns                int64
 	ignoreMemory              bool
+	columns                   columnMap
+}
+
+// columnMap is the repeatable --column ROLE="Header as written".
+type columnMap map[string]string
+
+func (m *columnMap) String() string { return "" }
+
+func (m *columnMap) Set(v string) error {
+	role, header, ok := strings.Cut(v, "=")
+	role, header = strings.TrimSpace(role), strings.TrimSpace(header)
+	if !ok || role == "" || header == "" {
+		return fmt.Errorf("want ROLE=\"Header\", e.g. total=\"Điểm\" (roles: %s)", strings.Join(data.MappableRoles(), ", "))
+	}
+	if !data.KnownColumnRole(role) {
+		return fmt.Errorf("unknown role %q (roles: %s)", role, strings.Join(data.MappableRoles(), ", "))
+	}
+	if *m == nil {
+		*m = columnMap{}
+	}
+	(*m)[role] = header
+	return nil
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
@@ -27,11 +50,12 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&f.maxCells, "max-cells", data.DefaultMaxCells, "most cells (rows × columns) accepted in one input file")
 	fs.Int64Var(&f.maxColumns, "max-columns", data.DefaultMaxColumns, "most columns accepted in one input file")
 	fs.BoolVar(&f.ignoreMemory, "ignore-memory", false, "load a file even when it looks too big for the available memory")
+	fs.Var(&f.columns, "column", "ROLE=\"Header\": read that column as the role, e.g. total=\"Điểm\" (repeatable; roles: "+strings.Join(data.MappableRoles(), ", ")+")")
 }
 
 func (f *inputFlags) options(stdin io.Reader) data.Options {
 	return data.Options{Components: f.components, Grades: f.grades, Units: f.units, Stdin: stdin, MaxBytes: f.maxBytes, MaxCells: f.maxCells, MaxColumns: f.maxColumns,
-		IgnoreMemory: f.ignoreMemory}
+		IgnoreMemory: f.ignoreMemory, Columns: f.columns}
 }
 
 func sampleNames() string {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -322,17 +323,10 @@ func yearNames(a *analysis.Analysis, indices []string) []string {
 	return names
 }
 
-// slice is one (index, year, bloc): the unit of every ranking.
-type slice struct {
-	index string
-	year  int
-	bloc  string
-}
-
 // each calls fn for every selected index, year and bloc, and stops at its
 // first error. A year or bloc filter that matches nothing in one index is
 // fine as long as it matches in another.
-func (e *env) each(allYears bool, fn func(s slice) error) error {
+func (e *env) each(allYears bool, fn func(s data.Slice) error) error {
 	indices, err := e.indices()
 	if err != nil {
 		return err
@@ -356,7 +350,7 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 			}
 			blocFound = true
 			for _, b := range sel {
-				if err := fn(slice{ix, y, b}); err != nil {
+				if err := fn(data.Slice{Index: ix, Year: y, Bloc: b}); err != nil {
 					return err
 				}
 			}
@@ -373,9 +367,9 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 
 // collect gathers what fn gives for every selected slice (see each), as
 // [] rather than null when there is nothing.
-func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, error) {
+func collect[T any](e *env, allYears bool, fn func(s data.Slice) ([]T, error)) ([]T, error) {
 	var out []T
-	err := e.each(allYears, func(s slice) error {
+	err := e.each(allYears, func(s data.Slice) error {
 		got, err := fn(s)
 		out = append(out, got...)
 		return err
@@ -385,8 +379,8 @@ func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, 
 
 // missing is an analysis that has no result for a slice each listed: a
 // bug, not bad data.
-func missing(what string, s slice) error {
-	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.index, s.year, s.bloc)
+func missing(what string, s data.Slice) error {
+	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.Index, s.Year, s.Bloc)
 }
 
 // query declares a query command by its two halves: rows collects the
@@ -415,22 +409,21 @@ func report[R any](rows func(*env) (R, error), human func(*env, R) error) binder
 	}
 }
 
-// label picks the Vietnamese or English text.
-func (e *env) label(vi, en string) string {
-	if e.q.lang == "en" {
-		return en
-	}
-	return vi
-}
+// lang is the language of labels (--lang).
+func (e *env) lang() words.Lang { return words.Lang(e.q.lang) }
 
-// headers picks a header row by language: pairs of vi, en.
-func (e *env) headers(pairs ...string) []string {
-	out := make([]string, 0, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
+// say writes a word in the chosen language.
+func (e *env) say(w *words.Word) string { return w.In(e.lang()) }
+
+// headers writes a header row in the chosen language; CSV headers are the
+// columns' machine keys (their English words).
+func (e *env) headers(cols ...*words.Word) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
 		if e.q.format == present.FormatCSV {
-			out = append(out, pairs[i+1]) // CSV headers are machine keys
+			out[i] = c.In(words.EN)
 		} else {
-			out = append(out, e.label(pairs[i], pairs[i+1]))
+			out[i] = e.say(c)
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -84,12 +85,14 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				if f.pick(3) == 0 {
 					r.UnitCode = r.UnitID
 				}
-				switch k := f.pick(10); {
+				switch k := f.pick(12); {
 				case k == 0: // no total
 				case k < 4: // ties are common
 					r.Total = float64(70 + 5*f.pick(4))
-				default:
+				case k < 10:
 					r.Total = float64(f.next()) / 2.55
+				default: // anything a float can hold
+					r.Total = extremes[f.pick(len(extremes))]
 				}
 				r.NotRanked = f.pick(8) == 0
 				if f.pick(3) == 0 {
@@ -100,7 +103,11 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				}
 				for c := 0; c < nComp; c++ {
 					v := data.Missing
-					if f.pick(5) != 0 {
+					switch k := f.pick(12); {
+					case k == 0:
+					case k == 1:
+						v = extremes[f.pick(len(extremes))]
+					default:
 						v = float64(f.pick(40)) / 2
 					}
 					r.Scores = append(r.Scores, v)
@@ -113,6 +120,13 @@ func fuzzDataset(raw []byte) *data.Dataset {
 	}
 	return ds
 }
+
+// extremes are values across the whole float range: huge (an identifier
+// summed as a score: 9.22e16 once crashed the ranking), tiny, negative zero,
+// the largest float and the infinities.
+var extremes = []float64{9.22e16, 9.3e16, 1e19, -9.3e16, 1e300, math.MaxFloat64, -math.MaxFloat64,
+	math.SmallestNonzeroFloat64, math.Copysign(0, -1), 5e-324, 0.005, 0.015, -0.005, 1e15 + 0.5,
+	math.Inf(1), math.Inf(-1)}
 
 func unitID(u int) string { return "U" + string(rune('A'+u)) }
 
@@ -140,8 +154,10 @@ func FuzzAnalysis(f *testing.F) {
 	})
 }
 
-// r2 compares scores as ranks do: at 2 decimals.
-func r2(v float64) int64 { return int64(math.Round(v * 100)) }
+// r2 compares scores as ranks do: at 2 decimals, as the whole cents the
+// text shows (numfmt.Cents, bounded by numfmt.CentsLimit: beyond it
+// scores tie).
+func r2(v float64) int64 { return numfmt.Cents(v) }
 
 func checkAnalysis(t *testing.T, ds *data.Dataset) {
 	a := New(ds)
@@ -174,12 +190,12 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 			}
 			for _, b := range a.BlocsIn(ix, y) {
 				recs := records[key{ix, y, b}]
-				tb, ok := a.Table(ix, y, b)
+				tb, ok := a.Table(data.Slice{Index: ix, Year: y, Bloc: b})
 				if !ok {
 					t.Fatalf("no table for %s %d %s", ix, y, b)
 				}
 				checkRanks(t, tb, recs)
-				bs, ok := a.BlocSummary(ix, y, b)
+				bs, ok := a.BlocSummary(data.Slice{Index: ix, Year: y, Bloc: b})
 				if !ok {
 					t.Fatalf("no summary for %s %d %s", ix, y, b)
 				}
@@ -196,7 +212,7 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 						t.Fatalf("caveat %s of %s %d %s selected for %s %d %s", c.Kind, c.Index, c.Year, c.Bloc, ix, y, b)
 					}
 				}
-				for _, m := range a.BlocMovers(ix, y, b) {
+				for _, m := range a.BlocMovers(data.Slice{Index: ix, Year: y, Bloc: b}) {
 					rec, ok := recs[m.UnitID]
 					if !ok || m.Index != ix || m.Year != y || m.Bloc != b {
 						t.Fatalf("mover %s names %s (%s %d %s), not a unit of %s %d %s", m.Kind, m.UnitID, m.Index, m.Year, m.Bloc, ix, y, b)
@@ -211,10 +227,10 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 						t.Fatalf("mover %s with rank %v", m.Kind, ip(m.Rank))
 					}
 				}
-				if bc, ok := a.Components(ix, y, b); ok {
+				if bc, ok := a.Components(data.Slice{Index: ix, Year: y, Bloc: b}); ok {
 					checkComponents(t, bc, recs)
 				}
-				for _, g := range a.Gaps(ix, y, b) {
+				for _, g := range a.Gaps(data.Slice{Index: ix, Year: y, Bloc: b}) {
 					if _, ok := recs[g.UnitID]; !ok {
 						t.Fatalf("gap of %s, not in the bloc", g.UnitID)
 					}

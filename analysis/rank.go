@@ -9,9 +9,11 @@ import (
 // a small range in cents, so ordering and ranking count instead of sorting
 // when the range allows (O(n + range)); otherwise they sort.
 
-// smallRange reports whether counting over [lo, hi] beats sorting n values.
+// smallRange reports whether counting over [lo, hi] beats sorting n
+// values. The width is taken unsigned: hi-lo of any two int64 keys fits in
+// a uint64, where it could wrap to a negative int64.
 func smallRange(lo, hi int64, n int) bool {
-	return hi-lo < int64(4*n+4096)
+	return uint64(hi)-uint64(lo) < uint64(4*n+4096)
 }
 
 func bounds(cs []int64) (lo, hi int64) {
@@ -93,11 +95,12 @@ func rankAndMedian(cs []int64, vals []float64, ranks []int32) float64 {
 		// the median's neighbours sit in the buckets of the (n-1)/2-th and
 		// n/2-th smallest values: select within those buckets only
 		a, b := (n-1)/2, n/2
-		var ca, cb int64 = -1, -1
+		var ca, cb int64
+		foundA := false // cents can be negative: no sentinel value
 		below, belowA, belowB := 0, 0, 0
 		for x, c := range count {
-			if ca < 0 && below+int(c) > a {
-				ca, belowA = lo+int64(x), below
+			if !foundA && below+int(c) > a {
+				ca, belowA, foundA = lo+int64(x), below, true
 			}
 			if below+int(c) > b {
 				cb, belowB = lo+int64(x), below

@@ -25,6 +25,8 @@ type builder struct {
 	aliases  map[string]string // folded unit name or alias → unit code (units.csv)
 	sidecars map[string]bool   // sidecar paths already read
 	flagged  map[string]bool   // sidecar kinds given by flag: don't discover them
+	// matched holds the --column roles whose header some data file has
+	matched map[string]bool
 
 	// Caches: the same names, blocs and grades repeat on every row and year.
 	folds    map[string]string
@@ -93,6 +95,7 @@ func newBuilder(opt Options) *builder {
 		aliases:  map[string]string{},
 		sidecars: map[string]bool{},
 		flagged:  map[string]bool{},
+		matched:  map[string]bool{},
 		folds:    map[string]string{},
 		strs:     map[string]string{},
 	}
@@ -154,6 +157,7 @@ func (b *builder) readSidecarFlags(opt Options, open func(string) (input, bool))
 // run reads sidecars found next to the inputs first (they define component
 // maxima and unit aliases the data rows need), then every data file.
 func (b *builder) run(inputs []input, open func(dir, name string) (input, bool)) {
+	b.checkColumnRoles()
 	for _, name := range []string{"components.csv", "grades.csv", "units.csv"} {
 		kind := sidecarNames[name]
 		if b.flagged[kind] {
@@ -182,6 +186,7 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 		b.readData(t)
 		b.ds.Files = append(b.ds.Files, t.info)
 	}
+	b.checkColumnsMatched()
 	switch {
 	case b.countErrors() > 0:
 	case len(inputs) == 0:
@@ -343,3 +348,39 @@ func yearFromName(name string) int {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// checkColumnRoles refuses a --column role parlens does not know.
+func (b *builder) checkColumnRoles() {
+	for _, rn := range sortedKeys(b.opt.Columns) {
+		if _, ok := mappableRoles[Fold(rn)]; !ok {
+			b.errorf(Pos{}, "roles: "+strings.Join(MappableRoles(), ", "), "--column %s=%q: unknown role %q", rn, b.opt.Columns[rn], rn)
+		}
+	}
+}
+
+// noteMapped notes the --column roles a data file's header matches.
+func (b *builder) noteMapped(names []string) {
+	if len(b.opt.Columns) == 0 {
+		return
+	}
+	missing := map[string]bool{}
+	for _, rn := range unmatchedColumns(b.opt.Columns, names) {
+		missing[rn] = true
+	}
+	for rn := range b.opt.Columns {
+		if !missing[rn] {
+			b.matched[rn] = true
+		}
+	}
+}
+
+// checkColumnsMatched refuses a --column header that no data file has: a
+// mapping that maps nothing would leave the guess it was meant to replace.
+func (b *builder) checkColumnsMatched() {
+	for _, rn := range sortedKeys(b.opt.Columns) {
+		if !b.matched[rn] && len(b.ds.Files) > 0 {
+			b.errorf(Pos{}, "the header must be written as in the file (case and accents may differ)",
+				"--column %s=%q: no data file has a column headed %q", rn, b.opt.Columns[rn], b.opt.Columns[rn])
+		}
+	}
+}

@@ -20,6 +20,10 @@ type Options struct {
 	MaxCells   int64     // most cells (rows × columns) in a data file; 0 = DefaultMaxCells
 	MaxColumns int64     // most columns in a data file; 0 = DefaultMaxColumns
 	Label      string    // dataset label shown with the data
+	// Columns maps a role ("unit", "total", "component", "ignore"…; see
+	// MappableRoles) to a header as written, matched without regard to
+	// case or accents: --column ROLE="Header". It wins over recognition.
+	Columns map[string]string
 	// IgnoreMemory loads a file even when it looks too big for the memory
 	// available (by default such a file fails early, with a message).
 	IgnoreMemory bool

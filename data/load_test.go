@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,8 +163,8 @@ func TestDefaultsAndIdentity(t *testing.T) {
 	if r[0].Total != 11.5 || !r[0].TotalDerived {
 		t.Errorf("derived total %v (derived %v), want 11.5", r[0].Total, r[0].TotalDerived)
 	}
-	if r[1].Total != 7 || !IsMissing(r[1].Scores[1]) {
-		t.Errorf("an empty cell is missing, never zero: %+v", r[1])
+	if !IsMissing(r[1].Total) || !IsMissing(r[1].Scores[1]) || r[1].TotalDerived || !slices.Equal(r[1].MissingParts(), []string{"C2"}) {
+		t.Errorf("an empty cell is missing, never zero, and so is a total it is part of: %+v", r[1])
 	}
 	if ds.UnitCount() != 2 {
 		t.Errorf("units %d, want 2", ds.UnitCount())
@@ -183,8 +184,11 @@ func TestLongFormat(t *testing.T) {
 	if r := ds.Records[0]; r.Total != 19.75 || r.Score(1) != 10.25 {
 		t.Errorf("aggregated record %+v", r)
 	}
-	if r := ds.Records[1]; r.Total != 8 || !IsMissing(r.Score(1)) {
-		t.Errorf("record with one component %+v", r)
+	if r := ds.Records[1]; !IsMissing(r.Total) || !IsMissing(r.Score(1)) || !slices.Equal(r.MissingParts(), []string{"Thể chế"}) {
+		t.Errorf("a record lacking a component of its year has no total: %+v", r)
+	}
+	if r := ds.Records[2]; r.Total != 9 || r.MissingParts() != nil {
+		t.Errorf("2022 has one component: %+v", r)
 	}
 }
 
@@ -249,11 +253,11 @@ func TestSidecars(t *testing.T) {
 	if s, ok := ds.Successor("Q2"); !ok || s != "Q1" {
 		t.Errorf("successor of Q2: %q %v", s, ok)
 	}
-	s := ds.SchemeFor(DefaultIndex, "huyện", 2021)
+	s := ds.SchemeFor(Slice{Index: DefaultIndex, Year: 2021, Bloc: "huyện"})
 	if s.Source != "grades.csv" || s.GradeFor(85) != "Nhóm II" || s.GradeFor(95.5) != "Nhóm I" || s.GradeFor(3) != "Nhóm III" {
 		t.Errorf("bloc scheme %+v", s)
 	}
-	if ds.SchemeFor(DefaultIndex, "Sở", 2021) != &DefaultScheme {
+	if ds.SchemeFor(Slice{Index: DefaultIndex, Year: 2021, Bloc: "Sở"}) != &DefaultScheme {
 		t.Error("a bloc without a scheme uses the default")
 	}
 }
@@ -264,11 +268,11 @@ func TestGradeVocabulary(t *testing.T) {
 		label string
 		level int
 	}{{"xuat sac", 0}, {"Rất tốt", 0}, {"TỐT", 1}, {"Trung bình khá", 3}, {"Chưa đạt", 5}, {"Kém", 5}, {"Nhóm B", 1}, {"III", 2}} {
-		if lvl, ok := ds.GradeLevel(DefaultIndex, "", 2021, tt.label); !ok || lvl != tt.level {
+		if lvl, ok := ds.GradeLevel(Slice{Index: DefaultIndex, Year: 2021, Bloc: ""}, tt.label); !ok || lvl != tt.level {
 			t.Errorf("level of %q = %d, %v; want %d", tt.label, lvl, ok, tt.level)
 		}
 	}
-	if _, ok := ds.GradeLevel(DefaultIndex, "", 2021, "Siêu tốt"); ok {
+	if _, ok := ds.GradeLevel(Slice{Index: DefaultIndex, Year: 2021, Bloc: ""}, "Siêu tốt"); ok {
 		t.Error("unknown label ordered")
 	}
 	for score, want := range map[float64]string{90: "Xuất sắc", 89.995: "Xuất sắc", 89.99: "Tốt", 60: "Trung bình", 59.99: "Yếu", 101.69: "Xuất sắc"} {
@@ -401,7 +405,7 @@ func TestChunkedParseMatchesWhole(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "2021,\"Khối %d\",U%d,%s,%d.5,%d.25,%d.75\n", i%3, i, name, i%10, i%7, i%10+i%7)
 	}
-	b.WriteString("2021,Khối 0,BAD,Sai,x,1,2\n")
+	b.WriteString("2021,Khối 0,BAD,Sai,abc,1,2\n")
 	raw := b.String()
 	load := func(chunk, procs int) *Result {
 		defer func(old int) { minChunkBytes = old }(minChunkBytes)
@@ -416,7 +420,7 @@ func TestChunkedParseMatchesWhole(t *testing.T) {
 	if want := "big.csv:" + strconv.Itoa(strings.Count(raw, "\n")) + ":5: error"; !strings.HasPrefix(whole.Issues[0].String(), want) {
 		t.Errorf("position %s, want %s", whole.Issues[0], want)
 	}
-	fixed := strings.Replace(raw, "BAD,Sai,x", "BAD,Sai,3", 1)
+	fixed := strings.Replace(raw, "BAD,Sai,abc", "BAD,Sai,3", 1)
 	whole = readFiles(t, map[string]string{"big.csv": fixed})
 	func() {
 		defer func(old int) { minChunkBytes = old }(minChunkBytes)

@@ -30,6 +30,7 @@ const (
 	cellTouch              // no score (empty, unreadable or negative): the record exists
 	cellScore
 	cellTotal
+	cellSelf // the unit's self-assessed score, kept beside the total
 )
 
 // longCell is one row of a long file that passed the role checks.
@@ -54,7 +55,7 @@ type longBase struct {
 // longComp is a distinct component cell in a piece.
 type longComp struct {
 	name   string // trimmed, copied out of the file
-	total  bool   // named like a total
+	role   role   // roleTotal, roleSelfAssessed, roleMaximum, roleRowNumber by name; else roleOther
 	global int32  // index in Dataset.Components once seen; -1 before
 }
 
@@ -142,12 +143,21 @@ func (c *longChunk) parse(text []byte, compCol, scoreCol int) {
 		} else {
 			cell.comp = int32(len(c.comps))
 			name = strings.Clone(name)
-			c.comps = append(c.comps, longComp{name: name, total: headerRoles[Fold(name)] == roleTotal, global: -1})
+			c.comps = append(c.comps, longComp{name: name, role: headerRole(name), global: -1})
 			compOf[name] = cell.comp
 		}
 		lastComp = cell.comp
 		cell.kind = cellTouch
-		if s := rec[scoreCol]; !missingCell(s) { // an empty score is missing, never zero
+		crole := c.comps[cell.comp].role
+		s := rec[scoreCol]
+		missing, marked := missingValue(s) // an empty score is missing, never zero
+		switch {
+		case crole == roleMaximum || crole == roleRowNumber:
+			// a maximum or a row number given as a component: never a score
+		case marked:
+			p.warnf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "an error value or blank mark has no score; fill the cell if the unit was scored",
+				"%q for %q read as missing", clip(trimSpace(s)), clip(name))
+		case !missing:
 			v, dec, _, fault := readNumber(s, t.decimal)
 			switch {
 			case fault != numberOK:
@@ -157,8 +167,11 @@ func (c *longChunk) parse(text []byte, compCol, scoreCol int) {
 				p.errorf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "scores are never below zero; check the sign", "negative score %s", clip(s))
 			default:
 				cell.v, cell.dec, cell.kind = v, uint8(min(dec, 7)), cellScore
-				if c.comps[cell.comp].total {
+				switch crole {
+				case roleTotal:
 					cell.kind = cellTotal
+				case roleSelfAssessed:
+					cell.kind = cellSelf
 				}
 			}
 		}
@@ -214,15 +227,26 @@ type longMerge struct {
 }
 
 func (b *builder) readLong(t *table, r *csv.Reader, h header) {
-	ctx := rowCtx{t: t, h: h, fileYear: yearFromName(t.name)}
+	ctx := newRowCtx(t, h)
 	if !b.checkRequired(ctx) {
 		return
 	}
 	m := &longMerge{b: b, t: t, h: h, p: newRowParser(ctx, 0), byKey: map[longKey]int32{}}
 	defer b.absorb(m.p)
 	for i, role := range h.roles {
-		if role == roleOther || role == roleDuplicate || role == roleTotal {
+		switch role {
+		case roleOther, roleDuplicate, roleTotal, roleSelfAssessed:
 			t.info.Ignored = append(t.info.Ignored, displayHeader(h.names[i], i))
+			switch role {
+			case roleOther:
+				t.info.Columns[i].Role = "ignored: not a long-format column"
+			case roleTotal, roleSelfAssessed:
+				t.info.Columns[i].Role = "ignored: a long file gives totals as rows of the component column"
+			}
+		case roleComponent:
+			t.info.Columns[i].Role = "component name"
+		case roleScore:
+			t.info.Columns[i].Role = "score"
 		}
 	}
 	compCol, scoreCol := h.col[roleComponent], h.col[roleScore]
@@ -340,6 +364,8 @@ func (m *longMerge) merge(c *longChunk) {
 		}
 		comp := &c.comps[max(cell.comp, 0)]
 		switch cell.kind {
+		case cellSelf:
+			a.rec.note().SelfAssessed = cell.v
 		case cellTotal:
 			if a.hasTotal && a.total != cell.v {
 				m.p.errorf(Pos{t.name, line, scoreCol + 1}, "keep one row per unit, year and component",
@@ -429,6 +455,31 @@ func (m *longMerge) finish() {
 	}
 	backing := make([]float64, 0, short*n)
 	b.ds.Records = slices.Grow(b.ds.Records, m.nAccs)
+	// the components that apply to an index and year: those some unit has
+	// a score on, or whose components.csv span covers the year
+	applies := map[presenceKey][]bool{}
+	limits := map[int]scaleLimit{}
+	for _, blk := range m.accs {
+		for i := range blk {
+			a := &blk[i]
+			k := presenceKey{a.rec.Index, a.rec.Year}
+			have := applies[k]
+			if have == nil {
+				have = make([]bool, n)
+				applies[k] = have
+				limits[k.year] = b.scale(k.year)
+			}
+			for g, v := range a.scores {
+				have[g] = have[g] || !IsMissing(v)
+			}
+		}
+	}
+	used := usedByIndex(applies)
+	for k, have := range applies { // and, for an index that uses them, those components.csv's spans cover
+		for g := range have {
+			have[g] = have[g] || used[k.index][g] && b.ds.Components[g].spans(k.year)
+		}
+	}
 	for bi, blk := range m.accs {
 		for i := range blk {
 			a := &blk[i]
@@ -444,21 +495,46 @@ func (m *longMerge) finish() {
 				rec.Scores = backing[at : at+n : at+n]
 			}
 			sum := 0.0
-			for _, v := range rec.Scores {
-				if !IsMissing(v) {
+			var missing []string
+			have := applies[presenceKey{rec.Index, rec.Year}]
+			limit := limits[rec.Year]
+			refused := false // a score beyond the scale, reported: its sum is not
+			for g, v := range rec.Scores {
+				switch {
+				case v > limit.max: // no component holds more than a whole total
+					refused = true
+					b.errorf(Pos{t.name, int(a.lines[g]), scoreCol + 1}, "check the row: is the number a score?",
+						"%s %d %q: score %s is far above the scale: a total is at most %s (%s)",
+						clip(rec.Unit), rec.Year, clip(b.ds.Components[g].NameIn(rec.Year)), formatNum(v), formatNum(limit.max), limit.why)
+				case !IsMissing(v):
 					sum += v
+				case have[g]:
+					missing = append(missing, b.ds.Components[g].NameIn(rec.Year))
 				}
 			}
 			switch {
 			case a.hasTotal:
 				rec.Total = a.total
-				if d := rec.Total - sum; a.nScores > 0 && (d > 0.015 || d < -0.015) {
+				if rec.Total > limit.max {
+					b.errorf(Pos{t.name, a.totalLine, scoreCol + 1}, "check the total's row: is the number a score?",
+						"total %s is far above the scale: a total is at most %s (%s)", formatNum(rec.Total), formatNum(limit.max), limit.why)
+				} else if d := rec.Total - sum; a.nScores > 0 && len(missing) == 0 && (d > 0.015 || d < -0.015) {
 					b.warnf(Pos{t.name, a.totalLine, scoreCol + 1}, "published tables round to 0.01; a bigger gap is a typo or a missing component",
 						"total %s differs from the sum of components %s", formatNum(rec.Total), formatNum(roundTo(sum, a.decimals)))
 				}
+			case len(missing) > 0:
+				rec.note().MissingParts = missing
+				b.warnf(rec.Pos, "add the missing rows or scores, or give the total",
+					"%s %d is not ranked: its total is the sum of its components, and %s (%s); a partial sum is never used",
+					clip(rec.Unit), rec.Year, missingCount(len(missing)), clip(strings.Join(missing, ", ")))
 			case a.nScores > 0:
 				rec.Total = roundTo(sum, a.decimals)
 				rec.TotalDerived = true
+				if rec.Total > limit.max && !refused {
+					b.errorf(Pos{t.name, rec.Pos.Line, scoreCol + 1}, "check the scores of this unit and year: one is not a score",
+						"%s %d: the sum of %s, %s, is far above the scale: a total is at most %s (%s)",
+						clip(rec.Unit), rec.Year, countNoun(a.nScores, "component", "components"), formatNum(rec.Total), formatNum(limit.max), limit.why)
+				}
 			}
 			if rec.Scores == nil {
 				rec.Scores = []float64{}

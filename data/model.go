@@ -3,6 +3,7 @@
 package data
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -43,6 +44,9 @@ type FileInfo struct {
 	Rows      int  // data rows (header excluded)
 	Ignored   []string
 	Notes     []string // how numbers were read where it is not plain (a "%" after the index)
+	// Columns says how every column was understood, in file order (data
+	// files only): check prints it, so the reader sees what was summed.
+	Columns []ColumnInfo
 }
 
 // Component is one scored area (lĩnh vực). Key is stable across renames.
@@ -114,11 +118,58 @@ type Record struct {
 	TotalDerived bool    // true when Total is the sum of components (no total given)
 	NotRanked    bool    // assessed but not ranked (KXH, "-", "không xếp hạng"); beside TotalDerived to share its padding
 	Scores       []float64
+	// Notes holds what few records carry (nil for most): one pointer keeps
+	// every record small, which the load's speed depends on.
+	Notes *RecordNotes
 
 	Grade         string // grade label as given ("" when none)
 	PublishedRank int    // rank as given; 0 when none
 
 	Pos Pos // where the row came from
+}
+
+// RecordNotes is what a record may carry beyond its scores.
+type RecordNotes struct {
+	// MissingParts names the components whose cells were missing when the
+	// total had to be their sum: the total is then missing (the unit is
+	// not ranked), never a partial sum.
+	MissingParts []string
+	// SelfAssessed is the unit's own score ("Điểm tự đánh giá"), kept
+	// beside the total and never part of it; Missing when none is given.
+	SelfAssessed float64
+}
+
+// String shows the notes themselves, not where they are in memory.
+func (n *RecordNotes) String() string {
+	if n == nil {
+		return "<nil>"
+	}
+	return fmt.Sprintf("{MissingParts:%q SelfAssessed:%v}", n.MissingParts, n.SelfAssessed)
+}
+
+// MissingParts names the components that left the record without a total
+// (nil when none did).
+func (r *Record) MissingParts() []string {
+	if r.Notes == nil {
+		return nil
+	}
+	return r.Notes.MissingParts
+}
+
+// SelfAssessed returns the unit's self-assessed score, if given.
+func (r *Record) SelfAssessed() (float64, bool) {
+	if r.Notes == nil || IsMissing(r.Notes.SelfAssessed) {
+		return 0, false
+	}
+	return r.Notes.SelfAssessed, true
+}
+
+// note returns the record's notes, adding them when it has none.
+func (r *Record) note() *RecordNotes {
+	if r.Notes == nil {
+		r.Notes = &RecordNotes{SelfAssessed: Missing}
+	}
+	return r.Notes
 }
 
 // Score returns the record's score on component i (Missing when absent).

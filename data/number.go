@@ -245,15 +245,6 @@ func isNotRanked(s string) bool {
 	return false
 }
 
-// isMissingMark recognises cells that explicitly say "no value".
-func isMissingMark(s string) bool {
-	switch trimSpace(s) {
-	case "", "-", "–", "—", "N/A", "n/a", "NA", "#N/A":
-		return true
-	}
-	return false
-}
-
 // pow10 holds the powers of ten that float64 represents exactly.
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 

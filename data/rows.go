@@ -60,6 +60,14 @@ func (p *rowParser) errorf(pos Pos, hint, format string, args ...any) {
 	p.issues = append(p.issues, Issue{Severity: Error, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// warnf reports a warning, under the same cap.
+func (p *rowParser) warnf(pos Pos, hint, format string, args ...any) {
+	if len(p.issues) > maxIssuesPerFile {
+		return
+	}
+	p.issues = append(p.issues, Issue{Severity: Warning, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
 // add reports a problem another parser found, under the same cap as errorf.
 func (p *rowParser) add(i Issue) {
 	p.errors++

@@ -27,12 +27,14 @@ func (b *builder) readData(t *table) {
 		}
 		return
 	}
-	h := parseHeader(head)
+	h := parseHeader(head, b.opt.Columns)
+	b.noteMapped(head)
 	kind := "wide"
 	if h.isLong() {
 		kind = "long"
 	}
 	t.info.Kind = kind
+	t.info.Columns = describeColumns(h)
 	// Now the format is known, so is the memory the rest needs (the text is
 	// already held: the system's figure counts it as taken).
 	size := int64(len(t.text))
@@ -53,13 +55,101 @@ type rowCtx struct {
 	fileYear int
 }
 
-// wideCol is a column that is not a known role: a component if its cells are numbers.
+// newRowCtx takes the file's year from its name, else from the total's
+// header ("Chỉ số PAR INDEX 2022") when the file has no year column.
+func newRowCtx(t *table, h header) rowCtx {
+	y := yearFromName(t.name)
+	if y == 0 && !h.has(roleYear) {
+		y = h.year
+	}
+	return rowCtx{t: t, h: h, fileYear: y}
+}
+
+// wideCol is a column that is not a known role: a component if its cells
+// are numbers, unless they are row numbers or identifiers.
 type wideCol struct {
 	col      int
 	numeric  int
 	text     int
 	badCells []badCell // non-numbers, reported if the column turns out numeric
+	marks    []badCell // missing marks and error values, reported likewise
+	nMarks   int
 	decimals int
+	top      float64 // the largest value
+	// seq: the values so far run 1, 2, 3… (restarting at 1 allowed), as
+	// row numbers do; first and last are the first and last values, cells
+	// the cells seen
+	seq         bool
+	first, last float64
+	cells       int
+}
+
+// follow extends the column's sequence check by a cell (missing: NaN).
+func (c *wideCol) follow(v float64) {
+	switch {
+	case IsMissing(v):
+		c.seq = false
+	case c.cells == 0:
+		c.first = v
+	case v != c.last+1 && v != 1:
+		c.seq = false
+	}
+	c.last = v
+	c.cells++
+}
+
+// join adds the next chunk's account of the same column.
+func (c *wideCol) join(n *wideCol) {
+	c.numeric += n.numeric
+	c.text += n.text
+	c.decimals = max(c.decimals, n.decimals)
+	c.top = max(c.top, n.top)
+	if room := 20 - len(c.badCells); room > 0 {
+		c.badCells = append(c.badCells, n.badCells[:min(room, len(n.badCells))]...)
+	}
+	if room := 20 - len(c.marks); room > 0 {
+		c.marks = append(c.marks, n.marks[:min(room, len(n.marks))]...)
+	}
+	c.nMarks += n.nMarks
+	if n.cells > 0 {
+		if c.cells == 0 {
+			c.first = n.first
+		} else if n.first != c.last+1 && n.first != 1 {
+			c.seq = false
+		}
+		c.seq = c.seq && n.seq
+		c.last = n.last
+		c.cells += n.cells
+	}
+}
+
+// idLike says why a numeric column is not a score: whole numbers of seven
+// digits or more (codes, identifiers), or row numbers 1, 2, 3… ("" when
+// it can be a score). No PAR component reaches a million points, and
+// scores do not count up by one down a table.
+func (c *wideCol) idLike() string {
+	switch {
+	case c.decimals > 0 || c.text > 0:
+		return ""
+	case c.top >= 1e6:
+		return "identifiers (whole numbers of 7 digits or more)"
+	case c.seq && c.cells >= 3 && c.top >= 3:
+		return "row numbers (1, 2, 3…)"
+	}
+	return ""
+}
+
+// presenceKey is an index (as written on the row, then canonical) and year.
+type presenceKey struct {
+	index string
+	year  int
+}
+
+// keyCounts counts an index and year's rows and, per candidate column,
+// its missing cells (nil until one is).
+type keyCounts struct {
+	rows    int
+	missing []int
 }
 
 type badCell struct {
@@ -81,8 +171,12 @@ type wideChunk struct {
 	totalGiven []uint64
 	// codes are the records' unit code ordinals among p.codes (-1: no
 	// code), when the file has a code column
-	codes         []int32
-	years         map[int]bool // the years of recs
+	codes []int32
+	years map[int]bool // the years of recs
+	// counts has, for each index and year, its rows and missing cells
+	// per candidate column: a component applies that year when some row
+	// has a value (see joinPresence)
+	counts        map[presenceKey]*keyCounts
 	cols          []wideCol
 	seen          int // rows read, good or bad
 	totalDecimals int
@@ -93,7 +187,7 @@ type wideChunk struct {
 var minChunkBytes = 1 << 20
 
 func (b *builder) readWide(t *table, r *csv.Reader, h header) {
-	ctx := rowCtx{t: t, h: h, fileYear: yearFromName(t.name)}
+	ctx := newRowCtx(t, h)
 	if !b.checkRequired(ctx) {
 		return
 	}
@@ -107,6 +201,9 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		case roleScore:
 			if h.has(roleTotal) {
 				t.info.Ignored = append(t.info.Ignored, h.names[i]+" (second total)")
+				t.info.Columns[i].Role = "ignored: a second total"
+			} else {
+				t.info.Columns[i].Role = "total"
 			}
 		}
 	}
@@ -169,7 +266,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	cols := make([]wideCol, len(candidates))
 	seen, nrows, totalDecimals := 0, 0, 0
 	for i := range cols {
-		cols[i].col = candidates[i]
+		cols[i].col, cols[i].seq = candidates[i], true
 	}
 	for _, c := range chunks {
 		b.absorb(c.p)
@@ -177,13 +274,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		nrows += len(c.recs)
 		totalDecimals = max(totalDecimals, c.totalDecimals)
 		for i := range cols {
-			cc := &c.cols[i]
-			cols[i].numeric += cc.numeric
-			cols[i].text += cc.text
-			cols[i].decimals = max(cols[i].decimals, cc.decimals)
-			if room := 20 - len(cols[i].badCells); room > 0 {
-				cols[i].badCells = append(cols[i].badCells, cc.badCells[:min(room, len(cc.badCells))]...)
-			}
+			cols[i].join(&c.cols[i])
 		}
 	}
 	t.info.Rows = nrows
@@ -192,22 +283,43 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		b.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
 		return
 	}
-	// A column is a component when most of its cells are numbers.
-	var comps []int // global component index per candidate column, -1 = ignored text
+	// A column is a component when most of its cells are numbers, unless
+	// they are row numbers or identifiers (which --column component=…
+	// overrides).
+	var comps []int // global component index per candidate column, -1 = ignored
 	decimals := 0
 	for _, c := range cols {
+		name := h.names[c.col]
+		info := &t.info.Columns[c.col]
 		if c.numeric > 0 && c.numeric >= c.text {
-			comps = append(comps, b.component(h.names[c.col]))
+			if why := c.idLike(); why != "" && !h.mapped[c.col] {
+				comps = append(comps, -1)
+				info.Role = "ignored: " + why
+				t.info.Ignored = append(t.info.Ignored, displayHeader(name, c.col))
+				b.warnf(Pos{t.name, 1, c.col + 1}, fmt.Sprintf("if it is a score, map it with --column component=%q", name),
+					"column %q holds %s: not a component, not summed", displayHeader(name, c.col), why)
+				continue
+			}
+			g := b.component(name)
+			comps = append(comps, g)
+			info.Role = "component"
+			if b.ds.Components[g].Bonus {
+				info.Role = "component (bonus)"
+			}
 			decimals = max(decimals, c.decimals)
 			b.noteDecimals(c.decimals)
 			for _, bad := range c.badCells {
 				what, hint := t.numberTrouble(bad.text, bad.fault)
-				b.errorf(bad.pos, hint, "%s in column %q", what, h.names[c.col])
+				b.errorf(bad.pos, hint, "%s in column %q", what, name)
 			}
+			b.warnMarks(c.marks, c.nMarks, name)
 		} else {
 			comps = append(comps, -1)
-			if c.numeric+c.text > 0 || strings.TrimSpace(h.names[c.col]) != "" {
-				t.info.Ignored = append(t.info.Ignored, displayHeader(h.names[c.col], c.col))
+			info.Role = "ignored: text"
+			if c.numeric+c.text > 0 || strings.TrimSpace(name) != "" {
+				t.info.Ignored = append(t.info.Ignored, displayHeader(name, c.col))
+			} else {
+				info.Role = "ignored: empty"
 			}
 		}
 	}
@@ -222,6 +334,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	// bloc's canonical spelling (the first seen; the finishing reads them
 	// from the sets' byRaw, which nothing writes meanwhile), each year's maxima.
 	maxes := map[int][]float64{}
+	limits := map[int]scaleLimit{}
 	for _, c := range chunks {
 		for _, raw := range c.p.firsts[roleIndex] {
 			b.canonical(&b.indexes, raw)
@@ -231,8 +344,10 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		}
 		for y := range c.years {
 			maxes[y] = b.maxima(y)
+			limits[y] = b.scale(y)
 		}
 	}
+	present := b.joinPresence(ctx, chunks, comps, cols)
 	// Finishing (scores in dataset order, canonical spellings, checks,
 	// derived totals) on every core, a chunk each; the problems found are
 	// reported in row order.
@@ -254,6 +369,9 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			}
 			var index, bloc recent[string, string]
 			year, yearMax := 0, []float64(nil)
+			var presentKey presenceKey
+			var presentNow []bool
+			limit := scaleLimit{}
 			for k := range c.recs {
 				rec := &c.recs[k]
 				if !direct {
@@ -271,10 +389,13 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 				rec.Index = lookupRecent(&index, b.indexes.byRaw, rec.Index)
 				rec.Bloc = lookupRecent(&bloc, b.blocs.byRaw, rec.Bloc)
 				if rec.Year != year || yearMax == nil {
-					year, yearMax = rec.Year, maxes[rec.Year]
+					year, yearMax, limit = rec.Year, maxes[rec.Year], limits[rec.Year]
+				}
+				if pk := (presenceKey{rec.Index, rec.Year}); pk != presentKey || presentNow == nil {
+					presentKey, presentNow = pk, present[pk]
 				}
 				given := c.totalGiven[k>>6]&(1<<(k&63)) != 0
-				s.finishRecord(ctx, rec, given, comps, cols, decimals, yearMax)
+				s.finishRecord(&ctx, rec, given, comps, cols, decimals, yearMax, presentNow, &limit)
 				if hasCodes { // while the record is at hand
 					keys.addCoded(rec, c.codes[k])
 				} else {
@@ -306,8 +427,12 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 	defer func() { c.quoteTrouble = r.quoteTrouble }()
 	c.cols = make([]wideCol, len(candidates))
 	for i, col := range candidates {
-		c.cols[i].col = col
+		c.cols[i].col, c.cols[i].seq = col, true
 	}
+	selfCol, hasSelf := h.col[roleSelfAssessed]
+	c.counts = map[presenceKey]*keyCounts{}
+	var countKey presenceKey
+	var counts *keyCounts
 	_, hasCode := h.col[roleCode]
 	if hasCode {
 		c.codes = make([]int32, 0, maxRows)
@@ -353,6 +478,14 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 			year = out.Year
 			c.years[year] = true
 		}
+		if pk := (presenceKey{out.Index, out.Year}); pk != countKey || counts == nil {
+			countKey, counts = pk, c.counts[pk]
+			if counts == nil {
+				counts = &keyCounts{}
+				c.counts[pk] = counts
+			}
+		}
+		counts.rows++
 		from := len(vals)
 		for i := range c.cols {
 			col := &c.cols[i]
@@ -362,11 +495,22 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 				v = x
 				col.numeric++
 				col.decimals = max(col.decimals, dec)
-			} else if !missingCell(cell) {
+				if x > col.top {
+					col.top = x
+				}
+			} else if missing, marked := missingValue(cell); marked {
+				col.nMarks++
+				if len(col.marks) < 20 {
+					col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
+				}
+			} else if !missing {
 				if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
 					v = x
 					col.numeric++
 					col.decimals = max(col.decimals, dec)
+					if x > col.top {
+						col.top = x
+					}
 				} else {
 					if fault == notANumber {
 						col.text++
@@ -378,16 +522,37 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 					}
 				}
 			}
+			if IsMissing(v) {
+				if counts.missing == nil {
+					counts.missing = make([]int, len(c.cols))
+				}
+				counts.missing[i]++
+			}
+			if col.seq { // scores break the sequence on their first rows
+				col.follow(v)
+			}
 			vals = append(vals, v)
 		}
 		out.Scores = vals[from:len(vals):len(vals)]
 		if hasTotal {
 			cell := rec[totalCol]
-			if !missingCell(cell) {
+			pos := Pos{t.name, line, totalCol + 1}
+			if missing, marked := missingValue(cell); !missing {
 				c.totalGiven[k>>6] |= 1 << (k & 63)
-				if v, dec, ok := p.number(cell, Pos{t.name, line, totalCol + 1}, "total"); ok {
+				if v, dec, ok := p.number(cell, pos, "total"); ok {
 					out.Total = v
 					c.totalDecimals = max(c.totalDecimals, dec)
+				}
+			} else if marked {
+				p.warnf(pos, "a missing total is the sum of the components when every one is given; else the unit is not ranked",
+					"total %q of %s read as missing", clip(trimSpace(cell)), clip(out.Unit))
+			}
+		}
+		if hasSelf {
+			cell := rec[selfCol]
+			if missing, _ := missingValue(cell); !missing {
+				if v, _, ok := p.number(cell, Pos{t.name, line, selfCol + 1}, "self-assessed score"); ok {
+					out.note().SelfAssessed = v
 				}
 			}
 		}
@@ -493,25 +658,38 @@ func (s *issueSink) add(sev Severity, pos Pos, hint, format string, args ...any)
 	s.issues = append(s.issues, Issue{Severity: sev, Pos: pos, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }
 
-// finishRecord validates a row's scores and derives a missing total.
-// maxes are the year's maxima (builder.maxima).
-func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64) {
+// finishRecord validates a row's scores and derives a missing total: the
+// sum of the components when every one that applies is given (one applies
+// when some row of the index and year has a value there: present), else
+// none, with the missing ones named. maxes are the year's maxima
+// (builder.maxima), limit its scale (builder.scale).
+func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64, present []bool, limit *scaleLimit) {
 	b := s.b
-	sum, n, complete := 0.0, 0, true
+	sum, n := 0.0, 0
+	var missing []string
+	refused := false // a score beyond the scale, reported: its sum is not
 	for j, g := range comps {
 		if g < 0 {
 			continue
 		}
 		v := rec.Scores[g]
 		if IsMissing(v) {
-			complete = false
+			if present == nil || present[j] {
+				missing = append(missing, ctx.h.names[cols[j].col])
+			}
 			continue
 		}
 		if v < 0 {
 			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "scores are never below zero; check the sign", "negative score %s in column %q", formatNum(v), ctx.h.names[cols[j].col])
 			continue
 		}
-		if v > maxes[g] { // maxima are +Inf where unknown
+		if v > limit.max { // no component holds more than a whole total
+			refused = true
+			col := cols[j].col
+			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, col + 1},
+				fmt.Sprintf("if column %q is not a score, map it with --column ignore=%q", displayHeader(ctx.h.names[col], col), ctx.h.names[col]),
+				"score %s in column %q is far above the scale: a total is at most %s (%s)", formatNum(v), ctx.h.names[col], formatNum(limit.max), limit.why)
+		} else if v > maxes[g] { // maxima are +Inf where unknown
 			c := &b.ds.Components[g]
 			if m, ok := c.Max(rec.Year); ok && v > m+1e-9 {
 				s.add(Warning, Pos{ctx.t.name, rec.Pos.Line, cols[j].col + 1}, "check the score or the max in components.csv", "score %s is above the maximum %s of %q", formatNum(v), formatNum(m), c.NameIn(rec.Year))
@@ -521,16 +699,193 @@ func (s *issueSink) finishRecord(ctx rowCtx, rec *Record, totalGiven bool, comps
 		n++
 	}
 	switch {
+	case !totalGiven && len(missing) > 0:
+		rec.note().MissingParts = missing
+		s.add(Warning, rec.Pos, "fill the cells, or give the total",
+			"%s %d is not ranked: its total is the sum of its components, and %s (%s); a partial sum is never used",
+			clip(rec.Unit), rec.Year, missingCount(len(missing)), clip(strings.Join(missing, ", ")))
 	case !totalGiven && n > 0:
 		rec.Total = roundTo(sum, decimals)
 		rec.TotalDerived = true
-	case totalGiven && n > 0 && complete && !IsMissing(rec.Total):
+		if rec.Total > limit.max && !refused {
+			top, col := largestScore(rec, comps, cols)
+			s.add(Error, Pos{ctx.t.name, rec.Pos.Line, col + 1},
+				fmt.Sprintf("column %q holds %s: if it is not a score, map it with --column ignore=%q", displayHeader(ctx.h.names[col], col), formatNum(top), ctx.h.names[col]),
+				"the sum of %s, %s, is far above the scale: a total is at most %s (%s)",
+				countNoun(n, "column", "columns"), formatNum(rec.Total), formatNum(limit.max), limit.why)
+		}
+	case totalGiven && !IsMissing(rec.Total) && rec.Total > limit.max:
+		col := ctx.h.col[roleTotal]
+		if _, ok := ctx.h.col[roleTotal]; !ok {
+			col = ctx.h.col[roleScore]
+		}
+		s.add(Error, Pos{ctx.t.name, rec.Pos.Line, col + 1},
+			fmt.Sprintf("check that column %q is the total; map the right one with --column total=\"…\"", displayHeader(ctx.h.names[col], col)),
+			"total %s is far above the scale: a total is at most %s (%s)", formatNum(rec.Total), formatNum(limit.max), limit.why)
+	case totalGiven && n > 0 && len(missing) == 0 && !IsMissing(rec.Total):
 		if d := rec.Total - sum; d > 0.015 || d < -0.015 {
 			s.add(Warning, Pos{ctx.t.name, rec.Pos.Line, ctx.h.col[roleTotal] + 1}, "published tables round to 0.01; a bigger gap is a typo or a missing column",
 				"total %s differs from the sum of components %s by %s", formatNum(rec.Total), formatNum(roundTo(sum, decimals)), formatNum(roundTo(rec.Total-sum, max(decimals, 2))))
 		}
 	}
 	s.grades.check(b.ds, rec, ctx.h.col[roleGrade]+1, s.add)
+}
+
+// largestScore returns a record's largest component score and its column,
+// for a message about its sum.
+func largestScore(rec *Record, comps []int, cols []wideCol) (top float64, col int) {
+	top, col = math.Inf(-1), -1
+	for j, g := range comps {
+		if g >= 0 && rec.Scores[g] > top {
+			top, col = rec.Scores[g], cols[j].col
+		}
+	}
+	return top, col
+}
+
+// countNoun writes "1 column", "3 columns".
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// missingCount writes "1 is missing", "3 are missing".
+func missingCount(n int) string {
+	if n == 1 {
+		return "1 is missing"
+	}
+	return strconv.Itoa(n) + " are missing"
+}
+
+// scaleLimit is the highest total a year's table can hold, and why.
+type scaleLimit struct {
+	max float64
+	why string
+}
+
+// defaultBonus is the room left for bonus points when components.csv gives
+// no bonus maximum: no PAR scheme has given more than 50.
+const defaultBonus = 50
+
+// scale is the highest plausible total in a year: 100 points (or the sum
+// of the components' maxima from components.csv, when larger) plus the
+// bonus maximum: the bonus components' maxima, else defaultBonus.
+func (b *builder) scale(year int) scaleLimit {
+	points, bonus, bonusKnown := 0.0, 0.0, false
+	for i := range b.ds.Components {
+		c := &b.ds.Components[i]
+		m, ok := c.Max(year)
+		switch {
+		case !ok:
+		case c.Bonus:
+			bonus, bonusKnown = bonus+m, true
+		default:
+			points += m
+		}
+	}
+	base, why := 100.0, "100 points"
+	if points > 100 {
+		base, why = points, fmt.Sprintf("%s points by components.csv", formatNum(points))
+	}
+	if bonusKnown {
+		return scaleLimit{base + bonus, fmt.Sprintf("%s plus %s bonus points by components.csv", why, formatNum(bonus))}
+	}
+	return scaleLimit{base + defaultBonus, fmt.Sprintf("%s plus %d for bonus points, components.csv giving no bonus maximum", why, defaultBonus)}
+}
+
+// joinPresence says, for each index and year (canonical spellings), which
+// candidate columns apply: some row has a value there, or components.csv
+// gives the component a span that covers the year. It warns of a component
+// column that does not apply to an index and year whose totals are
+// derived: those totals leave it out.
+func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, cols []wideCol) map[presenceKey][]bool {
+	out := map[presenceKey][]bool{}
+	var keys []presenceKey
+	for _, c := range chunks {
+		for k, n := range c.counts {
+			ck := presenceKey{b.indexes.byRaw[k.index], k.year}
+			have := out[ck]
+			if have == nil {
+				have = make([]bool, len(cols))
+				out[ck] = have
+				keys = append(keys, ck)
+			}
+			for i := range have {
+				have[i] = have[i] || n.missing == nil || n.rows > n.missing[i]
+			}
+		}
+	}
+	// components.csv's year spans say in which years a component applies
+	// to an index that uses it, whatever the cells (components.csv names
+	// no index: an index that never has a value in the column does not use it)
+	used := usedByIndex(out)
+	for k, have := range out {
+		for j, g := range comps {
+			if g >= 0 && !have[j] && used[k.index][j] {
+				have[j] = b.ds.Components[g].spans(k.year)
+			}
+		}
+	}
+	if ctx.h.has(roleTotal) || ctx.h.has(roleScore) {
+		return out
+	}
+	slices.SortFunc(keys, func(x, y presenceKey) int {
+		if x.index != y.index {
+			return strings.Compare(x.index, y.index)
+		}
+		return x.year - y.year
+	})
+	for _, k := range keys {
+		for j, g := range comps {
+			if g >= 0 && !out[k][j] {
+				name := displayHeader(ctx.h.names[cols[j].col], cols[j].col)
+				b.warnf(Pos{ctx.t.name, 1, cols[j].col + 1}, "fine if the component did not exist that year",
+					"column %q is empty in every %s %d row: those totals are the sum of the other columns", name, clip(k.index), k.year)
+			}
+		}
+	}
+	return out
+}
+
+// spans reports whether components.csv gives the component a year span
+// (a from_year or to_year) that covers the year: a row without years says
+// nothing about when the component applies.
+func (c *Component) spans(year int) bool {
+	t := c.term(year)
+	return t != nil && (t.FromYear != 0 || t.ToYear != 0)
+}
+
+// usedByIndex merges applies-flags over the years of each index.
+func usedByIndex(applies map[presenceKey][]bool) map[string][]bool {
+	used := map[string][]bool{}
+	for k, have := range applies {
+		u := used[k.index]
+		if u == nil {
+			u = make([]bool, len(have))
+			used[k.index] = u
+		}
+		for i, h := range have {
+			u[i] = u[i] || h
+		}
+	}
+	return used
+}
+
+// warnMarks reports a component column's cells read as missing because
+// they hold a mark or an error value: the first few, then how many more.
+func (b *builder) warnMarks(marks []badCell, n int, column string) {
+	const each = 5
+	for i, m := range marks {
+		if i == each {
+			b.warnf(Pos{File: m.pos.File, Line: m.pos.Line, Col: m.pos.Col}, "",
+				"and %d more cells of column %q read as missing", n-each, column)
+			return
+		}
+		b.warnf(m.pos, "an error value or blank mark has no score; fill the cell if the unit was scored",
+			"%q in column %q read as missing", clip(m.text), column)
+	}
 }
 
 // maxima returns, for a year, each component's maximum plus the tolerance
@@ -572,9 +927,8 @@ type gradeLabels struct {
 }
 
 type gradeKey struct {
-	index, bloc string
-	year        int
-	grade       string
+	slice Slice
+	grade string
 }
 
 // check reports, through add, a grade label that nothing can order; col
@@ -583,7 +937,8 @@ func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Seve
 	if rec.Grade == "" {
 		return
 	}
-	k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
+	sl := SliceOf(rec)
+	k := gradeKey{sl, rec.Grade}
 	ok, hit := g.recent.get(k)
 	if !hit {
 		var seen bool
@@ -591,7 +946,7 @@ func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Seve
 			if g.known == nil {
 				g.known = map[gradeKey]bool{}
 			}
-			_, ok = ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
+			_, ok = ds.GradeLevel(sl, rec.Grade)
 			g.known[k] = ok
 		}
 		g.recent.put(k, ok)
@@ -600,15 +955,6 @@ func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Seve
 		add(Error, Pos{rec.Pos.File, rec.Pos.Line, col}, "define the grade and its minimum score in grades.csv",
 			"unknown grade label %q with no scheme to order it", clip(rec.Grade))
 	}
-}
-
-// missingCell is isMissingMark with a fast path for the common cell that
-// starts and ends with a digit (no missing mark does).
-func missingCell(s string) bool {
-	if n := len(s); n > 0 && isDigit(s[0]) && isDigit(s[n-1]) {
-		return false
-	}
-	return isMissingMark(s)
 }
 
 // formatNum writes a number as short as it reads, with a decimal point.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data/datatest"
 	"github.com/parlens/parlens/tui/styles"
 
@@ -19,7 +20,7 @@ func TestOverviewUngradedSaysBands(t *testing.T) {
 	res := datatest.Sample(t, "ministries-2023")
 	a := analysis.New(res.Dataset)
 	var b strings.Builder
-	if err := WriteOverview(&b, a); err != nil {
+	if err := WriteOverview(&b, a, words.VI); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

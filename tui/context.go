@@ -3,6 +3,8 @@ package tui
 import (
 	"os"
 
+	"github.com/parlens/parlens/analysis/words"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
@@ -27,8 +29,16 @@ type viewCtx struct {
 	sources []string
 	outDir  string // where the briefing is written ("" = working directory)
 
+	lang words.Lang // the language of every word on screen
+
 	navigator
 }
+
+// say writes a word in the dashboard's language.
+func (c *viewCtx) say(w *words.Word) string { return w.In(c.lang) }
+
+// sayf fills a template in the dashboard's language.
+func (c *viewCtx) sayf(w *words.Word, args ...any) string { return w.F(c.lang, args...) }
 
 // selection is what the header shows: the index, year and bloc, and the
 // choices for each.
@@ -40,6 +50,11 @@ type selection struct {
 	blocs   []string
 	bloc    string
 	version int // bumps when index, year or bloc change: views rebuild on it
+}
+
+// slice is the selected index, year and bloc.
+func (s *selection) slice() data.Slice {
+	return data.Slice{Index: s.index, Year: s.year, Bloc: s.bloc}
 }
 
 // navigator is what a view may ask of the dashboard.
@@ -86,7 +101,7 @@ func (c *viewCtx) dir() string {
 
 // gradeLevel is a grade's level (0 = best) as the dataset orders it.
 func (c *viewCtx) gradeLevel(bloc string, year int, grade string) int {
-	if lvl, ok := c.ds.GradeLevel(c.index, bloc, year, grade); ok {
+	if lvl, ok := c.ds.GradeLevel(data.Slice{Index: c.index, Year: year, Bloc: bloc}, grade); ok {
 		return lvl
 	}
 	return -1

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/styles"
 )
 
@@ -101,15 +102,15 @@ func TestTabRegistry(t *testing.T) {
 			t.Fatalf("tab id %q twice", ts.id)
 		}
 		ids[ts.id] = true
-		if h := m.keys.Global.Views[i].Help(); h.Key != string(rune('1'+i)) || h.Desc != ts.title {
+		if h := m.keys.Global.Views[i].Help(); h.Key != string(rune('1'+i)) || h.Desc != ts.title.In(words.VI) {
 			t.Errorf("tab %d key %q %q", i, h.Key, h.Desc)
 		}
 		press(m, string(rune('1'+i)))
 		if got := tabOf(m); got != ts.id {
 			t.Errorf("key %d shows %q, want %q", i+1, got, ts.id)
 		}
-		if !strings.Contains(m.viewTabs().line, ts.title) {
-			t.Errorf("tab line lacks %q", ts.title)
+		if !strings.Contains(m.viewTabs().line, ts.title.In(words.VI)) {
+			t.Errorf("tab line lacks %q", ts.title.In(words.VI))
 		}
 	}
 }

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -31,16 +31,11 @@ type tableExporter interface {
 	exportTable() (t *present.Table, name string)
 }
 
-// fileWrittenMsg reports a file the dashboard wrote (a table or the
-// briefing): what it was, where, and the error.
-type fileWrittenMsg struct {
-	what, path string
-	err        error
+// tableWrittenMsg reports a table the dashboard wrote.
+type tableWrittenMsg struct {
+	path string
+	err  error
 }
-
-// clipboardHint is what the status line adds after a copy: OSC 52 is off in
-// default tmux and in many terminals, and nothing says whether it arrived.
-const clipboardHint = "không dán được? w: ghi tệp"
 
 // exportKey handles y and w on a table view; false when the key is neither.
 func (c *viewCtx) exportKey(v tableExporter, msg tea.KeyPressMsg) (bool, tea.Cmd) {
@@ -49,20 +44,22 @@ func (c *viewCtx) exportKey(v tableExporter, msg tea.KeyPressMsg) (bool, tea.Cmd
 	case key.Matches(msg, tk.Copy):
 		t, _ := v.exportTable()
 		if t == nil {
-			c.flash("Không có bảng để sao chép", true)
+			c.flash(c.say(words.NoTableToCopy), true)
 			return true, nil
 		}
 		var b strings.Builder
 		writeTSV(&b, t)
-		c.flash(fmt.Sprintf("Đã gửi %s dòng tới bộ nhớ tạm (OSC 52); %s", vi.Int(len(t.Rows)), clipboardHint), false)
+		// OSC 52 is off in default tmux and in many terminals, and nothing
+		// says whether it arrived: the message says how to get the table.
+		c.flash(c.sayf(words.TableCopied, vi.Int(len(t.Rows))), false)
 		return true, tea.SetClipboard(b.String())
 	case key.Matches(msg, tk.Write):
 		t, name := v.exportTable()
 		if t == nil {
-			c.flash("Không có bảng để ghi", true)
+			c.flash(c.say(words.NoTableToWrite), true)
 			return true, nil
 		}
-		return true, c.prompt(prompt{label: "Ghi vào (.xlsx .csv .md .txt): ", value: c.exportPath(name, ".xlsx"),
+		return true, c.prompt(prompt{label: c.say(words.WriteTo), value: c.exportPath(name, ".xlsx"),
 			accept: func(path string) tea.Cmd { return c.writeTable(path, t, v.Title()) }})
 	}
 	return false, nil
@@ -120,10 +117,10 @@ func (c *viewCtx) writeTable(path string, t *present.Table, sheet string) tea.Cm
 	}
 	write, ok := tableWriters[strings.ToLower(filepath.Ext(path))]
 	if !ok {
-		c.flash("Đuôi tệp chọn định dạng: .xlsx, .csv, .md hoặc .txt", true)
+		c.flash(c.say(words.TableFormats), true)
 		return nil
 	}
-	book := present.XLSX{Sheet: sheet}
+	book := present.XLSX{Sheet: sheet, NoteName: c.say(words.SheetNotes)}
 	if c.ds != nil {
 		book.Note = c.ds.Label // a sample is never mistaken for real results
 	}
@@ -133,7 +130,7 @@ func (c *viewCtx) writeTable(path string, t *present.Table, sheet string) tea.Cm
 		if err == nil {
 			err = WriteFileAtomic(path, buf.Bytes())
 		}
-		return fileWrittenMsg{what: "bảng", path: path, err: err}
+		return tableWrittenMsg{path: path, err: err}
 	}
 }
 

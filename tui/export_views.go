@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // The table views as tables, for y and w (export.go): what each shows, in
@@ -27,14 +28,19 @@ func (v *moversView) exportTable() (*present.Table, string) {
 		return nil, ""
 	}
 	pad := scorePad(v.c.ds)
-	t := &present.Table{Headers: []string{"Sự kiện", "Khối", "Đơn vị", "Điểm", "Hạng", "Xếp loại", "Năm trước",
-		"Điểm trước", "Hạng trước", "Xếp loại trước", "Thay đổi", "Liên tiếp", "Số lần", "Số bậc"}}
+	var heads []string
+	for _, w := range []*words.Word{words.ColKind, words.ColBloc, words.ColUnit, words.ColScore, words.ColRank, words.ColGrade,
+		words.ColPrevYear, words.ColPrevScore, words.ColPrevRank, words.ColPrevGrade, words.ColChange, words.ColStreak,
+		words.ColCount, words.ColSteps} {
+		heads = append(heads, w.Cap(v.c.lang))
+	}
+	t := &present.Table{Headers: heads}
 	for _, it := range v.items {
 		if it.fact < 0 {
 			continue
 		}
 		m := &v.facts[it.fact]
-		t.Add(kindName(m.Kind), m.Bloc, m.Unit, present.Score(m.Score, pad), m.Rank, m.Grade, m.PrevYear,
+		t.Add(kindName(m.Kind, v.c.lang), m.Bloc, m.Unit, present.Score(m.Score, pad), m.Rank, m.Grade, m.PrevYear,
 			present.Score(m.PrevScore, pad), m.PrevRank, m.PrevGrade, present.Fixed(m.Change, 2), m.Streak, m.Count, m.Steps)
 	}
 	return t, "bien-dong"

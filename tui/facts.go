@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/parlens/parlens/analysis/words"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
@@ -23,27 +24,10 @@ func ps(s *string) string {
 	return data.Printable(*s)
 }
 
-// kindLabel names a mover kind in Vietnamese.
-var kindLabel = map[analysis.MoverKind]string{
-	analysis.Top:            "Dẫn đầu",
-	analysis.FirstTimeTop:   "Lần đầu dẫn đầu",
-	analysis.RegainedTop:    "Trở lại dẫn đầu",
-	analysis.RetainedTop:    "Giữ ngôi đầu",
-	analysis.Bottom:         "Cuối bảng",
-	analysis.BiggestGain:    "Tăng điểm nhiều nhất",
-	analysis.BiggestDrop:    "Giảm điểm nhiều nhất",
-	analysis.BiggestClimb:   "Tăng hạng nhiều nhất",
-	analysis.BiggestFall:    "Tụt hạng nhiều nhất",
-	analysis.GradeUp:        "Lên xếp loại",
-	analysis.GradeDown:      "Xuống xếp loại",
-	analysis.FirstTimeGrade: "Lần đầu đạt loại cao nhất",
-	analysis.SoleGrade:      "Duy nhất với xếp loại",
-	analysis.NewUnit:        "Đơn vị mới",
-}
-
-func kindName(k analysis.MoverKind) string {
-	if s, ok := kindLabel[k]; ok {
-		return s
+// kindName names a mover kind, capitalised as a label.
+func kindName(k analysis.MoverKind, l words.Lang) string {
+	if w := words.MoverKind(string(k)); w != nil {
+		return w.Cap(l)
 	}
 	return string(k)
 }
@@ -61,7 +45,7 @@ func kindTone(k analysis.MoverKind) styles.Kind {
 }
 
 // factDetail describes a fact's numbers in one line (plain text).
-func factDetail(mv *analysis.Mover, pad int) string {
+func factDetail(mv *analysis.Mover, pad int, l words.Lang) string {
 	var parts []string
 	if mv.Score != nil {
 		s := vi.Score(*mv.Score, pad)
@@ -71,7 +55,7 @@ func factDetail(mv *analysis.Mover, pad int) string {
 		parts = append(parts, s)
 	}
 	if mv.Rank != nil {
-		s := "hạng " + itoa(*mv.Rank)
+		s := words.FactRank.F(l, *mv.Rank)
 		if mv.RankedOf != nil {
 			s += "/" + itoa(*mv.RankedOf)
 		}
@@ -88,7 +72,7 @@ func factDetail(mv *analysis.Mover, pad int) string {
 			parts = append(parts, ps(mv.Grade))
 		}
 	}
-	if t := factTag(mv); t != "" {
+	if t := factTag(mv, l); t != "" {
 		parts = append(parts, t)
 	}
 	return strings.Join(parts, " · ")
@@ -98,48 +82,48 @@ func factDetail(mv *analysis.Mover, pad int) string {
 // Claims that count earlier years say from which year they count ("kể từ
 // 2019"); a bloc's first year, or a bottom whose earlier tables do not show
 // their last unit, claims nothing.
-func factTag(mv *analysis.Mover) string {
+func factTag(mv *analysis.Mover, l words.Lang) string {
 	switch mv.Kind {
 	case analysis.Top:
 		if mv.PrevYear == nil {
-			return "năm đầu tiên của khối"
+			return words.FactBlocFirstYear.In(l)
 		}
 	case analysis.FirstTimeTop:
-		return "lần đầu" + sinceTag(mv)
+		return words.FactFirstTime.In(l) + sinceTag(mv, l)
 	case analysis.RegainedTop:
 		if mv.Count != nil {
-			return fmt.Sprintf("trở lại, lần thứ %d", *mv.Count) + sinceTag(mv)
+			return words.FactBackCount.F(l, *mv.Count) + sinceTag(mv, l)
 		}
-		return "trở lại"
+		return words.FactBack.In(l)
 	case analysis.RetainedTop:
 		if mv.Streak != nil {
-			return fmt.Sprintf("%d năm liền", *mv.Streak)
+			return words.FactYearsRunning.F(l, *mv.Streak)
 		}
 	case analysis.Bottom:
 		if mv.Streak == nil {
 			return ""
 		}
 		if *mv.Streak > 1 {
-			return fmt.Sprintf("%d năm liền", *mv.Streak)
+			return words.FactYearsRunning.F(l, *mv.Streak)
 		}
 		if mv.Count != nil && *mv.Count > 1 {
-			return fmt.Sprintf("lần thứ %d", *mv.Count) + sinceTag(mv)
+			return words.FactTimeCount.F(l, *mv.Count) + sinceTag(mv, l)
 		}
-		return "lần đầu" + sinceTag(mv)
+		return words.FactFirstTime.In(l) + sinceTag(mv, l)
 	case analysis.GradeUp, analysis.GradeDown:
 		if mv.Steps != nil && *mv.Steps > 1 {
-			return fmt.Sprintf("%d bậc", *mv.Steps)
+			return words.FactSteps.F(l, *mv.Steps)
 		}
 	}
 	return ""
 }
 
 // sinceTag names the first year a count was made from.
-func sinceTag(mv *analysis.Mover) string {
+func sinceTag(mv *analysis.Mover, l words.Lang) string {
 	if mv.Since == nil {
 		return ""
 	}
-	return fmt.Sprintf(" kể từ %d", *mv.Since)
+	return words.FactSince.F(l, *mv.Since)
 }
 
 // signKind colours a change.
@@ -166,13 +150,13 @@ func signKindInt(v int) styles.Kind {
 // bandsText states a bloc nothing grades by its score bands ("từ 90 điểm
 // 0/17 · từ 80 điểm 14/17"): plain counts of scores, no grade invented. It
 // is "" when the bloc is graded or has no bands (a partial table, no scores).
-func bandsText(bs *analysis.BlocSummary) string {
+func bandsText(bs *analysis.BlocSummary, l words.Lang) string {
 	if bs.GradesFrom != analysis.GradesFromNone || len(bs.Bands) == 0 {
 		return ""
 	}
 	parts := make([]string, 0, len(bs.Bands))
 	for _, b := range bs.Bands {
-		parts = append(parts, fmt.Sprintf("từ %s điểm %s", vi.Score(b.Min, 0), vi.Ratio(b.Count, b.Of)))
+		parts = append(parts, words.FactBand.F(l, vi.Score(b.Min, 0), vi.Ratio(b.Count, b.Of)))
 	}
-	return "không xếp loại · " + strings.Join(parts, " · ")
+	return words.NotGraded.In(l) + " · " + strings.Join(parts, " · ")
 }

@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	"github.com/parlens/parlens/analysis/words"
+)
 
 // KeyMap holds every binding, grouped by context. Help (short in the footer,
 // full on ?) is generated from these bindings.
@@ -36,7 +39,8 @@ type RankKeys struct {
 
 // MoverKeys are the movers list's.
 type MoverKeys struct {
-	Mark key.Binding
+	Mark     key.Binding
+	AllBlocs key.Binding // every bloc's movers, or this bloc's
 }
 
 // TransKeys choose the two years of the transition matrix.
@@ -59,61 +63,67 @@ type InputKeys struct {
 	Accept, Cancel key.Binding
 }
 
-// DefaultKeyMap returns the dashboard's bindings.
-func DefaultKeyMap() KeyMap {
-	b := func(keys []string, k, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+// DefaultKeyMap returns the dashboard's bindings, with Vietnamese help.
+func DefaultKeyMap() KeyMap { return KeyMapIn(words.VI) }
+
+// KeyMapIn returns the dashboard's bindings with their help in language l.
+func KeyMapIn(l words.Lang) KeyMap {
+	b := func(keys []string, k string, desc *words.Word) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc.In(l)))
 	}
 	var km KeyMap
 	km.Global = GlobalKeys{
-		Quit:      b([]string{"ctrl+c"}, "ctrl+c", "thoát"),
-		Back:      b([]string{"q", "esc"}, "q/esc", "quay lại"),
-		Help:      b([]string{"?"}, "?", "trợ giúp"),
-		NextBloc:  b([]string{"tab"}, "tab", "khối sau"),
-		PrevBloc:  b([]string{"shift+tab"}, "S-tab", "khối trước"),
-		NextYear:  b([]string{"]"}, "]", "năm sau"),
-		PrevYear:  b([]string{"["}, "[", "năm trước"),
-		NextIndex: b([]string{"i"}, "i", "chỉ số khác"),
-		Theme:     b([]string{"T"}, "T", "sáng/tối"),
+		Quit:      b([]string{"ctrl+c"}, "ctrl+c", words.KeyQuit),
+		Back:      b([]string{"q", "esc"}, "q/esc", words.KeyBack),
+		Help:      b([]string{"?"}, "?", words.KeyHelp),
+		NextBloc:  b([]string{"tab"}, "tab", words.KeyNextBloc),
+		PrevBloc:  b([]string{"shift+tab"}, "S-tab", words.KeyPrevBloc),
+		NextYear:  b([]string{"]"}, "]", words.KeyNextYear),
+		PrevYear:  b([]string{"["}, "[", words.KeyPrevYear),
+		NextIndex: b([]string{"i"}, "i", words.KeyNextIndex),
+		Theme:     b([]string{"T"}, "T", words.KeyTheme),
 	}
 	for i, t := range tabSpecs {
 		k := string(rune('1' + i))
 		km.Global.Views = append(km.Global.Views, b([]string{k}, k, t.title))
 	}
 	km.Nav = NavKeys{
-		Up:       b([]string{"up", "k"}, "↑/k", "lên"),
-		Down:     b([]string{"down", "j"}, "↓/j", "xuống"),
-		PageUp:   b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", "trang trước"),
-		PageDown: b([]string{"pgdown", "ctrl+f", "ctrl+d"}, "pgdn", "trang sau"),
-		Top:      b([]string{"g", "home"}, "g", "đầu"),
-		Bottom:   b([]string{"G", "end"}, "G", "cuối"),
-		Left:     b([]string{"left", "h"}, "←/h", "cột trái"),
-		Right:    b([]string{"right", "l"}, "→/l", "cột phải"),
-		Enter:    b([]string{"enter"}, "enter", "mở"),
+		Up:       b([]string{"up", "k"}, "↑/k", words.KeyUp),
+		Down:     b([]string{"down", "j"}, "↓/j", words.KeyDown),
+		PageUp:   b([]string{"pgup", "ctrl+b", "ctrl+u"}, "pgup", words.KeyPageUp),
+		PageDown: b([]string{"pgdown", "ctrl+f", "ctrl+d"}, "pgdn", words.KeyPageDown),
+		Top:      b([]string{"g", "home"}, "g", words.KeyTop),
+		Bottom:   b([]string{"G", "end"}, "G", words.KeyBottom),
+		Left:     b([]string{"left", "h"}, "←/h", words.KeyLeft),
+		Right:    b([]string{"right", "l"}, "→/l", words.KeyRight),
+		Enter:    b([]string{"enter"}, "enter", words.KeyOpen),
 	}
 	km.Rank = RankKeys{
-		Filter:      b([]string{"/"}, "/", "lọc"),
-		ClearFilter: b([]string{"esc"}, "esc", "bỏ lọc"),
-		Sort:        b([]string{"s"}, "s", "sắp xếp theo cột"),
-		Points:      b([]string{"p"}, "p", "điểm/%"),
+		Filter:      b([]string{"/"}, "/", words.KeyFilter),
+		ClearFilter: b([]string{"esc"}, "esc", words.KeyClearFilter),
+		Sort:        b([]string{"s"}, "s", words.KeySort),
+		Points:      b([]string{"p"}, "p", words.KeyPoints),
 	}
-	km.Movers = MoverKeys{Mark: b([]string{"space"}, "space", "đánh dấu")}
+	km.Movers = MoverKeys{
+		Mark:     b([]string{"space"}, "space", words.KeyMark),
+		AllBlocs: b([]string{"a"}, "a", words.KeyAllBlocs),
+	}
 	km.Trans = TransKeys{
-		FromPrev: b([]string{"<", ","}, "<", "năm gốc trước"),
-		FromNext: b([]string{">", "."}, ">", "năm gốc sau"),
+		FromPrev: b([]string{"<", ","}, "<", words.KeyFromPrev),
+		FromNext: b([]string{">", "."}, ">", words.KeyFromNext),
 	}
 	km.Brief = BriefKeys{
-		Lang:  b([]string{"L"}, "L", "vi/en"),
-		Write: b([]string{"w"}, "w", "ghi tệp"),
-		Copy:  b([]string{"y"}, "y", "sao chép"),
+		Lang:  b([]string{"L"}, "L", words.KeyBriefLang),
+		Write: b([]string{"w"}, "w", words.KeyWrite),
+		Copy:  b([]string{"y"}, "y", words.KeyCopy),
 	}
 	km.Table = TableKeys{
-		Copy:  b([]string{"y"}, "y", "sao chép bảng"),
-		Write: b([]string{"w"}, "w", "ghi .xlsx/.csv"),
+		Copy:  b([]string{"y"}, "y", words.KeyCopyTable),
+		Write: b([]string{"w"}, "w", words.KeyWriteTable),
 	}
 	km.Input = InputKeys{
-		Accept: b([]string{"enter"}, "enter", "xong"),
-		Cancel: b([]string{"esc"}, "esc", "hủy"),
+		Accept: b([]string{"enter"}, "enter", words.KeyAccept),
+		Cancel: b([]string{"esc"}, "esc", words.KeyCancel),
 	}
 	return km
 }

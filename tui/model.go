@@ -23,6 +23,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parlens/parlens/analysis/words"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -62,6 +64,9 @@ type Options struct {
 	Sources []string
 	// Dir is where the briefing is written by default ("" = working directory).
 	Dir string
+	// Lang is the language of every word on screen (analysis/words);
+	// "" is Vietnamese. Numbers keep the Vietnamese decimal comma for now.
+	Lang words.Lang
 	// Brief generates the briefing; nil means package analysis/brief.
 	Brief BriefFunc
 }
@@ -134,8 +139,11 @@ func New(opt Options) *Model {
 	if opt.Brief == nil {
 		opt.Brief = generateBrief
 	}
-	m := &Model{opt: opt, keys: DefaultKeyMap(), help: help.New()}
-	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, navigator: m}
+	if opt.Lang == "" {
+		opt.Lang = words.VI
+	}
+	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New()}
+	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: opt.Lang, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
 	if theme == "" {
@@ -392,18 +400,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.loadFrac = m.estimate(time.Time(msg))
 		return tick()
-	case fileWrittenMsg:
+	case tableWrittenMsg:
 		if msg.err != nil {
-			m.flash("Không ghi được: "+msg.err.Error(), true)
+			m.flash(m.c.say(words.WriteFailed)+msg.err.Error(), true)
 		} else {
-			m.flash("Đã ghi "+msg.what+": "+msg.path, false)
+			m.flash(m.c.say(words.TableWritten)+msg.path, false)
 		}
 		return nil
 	case briefWrittenMsg:
 		if msg.err != nil {
-			m.flash("Không ghi được: "+msg.err.Error(), true)
+			m.flash(m.c.say(words.WriteFailed)+msg.err.Error(), true)
 		} else {
-			m.flash("Đã ghi báo cáo: "+msg.path, false)
+			m.flash(m.c.say(words.BriefWritten)+msg.path, false)
 		}
 		return nil
 	case tea.PasteMsg:
@@ -504,7 +512,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.c.indices) > 1 {
 			i := slices.Index(m.c.indices, m.c.index)
 			m.setIndex(m.c.indices[(i+1)%len(m.c.indices)])
-			m.flash("Chỉ số: "+m.c.index, false)
+			m.flash(m.c.say(words.IndexNow)+m.c.index, false)
 		}
 		return nil
 	case key.Matches(msg, g.Theme):
@@ -763,9 +771,9 @@ func (m *Model) render() string {
 
 func (m *Model) renderTooSmall() string {
 	msg := []string{
-		"Cửa sổ quá nhỏ",
-		fmt.Sprintf("%d×%d — cần ít nhất %d×%d", m.w, m.h, MinWidth, MinHeight),
-		"Hãy phóng to cửa sổ · q: thoát",
+		m.c.say(words.TooSmall),
+		m.c.sayf(words.TooSmallSize, m.w, m.h, MinWidth, MinHeight),
+		m.c.say(words.TooSmallHint),
 	}
 	var lines []string
 	for _, l := range msg {
@@ -791,11 +799,11 @@ func (m *Model) renderLoading() string {
 	lines := []string{
 		m.c.st.Section.Render("parlens"),
 		"",
-		"Đang đọc dữ liệu… " + m.c.st.Muted.Render(fmt.Sprintf("(%s, %s)", sizeText(m.opt.Bytes), el)),
+		m.c.say(words.Loading) + m.c.st.Muted.Render(fmt.Sprintf("(%s, %s)", sizeText(m.opt.Bytes, m.c.lang), el)),
 		"",
 		m.progressBar(),
 		"",
-		m.c.st.Muted.Render("ctrl+c: thoát"),
+		m.c.st.Muted.Render(m.c.say(words.LoadingQuit)),
 	}
 	top := max(0, (m.h-len(lines))/2)
 	out := make([]string, top)
@@ -813,10 +821,10 @@ func (m *Model) progressBar() string {
 	return "▕" + m.c.st.Accent.Render(chart.Bar(m.loadFrac, 1, bw)) + "▏"
 }
 
-func sizeText(n int64) string {
+func sizeText(n int64, l words.Lang) string {
 	switch {
 	case n <= 0:
-		return "mẫu nhúng"
+		return words.EmbeddedSample.In(l)
 	case n < 1<<20:
 		return vi.Int(int((n+1023)/1024)) + " KB"
 	}
@@ -825,7 +833,7 @@ func sizeText(n int64) string {
 
 func (m *Model) renderFailed() string {
 	var lines []string
-	title := "Không mở được dữ liệu"
+	title := m.c.say(words.OpenFailed)
 	lines = append(lines, m.c.st.Error.Render(" "+title), "")
 	if m.loadErr != "" {
 		for _, l := range text.Wrap(data.Printable(m.loadErr), m.w-2) {
@@ -841,7 +849,7 @@ func (m *Model) renderFailed() string {
 		}
 	}
 	if len(m.issues) > 0 {
-		lines = append(lines, fmt.Sprintf(" %d lỗi, %d cảnh báo (như `parlens check`):", errs, warns), "")
+		lines = append(lines, m.c.sayf(words.OpenFailedCount, errs, warns), "")
 	}
 	var body []string
 	for _, i := range m.issues {
@@ -866,7 +874,7 @@ func (m *Model) renderFailed() string {
 		lines = append(lines, body[m.errScroll:end]...)
 	}
 	out := text.Lines(lines, m.w, m.h-1)
-	foot := m.c.st.Status.Render(text.Left(" j/k: cuộn · q: thoát · sửa tệp rồi mở lại (parlens check PATH để xem chi tiết)", m.w))
+	foot := m.c.st.Status.Render(text.Left(m.c.say(words.OpenFailedHint), m.w))
 	return out + "\n" + foot
 }
 
@@ -892,7 +900,7 @@ func (m *Model) viewTabs() tabs {
 	// current one's
 	long := 1 + text.Width(crumb) + 2
 	for i, t := range tabSpecs {
-		long += text.Width(fmt.Sprintf(" %d %s ", i+1, t.title)) + 1
+		long += text.Width(fmt.Sprintf(" %d %s ", i+1, m.c.say(t.title))) + 1
 	}
 	full := long <= m.w
 	var b strings.Builder
@@ -900,7 +908,7 @@ func (m *Model) viewTabs() tabs {
 	x := 1
 	b.WriteByte(' ')
 	for i, t := range tabSpecs {
-		label := fmt.Sprintf(" %d %s ", i+1, t.title)
+		label := fmt.Sprintf(" %d %s ", i+1, m.c.say(t.title))
 		if !full && i != cur {
 			label = fmt.Sprintf(" %d ", i+1)
 		}
@@ -923,7 +931,7 @@ func (m *Model) viewTabs() tabs {
 func (m *Model) blocTabs() tabs {
 	var b strings.Builder
 	var zs []zone
-	label := " Khối: "
+	label := m.c.say(words.BlocsLabel)
 	b.WriteString(m.c.st.Muted.Render(label))
 	x := text.Width(label)
 	in := m.c.a.BlocsIn(m.c.index, m.c.year)
@@ -963,9 +971,9 @@ func (m *Model) renderHeader() string {
 	left := " parlens │ "
 	label := data.Printable(m.c.ds.Label)
 	if label == "" {
-		label = datasetName(m.c.ds)
+		label = datasetName(m.c.ds, m.c.lang)
 	}
-	right := fmt.Sprintf(" %s │ Năm %d%s ", data.Printable(m.c.index), m.c.year, yearSpan)
+	right := m.c.sayf(words.HeaderYear, data.Printable(m.c.index), m.c.year, yearSpan)
 	room := w - text.Width(left) - text.Width(right)
 	if room < 8 {
 		right = text.Truncate(right, max(0, w-text.Width(left)-8))
@@ -977,17 +985,17 @@ func (m *Model) renderHeader() string {
 }
 
 // datasetName names an unlabelled dataset by its first file.
-func datasetName(ds *data.Dataset) string {
+func datasetName(ds *data.Dataset, l words.Lang) string {
 	for _, f := range ds.Files {
 		if f.Kind == "wide" || f.Kind == "long" {
 			n := filepath.Base(f.Name)
 			if len(ds.Files) > 1 {
-				n += fmt.Sprintf(" (+%d tệp)", len(ds.Files)-1)
+				n += words.MoreFiles.F(l, len(ds.Files)-1)
 			}
 			return data.Printable(n)
 		}
 	}
-	return "dữ liệu"
+	return words.DataName.In(l)
 }
 
 func (m *Model) renderFooter() string {
@@ -1000,7 +1008,7 @@ func (m *Model) renderFooter() string {
 		status += fmt.Sprintf(" · ●%d", n)
 	}
 	if n := len(m.c.warnings); n > 0 {
-		status += fmt.Sprintf(" · ! %s cảnh báo dữ liệu (%d: xem)", vi.Int(n), tabIndex("warnings")+1)
+		status += m.c.sayf(words.FooterWarnings, vi.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
 	if m.msg != "" {
@@ -1020,7 +1028,7 @@ func (m *Model) renderFooter() string {
 	}
 	var line2 string
 	if m.ask != nil {
-		hint := m.c.st.Muted.Render("  enter: xong · esc: hủy")
+		hint := m.c.st.Muted.Render(m.c.say(words.PromptHint))
 		room := max(0, w-text.Width(hint)-1)
 		line2 = " " + text.Left(m.input.view(room, func(s string) string { return m.c.st.Selected.Render(s) }), room) + hint
 	} else {
@@ -1036,7 +1044,7 @@ func (m *Model) shortHelp() []key.Binding {
 	if len(m.stack) > 1 {
 		out = append(out, g.Back)
 	} else {
-		out = append(out, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "thoát")))
+		out = append(out, key.NewBinding(key.WithKeys("q"), key.WithHelp("q", m.c.say(words.KeyQuit))))
 	}
 	return out
 }
@@ -1063,13 +1071,13 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) ShortHelp() []key.Binding { return m.shortHelp() }
 
 func (m *Model) renderHelp(w, h int) string {
-	lines := []string{m.c.st.Section.Render(" Phím tắt — " + m.top().Title()), ""}
+	lines := []string{m.c.st.Section.Render(m.c.say(words.HelpTitle) + m.top().Title()), ""}
 	hm := m.help
 	hm.SetWidth(w - 2)
 	for _, l := range strings.Split(hm.FullHelpView(m.FullHelp()), "\n") {
 		lines = append(lines, " "+l)
 	}
-	lines = append(lines, "", m.c.st.Muted.Render(" Chuột: lăn để cuộn, bấm vào thẻ hoặc dòng để chọn. ? hoặc esc: đóng."))
+	lines = append(lines, "", m.c.st.Muted.Render(m.c.say(words.HelpMouse)))
 	return text.Lines(lines, w, h)
 }
 

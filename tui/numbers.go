@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -23,10 +24,10 @@ func scorePad(ds *data.Dataset) int {
 func scoreWidth(ds *data.Dataset) int { return 4 + scorePad(ds) }
 
 // rankDelta shows a rank change: "▲3", "▼1", "=" (numfmt.RankMove); "mới"
-// for a unit new this year.
-func rankDelta(change *int, isNew bool) string {
+// (words.RankNew) for a unit new this year.
+func rankDelta(change *int, isNew bool, l words.Lang) string {
 	if isNew {
-		return "mới"
+		return words.RankNew.In(l)
 	}
 	return numfmt.RankMove(change)
 }

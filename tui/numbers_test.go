@@ -3,18 +3,19 @@ package tui
 import (
 	"testing"
 
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
 func TestRankDeltaAndScorePad(t *testing.T) {
 	three, minus, zero := 3, -1, 0
 	for _, c := range []struct{ got, want string }{
-		{rankDelta(&three, false), "▲3"},
-		{rankDelta(&minus, false), "▼1"},
-		{rankDelta(&zero, false), "="},
-		{rankDelta(nil, true), "mới"},
-		{rankDelta(&three, true), "mới"},
-		{rankDelta(nil, false), ""},
+		{rankDelta(&three, false, words.VI), "▲3"},
+		{rankDelta(&minus, false, words.VI), "▼1"},
+		{rankDelta(&zero, false, words.VI), "="},
+		{rankDelta(nil, true, words.VI), "mới"},
+		{rankDelta(&three, true, words.VI), "mới"},
+		{rankDelta(nil, false, words.VI), ""},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/parlens/parlens/analysis/words"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
@@ -14,8 +17,17 @@ import (
 // terminal: per index, its latest year; per bloc, the units, grade counts
 // k/N, leader and bottom with their scores, and the mean. Vietnamese labels,
 // decimal commas; every name passes through data.Printable.
-func WriteOverview(w io.Writer, a *analysis.Analysis) error {
+func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 	bw := bufio.NewWriter(w)
+	fields := []*words.Word{words.LabelBands, words.LabelGrades, words.LabelLeader, words.LabelBottom, words.LabelMean}
+	labelW := 0
+	for _, f := range fields {
+		labelW = max(labelW, utf8.RuneCountInString(f.In(l)))
+	}
+	// field writes "  Label:   value", the values aligned after the widest label
+	field := func(label *words.Word, value string) {
+		fmt.Fprintf(bw, "  %-*s %s\n", labelW+1, label.In(l)+":", value)
+	}
 	ds := a.Dataset()
 	if ds != nil && ds.Label != "" {
 		fmt.Fprintln(bw, data.Printable(ds.Label))
@@ -31,9 +43,9 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 		}
 		year := years[len(years)-1]
 		sum, ok := a.Summary(ix, year)
-		head := fmt.Sprintf("%s · năm %d", data.Printable(ix), year)
+		head := words.OverviewHead.F(l, data.Printable(ix), year)
 		if sum.PrevYear != nil {
-			head += fmt.Sprintf(" (so với %d)", *sum.PrevYear)
+			head += words.OverviewComparedTo.F(l, *sum.PrevYear)
 		}
 		fmt.Fprintln(bw, head)
 		fmt.Fprintln(bw, strings.Repeat("=", len([]rune(head))))
@@ -41,7 +53,7 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 			continue
 		}
 		for _, bs := range sum.Blocs {
-			fmt.Fprintf(bw, "%s · %s đơn vị\n", data.Printable(bs.Bloc), vi.Int(bs.Units))
+			fmt.Fprintln(bw, words.OverviewBlocUnits.F(l, data.Printable(bs.Bloc), vi.Int(bs.Units)))
 			var grades []string
 			for _, g := range bs.Grades {
 				if g.Count == 0 {
@@ -50,27 +62,27 @@ func WriteOverview(w io.Writer, a *analysis.Analysis) error {
 				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), vi.Ratio(g.Count, bs.Units)))
 			}
 			if bs.Ungraded > 0 {
-				grades = append(grades, fmt.Sprintf("chưa xếp loại %s", vi.Ratio(bs.Ungraded, bs.Units)))
+				grades = append(grades, words.Ungraded.F(l, vi.Ratio(bs.Ungraded, bs.Units)))
 			}
-			if b := bandsText(&bs); b != "" {
-				fmt.Fprintf(bw, "  Mức điểm:   %s\n", b)
+			if b := bandsText(&bs, l); b != "" {
+				field(words.LabelBands, b)
 			} else if len(grades) > 0 {
-				fmt.Fprintf(bw, "  Xếp loại:   %s\n", strings.Join(grades, " · "))
+				field(words.LabelGrades, strings.Join(grades, " · "))
 			}
 			if len(bs.Leader) > 0 {
-				fmt.Fprintf(bw, "  Dẫn đầu:    %s\n", unitScores(bs.Leader, scorePad(a.Dataset())))
+				field(words.LabelLeader, unitScores(bs.Leader, scorePad(a.Dataset())))
 			}
 			if len(bs.Bottom) > 0 {
-				fmt.Fprintf(bw, "  Cuối bảng:  %s\n", unitScores(bs.Bottom, scorePad(a.Dataset())))
+				field(words.LabelBottom, unitScores(bs.Bottom, scorePad(a.Dataset())))
 			}
 			if bs.Mean != nil {
-				l := vi.Fixed(*bs.Mean, 2)
+				mean := vi.Fixed(*bs.Mean, 2)
 				if bs.MeanChg != nil {
-					l += " (" + vi.Change(*bs.MeanChg, 2) + ")"
+					mean += " (" + vi.Change(*bs.MeanChg, 2) + ")"
 				}
-				fmt.Fprintf(bw, "  Trung bình: %s\n", l)
+				field(words.LabelMean, mean)
 			} else if bs.Scored == 0 {
-				fmt.Fprintln(bw, "  (không có điểm: chỉ xếp loại)")
+				fmt.Fprintln(bw, words.GradesOnly.In(l))
 			}
 		}
 	}

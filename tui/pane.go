@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parlens/parlens/analysis/words"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/data"
@@ -249,10 +251,10 @@ func (p *gridPane) end(bottom bool) {
 func (p *gridPane) status(what string) []string {
 	parts := []string{fmt.Sprintf("%s/%s %s", vi.Int(p.g.Len()), vi.Int(p.src.rowCount()), what)}
 	if p.filter != "" {
-		parts = append(parts, "lọc “"+data.Printable(p.filter)+"”")
+		parts = append(parts, p.c.say(words.FilterOn)+data.Printable(p.filter)+"”")
 	}
 	if p.sortCol < len(p.g.Cols) {
-		parts = append(parts, "sắp xếp: "+p.g.Cols[p.sortCol].Title+dirArrow(p.sortDesc))
+		parts = append(parts, p.c.say(words.SortOn)+p.g.Cols[p.sortCol].Title+dirArrow(p.sortDesc))
 	}
 	return parts
 }

@@ -1,12 +1,14 @@
 package tui
 
+import "github.com/parlens/parlens/analysis/words"
+
 // tabSpec is one numbered tab of the dashboard: an id (what navigation and
 // tests name it by), the title on the tab line, in the help and on its
 // number key, and how its view is made once the data has loaded. The view
 // is made once and keeps its state (cursor, filter, sort) between visits.
 type tabSpec struct {
 	id    string
-	title string
+	title *words.Word
 	make  func(c *viewCtx) view
 }
 
@@ -14,18 +16,18 @@ type tabSpec struct {
 // other tab sits on (q goes back to it). Adding a view is its file plus one
 // line here: its number key, tab, click zone and help entry follow.
 var tabSpecs = []tabSpec{
-	tab("overview", "Tổng quan", newOverview),
-	tab("ranking", "Xếp hạng", newRanking),
-	tab("unit", "Đơn vị", newUnitPage),
-	tab("movers", "Biến động", newMovers),
-	tab("components", "Lĩnh vực", newComponents),
-	tab("transitions", "Chuyển loại", newTransitions),
-	tab("briefing", "Báo cáo", newBriefing),
-	tab("warnings", "Cảnh báo", newWarnings),
+	tab("overview", words.TabOverview, newOverview),
+	tab("ranking", words.TabRanking, newRanking),
+	tab("unit", words.TabUnit, newUnitPage),
+	tab("movers", words.TabMovers, newMovers),
+	tab("components", words.TabComponents, newComponents),
+	tab("transitions", words.TabTransitions, newTransitions),
+	tab("briefing", words.TabBriefing, newBriefing),
+	tab("warnings", words.TabWarnings, newWarnings),
 }
 
 // tab declares a tab from its view's constructor.
-func tab[V view](id, title string, make func(c *viewCtx) V) tabSpec {
+func tab[V view](id string, title *words.Word, make func(c *viewCtx) V) tabSpec {
 	return tabSpec{id: id, title: title, make: func(c *viewCtx) view { return make(c) }}
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -101,9 +102,9 @@ func (s *scroller) render(w, h int) string {
 	return text.Lines(vis, w, h)
 }
 
-func (s *scroller) status() string {
+func (s *scroller) status(l words.Lang) string {
 	if len(s.lines) <= s.h || s.h <= 0 {
 		return ""
 	}
-	return "dòng " + itoa(s.off+1) + "–" + itoa(min(len(s.lines), s.off+s.h)) + "/" + itoa(len(s.lines))
+	return words.ScrollLines.F(l, s.off+1, min(len(s.lines), s.off+s.h), len(s.lines))
 }

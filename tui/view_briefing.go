@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/data/atomicfile"
 )
@@ -25,9 +26,9 @@ type briefingView struct {
 	wrapW int
 }
 
-func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: "vi"} }
+func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: string(c.lang)} }
 
-func (v *briefingView) Title() string { return "Báo cáo" }
+func (v *briefingView) Title() string { return v.c.say(words.TabBriefing) }
 func (v *briefingView) Restyle()      { v.wrapW = -1 }
 
 func (v *briefingView) marksKey() string {
@@ -64,7 +65,7 @@ func (v *briefingView) wrap() {
 	st := v.c.st
 	var lines []string
 	if v.err != nil {
-		lines = append(lines, "", " "+st.Error.Render("Không soạn được báo cáo: ")+p(v.err.Error()))
+		lines = append(lines, "", " "+st.Error.Render(v.c.say(words.BriefFailed))+p(v.err.Error()))
 		v.sc.set(lines)
 		return
 	}
@@ -93,7 +94,7 @@ func (v *briefingView) write(path string) tea.Cmd {
 	}
 	md, plain := v.md, v.plain
 	if v.err != nil || md == "" {
-		v.c.flash("Không có báo cáo để ghi", true)
+		v.c.flash(v.c.say(words.NoBriefToWrite), true)
 		return nil
 	}
 	c := v.c
@@ -136,16 +137,16 @@ func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		return true, nil
 	case key.Matches(msg, bk.Write):
 		if v.err != nil || v.md == "" {
-			c.flash("Không có báo cáo để ghi", true)
+			c.flash(c.say(words.NoBriefToWrite), true)
 			return true, nil
 		}
-		return true, c.prompt(prompt{label: "Ghi vào: ", value: v.defaultPath(), accept: v.write})
+		return true, c.prompt(prompt{label: c.say(words.WriteTo), value: v.defaultPath(), accept: v.write})
 	case key.Matches(msg, bk.Copy):
 		if v.plain == "" {
 			return true, nil
 		}
 		// plain text, never Markdown: it pastes into Word as paragraphs
-		c.flash("Đã gửi báo cáo (văn bản) tới bộ nhớ tạm (OSC 52); "+clipboardHint, false)
+		c.flash(c.say(words.BriefCopied), false)
 		return true, tea.SetClipboard(v.plain)
 	}
 	return c.moveKey(&v.sc, msg), nil
@@ -164,14 +165,14 @@ func (v *briefingView) FullHelp() []key.Binding {
 }
 
 func (v *briefingView) Status() string {
-	s := "tiếng Việt"
+	s := v.c.say(words.LangVietnamese)
 	if v.lang == "en" {
-		s = "English"
+		s = v.c.say(words.LangEnglish)
 	}
 	if n := len(v.c.marks.in(v.c.index, v.c.year)); n > 0 {
-		s += fmt.Sprintf(" · %d điểm nhấn đánh dấu", n)
+		s += v.c.sayf(words.MarkedCount, n)
 	}
-	if t := v.sc.status(); t != "" {
+	if t := v.sc.status(v.c.lang); t != "" {
 		s += " · " + t
 	}
 	return s

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
 	"github.com/parlens/parlens/tui/styles"
@@ -36,7 +37,7 @@ type componentsView struct {
 
 func newComponents(c *viewCtx) *componentsView { return table(c, &componentsView{}) }
 
-func (v *componentsView) Title() string { return "Lĩnh vực" }
+func (v *componentsView) Title() string { return v.c.say(words.TabComponents) }
 
 // pts: the cells show points instead of % of the maximum (p).
 func (v *componentsView) pts() bool { return v.alt }
@@ -48,7 +49,7 @@ func (v *componentsView) Sync() {
 	}
 	v.built = k
 	m := v.c
-	v.bc, _ = m.a.Components(m.index, m.year, m.bloc)
+	v.bc, _ = m.a.Components(m.slice())
 	n := len(v.bc.Units)
 	v.names = make([]string, n)
 	v.folds = make([]string, n)
@@ -72,9 +73,9 @@ func (v *componentsView) Sync() {
 		v.cols[i] = row
 	}
 	cols := []grid.Column{
-		{Title: "Hạng", Width: 4, Align: grid.Right},
-		{Title: "Đơn vị", Width: min(nameW, 40)},
-		{Title: "Điểm", Width: scoreWidth(v.c.ds), Align: grid.Right},
+		{Title: v.c.say(words.HeadRank), Width: 4, Align: grid.Right},
+		{Title: v.c.say(words.HeadUnit), Width: min(nameW, 40)},
+		{Title: v.c.say(words.HeadScore), Width: scoreWidth(v.c.ds), Align: grid.Right},
 	}
 	for _, c := range v.bc.Components {
 		t := compTitle(c.Code, c.Name)
@@ -148,9 +149,9 @@ func (v *componentsView) pinned(col int) grid.Cell {
 	case ccRank:
 		return grid.Cell{}
 	case ccUnit:
-		return grid.Cell{Text: "TB khối", Kind: styles.KAccent}
+		return grid.Cell{Text: v.c.say(words.HeadBlocMean), Kind: styles.KAccent}
 	case ccScore:
-		if bs, ok := v.c.a.BlocSummary(v.c.index, v.c.year, v.c.bloc); ok && bs.Mean != nil {
+		if bs, ok := v.c.a.BlocSummary(v.c.slice()); ok && bs.Mean != nil {
 			return grid.Cell{Text: vi.Fixed(*bs.Mean, 2), Kind: styles.KAccent}
 		}
 		return grid.Cell{}
@@ -208,11 +209,11 @@ func (v *componentsView) sortKey(col int) func(i int) sortKey {
 func (v *componentsView) Render(w, h int) string {
 	st := v.c.st
 	if len(v.bc.Components) == 0 {
-		return text.Lines([]string{"", " " + st.Muted.Render(fmt.Sprintf("%s năm %d không có điểm lĩnh vực.", p(v.c.bloc), v.c.year))}, w, h)
+		return text.Lines([]string{"", " " + st.Muted.Render(v.c.sayf(words.NoComponents, p(v.c.bloc), v.c.year))}, w, h)
 	}
-	legend := " █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% của điểm tối đa"
+	legend := v.c.say(words.ComponentsLegend)
 	if v.bc.MostLostName != nil {
-		legend += " · mất nhiều nhất: " + ps(v.bc.MostLostName)
+		legend += v.c.say(words.MostLost) + ps(v.bc.MostLostName)
 	}
 	body := v.g.Render(w, max(1, h-1))
 	if h <= 1 {
@@ -228,11 +229,11 @@ func (v *componentsView) help(k *KeyMap) (short, full []key.Binding) {
 }
 
 func (v *componentsView) Status() string {
-	parts := v.status(fmt.Sprintf("đơn vị × %d lĩnh vực", len(v.bc.Components)))
+	parts := v.status(v.c.sayf(words.StatusUnitsByComps, len(v.bc.Components)))
 	if v.pts() {
-		parts = append(parts, "điểm")
+		parts = append(parts, v.c.say(words.StatusPoints))
 	} else {
-		parts = append(parts, "% tối đa")
+		parts = append(parts, v.c.say(words.StatusPct))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -29,11 +30,9 @@ type moverItem struct {
 	fact int
 }
 
-var allBlocsKey = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mọi khối/khối này"))
-
 func newMovers(c *viewCtx) *moversView { return &moversView{c: c} }
 
-func (v *moversView) Title() string    { return "Biến động" }
+func (v *moversView) Title() string    { return v.c.say(words.TabMovers) }
 func (v *moversView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
 func (v *moversView) Restyle()         {}
 
@@ -47,7 +46,7 @@ func (v *moversView) Sync() {
 	if v.all {
 		v.facts = c.a.Movers(c.index, c.year)
 	} else {
-		v.facts = c.a.BlocMovers(c.index, c.year, c.bloc)
+		v.facts = c.a.BlocMovers(c.slice())
 	}
 	v.items = v.items[:0]
 	for _, kind := range analysis.MoverKinds {
@@ -63,7 +62,7 @@ func (v *moversView) Sync() {
 				continue
 			}
 			if first {
-				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind), vi.Int(n)), fact: -1})
+				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind, c.lang), vi.Int(n)), fact: -1})
 				first = false
 			}
 			v.items = append(v.items, moverItem{fact: i})
@@ -158,7 +157,7 @@ func (v *moversView) Render(w, h int) string {
 	v.clamp()
 	c, st := v.c, v.c.st
 	if len(v.items) == 0 {
-		msg := fmt.Sprintf("Không có biến động nào của %s năm %d.", p(c.bloc), c.year)
+		msg := c.sayf(words.NoMovers, p(c.bloc), c.year)
 		return text.Lines([]string{"", " " + st.Muted.Render(msg)}, w, h)
 	}
 	lines := make([]string, 0, h)
@@ -189,7 +188,7 @@ func (v *moversView) Render(w, h int) string {
 			blocPart = text.Left(p(mv.Bloc), blocW) + " "
 		}
 		head := gut + " " + blocPart + text.Left(p(mv.Unit), unitW)
-		detail := " " + factDetail(mv, scorePad(v.c.ds))
+		detail := " " + factDetail(mv, scorePad(v.c.ds), v.c.lang)
 		switch {
 		case i == v.cur:
 			lines = append(lines, st.Selected.Render(text.Left(head+detail, w)))
@@ -217,13 +216,13 @@ func (v *moversView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, c.keys.Movers.Mark):
 		if mv := v.current(); mv != nil {
 			if c.marks.toggle(mv) {
-				c.flash("Đã đánh dấu cho báo cáo: "+kindName(mv.Kind)+" — "+mv.Unit, false)
+				c.flash(c.say(words.MarkedForBrief)+kindName(mv.Kind, c.lang)+" — "+mv.Unit, false)
 			} else {
-				c.flash("Bỏ đánh dấu", false)
+				c.flash(c.say(words.Unmarked), false)
 			}
 			v.move(1)
 		}
-	case key.Matches(msg, allBlocsKey):
+	case key.Matches(msg, v.c.keys.Movers.AllBlocs):
 		v.all = !v.all
 		v.Sync()
 	default:
@@ -250,11 +249,11 @@ func (v *moversView) Click(x, y int) tea.Cmd {
 func (v *moversView) Wheel(d int) { v.move(d) }
 
 func (v *moversView) ShortHelp() []key.Binding {
-	return []key.Binding{v.c.keys.Nav.Enter, v.c.keys.Movers.Mark, allBlocsKey}
+	return []key.Binding{v.c.keys.Nav.Enter, v.c.keys.Movers.Mark, v.c.keys.Movers.AllBlocs}
 }
 
 func (v *moversView) FullHelp() []key.Binding {
-	return []key.Binding{v.c.keys.Movers.Mark, allBlocsKey}
+	return []key.Binding{v.c.keys.Movers.Mark, v.c.keys.Movers.AllBlocs}
 }
 
 func (v *moversView) Status() string {
@@ -267,7 +266,7 @@ func (v *moversView) Status() string {
 	}
 	scope := p(v.c.bloc)
 	if v.all {
-		scope = "mọi khối"
+		scope = v.c.say(words.AllBlocs)
 	}
-	return fmt.Sprintf("%s · %s/%s sự kiện", scope, vi.Int(pos), vi.Int(n))
+	return v.c.sayf(words.MoversCount, scope, vi.Int(pos), vi.Int(n))
 }

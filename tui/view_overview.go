@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
@@ -24,7 +25,7 @@ type overviewView struct {
 
 func newOverview(c *viewCtx) *overviewView { return &overviewView{c: c} }
 
-func (v *overviewView) Title() string { return "Tổng quan" }
+func (v *overviewView) Title() string { return v.c.say(words.TabOverview) }
 
 func (v *overviewView) Sync() { v.build() }
 
@@ -48,7 +49,7 @@ func (v *overviewView) build() {
 	v.blocAt = map[int]string{}
 	v.blocTop = map[string]int{}
 	if !ok {
-		lines = append(lines, "", " "+st.Muted.Render(fmt.Sprintf("Không có dữ liệu %s năm %d.", p(c.index), c.year)))
+		lines = append(lines, "", " "+st.Muted.Render(c.sayf(words.NoData, p(c.index), c.year)))
 		v.sc.set(lines)
 		return
 	}
@@ -56,16 +57,16 @@ func (v *overviewView) build() {
 	for _, bs := range sum.Blocs {
 		bs := bs
 		v.blocTop[bs.Bloc] = len(lines)
-		movers := c.a.BlocMovers(c.index, c.year, bs.Bloc)
-		head := fmt.Sprintf("%s · %s đơn vị", p(bs.Bloc), vi.Int(bs.Units))
+		movers := c.a.BlocMovers(c.slice().WithBloc(bs.Bloc))
+		head := c.sayf(words.OverviewBlocUnits, p(bs.Bloc), vi.Int(bs.Units))
 		switch {
 		case bs.Scored == 0:
-			head += " (chỉ xếp loại)"
+			head += c.say(words.OnlyGrades)
 		case bs.Ranked != bs.Units:
-			head += fmt.Sprintf(" (%s xếp hạng)", vi.Int(bs.Ranked))
+			head += c.sayf(words.RankedCount, vi.Int(bs.Ranked))
 		}
 		if bs.PrevYear != nil {
-			head += fmt.Sprintf(" · so với %d", *bs.PrevYear)
+			head += c.sayf(words.ComparedTo, *bs.PrevYear)
 		}
 		marker := "  "
 		if bs.Bloc == c.bloc {
@@ -99,7 +100,7 @@ func (v *overviewView) build() {
 			legend = append(legend, st.Render(styles.Grade(lvl), item))
 		}
 		if bs.Ungraded > 0 {
-			legend = append(legend, st.Muted.Render(fmt.Sprintf("chưa xếp loại %s", vi.Ratio(bs.Ungraded, bs.Units))))
+			legend = append(legend, st.Muted.Render(c.sayf(words.Ungraded, vi.Ratio(bs.Ungraded, bs.Units))))
 		}
 		var bar strings.Builder
 		for _, sg := range chart.Stacked(counts, levels, barW) {
@@ -107,14 +108,14 @@ func (v *overviewView) build() {
 		}
 		label := func(s string) string { return "   " + st.Muted.Render(text.Left(s, 11)) }
 		leg := strings.Join(legend, st.Muted.Render(" · "))
-		if b := bandsText(&bs); b != "" {
-			lines = append(lines, label("Mức điểm")+text.Truncate(b, max(0, w-14)))
+		if b := bandsText(&bs, c.lang); b != "" {
+			lines = append(lines, label(c.say(words.LabelBands))+text.Truncate(b, max(0, w-14)))
 		} else if graded == 0 {
-			lines = append(lines, label("Xếp loại")+st.Muted.Render("không có"))
+			lines = append(lines, label(c.say(words.LabelGrades))+st.Muted.Render(c.say(words.None)))
 		} else if 3+11+barW+2+text.Width(leg) <= w {
-			lines = append(lines, label("Xếp loại")+bar.String()+"  "+leg)
+			lines = append(lines, label(c.say(words.LabelGrades))+bar.String()+"  "+leg)
 		} else {
-			lines = append(lines, label("Xếp loại")+bar.String())
+			lines = append(lines, label(c.say(words.LabelGrades))+bar.String())
 			for _, l := range wrapStyled(legend, w-14, st.Muted.Render(" · ")) {
 				lines = append(lines, text.Spaces(14)+l)
 			}
@@ -127,7 +128,7 @@ func (v *overviewView) build() {
 				mv := &movers[i]
 				for _, k := range kinds {
 					if mv.Kind == k && hasUnit(ids, mv.UnitID) {
-						if t := standingTag(mv); t != "" {
+						if t := standingTag(mv, c.lang); t != "" {
 							tags = append(tags, t)
 						}
 					}
@@ -148,7 +149,7 @@ func (v *overviewView) build() {
 			if t != "" {
 				l += st.Muted.Render(" · " + t)
 			}
-			lines = append(lines, label("Dẫn đầu")+l)
+			lines = append(lines, label(c.say(words.LabelLeader))+l)
 		}
 		if len(bs.Bottom) > 0 {
 			t := tag(bs.Bottom, analysis.Bottom)
@@ -156,7 +157,7 @@ func (v *overviewView) build() {
 			if t != "" {
 				l += st.Muted.Render(" · " + t)
 			}
-			lines = append(lines, label("Cuối bảng")+l)
+			lines = append(lines, label(c.say(words.LabelBottom))+l)
 		}
 		if bs.Mean != nil {
 			l := vi.Fixed(*bs.Mean, 2)
@@ -164,25 +165,25 @@ func (v *overviewView) build() {
 				l += " " + st.Render(signKind(*bs.MeanChg), "("+vi.Change(*bs.MeanChg, 2)+")")
 			}
 			if bs.Up != nil && bs.Down != nil {
-				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+vi.Int(*bs.Up)+" tăng điểm") +
-					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+vi.Int(*bs.Down)+" giảm")
+				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+vi.Int(*bs.Up)+c.say(words.ScoreUp)) +
+					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+vi.Int(*bs.Down)+c.say(words.ScoreDown))
 				if bs.Same != nil && *bs.Same > 0 {
 					l += st.Muted.Render(" · =" + vi.Int(*bs.Same))
 				}
 			}
 			if bs.Min != nil && bs.Max != nil && w >= 110 {
-				l += st.Muted.Render(fmt.Sprintf(" · thấp nhất %s, cao nhất %s", vi.Score(*bs.Min, scorePad(c.ds)), vi.Score(*bs.Max, scorePad(c.ds))))
+				l += st.Muted.Render(c.sayf(words.MinMax, vi.Score(*bs.Min, scorePad(c.ds)), vi.Score(*bs.Max, scorePad(c.ds))))
 			}
-			lines = append(lines, label("Điểm TB")+l)
+			lines = append(lines, label(c.say(words.LabelMeanScore))+l)
 		}
 		lines = append(lines, "")
 	}
 
 	// the year's top movers
-	lines = append(lines, st.Section.Render(fmt.Sprintf("  Biến động nổi bật năm %d", c.year)))
+	lines = append(lines, st.Section.Render(c.sayf(words.TopMovers, c.year)))
 	top := topMovers(c.a.Movers(c.index, c.year), 24)
 	if len(top) == 0 {
-		lines = append(lines, "   "+st.Muted.Render("Không có (năm đầu tiên hoặc không có dữ liệu so sánh)."))
+		lines = append(lines, "   "+st.Muted.Render(c.say(words.NoTopMovers)))
 	}
 	blocW := 0
 	for _, b := range c.blocs {
@@ -192,11 +193,11 @@ func (v *overviewView) build() {
 	for _, mv := range top {
 		kw := 22
 		l := "   " + st.Muted.Render(text.Left(p(mv.Bloc), blocW)) + " " +
-			st.Render(kindTone(mv.Kind), text.Left(kindName(mv.Kind), kw)) + " " +
-			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv, scorePad(c.ds)))
+			st.Render(kindTone(mv.Kind), text.Left(kindName(mv.Kind, c.lang), kw)) + " " +
+			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv, scorePad(c.ds), c.lang))
 		lines = append(lines, l)
 	}
-	lines = append(lines, "", "   "+st.Muted.Render("enter: xếp hạng khối đang chọn · 4: mọi biến động · 7: báo cáo"))
+	lines = append(lines, "", "   "+st.Muted.Render(c.say(words.OverviewHint)))
 	v.sc.set(lines)
 	// keep the selected bloc in sight when it changes
 	if prevBloc != c.bloc {
@@ -208,22 +209,22 @@ func (v *overviewView) build() {
 }
 
 // standingTag words a leader's or bottom unit's fact: first time, streak.
-func standingTag(mv *analysis.Mover) string {
+func standingTag(mv *analysis.Mover, l words.Lang) string {
 	switch mv.Kind {
 	case analysis.FirstTimeTop:
-		return "lần đầu dẫn đầu"
+		return words.MoverKind(string(analysis.FirstTimeTop)).In(l)
 	case analysis.RegainedTop:
 		if mv.Count != nil {
-			return fmt.Sprintf("trở lại ngôi đầu (lần thứ %d)", *mv.Count)
+			return words.TopRegainedN.F(l, *mv.Count)
 		}
-		return "trở lại ngôi đầu"
+		return words.TopRegained.In(l)
 	case analysis.RetainedTop:
 		if mv.Streak != nil {
-			return fmt.Sprintf("giữ ngôi đầu %d năm liền", *mv.Streak)
+			return words.TopRetainedN.F(l, *mv.Streak)
 		}
-		return "giữ ngôi đầu"
+		return words.TopRetained.In(l)
 	case analysis.Bottom:
-		return "cuối bảng " + factTag(mv)
+		return words.MoverKind(string(analysis.Bottom)).In(l) + " " + factTag(mv, l)
 	}
 	return ""
 }
@@ -307,8 +308,8 @@ func (v *overviewView) ShortHelp() []key.Binding {
 func (v *overviewView) FullHelp() []key.Binding { return nil }
 
 func (v *overviewView) Status() string {
-	s := fmt.Sprintf("%d khối", len(v.c.a.BlocsIn(v.c.index, v.c.year)))
-	if t := v.sc.status(); t != "" {
+	s := v.c.sayf(words.BlocCount, len(v.c.a.BlocsIn(v.c.index, v.c.year)))
+	if t := v.sc.status(v.c.lang); t != "" {
 		s += " · " + t
 	}
 	return s

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/grid"
@@ -65,7 +66,7 @@ type rankRow struct {
 
 func newRanking(c *viewCtx) *rankingView { return table(c, &rankingView{}) }
 
-func (v *rankingView) Title() string { return "Xếp hạng" }
+func (v *rankingView) Title() string { return v.c.say(words.TabRanking) }
 
 // pct: the components show % of their maximum instead of points (p).
 func (v *rankingView) pct() bool { return v.alt }
@@ -81,15 +82,15 @@ func (v *rankingView) Sync() {
 	}
 	v.built = v.key()
 	m := v.c
-	v.tbl, _ = m.a.Table(m.index, m.year, m.bloc)
-	v.comps, _ = m.a.Components(m.index, m.year, m.bloc)
+	v.tbl, _ = m.a.Table(m.slice())
+	v.comps, _ = m.a.Components(m.slice())
 	byUnit := make(map[string]*analysis.UnitComponents, len(v.comps.Units))
 	for i := range v.comps.Units {
 		byUnit[v.comps.Units[i].UnitID] = &v.comps.Units[i]
 	}
 	isNew := map[string]bool{}
 	gstep := map[string]int{}
-	for _, mv := range m.a.BlocMovers(m.index, m.year, m.bloc) {
+	for _, mv := range m.a.BlocMovers(m.slice()) {
 		switch mv.Kind {
 		case analysis.NewUnit:
 			isNew[mv.UnitID] = true
@@ -144,14 +145,14 @@ func stepsOf(mv analysis.Mover) int {
 // columns sets the grid's columns for the current table and width.
 func (v *rankingView) columns() {
 	cols := []grid.Column{
-		{Title: "Hạng", Width: 4, Align: grid.Right},
-		{Title: "±hạng", Width: 5, Align: grid.Right},
-		{Title: "Đơn vị", Width: v.nameW},
-		{Title: "Điểm", Width: scoreWidth(v.c.ds), Align: grid.Right},
-		{Title: "±điểm", Width: 6, Align: grid.Right},
-		{Title: "Xếp loại", Width: v.gradeW},
-		{Title: "±XL", Width: 3},
-		{Title: "Lịch sử", Width: max(7, len(v.years))},
+		{Title: v.c.say(words.HeadRank), Width: 4, Align: grid.Right},
+		{Title: v.c.say(words.HeadRankChange), Width: 5, Align: grid.Right},
+		{Title: v.c.say(words.HeadUnit), Width: v.nameW},
+		{Title: v.c.say(words.HeadScore), Width: scoreWidth(v.c.ds), Align: grid.Right},
+		{Title: v.c.say(words.HeadScoreChange), Width: 6, Align: grid.Right},
+		{Title: v.c.say(words.HeadGrade), Width: v.gradeW},
+		{Title: v.c.say(words.HeadGradeChange), Width: 3},
+		{Title: v.c.say(words.HeadHistory), Width: max(7, len(v.years))},
 	}
 	for _, c := range v.comps.Components {
 		title := compTitle(c.Code, c.Name)
@@ -210,11 +211,11 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 		case r.Rank != nil:
 			return grid.Cell{Text: vi.Int(*r.Rank)}
 		case r.NotRanked:
-			return grid.Cell{Text: "KXH", Kind: styles.KMuted}
+			return grid.Cell{Text: v.c.say(words.NotRanked), Kind: styles.KMuted}
 		}
 		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case rcDRank:
-		d := rankDelta(r.RankChange, rr.isNew)
+		d := rankDelta(r.RankChange, rr.isNew, v.c.lang)
 		k := styles.KMuted
 		if r.RankChange != nil {
 			k = signKindInt(*r.RankChange)
@@ -394,15 +395,15 @@ func (v *rankingView) SelectedUnit() string {
 
 func (v *rankingView) Render(w, h int) string {
 	if len(v.rows) == 0 {
-		return text.Lines([]string{"", " " + v.c.st.Muted.Render(fmt.Sprintf("Không có dữ liệu cho %s, %d.", p(v.c.bloc), v.c.year))}, w, h)
+		return text.Lines([]string{"", " " + v.c.st.Muted.Render(v.c.sayf(words.NoRankingData, p(v.c.bloc), v.c.year))}, w, h)
 	}
 	if v.g.Len() == 0 {
-		return text.Lines([]string{v.gHeading(w), "", " " + v.c.st.Muted.Render(fmt.Sprintf("Không có đơn vị nào khớp “%s”. esc: bỏ lọc", p(v.filter)))}, w, h)
+		return text.Lines([]string{v.gHeading(w), "", " " + v.c.st.Muted.Render(v.c.sayf(words.NoMatch, p(v.filter)))}, w, h)
 	}
 	// a short table on a tall screen: the selected unit under it
 	need := v.g.Len() + 1
 	if spare := h - need - 1; spare >= 10 && w >= MinWidth {
-		return v.g.Render(w, need) + "\n" + v.c.st.Muted.Render(text.Left("╶── đơn vị đang chọn (enter: mở) ", w)) + "\n" + v.preview(w, spare)
+		return v.g.Render(w, need) + "\n" + v.c.st.Muted.Render(text.Left(v.c.say(words.ChosenUnit), w)) + "\n" + v.preview(w, spare)
 	}
 	return v.g.Render(w, h)
 }
@@ -424,19 +425,19 @@ func (v *rankingView) gHeading(w int) string {
 }
 
 func (v *rankingView) Status() string {
-	parts := v.status("đơn vị")
+	parts := v.status(v.c.say(words.StatusUnits))
 	if len(v.g.Cols) > 0 {
 		l, r := v.g.Hidden()
 		if l || r {
 			vis := v.g.Visible()
-			parts = append(parts, fmt.Sprintf("cột %d–%d/%d", v.g.HOffset()+1, vis[len(vis)-1]+1, len(v.g.Cols)))
+			parts = append(parts, v.c.sayf(words.StatusColumns, v.g.HOffset()+1, vis[len(vis)-1]+1, len(v.g.Cols)))
 		}
 	}
 	if v.pct() {
-		parts = append(parts, "lĩnh vực: % tối đa")
+		parts = append(parts, v.c.say(words.StatusPctOfMax))
 	}
 	if n := len(v.warned); n > 0 {
-		parts = append(parts, fmt.Sprintf("! %d đơn vị có cảnh báo", n))
+		parts = append(parts, v.c.sayf(words.StatusWarnedUnits, n))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -31,7 +32,7 @@ type transitionsView struct {
 
 func newTransitions(c *viewCtx) *transitionsView { return &transitionsView{c: c} }
 
-func (v *transitionsView) Title() string    { return "Chuyển loại" }
+func (v *transitionsView) Title() string    { return v.c.say(words.TabTransitions) }
 func (v *transitionsView) SetSize(w, h int) { v.w, v.h = w, h; v.sc.h = h }
 func (v *transitionsView) Restyle()         {}
 
@@ -40,7 +41,7 @@ func (v *transitionsView) fromYear() int {
 	if v.from != 0 && v.from < c.year && slices.Contains(c.years, v.from) {
 		return v.from
 	}
-	if y, ok := c.a.PrevYear(c.index, c.year, c.bloc); ok {
+	if y, ok := c.a.PrevYear(c.slice()); ok {
 		return y
 	}
 	return 0
@@ -56,7 +57,7 @@ func (v *transitionsView) Sync() {
 	v.built = k
 	v.ok = false
 	if from != 0 {
-		v.tr, v.ok = c.a.Transition(c.index, c.bloc, from, c.year)
+		v.tr, v.ok = c.a.Transition(c.slice().WithYear(from), c.year)
 	}
 	if v.ok {
 		v.ci = min(v.ci, len(v.tr.Grades)-1)
@@ -92,15 +93,15 @@ func (v *transitionsView) Render(w, h int) string {
 	var lines []string
 	from := v.fromYear()
 	if !v.ok || len(v.tr.Grades) == 0 {
-		msg := fmt.Sprintf("Không có năm trước %d để so sánh cho %s.", c.year, p(c.bloc))
+		msg := c.sayf(words.NoPrevYear, c.year, p(c.bloc))
 		if v.ok {
-			msg = fmt.Sprintf("%s không có xếp loại trong %d hoặc %d.", p(c.bloc), from, c.year)
+			msg = c.sayf(words.NoGradesIn, p(c.bloc), from, c.year)
 		}
 		return text.Lines([]string{"", " " + st.Muted.Render(msg)}, w, h)
 	}
 	tr := &v.tr
-	lines = append(lines, st.Section.Render(fmt.Sprintf(" Chuyển xếp loại · %s · %d → %d", p(tr.Bloc), tr.From, tr.To))+
-		st.Muted.Render("   (<, > đổi năm gốc)"), "")
+	lines = append(lines, st.Section.Render(c.sayf(words.TransitionsTitle, p(tr.Bloc), tr.From, tr.To))+
+		st.Muted.Render(c.say(words.TransitionsBaseHint)), "")
 	labW := 8
 	for _, g := range tr.Grades {
 		labW = max(labW, text.Width(p(g)))
@@ -109,12 +110,12 @@ func (v *transitionsView) Render(w, h int) string {
 	cellW := max(6, min(labW, 12)) + 2
 	v.cellW = cellW
 	// heading
-	lines = append(lines, text.Spaces(labW+3)+st.Muted.Render(fmt.Sprintf("năm %d →", tr.To)))
+	lines = append(lines, text.Spaces(labW+3)+st.Muted.Render(c.sayf(words.TransitionsToYear, tr.To)))
 	head := st.Muted.Render(text.Left(fmt.Sprintf(" %d ↓", tr.From), labW+3))
 	for _, g := range tr.Grades {
 		head += st.ColHead.Render(text.Right(text.Truncate(p(g), cellW-1), cellW))
 	}
-	head += st.ColHead.Render(text.Right("Tổng", cellW))
+	head += st.ColHead.Render(text.Right(c.say(words.Total), cellW))
 	lines = append(lines, head)
 	v.cellY = len(lines)
 	v.cellX = v.cellX[:0]
@@ -153,18 +154,18 @@ func (v *transitionsView) Render(w, h int) string {
 		row += st.Muted.Render(text.Right(vi.Int(total)+" ", cellW))
 		lines = append(lines, row)
 	}
-	tot := st.Muted.Render(text.Left(" Tổng", labW+3))
+	tot := st.Muted.Render(text.Left(" "+c.say(words.Total), labW+3))
 	for _, c := range colTotal {
 		tot += st.Muted.Render(text.Right(vi.Int(c)+" ", cellW))
 	}
 	lines = append(lines, tot, "")
 	items := []string{
-		st.Good.Render(fmt.Sprintf("▲ lên loại: %d", tr.Up)),
-		st.Bad.Render(fmt.Sprintf("▼ xuống loại: %d", tr.Down)),
-		st.Muted.Render(fmt.Sprintf("= giữ: %d", tr.Same)),
+		st.Good.Render(c.sayf(words.TransitionsUpN, tr.Up)),
+		st.Bad.Render(c.sayf(words.TransitionsDownN, tr.Down)),
+		st.Muted.Render(c.sayf(words.TransitionsSameN, tr.Same)),
 	}
 	if tr.KendallTau != nil {
-		items = append(items, st.Muted.Render(fmt.Sprintf("Kendall τ-b %s (%d đơn vị xếp hạng cả hai năm)", vi.Fixed(*tr.KendallTau, 2), tr.KendallN)))
+		items = append(items, st.Muted.Render(c.sayf(words.KendallRanked, vi.Fixed(*tr.KendallTau, 2), tr.KendallN)))
 	}
 	for _, l := range wrapStyled(items, w-2, st.Muted.Render(" · ")) {
 		lines = append(lines, " "+l)
@@ -185,12 +186,12 @@ func (v *transitionsView) Render(w, h int) string {
 			lines = append(lines, " "+st.Muted.Render(l))
 		}
 	}
-	refs(fmt.Sprintf("Chỉ có năm %d", tr.From), tr.OnlyFrom)
-	refs(fmt.Sprintf("Chỉ có năm %d", tr.To), tr.OnlyTo)
-	refs("Không có xếp loại một năm", tr.Ungraded)
+	refs(c.sayf(words.OnlyInYear, tr.From), tr.OnlyFrom)
+	refs(c.sayf(words.OnlyInYear, tr.To), tr.OnlyTo)
+	refs(c.say(words.UngradedOneYear), tr.Ungraded)
 	cell := tr.Matrix[v.ci][v.cj]
-	lines = append(lines, "", " "+st.Accent.Render(fmt.Sprintf("Ô đang chọn: %s → %s, %d đơn vị", p(tr.Grades[v.ci]), p(tr.Grades[v.cj]), cell.Count))+
-		st.Muted.Render(" · enter: danh sách"))
+	lines = append(lines, "", " "+st.Accent.Render(c.sayf(words.ChosenCell, p(tr.Grades[v.ci]), p(tr.Grades[v.cj]), cell.Count))+
+		st.Muted.Render(c.say(words.CellListHint)))
 	v.sc.h = h
 	v.sc.set(lines)
 	return v.sc.render(w, h)
@@ -266,7 +267,7 @@ func (v *transitionsView) Status() string {
 	if !v.ok {
 		return p(v.c.bloc)
 	}
-	return fmt.Sprintf("%s · %d → %d · %d loại", p(v.c.bloc), v.tr.From, v.tr.To, len(v.tr.Grades))
+	return v.c.sayf(words.TransitionsStatus, p(v.c.bloc), v.tr.From, v.tr.To, len(v.tr.Grades))
 }
 
 // unitListView lists units (a transition cell's); Enter opens one.
@@ -292,7 +293,7 @@ func (v *unitListView) Render(w, h int) string {
 	st := v.c.st
 	head := []string{st.Section.Render(" "+text.Truncate(v.title, w-2)) + st.Muted.Render(" · "+v.sub), ""}
 	if len(v.units) == 0 {
-		return text.Lines(append(head, " "+st.Muted.Render("Không có đơn vị nào.")), w, h)
+		return text.Lines(append(head, " "+st.Muted.Render(v.c.say(words.NoUnits))), w, h)
 	}
 	bodyH := max(1, h-len(head))
 	v.sc.h = bodyH
@@ -363,5 +364,5 @@ func (v *unitListView) ShortHelp() []key.Binding {
 }
 func (v *unitListView) FullHelp() []key.Binding { return nil }
 func (v *unitListView) Status() string {
-	return fmt.Sprintf("%d đơn vị", len(v.units))
+	return v.c.sayf(words.UnitCount, len(v.units))
 }

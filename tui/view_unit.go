@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
@@ -97,27 +98,27 @@ func (v *unitView) build() {
 		bloc = cur.Bloc
 		sub := fmt.Sprintf(" · %s · %d: ", p(cur.Bloc), c.year)
 		if cur.Rank != nil {
-			sub += "hạng " + rankOf(*cur.Rank, cur.RankedOf)
+			sub += c.say(words.UnitRank) + rankOf(*cur.Rank, cur.RankedOf)
 		} else if cur.NotRanked {
-			sub += "không xếp hạng"
+			sub += c.say(words.UnitNotRanked)
 		} else {
-			sub += "chưa xếp hạng"
+			sub += c.say(words.UnitNotYetRanked)
 		}
 		if cur.Score != nil {
-			sub += " · " + vi.Score(*cur.Score, pad) + " điểm"
+			sub += " · " + vi.Score(*cur.Score, pad) + c.say(words.UnitPoints)
 		}
 		title += st.Muted.Render(sub)
 		if cur.Grade != nil {
 			title += st.Muted.Render(" · ") + st.Render(c.gradeKind(bloc, c.year, cur.Grade), ps(cur.Grade))
 		}
 	} else {
-		title += st.Muted.Render(fmt.Sprintf(" · không có kết quả %s năm %d", p(c.index), c.year))
+		title += st.Muted.Render(c.sayf(words.UnitNoResult, p(c.index), c.year))
 	}
 	add(title, "")
 
 	// the data warnings on the unit's row this year
 	if issues := unitWarnings(c.warnings, c.index, c.year, bloc)[v.unitID]; len(issues) > 0 {
-		section(fmt.Sprintf("Cảnh báo dữ liệu năm %d (%d: mọi cảnh báo)", c.year, tabIndex("warnings")+1))
+		section(c.sayf(words.UnitWarnings, c.year, tabIndex("warnings")+1))
 		for _, is := range issues {
 			for i, l := range text.Wrap(p(caveatPos(&is)+": "+is.Message), w-5) {
 				if i == 0 {
@@ -132,8 +133,8 @@ func (v *unitView) build() {
 
 	// history and rank chart
 	if ok && len(h.Points) > 0 {
-		section("Lịch sử " + p(c.index))
-		hist := []string{st.Muted.Render(fmt.Sprintf("  %-5s %7s %9s  %s", "Năm", "Điểm", "Hạng", "Xếp loại"))}
+		section(c.say(words.UnitHistory) + p(c.index))
+		hist := []string{st.Muted.Render(fmt.Sprintf("  %-5s %7s %9s  %s", c.say(words.HistYear), c.say(words.HeadScore), c.say(words.HeadRank), c.say(words.HeadGrade)))}
 		var ranks []int
 		worst := 1
 		for _, pt := range h.Points {
@@ -147,7 +148,7 @@ func (v *unitView) build() {
 				worst = max(worst, pt.RankedOf)
 			} else {
 				if pt.NotRanked {
-					rank = "KXH"
+					rank = c.say(words.NotRanked)
 				}
 				ranks = append(ranks, 0)
 			}
@@ -173,7 +174,7 @@ func (v *unitView) build() {
 		colW := max(3, min(6, (w-histW-4-6)/max(1, len(ranks))))
 		chartH := max(3, min(worst, len(hist)-1))
 		chartW := len(ranks)*colW + 6
-		chartLines := []string{st.Muted.Render("  Hạng (1 ở trên)")}
+		chartLines := []string{st.Muted.Render(c.say(words.RankChartTitle))}
 		for i, l := range chart.RankChart(ranks, worst, chartH, colW) {
 			lab := "     "
 			if i == 0 {
@@ -213,7 +214,7 @@ func (v *unitView) build() {
 	if uc, ok := c.a.UnitComponents(c.index, c.year, v.unitID); ok && len(uc.Components) > 0 {
 		var leader *analysis.UnitComponents
 		var bc analysis.BlocComponents
-		if b, ok := c.a.Components(c.index, c.year, uc.Bloc); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
+		if b, ok := c.a.Components(c.slice().WithBloc(uc.Bloc)); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
 			bc = b
 			leader = &b.Units[0]
 		}
@@ -229,13 +230,13 @@ func (v *unitView) build() {
 			}
 		}
 		leaderScore := func(_ *analysis.UnitComponents, key string) *float64 { return leaderScores[key] }
-		section(fmt.Sprintf("Lĩnh vực năm %d", c.year))
+		section(c.sayf(words.ComponentsOfYear, c.year))
 		nameW := min(30, max(12, w/5))
 		barW := max(10, min(30, w-nameW-64))
-		add("   " + st.Muted.Render("█ điểm · ¦ trung bình khối · ◆ đơn vị dẫn đầu · mất: điểm chưa đạt · ±: so với năm trước"))
+		add("   " + st.Muted.Render(c.say(words.ComponentsKey)))
 		add(st.Muted.Render(fmt.Sprintf("   %s %s %13s %7s %7s %6s %7s",
-			text.Left("Lĩnh vực", nameW), text.Spaces(barW),
-			"điểm/tối đa", "TB khối", "đầu", "mất", "±")))
+			text.Left(c.say(words.ColComponentName), nameW), text.Spaces(barW),
+			c.say(words.ColScoreOfMax), c.say(words.ColBlocMeanShort), c.say(words.ColBest), c.say(words.ColLostShort), "±")))
 		for i := range uc.Components {
 			cs := &uc.Components[i]
 			name := text.Left(p(cs.Name), nameW)
@@ -281,7 +282,7 @@ func (v *unitView) build() {
 					lead = vi.Score(*ls, pad)
 				}
 			} else if cs.Score != nil {
-				lead = "(đầu)"
+				lead = c.say(words.IsLeader)
 			}
 			if cs.Lost != nil {
 				lost = vi.Fixed(*cs.Lost, 2)
@@ -295,16 +296,16 @@ func (v *unitView) build() {
 		}
 		sum := []string{}
 		if uc.Lost != nil {
-			sum = append(sum, "mất tổng "+vi.Fixed(*uc.Lost, 2)+" điểm")
+			sum = append(sum, c.say(words.LostTotal)+vi.Fixed(*uc.Lost, 2)+c.say(words.UnitPoints))
 		}
 		if uc.Strongest != nil {
-			sum = append(sum, "mạnh nhất so với khối: "+ps(uc.Strongest))
+			sum = append(sum, c.say(words.StrongestVsBloc)+ps(uc.Strongest))
 		}
 		if uc.Weakest != nil {
-			sum = append(sum, "yếu nhất: "+ps(uc.Weakest))
+			sum = append(sum, c.say(words.WeakestShort)+ps(uc.Weakest))
 		}
 		if uc.Rose != nil && uc.Fell != nil {
-			sum = append(sum, fmt.Sprintf("%d lĩnh vực tăng, %d giảm", *uc.Rose, *uc.Fell))
+			sum = append(sum, c.sayf(words.ComponentsRoseFell, *uc.Rose, *uc.Fell))
 		}
 		for _, l := range wrapStyled(sum, w-4, " · ") {
 			add("   " + st.Muted.Render(l))
@@ -314,31 +315,31 @@ func (v *unitView) build() {
 
 	// gaps
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
-		section("Khoảng cách")
+		section(c.say(words.HeadGaps))
 		if g.NextGrade != nil && g.ToNextGrade != nil {
-			add(fmt.Sprintf("   Lên %s: cần thêm %s điểm", ps(g.NextGrade), vi.Fixed(*g.ToNextGrade, 2)))
+			add(c.sayf(words.GapUp, ps(g.NextGrade), vi.Fixed(*g.ToNextGrade, 2)))
 		} else if g.Grade != nil && g.NextGrade == nil {
-			add("   Đã ở xếp loại cao nhất (" + ps(g.Grade) + ")")
+			add(c.say(words.GapTopGrade) + ps(g.Grade) + ")")
 		}
 		if g.ToPass != nil && g.PassRank != nil {
-			add(fmt.Sprintf("   Vượt hạng %d: cần thêm %s điểm", *g.PassRank, vi.Fixed(*g.ToPass, 2)))
+			add(c.sayf(words.GapPass, *g.PassRank, vi.Fixed(*g.ToPass, 2)))
 		}
 		if g.ToLeader != nil && *g.ToLeader > 0 {
-			add(fmt.Sprintf("   Cách đơn vị dẫn đầu: %s điểm", vi.Fixed(*g.ToLeader, 2)))
+			add(c.sayf(words.GapLeader, vi.Fixed(*g.ToLeader, 2)))
 		} else if g.Rank != nil && *g.Rank == 1 {
-			add("   Đang dẫn đầu khối")
+			add(c.say(words.GapIsLeader))
 		}
 		if g.RankWithPrevScore != nil && g.PrevScore != nil && g.PrevYear != nil {
-			l := fmt.Sprintf("   Nếu giữ điểm năm %d (%s): hạng %d", *g.PrevYear, vi.Score(*g.PrevScore, pad), *g.RankWithPrevScore)
+			l := c.sayf(words.GapPrevScore, *g.PrevYear, vi.Score(*g.PrevScore, pad), *g.RankWithPrevScore)
 			if g.Rank != nil {
 				d := *g.RankWithPrevScore - *g.Rank
 				switch {
 				case d > 0:
-					l += st.Good.Render(fmt.Sprintf(" — điểm năm nay giúp lên %d hạng", d))
+					l += st.Good.Render(c.sayf(words.GapGained, d))
 				case d < 0:
-					l += st.Bad.Render(fmt.Sprintf(" — điểm năm nay làm mất %d hạng", -d))
+					l += st.Bad.Render(c.sayf(words.GapLost, -d))
 				default:
-					l += st.Muted.Render(" — như hiện tại")
+					l += st.Muted.Render(c.say(words.GapSame))
 				}
 			}
 			add(l)
@@ -350,15 +351,15 @@ func (v *unitView) build() {
 	v.facts = nil
 	v.factAt = map[int]int{}
 	if bloc != "" {
-		for _, mv := range c.a.BlocMovers(c.index, c.year, bloc) {
+		for _, mv := range c.a.BlocMovers(c.slice().WithBloc(bloc)) {
 			if mv.UnitID == v.unitID {
 				v.facts = append(v.facts, mv)
 			}
 		}
 	}
-	section(fmt.Sprintf("Biến động năm %d", c.year))
+	section(c.sayf(words.MoversOfYear, c.year))
 	if len(v.facts) == 0 {
-		add("   " + st.Muted.Render("Không có."))
+		add("   " + st.Muted.Render(c.say(words.NoneShort)))
 	}
 	for i := range v.facts {
 		mv := &v.facts[i]
@@ -367,7 +368,7 @@ func (v *unitView) build() {
 			mark = st.Marked.Render("● ")
 		}
 		v.factAt[len(lines)] = i
-		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind)) + st.Muted.Render(" · "+factDetail(mv, pad)))
+		add(" " + mark + st.Render(kindTone(mv.Kind), kindName(mv.Kind, c.lang)) + st.Muted.Render(" · "+factDetail(mv, pad, c.lang)))
 	}
 	v.sc.set(lines)
 }
@@ -385,7 +386,7 @@ func (v *unitView) ShortHelp() []key.Binding {
 	return []key.Binding{n.Down, n.Up}
 }
 func (v *unitView) FullHelp() []key.Binding { return nil }
-func (v *unitView) Status() string          { return v.sc.status() }
+func (v *unitView) Status() string          { return v.sc.status(v.c.lang) }
 
 // rankOf writes a rank out of the ranked units ("3/20"), or the rank alone
 // when the table is partial and the number ranked is not known (0).

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -52,7 +53,7 @@ type warningsView struct {
 
 func newWarnings(c *viewCtx) *warningsView { return &warningsView{c: c} }
 
-func (v *warningsView) Title() string { return "Cảnh báo" }
+func (v *warningsView) Title() string { return v.c.say(words.TabWarnings) }
 func (v *warningsView) Sync()         { v.build() }
 
 func (v *warningsView) build() {
@@ -63,10 +64,10 @@ func (v *warningsView) build() {
 	}
 	v.built = k
 	ws := c.warnings
-	lines := []string{st.Section.Render(fmt.Sprintf(" Cảnh báo dữ liệu · %s", vi.Int(len(ws)))) +
-		st.Muted.Render(" · không chặn việc đọc; như `parlens check`"), ""}
+	lines := []string{st.Section.Render(c.sayf(words.WarningsTitle, vi.Int(len(ws)))) +
+		st.Muted.Render(c.say(words.WarningsNote)), ""}
 	if len(ws) == 0 {
-		lines = append(lines, " "+st.Muted.Render("Không có cảnh báo nào."))
+		lines = append(lines, " "+st.Muted.Render(c.say(words.NoWarnings)))
 	}
 	v.first = make(map[int]int, len(ws))
 	for i, dw := range ws {
@@ -169,11 +170,11 @@ func (v *warningsView) ShortHelp() []key.Binding {
 func (v *warningsView) FullHelp() []key.Binding { return nil }
 
 func (v *warningsView) Status() string {
-	s := fmt.Sprintf("%s cảnh báo", vi.Int(len(v.c.warnings)))
+	s := v.c.sayf(words.WarningsCount, vi.Int(len(v.c.warnings)))
 	if len(v.c.warnings) > 0 {
-		s = fmt.Sprintf("%s/%s cảnh báo", vi.Int(v.cur+1), vi.Int(len(v.c.warnings)))
+		s = v.c.sayf(words.WarningsAt, vi.Int(v.cur+1), vi.Int(len(v.c.warnings)))
 	}
-	if t := v.sc.status(); t != "" {
+	if t := v.sc.status(v.c.lang); t != "" {
 		s += " · " + t
 	}
 	return s

@@ -1,10 +1,10 @@
 package brief
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // Score bands stand in for grades where nothing grades the units (no grade
@@ -110,35 +110,33 @@ func (g *gen) bandStatement(kind, bloc string, ts []bandTally, prevYear *int) (S
 		if prevYear == nil || t.prev == nil {
 			return ""
 		}
-		return g.t(fmt.Sprintf(" (năm %d: %s)", *prevYear, g.frac(*t.prev, t.prevOf)), fmt.Sprintf(" (%d: %s)", *prevYear, g.frac(*t.prev, t.prevOf)))
+		return g.sayf(words.BriefBandPrevYear, *prevYear, g.frac(*t.prev, t.prevOf))
 	}
 	var head string // the lowest band, opening the sentence
 	lead := bloc == ""
 	switch {
 	case low.count == 0 && lead:
-		head = g.t("Tính chung các khối, không có đơn vị nào đạt từ {min} điểm trở lên", "Across the blocs, no unit scored {min} or more")
+		head = g.say(words.BriefAcrossTheBlocsNoUnit)
 	case low.count == 0:
-		head = g.t(capFirst(g.blocRef(bloc))+" không có đơn vị nào đạt từ {min} điểm trở lên", "No unit of "+g.blocRef(bloc)+" scored {min} or more")
+		head = g.sayf(words.BriefBlocNoneScored, words.CapFirst(g.blocRef(bloc)), g.blocRef(bloc))
 	case low.count == n && n > 1 && lead:
-		head = g.t(fmt.Sprintf("Tính chung các khối, cả %s đều đạt từ {min} điểm trở lên", g.units(n)), fmt.Sprintf("Across the blocs, all %s scored {min} or more", g.units(n)))
+		head = g.sayf(words.BriefAcrossTheBlocsAllScored, g.units(n))
 	case low.count == n && n > 1:
-		head = g.t(fmt.Sprintf("Tất cả %s của %s đều đạt từ {min} điểm trở lên", g.units(n), g.blocRef(bloc)), fmt.Sprintf("All %s of %s scored {min} or more", g.units(n), g.blocRef(bloc)))
+		head = g.sayf(words.BriefAllOfScoredMinOr, g.units(n), g.blocRef(bloc))
 	case lead:
-		head = g.t(fmt.Sprintf("Tính chung các khối, có %s đơn vị đạt từ {min} điểm trở lên", g.frac(low.count, n)), fmt.Sprintf("Across the blocs, %s units scored {min} or more", g.frac(low.count, n)))
+		head = g.sayf(words.BriefAcrossTheBlocsUnitsScored, g.frac(low.count, n))
 	default:
-		head = g.t(fmt.Sprintf("%s có %s đơn vị đạt từ {min} điểm trở lên", capFirst(g.blocRef(bloc)), g.frac(low.count, n)), fmt.Sprintf("In %s, %s units scored {min} or more", g.blocRef(bloc), g.frac(low.count, n)))
+		head = g.sayf(words.BriefBlocUnitsScored, words.CapFirst(g.blocRef(bloc)), g.blocRef(bloc), g.frac(low.count, n))
 	}
 	clauses := []string{strings.Replace(head, "{min}", g.threshold(low.min), 1) + prevOf(low)}
 	for i := len(ts) - 2; i >= 0 && low.count > 0; i-- {
 		t := ts[i]
 		if t.count == 0 {
-			clauses = append(clauses, g.t(fmt.Sprintf("không có đơn vị nào đạt từ %s điểm trở lên", g.threshold(t.min)),
-				fmt.Sprintf("none scored %s or more", g.threshold(t.min)))+prevOf(t))
+			clauses = append(clauses, g.sayf(words.BriefNoneScoredOrMore, g.threshold(t.min))+prevOf(t))
 			break // the higher bands are empty too
 		}
 		// "trong đó" continues the clause before it: a comma, not a semicolon
-		clauses[len(clauses)-1] += g.t(fmt.Sprintf(", trong đó %s đơn vị đạt từ %s điểm trở lên", g.frac(t.count, n), g.threshold(t.min)),
-			fmt.Sprintf("; %s scored %s or more", g.frac(t.count, n), g.threshold(t.min))) + prevOf(t)
+		clauses[len(clauses)-1] += g.sayf(words.BriefScoredOrMore, g.frac(t.count, n), g.threshold(t.min)) + prevOf(t)
 	}
 	text := strings.Join(clauses, "; ")
 	return stmt(kind, bloc, text+".", f), true

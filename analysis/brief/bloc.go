@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // blocSection writes one bloc: grades, leader, next units, bottom, sole
@@ -38,17 +39,13 @@ func (g *gen) blocSection(b string) Section {
 	add(g.notRanked(b))
 	for _, m := range g.moversOf(b, analysis.SoleGrade) {
 		if !merged[m.UnitID] && m.Grade != nil {
-			add(stmt("sole_grade", b, g.t(
-				fmt.Sprintf("Đơn vị duy nhất của khối xếp loại %s là %s.", g.grade(*m.Grade), m.Unit),
-				fmt.Sprintf("The only unit of the bloc graded %s is %s.", g.grade(*m.Grade), m.Unit)),
+			add(stmt("sole_grade", b, g.sayf(words.BriefTheOnlyUnitOfThe, g.grade(*m.Grade), m.Unit),
 				map[string]any{"unit": m.Unit, "unit_id": m.UnitID, "grade": *m.Grade}), true)
 		}
 	}
 	if s.PrevYear == nil {
 		if ys, _ := g.a.Summary(g.index, g.year); ys.PrevYear != nil {
-			add(stmt("no_prev", b, g.t(
-				fmt.Sprintf("%s chưa có dữ liệu năm trước nên chưa có so sánh.", g.blocTitle(b)),
-				fmt.Sprintf("%s has no earlier year in the data, so there is no comparison.", capFirst(g.blocRef(b)))),
+			add(stmt("no_prev", b, g.sayf(words.BriefNoPrevYear, words.CapFirst(g.blocRef(b))),
 				map[string]any{"year": g.year}), true)
 		}
 	}
@@ -56,7 +53,7 @@ func (g *gen) blocSection(b string) Section {
 	add(g.aboveMean(b))
 	if s.Compared != nil && s.Up != nil && s.Down != nil && s.Same != nil && s.PrevYear != nil {
 		if c := g.upDownClause(*s.Up, *s.Down, *s.Same, *s.Compared, s.Ranked, *s.PrevYear); c != "" {
-			add(stmt("up_down", b, capFirst(c)+".", map[string]any{
+			add(stmt("up_down", b, words.CapFirst(c)+".", map[string]any{
 				"prev_year": *s.PrevYear, "up": *s.Up, "down": *s.Down, "same": *s.Same, "compared": *s.Compared, "ranked": s.Ranked,
 			}), true)
 		}
@@ -109,26 +106,22 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 	if len(present) == 1 && s.Ungraded == 0 {
 		lab := g.grade(present[0].Grade)
 		f["all_one_grade"] = true
-		return stmt("grade_counts", b, g.t(
-			fmt.Sprintf("Tất cả %s của %s đều xếp loại %s.", g.units(s.Units), g.blocRef(b), lab),
-			fmt.Sprintf("All %s of %s are graded %s.", g.units(s.Units), g.blocRef(b), lab)), f), true
+		return stmt("grade_counts", b, g.sayf(words.BriefAllOfAreGraded, g.units(s.Units), g.blocRef(b), lab), f), true
 	}
 	var parts []string
 	for i, gc := range present {
 		switch {
-		case !g.en:
-			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
-		case i == 0:
-			parts = append(parts, fmt.Sprintf("%s units are graded %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
+		case !g.en || i == 0: // English says "units are graded" once
+			parts = append(parts, g.sayf(words.BriefGradeShare, g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		default:
 			parts = append(parts, fmt.Sprintf("%s %s", g.frac(gc.Count, s.Units), g.grade(gc.Grade)))
 		}
 	}
 	var text string
 	if g.en {
-		text = fmt.Sprintf("In %s, %s", g.blocRef(b), g.list(parts))
+		text = g.sayf(words.BriefBlocHas, g.blocRef(b)) + g.list(parts)
 	} else {
-		text = fmt.Sprintf("%s có ", capFirst(g.blocRef(b)))
+		text = g.sayf(words.BriefBlocHas, words.CapFirst(g.blocRef(b)))
 		if len(absent) > 0 {
 			text += strings.Join(parts, ", ")
 		} else {
@@ -140,33 +133,27 @@ func (g *gen) gradeCounts(b string) (Statement, bool) {
 		for i, a := range absent {
 			labs[i] = g.grade(a)
 		}
+		text += g.say(words.BriefNoneGraded)
 		if g.en {
-			text += "; none is graded " + orList(labs)
+			text += g.orList(labs)
 		} else {
-			text += ", không có đơn vị xếp loại " + g.list(labs)
+			text += g.list(labs)
 		}
 	}
 	if s.Ungraded > 0 {
-		text += g.t(fmt.Sprintf("; %s chưa có xếp loại", g.units(s.Ungraded)), fmt.Sprintf("; %s no grade", g.unitsHave(s.Ungraded)))
+		text += g.sayf(words.BriefUnitsNoGrade, g.unitsHave(s.Ungraded))
 	}
 	return stmt("grade_counts", b, text+".", f), true
 }
 
-func (g *gen) unitsHave(n int) string {
-	if n == 1 {
-		return "1 unit has"
-	}
-	return fmt.Sprintf("%d units have", n)
-}
-
-func orList(items []string) string {
+func (g *gen) orList(items []string) string {
 	switch n := len(items); n {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	default:
-		return strings.Join(items[:n-1], ", ") + " or " + items[n-1]
+		return strings.Join(items[:n-1], ", ") + g.say(words.BriefOr) + items[n-1]
 	}
 }
 
@@ -175,7 +162,7 @@ func (g *gen) prevRank(m analysis.Mover) string {
 	if m.PrevRank == nil || m.PrevYear == nil {
 		return ""
 	}
-	return g.t(fmt.Sprintf(" (năm %d xếp %s)", *m.PrevYear, vr(*m.PrevRank)), fmt.Sprintf(" (%s in %d)", ordinal(*m.PrevRank), *m.PrevYear))
+	return g.sayf(words.BriefPrevPlace, *m.PrevYear, g.place(*m.PrevRank))
 }
 
 // scoreGrade writes ", với 97,31 điểm, xếp loại xuất sắc" and the sole-grade
@@ -183,14 +170,14 @@ func (g *gen) prevRank(m analysis.Mover) string {
 func (g *gen) scoreGrade(m analysis.Mover, sole bool) string {
 	out := ""
 	if m.Score != nil {
-		out += g.t(", với ", ", with ") + g.pts(*m.Score)
+		out += g.say(words.BriefWithScore) + g.pts(*m.Score)
 	} else if m.RankPublished {
-		out += g.t(" (theo thứ hạng công bố, không có điểm)", " (by the published rank; no score)")
+		out += g.say(words.BriefByThePublishedRankNo)
 	}
 	if m.Grade != nil {
-		out += g.t(", xếp loại ", ", graded ") + g.grade(*m.Grade)
+		out += g.say(words.BriefCommaGraded) + g.grade(*m.Grade)
 		if sole {
-			out += g.t(fmt.Sprintf(" (duy nhất trong %s)", g.blocRef(m.Bloc)), fmt.Sprintf(" (the only one in %s)", g.blocRef(m.Bloc)))
+			out += g.sayf(words.BriefTheOnlyOneIn, g.blocRef(m.Bloc))
 		}
 	}
 	return out
@@ -236,27 +223,27 @@ func (g *gen) leader(b string, merged map[string]bool) (Statement, bool) {
 		switch m.Kind {
 		case analysis.FirstTimeTop:
 			if m.PrevRank != nil {
-				head = g.t("Lần đầu vươn lên vị trí thứ nhất là ", "Rising to first place for the first time is ") + m.Unit + g.prevRank(m)
+				head = g.say(words.BriefRisingToFirstPlaceFor) + m.Unit + g.prevRank(m)
 			} else {
-				head = g.t("Lần đầu đứng vị trí thứ nhất là ", "In first place for the first time is ") + m.Unit
+				head = g.say(words.BriefInFirstPlaceForThe) + m.Unit
 			}
 		case analysis.RetainedTop:
 			if streak <= 2 {
-				head = g.t("Tiếp tục duy trì vị trí dẫn đầu là ", "Keeping first place is ") + m.Unit
+				head = g.say(words.BriefKeepingFirstPlaceIs) + m.Unit
 			} else {
-				head = g.t(fmt.Sprintf("Dẫn đầu khối %s là ", g.nthYear(streak)), fmt.Sprintf("First %s is ", g.nthYear(streak))) + m.Unit
+				head = g.sayf(words.BriefFirstIs, g.nthYear(streak)) + m.Unit
 			}
 		case analysis.RegainedTop:
-			head = g.t("Trở lại vị trí dẫn đầu là ", "Back in first place is ") + m.Unit + g.prevRank(m)
+			head = g.say(words.BriefBackInFirstPlaceIs) + m.Unit + g.prevRank(m)
 		default:
-			head = g.t("Đứng vị trí thứ nhất là ", "In first place is ") + m.Unit
+			head = g.say(words.BriefInFirstPlaceIs) + m.Unit
 		}
 		text := head + g.scoreGrade(m, sole[m.UnitID])
 		if sole[m.UnitID] {
 			merged[m.UnitID] = true
 		}
 		if (m.Kind == analysis.RetainedTop && count > streak) || (m.Kind == analysis.RegainedTop && count > 1) {
-			text += g.t(fmt.Sprintf("; đây là lần thứ %d đơn vị dẫn đầu khối", count), fmt.Sprintf("; this is its %s time at the top of the bloc", ordinal(count)))
+			text += g.sayf(words.BriefTimeAtTop, g.nth(count))
 		}
 		f := moverFacts(m)
 		f["sole_grade"] = sole[m.UnitID]
@@ -280,15 +267,15 @@ func (g *gen) leader(b string, merged map[string]bool) (Statement, bool) {
 		}
 	}
 	m := ms[0]
-	text := g.t("Đồng hạng nhất là ", "Sharing first place are ") + g.list(names)
+	text := g.say(words.BriefSharingFirstPlaceAre) + g.list(names)
 	if m.Score != nil {
-		text += g.t(", cùng đạt ", ", with ") + g.pts(*m.Score) + g.t("", " each")
+		text += g.sayf(words.BriefAlikeWithEach, g.pts(*m.Score))
 	}
 	if gr := commonGrade(ms); gr != "" {
-		text += g.t(", xếp loại ", ", graded ") + g.grade(gr)
+		text += g.say(words.BriefCommaGraded) + g.grade(gr)
 	}
 	if len(quals) > 0 {
-		text += g.t("; trong đó ", "; ") + strings.Join(quals, ", ")
+		text += g.say(words.BriefOfWhich) + strings.Join(quals, ", ")
 	}
 	return stmt("leader", b, text+".", map[string]any{
 		"units": names, "kinds": kinds, "score": optF(m.Score), "rank": 1, "tie": true,
@@ -299,14 +286,14 @@ func (g *gen) topQualifier(m analysis.Mover) string {
 	streak := deref(m.Streak, 1)
 	switch m.Kind {
 	case analysis.FirstTimeTop:
-		return g.t("lần đầu dẫn đầu khối", "is first for the first time")
+		return g.say(words.BriefIsFirstForTheFirst)
 	case analysis.RetainedTop:
 		if streak <= 2 {
-			return g.t("tiếp tục dẫn đầu", "keeps first place")
+			return g.say(words.BriefKeepsFirstPlace)
 		}
-		return g.t("dẫn đầu ", "is first ") + g.nthYear(streak)
+		return g.say(words.BriefIsFirst) + g.nthYear(streak)
 	case analysis.RegainedTop:
-		return g.t("trở lại vị trí dẫn đầu", "is back in first place")
+		return g.say(words.BriefIsBackInFirstPlace)
 	}
 	return ""
 }
@@ -359,26 +346,26 @@ func (g *gen) next(b string) (Statement, map[string]bool, bool) {
 	var items []string
 	var units []map[string]any
 	for _, r := range rows {
-		item := r.Unit + " (" + g.t(vr(*r.Rank)+" theo thứ hạng công bố, không có điểm", ordinal(*r.Rank)+" by the published rank, no score")
+		item := r.Unit + " (" + g.sayf(words.BriefPublishedPlace, g.place(*r.Rank))
 		if r.Score != nil {
 			item = fmt.Sprintf("%s (%s", r.Unit, g.pts(*r.Score))
 		}
 		if rankCount[*r.Rank] > 1 {
-			item += g.t(fmt.Sprintf(", đồng hạng %d", *r.Rank), fmt.Sprintf(", joint %s", ordinal(*r.Rank)))
+			item += g.sayf(words.BriefJointPlace, g.nth(*r.Rank))
 		}
 		if pls[r.UnitID] && t.PrevYear != nil {
-			item += g.t(fmt.Sprintf("; dẫn đầu năm %d", *t.PrevYear), fmt.Sprintf("; first in %d", *t.PrevYear))
+			item += g.sayf(words.BriefFirstIn, *t.PrevYear)
 		}
 		listed[r.UnitID] = true
 		items = append(items, item+")")
 		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": optF(r.Score), "rank": *r.Rank, "prev_leader": pls[r.UnitID]})
 	}
-	verb := "Next come "
+	verb := words.BriefNextCome
 	if len(items) == 1 {
-		verb = "Next is "
+		verb = words.BriefNextIs
 	}
 	// items hold "(…, …)" with commas: separate them plainly, the parentheses keep them apart
-	text := g.t("Tiếp theo là ", verb) + joinPlain(items, g.t(" và ", " and ")) + "."
+	text := g.say(verb) + joinPlain(items, g.say(words.BriefAnd)) + "."
 	return stmt("next", b, text, map[string]any{"units": units}), listed, true
 }
 
@@ -403,16 +390,16 @@ func (g *gen) bottom(b string, merged map[string]bool) (Statement, bool) {
 		streak, count := deref(m.Streak, 1), deref(m.Count, 1)
 		var text string
 		if streak >= 2 {
-			text = g.t(fmt.Sprintf("Đứng ở vị trí cuối cùng %s là ", g.nthYear(streak)), fmt.Sprintf("Last %s is ", g.nthYear(streak))) + m.Unit
+			text = g.sayf(words.BriefLastIs, g.nthYear(streak)) + m.Unit
 		} else {
-			text = g.t("Đứng ở vị trí cuối cùng là ", "In last place is ") + m.Unit + g.prevRank(m)
+			text = g.say(words.BriefInLastPlaceIs) + m.Unit + g.prevRank(m)
 		}
 		text += g.scoreGrade(m, sole[m.UnitID])
 		if sole[m.UnitID] {
 			merged[m.UnitID] = true
 		}
 		if count > streak {
-			text += g.t(fmt.Sprintf("; đây là lần thứ %d đơn vị đứng cuối khối", count), fmt.Sprintf("; this is its %s time at the bottom of the bloc", ordinal(count)))
+			text += g.sayf(words.BriefTimeAtBottom, g.nth(count))
 		}
 		f := moverFacts(m)
 		f["sole_grade"] = sole[m.UnitID]
@@ -423,15 +410,15 @@ func (g *gen) bottom(b string, merged map[string]bool) (Statement, bool) {
 		names = append(names, m.Unit)
 	}
 	m := ms[0]
-	text := g.t("Cùng đứng ở vị trí cuối cùng là ", "Sharing last place are ") + g.list(names)
+	text := g.say(words.BriefSharingLastPlaceAre) + g.list(names)
 	if m.Score != nil {
-		text += g.t(", với ", ", with ") + g.pts(*m.Score) + g.t("", " each")
+		text += g.sayf(words.BriefWithEach, g.pts(*m.Score))
 	}
 	if m.Rank != nil {
-		text += g.t(fmt.Sprintf(" (đồng hạng %d)", *m.Rank), fmt.Sprintf(" (joint %s)", ordinal(*m.Rank)))
+		text += g.sayf(words.BriefJointPlaceParen, g.nth(*m.Rank))
 	}
 	if gr := commonGrade(ms); gr != "" {
-		text += g.t(", xếp loại ", ", graded ") + g.grade(gr)
+		text += g.say(words.BriefCommaGraded) + g.grade(gr)
 	}
 	return stmt("bottom", b, text+".", map[string]any{"units": names, "score": optF(m.Score), "rank": optI(m.Rank), "tie": true}), true
 }
@@ -449,7 +436,7 @@ func (g *gen) notRanked(b string) (Statement, bool) {
 			det = append(det, g.pts(*r.Score))
 		}
 		if r.Grade != nil {
-			det = append(det, g.t("xếp loại ", "graded ")+g.grade(*r.Grade))
+			det = append(det, g.say(words.BriefGradedWord)+g.grade(*r.Grade))
 		}
 		item := r.Unit
 		if len(det) > 0 {
@@ -461,7 +448,7 @@ func (g *gen) notRanked(b string) (Statement, bool) {
 	if len(items) == 0 {
 		return Statement{}, false
 	}
-	return stmt("not_ranked", b, g.t("Được đánh giá nhưng không xếp hạng: ", "Assessed but not ranked: ")+joinPlain(items, g.t(" và ", " and "))+".",
+	return stmt("not_ranked", b, g.say(words.BriefAssessedButNotRanked)+joinPlain(items, g.say(words.BriefAnd))+".",
 		map[string]any{"units": units}), true
 }
 
@@ -471,18 +458,16 @@ func (g *gen) meanStmt(b string) (Statement, bool) {
 	if s.Mean == nil || s.Ranked < 2 {
 		return Statement{}, false
 	}
-	text := g.t("Điểm trung bình của khối đạt ", "The bloc's mean score is ") + g.mean(*s.Mean) + g.t(" điểm", " points")
+	text := g.say(words.BriefTheBlocSMeanScore) + g.mean(*s.Mean) + g.say(words.BriefPoints)
 	f := map[string]any{"mean": *s.Mean, "ranked": s.Ranked}
 	if s.PrevMean != nil && s.PrevYear != nil {
 		d := shownChange(*s.Mean, *s.PrevMean)
 		py := *s.PrevYear
 		switch {
 		case d == 0:
-			text += g.t(fmt.Sprintf(", bằng năm %d", py), fmt.Sprintf(", the same as in %d", py))
-		case g.en:
-			text += fmt.Sprintf(", %s on %d (%s points)", g.change(float64(d)/100), py, g.mean(*s.PrevMean))
+			text += g.sayf(words.BriefMeanSameAsIn, py)
 		default:
-			text += fmt.Sprintf(", %s so với năm %d (%s điểm)", g.change(float64(d)/100), py, g.mean(*s.PrevMean))
+			text += g.sayf(words.BriefMeanChange, g.change(float64(d)/100), py, g.mean(*s.PrevMean))
 		}
 		f["prev_year"] = py
 		f["prev_mean"] = *s.PrevMean
@@ -498,12 +483,11 @@ func (g *gen) aboveMean(b string) (Statement, bool) {
 	if s.AboveMean == nil || s.Ranked < 2 {
 		return Statement{}, false
 	}
-	who := g.t("đơn vị", "units")
+	who := g.say(words.BriefUnits)
 	if s.Ranked < s.Units {
-		who = g.t("đơn vị được xếp hạng", "ranked units")
+		who = g.say(words.BriefRankedUnits)
 	}
-	text := g.t(fmt.Sprintf("Có %s %s đạt điểm trên mức trung bình của khối.", g.frac(*s.AboveMean, s.Ranked), who),
-		fmt.Sprintf("%s %s score above the bloc mean.", g.frac(*s.AboveMean, s.Ranked), who))
+	text := g.sayf(words.BriefScoreAboveTheBlocMean, g.frac(*s.AboveMean, s.Ranked), who)
 	return stmt("above_mean", b, text, map[string]any{"above_mean": *s.AboveMean, "ranked": s.Ranked, "mean": optF(s.Mean)}), true
 }
 
@@ -514,19 +498,19 @@ func (g *gen) spread(b string) (Statement, bool) {
 	if s.Spread == nil || s.Ranked < 2 {
 		return Statement{}, false
 	}
-	text := g.t("Khoảng cách giữa điểm cao nhất và điểm thấp nhất của khối là ", "The gap between the highest and the lowest score is ") +
-		g.fixed(*s.Spread, 2) + g.t(" điểm", " points")
+	text := g.say(words.BriefTheGapBetweenTheHighest) +
+		g.fixed(*s.Spread, 2) + g.say(words.BriefPoints)
 	f := map[string]any{"spread": *s.Spread, "max": optF(s.Max), "min": optF(s.Min)}
 	if s.PrevSprd != nil && s.PrevYear != nil {
 		py := *s.PrevYear
 		prev := g.fixed(*s.PrevSprd, 2)
 		switch d := shownChange(*s.Spread, *s.PrevSprd); {
 		case d > 0:
-			text += g.t(fmt.Sprintf(", nới rộng so với năm %d (%s điểm)", py, prev), fmt.Sprintf(", wider than in %d (%s points)", py, prev))
+			text += g.sayf(words.BriefWiderThanInPoints, py, prev)
 		case d < 0:
-			text += g.t(fmt.Sprintf(", thu hẹp so với năm %d (%s điểm)", py, prev), fmt.Sprintf(", narrower than in %d (%s points)", py, prev))
+			text += g.sayf(words.BriefNarrowerThanInPoints, py, prev)
 		default:
-			text += g.t(fmt.Sprintf(", không đổi so với năm %d", py), fmt.Sprintf(", the same as in %d", py))
+			text += g.sayf(words.BriefGapSameAsIn, py)
 		}
 		f["prev_year"] = py
 		f["prev_spread"] = *s.PrevSprd
@@ -569,20 +553,18 @@ func (g *gen) gradeMoves(b string, kind analysis.MoverKind) (Statement, bool) {
 	for _, gp := range groups {
 		var move string
 		switch {
-		case g.en:
-			move = fmt.Sprintf("from %s to %s", gp.from, gp.to)
 		case kind == analysis.GradeUp:
-			move = fmt.Sprintf("từ %s lên %s", g.grade(gp.from), g.grade(gp.to))
+			move = g.sayf(words.BriefFromUpTo, g.grade(gp.from), g.grade(gp.to))
 		default:
-			move = fmt.Sprintf("từ %s xuống %s", g.grade(gp.from), g.grade(gp.to))
+			move = g.sayf(words.BriefFromDownTo, g.grade(gp.from), g.grade(gp.to))
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", g.list(gp.units), move))
 	}
 	var head string
 	if kind == analysis.GradeUp {
-		head = g.t(fmt.Sprintf("Có %s được nâng xếp loại: ", g.units(n)), fmt.Sprintf("Moving up a grade (%s): ", g.units(n)))
+		head = g.sayf(words.BriefMovingUpAGrade, g.units(n))
 	} else {
-		head = g.t(fmt.Sprintf("Có %s bị hạ xếp loại: ", g.units(n)), fmt.Sprintf("Moving down a grade (%s): ", g.units(n)))
+		head = g.sayf(words.BriefMovingDownAGrade, g.units(n))
 	}
 	return stmt(string(kind), b, head+strings.Join(parts, "; ")+".", map[string]any{"units": facts}), true
 }
@@ -619,18 +601,17 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 			return Statement{}, false
 		}
 		up := kind == analysis.BiggestGain
-		head := map[bool]string{true: g.t("Tăng điểm nhiều nhất là ", "Gaining the most "), false: g.t("Giảm điểm nhiều nhất là ", "Losing the most ")}[up]
+		head := map[bool]string{true: g.say(words.BriefGainingTheMost), false: g.say(words.BriefLosingTheMost)}[up]
 		if g.en {
-			head += map[bool]string{true: "is ", false: "are "}[one]
+			head += g.say(map[bool]*words.Word{true: words.BriefIs, false: words.BriefAre}[one])
 		}
 		text = head + who + ", " + g.change(*m.Change)
 		switch {
 		case one && m.PrevScore != nil && m.Score != nil:
-			dir := map[bool]string{true: "lên", false: "xuống"}[up]
-			text += g.t(fmt.Sprintf(" (từ %s %s %s)", g.score(*m.PrevScore), dir, g.pts(*m.Score)),
-				fmt.Sprintf(" (from %s to %s)", g.score(*m.PrevScore), g.score(*m.Score)))
+			dir := map[bool]*words.Word{true: words.BriefScoreFromUpTo, false: words.BriefScoreFromDownTo}[up]
+			text += g.sayf(dir, g.score(*m.PrevScore), g.pts(*m.Score), g.score(*m.Score))
 		case !one:
-			text = head + who + g.t(", cùng ", ", ") + g.change(*m.Change) + g.t("", " each")
+			text = head + who + g.sayf(words.BriefChangeEach, g.change(*m.Change))
 		}
 	default:
 		if m.RankChange == nil {
@@ -643,32 +624,33 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 		}
 		var head string
 		if up {
-			head = g.t("Tăng nhiều bậc nhất ", "Climbing the most places ")
+			head = g.say(words.BriefClimbingTheMostPlaces)
 		} else {
-			head = g.t("Tụt nhiều bậc nhất ", "Falling the most places ")
+			head = g.say(words.BriefFallingTheMostPlaces)
 		}
 		if g.en {
-			head += map[bool]string{true: "is ", false: "are "}[one]
+			head += g.say(map[bool]*words.Word{true: words.BriefIs, false: words.BriefAre}[one])
 			if also {
-				head += "also "
+				head += g.say(words.BriefAlso)
 			}
 		} else {
 			if also {
-				head += "cũng "
+				head += g.say(words.BriefAlso)
 			}
-			head += "là "
+			head += g.say(words.BriefIs)
 		}
-		places := g.t(fmt.Sprintf("%d bậc", k), fmt.Sprintf("%d place", k)+map[bool]string{true: "", false: "s"}[k == 1])
-		dirVi := map[bool]string{true: "tăng ", false: "giảm "}[up]
-		dirEn := map[bool]string{true: "up ", false: "down "}[up]
-		text = head + who + ", " + g.t(dirVi, dirEn) + places
+		places := g.sayf(words.BriefPlaces, k)
+		if k == 1 {
+			places = g.sayf(words.BriefOnePlace, k)
+		}
+		dir := g.say(map[bool]*words.Word{true: words.BriefUp, false: words.BriefDown}[up])
+		text = head + who + ", " + dir + places
 		switch {
 		case one && m.PrevRank != nil && m.Rank != nil:
-			dir := map[bool]string{true: "lên", false: "xuống"}[up]
-			text += g.t(fmt.Sprintf(" (từ %s %s %s)", vr(*m.PrevRank), dir, vr(*m.Rank)),
-				fmt.Sprintf(" (from %s to %s)", ordinal(*m.PrevRank), ordinal(*m.Rank)))
+			move := map[bool]*words.Word{true: words.BriefPlaceFromUpTo, false: words.BriefPlaceFromDownTo}[up]
+			text += g.sayf(move, g.place(*m.PrevRank), g.place(*m.Rank))
 		case !one:
-			text = head + who + g.t(", cùng "+dirVi, ", "+dirEn) + places + g.t("", " each")
+			text = head + who + g.sayf(words.BriefChangeEach, dir+places)
 		}
 	}
 	return stmt(string(kind), b, text+".", f), true
@@ -681,18 +663,16 @@ func (g *gen) singleUnit(b string) (Statement, bool) {
 		return Statement{}, false
 	}
 	r := t.Rows[0]
-	text := g.t(fmt.Sprintf("%s chỉ có 1 đơn vị là %s", capFirst(g.blocRef(b)), r.Unit),
-		fmt.Sprintf("%s has a single unit, %s", capFirst(g.blocRef(b)), r.Unit))
+	text := g.sayf(words.BriefHasASingleUnit, words.CapFirst(g.blocRef(b)), r.Unit)
 	if r.Score != nil {
-		text += g.t(", đạt ", ", with ") + g.pts(*r.Score)
+		text += g.say(words.BriefScoring) + g.pts(*r.Score)
 	}
 	if r.Grade != nil {
-		text += g.t(", xếp loại ", ", graded ") + g.grade(*r.Grade)
+		text += g.say(words.BriefCommaGraded) + g.grade(*r.Grade)
 	}
 	f := map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": optF(r.Score), "grade": optS(r.Grade)}
 	if py := t.PrevYear; py != nil && r.PrevScore != nil && r.Change != nil {
-		text += g.t(fmt.Sprintf("; so với năm %d (%s), %s", *py, g.pts(*r.PrevScore), g.change(*r.Change)),
-			fmt.Sprintf("; compared with %d (%s), %s", *py, g.pts(*r.PrevScore), g.change(*r.Change)))
+		text += g.sayf(words.BriefComparedWithPrev, *py, g.pts(*r.PrevScore), g.change(*r.Change))
 		f["prev_year"] = *py
 		f["prev_score"] = *r.PrevScore
 		f["change"] = *r.Change
@@ -708,7 +688,7 @@ func (g *gen) prevLeaders(b string) map[string]bool {
 	if s.PrevYear == nil {
 		return out
 	}
-	prev, ok := g.a.BlocSummary(g.index, *s.PrevYear, b)
+	prev, ok := g.a.BlocSummary(g.slice(b).WithYear(*s.PrevYear))
 	if !ok {
 		return out
 	}
@@ -741,19 +721,17 @@ func (g *gen) lostTop(b string, listed map[string]bool) (Statement, bool) {
 	var items []string
 	var units []map[string]any
 	for _, r := range rows {
-		items = append(items, g.t(fmt.Sprintf("%s nay xếp %s (%s)", r.Unit, vr(*r.Rank), g.pts(*r.Score)),
-			fmt.Sprintf("%s is now %s (%s)", r.Unit, ordinal(*r.Rank), g.pts(*r.Score))))
+		items = append(items, g.sayf(words.BriefNowPlaced, r.Unit, g.place(*r.Rank), g.pts(*r.Score)))
 		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "rank": *r.Rank, "score": *r.Score,
 			"prev_score": optF(r.PrevScore), "prev_rank": optI(r.PrevRank)})
 	}
 	var text string
 	if len(rows) == 1 {
 		r := rows[0]
-		text = g.t(fmt.Sprintf("Đơn vị dẫn đầu năm %d, %s, nay xếp %s (%s).", py, r.Unit, vr(*r.Rank), g.pts(*r.Score)),
-			fmt.Sprintf("The %d leader, %s, is now %s (%s).", py, r.Unit, ordinal(*r.Rank), g.pts(*r.Score)))
+		text = g.sayf(words.BriefLeaderNowPlaced, py, r.Unit, g.place(*r.Rank), g.pts(*r.Score))
 	} else {
-		text = g.t(fmt.Sprintf("Trong các đơn vị đồng hạng nhất năm %d, ", py), fmt.Sprintf("Of the units sharing first place in %d, ", py)) +
-			joinPlain(items, g.t(" và ", " and ")) + "."
+		text = g.sayf(words.BriefOfTheUnitsSharingFirst, py) +
+			joinPlain(items, g.say(words.BriefAnd)) + "."
 	}
 	return stmt("lost_top", b, text, map[string]any{"prev_year": py, "units": units}), true
 }

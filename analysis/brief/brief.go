@@ -59,6 +59,7 @@ import (
 	"slices"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -233,10 +234,10 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 		tables: map[string]analysis.Table{},
 	}
 	for _, b := range blocs {
-		s, _ := a.BlocSummary(index, year, b)
+		s, _ := a.BlocSummary(g.slice(b))
 		g.sums[b] = s
-		g.movers[b] = a.BlocMovers(index, year, b)
-		t, _ := a.Table(index, year, b)
+		g.movers[b] = a.BlocMovers(g.slice(b))
+		t, _ := a.Table(g.slice(b))
 		g.tables[b] = t
 		if s.Scored > 0 {
 			g.scored = true
@@ -254,6 +255,11 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 	return g
 }
 
+// slice is a bloc of the brief's index and year.
+func (g *gen) slice(bloc string) data.Slice {
+	return data.Slice{Index: g.index, Year: g.year, Bloc: bloc}
+}
+
 // moversOf returns the bloc's movers of the given kinds, in analysis order.
 func (g *gen) moversOf(bloc string, kinds ...analysis.MoverKind) []analysis.Mover {
 	var out []analysis.Mover
@@ -266,20 +272,17 @@ func (g *gen) moversOf(bloc string, kinds ...analysis.MoverKind) []analysis.Move
 }
 
 func (g *gen) title() string {
-	if g.en {
-		return fmt.Sprintf("%s %d: results", g.index, g.year)
-	}
-	what := "đánh giá, xếp loại"
+	what := words.BriefGradingResults
 	if g.scored {
-		what = "đánh giá, xếp hạng"
+		what = words.BriefRankingResults
 	}
-	return fmt.Sprintf("Kết quả %s %s năm %d", what, g.indexName(), g.year)
+	return g.sayf(words.BriefTitle, g.say(what), g.indexName(), g.year)
 }
 
 // indexName names the index in running text.
 func (g *gen) indexName() string {
 	if !g.en && g.index == data.DefaultIndex {
-		return "Chỉ số cải cách hành chính (PAR Index)"
+		return g.say(words.BriefParIndexName)
 	}
 	return g.index
 }

@@ -2,12 +2,12 @@ package brief
 
 import (
 	"cmp"
-	"fmt"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -40,9 +40,7 @@ func (g *gen) caveats() []Statement {
 	for i, c := range g.cavs {
 		if i == maxCaveatLines {
 			rest := len(g.cavs) - i
-			out = append(out, stmt("caveats_more", "", g.t(
-				fmt.Sprintf("Còn %d cảnh báo khác về dữ liệu; lệnh parlens check liệt kê tất cả.", rest),
-				fmt.Sprintf("%d more data warnings; parlens check lists them all.", rest)),
+			out = append(out, stmt("caveats_more", "", g.sayf(words.BriefMoreDataWarningsParlensCheck, rest),
 				map[string]any{"more": rest, "total": len(g.cavs)}))
 			break
 		}
@@ -65,13 +63,13 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	where := ""
 	switch {
 	case c.File != "" && c.Line > 0 && c.Unit != "":
-		where = g.t(fmt.Sprintf(" (%s, dòng %d)", fileBase(c.File), c.Line), fmt.Sprintf(" (%s, line %d)", fileBase(c.File), c.Line))
+		where = g.sayf(words.BriefInFileAtLine, fileBase(c.File), c.Line)
 	case c.Line > 0:
-		where = g.t(fmt.Sprintf(" (dòng %d)", c.Line), fmt.Sprintf(" (line %d)", c.Line))
+		where = g.sayf(words.BriefAtLine, c.Line)
 	}
-	head := g.t("Lưu ý về dữ liệu — ", "Data caveat — ") + who + where + ": "
+	head := g.say(words.BriefDataCaveatOf) + who + where + ": "
 	if who == "" {
-		head = g.t("Lưu ý về dữ liệu: ", "Data caveat: ")
+		head = g.say(words.BriefDataCaveatGeneral)
 	}
 	if g.en {
 		return head + c.Message + "."
@@ -79,48 +77,46 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	var what string
 	switch c.Kind {
 	case analysis.CaveatTotal:
-		what = "tổng điểm công bố khác tổng điểm các lĩnh vực thành phần"
+		what = g.say(words.BriefCaveatTotal)
 		if c.Score != nil {
-			what = fmt.Sprintf("tổng điểm công bố (%s) khác tổng điểm các lĩnh vực thành phần", g.pts(*c.Score))
+			what = g.sayf(words.BriefCaveatTotalScore, g.pts(*c.Score))
 		}
 	case analysis.CaveatAboveMax:
-		what = "có điểm lĩnh vực thành phần vượt điểm tối đa"
+		what = g.say(words.BriefCaveatAboveMax)
 	case analysis.CaveatDuplicate:
-		what = "một dòng dữ liệu bị lặp lại, chỉ tính một lần"
+		what = g.say(words.BriefCaveatDuplicate)
 	case analysis.CaveatRenamed:
-		what = "cùng mã đơn vị nhưng mang tên khác ở năm khác; nếu là đổi tên, ghi tên cũ vào units.csv"
+		what = g.say(words.BriefCaveatRenamed)
 	case analysis.CaveatAlias:
-		what = "units.csv ghi một tên cho hai mã đơn vị"
+		what = g.say(words.BriefCaveatAlias)
 	case analysis.CaveatRank:
-		what = "thứ hạng công bố khác thứ hạng theo tổng điểm"
+		what = g.say(words.BriefCaveatRank)
 		if c.PublishedRank != nil && c.RankByScore != nil && c.Score != nil {
-			what = fmt.Sprintf("thứ hạng công bố là %s, nhưng với %s, thứ hạng theo tổng điểm là %s",
-				vr(*c.PublishedRank), g.pts(*c.Score), vr(*c.RankByScore))
+			what = g.sayf(words.BriefCaveatRankPlaces, g.place(*c.PublishedRank), g.pts(*c.Score), g.place(*c.RankByScore))
 		}
 	case analysis.CaveatRankNotRanked:
-		what = "có thứ hạng công bố nhưng được ghi là không xếp hạng"
+		what = g.say(words.BriefCaveatRankNotRanked)
 	case analysis.CaveatGrade:
-		what = "xếp loại công bố khác xếp loại theo thang đang dùng"
+		what = g.say(words.BriefCaveatGrade)
 		if c.Grade != nil && c.GradeByScore != nil && c.Score != nil {
-			scheme := "thang xếp loại mặc định"
+			scheme := g.say(words.BriefDefaultScheme)
 			if c.Scheme != nil && *c.Scheme != data.DefaultScheme.Source {
-				scheme = "thang xếp loại trong " + *c.Scheme
+				scheme = g.sayf(words.BriefSchemeIn, *c.Scheme)
 			}
-			what = fmt.Sprintf("dữ liệu công bố xếp loại %s, nhưng với %s, %s cho xếp loại %s",
-				g.grade(*c.Grade), g.pts(*c.Score), scheme, g.grade(*c.GradeByScore))
+			what = g.sayf(words.BriefCaveatGradeBy, g.grade(*c.Grade), g.pts(*c.Score), scheme, g.grade(*c.GradeByScore))
 		}
 	case analysis.CaveatGradeBelow:
-		what = "có xếp loại công bố nhưng tổng điểm thấp hơn mọi mức của thang xếp loại đang dùng"
+		what = g.say(words.BriefCaveatGradeBelow)
 		if c.Grade != nil && c.Score != nil {
-			what = fmt.Sprintf("dữ liệu công bố xếp loại %s, nhưng %s thấp hơn mọi mức của thang xếp loại đang dùng", g.grade(*c.Grade), g.pts(*c.Score))
+			what = g.sayf(words.BriefCaveatGradeBelowScore, g.grade(*c.Grade), g.pts(*c.Score))
 		}
 	case analysis.CaveatUngraded:
-		what = "tổng điểm thấp hơn mức thấp nhất của thang xếp loại nên không được xếp loại"
+		what = g.say(words.BriefCaveatUngraded)
 		if c.Unit == "" {
-			what = "có thêm đơn vị có tổng điểm thấp hơn mức thấp nhất của thang xếp loại, không được xếp loại"
+			what = g.say(words.BriefCaveatUngradedMore)
 		}
 	default:
-		what = "có cảnh báo, xem lệnh parlens check"
+		what = g.say(words.BriefCaveatOther)
 	}
 	return head + what + "."
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 )
 
 // components writes, bloc by bloc, where the bloc lost the most points, how
@@ -13,9 +14,9 @@ import (
 // the leader and the bottom unit (S15), and the units that lost points in
 // most areas (S14). Bonus components are not areas and are left out.
 func (g *gen) components() Section {
-	sec := Section{Kind: SectionComponents, Title: g.t("Các lĩnh vực thành phần", "Components")}
+	sec := Section{Kind: SectionComponents, Title: g.say(words.BriefComponents)}
 	for _, b := range g.blocs {
-		bc, ok := g.a.Components(g.index, g.year, b)
+		bc, ok := g.a.Components(g.slice(b))
 		if !ok || !g.sums[b].Complete { // a partial table's averages are not the bloc's
 			continue
 		}
@@ -49,9 +50,9 @@ func (g *gen) components() Section {
 // điểm". v is already formatted.
 func (g *gen) outOf(v string, maxPts *float64) string {
 	if maxPts != nil {
-		return v + "/" + g.num().Score(*maxPts, 0) + g.t(" điểm", " points")
+		return v + "/" + g.num().Score(*maxPts, 0) + g.say(words.BriefPoints)
 	}
-	return v + g.t(" điểm", " points")
+	return v + g.say(words.BriefPoints)
 }
 
 // mostLost names the area in which the bloc's units lost the most points
@@ -69,11 +70,7 @@ func (g *gen) mostLost(b string, bc analysis.BlocComponents) (Statement, bool) {
 	if c == nil || c.Mean == nil || c.MaxPoints == nil || c.LostMean == nil {
 		return Statement{}, false
 	}
-	text := g.t(
-		fmt.Sprintf("Lĩnh vực khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s, thấp hơn điểm tối đa %s điểm.",
-			c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean)),
-		fmt.Sprintf("The area where the bloc loses the most points is %s: units average %s, %s points below the maximum.",
-			c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean)))
+	text := g.sayf(words.BriefTheAreaWhereTheBloc, c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean))
 	return stmt("component_most_lost", b, text, map[string]any{
 		"component": c.Name, "key": c.Key, "mean": *c.Mean, "max_points": *c.MaxPoints, "lost_mean": *c.LostMean, "units": c.Units,
 	}), true
@@ -118,27 +115,25 @@ func (g *gen) areaChanges(b string, areas []analysis.ComponentStats, prevYear *i
 	py := *prevYear
 	var parts []string
 	if rose > 0 {
-		parts = append(parts, g.t(fmt.Sprintf("tăng ở %s lĩnh vực", g.frac(rose, n)), fmt.Sprintf("rose in %s areas", g.frac(rose, n))))
+		parts = append(parts, g.sayf(words.BriefRoseInAreas, g.frac(rose, n)))
 	}
 	if fell > 0 {
-		parts = append(parts, g.t(fmt.Sprintf("giảm ở %s lĩnh vực", g.frac(fell, n)), fmt.Sprintf("fell in %s areas", g.frac(fell, n))))
+		parts = append(parts, g.sayf(words.BriefFellInAreas, g.frac(fell, n)))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, g.t(fmt.Sprintf("không đổi ở cả %d lĩnh vực", n), fmt.Sprintf("is unchanged in all %d areas", n)))
+		parts = append(parts, g.sayf(words.BriefIsUnchangedInAllAreas, n))
 	}
-	text := g.t(fmt.Sprintf("So với năm %d, điểm bình quân của khối ", py), fmt.Sprintf("Compared with %d, the bloc's mean ", py)) + g.list(parts)
+	text := g.sayf(words.BriefComparedWithTheBlocS, py) + g.list(parts)
 	f := map[string]any{"prev_year": py, "areas": n, "rose": rose, "fell": fell}
 	switch {
 	case fell > 0:
 		x := chs[lo]
-		text += g.t(fmt.Sprintf("; giảm nhiều nhất là %s (%s)", x.c.Name, g.change(float64(x.d)/100)),
-			fmt.Sprintf("; the largest fall is in %s (%s)", x.c.Name, g.change(float64(x.d)/100)))
+		text += g.sayf(words.BriefTheLargestFallIsIn, x.c.Name, g.change(float64(x.d)/100))
 		f["largest_fall"] = x.c.Name
 		f["largest_fall_change"] = float64(x.d) / 100
 	case rose > 0:
 		x := chs[hi]
-		text += g.t(fmt.Sprintf("; tăng nhiều nhất là %s (%s)", x.c.Name, g.change(float64(x.d)/100)),
-			fmt.Sprintf("; the largest rise is in %s (%s)", x.c.Name, g.change(float64(x.d)/100)))
+		text += g.sayf(words.BriefTheLargestRiseIsIn, x.c.Name, g.change(float64(x.d)/100))
 		f["largest_rise"] = x.c.Name
 		f["largest_rise_change"] = float64(x.d) / 100
 	}
@@ -152,12 +147,12 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 	role := map[string]string{}
 	var ids []string
 	for _, u := range s.Leader {
-		role[u.UnitID] = g.t("dẫn đầu", "first")
+		role[u.UnitID] = g.say(words.BriefFirstPlace)
 		ids = append(ids, u.UnitID)
 	}
 	for _, u := range s.Bottom {
 		if _, ok := role[u.UnitID]; !ok {
-			role[u.UnitID] = g.t("cuối bảng", "last")
+			role[u.UnitID] = g.say(words.BriefLastPlace)
 			ids = append(ids, u.UnitID)
 		}
 	}
@@ -202,24 +197,20 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		cs, cw := uc.Components[strong], uc.Components[weak]
 		ss, sw := bc.Components[strong], bc.Components[weak]
 		desc := func(c analysis.ComponentScore, st analysis.ComponentStats) string {
-			return g.t(fmt.Sprintf("%s (%s; bình quân khối %s)", st.Name, g.outOf(g.score(*c.Score), st.MaxPoints), g.mean(*st.Mean)),
-				fmt.Sprintf("%s (%s; bloc mean %s)", st.Name, g.outOf(g.score(*c.Score), st.MaxPoints), g.mean(*st.Mean)))
+			return g.sayf(words.BriefBlocMean, st.Name, g.outOf(g.score(*c.Score), st.MaxPoints), g.mean(*st.Mean))
 		}
 		who := fmt.Sprintf("%s (%s)", uc.Unit, role[id])
 		var text, shape string
 		switch {
 		case minV > 0:
 			shape = "all_above"
-			text = g.t(fmt.Sprintf("So với bình quân khối, %s cao hơn ở tất cả các lĩnh vực, nhiều nhất ở lĩnh vực %s và ít nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
-				fmt.Sprintf("Relative to the bloc mean, %s is above it in every area, most in %s and least in %s.", who, desc(cs, ss), desc(cw, sw)))
+			text = g.sayf(words.BriefAboveMeanEverywhere, who, desc(cs, ss), desc(cw, sw))
 		case maxV < 0:
 			shape = "all_below"
-			text = g.t(fmt.Sprintf("So với bình quân khối, %s thấp hơn ở tất cả các lĩnh vực, ít nhất ở lĩnh vực %s và nhiều nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
-				fmt.Sprintf("Relative to the bloc mean, %s is below it in every area, least in %s and most in %s.", who, desc(cs, ss), desc(cw, sw)))
+			text = g.sayf(words.BriefBelowMeanEverywhere, who, desc(cs, ss), desc(cw, sw))
 		default:
 			shape = "mixed"
-			text = g.t(fmt.Sprintf("So với bình quân khối, %s mạnh nhất ở lĩnh vực %s và yếu nhất ở lĩnh vực %s.", who, desc(cs, ss), desc(cw, sw)),
-				fmt.Sprintf("Relative to the bloc mean, %s is strongest in %s and weakest in %s.", who, desc(cs, ss), desc(cw, sw)))
+			text = g.sayf(words.BriefStrongestWeakest, who, desc(cs, ss), desc(cw, sw))
 		}
 		out = append(out, stmt("component_profile", b, text, map[string]any{
 			"unit": uc.Unit, "unit_id": id, "shape": shape, "role": map[bool]string{true: "leader", false: "bottom"}[isLeader(s, id)],
@@ -271,10 +262,10 @@ func (g *gen) unitsFell(b string, bc analysis.BlocComponents) (Statement, bool) 
 	var items []string
 	var facts []map[string]any
 	for _, u := range us {
-		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, g.frac(u.fell, u.cmp), g.t("lĩnh vực", "areas")))
+		items = append(items, fmt.Sprintf("%s (%s %s)", u.unit, g.frac(u.fell, u.cmp), g.say(words.BriefAreasWord)))
 		facts = append(facts, map[string]any{"unit": u.unit, "unit_id": u.id, "fell": u.fell, "comparable": u.cmp})
 	}
-	text := g.t(fmt.Sprintf("Giảm điểm ở phần lớn các lĩnh vực so với năm %d: ", *bc.PrevYear), fmt.Sprintf("Losing points in most areas since %d: ", *bc.PrevYear)) +
-		joinPlain(items, g.t(" và ", " and ")) + "."
+	text := g.sayf(words.BriefLosingPointsInMostAreas, *bc.PrevYear) +
+		joinPlain(items, g.say(words.BriefAnd)) + "."
 	return stmt("components_fell", b, text, map[string]any{"prev_year": *bc.PrevYear, "units": facts}), true
 }

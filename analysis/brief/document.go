@@ -1,12 +1,11 @@
 package brief
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // Document lays the brief out for Word (present.Document.WriteDOCX): the
@@ -35,7 +34,7 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 			}
 		}
 		if sec := b.Sections[i]; sec.Kind == SectionBloc {
-			if t, ok := a.Table(b.Index, b.Year, sec.Bloc); ok {
+			if t, ok := a.Table(data.Slice{Index: b.Index, Year: b.Year, Bloc: sec.Bloc}); ok {
 				doc.Blocks = append(doc.Blocks, g.rankingBlock(t, a.Dataset().Decimals))
 			}
 		}
@@ -44,29 +43,24 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 }
 
 // rankingBlock is a bloc's ranking as a table block: scores as the brief
-// writes them (at least two decimals), "KXH" for a unit assessed but not
-// ranked, the grade column only when some unit has a grade.
+// writes them (at least two decimals), the not-ranked mark for a unit
+// assessed but not ranked, the grade column only when some unit has a
+// grade.
 func (g *gen) rankingBlock(t analysis.Table, decimals int) present.Block {
 	graded := false
 	for _, r := range t.Rows {
 		graded = graded || r.Grade != nil
 	}
-	heads := []string{"Hạng", "Đơn vị", "Điểm", "Xếp loại"}
-	caption := fmt.Sprintf("Bảng xếp hạng %s năm %d", lowerKhoi(g.blocTitle(t.Bloc)), t.Year)
-	notRanked := "KXH"
-	if g.en {
-		heads = []string{"Rank", "Unit", "Score", "Grade"}
-		caption = fmt.Sprintf("%s: ranking %d", g.blocTitle(t.Bloc), t.Year)
-		notRanked = "not ranked"
-	}
-	if !graded {
-		heads = heads[:3]
+	l := g.lang()
+	heads := []string{words.ColRank.Cap(l), words.ColUnit.Cap(l), words.ColScore.Cap(l)}
+	if graded {
+		heads = append(heads, words.ColGrade.Cap(l))
 	}
 	tb := &present.Table{Headers: heads}
 	for _, r := range t.Rows {
 		var rank any = r.Rank
 		if r.NotRanked {
-			rank = notRanked
+			rank = g.say(words.NotRanked)
 		}
 		row := []any{rank, r.Unit, present.Score(r.Score, numfmt.ProsePad(decimals))}
 		if graded {
@@ -74,14 +68,6 @@ func (g *gen) rankingBlock(t analysis.Table, decimals int) present.Block {
 		}
 		tb.Add(row...)
 	}
-	return present.Block{Kind: present.TableBlock, Text: caption, Table: tb,
-		Right: []bool{false, false, true, false}, Widths: []int{16, 50, 15, 19}}
-}
-
-// lowerKhoi writes "Khối X" as "khối X" inside a phrase.
-func lowerKhoi(s string) string {
-	if rest, ok := strings.CutPrefix(s, "Khối"); ok {
-		return "khối" + rest
-	}
-	return s
+	return present.Block{Kind: present.TableBlock, Text: g.sayf(words.BriefTableCaption, g.blocRef(t.Bloc), t.Year), Table: tb,
+		Right: []bool{false, false, true, false}, Widths: []int{13, 55, 15, 17}}
 }

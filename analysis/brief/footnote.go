@@ -1,21 +1,21 @@
 package brief
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
 // footnote states the data label, the source files, the grade scheme(s) in
 // use and how ranks, means and changes are computed.
 func (g *gen) footnote() Section {
-	sec := Section{Kind: SectionFootnote, Title: g.t("Ghi chú", "Notes")}
+	sec := Section{Kind: SectionFootnote, Title: g.say(words.BriefNotes)}
 	add := func(s Statement) { sec.Statements = append(sec.Statements, s) }
 	if g.ds.Label != "" {
-		add(stmt("label", "", g.t("Dữ liệu: ", "Data: ")+g.ds.Label+".", map[string]any{"label": g.ds.Label}))
+		add(stmt("label", "", g.say(words.BriefDataLabel)+g.ds.Label+".", map[string]any{"label": g.ds.Label}))
 	}
 	sources := g.opt.Sources
 	if len(sources) == 0 {
@@ -24,7 +24,7 @@ func (g *gen) footnote() Section {
 		}
 	}
 	if len(sources) > 0 {
-		add(stmt("sources", "", g.t("Nguồn dữ liệu: ", "Data sources: ")+strings.Join(sources, ", ")+".", map[string]any{"files": sources}))
+		add(stmt("sources", "", g.say(words.BriefDataSources)+strings.Join(sources, ", ")+".", map[string]any{"files": sources}))
 	}
 	for _, s := range g.schemeStatements() {
 		add(s)
@@ -38,20 +38,14 @@ func (g *gen) footnote() Section {
 	var method string
 	switch {
 	case !g.scored && g.ranksPublished(false):
-		method = g.t(fmt.Sprintf("Năm %d chỉ có thứ hạng công bố, không có điểm số: thứ hạng là thứ hạng công bố; so sánh với năm gần nhất trước đó có dữ liệu của cùng khối.", g.year),
-			fmt.Sprintf("%d has published ranks only, no scores: ranks are the published ones; comparisons are with the latest earlier year with data for the same bloc.", g.year))
+		method = g.sayf(words.BriefHasPublishedRanksOnlyNo, g.year)
 	case g.scored:
-		method = g.t("Thứ hạng xếp theo tổng điểm trong từng khối, so sánh đến 2 chữ số thập phân; bằng điểm thì đồng hạng. "+
-			"Điểm trung bình của khối tính trên các đơn vị được xếp hạng. Mức tăng, giảm tính bằng điểm, so với năm gần nhất trước đó có dữ liệu của cùng khối.",
-			"Ranks are by total score within each bloc, compared at 2 decimals; equal scores share a rank. "+
-				"A bloc's mean is over its ranked units. Changes are in points, against the latest earlier year with data for the same bloc.")
+		method = g.say(words.BriefMethod)
 		if g.ranksPublished(true) {
-			method += g.t(" Với bảng kết quả chỉ có thứ hạng hoặc chưa đầy đủ, thứ hạng là thứ hạng công bố.",
-				" Where a table has ranks only or is partial, ranks are the published ones.")
+			method += g.say(words.BriefWhereATableHasRanks)
 		}
 	default:
-		method = g.t("Chỉ số này chỉ có kết quả xếp loại, không có điểm số; so sánh với năm gần nhất trước đó có dữ liệu của cùng khối.",
-			"This index has grades only, no scores; comparisons are with the latest earlier year with data for the same bloc.")
+		method = g.say(words.BriefThisIndexHasGradesOnly)
 	}
 	add(stmt("method", "", method, map[string]any{"scored": g.scored, "ranks_published": g.ranksPublished(true)}))
 	return sec
@@ -66,7 +60,7 @@ func (g *gen) ranksPublished(prev bool) bool {
 			return true
 		}
 		if prev && s.PrevYear != nil {
-			if ps, ok := g.a.BlocSummary(g.index, *s.PrevYear, b); ok && ps.RanksPublished {
+			if ps, ok := g.a.BlocSummary(g.slice(b).WithYear(*s.PrevYear)); ok && ps.RanksPublished {
 				return true
 			}
 		}
@@ -92,7 +86,7 @@ func (g *gen) schemeStatements() []Statement {
 		case analysis.GradesFromData:
 			continue
 		}
-		s := g.ds.SchemeFor(g.index, b, g.year)
+		s := g.ds.SchemeFor(g.slice(b))
 		if s.Source == data.DefaultScheme.Source {
 			// the built-in scheme matters only when it graded some total
 			computed := false
@@ -132,24 +126,24 @@ func (g *gen) schemeStatements() []Statement {
 		if !graded {
 			return out
 		}
-		return append([]Statement{stmt("scheme", "", g.t("Xếp loại theo kết quả công bố trong dữ liệu.", "Grades are as published in the data."), map[string]any{"source": "data"})}, out...)
+		return append([]Statement{stmt("scheme", "", g.say(words.BriefGradesAreAsPublishedIn), map[string]any{"source": "data"})}, out...)
 	}
 	var schemes []Statement
 	for _, u := range uses {
 		builtin := u.s.Source == data.DefaultScheme.Source || u.s.Source == ""
-		head := g.t("Thang xếp loại", "Grade scheme")
+		head := g.say(words.BriefGradeScheme)
 		if builtin {
-			head = g.t("Thang xếp loại mặc định (chọn bằng --grades default)", "Built-in grade scheme (selected with --grades default)")
+			head = g.say(words.BriefBuiltInGradeSchemeSelected)
 		}
 		if len(uses) > 1 {
 			refs := make([]string, len(u.blocs))
 			for i, b := range u.blocs {
 				refs[i] = g.blocRef(b)
 			}
-			head += g.t(" của ", " for ") + g.list(refs)
+			head += g.say(words.BriefOfScheme) + g.list(refs)
 		}
 		if builtin {
-			head += g.t(", áp dụng cho các đơn vị mà dữ liệu không ghi xếp loại", ", used for the units the data gives no grade")
+			head += g.say(words.BriefUsedForTheUnitsThe)
 		} else {
 			head += " (" + u.s.Source + ")"
 		}
@@ -163,14 +157,11 @@ func (g *gen) schemeStatements() []Statement {
 			case i == 0 && last && math.IsInf(band.Min, -1):
 				txt = g.grade(band.Label)
 			case i == 0:
-				txt = g.t(fmt.Sprintf("%s từ %s điểm", g.grade(band.Label), g.threshold(band.Min)),
-					fmt.Sprintf("%s from %s points", band.Label, g.threshold(band.Min)))
+				txt = g.sayf(words.BriefBandFrom, g.grade(band.Label), g.threshold(band.Min))
 			case math.IsInf(band.Min, -1):
-				txt = g.t(fmt.Sprintf("%s dưới %s điểm", g.grade(band.Label), g.threshold(u.s.Bands[i-1].Min)),
-					fmt.Sprintf("%s under %s", band.Label, g.threshold(u.s.Bands[i-1].Min)))
+				txt = g.sayf(words.BriefBandUnder, g.grade(band.Label), g.threshold(u.s.Bands[i-1].Min))
 			default:
-				txt = g.t(fmt.Sprintf("%s từ %s đến dưới %s điểm", g.grade(band.Label), g.threshold(band.Min), g.threshold(u.s.Bands[i-1].Min)),
-					fmt.Sprintf("%s %s to under %s", band.Label, g.threshold(band.Min), g.threshold(u.s.Bands[i-1].Min)))
+				txt = g.sayf(words.BriefBandFromTo, g.grade(band.Label), g.threshold(band.Min), g.threshold(u.s.Bands[i-1].Min))
 			}
 			bands = append(bands, txt)
 			var min any
@@ -181,8 +172,7 @@ func (g *gen) schemeStatements() []Statement {
 		}
 		f := map[string]any{"source": u.s.Source, "blocs": u.blocs, "bands": facts}
 		if low := u.s.Bands[len(u.s.Bands)-1].Min; !math.IsInf(low, -1) && g.ungradedBelow(u.blocs) {
-			bands = append(bands, g.t(fmt.Sprintf("dưới %s điểm không xếp loại", g.threshold(low)),
-				fmt.Sprintf("ungraded under %s", g.threshold(low))))
+			bands = append(bands, g.sayf(words.BriefUngradedUnder, g.threshold(low)))
 			f["ungraded_under"] = low
 		}
 		schemes = append(schemes, stmt("scheme", "", head+": "+strings.Join(bands, "; ")+".", f))
@@ -196,15 +186,13 @@ func (g *gen) ungradedStatement(blocs []string) []Statement {
 	if len(blocs) == 0 {
 		return nil
 	}
-	text := g.t("Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm, không nêu xếp loại.",
-		"Not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts units by score, not by grade.")
+	text := g.say(words.BriefNotGradedTheDataGives)
 	if len(blocs) < len(g.blocs) {
 		refs := make([]string, len(blocs))
 		for i, b := range blocs {
 			refs[i] = g.blocRef(b)
 		}
-		text = g.t(capFirst(g.list(refs))+" không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm.",
-			capFirst(g.list(refs))+" are not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts their units by score.")
+		text = g.sayf(words.BriefBlocsNotGraded, words.CapFirst(g.list(refs)))
 	}
 	return []Statement{stmt("scheme", "", text, map[string]any{"source": "none", "blocs": blocs})}
 }

@@ -1,24 +1,29 @@
 package brief
 
 import (
-	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
-// t picks the Vietnamese or the English text.
-func (g *gen) t(vi, en string) string {
+// lang is the briefing's language.
+func (g *gen) lang() words.Lang {
 	if g.en {
-		return en
+		return words.EN
 	}
-	return vi
+	return words.VI
 }
+
+// say writes a word of the table in the briefing's language.
+func (g *gen) say(w *words.Word) string { return w.In(g.lang()) }
+
+// sayf fills a template of the table in the briefing's language.
+func (g *gen) sayf(w *words.Word, args ...any) string { return w.F(g.lang(), args...) }
 
 // num is the decimal mark of the brief's language (package numfmt holds
 // every rule of how numbers are written).
@@ -38,7 +43,7 @@ func (g *gen) fixed(v float64, dec int) string { return g.num().Fixed(v, dec) }
 func (g *gen) score(v float64) string { return g.num().Score(v, numfmt.ProsePad(g.ds.Decimals)) }
 
 // pts writes a score with its unit: "97,31 điểm", "97.31 points".
-func (g *gen) pts(v float64) string { return g.score(v) + g.t(" điểm", " points") }
+func (g *gen) pts(v float64) string { return g.score(v) + g.say(words.BriefPoints) }
 
 // mean writes a computed average with 2 decimals.
 func (g *gen) mean(v float64) string { return g.fixed(v, 2) }
@@ -51,11 +56,11 @@ func (g *gen) delta(v float64) string { return g.fixed(math.Abs(v), 2) }
 func (g *gen) change(d float64) string {
 	switch c := numfmt.Cents(d); {
 	case c > 0:
-		return g.t("tăng ", "up ") + g.delta(d) + g.t(" điểm", " points")
+		return g.say(words.BriefUp) + g.delta(d) + g.say(words.BriefPoints)
 	case c < 0:
-		return g.t("giảm ", "down ") + g.delta(d) + g.t(" điểm", " points")
+		return g.say(words.BriefDown) + g.delta(d) + g.say(words.BriefPoints)
 	}
-	return g.t("không đổi", "unchanged")
+	return g.say(words.BriefUnchanged)
 }
 
 // list joins items: "A, B và C" / "A, B and C". Items that contain a comma
@@ -75,7 +80,7 @@ func (g *gen) list(items []string) string {
 			break
 		}
 	}
-	and := g.t(" và ", " and ")
+	and := g.say(words.BriefAnd)
 	return strings.Join(items[:n-1], sep) + and + items[n-1]
 }
 
@@ -111,50 +116,24 @@ func isShortCaps(w string) bool {
 }
 
 // units writes a count of units: "3 đơn vị", "1 unit", "3 units".
-func (g *gen) units(n int) string {
-	if g.en {
-		if n == 1 {
-			return "1 unit"
-		}
-		return fmt.Sprintf("%d units", n)
-	}
-	return fmt.Sprintf("%d đơn vị", n)
-}
+func (g *gen) units(n int) string { return words.Units(g.lang(), n) }
+
+// unitsHave writes a count of units as a subject: "3 đơn vị", "1 unit has".
+func (g *gen) unitsHave(n int) string { return words.UnitsHave(g.lang(), n) }
 
 // frac writes k/N.
 func (g *gen) frac(k, n int) string { return g.num().Ratio(k, n) }
 
-// ordinal writes an English ordinal: 1st, 2nd, 3rd, 11th.
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
+// nth writes the number of a time or a place: "3" in Vietnamese ("lần thứ
+// 3"), "3rd" in English.
+func (g *gen) nth(n int) string { return words.Nth(g.lang(), n) }
 
-// vr writes a rank in Vietnamese: "thứ nhất", "thứ 2".
-func vr(r int) string {
-	if r == 1 {
-		return "thứ nhất"
-	}
-	return "thứ " + strconv.Itoa(r)
-}
+// place writes a rank as a place: "thứ nhất", "thứ 2"; "1st", "2nd".
+func (g *gen) place(r int) string { return words.Place(g.lang(), r) }
 
-// nth writes "lần thứ 3" / "3rd" style counts of occurrences.
-func (g *gen) nthYear(n int) string {
-	if g.en {
-		return "for the " + ordinal(n) + " year in a row"
-	}
-	return fmt.Sprintf("năm thứ %d liên tiếp", n)
-}
+// nthYear writes how long a streak has run: "năm thứ 3 liên tiếp", "for
+// the 3rd year in a row".
+func (g *gen) nthYear(n int) string { return words.YearInARow(g.lang(), n) }
 
 // blocRef names a bloc inside a sentence: "khối Sở, ban, ngành", "the Sở,
 // ban, ngành bloc". A name that already starts with "Khối" is kept (with a
@@ -166,7 +145,7 @@ func (g *gen) blocRef(b string) string {
 		}
 		return "k" + strings.TrimPrefix(b, "K")
 	}
-	return g.t("khối ", "the ") + b + g.t("", " bloc")
+	return g.sayf(words.BriefBlocRef, b)
 }
 
 // blocTitle names a bloc as a heading or at the start of a sentence.
@@ -174,25 +153,12 @@ func (g *gen) blocTitle(b string) string {
 	if hasKhoi(b) {
 		return b
 	}
-	if g.en {
-		return b + " bloc"
-	}
-	return "Khối " + b
+	return g.sayf(words.BriefBlocTitle, b)
 }
 
 func hasKhoi(b string) bool {
 	f := data.Fold(b)
 	return f == "khoi" || strings.HasPrefix(f, "khoi ")
-}
-
-// capFirst upper-cases the first letter of a template phrase (never of a
-// name from the data).
-func capFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // optF returns *p as a fact value, or nil.

@@ -8,13 +8,14 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
 // lead is the opening paragraph: how many units and blocs, the grades and
 // scores across blocs compared with last year, and the bloc averages.
 func (g *gen) lead() Section {
-	sec := Section{Kind: SectionLead, Title: g.t("Tổng quan", "Overview")}
+	sec := Section{Kind: SectionLead, Title: g.say(words.BriefOverview)}
 	add := func(s Statement) { sec.Statements = append(sec.Statements, s) }
 
 	total, notRanked := 0, 0
@@ -35,22 +36,21 @@ func (g *gen) lead() Section {
 	}
 	year := fmt.Sprint(g.year)
 	if !g.allComplete(false) { // the rows present, not the bloc's whole count
-		year += g.t(" trong dữ liệu", " in the data")
+		year += g.say(words.BriefInTheData)
 	}
 	var text string
 	switch {
-	case len(g.blocs) == 1 && g.en:
-		text = fmt.Sprintf("The %s results for %s cover %s in %s", g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
 	case len(g.blocs) == 1:
-		text = fmt.Sprintf("Kết quả %s năm %s gồm %s thuộc %s", g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
-	case g.en:
-		text = fmt.Sprintf("The %s results for %s cover %s in %d blocs: %s", g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
+		text = g.sayf(words.BriefResultsCover, g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
 	default:
-		text = fmt.Sprintf("Kết quả %s năm %s gồm %s thuộc %d khối: %s", g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
+		text = g.sayf(words.BriefResultsCoverBlocs, g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
 	}
 	if notRanked > 0 {
-		text += g.t(fmt.Sprintf("; trong đó %s được đánh giá nhưng không xếp hạng", g.units(notRanked)),
-			fmt.Sprintf("; %s %s assessed but not ranked", g.units(notRanked), map[bool]string{true: "is", false: "are"}[notRanked == 1]))
+		w := words.BriefNotRankedMany
+		if notRanked == 1 {
+			w = words.BriefNotRankedOne
+		}
+		text += g.sayf(w, g.units(notRanked))
 	}
 	add(stmt("overview", "", text+".", map[string]any{
 		"index": g.index, "year": g.year, "units": total, "blocs": len(g.blocs), "units_per_bloc": perBloc, "not_ranked": notRanked,
@@ -58,9 +58,7 @@ func (g *gen) lead() Section {
 
 	ys, _ := g.a.Summary(g.index, g.year)
 	if ys.PrevYear == nil {
-		add(stmt("first_year", "", g.t(
-			fmt.Sprintf("Năm %d là năm đầu tiên có dữ liệu, nên bản tin chưa so sánh với năm trước.", g.year),
-			fmt.Sprintf("%d is the first year in the data, so there is no comparison with an earlier year.", g.year)),
+		add(stmt("first_year", "", g.sayf(words.BriefIsTheFirstYearIn, g.year),
 			map[string]any{"year": g.year}))
 	}
 
@@ -163,22 +161,15 @@ func (g *gen) leadGrades() (Statement, bool) {
 		}
 		counts = append(counts, gradeCountFact{t.label, t.count})
 		switch {
-		case g.en && len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s units are graded %s", g.frac(t.count, total), g.grade(t.label)))
-		case g.en:
-			parts = append(parts, fmt.Sprintf("%s %s", g.frac(t.count, total), g.grade(t.label)))
+		case !g.en || len(parts) == 0: // English says "units are graded" once
+			parts = append(parts, g.sayf(words.BriefGradeShare, g.frac(t.count, total), g.grade(t.label)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s đơn vị xếp loại %s", g.frac(t.count, total), g.grade(t.label)))
+			parts = append(parts, fmt.Sprintf("%s %s", g.frac(t.count, total), g.grade(t.label)))
 		}
 	}
-	var text string
-	if g.en {
-		text = "Across the blocs, " + g.list(parts)
-	} else {
-		text = "Tính chung các khối, có " + g.list(parts)
-	}
+	text := g.say(words.BriefAcrossTheBlocs) + g.list(parts)
 	if ungraded > 0 {
-		text += g.t(fmt.Sprintf("; %s chưa có xếp loại", g.units(ungraded)), fmt.Sprintf("; %s have no grade", g.units(ungraded)))
+		text += g.sayf(words.BriefHaveNoGrade, g.units(ungraded))
 	}
 	return stmt("lead_grades", "", text+".", map[string]any{"units": total, "grades": counts, "ungraded": ungraded}), true
 }
@@ -232,7 +223,7 @@ func (g *gen) leadScores(prev int) (Statement, bool) {
 	if clause == "" {
 		return Statement{}, false
 	}
-	text := g.t("Về điểm số, ", "On scores, ") + clause
+	text := g.say(words.BriefOnScores) + clause
 	if n := len(rose) + len(fell) + len(flat); n > 0 {
 		text += "; " + g.meanDirections(rose, fell, flat, n)
 	}
@@ -260,29 +251,29 @@ func (g *gen) meanDirections(rose, fell, flat []string, n int) string {
 	}
 	all := func(k int) string {
 		if k == 2 {
-			return g.t("cả 2 khối", "both blocs")
+			return g.say(words.BriefBothBlocs)
 		}
-		return g.t(fmt.Sprintf("cả %d khối", k), fmt.Sprintf("all %d blocs", k))
+		return g.sayf(words.BriefAllBlocs, k)
 	}
 	switch {
 	case len(rose) == n && n > 1:
-		return g.t("điểm trung bình tăng ở ", "the mean score rose in ") + all(n)
+		return g.say(words.BriefTheMeanScoreRoseIn) + all(n)
 	case len(fell) == n && n > 1:
-		return g.t("điểm trung bình giảm ở ", "the mean score fell in ") + all(n)
+		return g.say(words.BriefTheMeanScoreFellIn) + all(n)
 	case len(flat) == n && n > 1:
-		return g.t("điểm trung bình không đổi ở ", "the mean score is unchanged in ") + all(n)
+		return g.say(words.BriefTheMeanScoreIsUnchanged) + all(n)
 	}
 	var parts []string
 	if len(rose) > 0 {
-		parts = append(parts, g.t("tăng ở ", "rose in ")+refs(rose))
+		parts = append(parts, g.say(words.BriefRoseIn)+refs(rose))
 	}
 	if len(fell) > 0 {
-		parts = append(parts, g.t("giảm ở ", "fell in ")+refs(fell))
+		parts = append(parts, g.say(words.BriefFellIn)+refs(fell))
 	}
 	if len(flat) > 0 {
-		parts = append(parts, g.t("không đổi ở ", "is unchanged in ")+refs(flat))
+		parts = append(parts, g.say(words.BriefIsUnchangedIn)+refs(flat))
 	}
-	return g.t("điểm trung bình ", "the mean score ") + strings.Join(parts, ", ")
+	return g.say(words.BriefTheMeanScore) + strings.Join(parts, ", ")
 }
 
 // shownChange is the change between two averages as written (each rounded
@@ -296,10 +287,10 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 		return ""
 	}
 	type part struct {
-		n      int
-		vi, en string
+		n int
+		w *words.Word
 	}
-	all := []part{{up, "tăng điểm", "gained points"}, {down, "giảm điểm", "lost points"}, {same, "giữ nguyên điểm", "kept the same score"}}
+	all := []part{{up, words.BriefGainedPoints}, {down, words.BriefLostPoints}, {same, words.BriefKeptSameScore}}
 	var ps []part
 	for _, p := range all {
 		if p.n > 0 {
@@ -310,36 +301,31 @@ func (g *gen) upDownClause(up, down, same, compared, ranked, prev int) string {
 	if len(ps) == 1 {
 		p := ps[0]
 		if full {
-			return g.t(fmt.Sprintf("so với năm %d, tất cả %s đều %s", prev, g.units(compared), p.vi),
-				fmt.Sprintf("compared with %d, all %s %s", prev, g.units(compared), p.en))
+			return g.sayf(words.BriefAllComparedDid, prev, g.units(compared), g.say(p.w))
 		}
-		all := fmt.Sprintf("all %s", g.units(compared))
+		all := g.sayf(words.BriefAllOf, g.units(compared))
 		if compared == 2 {
-			all = "both units"
+			all = g.say(words.BriefBothUnits)
 		}
-		return g.t(fmt.Sprintf("cả %s có điểm cả năm %d và năm %d đều %s", g.units(compared), prev, g.year, p.vi),
-			fmt.Sprintf("%s scored in both %d and %d %s", all, prev, g.year, p.en))
+		return g.sayf(words.BriefScoredInBothDid, all, prev, g.year, g.say(p.w))
 	}
 	var items []string
 	for i, p := range ps {
 		switch {
-		case full && !g.en:
-			items = append(items, fmt.Sprintf("%s đơn vị %s", g.frac(p.n, compared), p.vi))
-		case full && i == 0:
-			items = append(items, fmt.Sprintf("%s units %s", g.frac(p.n, compared), p.en))
+		case full && (!g.en || i == 0): // English says "units" once
+			items = append(items, g.sayf(words.BriefUnitsDid, g.frac(p.n, compared), g.say(p.w)))
 		case full:
-			items = append(items, fmt.Sprintf("%s %s", g.frac(p.n, compared), p.en))
+			items = append(items, fmt.Sprintf("%s %s", g.frac(p.n, compared), g.say(p.w)))
 		case !g.en:
-			items = append(items, fmt.Sprintf("%s %s", g.units(p.n), p.vi))
+			items = append(items, fmt.Sprintf("%s %s", g.units(p.n), g.say(p.w)))
 		default:
-			items = append(items, fmt.Sprintf("%d %s", p.n, p.en))
+			items = append(items, fmt.Sprintf("%d %s", p.n, g.say(p.w)))
 		}
 	}
 	if full {
-		return g.t(fmt.Sprintf("so với năm %d, ", prev), fmt.Sprintf("compared with %d, ", prev)) + g.list(items)
+		return g.sayf(words.BriefComparedWithClause, prev) + g.list(items)
 	}
-	return g.t(fmt.Sprintf("trong số %s có điểm cả năm %d và năm %d, ", g.units(compared), prev, g.year),
-		fmt.Sprintf("of the %s scored in both %d and %d, ", g.units(compared), prev, g.year)) + g.list(items)
+	return g.sayf(words.BriefOfTheScoredInBoth, g.units(compared), prev, g.year) + g.list(items)
 }
 
 // blocMeans compares the blocs' averages (S13).
@@ -381,22 +367,13 @@ func (g *gen) blocMeans() (Statement, bool) {
 	var text string
 	switch {
 	case hi == lo:
-		text = g.t(fmt.Sprintf("Các khối có điểm trung bình bằng nhau (%s điểm).", g.mean(topV)),
-			fmt.Sprintf("The blocs have the same mean score (%s points).", g.mean(topV)))
-	case g.en:
-		verb := "has"
-		if len(top) > 1 {
-			verb = "share"
-		}
-		text = fmt.Sprintf("%s %s the highest mean score (%s points) and %s the lowest (%s points).",
-			capFirst(g.list(top)), verb, g.mean(topV), g.list(bottom), g.mean(botV))
+		text = g.sayf(words.BriefTheBlocsHaveTheSame, g.mean(topV))
 	default:
-		both := ""
+		verb := words.BriefHas
 		if len(top) > 1 {
-			both = "cùng "
+			verb = words.BriefShare
 		}
-		text = fmt.Sprintf("%s %scó điểm trung bình cao nhất (%s điểm), %s thấp nhất (%s điểm).",
-			capFirst(g.list(top)), both, g.mean(topV), g.list(bottom), g.mean(botV))
+		text = g.sayf(words.BriefHighestLowestMean, words.CapFirst(g.list(top)), g.say(verb), g.mean(topV), g.list(bottom), g.mean(botV))
 	}
 	return stmt("bloc_means", "", text, map[string]any{"means": facts}), true
 }
@@ -435,9 +412,9 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 			return
 		}
 		if groupDir > 0 {
-			clauses = append(clauses, g.t("tăng số đơn vị xếp loại ", "more units graded ")+g.list(group))
+			clauses = append(clauses, g.say(words.BriefMoreUnitsGraded)+g.list(group))
 		} else {
-			clauses = append(clauses, g.t("giảm số đơn vị xếp loại ", "fewer units graded ")+g.list(group))
+			clauses = append(clauses, g.say(words.BriefFewerUnitsGraded)+g.list(group))
 		}
 		group, groupDir = nil, 0
 	}
@@ -450,24 +427,16 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 		switch {
 		case d.cur == 0:
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("không còn đơn vị xếp loại %s (năm %d có %d)", lab, prev, d.prev),
-				fmt.Sprintf("no unit is graded %s any more (%d in %d)", lab, d.prev, prev)))
+			clauses = append(clauses, g.sayf(words.BriefNoneGradedAnyMore, lab, prev, d.prev))
 		case d.prev == 0:
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("có %s xếp loại %s (năm %d không có)", g.units(d.cur), lab, prev),
-				fmt.Sprintf("%s graded %s (none in %d)", g.units(d.cur), lab, prev)))
+			clauses = append(clauses, g.sayf(words.BriefGradedNoneIn, g.units(d.cur), lab, prev))
 		case notable(d.prev, d.cur) && diff > 0:
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("tăng đáng kể số đơn vị xếp loại %s (từ %d năm %d lên %d)", lab, d.prev, prev, d.cur),
-				fmt.Sprintf("markedly more units graded %s (up from %d in %d to %d)", lab, d.prev, prev, d.cur)))
+			clauses = append(clauses, g.sayf(words.BriefMarkedlyMoreUnitsGradedUp, lab, d.prev, prev, d.cur))
 		case notable(d.prev, d.cur):
 			flush()
-			clauses = append(clauses, g.t(
-				fmt.Sprintf("giảm đáng kể số đơn vị xếp loại %s (từ %d năm %d xuống còn %d)", lab, d.prev, prev, d.cur),
-				fmt.Sprintf("markedly fewer units graded %s (down from %d in %d to %d)", lab, d.prev, prev, d.cur)))
+			clauses = append(clauses, g.sayf(words.BriefMarkedlyFewerUnitsGradedDown, lab, d.prev, prev, d.cur))
 		default:
 			dir := 1
 			if diff < 0 {
@@ -478,18 +447,17 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 				groupDir = dir
 			}
 			if dir > 0 {
-				group = append(group, g.t(fmt.Sprintf("%s (từ %d lên %d)", lab, d.prev, d.cur), fmt.Sprintf("%s (%d to %d)", lab, d.prev, d.cur)))
+				group = append(group, g.sayf(words.BriefGradeCountUp, lab, d.prev, d.cur))
 			} else {
-				group = append(group, g.t(fmt.Sprintf("%s (từ %d xuống %d)", lab, d.prev, d.cur), fmt.Sprintf("%s (%d to %d)", lab, d.prev, d.cur)))
+				group = append(group, g.sayf(words.BriefGradeCountDown, lab, d.prev, d.cur))
 			}
 		}
 	}
 	flush()
 	if len(clauses) == 0 {
-		return g.t(fmt.Sprintf("Cơ cấu xếp loại giữ nguyên so với năm %d.", prev),
-			fmt.Sprintf("The grade distribution is unchanged from %d.", prev)), facts
+		return g.sayf(words.BriefTheGradeDistributionIsUnchanged, prev), facts
 	}
-	return g.t(fmt.Sprintf("So với năm %d: ", prev), fmt.Sprintf("Compared with %d: ", prev)) + strings.Join(clauses, "; ") + ".", facts
+	return g.sayf(words.BriefComparedWithHead, prev) + strings.Join(clauses, "; ") + ".", facts
 }
 
 // absentGrades lists the grades no unit of the bloc has: the bands of the
@@ -502,8 +470,8 @@ func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
 			present[data.Fold(gc.Grade)] = true
 		}
 	}
-	sch := g.ds.SchemeFor(g.index, bloc, g.year)
-	useScheme := g.ds.HasScheme(g.index, bloc, g.year) || !g.gradesGiven(bloc)
+	sch := g.ds.SchemeFor(g.slice(bloc))
+	useScheme := g.ds.HasScheme(g.slice(bloc)) || !g.gradesGiven(bloc)
 	presentLvl := map[int]bool{}
 	for _, gc := range s.Grades {
 		if gc.Count == 0 {

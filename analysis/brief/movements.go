@@ -1,16 +1,15 @@
 package brief
 
 import (
-	"fmt"
-
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
 // highlights states the facts the analyst marked, in the order given.
 func (g *gen) highlights() Section {
-	sec := Section{Kind: SectionHighlights, Title: g.t("Điểm nhấn", "Highlights")}
+	sec := Section{Kind: SectionHighlights, Title: g.say(words.BriefHighlights)}
 	for _, m := range g.opt.Highlights {
 		if text := g.moverText(m); text != "" {
 			f := moverFacts(m)
@@ -29,33 +28,33 @@ func (g *gen) moverText(m analysis.Mover) string {
 	if m.Index != "" && m.Index != g.index {
 		bloc += " (" + m.Index + ")"
 	}
-	where := g.t("Ở ", "In ") + bloc
+	where := g.say(words.BriefInBloc) + bloc
 	if m.Year != 0 && m.Year != g.year {
-		where = g.t(fmt.Sprintf("Năm %d, ở ", m.Year), fmt.Sprintf("In %d, in ", m.Year)) + bloc
+		where = g.sayf(words.BriefInIn, m.Year) + bloc
 	}
 	u := m.Unit
 	sg := g.scoreGrade(m, false)
 	var pred string
 	switch m.Kind {
 	case analysis.Top:
-		pred = g.t("đứng vị trí thứ nhất", "ranks first") + sg
+		pred = g.say(words.BriefRanksFirst) + sg
 	case analysis.FirstTimeTop:
-		pred = g.t("lần đầu vươn lên vị trí thứ nhất", "rises to first place for the first time") + g.prevRank(m) + sg
+		pred = g.say(words.BriefRisesToFirstPlaceFor) + g.prevRank(m) + sg
 	case analysis.RetainedTop:
 		streak := deref(m.Streak, 2)
 		if streak <= 2 {
-			pred = g.t("tiếp tục duy trì vị trí dẫn đầu", "keeps first place") + sg
+			pred = g.say(words.BriefKeepsFirstPlaceLong) + sg
 		} else {
-			pred = g.t("dẫn đầu ", "is first ") + g.nthYear(streak) + sg
+			pred = g.say(words.BriefIsFirst) + g.nthYear(streak) + sg
 		}
 	case analysis.RegainedTop:
-		pred = g.t("trở lại vị trí dẫn đầu", "is back in first place") + g.prevRank(m) + sg
+		pred = g.say(words.BriefIsBackInFirstPlace) + g.prevRank(m) + sg
 		if m.Count != nil {
-			pred += g.t(fmt.Sprintf(" (lần thứ %d)", *m.Count), fmt.Sprintf(" (the %s time)", ordinal(*m.Count)))
+			pred += g.sayf(words.BriefNthTime, g.nth(*m.Count))
 		}
 	case analysis.Bottom:
 		streak := deref(m.Streak, 1)
-		pred = g.t("đứng ở vị trí cuối cùng", "is in last place")
+		pred = g.say(words.BriefIsInLastPlace)
 		if streak >= 2 {
 			pred += " " + g.nthYear(streak)
 		}
@@ -65,14 +64,13 @@ func (g *gen) moverText(m analysis.Mover) string {
 			return ""
 		}
 		if m.Kind == analysis.BiggestGain {
-			pred = g.t("tăng điểm nhiều nhất khối, ", "gains the most points in the bloc, ") + g.change(*m.Change)
+			pred = g.say(words.BriefGainsTheMostPointsIn) + g.change(*m.Change)
 		} else {
-			pred = g.t("giảm điểm nhiều nhất khối, ", "loses the most points in the bloc, ") + g.change(*m.Change)
+			pred = g.say(words.BriefLosesTheMostPointsIn) + g.change(*m.Change)
 		}
 		if m.PrevScore != nil && m.Score != nil {
-			dir := map[bool]string{true: "lên", false: "xuống"}[m.Kind == analysis.BiggestGain]
-			pred += g.t(fmt.Sprintf(" (từ %s %s %s)", g.score(*m.PrevScore), dir, g.pts(*m.Score)),
-				fmt.Sprintf(" (from %s to %s)", g.score(*m.PrevScore), g.score(*m.Score)))
+			dir := map[bool]*words.Word{true: words.BriefScoreFromUpTo, false: words.BriefScoreFromDownTo}[m.Kind == analysis.BiggestGain]
+			pred += g.sayf(dir, g.score(*m.PrevScore), g.pts(*m.Score), g.score(*m.Score))
 		}
 	case analysis.BiggestClimb, analysis.BiggestFall:
 		if m.RankChange == nil || m.PrevRank == nil || m.Rank == nil {
@@ -82,37 +80,36 @@ func (g *gen) moverText(m analysis.Mover) string {
 		if k < 0 {
 			k = -k
 		}
-		places := fmt.Sprintf("%d place", k) + map[bool]string{true: "", false: "s"}[k == 1]
+		places := g.sayf(words.BriefPlaces, k)
+		if k == 1 {
+			places = g.sayf(words.BriefOnePlace, k)
+		}
 		if m.Kind == analysis.BiggestClimb {
-			pred = g.t(fmt.Sprintf("tăng nhiều bậc nhất khối, tăng %d bậc (từ %s lên %s)", k, vr(*m.PrevRank), vr(*m.Rank)),
-				fmt.Sprintf("climbs the most places in the bloc, up %s (from %s to %s)", places, ordinal(*m.PrevRank), ordinal(*m.Rank)))
+			pred = g.sayf(words.BriefClimbsMost, places, g.place(*m.PrevRank), g.place(*m.Rank))
 		} else {
-			pred = g.t(fmt.Sprintf("tụt nhiều bậc nhất khối, giảm %d bậc (từ %s xuống %s)", k, vr(*m.PrevRank), vr(*m.Rank)),
-				fmt.Sprintf("falls the most places in the bloc, down %s (from %s to %s)", places, ordinal(*m.PrevRank), ordinal(*m.Rank)))
+			pred = g.sayf(words.BriefFallsMost, places, g.place(*m.PrevRank), g.place(*m.Rank))
 		}
 	case analysis.GradeUp, analysis.GradeDown:
 		if m.Grade == nil || m.PrevGrade == nil {
 			return ""
 		}
 		if m.Kind == analysis.GradeUp {
-			pred = g.t(fmt.Sprintf("được nâng xếp loại, từ %s lên %s", g.grade(*m.PrevGrade), g.grade(*m.Grade)),
-				fmt.Sprintf("moves up a grade, from %s to %s", *m.PrevGrade, *m.Grade))
+			pred = g.sayf(words.BriefMovesUpAGrade, g.grade(*m.PrevGrade), g.grade(*m.Grade))
 		} else {
-			pred = g.t(fmt.Sprintf("bị hạ xếp loại, từ %s xuống %s", g.grade(*m.PrevGrade), g.grade(*m.Grade)),
-				fmt.Sprintf("moves down a grade, from %s to %s", *m.PrevGrade, *m.Grade))
+			pred = g.sayf(words.BriefMovesDownAGrade, g.grade(*m.PrevGrade), g.grade(*m.Grade))
 		}
 	case analysis.FirstTimeGrade:
 		if m.Grade == nil {
 			return ""
 		}
-		pred = g.t("lần đầu đạt xếp loại ", "is graded ") + g.grade(*m.Grade) + g.t("", " for the first time")
+		pred = g.sayf(words.BriefGradedFirstTime, g.grade(*m.Grade))
 	case analysis.SoleGrade:
 		if m.Grade == nil {
 			return ""
 		}
-		pred = g.t("là đơn vị duy nhất của khối xếp loại ", "is the only unit of the bloc graded ") + g.grade(*m.Grade)
+		pred = g.say(words.BriefIsTheOnlyUnitOf) + g.grade(*m.Grade)
 	case analysis.NewUnit:
-		pred = g.t("lần đầu có kết quả đánh giá", "has a result for the first time") + sg
+		pred = g.say(words.BriefHasAResultForThe) + sg
 	default:
 		return ""
 	}
@@ -125,7 +122,7 @@ func (g *gen) moverText(m analysis.Mover) string {
 // gained points yet lost places, first top grades, grade streaks (S17), new
 // units, units without last year's result, and renamed units.
 func (g *gen) movements() Section {
-	sec := Section{Kind: SectionMovements, Title: g.t("Biến động đáng chú ý", "Notable movements")}
+	sec := Section{Kind: SectionMovements, Title: g.say(words.BriefNotableMovements)}
 	for _, b := range g.blocs {
 		for _, f := range []func(string) []Statement{g.allGradedFirstTime, g.counterfactuals, g.gainButFell, g.firstTimeGrade, g.topGradeStreaks, g.newUnits, g.noPrevUnits, g.renamed} {
 			sec.Statements = append(sec.Statements, f(b)...)
@@ -138,7 +135,7 @@ func (g *gen) movements() Section {
 // would hold this year with last year's score (S16).
 func (g *gen) counterfactuals(b string) []Statement {
 	var out []Statement
-	gaps := g.a.Gaps(g.index, g.year, b)
+	gaps := g.a.Gaps(g.slice(b))
 	fallers := g.moversOf(b, analysis.BiggestFall)
 	if len(fallers) > 2 {
 		return nil // a many-way tie (usually one place each) says little
@@ -154,27 +151,14 @@ func (g *gen) counterfactuals(b string) []Statement {
 			continue
 		}
 		cf, r, py := *gp.RankWithPrevScore, *gp.Rank, *gp.PrevYear
-		var text string
-		if g.en {
-			text = fmt.Sprintf("Had %s kept its %d score (%s), it would rank %s", m.Unit, py, g.pts(*gp.PrevScore), ordinal(cf))
-			switch {
-			case cf < r:
-				text += fmt.Sprintf(" instead of %s.", ordinal(r))
-			case cf == r:
-				text += fmt.Sprintf(" all the same: its fall from %s to %s comes from others overtaking it, not from its own score.", ordinal(*gp.PrevRank), ordinal(r))
-			default:
-				text += fmt.Sprintf(", not %s: its higher score kept it from falling further.", ordinal(r))
-			}
-		} else {
-			text = fmt.Sprintf("Nếu giữ nguyên số điểm năm %d (%s), %s sẽ xếp %s", py, g.pts(*gp.PrevScore), m.Unit, vr(cf))
-			switch {
-			case cf < r:
-				text += fmt.Sprintf(" thay vì %s.", vr(r))
-			case cf == r:
-				text += fmt.Sprintf(", tức vẫn tụt từ %s xuống %s: thứ hạng giảm vì có đơn vị khác vượt lên, không phải do điểm số của chính đơn vị.", vr(*gp.PrevRank), vr(r))
-			default:
-				text += fmt.Sprintf(" thay vì %s: nhờ tăng điểm, đơn vị không bị tụt sâu hơn.", vr(r))
-			}
+		text := g.sayf(words.BriefKeptScore, py, g.pts(*gp.PrevScore), m.Unit, g.place(cf))
+		switch {
+		case cf < r:
+			text += g.sayf(words.BriefKeptScoreInstead, g.place(r))
+		case cf == r:
+			text += g.sayf(words.BriefKeptScoreSame, g.place(*gp.PrevRank), g.place(r))
+		default:
+			text += g.sayf(words.BriefKeptScoreBetter, g.place(r))
 		}
 		out = append(out, stmt("counterfactual", b, text, map[string]any{
 			"unit": m.Unit, "unit_id": m.UnitID, "rank": r, "prev_rank": *gp.PrevRank, "prev_year": py,
@@ -196,16 +180,13 @@ func (g *gen) gainButFell(b string) []Statement {
 		if r.Change == nil || r.RankChange == nil || numfmt.Cents(*r.Change) <= 0 || *r.RankChange >= 0 || r.PrevRank == nil || r.Rank == nil {
 			continue
 		}
-		items = append(items, r.Unit+g.t(
-			fmt.Sprintf(" (tăng %s điểm, từ %s xuống %s)", g.delta(*r.Change), vr(*r.PrevRank), vr(*r.Rank)),
-			fmt.Sprintf(" (up %s points, from %s to %s)", g.delta(*r.Change), ordinal(*r.PrevRank), ordinal(*r.Rank))))
+		items = append(items, r.Unit+g.sayf(words.BriefGainedButFell, g.delta(*r.Change), g.place(*r.PrevRank), g.place(*r.Rank)))
 		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "change": *r.Change, "prev_rank": *r.PrevRank, "rank": *r.Rank})
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	text := g.t(fmt.Sprintf("Có %s tăng điểm nhưng vẫn tụt hạng so với năm %d: ", g.units(len(items)), *t.PrevYear),
-		fmt.Sprintf("Gaining points yet losing places since %d (%s): ", *t.PrevYear, g.units(len(items)))) + joinPlain(items, g.t(" và ", " and ")) + "."
+	text := g.sayf(words.BriefGainedButFellHead, g.units(len(items)), *t.PrevYear) + joinPlain(items, g.say(words.BriefAnd)) + "."
 	return []Statement{stmt("gain_but_fell", b, text, map[string]any{"prev_year": *t.PrevYear, "units": units})}
 }
 
@@ -227,8 +208,7 @@ func (g *gen) firstTimeGrade(b string) []Statement {
 	var out []Statement
 	for _, gr := range order {
 		us := by[gr]
-		text := g.t(fmt.Sprintf("Lần đầu đạt xếp loại %s là %s.", g.grade(gr), g.list(us)),
-			fmt.Sprintf("Graded %s for the first time: %s.", gr, g.list(us)))
+		text := g.sayf(words.BriefFirstTimeGraded, g.grade(gr), g.list(us))
 		out = append(out, stmt("first_time_grade", b, text, map[string]any{"grade": gr, "units": facts}))
 	}
 	return out
@@ -266,14 +246,13 @@ func (g *gen) topGradeStreaks(b string) []Statement {
 		if label == "" {
 			label = *r.Grade
 		}
-		items = append(items, r.Unit+g.t(fmt.Sprintf(" (năm thứ %d)", streak), fmt.Sprintf(" (%s year)", ordinal(streak))))
+		items = append(items, r.Unit+g.sayf(words.BriefNthYear, g.nth(streak)))
 		facts = append(facts, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "streak": streak, "grade": *r.Grade})
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	text := g.t(fmt.Sprintf("Duy trì xếp loại %s từ 3 năm liên tiếp trở lên: %s.", g.grade(label), joinPlain(items, " và ")),
-		fmt.Sprintf("Graded %s for 3 or more years in a row: %s.", label, joinPlain(items, " and ")))
+	text := g.sayf(words.BriefGradeStreak, g.grade(label), joinPlain(items, g.say(words.BriefAnd)))
 	return []Statement{stmt("top_grade_streak", b, text, map[string]any{"units": facts, "years": years})}
 }
 
@@ -284,7 +263,7 @@ func (g *gen) blocYears(b string) []int {
 		if y > g.year {
 			break
 		}
-		if _, ok := g.a.BlocSummary(g.index, y, b); ok {
+		if _, ok := g.a.BlocSummary(g.slice(b).WithYear(y)); ok {
 			out = append(out, y)
 		}
 	}
@@ -307,7 +286,7 @@ func pointIn(h analysis.UnitHistory, year int, bloc string) *analysis.HistoryPoi
 
 // topGrade reports whether a label is the best grade (level 0).
 func (g *gen) topGrade(bloc string, year int, label string) bool {
-	lvl, ok := g.ds.GradeLevel(g.index, bloc, year, label)
+	lvl, ok := g.ds.GradeLevel(g.slice(bloc).WithYear(year), label)
 	return ok && lvl == 0
 }
 
@@ -322,8 +301,7 @@ func (g *gen) newUnits(b string) []Statement {
 	if len(names) == 0 {
 		return nil
 	}
-	text := g.t(fmt.Sprintf("Lần đầu có kết quả đánh giá là %s, nên chưa có số liệu để so sánh.", g.list(names)),
-		fmt.Sprintf("With a result for the first time, and so nothing to compare with: %s.", g.list(names)))
+	text := g.sayf(words.BriefWithAResultForThe, g.list(names))
 	return []Statement{stmt("new_unit", b, text, map[string]any{"units": names, "unit_ids": ids})}
 }
 
@@ -351,11 +329,9 @@ func (g *gen) noPrevUnits(b string) []Statement {
 	if len(names) == 0 {
 		return nil
 	}
-	text := g.t(fmt.Sprintf("Không có kết quả năm %d nên không so sánh: %s.", *t.PrevYear, g.list(names)),
-		fmt.Sprintf("No result in %d, so not compared: %s.", *t.PrevYear, g.list(names)))
+	text := g.sayf(words.BriefNoResultInSoNot, *t.PrevYear, g.list(names))
 	if s := g.sums[b]; s.PrevComplete != nil && !*s.PrevComplete { // absent from the rows published, not without a result
-		text = g.t(fmt.Sprintf("Không có trong bảng kết quả năm %d (bảng chưa đầy đủ) nên không so sánh: %s.", *t.PrevYear, g.list(names)),
-			fmt.Sprintf("Not in the partial %d table, so not compared: %s.", *t.PrevYear, g.list(names)))
+		text = g.sayf(words.BriefNotInThePartialTable, *t.PrevYear, g.list(names))
 	}
 	return []Statement{stmt("no_prev_unit", b, text, map[string]any{"prev_year": *t.PrevYear, "units": names})}
 }
@@ -380,8 +356,7 @@ func (g *gen) renamed(b string) []Statement {
 		if p == nil || data.Fold(p.Unit) == data.Fold(r.Unit) {
 			continue
 		}
-		text := g.t(fmt.Sprintf("Đổi tên so với năm %d: %s nay là %s; kết quả của đơn vị được so sánh liên tục.", *t.PrevYear, p.Unit, r.Unit),
-			fmt.Sprintf("Renamed since %d: %s is now %s; its results are compared across the change.", *t.PrevYear, p.Unit, r.Unit))
+		text := g.sayf(words.BriefRenamedSinceIsNowIts, *t.PrevYear, p.Unit, r.Unit)
 		out = append(out, stmt("renamed", b, text, map[string]any{
 			"unit": r.Unit, "unit_id": r.UnitID, "prev_name": p.Unit, "prev_unit_id": p.UnitID, "prev_year": *t.PrevYear,
 		}))
@@ -403,7 +378,7 @@ func (g *gen) allGradedFirstTime(b string) []Statement {
 			if gc.Count == 0 {
 				continue
 			}
-			l, ok := g.ds.GradeLevel(g.index, b, y, gc.Grade)
+			l, ok := g.ds.GradeLevel(g.slice(b).WithYear(y), gc.Grade)
 			if !ok {
 				return 0, "", false
 			}
@@ -422,7 +397,7 @@ func (g *gen) allGradedFirstTime(b string) []Statement {
 		return nil
 	}
 	for _, y := range years[:len(years)-1] {
-		ps, ok := g.a.BlocSummary(g.index, y, b)
+		ps, ok := g.a.BlocSummary(g.slice(b).WithYear(y))
 		if !ok {
 			return nil
 		}
@@ -433,11 +408,9 @@ func (g *gen) allGradedFirstTime(b string) []Statement {
 	}
 	var text string
 	if cur == 0 {
-		text = g.t(fmt.Sprintf("Lần đầu tiên, tất cả %s của khối đều xếp loại %s.", g.units(s.Units), g.grade(label)),
-			fmt.Sprintf("For the first time, all %s of the bloc are graded %s.", g.units(s.Units), label))
+		text = g.sayf(words.BriefAllGradedFirstTime, g.units(s.Units), g.grade(label))
 	} else {
-		text = g.t(fmt.Sprintf("Lần đầu tiên, tất cả %s của khối đều đạt xếp loại %s trở lên.", g.units(s.Units), g.grade(label)),
-			fmt.Sprintf("For the first time, all %s of the bloc are graded %s or better.", g.units(s.Units), label))
+		text = g.sayf(words.BriefAllGradedOrBetterFirstTime, g.units(s.Units), g.grade(label))
 	}
 	return []Statement{stmt("all_graded_first_time", b, text, map[string]any{
 		"grade": label, "units": s.Units, "earlier_years": years[:len(years)-1],

@@ -199,12 +199,26 @@ func RankMove(change *int) string {
 	return "="
 }
 
+// CentsLimit bounds Cents either way: 10^16 points, far beyond any score
+// (the loader refuses totals above a PAR scale). Within it, a count of
+// cents and the difference of two always fit an int64, so no float can
+// break a ranking; scores beyond it compare as equal. Not a number is 0.
+const CentsLimit = 1e18
+
 // Cents is x at two decimals as a whole number of hundredths, rounded as
 // Fixed rounds, so that a comparison made in cents (is a change up, down or
 // none? are two scores equal as shown?) never contradicts the text Fixed
 // writes: Cents(1.005) is 101, like Fixed(1.005, 2) = "1.01".
 func Cents(x float64) int64 {
 	y := x * 100
+	switch { // bounded: a float beyond int64 converts to garbage (9.3e16 points once crashed the ranking)
+	case y != y:
+		return 0
+	case y >= CentsLimit:
+		return CentsLimit
+	case y <= -CentsLimit:
+		return -CentsLimit
+	}
 	if math.Abs(math.Abs(y-math.Trunc(y))-0.5) > 1e-6 {
 		return int64(math.Round(y)) // not near a half: no doubt which way
 	}

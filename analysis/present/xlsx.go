@@ -8,6 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -27,7 +28,7 @@ const FormatXLSX = "xlsx"
 type XLSX struct {
 	Sheet    string // the data sheet's name; made valid by SheetName
 	Note     string // a line for the notes sheet ("" = no notes sheet)
-	NoteName string // the notes sheet's name (default "Ghi chú")
+	NoteName string // the notes sheet's name (default words.SheetNotes in Vietnamese)
 }
 
 // Column widths, in Excel's character units: wide enough for a Vietnamese
@@ -127,7 +128,7 @@ func (t *Table) WriteXLSX(w io.Writer, opt XLSX) error {
 	if opt.Note != "" {
 		name := opt.NoteName
 		if name == "" {
-			name = "Ghi chú"
+			name = words.SheetNotes.In(words.VI)
 		}
 		name = SheetName(name)
 		if _, err := f.NewSheet(name); err != nil {
@@ -209,8 +210,8 @@ func uniqueHeaders(hs []string) []string {
 	seen := map[string]bool{}
 	for i, h := range hs {
 		h = CSVText(h)
-		if h == "" {
-			h = fmt.Sprintf("Cột %d", i+1)
+		if h == "" { // the column's letter, as Excel names it
+			h, _ = excelize.ColumnNumberToName(i + 1)
 		}
 		base := h
 		for n := 2; seen[strings.ToLower(h)]; n++ {
