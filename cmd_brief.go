@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,11 +49,18 @@ func bindBrief(fs *flag.FlagSet) func(*env) error {
 	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
 	fs.Var(&f.lang, "lang", "`language`: "+f.lang.choices())
 	fs.Var(&f.format, "format", "output `format`: "+f.format.choices())
-	fs.StringVar(&f.out, "o", "", "write to `FILE` (atomically) instead of standard output")
+	fs.StringVar(&f.out, "o", "", "write to `FILE` (atomically) instead of standard output; its extension (.docx, .txt, .json, .md) picks --format when not given")
 	return func(e *env) error { return runBrief(e, f) }
 }
 
+// briefExtensions pick the brief's --format from -o's extension when
+// --format is not given.
+var briefExtensions = map[string]string{".docx": present.FormatDOCX, ".txt": "txt", ".json": present.FormatJSON, ".md": present.FormatMD}
+
 func runBrief(e *env, f *briefFlags) error {
+	if format, ok := briefExtensions[strings.ToLower(filepath.Ext(f.out))]; ok && !f.format.given {
+		f.format.value = format
+	}
 	if f.format.value == present.FormatDOCX && f.out == "" && e.terminal {
 		return e.usageErrorf("--format docx writes a binary Word document, which a terminal cannot show; give -o FILE.docx (or redirect standard output to a file)")
 	}
@@ -132,16 +140,17 @@ func briefOptions(a *analysis.Analysis, f *briefFlags) (brief.Options, error) {
 type choice struct {
 	value string
 	set   []string
+	given bool // set on the command line, not the default
 }
 
-func newChoice(values ...string) choice { return choice{values[0], values} }
+func newChoice(values ...string) choice { return choice{value: values[0], set: values} }
 
 func (c *choice) String() string { return c.value }
 func (c *choice) Set(s string) error {
 	if !slices.Contains(c.set, s) {
 		return fmt.Errorf("must be %s", c.choices())
 	}
-	c.value = s
+	c.value, c.given = s, true
 	return nil
 }
 

@@ -191,6 +191,33 @@ func TestBriefDOCX(t *testing.T) {
 	}
 }
 
+// -o's extension picks the format when --format is not given; a given
+// --format wins.
+func TestBriefFormatFromExtension(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name   string
+		format []string
+		starts string
+	}{
+		{"b.docx", nil, "PK"},
+		{"b.txt", nil, "Kết quả"},
+		{"b.json", nil, "["},
+		{"b.md", nil, "# "},
+		{"b2.txt", []string{"--format", "md"}, "# "},
+	} {
+		path := filepath.Join(dir, c.name)
+		args := append([]string{"brief", "--sample", "city", "-o", path}, c.format...)
+		if _, errs, code := runCLI(t, args...); code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.name, code, errs)
+		}
+		b, _ := os.ReadFile(path)
+		if !strings.HasPrefix(string(b), c.starts) {
+			t.Errorf("%s %q starts %.20q, want %q", c.name, c.format, b, c.starts)
+		}
+	}
+}
+
 // A Word document is binary: refused on a terminal without -o.
 func TestBriefDOCXRefusedOnTerminal(t *testing.T) {
 	e := &env{cmd: findCommand("brief"), terminal: true, stderr: io.Discard}
