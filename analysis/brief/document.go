@@ -69,5 +69,5 @@ func (g *gen) rankingBlock(t analysis.Table, decimals int) present.Block {
 		tb.Add(row...)
 	}
 	return present.Block{Kind: present.TableBlock, Text: g.sayf(words.BriefTableCaption, g.blocRef(t.Bloc), t.Year), Table: tb,
-		Right: []bool{false, false, true, false}, Widths: []int{13, 55, 15, 17}}
+		Align: []string{"center", "left", "right", "left"}, Widths: []int{13, 55, 15, 17}}
 }

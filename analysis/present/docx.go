@@ -32,9 +32,10 @@ type Block struct {
 	Kind  BlockKind
 	Text  string // the heading, paragraph or item, or the table's caption
 	Table *Table // for a TableBlock: its cells, written as Render writes text (decimal comma in Vietnamese)
-	// Right lists the table's columns aligned right (numbers); Widths their
-	// relative widths (default: equal).
-	Right  []bool
+	// Align is each table column's alignment: "left" (the default),
+	// "center" or "right" (numbers); Widths their relative widths (default:
+	// equal).
+	Align  []string
 	Widths []int
 }
 
@@ -176,7 +177,6 @@ func writeDocxTable(b *strings.Builder, bl Block, comma bool) {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString("</w:tblGrid>")
-	right := func(i int) bool { return i < len(bl.Right) && bl.Right[i] }
 	cell := func(i int, text string, head bool) {
 		fmt.Fprintf(b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>`, widths[i])
 		if head {
@@ -187,8 +187,8 @@ func writeDocxTable(b *strings.Builder, bl Block, comma bool) {
 		switch {
 		case head:
 			align = "center"
-		case right(i):
-			align = "right"
+		case i < len(bl.Align) && (bl.Align[i] == "center" || bl.Align[i] == "right"):
+			align = bl.Align[i]
 		}
 		style := "TableText"
 		if head {
