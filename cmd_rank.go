@@ -4,6 +4,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // rankRow is the JSON shape of `parlens rank`.
@@ -23,17 +24,17 @@ type rankRow struct {
 	PublishedRank *int     `json:"published_rank"`
 }
 
-func newRankRow(s slice, r analysis.Row) rankRow {
+func newRankRow(s data.Slice, r analysis.Row) rankRow {
 	return rankRow{
-		Index: s.index, Year: s.year, Bloc: s.bloc,
+		Index: s.Index, Year: s.Year, Bloc: s.Bloc,
 		Rank: r.Rank, NotRanked: r.NotRanked, UnitCode: r.UnitCode, Unit: r.Unit, Score: r.Score, Grade: r.Grade,
 		PrevRank: r.PrevRank, PrevScore: r.PrevScore, PrevGrade: r.PrevGrade, PublishedRank: r.PublishedRank,
 	}
 }
 
 func rankRows(e *env) ([]rankRow, error) {
-	return collect(e, false, func(s slice) ([]rankRow, error) {
-		t, ok := e.a.Table(s.index, s.year, s.bloc)
+	return collect(e, false, func(s data.Slice) ([]rankRow, error) {
+		t, ok := e.a.Table(s)
 		if !ok {
 			return nil, missing("ranking", s)
 		}

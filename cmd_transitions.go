@@ -8,6 +8,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // bindTransitions adds --from and --to to the query flags.
@@ -24,16 +25,16 @@ func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 		e.q.year = to
 	}
 	var out []analysis.Transition
-	err := e.each(false, func(s slice) error {
+	err := e.each(false, func(s data.Slice) error {
 		f := from
 		if f == 0 {
-			p, ok := e.a.PrevYear(s.index, s.year, s.bloc)
+			p, ok := e.a.PrevYear(s)
 			if !ok {
 				return nil
 			}
 			f = p
 		}
-		if tr, ok := e.a.Transition(s.index, s.bloc, f, s.year); ok {
+		if tr, ok := e.a.Transition(s.WithYear(f), s.Year); ok {
 			out = append(out, tr)
 		}
 		return nil

@@ -23,8 +23,6 @@ import (
 	"github.com/parlens/parlens/tui/styles"
 )
 
-const reportHint = "this is a bug in parlens; please report it with the text above at https://github.com/parlens/parlens/issues"
-
 // dashboardFlags registers the dashboard's flags: the input flags, --theme
 // and --version, whose values it returns.
 func dashboardFlags(fset *flag.FlagSet, in *inputFlags) (theme *string, version *bool) {
@@ -146,18 +144,16 @@ func watchSignals(p *tea.Program) (got func() os.Signal, stop func()) {
 }
 
 // dashboardExit reports how the dashboard ended, once the terminal is back,
-// and gives the exit code: 0 after q, 1 when the data did not load or
-// parlens crashed (with the error and a hint to report it), 128+n after
-// signal n.
+// and gives the exit code: 0 after q, 1 when the data did not load, 3 when
+// parlens crashed (two lines and a file with the details, as a command's
+// crash), 128+n after signal n.
 func dashboardExit(m *tui.Model, err error, sig os.Signal, stderr io.Writer) int {
 	switch {
 	case m.Panic != nil:
-		fmt.Fprintf(stderr, "parlens: internal error: %s\nparlens: %s\n", printableKeep(m.Panic.Error(), "\n\t"), reportHint)
-		return exitData
+		return reportCrash(stderr, m.Panic.Error(), m.Panic.Error())
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea restored the terminal and printed the panic.
-		fmt.Fprintf(stderr, "parlens: the dashboard crashed; %s\n", reportHint)
-		return exitData
+		return reportCrash(stderr, "the dashboard crashed", err.Error())
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130
 	case err != nil && !errors.Is(err, tea.ErrProgramKilled):

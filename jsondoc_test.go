@@ -270,25 +270,46 @@ func TestJSONOutputsFollowReference(t *testing.T) {
 						t.Errorf("the envelope has %q, not in %s", f, jsonDocs)
 					}
 				}
-				checkJSONValue(t, ref, "result", doc["result"], ref.types[name]["result"], false)
+				ck := &jsonChecker{t: t, ref: ref, told: map[string]bool{}}
+				ck.check("result", doc["result"], ref.types[name]["result"], false)
 			})
 		}
 	}
 }
 
-// checkJSONValue checks a decoded value against a type of the reference.
-func checkJSONValue(t *testing.T, ref jsonReference, path string, v any, typ string, nullOK bool) {
-	t.Helper()
+// jsonChecker checks decoded JSON against the reference, telling each
+// problem once per field rather than once per array element.
+type jsonChecker struct {
+	t    *testing.T
+	ref  jsonReference
+	told map[string]bool
+}
+
+var arrayIndex = regexp.MustCompile(`\[\d+\]`)
+
+func (c *jsonChecker) errorf(path, format string, args ...any) {
+	c.t.Helper()
+	key := arrayIndex.ReplaceAllString(path, "[]") + " " + format
+	if !c.told[key] {
+		c.told[key] = true
+		c.t.Errorf("%s: "+format, append([]any{path}, args...)...)
+	}
+}
+
+// check checks a decoded value at path against a type of the reference.
+func (c *jsonChecker) check(path string, v any, typ string, nullOK bool) {
+	c.t.Helper()
+	ref := c.ref
 	if base, ok := strings.CutSuffix(typ, " or null"); ok {
 		typ, nullOK = base, true
 	}
 	if v == nil {
 		if !nullOK {
-			t.Errorf("%s is null; %s does not say it can be", path, jsonDocs)
+			c.errorf(path, "null, and %s does not say it can be", jsonDocs)
 		}
 		return
 	}
-	bad := func() { t.Errorf("%s is %T %v, documented as %s", path, v, v, typ) }
+	bad := func() { c.errorf(path, "%T %v, documented as %s", v, v, typ) }
 	switch {
 	case typ == "any":
 	case typ == "string":
@@ -314,7 +335,7 @@ func checkJSONValue(t *testing.T, ref jsonReference, path string, v any, typ str
 			return
 		}
 		for i, x := range a {
-			checkJSONValue(t, ref, fmt.Sprintf("%s[%d]", path, i), x, strings.TrimPrefix(typ, "array of "), false)
+			c.check(fmt.Sprintf("%s[%d]", path, i), x, strings.TrimPrefix(typ, "array of "), false)
 		}
 	case strings.HasPrefix(typ, "object of "):
 		m, ok := v.(map[string]any)
@@ -323,7 +344,7 @@ func checkJSONValue(t *testing.T, ref jsonReference, path string, v any, typ str
 			return
 		}
 		for k, x := range m {
-			checkJSONValue(t, ref, path+"."+k, x, strings.TrimPrefix(typ, "object of "), false)
+			c.check(path+"."+k, x, strings.TrimPrefix(typ, "object of "), false)
 		}
 	default: // a documented object
 		fields, known := ref.types[typ]
@@ -334,16 +355,16 @@ func checkJSONValue(t *testing.T, ref jsonReference, path string, v any, typ str
 		}
 		for f := range m {
 			if _, ok := fields[f]; !ok {
-				t.Errorf("%s.%s is written but not documented in %s's %s", path, f, jsonDocs, typ)
+				c.errorf(path, "%s is written but not documented in %s's %s", f, jsonDocs, typ)
 			}
 		}
 		for f, ft := range fields {
 			x, ok := m[f]
 			if !ok {
-				t.Errorf("%s.%s is documented in %s but missing", path, f, typ)
+				c.errorf(path, "%s is documented in %s but missing", f, typ)
 				continue
 			}
-			checkJSONValue(t, ref, path+"."+f, x, ft, strings.Contains(ref.meanings[typ][f], "null"))
+			c.check(path+"."+f, x, ft, strings.Contains(ref.meanings[typ][f], "null"))
 		}
 	}
 }

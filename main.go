@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data/atomicfile"
@@ -79,8 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// A command that panics says so in two lines, not a Go stack.
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", r, reportHint)
-			code = exitCrash
+			code = reportCrash(stderr, fmt.Sprint(r), string(debug.Stack()))
 		}
 	}()
 	if len(args) > 0 {

@@ -320,17 +320,10 @@ func yearNames(a *analysis.Analysis, indices []string) []string {
 	return names
 }
 
-// slice is one (index, year, bloc): the unit of every ranking.
-type slice struct {
-	index string
-	year  int
-	bloc  string
-}
-
 // each calls fn for every selected index, year and bloc, and stops at its
 // first error. A year or bloc filter that matches nothing in one index is
 // fine as long as it matches in another.
-func (e *env) each(allYears bool, fn func(s slice) error) error {
+func (e *env) each(allYears bool, fn func(s data.Slice) error) error {
 	indices, err := e.indices()
 	if err != nil {
 		return err
@@ -354,7 +347,7 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 			}
 			blocFound = true
 			for _, b := range sel {
-				if err := fn(slice{ix, y, b}); err != nil {
+				if err := fn(data.Slice{Index: ix, Year: y, Bloc: b}); err != nil {
 					return err
 				}
 			}
@@ -371,9 +364,9 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 
 // collect gathers what fn gives for every selected slice (see each), as
 // [] rather than null when there is nothing.
-func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, error) {
+func collect[T any](e *env, allYears bool, fn func(s data.Slice) ([]T, error)) ([]T, error) {
 	var out []T
-	err := e.each(allYears, func(s slice) error {
+	err := e.each(allYears, func(s data.Slice) error {
 		got, err := fn(s)
 		out = append(out, got...)
 		return err
@@ -383,8 +376,8 @@ func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, 
 
 // missing is an analysis that has no result for a slice each listed: a
 // bug, not bad data.
-func missing(what string, s slice) error {
-	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.index, s.year, s.bloc)
+func missing(what string, s data.Slice) error {
+	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.Index, s.Year, s.Bloc)
 }
 
 // query declares a query command by its two halves: rows collects the

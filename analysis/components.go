@@ -92,8 +92,8 @@ type BlocComponents struct {
 // component and every unit's profile, in league-table order. Profiles are
 // built on each call; the statistics, and the scores, ranks and names the
 // profiles point to, are cached and shared (read-only).
-func (a *Analysis) Components(index string, year int, bloc string) (BlocComponents, bool) {
-	g := a.group(index, year, bloc)
+func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
+	g := a.group(sl)
 	if g == nil {
 		return BlocComponents{}, false
 	}
