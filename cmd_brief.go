@@ -43,7 +43,7 @@ type briefFlags struct {
 // bindBrief drafts the briefing of one index and year: Markdown on standard
 // output by default, plain text or the statements as JSON on request.
 func bindBrief(fs *flag.FlagSet) func(*env) error {
-	f := &briefFlags{lang: newChoice("vi", "en"), format: newChoice(present.FormatMD, "txt", present.FormatJSON, present.FormatDOCX)}
+	f := &briefFlags{lang: newChoice("vi", "en"), format: newFormatChoice(present.FormatMD, present.FormatText, present.FormatJSON, present.FormatDOCX)}
 	fs.IntVar(&f.year, "year", 0, "year (default: the latest year of the index)")
 	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: the first index)")
 	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
@@ -55,7 +55,7 @@ func bindBrief(fs *flag.FlagSet) func(*env) error {
 
 // briefExtensions pick the brief's --format from -o's extension when
 // --format is not given.
-var briefExtensions = map[string]string{".docx": present.FormatDOCX, ".txt": "txt", ".json": present.FormatJSON, ".md": present.FormatMD}
+var briefExtensions = map[string]string{".docx": present.FormatDOCX, ".txt": present.FormatText, ".json": present.FormatJSON, ".md": present.FormatMD}
 
 func runBrief(e *env, f *briefFlags) error {
 	if format, ok := briefExtensions[strings.ToLower(filepath.Ext(f.out))]; ok && !f.format.given {
@@ -75,8 +75,8 @@ func runBrief(e *env, f *briefFlags) error {
 	write := func(w io.Writer) error {
 		switch f.format.value {
 		case present.FormatJSON:
-			return present.WriteJSON(w, b.Statements())
-		case "txt":
+			return writeJSON(w, e.cmd.name, b.Statements())
+		case present.FormatText:
 			_, err := io.WriteString(w, b.Text())
 			return err
 		case present.FormatDOCX:
@@ -138,15 +138,19 @@ func briefOptions(a *analysis.Analysis, f *briefFlags) (brief.Options, error) {
 // choice is a flag with a fixed set of values, the first the default: a
 // value outside the set is bad usage, refused while the flags are parsed.
 type choice struct {
-	value string
-	set   []string
-	given bool // set on the command line, not the default
+	value     string
+	set       []string
+	canonical func(string) string // when set, maps other spellings (aliases) to a value of set
+	given     bool                // set on the command line, not the default
 }
 
 func newChoice(values ...string) choice { return choice{value: values[0], set: values} }
 
 func (c *choice) String() string { return c.value }
 func (c *choice) Set(s string) error {
+	if c.canonical != nil {
+		s = c.canonical(s)
+	}
 	if !slices.Contains(c.set, s) {
 		return fmt.Errorf("must be %s", c.choices())
 	}

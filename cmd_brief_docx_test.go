@@ -127,11 +127,16 @@ func briefStatements(t *testing.T, args ...string) []struct{ Kind, Bloc, Text st
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var sts []struct{ Kind, Bloc, Text string }
-	if err := json.Unmarshal([]byte(out), &sts); err != nil {
+	var doc struct {
+		Result []struct{ Kind, Bloc, Text string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
-	return sts
+	if len(doc.Result) == 0 {
+		t.Fatal("no statements")
+	}
+	return doc.Result
 }
 
 // The Word briefing: a well-formed package whose text holds every statement
@@ -202,7 +207,7 @@ func TestBriefFormatFromExtension(t *testing.T) {
 	}{
 		{"b.docx", nil, "PK"},
 		{"b.txt", nil, "Kết quả"},
-		{"b.json", nil, "["},
+		{"b.json", nil, "{"},
 		{"b.md", nil, "# "},
 		{"b2.txt", []string{"--format", "md"}, "# "},
 	} {

@@ -28,7 +28,7 @@ func (q *queryFlags) registerExport(fs *flag.FlagSet) {
 // formatsByExtension picks --format from -o's extension.
 var formatsByExtension = map[string]string{
 	".xlsx": present.FormatXLSX, ".csv": present.FormatCSV, ".md": present.FormatMD,
-	".json": present.FormatJSON, ".txt": present.FormatTable,
+	".json": present.FormatJSON, ".txt": present.FormatText,
 }
 
 // formatFromOutput sets --format, when not given, from -o's extension, or

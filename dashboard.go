@@ -23,11 +23,13 @@ import (
 	"github.com/parlens/parlens/tui/styles"
 )
 
-// dashboardFlags registers the dashboard's flags: the input flags and
-// --theme, whose value it returns.
-func dashboardFlags(fset *flag.FlagSet, in *inputFlags) *string {
+// dashboardFlags registers the dashboard's flags: the input flags, --theme
+// and --version, whose values it returns.
+func dashboardFlags(fset *flag.FlagSet, in *inputFlags) (theme *string, version *bool) {
 	in.register(fset)
-	return fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
+	theme = fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
+	version = fset.Bool("version", false, "print the version and the revision parlens was built from, and exit")
+	return theme, version
 }
 
 // runDashboard opens the dashboard on PATH... (the embedded sample without
@@ -36,21 +38,19 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fset := flag.NewFlagSet("parlens", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	var in inputFlags
-	theme := dashboardFlags(fset, &in)
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, `Usage: parlens [flags] [PATH...]
-
-Opens the dashboard on the files (the embedded sample without PATH).
-Without a terminal it prints an overview of the latest year instead.
-
-Flags:`)
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
+	theme, version := dashboardFlags(fset, &in)
+	fset.Usage = func() {} // the help asked for goes to standard output
+	paths, err := parseArgs(fset, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		out := &outputWriter{w: stdout}
+		usage(out, commands)
+		return exitCode(out.err(), stderr)
+	case err != nil:
+		fmt.Fprintln(stderr, `parlens: run "parlens -h" for the flags and commands`)
 		return exitUsage
+	case *version:
+		return exitCode(printVersion(&outputWriter{w: stdout}), stderr)
 	}
 	var th styles.Theme
 	switch *theme {
@@ -63,7 +63,6 @@ Flags:`)
 		fmt.Fprintf(stderr, "parlens: unknown theme %q (auto, dark or light)\n", *theme)
 		return exitUsage
 	}
-	paths := fset.Args()
 	if len(paths) > 0 && in.sample != "" {
 		fmt.Fprintln(stderr, "parlens: give either PATH or --sample, not both")
 		return exitUsage

@@ -164,20 +164,18 @@ func (e *env) flags() *flag.FlagSet {
 func (e *env) parse(args []string) error {
 	c := e.cmd
 	fs := e.flags()
-	e.usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: parlens %s %s\n\n", c.name, c.args)
-		if c.about != "" {
-			fmt.Fprintf(e.stderr, "%s\n\n", c.about)
-		}
-		fmt.Fprintln(e.stderr, "Flags:")
-		fs.PrintDefaults()
-	}
-	fs.Usage = e.usage
+	e.usage = func() { e.writeHelp(e.stderr, fs) }
+	// The flag package calls Usage on -h and after a bad flag; the help
+	// asked for goes to standard output, the one after an error to
+	// standard error.
+	fs.Usage = func() {}
 	paths, err := parseArgs(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		e.writeHelp(e.stdout, fs)
 		return &exitError{code: exitOK}
 	case err != nil:
+		e.usage()
 		return &exitError{code: exitUsage} // the flag package has said why
 	}
 	if c.formats != nil {
@@ -204,9 +202,12 @@ func (e *env) checkQueryFlags() error {
 			q.format = present.FormatTable
 		}
 	}
+	given := q.format
+	q.format = canonicalFormat(q.format)
 	if !slices.Contains(e.cmd.formats, q.format) {
-		return e.usageErrorf("--format must be one of %s, not %q", strings.Join(e.cmd.formats, ", "), q.format)
+		return e.usageErrorf("--format must be one of %s, not %q", strings.Join(e.cmd.formats, ", "), given)
 	}
+	q.format = tableText(q.format)
 	return e.checkExportFlags()
 }
 
@@ -401,7 +402,7 @@ func report[R any](rows func(*env) (R, error), human func(*env, R) error) binder
 			}
 			return e.toOutput(func() error {
 				if e.q.format == present.FormatJSON {
-					return present.WriteJSON(e.stdout, r)
+					return writeJSON(e.stdout, e.cmd.name, r)
 				}
 				return human(e, r)
 			})

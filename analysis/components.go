@@ -423,7 +423,7 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		}
 		if prev != nil {
 			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
-				f[1] = v - *p
+				f[1] = scoreChange(v, *p)
 				cs.Change = &f[1]
 			}
 		}

@@ -150,7 +150,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 		if p.hasScore {
 			m.PrevScore = &p.rec.Total
 			if e.hasScore {
-				m.Change = b.floats.ptr(e.rec.Total - p.rec.Total)
+				m.Change = b.floats.ptr(scoreChange(e.rec.Total, p.rec.Total))
 			}
 		}
 		if p.ranked() {

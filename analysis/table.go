@@ -109,7 +109,7 @@ func (g *group) table() Table {
 			if p.hasScore {
 				r.PrevScore = &p.rec.Total
 				if e.hasScore {
-					r.Change = ptr(e.rec.Total - p.rec.Total)
+					r.Change = ptr(scoreChange(e.rec.Total, p.rec.Total))
 				}
 			}
 			if p.ranked() {

@@ -25,6 +25,7 @@ import (
 // Output formats shared by every command.
 const (
 	FormatTable = "table"
+	FormatText  = "text" // plain text: a table command's aligned table, brief's text
 	FormatCSV   = "csv"
 	FormatJSON  = "json"
 	FormatMD    = "md"
