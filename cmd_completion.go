@@ -103,7 +103,7 @@ func completionSpec(table []command) []compCommand {
 			paths: c.data != noData})
 	}
 	fs := flag.NewFlagSet("parlens", flag.ContinueOnError)
-	dashboardFlags(fs, &inputFlags{})
+	dashboardFlags(fs, &inputFlags{}, &queryFlags{})
 	return append(out, compCommand{summary: "the dashboard", flags: compFlags(fs, nil), paths: true})
 }
 

@@ -20,7 +20,7 @@ func tableFlags() map[string][]*flag.Flag {
 		e.flags().VisitAll(func(f *flag.Flag) { out[commands[i].name] = append(out[commands[i].name], f) })
 	}
 	fs := flag.NewFlagSet("parlens", flag.ContinueOnError)
-	dashboardFlags(fs, &inputFlags{})
+	dashboardFlags(fs, &inputFlags{}, &queryFlags{})
 	fs.VisitAll(func(f *flag.Flag) { out[""] = append(out[""], f) })
 	return out
 }

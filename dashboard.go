@@ -23,10 +23,12 @@ import (
 	"github.com/parlens/parlens/tui/styles"
 )
 
-// dashboardFlags registers the dashboard's flags: the input flags, --theme
-// and --version, whose values it returns.
-func dashboardFlags(fset *flag.FlagSet, in *inputFlags) (theme *string, version *bool) {
+// dashboardFlags registers the dashboard's flags: the input flags, what to
+// open on (--index, --year, --bloc) and in which language (--lang), as the
+// query commands take them, --theme and --version, whose values it returns.
+func dashboardFlags(fset *flag.FlagSet, in *inputFlags, q *queryFlags) (theme *string, version *bool) {
 	in.register(fset)
+	q.registerChoice(fset)
 	theme = fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
 	version = fset.Bool("version", false, "print the version and the revision parlens was built from, and exit")
 	return theme, version
@@ -38,7 +40,8 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fset := flag.NewFlagSet("parlens", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	var in inputFlags
-	theme, version := dashboardFlags(fset, &in)
+	var q queryFlags
+	theme, version := dashboardFlags(fset, &in, &q)
 	fset.Usage = func() {} // the help asked for goes to standard output
 	paths, err := parseArgs(fset, args)
 	switch {
@@ -52,6 +55,12 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	case *version:
 		return exitCode(printVersion(&outputWriter{w: stdout}), stderr)
 	}
+	if err := q.checkLang(); err != nil {
+		fmt.Fprintln(stderr, "parlens:", err)
+		return exitUsage
+	}
+	lang := words.Lang(q.lang)
+	choice := tui.Choice{Index: q.index, Year: q.year, Bloc: q.bloc}
 	var th styles.Theme
 	switch *theme {
 	case "auto", "":
@@ -70,7 +79,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 
 	out, ok := stdout.(*os.File)
 	if !ok || !term.IsTerminal(out.Fd()) {
-		return printOverview(&in, paths, stdin, stdout, stderr)
+		return printOverview(&in, paths, choice, lang, stdin, stdout, stderr)
 	}
 
 	topt := tui.Options{
@@ -78,6 +87,8 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		Bytes:   inputSize(paths),
 		Theme:   th,
 		NoColor: os.Getenv("NO_COLOR") != "",
+		Lang:    lang,
+		Choice:  choice,
 	}
 	return runTUI(topt, stdin, out, stderr)
 }
@@ -171,8 +182,10 @@ func dashboardExit(m *tui.Model, err error, sig os.Signal, stderr io.Writer) int
 	return exitOK
 }
 
-// printOverview is the dashboard without a terminal: the text overview.
-func printOverview(in *inputFlags, paths []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// printOverview is the dashboard without a terminal: the text overview, in
+// the chosen language; a choice the data lacks is refused as the dashboard
+// refuses it.
+func printOverview(in *inputFlags, paths []string, choice tui.Choice, lang words.Lang, stdin io.Reader, stdout, stderr io.Writer) int {
 	r, err := in.read(paths, stdin)
 	if err != nil {
 		printErr(stderr, err)
@@ -182,7 +195,12 @@ func printOverview(in *inputFlags, paths []string, stdin io.Reader, stdout, stde
 		printIssues(stderr, r.Issues, "")
 		return exitData
 	}
-	if err := tui.WriteOverview(stdout, analysis.New(r.Dataset), words.VI); err != nil {
+	a := analysis.New(r.Dataset)
+	if err := choice.Check(a, lang); err != nil {
+		printErr(stderr, err)
+		return exitData
+	}
+	if err := tui.WriteOverview(stdout, a, lang); err != nil {
 		printErr(stderr, err)
 		return exitData
 	}

@@ -133,7 +133,7 @@ the latest year instead.
 Dashboard flags:
 `)
 	fs := flag.NewFlagSet("parlens", flag.ContinueOnError)
-	dashboardFlags(fs, &inputFlags{})
+	dashboardFlags(fs, &inputFlags{}, &queryFlags{})
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 }

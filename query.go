@@ -75,12 +75,26 @@ type queryFlags struct {
 }
 
 func (q *queryFlags) register(fs *flag.FlagSet, formats []string) {
+	q.registerChoice(fs)
+	fs.StringVar(&q.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default: table on a terminal, else csv)")
+	q.registerExport(fs)
+}
+
+// registerChoice registers the flags the query commands share with the
+// dashboard: what to show (--year, --index, --bloc) and in which language.
+func (q *queryFlags) registerChoice(fs *flag.FlagSet) {
 	fs.IntVar(&q.year, "year", 0, "year (default: the latest year of each index)")
 	fs.StringVar(&q.index, "index", "", "index name or accent-insensitive part of it (default: every index)")
 	fs.StringVar(&q.bloc, "bloc", "", "bloc name or accent-insensitive part of it (default: every bloc)")
-	fs.StringVar(&q.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default: table on a terminal, else csv)")
 	fs.StringVar(&q.lang, "lang", "vi", "labels: vi or en")
-	q.registerExport(fs)
+}
+
+// checkLang checks --lang: vi or en.
+func (q *queryFlags) checkLang() error {
+	if q.lang != "vi" && q.lang != "en" {
+		return fmt.Errorf("--lang must be vi or en, not %q", q.lang)
+	}
+	return nil
 }
 
 // exitError ends a command with an exit code; msg, when set, is the line
@@ -192,8 +206,8 @@ func (e *env) parse(args []string) error {
 
 func (e *env) checkQueryFlags() error {
 	q := &e.q
-	if q.lang != "vi" && q.lang != "en" {
-		return e.usageErrorf("--lang must be vi or en, not %q", q.lang)
+	if err := q.checkLang(); err != nil {
+		return e.usageErrorf("%v", err)
 	}
 	e.formatFromOutput()
 	if q.format == "" {

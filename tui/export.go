@@ -39,6 +39,7 @@ type tableWrittenMsg struct {
 
 // exportKey handles y and w on a table view; false when the key is neither.
 func (c *viewCtx) exportKey(v tableExporter, msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	nf := markOf(c.lang)
 	tk := c.keys.Table
 	switch {
 	case key.Matches(msg, tk.Copy):
@@ -51,7 +52,7 @@ func (c *viewCtx) exportKey(v tableExporter, msg tea.KeyPressMsg) (bool, tea.Cmd
 		writeTSV(&b, t)
 		// OSC 52 is off in default tmux and in many terminals, and nothing
 		// says whether it arrived: the message says how to get the table.
-		c.flash(c.sayf(words.TableCopied, vi.Int(len(t.Rows))), false)
+		c.flash(c.sayf(words.TableCopied, nf.Int(len(t.Rows))), false)
 		return true, tea.SetClipboard(b.String())
 	case key.Matches(msg, tk.Write):
 		t, name := v.exportTable()

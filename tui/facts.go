@@ -46,11 +46,12 @@ func kindTone(k analysis.MoverKind) styles.Kind {
 
 // factDetail describes a fact's numbers in one line (plain text).
 func factDetail(mv *analysis.Mover, pad int, l words.Lang) string {
+	nf := markOf(l)
 	var parts []string
 	if mv.Score != nil {
-		s := vi.Score(*mv.Score, pad)
+		s := nf.Score(*mv.Score, pad)
 		if mv.Change != nil {
-			s += " (" + vi.Change(*mv.Change, 2) + ")"
+			s += " (" + nf.Change(*mv.Change, 2) + ")"
 		}
 		parts = append(parts, s)
 	}
@@ -151,12 +152,13 @@ func signKindInt(v int) styles.Kind {
 // 0/17 · từ 80 điểm 14/17"): plain counts of scores, no grade invented. It
 // is "" when the bloc is graded or has no bands (a partial table, no scores).
 func bandsText(bs *analysis.BlocSummary, l words.Lang) string {
+	nf := markOf(l)
 	if bs.GradesFrom != analysis.GradesFromNone || len(bs.Bands) == 0 {
 		return ""
 	}
 	parts := make([]string, 0, len(bs.Bands))
 	for _, b := range bs.Bands {
-		parts = append(parts, words.FactBand.F(l, vi.Score(b.Min, 0), vi.Ratio(b.Count, b.Of)))
+		parts = append(parts, words.FactBand.F(l, nf.Score(b.Min, 0), nf.Ratio(b.Count, b.Of)))
 	}
 	return words.NotGraded.In(l) + " · " + strings.Join(parts, " · ")
 }

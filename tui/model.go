@@ -69,6 +69,9 @@ type Options struct {
 	Lang words.Lang
 	// Brief generates the briefing; nil means package analysis/brief.
 	Brief BriefFunc
+	// Choice is the index, year and bloc to open on (the defaults when
+	// zero); one the data lacks stops the dashboard with what there is.
+	Choice Choice
 }
 
 // BriefFunc generates a briefing (see package analysis/brief).
@@ -254,13 +257,20 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 		m.loadErr = "the data has no records"
 		return
 	}
+	index, year, bloc, err := m.opt.Choice.resolve(a, m.c.lang)
+	if err != nil {
+		m.state = stateFailed
+		m.loadErr = err.Error()
+		return
+	}
 	m.state = stateReady
 	m.tabs = make([]view, len(tabSpecs))
 	for i, t := range tabSpecs {
 		m.tabs[i] = t.make(m.c)
 	}
 	m.stack = []view{m.tabs[0]}
-	m.setIndex(m.c.indices[0])
+	m.c.year, m.c.bloc = year, bloc
+	m.setIndex(index)
 	m.layout()
 }
 
@@ -822,13 +832,14 @@ func (m *Model) progressBar() string {
 }
 
 func sizeText(n int64, l words.Lang) string {
+	nf := markOf(l)
 	switch {
 	case n <= 0:
 		return words.EmbeddedSample.In(l)
 	case n < 1<<20:
-		return vi.Int(int((n+1023)/1024)) + " KB"
+		return nf.Int(int((n+1023)/1024)) + " KB"
 	}
-	return vi.Fixed(float64(n)/(1<<20), 1) + " MB"
+	return nf.Fixed(float64(n)/(1<<20), 1) + " MB"
 }
 
 func (m *Model) renderFailed() string {
@@ -999,6 +1010,7 @@ func datasetName(ds *data.Dataset, l words.Lang) string {
 }
 
 func (m *Model) renderFooter() string {
+	nf := markOf(m.c.lang)
 	w := m.w
 	status := " " + m.top().Title()
 	if s := m.top().Status(); s != "" {
@@ -1008,11 +1020,16 @@ func (m *Model) renderFooter() string {
 		status += fmt.Sprintf(" · ●%d", n)
 	}
 	if n := len(m.c.warnings); n > 0 {
-		status += m.c.sayf(words.FooterWarnings, vi.Int(n), tabIndex("warnings")+1)
+		status += m.c.sayf(words.FooterWarnings, nf.Int(n), tabIndex("warnings")+1)
 	}
 	right := ""
-	if m.msg != "" {
+	switch n := len(m.c.indices); {
+	case m.msg != "":
 		right = " " + m.msg + " "
+	case n > 1:
+		// another index is loaded: say so at the line's end, where no
+		// status pushes it off, and which key shows it
+		right = m.c.sayf(words.IndexOf, slices.Index(m.c.indices, m.c.index)+1, n) + " "
 	}
 	// the message wins over the status, down to a third of the line
 	if text.Width(right) > w-w/3 {

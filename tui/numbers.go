@@ -6,8 +6,9 @@ import (
 	"github.com/parlens/parlens/data"
 )
 
-// The dashboard writes numbers in Vietnamese (package numfmt has the rules).
-const vi = numfmt.Comma
+// markOf is the decimal mark of the dashboard's language: a comma in
+// Vietnamese, a point in English (package numfmt has the rules).
+func markOf(l words.Lang) numfmt.Mark { return numfmt.For(string(l)) }
 
 // scorePad is the decimals the dashboard pads a published score to: the
 // dataset's, at least 2 (numfmt.ProsePad), as the briefing does.

@@ -18,6 +18,7 @@ import (
 // k/N, leader and bottom with their scores, and the mean. Vietnamese labels,
 // decimal commas; every name passes through data.Printable.
 func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
+	nf := markOf(l)
 	bw := bufio.NewWriter(w)
 	fields := []*words.Word{words.LabelBands, words.LabelGrades, words.LabelLeader, words.LabelBottom, words.LabelMean}
 	labelW := 0
@@ -53,16 +54,16 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 			continue
 		}
 		for _, bs := range sum.Blocs {
-			fmt.Fprintln(bw, words.OverviewBlocUnits.F(l, data.Printable(bs.Bloc), vi.Int(bs.Units)))
+			fmt.Fprintln(bw, words.OverviewBlocUnits.F(l, data.Printable(bs.Bloc), nf.Int(bs.Units)))
 			var grades []string
 			for _, g := range bs.Grades {
 				if g.Count == 0 {
 					continue
 				}
-				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), vi.Ratio(g.Count, bs.Units)))
+				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), nf.Ratio(g.Count, bs.Units)))
 			}
 			if bs.Ungraded > 0 {
-				grades = append(grades, words.Ungraded.F(l, vi.Ratio(bs.Ungraded, bs.Units)))
+				grades = append(grades, words.Ungraded.F(l, nf.Ratio(bs.Ungraded, bs.Units)))
 			}
 			if b := bandsText(&bs, l); b != "" {
 				field(words.LabelBands, b)
@@ -70,15 +71,15 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 				field(words.LabelGrades, strings.Join(grades, " · "))
 			}
 			if len(bs.Leader) > 0 {
-				field(words.LabelLeader, unitScores(bs.Leader, scorePad(a.Dataset())))
+				field(words.LabelLeader, unitScores(bs.Leader, scorePad(a.Dataset()), l))
 			}
 			if len(bs.Bottom) > 0 {
-				field(words.LabelBottom, unitScores(bs.Bottom, scorePad(a.Dataset())))
+				field(words.LabelBottom, unitScores(bs.Bottom, scorePad(a.Dataset()), l))
 			}
 			if bs.Mean != nil {
-				mean := vi.Fixed(*bs.Mean, 2)
+				mean := nf.Fixed(*bs.Mean, 2)
 				if bs.MeanChg != nil {
-					mean += " (" + vi.Change(*bs.MeanChg, 2) + ")"
+					mean += " (" + nf.Change(*bs.MeanChg, 2) + ")"
 				}
 				field(words.LabelMean, mean)
 			} else if bs.Scored == 0 {
@@ -89,10 +90,11 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 	return bw.Flush()
 }
 
-func unitScores(us []analysis.UnitScore, pad int) string {
+func unitScores(us []analysis.UnitScore, pad int, l words.Lang) string {
+	nf := markOf(l)
 	var parts []string
 	for _, u := range us {
-		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), vi.ScoreP(u.Score, pad)))
+		parts = append(parts, fmt.Sprintf("%s %s", data.Printable(u.Unit), nf.ScoreP(u.Score, pad)))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -249,7 +249,8 @@ func (p *gridPane) end(bottom bool) {
 // status is the shared start of the status line: rows shown of all (with
 // what follows the count), the filter, the sort.
 func (p *gridPane) status(what string) []string {
-	parts := []string{fmt.Sprintf("%s/%s %s", vi.Int(p.g.Len()), vi.Int(p.src.rowCount()), what)}
+	nf := markOf(p.c.lang)
+	parts := []string{fmt.Sprintf("%s/%s %s", nf.Int(p.g.Len()), nf.Int(p.src.rowCount()), what)}
 	if p.filter != "" {
 		parts = append(parts, p.c.say(words.FilterOn)+data.Printable(p.filter)+"”")
 	}

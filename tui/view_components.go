@@ -109,32 +109,34 @@ func (v *componentsView) SetSize(w, h int) {
 }
 
 func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
+	nf := markOf(v.c.lang)
 	if cs == nil || cs.Score == nil {
 		return grid.Cell{}
 	}
 	if cs.Pct == nil {
-		return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)) + " "}
+		return grid.Cell{Text: nf.Score(*cs.Score, scorePad(v.c.ds)) + " "}
 	}
 	glyph := styles.HeatGlyph(*cs.Pct)
 	if v.pts() {
-		return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)) + glyph, Kind: styles.Heat(*cs.Pct)}
+		return grid.Cell{Text: nf.Score(*cs.Score, scorePad(v.c.ds)) + glyph, Kind: styles.Heat(*cs.Pct)}
 	}
-	return grid.Cell{Text: vi.Pct(*cs.Pct, 0) + glyph, Kind: styles.Heat(*cs.Pct)}
+	return grid.Cell{Text: nf.Pct(*cs.Pct, 0) + glyph, Kind: styles.Heat(*cs.Pct)}
 }
 
 // Cell implements grid.Source.
 func (v *componentsView) Cell(row, col int) grid.Cell {
+	nf := markOf(v.c.lang)
 	u := &v.bc.Units[row]
 	switch col {
 	case ccRank:
 		if u.Rank != nil {
-			return grid.Cell{Text: vi.Int(*u.Rank)}
+			return grid.Cell{Text: nf.Int(*u.Rank)}
 		}
 		return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 	case ccUnit:
 		return grid.Cell{Text: v.names[row]}
 	case ccScore:
-		return grid.Cell{Text: vi.ScoreP(u.Score, scorePad(v.c.ds))}
+		return grid.Cell{Text: nf.ScoreP(u.Score, scorePad(v.c.ds))}
 	}
 	c := col - ccComps
 	if c < len(v.cols[row]) {
@@ -145,6 +147,7 @@ func (v *componentsView) Cell(row, col int) grid.Cell {
 
 // pinned is the bloc mean row.
 func (v *componentsView) pinned(col int) grid.Cell {
+	nf := markOf(v.c.lang)
 	switch col {
 	case ccRank:
 		return grid.Cell{}
@@ -152,7 +155,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 		return grid.Cell{Text: v.c.say(words.HeadBlocMean), Kind: styles.KAccent}
 	case ccScore:
 		if bs, ok := v.c.a.BlocSummary(v.c.slice()); ok && bs.Mean != nil {
-			return grid.Cell{Text: vi.Fixed(*bs.Mean, 2), Kind: styles.KAccent}
+			return grid.Cell{Text: nf.Fixed(*bs.Mean, 2), Kind: styles.KAccent}
 		}
 		return grid.Cell{}
 	}
@@ -170,9 +173,9 @@ func (v *componentsView) pinned(col int) grid.Cell {
 		if s.MeanPct != nil {
 			k, g = styles.Heat(*s.MeanPct), styles.HeatGlyph(*s.MeanPct)
 		}
-		return grid.Cell{Text: vi.Fixed(*s.Mean, 2) + g, Kind: k}
+		return grid.Cell{Text: nf.Fixed(*s.Mean, 2) + g, Kind: k}
 	}
-	return grid.Cell{Text: vi.Pct(*s.MeanPct, 0) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
+	return grid.Cell{Text: nf.Pct(*s.MeanPct, 0) + styles.HeatGlyph(*s.MeanPct), Kind: styles.Heat(*s.MeanPct)}
 }
 
 // --- the pane's source ------------------------------------------------------

@@ -37,6 +37,7 @@ func (v *moversView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
 func (v *moversView) Restyle()         {}
 
 func (v *moversView) Sync() {
+	nf := markOf(v.c.lang)
 	k := fmt.Sprintf("%d|%v", v.c.version, v.all)
 	if k == v.built {
 		return
@@ -62,7 +63,7 @@ func (v *moversView) Sync() {
 				continue
 			}
 			if first {
-				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind, c.lang), vi.Int(n)), fact: -1})
+				v.items = append(v.items, moverItem{head: fmt.Sprintf("%s (%s)", kindName(kind, c.lang), nf.Int(n)), fact: -1})
 				first = false
 			}
 			v.items = append(v.items, moverItem{fact: i})
@@ -257,6 +258,7 @@ func (v *moversView) FullHelp() []key.Binding {
 }
 
 func (v *moversView) Status() string {
+	nf := markOf(v.c.lang)
 	n := len(v.facts)
 	pos := 0
 	for i := 0; i <= v.cur && i < len(v.items); i++ {
@@ -268,5 +270,5 @@ func (v *moversView) Status() string {
 	if v.all {
 		scope = v.c.say(words.AllBlocs)
 	}
-	return v.c.sayf(words.MoversCount, scope, vi.Int(pos), vi.Int(n))
+	return v.c.sayf(words.MoversCount, scope, nf.Int(pos), nf.Int(n))
 }

@@ -34,6 +34,7 @@ func (v *overviewView) key() string {
 }
 
 func (v *overviewView) build() {
+	nf := markOf(v.c.lang)
 	k := v.key()
 	if k == v.built || v.w <= 0 {
 		return
@@ -58,12 +59,12 @@ func (v *overviewView) build() {
 		bs := bs
 		v.blocTop[bs.Bloc] = len(lines)
 		movers := c.a.BlocMovers(c.slice().WithBloc(bs.Bloc))
-		head := c.sayf(words.OverviewBlocUnits, p(bs.Bloc), vi.Int(bs.Units))
+		head := c.sayf(words.OverviewBlocUnits, p(bs.Bloc), nf.Int(bs.Units))
 		switch {
 		case bs.Scored == 0:
 			head += c.say(words.OnlyGrades)
 		case bs.Ranked != bs.Units:
-			head += c.sayf(words.RankedCount, vi.Int(bs.Ranked))
+			head += c.sayf(words.RankedCount, nf.Int(bs.Ranked))
 		}
 		if bs.PrevYear != nil {
 			head += c.sayf(words.ComparedTo, *bs.PrevYear)
@@ -89,18 +90,18 @@ func (v *overviewView) build() {
 			}
 			counts = append(counts, g.Count)
 			levels = append(levels, lvl)
-			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + vi.Ratio(g.Count, bs.Units)
+			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + nf.Ratio(g.Count, bs.Units)
 			if g.Change != nil {
 				c := "="
 				if *g.Change != 0 {
-					c = vi.SignedInt(*g.Change)
+					c = nf.SignedInt(*g.Change)
 				}
 				item += " (" + c + ")"
 			}
 			legend = append(legend, st.Render(styles.Grade(lvl), item))
 		}
 		if bs.Ungraded > 0 {
-			legend = append(legend, st.Muted.Render(c.sayf(words.Ungraded, vi.Ratio(bs.Ungraded, bs.Units))))
+			legend = append(legend, st.Muted.Render(c.sayf(words.Ungraded, nf.Ratio(bs.Ungraded, bs.Units))))
 		}
 		var bar strings.Builder
 		for _, sg := range chart.Stacked(counts, levels, barW) {
@@ -139,7 +140,7 @@ func (v *overviewView) build() {
 		who := func(us []analysis.UnitScore) string {
 			var names []string
 			for _, u := range us {
-				names = append(names, p(u.Unit)+" "+vi.ScoreP(u.Score, scorePad(c.ds)))
+				names = append(names, p(u.Unit)+" "+nf.ScoreP(u.Score, scorePad(c.ds)))
 			}
 			return strings.Join(names, "; ")
 		}
@@ -160,19 +161,19 @@ func (v *overviewView) build() {
 			lines = append(lines, label(c.say(words.LabelBottom))+l)
 		}
 		if bs.Mean != nil {
-			l := vi.Fixed(*bs.Mean, 2)
+			l := nf.Fixed(*bs.Mean, 2)
 			if bs.MeanChg != nil {
-				l += " " + st.Render(signKind(*bs.MeanChg), "("+vi.Change(*bs.MeanChg, 2)+")")
+				l += " " + st.Render(signKind(*bs.MeanChg), "("+nf.Change(*bs.MeanChg, 2)+")")
 			}
 			if bs.Up != nil && bs.Down != nil {
-				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+vi.Int(*bs.Up)+c.say(words.ScoreUp)) +
-					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+vi.Int(*bs.Down)+c.say(words.ScoreDown))
+				l += st.Muted.Render(" · ") + st.Render(styles.KGood, "▲"+nf.Int(*bs.Up)+c.say(words.ScoreUp)) +
+					st.Muted.Render(" · ") + st.Render(styles.KBad, "▼"+nf.Int(*bs.Down)+c.say(words.ScoreDown))
 				if bs.Same != nil && *bs.Same > 0 {
-					l += st.Muted.Render(" · =" + vi.Int(*bs.Same))
+					l += st.Muted.Render(" · =" + nf.Int(*bs.Same))
 				}
 			}
 			if bs.Min != nil && bs.Max != nil && w >= 110 {
-				l += st.Muted.Render(c.sayf(words.MinMax, vi.Score(*bs.Min, scorePad(c.ds)), vi.Score(*bs.Max, scorePad(c.ds))))
+				l += st.Muted.Render(c.sayf(words.MinMax, nf.Score(*bs.Min, scorePad(c.ds)), nf.Score(*bs.Max, scorePad(c.ds))))
 			}
 			lines = append(lines, label(c.say(words.LabelMeanScore))+l)
 		}

@@ -203,13 +203,14 @@ func (v *rankingView) SetSize(w, h int) {
 
 // Cell implements grid.Source.
 func (v *rankingView) Cell(row, col int) grid.Cell {
+	nf := markOf(v.c.lang)
 	rr := &v.rows[row]
 	r := rr.r
 	switch col {
 	case rcRank:
 		switch {
 		case r.Rank != nil:
-			return grid.Cell{Text: vi.Int(*r.Rank)}
+			return grid.Cell{Text: nf.Int(*r.Rank)}
 		case r.NotRanked:
 			return grid.Cell{Text: v.c.say(words.NotRanked), Kind: styles.KMuted}
 		}
@@ -227,12 +228,12 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 	case rcUnit:
 		return grid.Cell{Text: rr.name}
 	case rcScore:
-		return grid.Cell{Text: vi.ScoreP(r.Score, scorePad(v.c.ds))}
+		return grid.Cell{Text: nf.ScoreP(r.Score, scorePad(v.c.ds))}
 	case rcDScore:
 		if r.Change == nil {
 			return grid.Cell{}
 		}
-		return grid.Cell{Text: vi.Change(*r.Change, 2), Kind: signKind(*r.Change)}
+		return grid.Cell{Text: nf.Change(*r.Change, 2), Kind: signKind(*r.Change)}
 	case rcGrade:
 		return grid.Cell{Text: ps(r.Grade), Kind: styles.Grade(rr.glvl)}
 	case rcDGrade:
@@ -262,9 +263,9 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 		if cs.Pct == nil {
 			return grid.Cell{Text: numfmt.Dash, Kind: styles.KMuted}
 		}
-		return grid.Cell{Text: vi.Pct(*cs.Pct, 0), Kind: k}
+		return grid.Cell{Text: nf.Pct(*cs.Pct, 0), Kind: k}
 	}
-	return grid.Cell{Text: vi.Score(*cs.Score, scorePad(v.c.ds)), Kind: k}
+	return grid.Cell{Text: nf.Score(*cs.Score, scorePad(v.c.ds)), Kind: k}
 }
 
 func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {

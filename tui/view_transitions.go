@@ -88,6 +88,7 @@ func (v *transitionsView) stepFrom(d int) {
 }
 
 func (v *transitionsView) Render(w, h int) string {
+	nf := markOf(v.c.lang)
 	v.w, v.h = w, h
 	c, st := v.c, v.c.st
 	var lines []string
@@ -132,7 +133,7 @@ func (v *transitionsView) Render(w, h int) string {
 			c := tr.Matrix[i][j].Count
 			total += c
 			colTotal[j] += c
-			s := vi.Int(c)
+			s := nf.Int(c)
 			if c == 0 {
 				s = "·"
 			}
@@ -151,12 +152,12 @@ func (v *transitionsView) Render(w, h int) string {
 				row += st.Render(k, text.Right(s+" ", cellW))
 			}
 		}
-		row += st.Muted.Render(text.Right(vi.Int(total)+" ", cellW))
+		row += st.Muted.Render(text.Right(nf.Int(total)+" ", cellW))
 		lines = append(lines, row)
 	}
 	tot := st.Muted.Render(text.Left(" "+c.say(words.Total), labW+3))
 	for _, c := range colTotal {
-		tot += st.Muted.Render(text.Right(vi.Int(c)+" ", cellW))
+		tot += st.Muted.Render(text.Right(nf.Int(c)+" ", cellW))
 	}
 	lines = append(lines, tot, "")
 	items := []string{
@@ -165,7 +166,7 @@ func (v *transitionsView) Render(w, h int) string {
 		st.Muted.Render(c.sayf(words.TransitionsSameN, tr.Same)),
 	}
 	if tr.KendallTau != nil {
-		items = append(items, st.Muted.Render(c.sayf(words.KendallRanked, vi.Fixed(*tr.KendallTau, 2), tr.KendallN)))
+		items = append(items, st.Muted.Render(c.sayf(words.KendallRanked, nf.Fixed(*tr.KendallTau, 2), tr.KendallN)))
 	}
 	for _, l := range wrapStyled(items, w-2, st.Muted.Render(" · ")) {
 		lines = append(lines, " "+l)

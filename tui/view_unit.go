@@ -68,6 +68,7 @@ func (v *unitView) Title() string { return text.Truncate(v.name, 30) }
 func (v *unitView) Sync()         { v.build() }
 
 func (v *unitView) build() {
+	nf := markOf(v.c.lang)
 	k := fmt.Sprintf("%d|%d|%p|%d", v.c.version, v.w, v.c.st, len(v.c.marks.list))
 	if k == v.built || v.w <= 0 {
 		return
@@ -105,7 +106,7 @@ func (v *unitView) build() {
 			sub += c.say(words.UnitNotYetRanked)
 		}
 		if cur.Score != nil {
-			sub += " · " + vi.Score(*cur.Score, pad) + c.say(words.UnitPoints)
+			sub += " · " + nf.Score(*cur.Score, pad) + c.say(words.UnitPoints)
 		}
 		title += st.Muted.Render(sub)
 		if cur.Grade != nil {
@@ -140,7 +141,7 @@ func (v *unitView) build() {
 		for _, pt := range h.Points {
 			score, rank := numfmt.Dash, numfmt.Dash
 			if pt.Score != nil {
-				score = vi.Score(*pt.Score, pad)
+				score = nf.Score(*pt.Score, pad)
 			}
 			if pt.Rank != nil {
 				rank = rankOf(*pt.Rank, pt.RankedOf)
@@ -268,35 +269,35 @@ func (v *unitView) build() {
 			}
 			sc := numfmt.Dash
 			if cs.Score != nil {
-				sc = vi.Score(*cs.Score, pad)
+				sc = nf.Score(*cs.Score, pad)
 				if cs.Max != nil {
-					sc += "/" + vi.Score(*cs.Max, 0)
+					sc += "/" + nf.Score(*cs.Max, 0)
 				}
 			}
 			mean, lead, lost, chg := "", "", "", ""
 			if cs.BlocMean != nil {
-				mean = vi.Fixed(*cs.BlocMean, 2)
+				mean = nf.Fixed(*cs.BlocMean, 2)
 			}
 			if leader != nil {
 				if ls := leaderScore(leader, cs.Key); ls != nil {
-					lead = vi.Score(*ls, pad)
+					lead = nf.Score(*ls, pad)
 				}
 			} else if cs.Score != nil {
 				lead = c.say(words.IsLeader)
 			}
 			if cs.Lost != nil {
-				lost = vi.Fixed(*cs.Lost, 2)
+				lost = nf.Fixed(*cs.Lost, 2)
 			}
 			chgS := ""
 			if cs.Change != nil {
-				chg = vi.Change(*cs.Change, 2)
+				chg = nf.Change(*cs.Change, 2)
 				chgS = st.Render(signKind(*cs.Change), fmt.Sprintf("%7s", chg))
 			}
 			add(fmt.Sprintf("   %s %s %13s %7s %7s %6s ", name, bar, sc, mean, lead, lost) + chgS)
 		}
 		sum := []string{}
 		if uc.Lost != nil {
-			sum = append(sum, c.say(words.LostTotal)+vi.Fixed(*uc.Lost, 2)+c.say(words.UnitPoints))
+			sum = append(sum, c.say(words.LostTotal)+nf.Fixed(*uc.Lost, 2)+c.say(words.UnitPoints))
 		}
 		if uc.Strongest != nil {
 			sum = append(sum, c.say(words.StrongestVsBloc)+ps(uc.Strongest))
@@ -317,20 +318,20 @@ func (v *unitView) build() {
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
 		section(c.say(words.HeadGaps))
 		if g.NextGrade != nil && g.ToNextGrade != nil {
-			add(c.sayf(words.GapUp, ps(g.NextGrade), vi.Fixed(*g.ToNextGrade, 2)))
+			add(c.sayf(words.GapUp, ps(g.NextGrade), nf.Fixed(*g.ToNextGrade, 2)))
 		} else if g.Grade != nil && g.NextGrade == nil {
 			add(c.say(words.GapTopGrade) + ps(g.Grade) + ")")
 		}
 		if g.ToPass != nil && g.PassRank != nil {
-			add(c.sayf(words.GapPass, *g.PassRank, vi.Fixed(*g.ToPass, 2)))
+			add(c.sayf(words.GapPass, *g.PassRank, nf.Fixed(*g.ToPass, 2)))
 		}
 		if g.ToLeader != nil && *g.ToLeader > 0 {
-			add(c.sayf(words.GapLeader, vi.Fixed(*g.ToLeader, 2)))
+			add(c.sayf(words.GapLeader, nf.Fixed(*g.ToLeader, 2)))
 		} else if g.Rank != nil && *g.Rank == 1 {
 			add(c.say(words.GapIsLeader))
 		}
 		if g.RankWithPrevScore != nil && g.PrevScore != nil && g.PrevYear != nil {
-			l := c.sayf(words.GapPrevScore, *g.PrevYear, vi.Score(*g.PrevScore, pad), *g.RankWithPrevScore)
+			l := c.sayf(words.GapPrevScore, *g.PrevYear, nf.Score(*g.PrevScore, pad), *g.RankWithPrevScore)
 			if g.Rank != nil {
 				d := *g.RankWithPrevScore - *g.Rank
 				switch {

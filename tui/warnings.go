@@ -57,6 +57,7 @@ func (v *warningsView) Title() string { return v.c.say(words.TabWarnings) }
 func (v *warningsView) Sync()         { v.build() }
 
 func (v *warningsView) build() {
+	nf := markOf(v.c.lang)
 	c, st, w := v.c, v.c.st, v.w
 	k := fmt.Sprintf("%d|%d|%p|%d", w, v.h, st, v.cur)
 	if k == v.built || w <= 0 {
@@ -64,7 +65,7 @@ func (v *warningsView) build() {
 	}
 	v.built = k
 	ws := c.warnings
-	lines := []string{st.Section.Render(c.sayf(words.WarningsTitle, vi.Int(len(ws)))) +
+	lines := []string{st.Section.Render(c.sayf(words.WarningsTitle, nf.Int(len(ws)))) +
 		st.Muted.Render(c.say(words.WarningsNote)), ""}
 	if len(ws) == 0 {
 		lines = append(lines, " "+st.Muted.Render(c.say(words.NoWarnings)))
@@ -170,9 +171,10 @@ func (v *warningsView) ShortHelp() []key.Binding {
 func (v *warningsView) FullHelp() []key.Binding { return nil }
 
 func (v *warningsView) Status() string {
-	s := v.c.sayf(words.WarningsCount, vi.Int(len(v.c.warnings)))
+	nf := markOf(v.c.lang)
+	s := v.c.sayf(words.WarningsCount, nf.Int(len(v.c.warnings)))
 	if len(v.c.warnings) > 0 {
-		s = v.c.sayf(words.WarningsAt, vi.Int(v.cur+1), vi.Int(len(v.c.warnings)))
+		s = v.c.sayf(words.WarningsAt, nf.Int(v.cur+1), nf.Int(len(v.c.warnings)))
 	}
 	if t := v.sc.status(v.c.lang); t != "" {
 		s += " · " + t

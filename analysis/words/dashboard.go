@@ -235,3 +235,12 @@ var (
 	TableWritten   = def("Đã ghi bảng: ", "Table written: ")
 	TableFormats   = def("Đuôi tệp chọn định dạng: .xlsx, .csv, .md hoặc .txt", "The extension picks the format: .xlsx, .csv, .md or .txt")
 )
+
+// The dashboard's opening selection (--index, --year, --bloc) and the index
+// line of its status bar.
+var (
+	UnknownIndex = tmpl("không có chỉ số %q; có: %s", "no index %q; there is: %s")
+	UnknownYear  = tmpl("chỉ số %s không có năm %d; có: %s", "index %s has no year %d; there is: %s")
+	UnknownBloc  = tmpl("chỉ số %s năm %d không có khối %q; có: %s", "index %[1]s has no bloc %[3]q in %[2]d; there is: %[4]s")
+	IndexOf      = tmpl(" chỉ số %d/%d · i", " index %d/%d · i")
+)
