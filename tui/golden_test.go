@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/parlens/parlens/analysis/words"
 	"path/filepath"
 	"testing"
 
@@ -65,6 +66,20 @@ func goldenMatrix(t *testing.T, views []viewKey, newModel func(tb testing.TB, w,
 
 // stubBrief is a fixed briefing in the shape package brief writes.
 func stubBrief(_ *analysis.Analysis, o BriefOptions) (string, string, error) {
+	if o.Lang == string(words.EN) {
+		md := fmt.Sprintf(`# PAR Index results (%s) for %d
+
+## Overview
+
+The %d results cover 32 units in 3 blocs. Across the blocs, 8/32 units are graded Xuất sắc (Excellent).
+
+## Highlights
+
+- In the Quận, huyện bloc, quận Hải Châu is back at the top, with 88.96 points.
+- Sở Kế hoạch và Đầu tư lost 7.68 points \(from 86.57 to 78.89\).
+`, o.Index, o.Year, o.Year)
+		return md, md, nil
+	}
 	md := fmt.Sprintf(`# Kết quả Chỉ số cải cách hành chính (%s) năm %d
 
 ## Tổng quan
@@ -83,4 +98,16 @@ Kết quả năm %d gồm 32 đơn vị thuộc 3 khối: khối Cơ quan Trung 
 Dẫn đầu khối là quận Hải Châu, với 88,96 điểm, xếp loại tốt; đứng cuối là quận Cẩm Lệ, năm thứ 4 liên tiếp.
 `, o.Index, o.Year, o.Year)
 	return md, md, nil
+}
+
+// TestGoldenEnglish pins every view with --lang en at the same sizes, in
+// colour and with NO_COLOR: English words, decimal points, names of units,
+// blocs and grades as published.
+func TestGoldenEnglish(t *testing.T) {
+	goldenMatrix(t, viewKeys, func(tb testing.TB, w, h int, noColor bool) *Model {
+		m := newTestModel(tb, w, h, noColor)
+		m.c.brief = stubBrief
+		m.setLang(words.EN)
+		return m
+	})
 }

@@ -25,6 +25,7 @@ type GlobalKeys struct {
 	NextBloc, PrevBloc            key.Binding
 	NextYear, PrevYear, NextIndex key.Binding
 	Theme                         key.Binding
+	Lang                          key.Binding // the whole interface (and the brief): Vietnamese or English
 }
 
 // NavKeys move within a view.
@@ -50,7 +51,7 @@ type TransKeys struct {
 
 // BriefKeys are the briefing's.
 type BriefKeys struct {
-	Lang, Write, Copy key.Binding
+	Write, Copy key.Binding
 }
 
 // TableKeys copy and write the table views (export.go).
@@ -82,6 +83,7 @@ func KeyMapIn(l words.Lang) KeyMap {
 		PrevYear:  b([]string{"["}, "[", words.KeyPrevYear),
 		NextIndex: b([]string{"i"}, "i", words.KeyNextIndex),
 		Theme:     b([]string{"T"}, "T", words.KeyTheme),
+		Lang:      b([]string{"L"}, "L", words.KeyLang),
 	}
 	for i, t := range tabSpecs {
 		k := string(rune('1' + i))
@@ -113,7 +115,6 @@ func KeyMapIn(l words.Lang) KeyMap {
 		FromNext: b([]string{">", "."}, ">", words.KeyFromNext),
 	}
 	km.Brief = BriefKeys{
-		Lang:  b([]string{"L"}, "L", words.KeyBriefLang),
 		Write: b([]string{"w"}, "w", words.KeyWrite),
 		Copy:  b([]string{"y"}, "y", words.KeyCopy),
 	}

@@ -38,3 +38,42 @@ func TestEnglishIsAMatterOfTheLanguage(t *testing.T) {
 		t.Errorf("ranking lacks English headers or help:\n%s", out)
 	}
 }
+
+// TestLSwitchesTheWholeInterface: L turns every word on screen (tabs, help,
+// footer, headers, the brief) into the other language and numbers to its
+// decimal mark, and keeps the view's place: tab, bloc, cursor.
+func TestLSwitchesTheWholeInterface(t *testing.T) {
+	m := newTestModel(t, 120, 40, true)
+	m.c.brief = stubBrief
+	press(m, "2", "tab", "down", "down")
+	row, bloc := rankingOf(m).g.Cursor(), m.c.bloc
+	vi := screen(m)
+	press(m, "L")
+	en := screen(m)
+	if m.c.lang != words.EN || tabOf(m) != "ranking" || m.c.bloc != bloc || rankingOf(m).g.Cursor() != row {
+		t.Fatalf("after L: lang %s, tab %s, bloc %q, row %d; want en, ranking, %q, %d", m.c.lang, tabOf(m), m.c.bloc, rankingOf(m).g.Cursor(), bloc, row)
+	}
+	for _, w := range []*words.Word{words.TabRanking, words.TabOverview, words.HeadScore, words.KeyFilter, words.KeyNextBloc} {
+		if !strings.Contains(en, w.In(words.EN)) || strings.Contains(en, w.In(words.VI)) {
+			t.Errorf("after L, %q/%q is not in English:\n%s", w.In(words.VI), w.In(words.EN), en)
+		}
+		if !strings.Contains(vi, w.In(words.VI)) {
+			t.Errorf("before L, no %q", w.In(words.VI))
+		}
+	}
+	if !strings.Contains(en, "98.48") || strings.Contains(en, "98,48") || !strings.Contains(vi, "98,48") {
+		t.Errorf("the scores do not follow the language's decimal mark:\n%s", en)
+	}
+	press(m, "?")
+	if help := screen(m); !strings.Contains(help, "L      tiếng Việt") || !strings.Contains(help, "previous bloc") {
+		t.Errorf("the help is not in English or lacks L:\n%s", help)
+	}
+	press(m, "?", "7")
+	if b := briefingOf(m); !strings.Contains(screen(m), words.LangEnglish.In(words.EN)) || b.md == "" {
+		t.Errorf("the brief is not in English:\n%s", screen(m))
+	}
+	press(m, "L")
+	if m.c.lang != words.VI || !strings.Contains(screen(m), words.TabBriefing.In(words.VI)) {
+		t.Errorf("a second L did not come back to Vietnamese:\n%s", screen(m))
+	}
+}

@@ -236,7 +236,7 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 	m.res = res
 	if res == nil || res.Dataset == nil {
 		m.state = stateFailed
-		m.loadErr = "no data"
+		m.loadErr = m.c.say(words.NothingLoaded)
 		return
 	}
 	if res.Err() != nil {
@@ -254,7 +254,7 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 	m.c.indices = a.Indices()
 	if len(m.c.indices) == 0 {
 		m.state = stateFailed
-		m.loadErr = "the data has no records"
+		m.loadErr = m.c.say(words.NoRecords)
 		return
 	}
 	index, year, bloc, err := m.opt.Choice.resolve(a, m.c.lang)
@@ -525,6 +525,13 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.flash(m.c.say(words.IndexNow)+m.c.index, false)
 		}
 		return nil
+	case key.Matches(msg, g.Lang):
+		l := words.EN
+		if m.c.lang == words.EN {
+			l = words.VI
+		}
+		m.setLang(l)
+		return nil
 	case key.Matches(msg, g.Theme):
 		t := styles.Light
 		if m.c.st.Theme == styles.Light {
@@ -626,6 +633,17 @@ func (m *Model) openUnit(id string) {
 			return
 		}
 	}
+}
+
+// setLang switches every word on screen, the keys' help and the brief to
+// language l; views keep their place, cursor, filter and sort.
+func (m *Model) setLang(l words.Lang) {
+	m.c.lang = l
+	m.keys = KeyMapIn(l)
+	for _, v := range m.allViews() {
+		v.Restyle()
+	}
+	m.changed()
 }
 
 func (m *Model) stepBloc(d int) {
@@ -1073,7 +1091,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
 		{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom, n.Left, n.Right, n.Enter},
 		g.Views,
-		{g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Theme, g.Help, g.Back, g.Quit},
+		{g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Lang, g.Theme, g.Help, g.Back, g.Quit},
 	}
 	if extra := m.top().FullHelp(); len(extra) > 0 {
 		groups = append(groups, extra)

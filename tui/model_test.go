@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"github.com/parlens/parlens/analysis/words"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -558,7 +559,7 @@ func TestRealBriefing(t *testing.T) {
 	}
 	vi := briefingOf(m).md
 	press(m, "L")
-	if briefingOf(m).lang != "en" || briefingOf(m).md == vi {
+	if m.c.lang != words.EN || briefingOf(m).md == vi {
 		t.Fatal("L did not switch to English")
 	}
 	checkFrame(t, m.View().Content, 120, 40)

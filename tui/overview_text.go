@@ -60,7 +60,7 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 				if g.Count == 0 {
 					continue
 				}
-				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(g.Grade), nf.Ratio(g.Count, bs.Units)))
+				grades = append(grades, fmt.Sprintf("%s %s", data.Printable(words.Grade(g.Grade, l)), nf.Ratio(g.Count, bs.Units)))
 			}
 			if bs.Ungraded > 0 {
 				grades = append(grades, words.Ungraded.F(l, nf.Ratio(bs.Ungraded, bs.Units)))

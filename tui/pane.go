@@ -34,6 +34,7 @@ type gridPane struct {
 	alt bool
 
 	short, full []key.Binding // the view's help, in its order
+	helpOf      func(k *KeyMap) (short, full []key.Binding)
 }
 
 // tableSource is a table view's side of the pane.
@@ -81,6 +82,7 @@ func table[V tableView](c *viewCtx, v V) V {
 	p := v.pane()
 	p.c, p.src = c, v
 	p.g.St, p.g.Src, p.g.Frozen = c.st, v, v.frozen()
+	p.helpOf = v.help
 	p.short, p.full = v.help(c.keys)
 	if mk, ok := any(v).(interface{ mark(row int) grid.Cell }); ok {
 		p.g.Mark = mk.mark
@@ -96,9 +98,10 @@ func (p *gridPane) pane() *gridPane { return p }
 func (p *gridPane) ShortHelp() []key.Binding { return p.short }
 func (p *gridPane) FullHelp() []key.Binding  { return p.full }
 
-// Restyle drops the rows rendered with the old styles.
+// Restyle drops the rows rendered with the old styles or words.
 func (p *gridPane) Restyle() {
 	p.g.St = p.c.st
+	p.short, p.full = p.helpOf(p.c.keys)
 	p.g.Invalidate()
 }
 

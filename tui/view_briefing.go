@@ -14,19 +14,18 @@ import (
 
 // briefingView shows the generated briefing (marked facts first) in a
 // scrollable pane; w writes it (.md, .txt or .docx, by the file's
-// extension), y copies it as plain text (OSC 52), L switches between
-// Vietnamese and English.
+// extension), y copies it as plain text (OSC 52). It is written in the
+// dashboard's language (L switches the whole interface).
 type briefingView struct {
 	c *viewCtx
 	textPane
-	lang  string
 	md    string
 	plain string
 	err   error
 	wrapW int
 }
 
-func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c, lang: string(c.lang)} }
+func newBriefing(c *viewCtx) *briefingView { return &briefingView{c: c} }
 
 func (v *briefingView) Title() string { return v.c.say(words.TabBriefing) }
 func (v *briefingView) Restyle()      { v.wrapW = -1 }
@@ -42,7 +41,7 @@ func (v *briefingView) marksKey() string {
 
 func (v *briefingView) Sync() {
 	c := v.c
-	k := fmt.Sprintf("%d|%s|%s", c.version, v.lang, v.marksKey())
+	k := fmt.Sprintf("%d|%s|%s", c.version, c.lang, v.marksKey())
 	if k == v.built {
 		return
 	}
@@ -50,7 +49,7 @@ func (v *briefingView) Sync() {
 	v.md, v.plain, v.err = "", "", nil
 	// the facts the analyst marked for this index and year come first
 	v.md, v.plain, v.err = c.brief(c.a, BriefOptions{
-		Index: c.index, Year: c.year, Lang: v.lang, Sources: c.sources, Highlights: c.marks.in(c.index, c.year),
+		Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year),
 	})
 	v.wrapW = -1
 	v.sc.off = 0
@@ -81,7 +80,7 @@ func (v *briefingView) defaultPath() string {
 	if name == "" {
 		name = "par-index"
 	}
-	return filepath.Join(v.c.dir(), fmt.Sprintf("bao-cao-%s-%d-%s.md", name, v.c.year, v.lang))
+	return filepath.Join(v.c.dir(), fmt.Sprintf("bao-cao-%s-%d-%s.md", name, v.c.year, v.c.lang))
 }
 
 // write saves the briefing in a Cmd (atomically: a temp file in the same
@@ -98,7 +97,7 @@ func (v *briefingView) write(path string) tea.Cmd {
 		return nil
 	}
 	c := v.c
-	opt := BriefOptions{Index: c.index, Year: c.year, Lang: v.lang, Sources: c.sources, Highlights: c.marks.in(c.index, c.year)}
+	opt := BriefOptions{Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year)}
 	a := c.a
 	return func() tea.Msg {
 		var content []byte
@@ -127,14 +126,6 @@ func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	c := v.c
 	bk := c.keys.Brief
 	switch {
-	case key.Matches(msg, bk.Lang):
-		if v.lang == "vi" {
-			v.lang = "en"
-		} else {
-			v.lang = "vi"
-		}
-		v.Sync()
-		return true, nil
 	case key.Matches(msg, bk.Write):
 		if v.err != nil || v.md == "" {
 			c.flash(c.say(words.NoBriefToWrite), true)
@@ -156,17 +147,17 @@ func (v *briefingView) Click(x, y int) tea.Cmd { return nil }
 
 func (v *briefingView) ShortHelp() []key.Binding {
 	bk := v.c.keys.Brief
-	return []key.Binding{bk.Write, bk.Copy, bk.Lang, v.c.keys.Nav.Down}
+	return []key.Binding{bk.Write, bk.Copy, v.c.keys.Global.Lang, v.c.keys.Nav.Down}
 }
 
 func (v *briefingView) FullHelp() []key.Binding {
 	bk := v.c.keys.Brief
-	return []key.Binding{bk.Write, bk.Copy, bk.Lang}
+	return []key.Binding{bk.Write, bk.Copy}
 }
 
 func (v *briefingView) Status() string {
 	s := v.c.say(words.LangVietnamese)
-	if v.lang == "en" {
+	if v.c.lang == words.EN {
 		s = v.c.say(words.LangEnglish)
 	}
 	if n := len(v.c.marks.in(v.c.index, v.c.year)); n > 0 {

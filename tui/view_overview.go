@@ -90,7 +90,7 @@ func (v *overviewView) build() {
 			}
 			counts = append(counts, g.Count)
 			levels = append(levels, lvl)
-			item := chart.LevelGlyph(lvl) + " " + p(g.Grade) + " " + nf.Ratio(g.Count, bs.Units)
+			item := chart.LevelGlyph(lvl) + " " + p(words.Grade(g.Grade, c.lang)) + " " + nf.Ratio(g.Count, bs.Units)
 			if g.Change != nil {
 				c := "="
 				if *g.Change != 0 {

@@ -110,7 +110,7 @@ func (v *unitView) build() {
 		}
 		title += st.Muted.Render(sub)
 		if cur.Grade != nil {
-			title += st.Muted.Render(" · ") + st.Render(c.gradeKind(bloc, c.year, cur.Grade), ps(cur.Grade))
+			title += st.Muted.Render(" · ") + st.Render(c.gradeKind(bloc, c.year, cur.Grade), p(words.Grade(ps(cur.Grade), c.lang)))
 		}
 	} else {
 		title += st.Muted.Render(c.sayf(words.UnitNoResult, p(c.index), c.year))

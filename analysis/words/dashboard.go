@@ -1,5 +1,7 @@
 package words
 
+import "strings"
+
 // Tab titles of the dashboard.
 var (
 	TabOverview    = def("Tổng quan", "Overview")
@@ -39,7 +41,7 @@ var (
 	KeyMark        = def("đánh dấu", "mark")
 	KeyFromPrev    = def("năm gốc trước", "earlier base year")
 	KeyFromNext    = def("năm gốc sau", "later base year")
-	KeyBriefLang   = def("vi/en", "vi/en")
+	KeyLang        = def("English", "tiếng Việt")
 	KeyWrite       = def("ghi tệp", "write file")
 	KeyCopy        = def("sao chép", "copy")
 	KeyAccept      = def("xong", "done")
@@ -244,3 +246,31 @@ var (
 	UnknownBloc  = tmpl("chỉ số %s năm %d không có khối %q; có: %s", "index %[1]s has no bloc %[3]q in %[2]d; there is: %[4]s")
 	IndexOf      = tmpl(" chỉ số %d/%d · i", " index %d/%d · i")
 )
+
+// Why the dashboard could not open data that loaded without errors.
+var (
+	NothingLoaded = def("không có dữ liệu", "no data")
+	NoRecords     = def("dữ liệu không có bản ghi nào", "the data has no records")
+)
+
+// gradeGlosses are the English glosses of the grade names the PAR Index
+// publishes; the names themselves are shown as published.
+var gradeGlosses = map[string]string{
+	"xuất sắc":   "Excellent",
+	"tốt":        "Good",
+	"khá":        "Fair",
+	"trung bình": "Average",
+	"yếu":        "Poor",
+}
+
+// Grade writes a grade as published, followed in English by its gloss
+// when one is known: "Xuất sắc (Excellent)".
+func Grade(grade string, l Lang) string {
+	if l != EN {
+		return grade
+	}
+	if g, ok := gradeGlosses[strings.ToLower(strings.TrimSpace(grade))]; ok {
+		return grade + " (" + g + ")"
+	}
+	return grade
+}

@@ -148,3 +148,26 @@ func TestGrammar(t *testing.T) {
 		}
 	}
 }
+
+// TestGradeGloss: a grade name stays as published; English adds the gloss
+// of the five published PAR Index grades, whatever their case, and nothing
+// to a grade it does not know.
+func TestGradeGloss(t *testing.T) {
+	for _, tc := range []struct {
+		grade string
+		l     words.Lang
+		want  string
+	}{
+		{"Xuất sắc", words.VI, "Xuất sắc"},
+		{"Xuất sắc", words.EN, "Xuất sắc (Excellent)"},
+		{"tốt", words.EN, "tốt (Good)"},
+		{"Khá", words.EN, "Khá (Fair)"},
+		{"Trung bình", words.EN, "Trung bình (Average)"},
+		{"Yếu", words.EN, "Yếu (Poor)"},
+		{"Loại A", words.EN, "Loại A"},
+	} {
+		if got := words.Grade(tc.grade, tc.l); got != tc.want {
+			t.Errorf("Grade(%q, %s) = %q, want %q", tc.grade, tc.l, got, tc.want)
+		}
+	}
+}
