@@ -85,6 +85,8 @@ type prompt struct {
 	accept func(string) tea.Cmd
 	// cancel runs on esc (nil: nothing to undo).
 	cancel func()
+	// nav, when set, takes keys before the input does (a list's arrows).
+	nav func(tea.KeyPressMsg) bool
 }
 
 // dir is where the briefing is written by default.

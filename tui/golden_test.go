@@ -27,6 +27,8 @@ var viewKeys = []viewKey{
 	{"7-briefing", []string{"7"}},
 	{"8-warnings", []string{"8"}},
 	{"help", []string{"2", "?"}},
+	{"find", []string{"5", "f", "h", "a", "i"}},
+	{"filter-next", []string{"2", "/", "q", "u", "ậ", "n", "enter", "n"}},
 }
 
 var goldenSizes = [][2]int{{80, 24}, {120, 40}, {200, 60}}

@@ -24,6 +24,7 @@ type GlobalKeys struct {
 	Views                         []key.Binding // one per tab, 1 to 9
 	NextBloc, PrevBloc            key.Binding
 	NextYear, PrevYear, NextIndex key.Binding
+	Find                          key.Binding // the go-to-unit picker
 	Theme                         key.Binding
 	Lang                          key.Binding // the whole interface (and the brief): Vietnamese or English
 }
@@ -36,6 +37,7 @@ type NavKeys struct {
 // RankKeys are the ranking's and the components heatmap's.
 type RankKeys struct {
 	Filter, ClearFilter, Sort, Points key.Binding
+	NextMatch, PrevMatch              key.Binding // through the filter's matches, on into the other blocs
 }
 
 // MoverKeys are the movers list's.
@@ -84,6 +86,7 @@ func KeyMapIn(l words.Lang) KeyMap {
 		NextIndex: b([]string{"i"}, "i", words.KeyNextIndex),
 		Theme:     b([]string{"T"}, "T", words.KeyTheme),
 		Lang:      b([]string{"L"}, "L", words.KeyLang),
+		Find:      b([]string{"f", "ctrl+p"}, "f", words.KeyFind),
 	}
 	for i, t := range tabSpecs {
 		k := string(rune('1' + i))
@@ -105,6 +108,8 @@ func KeyMapIn(l words.Lang) KeyMap {
 		ClearFilter: b([]string{"esc"}, "esc", words.KeyClearFilter),
 		Sort:        b([]string{"s"}, "s", words.KeySort),
 		Points:      b([]string{"p"}, "p", words.KeyPoints),
+		NextMatch:   b([]string{"n"}, "n", words.KeyNextMatch),
+		PrevMatch:   b([]string{"N"}, "N", words.KeyPrevMatch),
 	}
 	km.Movers = MoverKeys{
 		Mark:     b([]string{"space"}, "space", words.KeyMark),

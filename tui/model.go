@@ -532,6 +532,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.setLang(l)
 		return nil
+	case key.Matches(msg, g.Find):
+		return m.openFind()
 	case key.Matches(msg, g.Theme):
 		t := styles.Light
 		if m.c.st.Theme == styles.Light {
@@ -706,6 +708,9 @@ func (m *Model) inputKey(msg tea.KeyPressMsg) tea.Cmd {
 		if p.cancel != nil {
 			p.cancel()
 		}
+		return nil
+	}
+	if p.nav != nil && p.nav(msg) {
 		return nil
 	}
 	if m.input.key(msg) {
@@ -1075,7 +1080,7 @@ func (m *Model) renderFooter() string {
 func (m *Model) shortHelp() []key.Binding {
 	g := m.keys.Global
 	out := m.top().ShortHelp()
-	out = append(out, g.NextBloc, g.PrevYear, g.NextYear, g.Help)
+	out = append(out, g.Find, g.NextBloc, g.PrevYear, g.NextYear, g.Help)
 	if len(m.stack) > 1 {
 		out = append(out, g.Back)
 	} else {
@@ -1091,7 +1096,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
 		{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom, n.Left, n.Right, n.Enter},
 		g.Views,
-		{g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Lang, g.Theme, g.Help, g.Back, g.Quit},
+		{g.Find, g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Lang, g.Theme, g.Help, g.Back, g.Quit},
 	}
 	if extra := m.top().FullHelp(); len(extra) > 0 {
 		groups = append(groups, extra)

@@ -25,7 +25,7 @@ type gridPane struct {
 	src tableSource
 
 	filter   string
-	folded   string
+	match    matcher
 	sortCol  int
 	sortDesc bool
 	sorted   []int
@@ -43,6 +43,8 @@ type tableSource interface {
 	rowCount() int
 	// rowFold is a row's filter text, folded with data.Fold.
 	rowFold(row int) string
+	// rowText is the same text as written, for a query with diacritics.
+	rowText(row int) string
 	// sortKey gives each row's key in a column; column 0 is the rows' own
 	// order (the rank), so it sorts ascending without a key.
 	sortKey(col int) func(row int) sortKey
@@ -151,25 +153,56 @@ func (p *gridPane) sortBy(col int) {
 	p.resort()
 }
 
-// SetFilter filters the rows, ignoring case and accents.
+// SetFilter filters the rows, ignoring case, and accents unless the
+// filter has some (matcher).
 func (p *gridPane) SetFilter(f string) {
 	p.filter = f
-	p.folded = data.Fold(f)
+	p.match = newMatcher(f)
 	p.refilter()
 }
 
 func (p *gridPane) refilter() {
-	if p.folded == "" {
+	if p.match.empty() {
 		p.g.SetRows(p.sorted)
 		return
 	}
 	rows := make([]int, 0, 64)
 	for _, i := range p.sorted {
-		if strings.Contains(p.src.rowFold(i), p.folded) {
+		if p.match.match(p.src.rowText(i), p.src.rowFold(i)) {
 			rows = append(rows, i)
 		}
 	}
 	p.g.SetRows(rows)
+}
+
+// nextMatch steps d matches down (up when negative) among the rows the
+// filter keeps; past the last (the first) it goes on into the next
+// (previous) bloc that has a match, so the filter spans every bloc. The
+// status says when no bloc has one.
+func (p *gridPane) nextMatch(d int) {
+	if cur := p.g.Cursor(); cur+d >= 0 && cur+d < p.g.Len() {
+		p.g.Move(d)
+		return
+	}
+	blocs, from := p.c.blocs, p.c.bloc
+	i := slices.Index(blocs, from)
+	for k := 1; k <= len(blocs); k++ {
+		b := blocs[((i+d*k)%len(blocs)+len(blocs))%len(blocs)]
+		p.c.setBloc(b)
+		if p.g.Len() > 0 {
+			if d > 0 {
+				p.g.Top()
+			} else {
+				p.g.Bottom()
+			}
+			if b != from {
+				p.c.flash(p.c.say(words.MatchInBloc)+data.Printable(b), false)
+			}
+			return
+		}
+	}
+	p.c.setBloc(from)
+	p.c.flash(p.c.say(words.NoMatchAnywhere), true)
 }
 
 // openCursor drills into the unit of the cursor row.
@@ -203,6 +236,10 @@ func (p *gridPane) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		})
 	case key.Matches(msg, rk.ClearFilter) && p.filter != "":
 		p.SetFilter("")
+	case key.Matches(msg, rk.NextMatch) && p.filter != "":
+		p.nextMatch(1)
+	case key.Matches(msg, rk.PrevMatch) && p.filter != "":
+		p.nextMatch(-1)
 	case key.Matches(msg, rk.Sort):
 		p.sortBy(g.Col())
 	case key.Matches(msg, rk.Points):

@@ -30,6 +30,7 @@ type componentsView struct {
 	bc    analysis.BlocComponents
 	names []string
 	folds []string
+	texts []string                     // name and code as written, for a filter with diacritics
 	cols  [][]*analysis.ComponentScore // [unit][component]
 
 	w, h int
@@ -53,6 +54,7 @@ func (v *componentsView) Sync() {
 	n := len(v.bc.Units)
 	v.names = make([]string, n)
 	v.folds = make([]string, n)
+	v.texts = make([]string, n)
 	v.cols = make([][]*analysis.ComponentScore, n)
 	nameW := 6
 	for i := range v.bc.Units {
@@ -63,6 +65,7 @@ func (v *componentsView) Sync() {
 			code = " " + *u.UnitCode
 		}
 		v.folds[i] = data.Fold(u.Unit + code)
+		v.texts[i] = u.Unit + code
 		nameW = max(nameW, text.Width(v.names[i]))
 		row := make([]*analysis.ComponentScore, len(v.bc.Components))
 		for j := range v.bc.Components {
@@ -182,6 +185,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 
 func (v *componentsView) rowCount() int          { return len(v.bc.Units) }
 func (v *componentsView) rowFold(i int) string   { return v.folds[i] }
+func (v *componentsView) rowText(i int) string   { return v.texts[i] }
 func (v *componentsView) rowUnit(i int) string   { return v.bc.Units[i].UnitID }
 func (v *componentsView) firstDesc(col int) bool { return col >= ccScore }
 func (v *componentsView) frozen() int            { return 2 } // rank, unit
@@ -228,7 +232,7 @@ func (v *componentsView) Render(w, h int) string {
 func (v *componentsView) help(k *KeyMap) (short, full []key.Binding) {
 	n, rk := k.Nav, k.Rank
 	return []key.Binding{n.Enter, n.Right, rk.Sort, rk.Points, rk.Filter},
-		[]key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter}
+		[]key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter, rk.NextMatch, rk.PrevMatch}
 }
 
 func (v *componentsView) Status() string {

@@ -57,6 +57,7 @@ type rankRow struct {
 	uc      *analysis.UnitComponents
 	name    string // printable
 	fold    string // folded name and code, for the filter
+	text    string // name and code as written, for a filter with diacritics
 	isNew   bool
 	gstep   int // grade levels moved: + up, − down
 	glvl    int
@@ -110,7 +111,7 @@ func (v *rankingView) Sync() {
 		if r.UnitCode != nil {
 			code = " " + *r.UnitCode
 		}
-		rr := rankRow{r: r, uc: byUnit[r.UnitID], name: name, fold: data.Fold(r.Unit + code),
+		rr := rankRow{r: r, uc: byUnit[r.UnitID], name: name, fold: data.Fold(r.Unit + code), text: r.Unit + code,
 			isNew: isNew[r.UnitID], gstep: gstep[r.UnitID], glvl: -1}
 		if r.Grade != nil {
 			rr.glvl = m.gradeLevel(m.bloc, m.year, *r.Grade)
@@ -271,7 +272,7 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {
 	n, rk := k.Nav, k.Rank
 	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points},
-		[]key.Binding{rk.Filter, rk.ClearFilter, rk.Sort, rk.Points}
+		[]key.Binding{rk.Filter, rk.ClearFilter, rk.NextMatch, rk.PrevMatch, rk.Sort, rk.Points}
 }
 
 // mark flags a row that carries a data warning (the Cảnh báo tab lists them).
@@ -327,6 +328,7 @@ func (v *rankingView) spark(rr *rankRow) string {
 
 func (v *rankingView) rowCount() int        { return len(v.rows) }
 func (v *rankingView) rowFold(i int) string { return v.rows[i].fold }
+func (v *rankingView) rowText(i int) string { return v.rows[i].text }
 func (v *rankingView) frozen() int          { return 3 } // rank, ±rank, unit
 func (v *rankingView) rowUnit(i int) string { return v.rows[i].r.UnitID }
 

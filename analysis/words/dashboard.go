@@ -274,3 +274,18 @@ func Grade(grade string, l Lang) string {
 	}
 	return grade
 }
+
+// Finding: the filter's next match (n/N) across blocs, the go-to-unit
+// picker (f).
+var (
+	KeyNextMatch    = def("kết quả sau", "next match")
+	KeyPrevMatch    = def("kết quả trước", "previous match")
+	KeyFind         = def("tìm đơn vị", "find a unit")
+	MatchInBloc     = def("Khớp trong khối ", "Matches in bloc ")
+	NoMatchAnywhere = def("Không khối nào khớp", "No bloc matches")
+	FindPrompt      = def("Đơn vị: ", "Unit: ")
+	FindTitle       = def("Tìm đơn vị", "Find a unit")
+	FindHint        = def("tên hoặc mã, có dấu thì khớp đúng dấu · ↑/↓ chọn · enter mở · esc thôi", "name or code; diacritics typed must match · ↑/↓ choose · enter opens · esc leaves")
+	FindCount       = tmpl("%s/%s đơn vị", "%s/%s units")
+	FindNone        = def("Không có đơn vị nào khớp.", "No unit matches.")
+)

@@ -292,7 +292,11 @@ func (g *Grid) layout() {
 		used += need
 	}
 	// Scrolled to the right end with room to spare: show more on the left.
-	for g.hoff > g.Frozen && used+g.Cols[g.hoff-1].Width+1 <= g.w+1 && !containsInt(vis, g.hoff-1) {
+	// Only at the end: short of it, a column to the left that fits where
+	// the next one to the right does not would undo scrollToCol's step (it
+	// looped for ever on the ranking at 81 columns).
+	atEnd := len(vis) > 0 && vis[len(vis)-1] == len(g.Cols)-1
+	for atEnd && g.hoff > g.Frozen && used+g.Cols[g.hoff-1].Width+1 <= g.w+1 && !containsInt(vis, g.hoff-1) {
 		g.hoff--
 		vis = append(vis[:g.Frozen], append([]int{g.hoff}, vis[g.Frozen:]...)...)
 		used += g.Cols[g.hoff].Width + 1

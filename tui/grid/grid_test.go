@@ -110,3 +110,32 @@ func TestCursorAndClicks(t *testing.T) {
 	}
 	_ = g.Render(40, 10)
 }
+
+// TestEveryColumnScrollsIntoView: stepping right through columns of mixed
+// widths shows each column in turn at every width, including where a
+// narrow column to the left fits and a wide one to the right does not
+// (that case used to loop for ever).
+func TestEveryColumnScrollsIntoView(t *testing.T) {
+	widths := []int{4, 5, 20, 6, 6, 8, 3, 6, 6, 6, 6, 6, 6, 12, 6, 6, 6}
+	for w := 30; w <= 90; w++ {
+		s := &src{}
+		g := &Grid{St: styles.New(styles.Dark, true), Src: s, Frozen: 3, SortCol: -1}
+		cols := make([]Column, len(widths))
+		for i, cw := range widths {
+			cols[i] = Column{Title: fmt.Sprintf("C%d", i), Width: cw}
+		}
+		g.SetColumns(cols)
+		g.SetRows([]int{0, 1})
+		g.SetSize(w, 5)
+		for c := 0; c < len(widths); c++ {
+			g.SetCol(c)
+			found := false
+			for _, v := range g.Visible() {
+				found = found || v == c
+			}
+			if !found {
+				t.Fatalf("width %d: column %d not visible in %v", w, c, g.Visible())
+			}
+		}
+	}
+}
