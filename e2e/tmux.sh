@@ -14,7 +14,9 @@
 # made to panic (-tags parlens_crashtest) in Update, View, a command and the
 # load: each time the terminal is restored (cooked mode, cursor, mouse and
 # alternate screen off) and the error is printed with a hint to report it.
-# It then checks the no-terminal overview.
+# It opens in English on the second index and a given year, switches the
+# language with L, and goes to a unit with the picker (f). It then checks
+# the no-terminal overview.
 #
 # Usage: e2e/tmux.sh            (from anywhere; needs go, and tmux or apt-get)
 # Env:   PARLENS_BIN=path       use a built binary instead of building one
@@ -253,6 +255,37 @@ wait_for 'E2E$'
 keys "echo rc=\$?" Enter
 wait_for "rc=0"
 check quit-restored
+
+# 9b. English and the opening choice: --lang, --index and --year anywhere
+# among the arguments; the status line counts the indices; L switches the
+# whole interface and back; ? shows English help; the unit picker (f) finds
+# a unit by a fuzzy, accent-free query and opens it
+keys clear Enter
+keys "'$BIN' --lang en --index 'van thu' --year 2023" Enter
+wait_for "1 Overview" "Year 2023" "index 2/2 · i"
+assert_full_width
+check english-index-year
+keys L
+wait_for "Tổng quan" "Năm 2023" "chỉ số 2/2 · i"
+check L-vietnamese
+keys L
+wait_for "1 Overview" "index 2/2 · i"
+keys '?'
+wait_for "Keys —" "next bloc" "find a unit"
+check english-help
+keys '?'
+wait_gone "Keys —"
+keys f
+wait_for "Find a unit" "Unit:"
+text "camle"
+wait_for "quận Cẩm Lệ" "1/32 units"
+keys Enter
+wait_for "quận Cẩm Lệ (QH-CL)" "History"
+assert_full_width
+check unit-picker
+keys C-c
+wait_for 'E2E$'
+[ "$(alt_on)" = 0 ] || die "alternate screen still on after ctrl+c"
 
 # 10. NO_COLOR: still a visible selection
 keys clear Enter
