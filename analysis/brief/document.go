@@ -20,6 +20,9 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 		doc.Blocks = append(doc.Blocks, present.Block{Kind: kind, Text: text})
 	}
 	for i, s := range b.layout() {
+		if s.part != "" {
+			add(present.Heading1, s.part)
+		}
 		add(present.Heading1, s.title)
 		for _, bl := range s.blocks {
 			if bl.heading != "" {
@@ -34,7 +37,7 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 			}
 		}
 		if sec := b.Sections[i]; sec.Kind == SectionBloc {
-			if t, ok := a.Table(data.Slice{Index: b.Index, Year: b.Year, Bloc: sec.Bloc}); ok {
+			if t, ok := a.Table(data.Slice{Index: sec.Index, Year: b.Year, Bloc: sec.Bloc}); ok {
 				doc.Blocks = append(doc.Blocks, g.rankingBlock(t, a.Dataset().Decimals))
 			}
 		}

@@ -26,24 +26,32 @@ func (g *gen) lead() Section {
 		total += s.Units
 		notRanked += s.NotRanked
 		perBloc[b] = s.Units
-		parts = append(parts, fmt.Sprintf("%s (%s)", g.blocRef(b), g.units(s.Units)))
 	}
-	if g.en && len(g.blocs) > 1 {
-		parts = parts[:0]
-		for _, b := range g.blocs {
-			parts = append(parts, fmt.Sprintf("%s (%s)", b, g.units(g.sums[b].Units)))
+	for _, b := range g.blocs {
+		if g.en && len(g.blocs) > 1 { // an English list names the blocs bare: "Sở, ban, ngành (departments, 20 units)"
+			n := g.units(g.sums[b].Units)
+			if gl := g.gloss(b); gl != "" {
+				n = strings.TrimSuffix(strings.TrimPrefix(gl, " ("), ")") + ", " + n
+			}
+			parts = append(parts, fmt.Sprintf("%s (%s)", b, n))
+		} else if len(g.blocs) > 1 {
+			parts = append(parts, fmt.Sprintf("%s (%s)", g.blocRef(b), g.units(g.sums[b].Units)))
 		}
 	}
 	year := fmt.Sprint(g.year)
 	if !g.allComplete(false) { // the rows present, not the bloc's whole count
 		year += g.say(words.BriefInTheData)
 	}
+	assessed := g.say(words.BriefAssessedGraded)
+	if g.scored {
+		assessed = g.say(words.BriefAssessedRanked)
+	}
 	var text string
 	switch {
 	case len(g.blocs) == 1:
-		text = g.sayf(words.BriefResultsCover, g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
+		text = g.sayf(words.BriefResultsCover, assessed, g.indexPhrase(), year, g.units(total), g.blocRef(g.blocs[0]))
 	default:
-		text = g.sayf(words.BriefResultsCoverBlocs, g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
+		text = g.sayf(words.BriefResultsCoverBlocs, assessed, g.indexPhrase(), year, g.units(total), len(g.blocs), g.list(parts))
 	}
 	if notRanked > 0 {
 		w := words.BriefNotRankedMany
@@ -460,9 +468,11 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 	return g.sayf(words.BriefComparedWithHead, prev) + strings.Join(clauses, "; ") + ".", facts
 }
 
-// absentGrades lists the grades no unit of the bloc has: the bands of the
-// scheme in use when it describes the bloc's grades, and last year's grades
-// that are now empty; best first.
+// absentGrades lists the grades no unit of the bloc has, as announcements
+// phrase it («không có đơn vị xếp loại trung bình và yếu»): the bands of the
+// scheme in use below the lowest grade present (a missing higher grade is
+// not news of this kind), and last year's grades that are now empty; best
+// first.
 func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
 	present := map[string]bool{}
 	for _, gc := range s.Grades {
@@ -487,10 +497,14 @@ func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
 	var out []string
 	seen := map[string]bool{}
 	if useScheme {
+		lowest := -1 // bands run best first: the lowest grade present has the largest level
+		for lvl := range presentLvl {
+			lowest = max(lowest, lvl)
+		}
 		for i, b := range sch.Bands {
-			if !presentLvl[i] {
+			seen[data.Fold(b.Label)] = true // a band is a grade of the scheme, said here or not at all
+			if i > lowest && !presentLvl[i] {
 				out = append(out, b.Label)
-				seen[data.Fold(b.Label)] = true
 			}
 		}
 	}
