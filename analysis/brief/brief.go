@@ -58,6 +58,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
@@ -287,7 +289,7 @@ func notesOf(gens []*gen, missing []string, multi bool) Section {
 			}
 			seen[st.Text] = true
 			if multi && st.Kind != "label" && st.Kind != "sources" {
-				st.Text = words.CapFirst(g.indexPhrase()) + ": " + st.Text
+				st.Text = words.CapFirst(g.indexPhrase()) + ": " + lowerFirst(st.Text)
 				st.Facts["index"] = g.index
 			}
 			sec.Statements = append(sec.Statements, st)
@@ -408,4 +410,14 @@ func stmt(kind, bloc, text string, facts map[string]any) Statement {
 		facts = map[string]any{}
 	}
 	return Statement{Kind: kind, Bloc: bloc, Text: text, Facts: facts}
+}
+
+// lowerFirst lower-cases the first letter of a template sentence that
+// follows a label and a colon.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

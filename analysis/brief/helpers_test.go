@@ -155,3 +155,21 @@ func allText(b *Brief) string {
 	}
 	return sb.String()
 }
+
+// oneIn returns the only statement of a kind in a bloc of one index of a
+// brief covering several.
+func oneIn(t *testing.T, b *Brief, index, kind, bloc string) Statement {
+	t.Helper()
+	var ss []Statement
+	for _, sec := range b.Sections {
+		for _, st := range sec.Statements {
+			if sec.Index == index && st.Kind == kind && st.Bloc == bloc {
+				ss = append(ss, st)
+			}
+		}
+	}
+	if len(ss) != 1 {
+		t.Fatalf("%d %q statements in %q of %q, want 1; brief:\n%s", len(ss), kind, bloc, index, b.Markdown())
+	}
+	return ss[0]
+}

@@ -161,7 +161,7 @@ var (
 	BriefNextIs                          = def("Tiếp theo là ", "Next is ")
 	BriefTimeAtBottom                    = tmpl("; đây là lần thứ %s đơn vị đứng cuối khối", "; this is its %s time at the bottom of the bloc")
 	BriefWithEach                        = tmpl(", với %s", ", with %s each")
-	BriefAlikeWithEach                   = tmpl(", cùng đạt %s", ", with %s each")
+	BriefAlikeWithEach                   = tmpl(", với %s", ", with %s each")
 	BriefJointPlaceParen                 = tmpl(" (đồng hạng %s)", " (joint %s)")
 	BriefMeanChange                      = tmpl(", %s so với năm %d (%s điểm)", ", %s on %d (%s points)")
 	BriefFromUpTo                        = tmpl("từ %s lên %s", "from %s to %s")
