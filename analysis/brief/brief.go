@@ -68,12 +68,12 @@ import (
 
 // Options choose what the brief covers and how it is written.
 type Options struct {
-	Index      string           // "" = every index, the main index first
-	Year       int              // 0 = latest year of the (first) index
+	Index string // "" = every index, the main index first
+	Year  int    // 0 = latest year of the (first) index
 	// Annex adds the analyst's annex: counterfactual ranks, units that
 	// gained points yet lost places, and the component analysis — analysis
 	// an announcement does not print.
-	Annex bool
+	Annex      bool
 	Blocs      []string         // exact bloc names; empty = all blocs
 	Lang       string           // "vi" (default) or "en"
 	Sources    []string         // data file names for the footnote; empty = the dataset's files
@@ -305,6 +305,7 @@ func notesOf(gens []*gen, missing []string, multi bool) Section {
 	}
 	return sec
 }
+
 // Statements returns every statement of the brief in reading order.
 func (b *Brief) Statements() []Statement {
 	out := []Statement{}
