@@ -349,7 +349,7 @@ func (g *gen) next(b string) (Statement, map[string]bool, bool) {
 	for _, r := range rows {
 		item := r.Unit + " (" + g.sayf(words.BriefPublishedPlace, g.place(*r.Rank))
 		if r.Score != nil {
-			item = fmt.Sprintf("%s (%s", r.Unit, g.pts(*r.Score))
+			item = fmt.Sprintf("%s (%s", r.Unit, g.ptsIn(*r.Score))
 		}
 		if rankCount[*r.Rank] > 1 {
 			item += g.sayf(words.BriefJointPlace, g.nth(*r.Rank))
@@ -450,7 +450,7 @@ func (g *gen) notRanked(b string) (Statement, bool) {
 		}
 		var det []string
 		if r.Score != nil {
-			det = append(det, g.pts(*r.Score))
+			det = append(det, g.ptsIn(*r.Score))
 		}
 		if r.Grade != nil {
 			det = append(det, g.say(words.BriefGradedWord)+g.grade(*r.Grade))
@@ -626,7 +626,7 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 		switch {
 		case one && m.PrevScore != nil && m.Score != nil:
 			dir := map[bool]*words.Word{true: words.BriefScoreFromUpTo, false: words.BriefScoreFromDownTo}[up]
-			text += ", " + g.change(*m.Change) + g.sayf(dir, g.score(*m.PrevScore), g.pts(*m.Score), g.score(*m.Score))
+			text += ", " + g.change(*m.Change) + g.sayf(dir, g.score(*m.PrevScore), g.ptsIn(*m.Score), g.score(*m.Score))
 		case one:
 			text += ", " + g.change(*m.Change)
 		default:
@@ -709,7 +709,7 @@ func (g *gen) singleUnit(b string) (Statement, bool) {
 	}
 	f := map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": optF(r.Score), "grade": optS(r.Grade)}
 	if py := t.PrevYear; py != nil && r.PrevScore != nil && r.Change != nil {
-		text += g.sayf(words.BriefComparedWithPrev, *py, g.pts(*r.PrevScore), g.change(*r.Change))
+		text += g.sayf(words.BriefComparedWithPrev, *py, g.ptsIn(*r.PrevScore), g.change(*r.Change))
 		f["prev_year"] = *py
 		f["prev_score"] = *r.PrevScore
 		f["change"] = *r.Change
@@ -758,14 +758,14 @@ func (g *gen) lostTop(b string, listed map[string]bool) (Statement, bool) {
 	var items []string
 	var units []map[string]any
 	for _, r := range rows {
-		items = append(items, g.sayf(words.BriefNowPlaced, r.Unit, g.place(*r.Rank), g.pts(*r.Score)))
+		items = append(items, g.sayf(words.BriefNowPlaced, r.Unit, g.place(*r.Rank), g.ptsIn(*r.Score)))
 		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "rank": *r.Rank, "score": *r.Score,
 			"prev_score": optF(r.PrevScore), "prev_rank": optI(r.PrevRank)})
 	}
 	var text string
 	if len(rows) == 1 {
 		r := rows[0]
-		text = g.sayf(words.BriefLeaderNowPlaced, py, r.Unit, g.place(*r.Rank), g.pts(*r.Score))
+		text = g.sayf(words.BriefLeaderNowPlaced, py, r.Unit, g.place(*r.Rank), g.ptsIn(*r.Score))
 	} else {
 		text = g.sayf(words.BriefOfTheUnitsSharingFirst, py) +
 			joinPlain(items, g.say(words.BriefAnd)) + "."

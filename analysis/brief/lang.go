@@ -43,14 +43,43 @@ func (g *gen) fixed(v float64, dec int) string { return g.num().Fixed(v, dec) }
 func (g *gen) score(v float64) string { return g.num().Score(v, numfmt.ProsePad(g.ds.Decimals)) }
 
 // pts writes a score with its unit: "97,31 điểm", "97.31 points". A total
-// above 100 can only come from bonus points, and says so: "101,69 điểm
-// (gồm điểm thưởng)".
+// above 100 says it includes bonus points, "101,69 điểm (gồm điểm thưởng)",
+// when the data allows no other reading (bonusExplains).
 func (g *gen) pts(v float64) string {
 	out := g.score(v) + g.say(words.BriefPoints)
-	if numfmt.Cents(v-100) > 0 {
+	if g.bonusExplains(v) {
 		out += g.say(words.BriefInclBonus)
 	}
 	return out
+}
+
+// ptsIn writes a score inside parentheses: the bonus note after a comma,
+// "(từ 97,80 lên 101,69 điểm, gồm điểm thưởng)".
+func (g *gen) ptsIn(v float64) string {
+	out := g.score(v) + g.say(words.BriefPoints)
+	if g.bonusExplains(v) {
+		out += g.say(words.BriefInclBonusIn)
+	}
+	return out
+}
+
+// bonusExplains reports whether a total above 100 is explained by bonus
+// points: the index scores out of 100 and only a bonus goes past it, so the
+// note is written unless the components are known and none is a bonus (a
+// total past 100 is then unexplained, and the notes' caveats speak of it).
+func (g *gen) bonusExplains(v float64) bool {
+	if g.ds == nil || numfmt.Cents(v-100) <= 0 {
+		return false
+	}
+	if len(g.ds.Components) == 0 {
+		return true
+	}
+	for _, c := range g.ds.Components {
+		if c.Bonus {
+			return true
+		}
+	}
+	return false
 }
 
 // mean writes a computed average with 2 decimals.

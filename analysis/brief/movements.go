@@ -70,7 +70,7 @@ func (g *gen) moverText(m analysis.Mover) string {
 		}
 		if m.PrevScore != nil && m.Score != nil {
 			dir := map[bool]*words.Word{true: words.BriefScoreFromUpTo, false: words.BriefScoreFromDownTo}[m.Kind == analysis.BiggestGain]
-			pred += g.sayf(dir, g.score(*m.PrevScore), g.pts(*m.Score), g.score(*m.Score))
+			pred += g.sayf(dir, g.score(*m.PrevScore), g.ptsIn(*m.Score), g.score(*m.Score))
 		}
 	case analysis.BiggestClimb, analysis.BiggestFall:
 		if m.RankChange == nil || m.PrevRank == nil || m.Rank == nil {
@@ -164,7 +164,7 @@ func (g *gen) counterfactuals(b string) []Statement {
 			continue
 		}
 		cf, r, py := *gp.RankWithPrevScore, *gp.Rank, *gp.PrevYear
-		text := g.sayf(words.BriefKeptScore, py, g.pts(*gp.PrevScore), m.Unit, g.place(cf))
+		text := g.sayf(words.BriefKeptScore, py, g.ptsIn(*gp.PrevScore), m.Unit, g.place(cf))
 		switch {
 		case cf < r:
 			text += g.sayf(words.BriefKeptScoreInstead, g.place(r))

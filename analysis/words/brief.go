@@ -23,6 +23,7 @@ var (
 	BriefIsInFirstPlace                  = tmpl("%s đứng vị trí thứ nhất", "%s is first")
 	BriefShareFirstPlace                 = tmpl("%s cùng đứng vị trí thứ nhất", "%s share first place")
 	BriefInclBonus                       = def(" (gồm điểm thưởng)", " (including bonus points)")
+	BriefInclBonusIn                     = def(", gồm điểm thưởng", ", including bonus points")
 	BriefOfWhich                         = def("; trong đó ", "; ")
 	BriefIsFirstForTheFirst              = def("lần đầu dẫn đầu khối", "is first for the first time")
 	BriefKeepsFirstPlace                 = def("tiếp tục dẫn đầu", "keeps first place")
