@@ -85,6 +85,7 @@ func checkInvariants(t *testing.T, b *Brief) {
 			t.Errorf("%s: facts do not marshal: %v", st.Kind, err)
 		}
 	}
+	checkStyle(t, b)
 	for _, line := range strings.Split(b.Text(), "\n") {
 		if n := len([]rune(line)); n > TextWidth {
 			t.Errorf("text line of %d runes: %q", n, line)
