@@ -12,7 +12,8 @@ import (
 // same headings and paragraphs as Markdown and Text, the highlights and
 // notes as "- " items, and at the end of each bloc's section its ranking
 // table (rank, unit, score, and grade when the bloc has grades) from a, the
-// analysis the brief was drafted from.
+// analysis the brief was drafted from; a bloc of a grade-only index has no
+// ranking table.
 func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 	g := &gen{en: b.Lang == "en"}
 	doc := &present.Document{Title: b.Title, Lang: b.Lang}
@@ -37,12 +38,23 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 			}
 		}
 		if sec := b.Sections[i]; sec.Kind == SectionBloc {
-			if t, ok := a.Table(data.Slice{Index: sec.Index, Year: b.Year, Bloc: sec.Bloc}); ok {
+			if t, ok := a.Table(data.Slice{Index: sec.Index, Year: b.Year, Bloc: sec.Bloc}); ok && ranked(t) {
 				doc.Blocks = append(doc.Blocks, g.rankingBlock(t, a.Dataset().Decimals))
 			}
 		}
 	}
 	return doc
+}
+
+// ranked reports whether a table ranks its units: a grade-only index
+// (văn thư, lưu trữ) has no ranking to print, its grades are in the text.
+func ranked(t analysis.Table) bool {
+	for _, r := range t.Rows {
+		if r.Rank != nil || r.Score != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // rankingBlock is a bloc's ranking as a table block: scores as the brief

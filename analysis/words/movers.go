@@ -12,7 +12,7 @@ var moverKinds = map[string]*Word{
 	"biggest_gain":     def("tăng điểm nhiều nhất", "biggest gain"),
 	"biggest_drop":     def("giảm điểm nhiều nhất", "biggest drop"),
 	"biggest_climb":    def("tăng hạng nhiều nhất", "biggest climb"),
-	"biggest_fall":     def("giảm hạng nhiều nhất", "biggest fall"),
+	"biggest_fall":     def("tụt hạng nhiều nhất", "biggest fall"),
 	"grade_up":         def("lên xếp loại", "grade up"),
 	"grade_down":       def("xuống xếp loại", "grade down"),
 	"first_time_grade": def("lần đầu đạt loại cao nhất", "first time top grade"),

@@ -118,7 +118,7 @@ func TestInDefaultsToVietnamese(t *testing.T) {
 	for _, tt := range []struct {
 		lang words.Lang
 		want string
-	}{{words.VI, "giảm hạng nhiều nhất"}, {words.EN, "biggest fall"}, {"", "giảm hạng nhiều nhất"}} {
+	}{{words.VI, "tụt hạng nhiều nhất"}, {words.EN, "biggest fall"}, {"", "tụt hạng nhiều nhất"}} {
 		if got := w.In(tt.lang); got != tt.want {
 			t.Errorf("In(%q) = %q, want %q", tt.lang, got, tt.want)
 		}
