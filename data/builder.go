@@ -177,6 +177,15 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 		if !ok {
 			continue
 		}
+		if sniffWorkbook(raw) != notWorkbook {
+			wb := readWorkbook(in.name, raw, b.opt)
+			b.addAll(wb.issues)
+			for _, t := range wb.tables {
+				b.readData(t)
+				b.ds.Files = append(b.ds.Files, t.info)
+			}
+			continue
+		}
 		t, issue := openTable(in.name, raw)
 		if issue != nil {
 			b.issues = append(b.issues, *issue)

@@ -23,6 +23,18 @@ type table struct {
 	// warnings are what opening found that the reader must hear: bytes
 	// that are not UTF-8, shown as U+FFFD.
 	warnings []Issue
+	// sheet names the workbook sheet the table is ("" for a text file);
+	// its name may give the year, or the bloc (see readSheets).
+	sheet     string
+	sheetYear int
+	sheetBloc string
+	// headLine is the header's line, dataStart the offset of the first
+	// row under it (after titles and header rows, see readHead); maxima
+	// is a "Điểm tối đa" row under the header, at maximaLine.
+	headLine   int
+	dataStart  int
+	maxima     []string
+	maximaLine int
 }
 
 // openTable decodes raw bytes and sniffs the delimiter and decimal mark.
