@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // A workbook (.xlsx) is read sheet by sheet through excelize's streaming
@@ -338,7 +339,11 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 		_ = w.Write(pad) // a bytes.Buffer does not fail
 		w.Flush()
 	}
-	t := &table{name: tname, text: buf.Bytes(), sheet: sheet, decimal: '.'}
+	text := buf.Bytes()
+	if !everyPart(text, isNFC) {
+		text = norm.NFC.Bytes(text) // as every text file is
+	}
+	t := &table{name: tname, text: text, sheet: sheet, decimal: '.'}
 	t.sheetYear = yearFromName(sheet)
 	t.info = FileInfo{Name: tname, Encoding: "Excel workbook", Delimiter: ',', Decimal: '.'}
 	t.info.Notes = percentNotes(t)

@@ -143,6 +143,21 @@ func excelCell(c string, decimal byte) any {
 	if c == "" {
 		return nil
 	}
+	if p, ok := strings.CutSuffix(c, "%"); ok && plainNumber.MatchString(p) && (!strings.ContainsAny(p, ".,") || strings.ContainsRune(p, rune(decimal))) {
+		// "91,77%" typed in Excel is 0.9177 shown as a percent: the point
+		// moves in the text, so the number is the one typed
+		whole, frac, _ := strings.Cut(strings.Replace(p, ",", ".", 1), ".")
+		neg := strings.HasPrefix(whole, "-")
+		whole = strings.TrimPrefix(whole, "-")
+		whole = strings.Repeat("0", max(0, 3-len(whole))) + whole
+		s := whole[:len(whole)-2] + "." + whole[len(whole)-2:] + frac
+		if neg {
+			s = "-" + s
+		}
+		if v, err := strconv.ParseFloat(s, 64); err == nil {
+			return Percent(v)
+		}
+	}
 	if !plainNumber.MatchString(c) {
 		return c
 	}
