@@ -57,7 +57,7 @@ func (b *builder) readHead(t *table) (tableHead, error) {
 			}
 			line, _ = r.FieldPos(0)
 			t.info.Notes = append(t.info.Notes, fmt.Sprintf("%s above the header skipped as titles: %s",
-				countNoun(k, "row", "rows"), clip(strings.Join(titles, " · "))))
+				countNoun(k, t.lineWord(1), t.lineWord(2)), clip(strings.Join(titles, " · "))))
 		}
 	}
 	out := tableHead{names: head, line: line, dataStart: int(r.InputOffset())}
@@ -85,8 +85,8 @@ func (b *builder) readHead(t *table) (tableHead, error) {
 		subRows++
 	}
 	if subRows > 0 {
-		t.info.Notes = append(t.info.Notes, fmt.Sprintf("the header spans lines %d–%d (merged cells): each column is named by its area and its own header",
-			out.line, out.line+subRows))
+		t.info.Notes = append(t.info.Notes, fmt.Sprintf("the header spans %s %d–%d (merged cells): each column is named by its area and its own header",
+			t.lineWord(2), out.line, out.line+subRows))
 	}
 	return out, nil
 }
@@ -319,7 +319,7 @@ func (b *builder) applyMaxima(t *table, h header, cols []wideCol, comps []int, y
 			delete(b.maxCache, y)
 		}
 	}
-	t.info.Notes = append(t.info.Notes, fmt.Sprintf("line %d (%q) gives the maximum points of %s", t.maximaLine,
+	t.info.Notes = append(t.info.Notes, fmt.Sprintf("%s %d (%q) gives the maximum points of %s", t.lineWord(1), t.maximaLine,
 		firstText(t.maxima), countNoun(given, "column", "columns")))
 }
 
@@ -330,4 +330,18 @@ func sortedYears(years map[int]bool) []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// lineWord names a table's lines as its reader knows them: a sheet's are
+// rows, a text file's lines.
+func (t *table) lineWord(n int) string {
+	switch {
+	case t.sheet != "" && n == 1:
+		return "row"
+	case t.sheet != "":
+		return "rows"
+	case n == 1:
+		return "line"
+	}
+	return "lines"
 }

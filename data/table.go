@@ -57,7 +57,6 @@ func openTable(name string, raw []byte) (*table, *Issue) {
 	t.info = FileInfo{Name: name, Encoding: enc, Delimiter: sniffDelimiter(text, enc)}
 	t.decimal = sniffDecimal(t)
 	t.info.Decimal = rune(t.decimal)
-	t.info.Notes = percentNotes(t)
 	if len(bad) > 0 {
 		t.warnings = badByteWarnings(name, raw, bad, byte(t.info.Delimiter))
 	}

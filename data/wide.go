@@ -29,6 +29,7 @@ func (b *builder) readData(t *table) {
 	}
 	head := th.names
 	t.headLine, t.dataStart = th.line, th.dataStart
+	t.info.Notes = append(percentNotes(t, head), t.info.Notes...)
 	h := parseHeader(head, b.opt.Columns)
 	b.noteMapped(head)
 	kind := "wide"

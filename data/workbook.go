@@ -346,9 +346,8 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 	t := &table{name: tname, text: text, sheet: sheet, decimal: '.'}
 	t.sheetYear = yearFromName(sheet)
 	t.info = FileInfo{Name: tname, Encoding: "Excel workbook", Delimiter: ',', Decimal: '.'}
-	t.info.Notes = percentNotes(t)
 	if percentCells > 0 {
-		t.info.Notes = append(t.info.Notes, fmt.Sprintf("%d cells formatted as percent in Excel (0.9177 shown as 91.77%%) read as points (91.77), the way the index is published", percentCells))
+		t.info.Notes = append(t.info.Notes, fmt.Sprintf("%d cells are numbers formatted as percent in Excel (0.9177 shown as 91.77%%): read as the points they show (91.77), the way the index is published", percentCells))
 	}
 	return t, nil
 }

@@ -117,7 +117,7 @@ func TestWorkbookAnnex(t *testing.T) {
 		notes = append(notes, f.Name+": "+strings.Join(f.Notes, "; "))
 	}
 	for _, w := range []string{"2 rows above the header skipped as titles", "merged cells", "gives the maximum points of 3 columns",
-		"2 section rows", "5 cells formatted as percent"} {
+		"2 section rows", "5 cells are numbers formatted as percent"} {
 		if !strings.Contains(strings.Join(notes, "\n"), w) {
 			t.Errorf("notes lack %q:\n%s", w, strings.Join(notes, "\n"))
 		}
@@ -299,5 +299,46 @@ func TestWorkbookInDirectory(t *testing.T) {
 	}
 	if len(ds.Records) != 1 || ds.Records[0].Year != 2023 {
 		t.Errorf("records %+v", ds.Records)
+	}
+}
+
+// annexCase is the truth-corpus case holding the annex workbook; -update
+// writes it, otherwise the checked-in workbook must load as the one built
+// here does.
+const annexCase = "../testdata/truth/o1-annex-workbook/ket-qua.xlsx"
+
+func TestAnnexTruthCase(t *testing.T) {
+	built := workbook(t, datatest.AnnexWorkbook())
+	if datatest.Update() {
+		noValue := workbook(t, []datatest.Sheet{{Name: "2023", Rows: [][]any{{"Đơn vị", "A", "B", "Tổng điểm"},
+			{"Sở A", 40, 50, datatest.Formula{Expr: "SUM(B2:C2)", Value: 90}},
+			{"Sở B", 45, 40, datatest.Formula{Expr: "SUM(B3:C3)"}}}}})
+		for p, body := range map[string][]byte{
+			annexCase: built,
+			"../testdata/truth/o1-formula-without-value/par.xlsx": noValue,
+			"../testdata/truth/o1-legacy-xls-refused/par-2023.xls": append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...),
+		} {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, body, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	fresh, err := data.Load([]string{writeFile(t, "ket-qua.xlsx", built)}, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := data.Load([]string{annexCase}, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []int{2022, 2023} {
+		for _, bloc := range []string{"KHỐI SỞ, BAN, NGÀNH", "KHỐI UBND CẤP HUYỆN"} {
+			if a, b := ranking(fresh, year, bloc), ranking(stored, year, bloc); !slices.Equal(a, b) || len(a) == 0 {
+				t.Errorf("%d %s: the checked-in workbook gives %q, the annex %q", year, bloc, b, a)
+			}
+		}
 	}
 }
