@@ -520,7 +520,7 @@ func scanSheetXML(x []byte, percent map[int]bool) sheetMeta {
 			break
 		}
 		switch {
-		case bytes.HasPrefix(x[i:], []byte("row")) && (x[i+3] == ' ' || x[i+3] == '>'):
+		case bytes.HasPrefix(x[i:], []byte("row ")) || bytes.HasPrefix(x[i:], []byte("row>")):
 			end := bytes.IndexByte(x[i:], '>')
 			if end < 0 {
 				return m

@@ -315,7 +315,7 @@ func TestAnnexTruthCase(t *testing.T) {
 			{"Sở B", 45, 40, datatest.Formula{Expr: "SUM(B3:C3)"}}}}})
 		for p, body := range map[string][]byte{
 			annexCase: built,
-			"../testdata/truth/o1-formula-without-value/par.xlsx": noValue,
+			"../testdata/truth/o1-formula-without-value/par.xlsx":  noValue,
 			"../testdata/truth/o1-legacy-xls-refused/par-2023.xls": append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...),
 		} {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
