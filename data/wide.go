@@ -698,8 +698,13 @@ func (b *builder) checkRequired(ctx rowCtx) bool {
 		ok = false
 	}
 	if !ctx.h.has(roleYear) && ctx.fileYear == 0 {
-		b.errorf(Pos{File: ctx.t.name, Line: ctx.t.headLine}, "add a \"year\"/\"Năm\" column, or put the year in the file name (par-2021.csv)",
-			"no year column and no year in the file name")
+		if ctx.t.sheet != "" {
+			b.errorf(Pos{File: ctx.t.name, Line: ctx.t.headLine}, "add a \"year\"/\"Năm\" column, or name the sheet by its year (2021, \"Năm 2021\")",
+				"no year column and no year in the sheet's or the file's name")
+		} else {
+			b.errorf(Pos{File: ctx.t.name, Line: ctx.t.headLine}, "add a \"year\"/\"Năm\" column, or put the year in the file name (par-2021.csv)",
+				"no year column and no year in the file name")
+		}
 		ok = false
 	}
 	return ok
