@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,17 +43,27 @@ type briefFlags struct {
 // bindBrief drafts the briefing of one index and year: Markdown on standard
 // output by default, plain text or the statements as JSON on request.
 func bindBrief(fs *flag.FlagSet) func(*env) error {
-	f := &briefFlags{lang: newChoice("vi", "en"), format: newChoice(present.FormatMD, "txt", present.FormatJSON)}
+	f := &briefFlags{lang: newChoice("vi", "en"), format: newFormatChoice(present.FormatMD, present.FormatText, present.FormatJSON, present.FormatDOCX)}
 	fs.IntVar(&f.year, "year", 0, "year (default: the latest year of the index)")
 	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: the first index)")
 	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
 	fs.Var(&f.lang, "lang", "`language`: "+f.lang.choices())
 	fs.Var(&f.format, "format", "output `format`: "+f.format.choices())
-	fs.StringVar(&f.out, "o", "", "write to `FILE` (atomically) instead of standard output")
+	fs.StringVar(&f.out, "o", "", "write to `FILE` (atomically) instead of standard output; its extension (.docx, .txt, .json, .md) picks --format when not given")
 	return func(e *env) error { return runBrief(e, f) }
 }
 
+// briefExtensions pick the brief's --format from -o's extension when
+// --format is not given.
+var briefExtensions = map[string]string{".docx": present.FormatDOCX, ".txt": present.FormatText, ".json": present.FormatJSON, ".md": present.FormatMD}
+
 func runBrief(e *env, f *briefFlags) error {
+	if format, ok := briefExtensions[strings.ToLower(filepath.Ext(f.out))]; ok && !f.format.given {
+		f.format.value = format
+	}
+	if f.format.value == present.FormatDOCX && f.out == "" && e.terminal {
+		return e.usageErrorf("--format docx writes a binary Word document, which a terminal cannot show; give -o FILE.docx (or redirect standard output to a file)")
+	}
 	opt, err := briefOptions(e.a, f)
 	if err != nil {
 		return err
@@ -64,10 +75,12 @@ func runBrief(e *env, f *briefFlags) error {
 	write := func(w io.Writer) error {
 		switch f.format.value {
 		case present.FormatJSON:
-			return present.WriteJSON(w, b.Statements())
-		case "txt":
+			return writeJSON(w, e.cmd.name, b.Statements())
+		case present.FormatText:
 			_, err := io.WriteString(w, b.Text())
 			return err
+		case present.FormatDOCX:
+			return b.Document(e.a).WriteDOCX(w)
 		}
 		_, err := io.WriteString(w, b.Markdown())
 		return err
@@ -125,18 +138,23 @@ func briefOptions(a *analysis.Analysis, f *briefFlags) (brief.Options, error) {
 // choice is a flag with a fixed set of values, the first the default: a
 // value outside the set is bad usage, refused while the flags are parsed.
 type choice struct {
-	value string
-	set   []string
+	value     string
+	set       []string
+	canonical func(string) string // when set, maps other spellings (aliases) to a value of set
+	given     bool                // set on the command line, not the default
 }
 
-func newChoice(values ...string) choice { return choice{values[0], values} }
+func newChoice(values ...string) choice { return choice{value: values[0], set: values} }
 
 func (c *choice) String() string { return c.value }
 func (c *choice) Set(s string) error {
+	if c.canonical != nil {
+		s = c.canonical(s)
+	}
 	if !slices.Contains(c.set, s) {
 		return fmt.Errorf("must be %s", c.choices())
 	}
-	c.value = s
+	c.value, c.given = s, true
 	return nil
 }
 

@@ -93,7 +93,13 @@ func completionSpec(table []command) []compCommand {
 	for i := range table {
 		c := &table[i]
 		e := &env{cmd: c, stderr: io.Discard}
-		out = append(out, compCommand{name: c.name, summary: c.summary, flags: compFlags(e.flags(), c), operands: c.operands,
+		operands := c.operands
+		if c.name == "help" { // help's operand is a command
+			for _, o := range table {
+				operands = append(operands, o.name)
+			}
+		}
+		out = append(out, compCommand{name: c.name, summary: c.summary, flags: compFlags(e.flags(), c), operands: operands,
 			paths: c.data != noData})
 	}
 	fs := flag.NewFlagSet("parlens", flag.ContinueOnError)

@@ -4,12 +4,13 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // componentRows: a bloc without component scores has no entry.
 func componentRows(e *env) ([]analysis.BlocComponents, error) {
-	return collect(e, false, func(s slice) ([]analysis.BlocComponents, error) {
-		if c, ok := e.a.Components(s.index, s.year, s.bloc); ok && len(c.Components) > 0 {
+	return collect(e, false, func(s data.Slice) ([]analysis.BlocComponents, error) {
+		if c, ok := e.a.Components(s); ok && len(c.Components) > 0 {
 			return []analysis.BlocComponents{c}, nil
 		}
 		return nil, nil

@@ -4,6 +4,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // moverLabel names a kind of fact for tables.
@@ -15,8 +16,8 @@ func (e *env) moverLabel(k analysis.MoverKind) string {
 }
 
 func moverRows(e *env) ([]analysis.Mover, error) {
-	return collect(e, false, func(s slice) ([]analysis.Mover, error) {
-		return e.a.BlocMovers(s.index, s.year, s.bloc), nil
+	return collect(e, false, func(s data.Slice) ([]analysis.Mover, error) {
+		return e.a.BlocMovers(s), nil
 	})
 }
 

@@ -4,42 +4,27 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
-// rankRow is the JSON shape of `parlens rank`.
+// rankRow is the JSON shape of `parlens rank`: a league-table row with the
+// index, year and bloc it belongs to.
 type rankRow struct {
-	Index         string   `json:"index"`
-	Year          int      `json:"year"`
-	Bloc          string   `json:"bloc"`
-	Rank          *int     `json:"rank"`
-	NotRanked     bool     `json:"not_ranked"`
-	UnitCode      *string  `json:"unit_code"`
-	Unit          string   `json:"unit"`
-	Score         *float64 `json:"score"`
-	Grade         *string  `json:"grade"`
-	PrevRank      *int     `json:"prev_rank"`
-	PrevScore     *float64 `json:"prev_score"`
-	PrevGrade     *string  `json:"prev_grade"`
-	PublishedRank *int     `json:"published_rank"`
-}
-
-func newRankRow(s slice, r analysis.Row) rankRow {
-	return rankRow{
-		Index: s.index, Year: s.year, Bloc: s.bloc,
-		Rank: r.Rank, NotRanked: r.NotRanked, UnitCode: r.UnitCode, Unit: r.Unit, Score: r.Score, Grade: r.Grade,
-		PrevRank: r.PrevRank, PrevScore: r.PrevScore, PrevGrade: r.PrevGrade, PublishedRank: r.PublishedRank,
-	}
+	Index string `json:"index"`
+	Year  int    `json:"year"`
+	Bloc  string `json:"bloc"`
+	analysis.Row
 }
 
 func rankRows(e *env) ([]rankRow, error) {
-	return collect(e, false, func(s slice) ([]rankRow, error) {
-		t, ok := e.a.Table(s.index, s.year, s.bloc)
+	return collect(e, false, func(s data.Slice) ([]rankRow, error) {
+		t, ok := e.a.Table(s)
 		if !ok {
 			return nil, missing("ranking", s)
 		}
 		rows := make([]rankRow, len(t.Rows))
 		for i, r := range t.Rows {
-			rows[i] = newRankRow(s, r)
+			rows[i] = rankRow{Index: s.Index, Year: s.Year, Bloc: s.Bloc, Row: r}
 		}
 		return rows, nil
 	})

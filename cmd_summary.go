@@ -8,21 +8,22 @@ import (
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // summaryRows is every year by default: the summary is the history at a glance.
 func summaryRows(e *env) ([]analysis.YearSummary, error) {
 	var out []analysis.YearSummary
-	err := e.each(true, func(s slice) error {
-		b, ok := e.a.BlocSummary(s.index, s.year, s.bloc)
+	err := e.each(true, func(s data.Slice) error {
+		b, ok := e.a.BlocSummary(s)
 		if !ok {
 			return missing("summary", s)
 		}
-		if n := len(out); n > 0 && out[n-1].Index == s.index && out[n-1].Year == s.year {
+		if n := len(out); n > 0 && out[n-1].Index == s.Index && out[n-1].Year == s.Year {
 			out[n-1].Blocs = append(out[n-1].Blocs, b)
 			return nil
 		}
-		ys, ok := e.a.Summary(s.index, s.year)
+		ys, ok := e.a.Summary(s.Index, s.Year)
 		if !ok {
 			return missing("summary", s)
 		}

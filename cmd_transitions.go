@@ -8,6 +8,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 )
 
 // bindTransitions adds --from and --to to the query flags.
@@ -24,16 +25,16 @@ func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 		e.q.year = to
 	}
 	var out []analysis.Transition
-	err := e.each(false, func(s slice) error {
+	err := e.each(false, func(s data.Slice) error {
 		f := from
 		if f == 0 {
-			p, ok := e.a.PrevYear(s.index, s.year, s.bloc)
+			p, ok := e.a.PrevYear(s)
 			if !ok {
 				return nil
 			}
 			f = p
 		}
-		if tr, ok := e.a.Transition(s.index, s.bloc, f, s.year); ok {
+		if tr, ok := e.a.Transition(s.WithYear(f), s.Year); ok {
 			out = append(out, tr)
 		}
 		return nil
@@ -44,11 +45,13 @@ func transitionRows(e *env, from, to int) ([]analysis.Transition, error) {
 	return out, err
 }
 
-// transitionsHuman writes CSV as one long table (a row per matrix cell) and
-// text and Markdown as one matrix per bloc.
+// transitionsHuman writes CSV and the workbook as one long table (a row per
+// matrix cell, for filters and pivots) and text and Markdown as one matrix
+// per bloc.
 func transitionsHuman(e *env, out []analysis.Transition) error {
-	if e.q.format == present.FormatCSV {
-		t := &present.Table{Headers: []string{"index", "bloc", "from", "to", "from_grade", "to_grade", "count", "units", "kendall_tau_b"}}
+	if e.q.format == present.FormatCSV || e.q.format == present.FormatXLSX {
+		t := &present.Table{Headers: e.headers(words.ColIndex, words.ColBloc, words.ColFromYear, words.ColToYear,
+			words.ColFromGrade, words.ColToGrade, words.ColUnitCount, words.ColUnits, words.ColKendall)}
 		for _, tr := range out {
 			for i, row := range tr.Matrix {
 				for j, cell := range row {
@@ -65,15 +68,7 @@ func transitionsHuman(e *env, out []analysis.Transition) error {
 			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", e.mark().Fixed(*tr.KendallTau, 3), tr.KendallN)
 		}
 		present.Heading(e.stdout, e.q.format, title, n > 0)
-		t := &present.Table{Headers: append([]string{fmt.Sprintf("%d \\ %d", tr.From, tr.To)}, tr.Grades...)}
-		for i, row := range tr.Matrix {
-			cells := []any{tr.Grades[i]}
-			for _, c := range row {
-				cells = append(cells, c.Count)
-			}
-			t.Add(cells...)
-		}
-		if err := e.table(t); err != nil {
+		if err := e.table(present.MatrixTable(&tr)); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.say(words.TransitionsUp), tr.Up, e.say(words.TransitionsDown), tr.Down,

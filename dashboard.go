@@ -23,13 +23,13 @@ import (
 	"github.com/parlens/parlens/tui/styles"
 )
 
-const reportHint = "this is a bug in parlens; please report it with the text above at https://github.com/parlens/parlens/issues"
-
-// dashboardFlags registers the dashboard's flags: the input flags and
-// --theme, whose value it returns.
-func dashboardFlags(fset *flag.FlagSet, in *inputFlags) *string {
+// dashboardFlags registers the dashboard's flags: the input flags, --theme
+// and --version, whose values it returns.
+func dashboardFlags(fset *flag.FlagSet, in *inputFlags) (theme *string, version *bool) {
 	in.register(fset)
-	return fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
+	theme = fset.String("theme", "auto", "colour theme: auto, dark or light (NO_COLOR turns colour off)")
+	version = fset.Bool("version", false, "print the version and the revision parlens was built from, and exit")
+	return theme, version
 }
 
 // runDashboard opens the dashboard on PATH... (the embedded sample without
@@ -38,21 +38,19 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fset := flag.NewFlagSet("parlens", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	var in inputFlags
-	theme := dashboardFlags(fset, &in)
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, `Usage: parlens [flags] [PATH...]
-
-Opens the dashboard on the files (the embedded sample without PATH).
-Without a terminal it prints an overview of the latest year instead.
-
-Flags:`)
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
+	theme, version := dashboardFlags(fset, &in)
+	fset.Usage = func() {} // the help asked for goes to standard output
+	paths, err := parseArgs(fset, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		out := &outputWriter{w: stdout}
+		usage(out, commands)
+		return exitCode(out.err(), stderr)
+	case err != nil:
+		fmt.Fprintln(stderr, `parlens: run "parlens -h" for the flags and commands`)
 		return exitUsage
+	case *version:
+		return exitCode(printVersion(&outputWriter{w: stdout}), stderr)
 	}
 	var th styles.Theme
 	switch *theme {
@@ -65,7 +63,6 @@ Flags:`)
 		fmt.Fprintf(stderr, "parlens: unknown theme %q (auto, dark or light)\n", *theme)
 		return exitUsage
 	}
-	paths := fset.Args()
 	if len(paths) > 0 && in.sample != "" {
 		fmt.Fprintln(stderr, "parlens: give either PATH or --sample, not both")
 		return exitUsage
@@ -147,18 +144,16 @@ func watchSignals(p *tea.Program) (got func() os.Signal, stop func()) {
 }
 
 // dashboardExit reports how the dashboard ended, once the terminal is back,
-// and gives the exit code: 0 after q, 1 when the data did not load or
-// parlens crashed (with the error and a hint to report it), 128+n after
-// signal n.
+// and gives the exit code: 0 after q, 1 when the data did not load, 3 when
+// parlens crashed (two lines and a file with the details, as a command's
+// crash), 128+n after signal n.
 func dashboardExit(m *tui.Model, err error, sig os.Signal, stderr io.Writer) int {
 	switch {
 	case m.Panic != nil:
-		fmt.Fprintf(stderr, "parlens: internal error: %s\nparlens: %s\n", printableKeep(m.Panic.Error(), "\n\t"), reportHint)
-		return exitData
+		return reportCrash(stderr, m.Panic.Error(), m.Panic.Error())
 	case errors.Is(err, tea.ErrProgramPanic):
 		// Bubble Tea restored the terminal and printed the panic.
-		fmt.Fprintf(stderr, "parlens: the dashboard crashed; %s\n", reportHint)
-		return exitData
+		return reportCrash(stderr, "the dashboard crashed", err.Error())
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130
 	case err != nil && !errors.Is(err, tea.ErrProgramKilled):

@@ -153,11 +153,11 @@ func TestDashboardRestoresTerminal(t *testing.T) {
 		{"ctrl+c", "", func(t *testing.T, p *pty) { p.ptmx.WriteString("\x03") }, exitOK, ""},
 		{"sigterm", "", func(t *testing.T, p *pty) { syscall.Kill(os.Getpid(), syscall.SIGTERM) }, 128 + 15, ""},
 		{"sighup", "", func(t *testing.T, p *pty) { syscall.Kill(os.Getpid(), syscall.SIGHUP) }, 128 + 1, ""},
-		{"panic-update", "update", func(t *testing.T, p *pty) { p.ptmx.WriteString("7") }, exitData, "internal error: in Update: test: panic in the briefing\ngoroutine"},
+		{"panic-update", "update", func(t *testing.T, p *pty) { p.ptmx.WriteString("7") }, exitCrash, "internal error: in Update: test: panic in the briefing"},
 		{"panic-load", "load", func(t *testing.T, p *pty) {
 			p.waitFor(t, "internal error while loading")
 			p.ptmx.WriteString("q")
-		}, exitData, "internal error: while loading: crash test: panic while loading\ngoroutine"},
+		}, exitCrash, "internal error: while loading: crash test: panic while loading"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -195,6 +195,9 @@ func TestDashboardRestoresTerminal(t *testing.T) {
 			}
 			if got != c.code {
 				t.Errorf("exit %d, want %d; stderr: %s", got, c.code, stderr.String())
+			}
+			if c.crash != "" {
+				checkCrashReport(t, stderr.String(), c.msg)
 			}
 			if !strings.Contains(stderr.String(), c.msg) {
 				t.Errorf("stderr lacks %q: %s", c.msg, stderr.String())
@@ -258,7 +261,7 @@ func TestDashboardExit(t *testing.T) {
 		{tea.ErrProgramKilled, syscall.SIGTERM, 143, ""},
 		{nil, syscall.SIGTERM, 143, ""},
 		{nil, syscall.SIGINT, exitOK, ""},
-		{errors.Join(tea.ErrProgramKilled, tea.ErrProgramPanic), nil, exitData, reportHint},
+		{errors.Join(tea.ErrProgramKilled, tea.ErrProgramPanic), nil, exitCrash, reportHint},
 		{errors.New("write /dev/pts/9: \x1b]2;x\x07 input/output error"), nil, exitData, "␛]2;x␇"},
 	} {
 		var b bytes.Buffer
@@ -266,9 +269,13 @@ func TestDashboardExit(t *testing.T) {
 			t.Errorf("%v, %v: exit %d, %q; want %d with %q", c.err, c.sig, got, b.String(), c.code, c.msg)
 		}
 	}
-	m.Panic = errors.New("index out of range \x1b[2J\ngoroutine 1")
+	m.Panic = errors.New("index out of range \x1b[2J\ngoroutine 1 [running]:\nmain.go:12")
 	var b bytes.Buffer
-	if got := dashboardExit(m, nil, nil, &b); got != exitData || !strings.Contains(b.String(), "internal error: index out of range ␛[2J\ngoroutine 1") || !strings.Contains(b.String(), reportHint) {
-		t.Errorf("a panic in Update: exit %d, %q", got, b.String())
+	if got := dashboardExit(m, nil, nil, &b); got != exitCrash {
+		t.Errorf("a panic in Update: exit %d", got)
+	}
+	checkCrashReport(t, b.String(), "index out of range")
+	if !strings.Contains(b.String(), "index out of range ␛[2J") {
+		t.Errorf("the panic's text is not shown inert: %q", b.String())
 	}
 }

@@ -109,21 +109,52 @@ func (f *inputFlags) load(paths []string, stdin io.Reader) (*data.Dataset, error
 }
 
 // parseArgs parses flags wherever they stand among the arguments, so
-// `parlens unit "Sở Nội vụ" --year 2021` works; "--" ends the flags.
+// `parlens unit "Sở Nội vụ" --year 2021` and `parlens DIR --theme dark`
+// work. "--" ends the flags for good: every argument after it is an operand,
+// even one that starts with a dash.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
-	for {
+	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
+		left := fs.Args()
+		if endedByDashDash(fs, args[:len(args)-len(left)]) {
+			return append(rest, left...), nil
 		}
-		if len(fs.Args()) < len(args) || args[0] == "--" {
-			return append(rest, args...), nil
+		if len(left) == 0 {
+			break
 		}
-		rest = append(rest, args[0])
-		args = args[1:]
+		rest = append(rest, left[0]) // an operand: flags may follow it
+		args = left[1:]
 	}
+	return rest, nil
+}
+
+// endedByDashDash reports whether the flag package, having consumed these
+// arguments, stopped at a "--" of its own (not one given as a flag's value,
+// as in --index --).
+func endedByDashDash(fs *flag.FlagSet, consumed []string) bool {
+	for i := 0; i < len(consumed); i++ {
+		a := consumed[i]
+		if a == "--" {
+			return true
+		}
+		if takesNextArg(fs, a) {
+			i++ // its value, whatever it looks like
+		}
+	}
+	return false
+}
+
+// takesNextArg reports whether a flag argument (-name or --name, without
+// =value) takes the argument after it as its value: every defined flag but
+// a boolean one does.
+func takesNextArg(fs *flag.FlagSet, arg string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-")
+	if name == arg || strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	return f != nil && !isBool(f)
 }

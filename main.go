@@ -3,9 +3,11 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/data/atomicfile"
@@ -21,8 +23,9 @@ const (
 	exitCrash = 3 // a command crashed (a bug in parlens): two lines on standard error, no Go stack
 )
 
-// allFormats are the formats of the commands that print tables.
-var allFormats = []string{present.FormatTable, present.FormatCSV, present.FormatJSON, present.FormatMD}
+// allFormats are the formats of the commands that print tables (text is
+// the table as on a terminal; see formats.go for the aliases).
+var allFormats = []string{present.FormatTable, present.FormatText, present.FormatCSV, present.FormatJSON, present.FormatMD}
 
 // commands is the command table, in the order of `parlens help`. A new
 // command is one row here and its cmd_NAME.go.
@@ -30,17 +33,17 @@ var commands = []command{
 	{name: "check", args: "[flags] PATH...", data: dataFiles, bind: bindCheck,
 		summary: "validate input files and say what was understood",
 		about:   "Validates the files and lists every problem as file:line:column: message."},
-	{name: "rank", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(rankRows, rankTable),
+	{name: "rank", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: query(rankRows, rankTable),
 		summary: "one row per unit: rank, score and grade, with last year's"},
-	{name: "summary", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(summaryRows, summaryTable),
+	{name: "summary", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: query(summaryRows, summaryTable),
 		summary: "per index, year and bloc: grade counts, leader, bottom, mean and movement"},
-	{name: "movers", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(moverRows, moverTable),
+	{name: "movers", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: query(moverRows, moverTable),
 		summary: "facts of a year: first-time leaders, streaks, bottoms, grade moves, biggest moves"},
 	{name: "unit", args: "NAME|CODE [flags] [PATH...]", operand: true, data: dataSet, formats: allFormats,
 		bind: report(unitRows, unitHuman), summary: "one unit: history, components, gaps and movers"},
-	{name: "components", args: "[flags] [PATH...]", data: dataSet, formats: allFormats, bind: query(componentRows, componentTable),
+	{name: "components", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: query(componentRows, componentTable),
 		summary: "component scores per unit: % of max, change, bloc mean, rank, points lost"},
-	{name: "transitions", args: "[--from Y1] [--to Y2] [flags] [PATH...]", data: dataSet, formats: allFormats, bind: bindTransitions,
+	{name: "transitions", args: "[--from Y1] [--to Y2] [flags] [PATH...]", data: dataSet, formats: tableFormats, bind: bindTransitions,
 		summary: "grade × grade matrix between two years, with Kendall's τ"},
 	{name: "brief", args: "[flags] [PATH...]", data: dataSet, bind: bindBrief,
 		summary: "draft the annual results briefing", about: briefAbout},
@@ -48,6 +51,10 @@ var commands = []command{
 		summary: "write a synthetic dataset for benchmarks and scale tests (wide or long)", about: genAbout},
 	{name: "completion", args: "bash|zsh|fish", operand: true, operands: shells, bind: bindCompletion,
 		summary: "print a shell completion script (bash, zsh or fish)", about: completionAbout},
+	{name: "help", args: "[COMMAND]", operand: true, bind: bindHelp,
+		summary: "print the help of a command, or this list", about: helpAbout},
+	{name: "version", args: "", bind: bindVersion,
+		summary: "print the version and the revision parlens was built from", about: versionAbout},
 }
 
 func main() {
@@ -73,35 +80,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// A command that panics says so in two lines, not a Go stack.
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "parlens: internal error: %v\nparlens: %s\n", r, reportHint)
-			code = exitCrash
+			code = reportCrash(stderr, fmt.Sprint(r), string(debug.Stack()))
 		}
 	}()
 	if len(args) > 0 {
 		if c := findCommand(args[0]); c != nil {
 			return runCommand(c, args[1:], stdin, stdout, stderr)
 		}
-		switch args[0] {
-		case "help", "-h", "-help", "--help":
-			out := &outputWriter{w: stdout}
-			usage(out)
-			return exitCode(out.err(), stderr)
+		if notACommand(args[0]) {
+			return exitCode(unknownCommand(commands, args[0]), stderr)
 		}
 	}
+	// -h and --version are the dashboard's flags too (dashboard.go).
 	return runDashboard(args, stdin, stdout, stderr)
 }
 
 // findCommand is the row of the command table named name, or nil.
-func findCommand(name string) *command {
-	for i := range commands {
-		if commands[i].name == name {
-			return &commands[i]
+func findCommand(name string) *command { return commandIn(commands, name) }
+
+// commandIn is the row of a command table named name, or nil (a row's
+// runner cannot name the table it is in: it gets it in env.commands).
+func commandIn(table []command, name string) *command {
+	for i := range table {
+		if table[i].name == name {
+			return &table[i]
 		}
 	}
 	return nil
 }
 
-func usage(w io.Writer) {
+// usage is the help of parlens itself (`parlens help`, `parlens -h`): the
+// commands of the table and the dashboard's flags.
+func usage(w io.Writer, table []command) {
 	fmt.Fprintln(w, `parlens — PAR Index (Chỉ số cải cách hành chính) analytics
 
 Usage:
@@ -111,9 +121,19 @@ Usage:
 PATH is a CSV file, a directory of them, or - for standard input.
 
 Commands:`)
-	for _, c := range commands {
+	for _, c := range table {
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, `
-Run "parlens COMMAND -h" for a command's flags.`)
+	fmt.Fprint(w, `
+Run "parlens help COMMAND" or "parlens COMMAND -h" for a command's flags.
+Flags may come before or after PATHs; "--" ends the flags (every argument
+after it is a PATH). Without a terminal the dashboard prints an overview of
+the latest year instead.
+
+Dashboard flags:
+`)
+	fs := flag.NewFlagSet("parlens", flag.ContinueOnError)
+	dashboardFlags(fs, &inputFlags{})
+	fs.SetOutput(w)
+	fs.PrintDefaults()
 }

@@ -110,10 +110,13 @@ func metaOutputs(t *testing.T, dir string, commands [][]string) []string {
 // statements' bytes as written.
 func withoutSources(t *testing.T, dir, brief string) string {
 	t.Helper()
-	var statements []json.RawMessage
-	if err := json.Unmarshal([]byte(brief), &statements); err != nil {
+	var doc struct {
+		Result []json.RawMessage `json:"result"`
+	}
+	if err := json.Unmarshal([]byte(brief), &doc); err != nil {
 		t.Fatal(err)
 	}
+	statements := doc.Result
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -70,6 +70,8 @@ type queryFlags struct {
 	bloc   string
 	format string
 	lang   string
+	out    string // -o FILE: write there (atomically) instead of standard output
+	csv    string // --csv: the CSV dialect (present.CSVPlain or present.CSVExcel)
 }
 
 func (q *queryFlags) register(fs *flag.FlagSet, formats []string) {
@@ -78,6 +80,7 @@ func (q *queryFlags) register(fs *flag.FlagSet, formats []string) {
 	fs.StringVar(&q.bloc, "bloc", "", "bloc name or accent-insensitive part of it (default: every bloc)")
 	fs.StringVar(&q.format, "format", "", "output format: "+strings.Join(formats, "|")+" (default: table on a terminal, else csv)")
 	fs.StringVar(&q.lang, "lang", "vi", "labels: vi or en")
+	q.registerExport(fs)
 }
 
 // exitError ends a command with an exit code; msg, when set, is the line
@@ -161,20 +164,18 @@ func (e *env) flags() *flag.FlagSet {
 func (e *env) parse(args []string) error {
 	c := e.cmd
 	fs := e.flags()
-	e.usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: parlens %s %s\n\n", c.name, c.args)
-		if c.about != "" {
-			fmt.Fprintf(e.stderr, "%s\n\n", c.about)
-		}
-		fmt.Fprintln(e.stderr, "Flags:")
-		fs.PrintDefaults()
-	}
-	fs.Usage = e.usage
+	e.usage = func() { e.writeHelp(e.stderr, fs) }
+	// The flag package calls Usage on -h and after a bad flag; the help
+	// asked for goes to standard output, the one after an error to
+	// standard error.
+	fs.Usage = func() {}
 	paths, err := parseArgs(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		e.writeHelp(e.stdout, fs)
 		return &exitError{code: exitOK}
 	case err != nil:
+		e.usage()
 		return &exitError{code: exitUsage} // the flag package has said why
 	}
 	if c.formats != nil {
@@ -194,16 +195,20 @@ func (e *env) checkQueryFlags() error {
 	if q.lang != "vi" && q.lang != "en" {
 		return e.usageErrorf("--lang must be vi or en, not %q", q.lang)
 	}
+	e.formatFromOutput()
 	if q.format == "" {
 		q.format = present.FormatCSV
 		if e.terminal {
 			q.format = present.FormatTable
 		}
 	}
+	given := q.format
+	q.format = canonicalFormat(q.format)
 	if !slices.Contains(e.cmd.formats, q.format) {
-		return e.usageErrorf("--format must be one of %s, not %q", strings.Join(e.cmd.formats, ", "), q.format)
+		return e.usageErrorf("--format must be one of %s, not %q", strings.Join(e.cmd.formats, ", "), given)
 	}
-	return nil
+	q.format = tableText(q.format)
+	return e.checkExportFlags()
 }
 
 // load reads a dataSet command's data and tells its warnings.
@@ -319,17 +324,10 @@ func yearNames(a *analysis.Analysis, indices []string) []string {
 	return names
 }
 
-// slice is one (index, year, bloc): the unit of every ranking.
-type slice struct {
-	index string
-	year  int
-	bloc  string
-}
-
 // each calls fn for every selected index, year and bloc, and stops at its
 // first error. A year or bloc filter that matches nothing in one index is
 // fine as long as it matches in another.
-func (e *env) each(allYears bool, fn func(s slice) error) error {
+func (e *env) each(allYears bool, fn func(s data.Slice) error) error {
 	indices, err := e.indices()
 	if err != nil {
 		return err
@@ -353,7 +351,7 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 			}
 			blocFound = true
 			for _, b := range sel {
-				if err := fn(slice{ix, y, b}); err != nil {
+				if err := fn(data.Slice{Index: ix, Year: y, Bloc: b}); err != nil {
 					return err
 				}
 			}
@@ -370,9 +368,9 @@ func (e *env) each(allYears bool, fn func(s slice) error) error {
 
 // collect gathers what fn gives for every selected slice (see each), as
 // [] rather than null when there is nothing.
-func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, error) {
+func collect[T any](e *env, allYears bool, fn func(s data.Slice) ([]T, error)) ([]T, error) {
 	var out []T
-	err := e.each(allYears, func(s slice) error {
+	err := e.each(allYears, func(s data.Slice) error {
 		got, err := fn(s)
 		out = append(out, got...)
 		return err
@@ -382,8 +380,8 @@ func collect[T any](e *env, allYears bool, fn func(s slice) ([]T, error)) ([]T, 
 
 // missing is an analysis that has no result for a slice each listed: a
 // bug, not bad data.
-func missing(what string, s slice) error {
-	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.index, s.year, s.bloc)
+func missing(what string, s data.Slice) error {
+	return fmt.Errorf("internal error: no %s for %s %d %s", what, s.Index, s.Year, s.Bloc)
 }
 
 // query declares a query command by its two halves: rows collects the
@@ -402,10 +400,12 @@ func report[R any](rows func(*env) (R, error), human func(*env, R) error) binder
 			if err != nil {
 				return err
 			}
-			if e.q.format == present.FormatJSON {
-				return present.WriteJSON(e.stdout, r)
-			}
-			return human(e, r)
+			return e.toOutput(func() error {
+				if e.q.format == present.FormatJSON {
+					return writeJSON(e.stdout, e.cmd.name, r)
+				}
+				return human(e, r)
+			})
 		}
 	}
 }
@@ -443,6 +443,9 @@ func (e *env) emit(t *present.Table) error {
 
 // table writes one table of a longer report.
 func (e *env) table(t *present.Table) error {
+	if done, err := e.exportTable(t); done {
+		return err
+	}
 	return t.Render(e.stdout, e.q.format, e.q.lang)
 }
 

@@ -22,7 +22,7 @@ type Analysis struct {
 	ds      *data.Dataset
 	indices []*indexData
 	byIndex map[string]*indexData
-	byKey   map[groupKey]*group
+	byKey   map[data.Slice]*group
 
 	units     map[string]*unitInfo // unit id → names and codes, across indices
 	unitOrder []string             // unit ids in first-seen order
@@ -42,12 +42,6 @@ type Analysis struct {
 	placer    *placer // where warnings sit (see Caveats)
 }
 
-type groupKey struct {
-	index string
-	year  int
-	bloc  string
-}
-
 type indexData struct {
 	name   string
 	years  []int
@@ -57,7 +51,7 @@ type indexData struct {
 	hist   map[string]*unitHist
 }
 
-// group is one (index, year, bloc) with its records.
+// group is one slice (index, year, bloc) with its records.
 type group struct {
 	ix      *indexData
 	index   string
@@ -80,6 +74,7 @@ type group struct {
 	pubRanks bool
 	maxPub   int   // the largest published rank (0 when none)
 	scoredEl int   // records not marked not-ranked with a total
+	bare     int   // records not marked not-ranked with no total, published rank or grade
 	rankOnly int   // records not marked not-ranked with a published rank and no total
 	rowAt    []int // entry → its position in rows
 
@@ -96,6 +91,11 @@ type group struct {
 	comp      *compCache
 	tblOnce   sync.Once
 	tbl       Table
+}
+
+// slice is the group's key: its index, year and bloc.
+func (g *group) slice() data.Slice {
+	return data.Slice{Index: g.index, Year: g.year, Bloc: g.bloc}
 }
 
 // entry is one record with what New computed for it.
@@ -228,7 +228,7 @@ func New(ds *data.Dataset) *Analysis {
 	a := &Analysis{
 		ds:      ds,
 		byIndex: map[string]*indexData{},
-		byKey:   map[groupKey]*group{},
+		byKey:   map[data.Slice]*group{},
 		units:   map[string]*unitInfo{},
 	}
 	a.buildComponents()
@@ -238,8 +238,7 @@ func New(ds *data.Dataset) *Analysis {
 	var last *group
 	for i := range ds.Records {
 		r := &ds.Records[i]
-		if last == nil || last.index != r.Index || last.year != r.Year || last.bloc != r.Bloc {
-			k := groupKey{r.Index, r.Year, r.Bloc}
+		if k := data.SliceOf(r); last == nil || last.slice() != k {
 			g := a.byKey[k]
 			if g == nil {
 				ix := a.byIndex[r.Index]
@@ -400,8 +399,8 @@ var noScheme = &data.GradeScheme{Source: "none"}
 // prepareGroup computes grades and competition ranks of one group.
 func (a *Analysis) prepareGroup(g *group) {
 	g.scheme = noScheme
-	if a.ds.HasScheme(g.index, g.bloc, g.year) {
-		g.scheme = a.ds.SchemeFor(g.index, g.bloc, g.year)
+	if a.ds.HasScheme(g.slice()) {
+		g.scheme = a.ds.SchemeFor(g.slice())
 	}
 	type lv struct {
 		k     gradeKey
@@ -460,6 +459,9 @@ func (a *Analysis) prepareGroup(g *group) {
 			case r.PublishedRank > 0:
 				g.rankOnly++
 			}
+			if r.PublishedRank == 0 && !e.hasScore && r.Grade == "" {
+				g.bare++
+			}
 			g.maxPub = max(g.maxPub, r.PublishedRank)
 		}
 	}
@@ -510,7 +512,7 @@ func (a *Analysis) prepareGroup(g *group) {
 }
 
 func (a *Analysis) gradeKeyOf(g *group, label string) gradeKey {
-	if lvl, ok := a.ds.GradeLevel(g.index, g.bloc, g.year, label); ok {
+	if lvl, ok := a.ds.GradeLevel(g.slice(), label); ok {
 		return gradeKey{lvl: lvl}
 	}
 	return gradeKey{lvl: unknownLevel, unk: data.Fold(label)}
@@ -727,19 +729,20 @@ func (a *Analysis) BlocsIn(index string, year int) []string {
 	return out
 }
 
-// PrevYear returns the latest earlier year in which the index and bloc have data.
-func (a *Analysis) PrevYear(index string, year int, bloc string) (int, bool) {
-	if g := a.group(index, year, bloc); g != nil {
+// PrevYear returns the latest earlier year in which the slice's index and
+// bloc have data.
+func (a *Analysis) PrevYear(sl data.Slice) (int, bool) {
+	if g := a.group(sl); g != nil {
 		if g.prev != nil {
 			return g.prev.year, true
 		}
 		return 0, false
 	}
 	// a year the bloc has no data in: still answer from the bloc's years
-	if ix := a.byIndex[index]; ix != nil {
+	if ix := a.byIndex[sl.Index]; ix != nil {
 		best := 0
-		for _, g := range ix.byBloc[bloc] {
-			if g.year < year {
+		for _, g := range ix.byBloc[sl.Bloc] {
+			if g.year < sl.Year {
 				best = g.year
 			}
 		}
@@ -767,8 +770,8 @@ func (a *Analysis) entryOf(index string, year int, unitID string) *entry {
 	return nil
 }
 
-func (a *Analysis) group(index string, year int, bloc string) *group {
-	return a.byKey[groupKey{index, year, bloc}]
+func (a *Analysis) group(sl data.Slice) *group {
+	return a.byKey[sl]
 }
 
 func (a *Analysis) groupsOf(index string, year int) []*group {

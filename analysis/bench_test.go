@@ -59,9 +59,9 @@ func analyzeAll(ds *data.Dataset) int {
 			n += len(s.Blocs)
 			n += len(a.Movers(ix, y))
 			for _, b := range a.BlocsIn(ix, y) {
-				c, _ := a.Components(ix, y, b)
+				c, _ := a.Components(data.Slice{Index: ix, Year: y, Bloc: b})
 				n += len(c.Units)
-				n += len(a.Gaps(ix, y, b))
+				n += len(a.Gaps(data.Slice{Index: ix, Year: y, Bloc: b}))
 			}
 		}
 	}
@@ -88,7 +88,7 @@ func TestBenchDatasetSanity(t *testing.T) {
 	if len(s.Blocs) != 3 || s.Blocs[0].Ranked != 100 || s.Blocs[0].Compared == nil || *s.Blocs[0].Compared != 100 {
 		t.Errorf("summary = %+v", s.Blocs[0])
 	}
-	c, _ := a.Components(data.DefaultIndex, 2017, s.Blocs[0].Bloc)
+	c, _ := a.Components(data.Slice{Index: data.DefaultIndex, Year: 2017, Bloc: s.Blocs[0].Bloc})
 	if len(c.Components) != 9 || len(c.Units) != 100 || c.Units[0].Components[0].Rank == nil {
 		t.Errorf("components: %d comps %d units", len(c.Components), len(c.Units))
 	}

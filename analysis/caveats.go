@@ -77,11 +77,11 @@ func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs 
 			continue
 		}
 		c := Caveat{Kind: caveatKind(w.Msg), Message: w.Msg, Hint: w.Hint, File: w.Pos.File, Line: w.Pos.Line, Col: w.Pos.Col}
-		var touched []groupKey
+		var touched []data.Slice
 		if e := p.at[filePos{w.Pos.File, w.Pos.Line}]; e != nil && w.Pos.Line > 0 {
 			r := e.rec
 			c.Index, c.Year, c.Bloc, c.UnitID, c.Unit = r.Index, r.Year, r.Bloc, r.UnitID, r.Unit
-			touched = []groupKey{{r.Index, r.Year, r.Bloc}}
+			touched = []data.Slice{data.SliceOf(r)}
 			if e.hasScore {
 				c.Score = &r.Total
 			}
@@ -90,7 +90,8 @@ func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs 
 			}
 		} else if gs := p.files[w.Pos.File]; len(gs) > 0 {
 			touched = gs
-			c.Index, c.Year, c.Bloc = shared(gs)
+			sh := shared(gs)
+			c.Index, c.Year, c.Bloc = sh.Index, sh.Year, sh.Bloc
 		}
 		if touches(touched, index, year, blocs) {
 			out = append(out, c)
@@ -121,12 +122,12 @@ func (c *Caveat) describe(f *finding) {
 
 // touches reports whether a warning touching the tables ts (none = every
 // table) concerns the index, year and blocs asked for.
-func touches(ts []groupKey, index string, year int, blocs []string) bool {
+func touches(ts []data.Slice, index string, year int, blocs []string) bool {
 	if len(ts) == 0 {
 		return true
 	}
 	for _, t := range ts {
-		if (index == "" || t.index == index) && (year == 0 || t.year == year) && (len(blocs) == 0 || slices.Contains(blocs, t.bloc)) {
+		if (index == "" || t.Index == index) && (year == 0 || t.Year == year) && (len(blocs) == 0 || slices.Contains(blocs, t.Bloc)) {
 			return true
 		}
 	}
@@ -135,20 +136,20 @@ func touches(ts []groupKey, index string, year int, blocs []string) bool {
 
 // shared returns the index, year and bloc every table of gs has ("" or 0
 // where they differ).
-func shared(gs []groupKey) (index string, year int, bloc string) {
-	index, year, bloc = gs[0].index, gs[0].year, gs[0].bloc
+func shared(gs []data.Slice) data.Slice {
+	sh := gs[0]
 	for _, g := range gs[1:] {
-		if g.index != index {
-			index = ""
+		if g.Index != sh.Index {
+			sh.Index = ""
 		}
-		if g.year != year {
-			year = 0
+		if g.Year != sh.Year {
+			sh.Year = 0
 		}
-		if g.bloc != bloc {
-			bloc = ""
+		if g.Bloc != sh.Bloc {
+			sh.Bloc = ""
 		}
 	}
-	return index, year, bloc
+	return sh
 }
 
 // caveatKind tells a loader warning's kind from its message (package data
@@ -188,16 +189,16 @@ type filePos struct {
 // data file has records in.
 type placer struct {
 	at    map[filePos]*entry
-	files map[string][]groupKey
+	files map[string][]data.Slice
 }
 
 func (a *Analysis) places() *placer {
 	a.placeOnce.Do(func() {
-		p := &placer{at: make(map[filePos]*entry, len(a.recEntry)), files: map[string][]groupKey{}}
+		p := &placer{at: make(map[filePos]*entry, len(a.recEntry)), files: map[string][]data.Slice{}}
 		for _, e := range a.recEntry {
 			r := e.rec
 			p.at[filePos{r.Pos.File, r.Pos.Line}] = e
-			k := groupKey{r.Index, r.Year, r.Bloc}
+			k := data.SliceOf(r)
 			// records come sorted by table: look past the last one only on a change
 			if gs := p.files[r.Pos.File]; (len(gs) == 0 || gs[len(gs)-1] != k) && !slices.Contains(gs, k) {
 				p.files[r.Pos.File] = append(gs, k)

@@ -115,8 +115,8 @@ func (a *Analysis) sameGrade(g *group, given, want string) bool {
 	if given == want {
 		return true
 	}
-	lg, okg := a.ds.GradeLevel(g.index, g.bloc, g.year, given)
-	lw, okw := a.ds.GradeLevel(g.index, g.bloc, g.year, want)
+	lg, okg := a.ds.GradeLevel(g.slice(), given)
+	lw, okw := a.ds.GradeLevel(g.slice(), want)
 	if okg && okw {
 		return lg == lw
 	}

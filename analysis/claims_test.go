@@ -95,7 +95,7 @@ func TestClaimsRanksOnlyMiddleYear(t *testing.T) {
 	if m := find(m22, RetainedTop, "A"); m == nil || !m.RankPublished || m.Score != nil || m.RankedOf == nil || *m.RankedOf != 8 {
 		t.Errorf("2022 A = %+v", m)
 	}
-	s, _ := a.BlocSummary(data.DefaultIndex, 2022, "B")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	if !s.Complete || !s.RanksPublished || s.Mean != nil || len(s.Leader) != 1 || s.Leader[0].Score != nil || !s.Leader[0].RankPublished {
 		t.Errorf("2022 summary = %+v", s)
 	}
@@ -122,7 +122,7 @@ func (a *Analysis) moversOf(k MoverKind) []Mover {
 
 func TestClaimsPartialPreviousYear(t *testing.T) {
 	a := New(partialPrev())
-	p, _ := a.BlocSummary(data.DefaultIndex, 2022, "B")
+	p, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	if p.Complete || p.PartialReason == nil || p.Grades != nil || p.Mean != nil || p.AboveMean != nil || p.Spread != nil {
 		t.Errorf("partial 2022 summary states bloc figures: %+v", p)
 	}
@@ -133,7 +133,7 @@ func TestClaimsPartialPreviousYear(t *testing.T) {
 	}
 	wantI(t, "2022 max published rank", p.MaxPublishedRank, 20)
 
-	s, _ := a.BlocSummary(data.DefaultIndex, 2023, "B")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "B"})
 	if !s.Complete || s.Mean == nil {
 		t.Errorf("complete 2023 = %+v", s)
 	}
@@ -150,12 +150,12 @@ func TestClaimsPartialPreviousYear(t *testing.T) {
 	}
 
 	// rank moves from the published ranks: U17 17th → 16th
-	tb, _ := a.Table(data.DefaultIndex, 2023, "B")
+	tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "B"})
 	r := rowOf(t, tb, "U17")
 	wantI(t, "U17 rank", r.Rank, 16)
 	wantI(t, "U17 prev_rank", r.PrevRank, 17)
 	wantI(t, "U17 rank_change", r.RankChange, 1)
-	pt, _ := a.Table(data.DefaultIndex, 2022, "B")
+	pt, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	if pt.Complete || !pt.RanksPublished {
 		t.Errorf("2022 table complete %v, ranks published %v", pt.Complete, pt.RanksPublished)
 	}
@@ -174,7 +174,7 @@ func TestClaimsPartialPreviousYear(t *testing.T) {
 	}
 	// the partial year has a top but no bottom: its last row need not be the bloc's last
 	m22 := a.Movers(data.DefaultIndex, 2022)
-	if find(m22, Top, "U01") == nil || len(a.BlocMovers(data.DefaultIndex, 2022, "B")) != 1 {
+	if find(m22, Top, "U01") == nil || len(a.BlocMovers(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})) != 1 {
 		t.Errorf("2022 movers = %q, want only top U01", moverLines(m22))
 	}
 	// 2023's bottom: the partial 2022 does not show its last unit, so neither
@@ -199,7 +199,7 @@ func TestClaimsFirstYear(t *testing.T) {
 		{2020, "Old", []string{"top A", "bottom C"}},
 		{2021, "New", []string{"top X", "bottom Z"}},
 	} {
-		ms := a.BlocMovers(data.DefaultIndex, c.year, c.bloc)
+		ms := a.BlocMovers(data.Slice{Index: data.DefaultIndex, Year: c.year, Bloc: c.bloc})
 		var got []string
 		for _, m := range ms {
 			if m.Kind == SoleGrade {
@@ -216,7 +216,7 @@ func TestClaimsFirstYear(t *testing.T) {
 		}
 	}
 	// the second year of Old: claims counted since 2020
-	ms := a.BlocMovers(data.DefaultIndex, 2021, "Old")
+	ms := a.BlocMovers(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "Old"})
 	if m := find(ms, FirstTimeTop, "B"); m == nil || m.Since == nil || *m.Since != 2020 {
 		t.Errorf("B first time top since 2020: %q", moverLines(ms))
 	}

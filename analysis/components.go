@@ -92,8 +92,8 @@ type BlocComponents struct {
 // component and every unit's profile, in league-table order. Profiles are
 // built on each call; the statistics, and the scores, ranks and names the
 // profiles point to, are cached and shared (read-only).
-func (a *Analysis) Components(index string, year int, bloc string) (BlocComponents, bool) {
-	g := a.group(index, year, bloc)
+func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
+	g := a.group(sl)
 	if g == nil {
 		return BlocComponents{}, false
 	}
@@ -423,7 +423,7 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		}
 		if prev != nil {
 			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
-				f[1] = v - *p
+				f[1] = scoreChange(v, *p)
 				cs.Change = &f[1]
 			}
 		}

@@ -35,7 +35,7 @@ func componentsDataset() *data.Dataset {
 
 func TestComponentsBloc(t *testing.T) {
 	a := New(componentsDataset())
-	bc, ok := a.Components(data.DefaultIndex, 2022, "B")
+	bc, ok := a.Components(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	if !ok {
 		t.Fatal("no components")
 	}
@@ -81,7 +81,7 @@ func TestComponentsBloc(t *testing.T) {
 		t.Errorf("code = %s", sp(bc.Components[0].Code))
 	}
 	// the 2021 name and max of the renamed component
-	old, _ := a.Components(data.DefaultIndex, 2021, "B")
+	old, _ := a.Components(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "B"})
 	if c := old.Components[0]; c.Name != "Công tác chỉ đạo" || *c.MaxPoints != 10 {
 		t.Errorf("2021 component = %q max %s", c.Name, fp(c.MaxPoints))
 	}
@@ -164,7 +164,7 @@ func TestComponentRankTies(t *testing.T) {
 		R(2022, "B", "D", 1, scores(9.5)),
 	)
 	ds.Components = []data.Component{{Key: "x", Name: "X"}}
-	bc, _ := New(ds).Components(data.DefaultIndex, 2022, "B")
+	bc, _ := New(ds).Components(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	got := map[string]int{}
 	for _, u := range bc.Units {
 		got[u.Unit] = *u.Components[0].Rank
@@ -204,7 +204,7 @@ func TestComponentsJSON(t *testing.T) {
 	if v, ok := c2["max"]; !ok || v != nil {
 		t.Errorf("unknown max should be null: %v", c2)
 	}
-	bc, _ := a.Components(data.DefaultIndex, 2021, "B")
+	bc, _ := a.Components(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "B"})
 	b, _ = json.Marshal(bc.Units[0])
 	var row map[string]any
 	if err := json.Unmarshal(b, &row); err != nil {
@@ -245,7 +245,7 @@ func TestBonusComponentIsNotAnArea(t *testing.T) {
 		{Key: "bonus", Name: "Điểm thưởng", Bonus: true, Terms: []data.ComponentTerm{{Max: 3}}},
 	}
 	a := New(ds)
-	bc, ok := a.Components(data.DefaultIndex, 2022, "B")
+	bc, ok := a.Components(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	if !ok {
 		t.Fatal("no components")
 	}

@@ -190,12 +190,12 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 			}
 			for _, b := range a.BlocsIn(ix, y) {
 				recs := records[key{ix, y, b}]
-				tb, ok := a.Table(ix, y, b)
+				tb, ok := a.Table(data.Slice{Index: ix, Year: y, Bloc: b})
 				if !ok {
 					t.Fatalf("no table for %s %d %s", ix, y, b)
 				}
 				checkRanks(t, tb, recs)
-				bs, ok := a.BlocSummary(ix, y, b)
+				bs, ok := a.BlocSummary(data.Slice{Index: ix, Year: y, Bloc: b})
 				if !ok {
 					t.Fatalf("no summary for %s %d %s", ix, y, b)
 				}
@@ -212,7 +212,7 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 						t.Fatalf("caveat %s of %s %d %s selected for %s %d %s", c.Kind, c.Index, c.Year, c.Bloc, ix, y, b)
 					}
 				}
-				for _, m := range a.BlocMovers(ix, y, b) {
+				for _, m := range a.BlocMovers(data.Slice{Index: ix, Year: y, Bloc: b}) {
 					rec, ok := recs[m.UnitID]
 					if !ok || m.Index != ix || m.Year != y || m.Bloc != b {
 						t.Fatalf("mover %s names %s (%s %d %s), not a unit of %s %d %s", m.Kind, m.UnitID, m.Index, m.Year, m.Bloc, ix, y, b)
@@ -227,10 +227,10 @@ func checkAnalysis(t *testing.T, ds *data.Dataset) {
 						t.Fatalf("mover %s with rank %v", m.Kind, ip(m.Rank))
 					}
 				}
-				if bc, ok := a.Components(ix, y, b); ok {
+				if bc, ok := a.Components(data.Slice{Index: ix, Year: y, Bloc: b}); ok {
 					checkComponents(t, bc, recs)
 				}
-				for _, g := range a.Gaps(ix, y, b) {
+				for _, g := range a.Gaps(data.Slice{Index: ix, Year: y, Bloc: b}) {
 					if _, ok := recs[g.UnitID]; !ok {
 						t.Fatalf("gap of %s, not in the bloc", g.UnitID)
 					}

@@ -42,8 +42,8 @@ type Gap struct {
 
 // Gaps returns the gaps of every unit of a bloc, in league-table order
 // (built on each call; the caller owns the slice).
-func (a *Analysis) Gaps(index string, year int, bloc string) []Gap {
-	g := a.group(index, year, bloc)
+func (a *Analysis) Gaps(sl data.Slice) []Gap {
+	g := a.group(sl)
 	if g == nil {
 		return []Gap{}
 	}

@@ -87,7 +87,7 @@ func TestGaps(t *testing.T) {
 		}
 	}
 	// Gaps lists every unit in table order
-	gs := a.Gaps(data.DefaultIndex, 2023, "Sở")
+	gs := a.Gaps(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 	if len(gs) != 8 || gs[0].Unit != "A" || gs[len(gs)-1].Unit != "GradeOnly" {
 		t.Errorf("gaps order: %d, first %s", len(gs), gs[0].Unit)
 	}

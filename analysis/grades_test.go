@@ -51,7 +51,7 @@ func TestGradeSources(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := New(tc.ds)
-			s, _ := a.BlocSummary(data.DefaultIndex, 2023, "Bộ")
+			s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Bộ"})
 			if s.GradesFrom != tc.from {
 				t.Errorf("grades_from = %q, want %q", s.GradesFrom, tc.from)
 			}
@@ -69,7 +69,7 @@ func TestGradeSources(t *testing.T) {
 				t.Errorf("grades_note = %v with grades_from %s", s.GradesNote, s.GradesFrom)
 			}
 			var moves []string
-			for _, m := range a.BlocMovers(data.DefaultIndex, 2023, "Bộ") {
+			for _, m := range a.BlocMovers(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Bộ"}) {
 				if slices.Contains(gradeKinds, m.Kind) && m.Kind != SoleGrade {
 					moves = append(moves, string(m.Kind)+" "+m.Unit)
 				}
@@ -80,12 +80,12 @@ func TestGradeSources(t *testing.T) {
 			if !slices.Equal(moves, tc.gradeMoves) {
 				t.Errorf("grade moves = %q, want %q", moves, tc.gradeMoves)
 			}
-			tb, _ := a.Table(data.DefaultIndex, 2023, "Bộ")
+			tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Bộ"})
 			if g := sp(rowOf(t, tb, "C").Grade); g != tc.rowGrade {
 				t.Errorf("C grade = %s, want %s", g, tc.rowGrade)
 			}
 			if tc.from == GradesFromNone {
-				for _, gp := range a.Gaps(data.DefaultIndex, 2023, "Bộ") {
+				for _, gp := range a.Gaps(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Bộ"}) {
 					if gp.NextGrade != nil || gp.ToNextGrade != nil {
 						t.Errorf("%s: next grade %s on an ungraded table", gp.Unit, sp(gp.NextGrade))
 					}
@@ -113,7 +113,7 @@ func TestScoreBands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, _ := New(mkUngraded(tc.recs...)).BlocSummary(data.DefaultIndex, 2023, "Bộ")
+			s, _ := New(mkUngraded(tc.recs...)).BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Bộ"})
 			got := ""
 			for _, b := range s.Bands {
 				got += fmt.Sprintf("%g:%d/%d(%s/%s) ", b.Min, b.Count, b.Of, ip(b.PrevCount), ip(b.PrevOf))

@@ -114,10 +114,10 @@ func TestMatchBloc(t *testing.T) {
 	if got := a.BlocsIn(data.DefaultIndex, 2022); len(got) != 2 {
 		t.Errorf("blocs in 2022 = %q", got)
 	}
-	if y, ok := a.PrevYear(data.DefaultIndex, 2022, "Khối cơ quan Trung ương"); !ok || y != 2021 {
+	if y, ok := a.PrevYear(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "Khối cơ quan Trung ương"}); !ok || y != 2021 {
 		t.Errorf("prev year of a bloc without 2022 data = %d %v", y, ok)
 	}
-	if _, ok := a.PrevYear(data.DefaultIndex, 2021, "Khối quận, huyện"); ok {
+	if _, ok := a.PrevYear(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "Khối quận, huyện"}); ok {
 		t.Error("first year has a previous year")
 	}
 }
@@ -134,9 +134,9 @@ func TestConcurrentUse(t *testing.T) {
 			for _, y := range a.Years(data.DefaultIndex) {
 				a.Summary(data.DefaultIndex, y)
 				a.Movers(data.DefaultIndex, y)
-				a.Components(data.DefaultIndex, y, "B")
-				a.Gaps(data.DefaultIndex, y, "B")
-				a.Table(data.DefaultIndex, y, "B")
+				a.Components(data.Slice{Index: data.DefaultIndex, Year: y, Bloc: "B"})
+				a.Gaps(data.Slice{Index: data.DefaultIndex, Year: y, Bloc: "B"})
+				a.Table(data.Slice{Index: data.DefaultIndex, Year: y, Bloc: "B"})
 				a.Transitions(data.DefaultIndex, y-1, y)
 			}
 			a.FindUnit("a")
@@ -144,7 +144,7 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	s, _ := a.BlocSummary(data.DefaultIndex, 2022, "B")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	wantF(t, "mean", s.Mean, (54+53+51)/3.0)
 }
 

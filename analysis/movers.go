@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/parlens/parlens/data"
 )
 
 // MoverKind names a fact about a unit in a year.
@@ -90,8 +92,8 @@ func (a *Analysis) Movers(index string, year int) []Mover {
 }
 
 // BlocMovers returns the facts of one bloc in a year.
-func (a *Analysis) BlocMovers(index string, year int, bloc string) []Mover {
-	g := a.group(index, year, bloc)
+func (a *Analysis) BlocMovers(sl data.Slice) []Mover {
+	g := a.group(sl)
 	if g == nil {
 		return []Mover{}
 	}
@@ -148,7 +150,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 		if p.hasScore {
 			m.PrevScore = &p.rec.Total
 			if e.hasScore {
-				m.Change = b.floats.ptr(e.rec.Total - p.rec.Total)
+				m.Change = b.floats.ptr(scoreChange(e.rec.Total, p.rec.Total))
 			}
 		}
 		if p.ranked() {

@@ -15,11 +15,14 @@ import (
 // stated for it.
 
 // complete reports whether the group holds its whole table: no published
-// rank beyond the rows present, and not some ranked rows with a score and
-// others with a published rank only. (A row with neither is a unit without a
-// result, as in any table.)
+// rank beyond the rows present, not some ranked rows with a score and
+// others with a published rank only, and, where ranks are published, no row
+// with neither a score nor a rank (a press table lists its top rows with
+// ranks, then names a few units "at the bottom" without either: the table
+// is not all there). Without published ranks, a row with neither is a unit
+// without a result, as in any table.
 func (g *group) complete() bool {
-	return g.maxPub <= len(g.entries) && (g.scoredEl == 0 || g.rankOnly == 0)
+	return g.maxPub <= len(g.entries) && (g.scoredEl == 0 || g.rankOnly == 0) && (g.maxPub == 0 || g.bare == 0)
 }
 
 // partialReason says in plain words why the group is partial ("" when complete).
@@ -34,6 +37,13 @@ func (g *group) partialReason() string {
 			rows = "1 row has"
 		}
 		why = append(why, rows+" a published rank but no score")
+	}
+	if g.maxPub > 0 && g.bare > 0 {
+		rows := fmt.Sprintf("%d rows name a unit", g.bare)
+		if g.bare == 1 {
+			rows = "1 row names a unit"
+		}
+		why = append(why, rows+" with neither a score nor a rank while others have published ranks")
 	}
 	return strings.Join(why, "; ")
 }

@@ -17,11 +17,13 @@ func TestRanks(t *testing.T) {
 		R(2023, "Sở", "E", 79.996), // 80.00 at 2 decimals: ties with D
 		R(2023, "Sở", "F", 79.994), // 79.99
 		R(2023, "Sở", "NR", 95, notRanked),
-		R(2023, "Sở", "NoTotal", data.Missing),
 		R(2023, "Huyện", "X", 70), // another bloc: ranked on its own
+		// without published ranks, a row with neither a score nor a rank is
+		// a unit without a result: the table is still whole
+		R(2023, "Huyện", "NoTotal", data.Missing),
 	)
 	a := New(ds)
-	tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+	tb, ok := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 	if !ok {
 		t.Fatal("no table")
 	}
@@ -38,7 +40,6 @@ func TestRanks(t *testing.T) {
 		{"E", 4, 0, true},
 		{"F", 6, 0, true},
 		{"NR", 0, 0, true},
-		{"NoTotal", 0, 0, false},
 	}
 	for _, tc := range tests {
 		r := rowOf(t, tb, tc.unit)
@@ -63,19 +64,52 @@ func TestRanks(t *testing.T) {
 	if r := rowOf(t, tb, "E"); *r.Score != 79.996 {
 		t.Errorf("score rounded: %v", *r.Score)
 	}
-	if tb.Ranked != 6 || tb.Units != 8 {
-		t.Errorf("ranked %d of %d, want 6 of 8", tb.Ranked, tb.Units)
+	if tb.Ranked != 6 || tb.Units != 7 || !tb.Complete {
+		t.Errorf("ranked %d of %d (complete %v), want 6 of 7, complete", tb.Ranked, tb.Units, tb.Complete)
 	}
 	// order: ranked by rank, then not-ranked with a score, then no score
 	var order []string
 	for _, r := range tb.Rows {
 		order = append(order, r.Unit)
 	}
-	if got, want := order, []string{"A", "B", "C", "D", "E", "F", "NR", "NoTotal"}; !equal(got, want) {
+	if got, want := order, []string{"A", "B", "C", "D", "E", "F", "NR"}; !equal(got, want) {
 		t.Errorf("row order %v, want %v", got, want)
 	}
-	x, _ := a.Table(data.DefaultIndex, 2023, "Huyện")
+	x, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Huyện"})
 	wantI(t, "X rank", x.Rows[0].Rank, 1)
+	if r := rowOf(t, x, "NoTotal"); r.Rank != nil || r.Score != nil || !x.Complete {
+		t.Errorf("NoTotal row = %+v, table complete %v", r, x.Complete)
+	}
+}
+
+// A press table lists its top rows with published ranks and names a few
+// units "at the bottom" with neither a score nor a rank: the table is not
+// all there, so nothing that needs the whole bloc is stated (the real 2023
+// national table: ranks 1-5, An Giang with a score, Bình Thuận and Sóc
+// Trăng named without either).
+func TestRanksPublishedWithUnitsNamedWithoutResult(t *testing.T) {
+	ds := mk(
+		R(2023, "Tỉnh", "Quảng Ninh", 92.18, pub(1)),
+		R(2023, "Tỉnh", "Hải Phòng", 91.87, pub(2)),
+		R(2023, "Tỉnh", "Hà Nội", 91.43, pub(3)),
+		R(2023, "Tỉnh", "An Giang", 81.32),
+		R(2023, "Tỉnh", "Bình Thuận", data.Missing),
+		R(2023, "Tỉnh", "Sóc Trăng", data.Missing),
+	)
+	a := New(ds)
+	s, ok := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Tỉnh"})
+	if !ok {
+		t.Fatal("no summary")
+	}
+	if s.Complete || s.PartialReason == nil || s.NoResult != 2 || s.Mean != nil || len(s.Bottom) != 0 || s.Bands != nil {
+		t.Errorf("complete %v, has reason %v, no_result %d, mean %v, bottom %v, bands %v: want a partial table with no bloc-wide figures",
+			s.Complete, s.PartialReason != nil, s.NoResult, fp(s.Mean), s.Bottom, s.Bands)
+	}
+	tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Tỉnh"})
+	if r := rowOf(t, tb, "An Giang"); r.Rank != nil {
+		t.Errorf("An Giang ranked %d: its rank was not published", *r.Rank)
+	}
+	wantI(t, "Quảng Ninh rank", rowOf(t, tb, "Quảng Ninh").Rank, 1)
 }
 
 func equal(a, b []string) bool {
@@ -120,7 +154,7 @@ func TestGrades(t *testing.T) {
 		{"Khối quận, huyện", "Q3", "Nhóm III", false},
 	}
 	for _, tc := range tests {
-		tb, _ := a.Table(data.DefaultIndex, 2021, tc.bloc)
+		tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: tc.bloc})
 		r := rowOf(t, tb, tc.unit)
 		if sp(r.Grade) != map[bool]string{true: tc.grade, false: "nil"}[tc.grade != ""] {
 			t.Errorf("%s grade = %s, want %q", tc.unit, sp(r.Grade), tc.grade)
@@ -129,7 +163,7 @@ func TestGrades(t *testing.T) {
 			t.Errorf("%s grade_given = %v", tc.unit, r.GradeGiven)
 		}
 	}
-	s, _ := a.BlocSummary(data.DefaultIndex, 2021, "Khối sở")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "Khối sở"})
 	// Given (Xuất sắc) and Edge (Xuất sắc) count together; Tốt; Khá; no previous year
 	want := []struct {
 		g string
@@ -160,7 +194,7 @@ func TestGradeSpellings(t *testing.T) {
 		G(2021, "B", "F", "Yếu"),
 		G(2021, "B", "G", "Trung bình khá"),
 	)
-	s, _ := New(ds).BlocSummary(data.DefaultIndex, 2021, "B")
+	s, _ := New(ds).BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: "B"})
 	got := ""
 	for _, g := range s.Grades {
 		got += fmt.Sprintf("%s:%d ", g.Grade, g.Count)
@@ -193,7 +227,7 @@ func TestExtremeTotals(t *testing.T) {
 				recs = append(recs, R(2023, "Sở", fmt.Sprint("U", i), v))
 			}
 			a := New(mk(recs...))
-			tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+			tb, ok := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 			if !ok {
 				t.Fatal("no table")
 			}
@@ -201,7 +235,7 @@ func TestExtremeTotals(t *testing.T) {
 				wantI(t, fmt.Sprint("U", i), rowOf(t, tb, fmt.Sprint("U", i)).Rank, want)
 			}
 			a.Summaries()
-			a.Gaps(data.DefaultIndex, 2023, "Sở")
+			a.Gaps(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/data"
 )
 
 // UnitScore names a unit with its score and rank.
@@ -57,6 +58,7 @@ type BlocSummary struct {
 	Ranked            int     `json:"ranked"`     // units with a rank
 	NotRanked         int     `json:"not_ranked"` // units marked not ranked
 	RankOnly          int     `json:"rank_only"`  // units with a published rank and no score
+	NoResult          int     `json:"no_result"`  // units not marked not ranked with no score, published rank or grade
 	// Grades counts grades best first, every grade of this or the previous
 	// year; nil (JSON null) for a partial table or when the bloc is not
 	// graded (GradesFrom "none").
@@ -149,8 +151,8 @@ func (a *Analysis) Summary(index string, year int) (YearSummary, bool) {
 }
 
 // BlocSummary returns the summary of one bloc.
-func (a *Analysis) BlocSummary(index string, year int, bloc string) (BlocSummary, bool) {
-	g := a.group(index, year, bloc)
+func (a *Analysis) BlocSummary(sl data.Slice) (BlocSummary, bool) {
+	g := a.group(sl)
 	if g == nil {
 		return BlocSummary{}, false
 	}
@@ -340,7 +342,7 @@ func (g *group) buildSummary() BlocSummary {
 		s.PrevYear = &g.prev.year
 	}
 	s.Complete, s.PartialReason = g.complete(), optStr(g.partialReason())
-	s.RanksPublished, s.RankOnly = g.pubRanks, g.rankOnly
+	s.RanksPublished, s.RankOnly, s.NoResult = g.pubRanks, g.rankOnly, g.bare
 	if g.maxPub > 0 {
 		s.MaxPublishedRank = ptr(g.maxPub)
 	}

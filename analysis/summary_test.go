@@ -47,14 +47,14 @@ func ministriesDataset() *data.Dataset {
 
 func TestMinistries2023(t *testing.T) {
 	a := New(ministriesDataset())
-	tb, _ := a.Table(data.DefaultIndex, 2023, bo)
+	tb, _ := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: bo})
 	for i, m := range ministries2023 {
 		r := tb.Rows[i]
 		if r.Unit != m.name || r.Rank == nil || *r.Rank != i+1 || *r.Score != m.total {
 			t.Errorf("row %d = %s rank %s score %s, want %s rank %d", i, r.Unit, ip(r.Rank), fp(r.Score), m.name, i+1)
 		}
 	}
-	s, ok := a.BlocSummary(data.DefaultIndex, 2023, bo)
+	s, ok := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: bo})
 	if !ok {
 		t.Fatal("no summary")
 	}
@@ -106,7 +106,7 @@ func TestSummaryYearOverYear(t *testing.T) {
 		R(2022, "B", "NR", 99, notRanked),
 	)
 	a := New(ds)
-	s, _ := a.BlocSummary(data.DefaultIndex, 2022, "B")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	wantI(t, "prev_year", s.PrevYear, 2021)
 	wantI(t, "up", s.Up, 1)
 	wantI(t, "down", s.Down, 1)
@@ -200,7 +200,7 @@ func TestSummaryGradeOnly(t *testing.T) {
 		G(2022, "B", "A", "Xuất sắc"),
 		G(2022, "B", "B", "Khá"),
 	))
-	s, _ := a.BlocSummary(data.DefaultIndex, 2022, "B")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"})
 	if s.Ranked != 0 || s.Mean != nil || s.Stdev != nil || len(s.Leader) != 0 || len(s.Bottom) != 0 || s.AboveMean != nil {
 		t.Errorf("grade-only stats: %+v", s)
 	}

@@ -3,6 +3,8 @@ package analysis
 import (
 	"cmp"
 	"slices"
+
+	"github.com/parlens/parlens/data"
 )
 
 // Row is one unit in a bloc's league table.
@@ -39,9 +41,9 @@ type Table struct {
 	Rows           []Row `json:"rows"`
 }
 
-// Table returns the league table of an index, year and bloc.
-func (a *Analysis) Table(index string, year int, bloc string) (Table, bool) {
-	g := a.group(index, year, bloc)
+// Table returns the league table of a slice (an index, year and bloc).
+func (a *Analysis) Table(sl data.Slice) (Table, bool) {
+	g := a.group(sl)
 	if g == nil {
 		return Table{}, false
 	}
@@ -107,7 +109,7 @@ func (g *group) table() Table {
 			if p.hasScore {
 				r.PrevScore = &p.rec.Total
 				if e.hasScore {
-					r.Change = ptr(e.rec.Total - p.rec.Total)
+					r.Change = ptr(scoreChange(e.rec.Total, p.rec.Total))
 				}
 			}
 			if p.ranked() {

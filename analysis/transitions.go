@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"slices"
+
+	"github.com/parlens/parlens/data"
 )
 
 // UnitRef names a unit.
@@ -48,22 +50,23 @@ func (a *Analysis) Transitions(index string, from, to int) []Transition {
 	}
 	out := []Transition{}
 	for _, b := range ix.blocs {
-		if t, ok := a.Transition(index, b, from, to); ok {
+		if t, ok := a.Transition(data.Slice{Index: index, Year: from, Bloc: b}, to); ok {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// Transition compares one bloc between two years (usually the previous year
-// and this one). ok is false when the bloc has data in neither year.
-func (a *Analysis) Transition(index, bloc string, from, to int) (Transition, bool) {
-	gf, gt := a.group(index, from, bloc), a.group(index, to, bloc)
+// Transition compares one bloc between two years: the slice from (usually
+// last year's) and the same index and bloc in year to. ok is false when the
+// bloc has data in neither year.
+func (a *Analysis) Transition(from data.Slice, to int) (Transition, bool) {
+	gf, gt := a.group(from), a.group(from.WithYear(to))
 	if gf == nil && gt == nil {
 		return Transition{}, false
 	}
 	t := Transition{
-		Index: index, Bloc: bloc, From: from, To: to,
+		Index: from.Index, Bloc: from.Bloc, From: from.Year, To: to,
 		Grades: []string{}, Matrix: [][]TransitionCell{},
 		OnlyFrom: []UnitRef{}, OnlyTo: []UnitRef{}, Ungraded: []UnitRef{},
 	}

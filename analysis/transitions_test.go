@@ -41,7 +41,7 @@ func TestTransition(t *testing.T) {
 		R(2023, "B", "A", 88), R(2023, "B", "B", 91), R(2023, "B", "C", 78), R(2023, "B", "E", 60),
 	)
 	a := New(ds)
-	tr, ok := a.Transition(data.DefaultIndex, "B", 2022, 2023)
+	tr, ok := a.Transition(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"}, 2023)
 	if !ok {
 		t.Fatal("no transition")
 	}
@@ -83,7 +83,7 @@ func TestTransition(t *testing.T) {
 	if all := a.Transitions(data.DefaultIndex, 2022, 2023); len(all) != 1 {
 		t.Errorf("transitions = %d", len(all))
 	}
-	if _, ok := a.Transition(data.DefaultIndex, "nope", 2022, 2023); ok {
+	if _, ok := a.Transition(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "nope"}, 2023); ok {
 		t.Error("unknown bloc gave a transition")
 	}
 }
@@ -95,7 +95,7 @@ func TestTransitionLineage(t *testing.T) {
 		R(2023, "B", "New", 85, code("S")), R(2023, "B", "X", 81, code("X")),
 	)
 	ds.Units = []data.UnitInfo{{Code: "P", Successor: "S"}}
-	tr, _ := New(ds).Transition(data.DefaultIndex, "B", 2022, 2023)
+	tr, _ := New(ds).Transition(data.Slice{Index: data.DefaultIndex, Year: 2022, Bloc: "B"}, 2023)
 	if len(tr.OnlyFrom) != 0 || len(tr.OnlyTo) != 0 {
 		t.Errorf("only from %v, only to %v", tr.OnlyFrom, tr.OnlyTo)
 	}

@@ -21,7 +21,7 @@ func TestBelowLowestBandUngraded(t *testing.T) {
 		{Label: "Xuất sắc", Min: 90}, {Label: "Khá", Min: 70}, {Label: "Trung bình", Min: 50},
 	}}}
 	a := New(ds)
-	tb, ok := a.Table(data.DefaultIndex, 2023, "Sở")
+	tb, ok := a.Table(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 	if !ok {
 		t.Fatal("no table")
 	}
@@ -34,7 +34,7 @@ func TestBelowLowestBandUngraded(t *testing.T) {
 	if c := rowOf(t, tb, "C"); c.Grade != nil || c.Rank == nil || *c.Rank != 4 {
 		t.Errorf("C: grade %s rank %s, want no grade and rank 4", sp(c.Grade), ip(c.Rank))
 	}
-	s, _ := a.BlocSummary(data.DefaultIndex, 2023, "Sở")
+	s, _ := a.BlocSummary(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Sở"})
 	if s.Ungraded != 1 {
 		t.Errorf("ungraded %d, want 1 (C)", s.Ungraded)
 	}

@@ -204,8 +204,8 @@ func BenchmarkAnalyzeAll(b *testing.B) {
 						s, _ := a.Summary(ix, y)
 						n += len(s.Blocs) + len(a.Movers(ix, y))
 						for _, bl := range a.BlocsIn(ix, y) {
-							c, _ := a.Components(ix, y, bl)
-							n += len(c.Units) + len(a.Gaps(ix, y, bl))
+							c, _ := a.Components(data.Slice{Index: ix, Year: y, Bloc: bl})
+							n += len(c.Units) + len(a.Gaps(data.Slice{Index: ix, Year: y, Bloc: bl}))
 						}
 					}
 				}
@@ -414,7 +414,7 @@ func TestParallelMatchesSerial(t *testing.T) {
 				s, _ := a.Summary(ix, y)
 				enc.Encode(s)
 				for _, bl := range a.BlocsIn(ix, y) {
-					tb, _ := a.Table(ix, y, bl)
+					tb, _ := a.Table(data.Slice{Index: ix, Year: y, Bloc: bl})
 					enc.Encode(tb)
 				}
 			}

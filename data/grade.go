@@ -64,11 +64,11 @@ func (s *GradeScheme) Level(label string) (int, bool) {
 	return 0, false
 }
 
-func (s *GradeScheme) applies(index, bloc string, year int) bool {
-	return (s.Index == "" || Fold(s.Index) == Fold(index)) &&
-		(s.Bloc == "" || Fold(s.Bloc) == Fold(bloc)) &&
-		(s.FromYear == 0 || year >= s.FromYear) &&
-		(s.ToYear == 0 || year <= s.ToYear)
+func (s *GradeScheme) applies(sl Slice) bool {
+	return (s.Index == "" || Fold(s.Index) == Fold(sl.Index)) &&
+		(s.Bloc == "" || Fold(s.Bloc) == Fold(sl.Bloc)) &&
+		(s.FromYear == 0 || sl.Year >= s.FromYear) &&
+		(s.ToYear == 0 || sl.Year <= s.ToYear)
 }
 
 func (s *GradeScheme) specificity() int {
@@ -102,14 +102,14 @@ func (s *GradeScheme) isBuiltIn() bool {
 	return s == &DefaultScheme || s.Source == DefaultScheme.Source
 }
 
-// SchemeFor returns the grade scheme for an index, bloc and year: the most
+// SchemeFor returns the grade scheme for a slice: the most
 // specific one the user gave (grades.csv or DefaultGrades), else the
 // built-in default, which orders labels but grades nothing (see HasScheme).
-func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
+func (d *Dataset) SchemeFor(sl Slice) *GradeScheme {
 	var best *GradeScheme
 	for i := range d.Schemes {
 		s := &d.Schemes[i]
-		if s.applies(index, bloc, year) && (best == nil || s.specificity() > best.specificity()) {
+		if s.applies(sl) && (best == nil || s.specificity() > best.specificity()) {
 			best = s
 		}
 	}
@@ -119,10 +119,10 @@ func (d *Dataset) SchemeFor(index, bloc string, year int) *GradeScheme {
 	return best
 }
 
-// HasScheme reports whether the user gave a scheme for the index, bloc and
-// year (grades.csv or DefaultGrades): only then are totals graded.
-func (d *Dataset) HasScheme(index, bloc string, year int) bool {
-	return d.SchemeFor(index, bloc, year) != &DefaultScheme
+// HasScheme reports whether the user gave a scheme for the slice
+// (grades.csv or DefaultGrades): only then are totals graded.
+func (d *Dataset) HasScheme(sl Slice) bool {
+	return d.SchemeFor(sl) != &DefaultScheme
 }
 
 // A ladder is a built-in ordered grade vocabulary; each rung may have several names.
@@ -170,11 +170,11 @@ func LookupGrade(label string) (VocabGrade, bool) {
 	return g, ok
 }
 
-// GradeOrder orders grade labels best first for an index, bloc and year:
+// GradeOrder orders grade labels best first for a slice:
 // the scheme's order where it names them, else the built-in vocabulary.
 // ok is false when some label cannot be ordered.
-func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ordered []string, ok bool) {
-	s := d.SchemeFor(index, bloc, year)
+func (d *Dataset) GradeOrder(sl Slice, labels []string) (ordered []string, ok bool) {
+	s := d.SchemeFor(sl)
 	key := func(l string) (int, bool) {
 		if lvl, ok := s.Level(l); ok && !s.isBuiltIn() {
 			return lvl * 10, true
@@ -200,11 +200,11 @@ func (d *Dataset) GradeOrder(index, bloc string, year int, labels []string) (ord
 }
 
 // GradeLevel returns a grade's level (0 = best) under the scheme for the
-// index, bloc and year, falling back to the built-in vocabulary.
-func (d *Dataset) GradeLevel(index, bloc string, year int, label string) (int, bool) {
+// slice, falling back to the built-in vocabulary.
+func (d *Dataset) GradeLevel(sl Slice, label string) (int, bool) {
 	// The default scheme's labels all sit in the vocabulary; using the
 	// vocabulary for them keeps "Trung bình khá" between Khá and Trung bình.
-	if s := d.SchemeFor(index, bloc, year); !s.isBuiltIn() {
+	if s := d.SchemeFor(sl); !s.isBuiltIn() {
 		if lvl, ok := s.Level(label); ok {
 			return lvl, true
 		}
@@ -243,11 +243,11 @@ func ungradedIssues(d *Dataset) []Issue {
 		if r.Grade != "" || !r.HasTotal() {
 			continue
 		}
-		if at == nil || r.Index != at.Index || r.Year != at.Year || r.Bloc != at.Bloc {
+		if at == nil || SliceOf(r) != SliceOf(at) {
 			if at != nil {
 				more()
 			}
-			s, at, n = d.SchemeFor(r.Index, r.Bloc, r.Year), r, 0
+			s, at, n = d.SchemeFor(SliceOf(r)), r, 0
 		}
 		if len(s.Bands) == 0 || s.GradeFor(r.Total) != "" {
 			continue
@@ -273,9 +273,5 @@ const maxUngradedWarnings = 20
 
 // groupName names a record's index, year and bloc: "PAR Index 2023, Sở".
 func groupName(r *Record) string {
-	s := fmt.Sprintf("%s %d", clip(r.Index), r.Year)
-	if r.Bloc != "" {
-		s += ", " + clip(r.Bloc)
-	}
-	return s
+	return Slice{Index: clip(r.Index), Year: r.Year, Bloc: clip(r.Bloc)}.String()
 }

@@ -40,10 +40,10 @@ func TestGradesDefaultOption(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := ds.HasScheme(DefaultIndex, "Bộ", 2023); got != tc.has {
+			if got := ds.HasScheme(Slice{Index: DefaultIndex, Year: 2023, Bloc: "Bộ"}); got != tc.has {
 				t.Errorf("HasScheme = %v, want %v", got, tc.has)
 			}
-			s := ds.SchemeFor(DefaultIndex, "Bộ", 2023)
+			s := ds.SchemeFor(Slice{Index: DefaultIndex, Year: 2023, Bloc: "Bộ"})
 			if s.Source != tc.source {
 				t.Errorf("scheme source = %q, want %q", s.Source, tc.source)
 			}
@@ -53,7 +53,7 @@ func TestGradesDefaultOption(t *testing.T) {
 				}
 			}
 			// the built-in scheme orders labels by the vocabulary either way
-			if lvl, ok := ds.GradeLevel(DefaultIndex, "Bộ", 2023, "Trung bình khá"); tc.source == "built-in" && (!ok || lvl != 3) {
+			if lvl, ok := ds.GradeLevel(Slice{Index: DefaultIndex, Year: 2023, Bloc: "Bộ"}, "Trung bình khá"); tc.source == "built-in" && (!ok || lvl != 3) {
 				t.Errorf("Trung bình khá level = %d, %v; want 3 (between Khá and Trung bình)", lvl, ok)
 			}
 		})

@@ -253,11 +253,11 @@ func TestSidecars(t *testing.T) {
 	if s, ok := ds.Successor("Q2"); !ok || s != "Q1" {
 		t.Errorf("successor of Q2: %q %v", s, ok)
 	}
-	s := ds.SchemeFor(DefaultIndex, "huyện", 2021)
+	s := ds.SchemeFor(Slice{Index: DefaultIndex, Year: 2021, Bloc: "huyện"})
 	if s.Source != "grades.csv" || s.GradeFor(85) != "Nhóm II" || s.GradeFor(95.5) != "Nhóm I" || s.GradeFor(3) != "Nhóm III" {
 		t.Errorf("bloc scheme %+v", s)
 	}
-	if ds.SchemeFor(DefaultIndex, "Sở", 2021) != &DefaultScheme {
+	if ds.SchemeFor(Slice{Index: DefaultIndex, Year: 2021, Bloc: "Sở"}) != &DefaultScheme {
 		t.Error("a bloc without a scheme uses the default")
 	}
 }
@@ -268,11 +268,11 @@ func TestGradeVocabulary(t *testing.T) {
 		label string
 		level int
 	}{{"xuat sac", 0}, {"Rất tốt", 0}, {"TỐT", 1}, {"Trung bình khá", 3}, {"Chưa đạt", 5}, {"Kém", 5}, {"Nhóm B", 1}, {"III", 2}} {
-		if lvl, ok := ds.GradeLevel(DefaultIndex, "", 2021, tt.label); !ok || lvl != tt.level {
+		if lvl, ok := ds.GradeLevel(Slice{Index: DefaultIndex, Year: 2021, Bloc: ""}, tt.label); !ok || lvl != tt.level {
 			t.Errorf("level of %q = %d, %v; want %d", tt.label, lvl, ok, tt.level)
 		}
 	}
-	if _, ok := ds.GradeLevel(DefaultIndex, "", 2021, "Siêu tốt"); ok {
+	if _, ok := ds.GradeLevel(Slice{Index: DefaultIndex, Year: 2021, Bloc: ""}, "Siêu tốt"); ok {
 		t.Error("unknown label ordered")
 	}
 	for score, want := range map[float64]string{90: "Xuất sắc", 89.995: "Xuất sắc", 89.99: "Tốt", 60: "Trung bình", 59.99: "Yếu", 101.69: "Xuất sắc"} {

@@ -34,14 +34,7 @@ type recordKeys struct {
 	units     []int32
 	nUnits    int
 	groups    []int32
-	groupKeys []recGroup
-}
-
-// recGroup is a record's (index, year, bloc).
-type recGroup struct {
-	index string
-	year  int
-	bloc  string
+	groupKeys []Slice
 }
 
 // assignIdentities gives every record its UnitID: its code (through units.csv
@@ -103,8 +96,8 @@ type keyPart struct {
 	units     []int32
 	unitKeys  []string // local unit ordinal → unit id
 	groups    []int32
-	groupKeys []recGroup // local group ordinal → group
-	uncoded   bool       // a record has no unit code
+	groupKeys []Slice // local group ordinal → group
+	uncoded   bool    // a record has no unit code
 	// unitsLeft: the loader could not number the units of records without
 	// a code; units says nothing then (see addCoded)
 	unitsLeft bool
@@ -116,14 +109,14 @@ type keyPart struct {
 type partNumberer struct {
 	kp           keyPart
 	unitSeq      sequence
-	groupOrd     map[recGroup]int32
-	recentGroups recent[recGroup, int32]
+	groupOrd     map[Slice]int32
+	recentGroups recent[Slice, int32]
 }
 
 func newPartNumberer(from, capacity int) *partNumberer {
 	return &partNumberer{
 		kp:       keyPart{from: from, to: from, units: make([]int32, 0, capacity), groups: make([]int32, 0, capacity)},
-		groupOrd: map[recGroup]int32{},
+		groupOrd: map[Slice]int32{},
 	}
 }
 
@@ -157,7 +150,7 @@ func (p *partNumberer) addCoded(r *Record, code int32) {
 }
 
 func (p *partNumberer) addGroup(r *Record) {
-	g := recGroup{r.Index, r.Year, r.Bloc}
+	g := SliceOf(r)
 	o, ok := p.recentGroups.get(g)
 	if !ok {
 		if o, ok = p.groupOrd[g]; !ok {
@@ -237,7 +230,7 @@ func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
 	wg.Wait()
 	keys.units = make([]int32, len(recs))
 	keys.groups = make([]int32, len(recs))
-	unitMap, groupMap := map[string]int32{}, map[recGroup]int32{}
+	unitMap, groupMap := map[string]int32{}, map[Slice]int32{}
 	for _, p := range parts {
 		needNames = needNames || p.uncoded
 		unitTrans := make([]int32, len(p.unitKeys))
@@ -282,9 +275,9 @@ func (b *builder) findDuplicates(keys *recordKeys) {
 	d := b.ds
 	// the (index, year) of each group, numbered
 	years := make([]int32, len(keys.groupKeys))
-	yearOrd := map[recGroup]int32{}
+	yearOrd := map[Slice]int32{}
 	for g, k := range keys.groupKeys {
-		k.bloc = ""
+		k.Bloc = ""
 		o, ok := yearOrd[k]
 		if !ok {
 			o = int32(len(yearOrd))
@@ -403,13 +396,13 @@ func (b *builder) warnNameChanges(keys *recordKeys) {
 func byYear(keys *recordKeys) []int32 {
 	var years []int
 	for _, k := range keys.groupKeys {
-		years = append(years, k.year)
+		years = append(years, k.Year)
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)
 	yearOf := make([]int32, len(keys.groupKeys)) // group → year's place
 	for g, k := range keys.groupKeys {
-		y, _ := slices.BinarySearch(years, k.year)
+		y, _ := slices.BinarySearch(years, k.Year)
 		yearOf[g] = int32(y)
 	}
 	start := make([]int, len(years)+1)
@@ -433,7 +426,7 @@ func byYear(keys *recordKeys) []int32 {
 // records' (index, year, bloc) ordinals (recordKeys). A counting sort over
 // the groups: one pass to count, one to place. It returns the sorted
 // records (recs itself, reordered in place).
-func sortRecords(recs []Record, ids []int32, keys []recGroup) []Record {
+func sortRecords(recs []Record, ids []int32, keys []Slice) []Record {
 	type group struct {
 		index int
 		year  int
@@ -442,18 +435,18 @@ func sortRecords(recs []Record, ids []int32, keys []recGroup) []Record {
 	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
 	groups := make([]group, len(keys))
 	for gi, k := range keys { // groups are in first-seen order, so their indices and blocs are too
-		io, ok := indexOrder[k.index]
+		io, ok := indexOrder[k.Index]
 		if !ok {
 			io = len(indexOrder)
-			indexOrder[k.index] = io
+			indexOrder[k.Index] = io
 		}
-		bk := [2]string{k.index, k.bloc}
+		bk := [2]string{k.Index, k.Bloc}
 		bo, ok := blocOrder[bk]
 		if !ok {
 			bo = len(blocOrder)
 			blocOrder[bk] = bo
 		}
-		groups[gi] = group{io, k.year, bo}
+		groups[gi] = group{io, k.Year, bo}
 	}
 	sorted := true
 	for i := 1; i < len(ids) && sorted; i++ {

@@ -99,7 +99,7 @@ func TestBelowLowestBandUngraded(t *testing.T) {
 			if err := r.Err(); err != nil {
 				t.Fatal(err)
 			}
-			s := r.Dataset.SchemeFor(DefaultIndex, "", 2023)
+			s := r.Dataset.SchemeFor(Slice{Index: DefaultIndex, Year: 2023, Bloc: ""})
 			for total, want := range c.want {
 				if got := s.GradeFor(total); got != want {
 					t.Errorf("GradeFor(%v) = %q, want %q", total, got, want)

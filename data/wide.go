@@ -1004,9 +1004,8 @@ type gradeLabels struct {
 }
 
 type gradeKey struct {
-	index, bloc string
-	year        int
-	grade       string
+	slice Slice
+	grade string
 }
 
 // check reports, through add, a grade label that nothing can order; col
@@ -1015,7 +1014,8 @@ func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Seve
 	if rec.Grade == "" {
 		return
 	}
-	k := gradeKey{rec.Index, rec.Bloc, rec.Year, rec.Grade}
+	sl := SliceOf(rec)
+	k := gradeKey{sl, rec.Grade}
 	ok, hit := g.recent.get(k)
 	if !hit {
 		var seen bool
@@ -1023,7 +1023,7 @@ func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Seve
 			if g.known == nil {
 				g.known = map[gradeKey]bool{}
 			}
-			_, ok = ds.GradeLevel(rec.Index, rec.Bloc, rec.Year, rec.Grade)
+			_, ok = ds.GradeLevel(sl, rec.Grade)
 			g.known[k] = ok
 		}
 		g.recent.put(k, ok)

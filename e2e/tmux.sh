@@ -367,7 +367,7 @@ for where in update view cmd load; do
 		wait_for "Tổng quan"
 		keys '!'
 	fi
-	wait_for "rc=1"
+	wait_for "rc=3"
 	screen_joined | grep -qF "please report it" || die "crash in $where: no hint to report it"
 	assert_restored "crash in $where"
 	check "crash-$where"

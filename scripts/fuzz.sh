@@ -20,6 +20,8 @@
 #                             up to the units, movers name units of their bloc
 #   FuzzOutput    .           any text through every output format: inert,
 #                             layout kept, CSV without live formulas, JSON exact
+#   (and every other func FuzzXxx in a tracked _test.go file: the list is
+#   found, not kept here)
 #
 # A failure stops the run; Go writes the input under the package's
 # testdata/fuzz/FuzzXxx/, where `go test` replays it from then on.
@@ -28,7 +30,13 @@ cd "$(dirname "$0")/.."
 
 time=${1:-10m}
 shift || true
-all=("./data FuzzLoad" "./data FuzzLoadLong" "./data FuzzSidecars" "./data FuzzLoadXLSX" "./analysis FuzzAnalysis" ". FuzzOutput")
+# Every fuzzer in the tree, found by name, so a new one runs without an edit here.
+all=()
+while IFS=: read -r file name; do
+	dir=$(dirname "$file")
+	[ "$dir" = . ] && pkg=. || pkg=./$dir
+	all+=("$pkg $name")
+done < <(git ls-files '*_test.go' | xargs grep -oE '^func Fuzz[A-Za-z0-9_]+' | sed -E 's/:func /:/' | sort)
 targets=()
 if [ $# -gt 0 ]; then
 	for want in "$@"; do

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/brief"
 )
@@ -15,4 +16,18 @@ func generateBrief(a *analysis.Analysis, o BriefOptions) (markdown, plain string
 		return "", "", err
 	}
 	return b.Markdown(), b.Text(), nil
+}
+
+// briefDOCX drafts the briefing with package brief and lays it out as a
+// Word document, as `parlens brief --format docx` does.
+func briefDOCX(a *analysis.Analysis, o BriefOptions) ([]byte, error) {
+	b, err := brief.Generate(a, brief.Options{
+		Index: o.Index, Year: o.Year, Blocs: o.Blocs, Lang: o.Lang, Sources: o.Sources, Highlights: o.Highlights,
+	})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = b.Document(a).WriteDOCX(&buf)
+	return buf.Bytes(), err
 }

@@ -52,6 +52,11 @@ type selection struct {
 	version int // bumps when index, year or bloc change: views rebuild on it
 }
 
+// slice is the selected index, year and bloc.
+func (s *selection) slice() data.Slice {
+	return data.Slice{Index: s.index, Year: s.year, Bloc: s.bloc}
+}
+
 // navigator is what a view may ask of the dashboard.
 type navigator interface {
 	// openUnit drills into a unit over the current view.
@@ -96,7 +101,7 @@ func (c *viewCtx) dir() string {
 
 // gradeLevel is a grade's level (0 = best) as the dataset orders it.
 func (c *viewCtx) gradeLevel(bloc string, year int, grade string) int {
-	if lvl, ok := c.ds.GradeLevel(c.index, bloc, year, grade); ok {
+	if lvl, ok := c.ds.GradeLevel(data.Slice{Index: c.index, Year: year, Bloc: bloc}, grade); ok {
 		return lvl
 	}
 	return -1

@@ -14,6 +14,7 @@ type KeyMap struct {
 	Movers MoverKeys
 	Trans  TransKeys
 	Brief  BriefKeys
+	Table  TableKeys
 	Input  InputKeys
 }
 
@@ -50,6 +51,11 @@ type TransKeys struct {
 // BriefKeys are the briefing's.
 type BriefKeys struct {
 	Lang, Write, Copy key.Binding
+}
+
+// TableKeys copy and write the table views (export.go).
+type TableKeys struct {
+	Copy, Write key.Binding
 }
 
 // InputKeys are active while a prompt (filter, file name) is open.
@@ -110,6 +116,10 @@ func KeyMapIn(l words.Lang) KeyMap {
 		Lang:  b([]string{"L"}, "L", words.KeyBriefLang),
 		Write: b([]string{"w"}, "w", words.KeyWrite),
 		Copy:  b([]string{"y"}, "y", words.KeyCopy),
+	}
+	km.Table = TableKeys{
+		Copy:  b([]string{"y"}, "y", words.KeyCopyTable),
+		Write: b([]string{"w"}, "w", words.KeyWriteTable),
 	}
 	km.Input = InputKeys{
 		Accept: b([]string{"enter"}, "enter", words.KeyAccept),

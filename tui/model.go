@@ -400,6 +400,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.loadFrac = m.estimate(time.Time(msg))
 		return tick()
+	case tableWrittenMsg:
+		if msg.err != nil {
+			m.flash(m.c.say(words.WriteFailed)+msg.err.Error(), true)
+		} else {
+			m.flash(m.c.say(words.TableWritten)+msg.path, false)
+		}
+		return nil
 	case briefWrittenMsg:
 		if msg.err != nil {
 			m.flash(m.c.say(words.WriteFailed)+msg.err.Error(), true)
@@ -527,6 +534,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	handled, cmd := m.top().HandleKey(msg)
 	if handled {
 		return cmd
+	}
+	if ex, ok := m.top().(tableExporter); ok {
+		if handled, cmd := m.c.exportKey(ex, msg); handled {
+			return cmd
+		}
 	}
 	if key.Matches(msg, g.Back) {
 		if len(m.stack) > 1 {
@@ -1048,6 +1060,9 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	if extra := m.top().FullHelp(); len(extra) > 0 {
 		groups = append(groups, extra)
+	}
+	if _, ok := m.top().(tableExporter); ok {
+		groups = append(groups, []key.Binding{m.keys.Table.Copy, m.keys.Table.Write})
 	}
 	return groups
 }

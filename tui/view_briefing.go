@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,8 +13,9 @@ import (
 )
 
 // briefingView shows the generated briefing (marked facts first) in a
-// scrollable pane; w writes it as Markdown, y copies it (OSC 52), L switches
-// between Vietnamese and English.
+// scrollable pane; w writes it (.md, .txt or .docx, by the file's
+// extension), y copies it as plain text (OSC 52), L switches between
+// Vietnamese and English.
 type briefingView struct {
 	c *viewCtx
 	textPane
@@ -84,28 +84,36 @@ func (v *briefingView) defaultPath() string {
 	return filepath.Join(v.c.dir(), fmt.Sprintf("bao-cao-%s-%d-%s.md", name, v.c.year, v.lang))
 }
 
-// write saves the Markdown briefing in a Cmd (atomically: a temp file in the
-// same directory, then a rename).
+// write saves the briefing in a Cmd (atomically: a temp file in the same
+// directory, then a rename): a Word document for .docx (the command line's
+// writer), plain text for .txt, Markdown otherwise.
 func (v *briefingView) write(path string) tea.Cmd {
-	path = strings.TrimSpace(path)
+	path = v.c.outputPath(path)
 	if path == "" {
 		return nil
 	}
-	if strings.HasPrefix(path, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			path = filepath.Join(home, path[2:])
-		}
-	}
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(v.c.dir(), path)
-	}
-	md := v.md
+	md, plain := v.md, v.plain
 	if v.err != nil || md == "" {
 		v.c.flash(v.c.say(words.NoBriefToWrite), true)
 		return nil
 	}
+	c := v.c
+	opt := BriefOptions{Index: c.index, Year: c.year, Lang: v.lang, Sources: c.sources, Highlights: c.marks.in(c.index, c.year)}
+	a := c.a
 	return func() tea.Msg {
-		err := WriteFileAtomic(path, []byte(md))
+		var content []byte
+		var err error
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".docx":
+			content, err = briefDOCX(a, opt)
+		case ".txt":
+			content = []byte(plain)
+		default:
+			content = []byte(md)
+		}
+		if err == nil {
+			err = WriteFileAtomic(path, content)
+		}
 		return briefWrittenMsg{path: path, err: err}
 	}
 }
@@ -134,11 +142,12 @@ func (v *briefingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 		return true, c.prompt(prompt{label: c.say(words.WriteTo), value: v.defaultPath(), accept: v.write})
 	case key.Matches(msg, bk.Copy):
-		if v.md == "" {
+		if v.plain == "" {
 			return true, nil
 		}
+		// plain text, never Markdown: it pastes into Word as paragraphs
 		c.flash(c.say(words.BriefCopied), false)
-		return true, tea.SetClipboard(v.md)
+		return true, tea.SetClipboard(v.plain)
 	}
 	return c.moveKey(&v.sc, msg), nil
 }

@@ -49,7 +49,7 @@ func (v *componentsView) Sync() {
 	}
 	v.built = k
 	m := v.c
-	v.bc, _ = m.a.Components(m.index, m.year, m.bloc)
+	v.bc, _ = m.a.Components(m.slice())
 	n := len(v.bc.Units)
 	v.names = make([]string, n)
 	v.folds = make([]string, n)
@@ -151,7 +151,7 @@ func (v *componentsView) pinned(col int) grid.Cell {
 	case ccUnit:
 		return grid.Cell{Text: v.c.say(words.HeadBlocMean), Kind: styles.KAccent}
 	case ccScore:
-		if bs, ok := v.c.a.BlocSummary(v.c.index, v.c.year, v.c.bloc); ok && bs.Mean != nil {
+		if bs, ok := v.c.a.BlocSummary(v.c.slice()); ok && bs.Mean != nil {
 			return grid.Cell{Text: vi.Fixed(*bs.Mean, 2), Kind: styles.KAccent}
 		}
 		return grid.Cell{}

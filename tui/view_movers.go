@@ -46,7 +46,7 @@ func (v *moversView) Sync() {
 	if v.all {
 		v.facts = c.a.Movers(c.index, c.year)
 	} else {
-		v.facts = c.a.BlocMovers(c.index, c.year, c.bloc)
+		v.facts = c.a.BlocMovers(c.slice())
 	}
 	v.items = v.items[:0]
 	for _, kind := range analysis.MoverKinds {

@@ -57,7 +57,7 @@ func (v *overviewView) build() {
 	for _, bs := range sum.Blocs {
 		bs := bs
 		v.blocTop[bs.Bloc] = len(lines)
-		movers := c.a.BlocMovers(c.index, c.year, bs.Bloc)
+		movers := c.a.BlocMovers(c.slice().WithBloc(bs.Bloc))
 		head := c.sayf(words.OverviewBlocUnits, p(bs.Bloc), vi.Int(bs.Units))
 		switch {
 		case bs.Scored == 0:

@@ -82,15 +82,15 @@ func (v *rankingView) Sync() {
 	}
 	v.built = v.key()
 	m := v.c
-	v.tbl, _ = m.a.Table(m.index, m.year, m.bloc)
-	v.comps, _ = m.a.Components(m.index, m.year, m.bloc)
+	v.tbl, _ = m.a.Table(m.slice())
+	v.comps, _ = m.a.Components(m.slice())
 	byUnit := make(map[string]*analysis.UnitComponents, len(v.comps.Units))
 	for i := range v.comps.Units {
 		byUnit[v.comps.Units[i].UnitID] = &v.comps.Units[i]
 	}
 	isNew := map[string]bool{}
 	gstep := map[string]int{}
-	for _, mv := range m.a.BlocMovers(m.index, m.year, m.bloc) {
+	for _, mv := range m.a.BlocMovers(m.slice()) {
 		switch mv.Kind {
 		case analysis.NewUnit:
 			isNew[mv.UnitID] = true

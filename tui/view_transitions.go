@@ -41,7 +41,7 @@ func (v *transitionsView) fromYear() int {
 	if v.from != 0 && v.from < c.year && slices.Contains(c.years, v.from) {
 		return v.from
 	}
-	if y, ok := c.a.PrevYear(c.index, c.year, c.bloc); ok {
+	if y, ok := c.a.PrevYear(c.slice()); ok {
 		return y
 	}
 	return 0
@@ -57,7 +57,7 @@ func (v *transitionsView) Sync() {
 	v.built = k
 	v.ok = false
 	if from != 0 {
-		v.tr, v.ok = c.a.Transition(c.index, c.bloc, from, c.year)
+		v.tr, v.ok = c.a.Transition(c.slice().WithYear(from), c.year)
 	}
 	if v.ok {
 		v.ci = min(v.ci, len(v.tr.Grades)-1)

@@ -214,7 +214,7 @@ func (v *unitView) build() {
 	if uc, ok := c.a.UnitComponents(c.index, c.year, v.unitID); ok && len(uc.Components) > 0 {
 		var leader *analysis.UnitComponents
 		var bc analysis.BlocComponents
-		if b, ok := c.a.Components(c.index, c.year, uc.Bloc); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
+		if b, ok := c.a.Components(c.slice().WithBloc(uc.Bloc)); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
 			bc = b
 			leader = &b.Units[0]
 		}
@@ -351,7 +351,7 @@ func (v *unitView) build() {
 	v.facts = nil
 	v.factAt = map[int]int{}
 	if bloc != "" {
-		for _, mv := range c.a.BlocMovers(c.index, c.year, bloc) {
+		for _, mv := range c.a.BlocMovers(c.slice().WithBloc(bloc)) {
 			if mv.UnitID == v.unitID {
 				v.facts = append(v.facts, mv)
 			}

@@ -688,7 +688,7 @@ func (g *gen) prevLeaders(b string) map[string]bool {
 	if s.PrevYear == nil {
 		return out
 	}
-	prev, ok := g.a.BlocSummary(g.index, *s.PrevYear, b)
+	prev, ok := g.a.BlocSummary(g.slice(b).WithYear(*s.PrevYear))
 	if !ok {
 		return out
 	}

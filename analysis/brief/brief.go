@@ -234,10 +234,10 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 		tables: map[string]analysis.Table{},
 	}
 	for _, b := range blocs {
-		s, _ := a.BlocSummary(index, year, b)
+		s, _ := a.BlocSummary(g.slice(b))
 		g.sums[b] = s
-		g.movers[b] = a.BlocMovers(index, year, b)
-		t, _ := a.Table(index, year, b)
+		g.movers[b] = a.BlocMovers(g.slice(b))
+		t, _ := a.Table(g.slice(b))
 		g.tables[b] = t
 		if s.Scored > 0 {
 			g.scored = true
@@ -253,6 +253,11 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 	}
 	sortCaveats(g.cavs)
 	return g
+}
+
+// slice is a bloc of the brief's index and year.
+func (g *gen) slice(bloc string) data.Slice {
+	return data.Slice{Index: g.index, Year: g.year, Bloc: bloc}
 }
 
 // moversOf returns the bloc's movers of the given kinds, in analysis order.

@@ -16,7 +16,7 @@ import (
 func (g *gen) components() Section {
 	sec := Section{Kind: SectionComponents, Title: g.say(words.BriefComponents)}
 	for _, b := range g.blocs {
-		bc, ok := g.a.Components(g.index, g.year, b)
+		bc, ok := g.a.Components(g.slice(b))
 		if !ok || !g.sums[b].Complete { // a partial table's averages are not the bloc's
 			continue
 		}

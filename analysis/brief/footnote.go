@@ -60,7 +60,7 @@ func (g *gen) ranksPublished(prev bool) bool {
 			return true
 		}
 		if prev && s.PrevYear != nil {
-			if ps, ok := g.a.BlocSummary(g.index, *s.PrevYear, b); ok && ps.RanksPublished {
+			if ps, ok := g.a.BlocSummary(g.slice(b).WithYear(*s.PrevYear)); ok && ps.RanksPublished {
 				return true
 			}
 		}
@@ -86,7 +86,7 @@ func (g *gen) schemeStatements() []Statement {
 		case analysis.GradesFromData:
 			continue
 		}
-		s := g.ds.SchemeFor(g.index, b, g.year)
+		s := g.ds.SchemeFor(g.slice(b))
 		if s.Source == data.DefaultScheme.Source {
 			// the built-in scheme matters only when it graded some total
 			computed := false

@@ -470,8 +470,8 @@ func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
 			present[data.Fold(gc.Grade)] = true
 		}
 	}
-	sch := g.ds.SchemeFor(g.index, bloc, g.year)
-	useScheme := g.ds.HasScheme(g.index, bloc, g.year) || !g.gradesGiven(bloc)
+	sch := g.ds.SchemeFor(g.slice(bloc))
+	useScheme := g.ds.HasScheme(g.slice(bloc)) || !g.gradesGiven(bloc)
 	presentLvl := map[int]bool{}
 	for _, gc := range s.Grades {
 		if gc.Count == 0 {

@@ -135,7 +135,7 @@ func (g *gen) movements() Section {
 // would hold this year with last year's score (S16).
 func (g *gen) counterfactuals(b string) []Statement {
 	var out []Statement
-	gaps := g.a.Gaps(g.index, g.year, b)
+	gaps := g.a.Gaps(g.slice(b))
 	fallers := g.moversOf(b, analysis.BiggestFall)
 	if len(fallers) > 2 {
 		return nil // a many-way tie (usually one place each) says little
@@ -263,7 +263,7 @@ func (g *gen) blocYears(b string) []int {
 		if y > g.year {
 			break
 		}
-		if _, ok := g.a.BlocSummary(g.index, y, b); ok {
+		if _, ok := g.a.BlocSummary(g.slice(b).WithYear(y)); ok {
 			out = append(out, y)
 		}
 	}
@@ -286,7 +286,7 @@ func pointIn(h analysis.UnitHistory, year int, bloc string) *analysis.HistoryPoi
 
 // topGrade reports whether a label is the best grade (level 0).
 func (g *gen) topGrade(bloc string, year int, label string) bool {
-	lvl, ok := g.ds.GradeLevel(g.index, bloc, year, label)
+	lvl, ok := g.ds.GradeLevel(g.slice(bloc).WithYear(year), label)
 	return ok && lvl == 0
 }
 
@@ -378,7 +378,7 @@ func (g *gen) allGradedFirstTime(b string) []Statement {
 			if gc.Count == 0 {
 				continue
 			}
-			l, ok := g.ds.GradeLevel(g.index, b, y, gc.Grade)
+			l, ok := g.ds.GradeLevel(g.slice(b).WithYear(y), gc.Grade)
 			if !ok {
 				return 0, "", false
 			}
@@ -397,7 +397,7 @@ func (g *gen) allGradedFirstTime(b string) []Statement {
 		return nil
 	}
 	for _, y := range years[:len(years)-1] {
-		ps, ok := g.a.BlocSummary(g.index, y, b)
+		ps, ok := g.a.BlocSummary(g.slice(b).WithYear(y))
 		if !ok {
 			return nil
 		}

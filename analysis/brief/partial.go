@@ -17,6 +17,9 @@ func (g *gen) partialShape(s analysis.BlocSummary) string {
 	if s.RankOnly > 0 && s.Scored > 0 {
 		parts = append(parts, g.sayf(words.BriefRankButNoScore, g.unitsHave(s.RankOnly)))
 	}
+	if s.MaxPublishedRank != nil && s.NoResult > 0 {
+		parts = append(parts, g.sayf(words.BriefNamedWithoutResult, g.units(s.NoResult)))
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -35,7 +38,7 @@ func (g *gen) partial(b string) []Statement {
 	}
 	if s.PrevYear != nil && s.PrevComplete != nil && !*s.PrevComplete {
 		py := *s.PrevYear
-		ps, _ := g.a.BlocSummary(g.index, py, b)
+		ps, _ := g.a.BlocSummary(g.slice(b).WithYear(py))
 		text := g.sayf(words.BriefPartialNoComparison, py, g.blocRef(b), g.partialShape(ps), py, py)
 		out = append(out, stmt("prev_partial", b, text, map[string]any{
 			"prev_year": py, "units": ps.Units, "scored": ps.Scored, "rank_only": ps.RankOnly,

@@ -289,7 +289,7 @@ func TestHighlights(t *testing.T) {
 	)
 	a := analysis.New(ds)
 	var hl []analysis.Mover
-	for _, m := range a.BlocMovers(data.DefaultIndex, 2021, blocA) {
+	for _, m := range a.BlocMovers(data.Slice{Index: data.DefaultIndex, Year: 2021, Bloc: blocA}) {
 		if m.Kind == analysis.FirstTimeTop || m.Kind == analysis.BiggestDrop {
 			hl = append(hl, m)
 		}

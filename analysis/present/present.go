@@ -25,6 +25,7 @@ import (
 // Output formats shared by every command.
 const (
 	FormatTable = "table"
+	FormatText  = "text" // plain text: a table command's aligned table, brief's text
 	FormatCSV   = "csv"
 	FormatJSON  = "json"
 	FormatMD    = "md"
@@ -201,8 +202,13 @@ func (t *Table) WriteText(w io.Writer, comma bool) error {
 // for whoever opens the file: controls and invisible characters become
 // visible (CSVText), and text a spreadsheet would run as a formula gets a
 // leading apostrophe (NeutraliseFormula). JSON is the exact export.
-func (t *Table) WriteCSV(w io.Writer) error {
+func (t *Table) WriteCSV(w io.Writer) error { return t.writeCSV(w, ',', false) }
+
+// writeCSV writes the table with the given field separator; decimalComma
+// writes numbers with a decimal comma (the Excel dialect, WriteCSVExcel).
+func (t *Table) writeCSV(w io.Writer, sep rune, decimalComma bool) error {
 	cw := csv.NewWriter(w)
+	cw.Comma = sep
 	head := make([]string, len(t.Headers))
 	for i, h := range t.Headers {
 		head[i] = NeutraliseFormula(CSVText(h))
@@ -211,7 +217,7 @@ func (t *Table) WriteCSV(w io.Writer) error {
 	rec := make([]string, len(t.Headers))
 	for _, row := range t.Rows {
 		for i, c := range row {
-			s := cellText(c, false)
+			s := cellText(c, decimalComma)
 			if !isNumeric(c) {
 				s = NeutraliseFormula(CSVText(s))
 			}

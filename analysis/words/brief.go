@@ -219,6 +219,7 @@ var (
 	BriefBlocUnitsScored                 = tmpl("%[1]s có %[3]s đơn vị đạt từ {min} điểm trở lên", "In %[2]s, %[3]s units scored {min} or more")
 	BriefPartialListsUnits               = tmpl("có %s trong khi thứ hạng công bố đến hạng %s", "it lists %s while the published ranks go down to %s")
 	BriefRankButNoScore                  = tmpl("%s chỉ có thứ hạng, không có điểm", "%s a rank but no score")
+	BriefNamedWithoutResult              = tmpl("%s được nêu tên nhưng không có điểm và thứ hạng", "%s named with neither a score nor a rank")
 
 	// What a caveat means, for a Vietnamese brief; an English brief quotes
 	// the check's own message (analysis.Caveat.Message) instead.
@@ -240,4 +241,9 @@ var (
 	BriefSchemeIn              = tmpl("thang xếp loại trong %s", "the grade scheme in %s")
 	BriefCaveatGradeBy         = tmpl("dữ liệu công bố xếp loại %s, nhưng với %s, %s cho xếp loại %s", "the data publishes the grade %s, but with %s %s gives %s")
 	BriefCaveatGradeBelowScore = tmpl("dữ liệu công bố xếp loại %s, nhưng %s thấp hơn mọi mức của thang xếp loại đang dùng", "the data publishes the grade %s, but %s is below every band of the scheme in use")
+)
+
+// The Word briefing's ranking table under each bloc (Brief.Document).
+var (
+	BriefTableCaption = tmpl("Bảng xếp hạng %s năm %d", "Ranking of %s, %d")
 )

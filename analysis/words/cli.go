@@ -69,3 +69,20 @@ var (
 	NotGraded = def("không xếp loại", "not graded")
 	BandCount = tmpl("từ %s điểm: %d/%d", "%s or more: %d/%d")
 )
+
+// Sheets of an Excel workbook (--format xlsx, the dashboard's w): the data
+// sheet is named as the dashboard's tab (TabRanking…), summary has none.
+var (
+	SheetSummary = def("Tổng hợp", "Summary")
+	SheetNotes   = def("Ghi chú", "Notes") // the dataset's label
+)
+
+// Columns of the transitions' long table (CSV and the workbook).
+var (
+	ColFromYear  = def("Từ năm", "from")
+	ColToYear    = def("Đến năm", "to")
+	ColFromGrade = def("Xếp loại năm đầu", "from_grade")
+	ColToGrade   = def("Xếp loại năm sau", "to_grade")
+	ColUnitCount = def("Số đơn vị", "count")
+	ColKendall   = def("Kendall τ-b", "kendall_tau_b")
+)

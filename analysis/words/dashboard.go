@@ -40,7 +40,7 @@ var (
 	KeyFromPrev    = def("năm gốc trước", "earlier base year")
 	KeyFromNext    = def("năm gốc sau", "later base year")
 	KeyBriefLang   = def("vi/en", "vi/en")
-	KeyWrite       = def("ghi .md", "write .md")
+	KeyWrite       = def("ghi tệp", "write file")
 	KeyCopy        = def("sao chép", "copy")
 	KeyAccept      = def("xong", "done")
 	KeyCancel      = def("hủy", "cancel")
@@ -212,7 +212,8 @@ var (
 	BriefFailed    = def("Không soạn được báo cáo: ", "Could not draft the briefing: ")
 	NoBriefToWrite = def("Không có báo cáo để ghi", "No briefing to write")
 	WriteTo        = def("Ghi vào: ", "Write to: ")
-	BriefCopied    = def("Đã sao chép báo cáo (OSC 52)", "Briefing copied (OSC 52)")
+	BriefCopied    = def("Đã gửi báo cáo (văn bản) tới bộ nhớ tạm (OSC 52); không dán được? w: ghi tệp",
+		"Briefing sent as plain text to the clipboard (OSC 52); nothing pastes? w: write a file")
 	LangVietnamese = def("tiếng Việt", "Vietnamese")
 	LangEnglish    = def("English", "English")
 	MarkedCount    = tmpl(" · %d điểm nhấn đánh dấu", " · %d marked highlights")
@@ -221,4 +222,16 @@ var (
 	NoWarnings     = def("Không có cảnh báo nào.", "No warnings.")
 	WarningsCount  = tmpl("%s cảnh báo", "%s warnings")
 	WarningsAt     = tmpl("%s/%s cảnh báo", "%s/%s warnings")
+)
+
+// Copy (y) and write (w) of the table views (tui/export.go). OSC 52 cannot
+// be confirmed, so a copy says how to get the table when nothing pastes.
+var (
+	KeyCopyTable   = def("sao chép bảng", "copy table")
+	KeyWriteTable  = def("ghi .xlsx/.csv", "write .xlsx/.csv")
+	TableCopied    = tmpl("Đã gửi %s dòng tới bộ nhớ tạm (OSC 52); không dán được? w: ghi tệp", "%s rows sent to the clipboard (OSC 52); nothing pastes? w: write a file")
+	NoTableToCopy  = def("Không có bảng để sao chép", "No table to copy")
+	NoTableToWrite = def("Không có bảng để ghi", "No table to write")
+	TableWritten   = def("Đã ghi bảng: ", "Table written: ")
+	TableFormats   = def("Đuôi tệp chọn định dạng: .xlsx, .csv, .md hoặc .txt", "The extension picks the format: .xlsx, .csv, .md or .txt")
 )

@@ -26,7 +26,7 @@ var allowed = map[[2]string]bool{
 	// An example unit name in an English error message.
 	{"cmd_unit.go", "name a unit by code or name, e.g. parlens unit \"Sở Nội vụ\""}: true,
 	// --column's English help and error quote a Vietnamese header as the example.
-	{"inputs.go", "want ROLE=\"Header\", e.g. total=\"Điểm\" (roles: %s)"}: true,
+	{"inputs.go", "want ROLE=\"Header\", e.g. total=\"Điểm\" (roles: %s)"}:                                   true,
 	{"inputs.go", "ROLE=\"Header\": read that column as the role, e.g. total=\"Điểm\" (repeatable; roles: "}: true,
 }
 
