@@ -178,7 +178,12 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 			continue
 		}
 		if sniffWorkbook(raw) != notWorkbook {
-			wb := readWorkbook(in.name, raw, b.opt)
+			wb := readWorkbook(in.name, raw, b.opt, func(unpacked int64) bool {
+				// the unpacked parts, held while the sheets are read, and a
+				// wide load of as much text (the sheets' text is smaller
+				// than their XML: an upper bound, not measured)
+				return b.memoryFits(Pos{File: in.name}, int64(len(raw)), unpacked+memoryNeed(unpacked, false), int64(len(raw)), "workbook")
+			})
 			b.addAll(wb.issues)
 			for _, t := range wb.tables {
 				b.readData(t)

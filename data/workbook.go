@@ -88,7 +88,9 @@ type workbook struct {
 // a PAR table into a table (--sheet picks one); the others are named in
 // warnings. Legacy .xls, .ods and other ZIPs are refused with what to save
 // them as.
-func readWorkbook(name string, raw []byte, opt Options) workbook {
+// fits is asked whether unpacking that many bytes fits in memory (it
+// reports the file when not).
+func readWorkbook(name string, raw []byte, opt Options, fits func(unpacked int64) bool) workbook {
 	fail := func(hint, format string, args ...any) workbook {
 		return workbook{issues: []Issue{{Severity: Error, Pos: Pos{File: name}, Msg: fmt.Sprintf(format, args...), Hint: hint}}}
 	}
@@ -129,6 +131,9 @@ func readWorkbook(name string, raw []byte, opt Options) workbook {
 	if unpacked > uint64(limit) {
 		return fail("raise the limit with --max-bytes if the workbook is right",
 			"workbook unpacks to %s, over the limit of %s", humanBytes(int64(min(unpacked, 1<<62))), humanBytes(limit))
+	}
+	if !fits(int64(unpacked)) {
+		return workbook{}
 	}
 	// Every part stays in memory (the limit above bounds it): the sheets'
 	// XML is also scanned for formulas and percent formats.

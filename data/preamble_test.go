@@ -1,0 +1,95 @@
+package data
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSectionRow(t *testing.T) {
+	tests := []struct {
+		rec  []string
+		want string // "" = not a section row
+	}{
+		{[]string{"I", "KHỐI SỞ, BAN, NGÀNH", "", ""}, "KHỐI SỞ, BAN, NGÀNH"},
+		{[]string{"II.", "Khối UBND cấp huyện", "", ""}, "Khối UBND cấp huyện"},
+		{[]string{"II. KHỐI UBND CẤP HUYỆN", "", "", ""}, "KHỐI UBND CẤP HUYỆN"},
+		{[]string{"", "A) Các sở", "", ""}, "Các sở"},
+		{[]string{"", "KHỐI SỞ, BAN, NGÀNH", "", ""}, "KHỐI SỞ, BAN, NGÀNH"},
+		{[]string{"1", "Sở Tài chính", "", ""}, ""},  // a unit without scores
+		{[]string{"", "Sở Tài chính", "", ""}, ""},   // likewise
+		{[]string{"I", "KHỐI SỞ", "90", ""}, ""},     // a number: a unit's row
+		{[]string{"A", "150", "", ""}, ""},           // "A" is a unit named A
+		{[]string{"", "", "", ""}, ""},               // blank
+		{[]string{"III", "IV", "", ""}, ""},          // numerals only
+		{[]string{"I", "KHỐI SỞ", "", "x"}, ""},      // three cells
+		{[]string{"", "Ví dụ: Sở Y tế", "", ""}, ""}, // no numeral
+		{[]string{"", "MMXX. Năm", "", ""}, ""},      // not up to XXX
+		{[]string{"", "95,5", "", ""}, ""},           // a number alone
+		{[]string{"IX", "Khối huyện", "", ""}, "Khối huyện"},
+	}
+	for _, tc := range tests {
+		got, ok := sectionRow(tc.rec, 0, 1)
+		if ok != (tc.want != "") || got != tc.want {
+			t.Errorf("sectionRow(%q) = %q, %v; want %q", tc.rec, got, ok, tc.want)
+		}
+	}
+	// the numeral sits in the row-number column, or the first when the
+	// unit is not there
+	if _, ok := sectionRow([]string{"A", "", "Khối B", ""}, -1, 0); ok {
+		t.Error("a letter in the unit column is a unit's name, not a numeral")
+	}
+}
+
+func TestFlattenHeader(t *testing.T) {
+	head := []string{"STT", "Tên đơn vị", "Lĩnh vực 1", "", "", "Lĩnh vực 2", "", "Kết quả", ""}
+	sub := []string{"", "", "1.1", "1.2", "", "2.1", "2.2", "Tổng điểm", "Xếp loại"}
+	want := []string{"STT", "Tên đơn vị", "Lĩnh vực 1 / 1.1", "Lĩnh vực 1 / 1.2", "", "Lĩnh vực 2 / 2.1", "Lĩnh vực 2 / 2.2", "Tổng điểm", "Xếp loại"}
+	if got := flattenHeader(head, sub); !slices.Equal(got, want) {
+		t.Errorf("flattenHeader = %q\nwant %q", got, want)
+	}
+}
+
+func TestSheetCell(t *testing.T) {
+	tests := []struct {
+		raw     string
+		percent bool
+		want    string
+	}{
+		{"97.3125", false, "97.3125"},
+		{"97.310000000000002", false, "97.31"},      // Excel's 17 digits, the same double
+		{"9.1770000000000004E-2", false, "0.09177"}, // an exponent, written plain
+		{"0.9177", true, "91.77%"},
+		{"1", true, "100%"},
+		{"0.985", true, "98.5%"},
+		{"-0.5", true, "-50%"},
+		{"0", true, "0%"},
+		{"Sở A\nSở B", false, "Sở A Sở B"},
+		{"001", false, "001"}, // a code keeps its zeros
+		{"2021", false, "2021"},
+	}
+	for _, tc := range tests {
+		if got := sheetCell(tc.raw, tc.percent); got != tc.want {
+			t.Errorf("sheetCell(%q, %v) = %q, want %q", tc.raw, tc.percent, got, tc.want)
+		}
+	}
+}
+
+func TestSheetPositions(t *testing.T) {
+	tests := []struct {
+		pos  Pos
+		want string
+	}{
+		{Pos{"par.xlsx:Sheet1", 12, 3}, "par.xlsx:Sheet1!C12"},
+		{Pos{"dir/par.xlsx:Năm 2021", 2, 28}, "dir/par.xlsx:Năm 2021!AB2"},
+		{Pos{"par.xlsx:Sheet1", 4, 0}, "par.xlsx:Sheet1!4:4"},
+		{Pos{"par.xlsx:Sheet1", 0, 0}, "par.xlsx:Sheet1"},
+		{Pos{"<stdin>:Sheet1", 2, 1}, "<stdin>:Sheet1!A2"},
+		{Pos{"par.csv", 2, 1}, "par.csv:2:1"},
+		{Pos{"C:/data/par.csv", 2, 1}, "C:/data/par.csv:2:1"},
+	}
+	for _, tc := range tests {
+		if got := tc.pos.String(); got != tc.want {
+			t.Errorf("%+v = %q, want %q", tc.pos, got, tc.want)
+		}
+	}
+}
