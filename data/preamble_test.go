@@ -1,7 +1,10 @@
 package data
 
 import (
+	"fmt"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +93,36 @@ func TestSheetPositions(t *testing.T) {
 	for _, tc := range tests {
 		if got := tc.pos.String(); got != tc.want {
 			t.Errorf("%+v = %q, want %q", tc.pos, got, tc.want)
+		}
+	}
+}
+
+// Section rows carry their bloc across the pieces a big file is cut into:
+// a piece that starts mid-section takes the section an earlier piece named.
+func TestSectionsAcrossChunks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("STT,Tên đơn vị,Tổng điểm\n")
+	want := map[string]string{}
+	for s, name := range []string{"KHỐI SỞ", "KHỐI HUYỆN", "KHỐI XÃ"} {
+		fmt.Fprintf(&b, "%s,%s,\n", []string{"I", "II", "III"}[s], name)
+		for i := 1; i <= 40; i++ {
+			unit := fmt.Sprintf("Đơn vị %d-%d", s, i)
+			fmt.Fprintf(&b, "%d,%s,%d.5\n", i, unit, 50+i)
+			want[unit] = name
+		}
+	}
+	defer func(n int) { minChunkBytes = n }(minChunkBytes)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4)) // four pieces, whatever the machine
+	for _, chunk := range []int{1 << 20, 97, 1} {
+		minChunkBytes = chunk
+		ds := mustLoad(t, map[string]string{"par-2023.csv": b.String()})
+		if len(ds.Records) != len(want) {
+			t.Fatalf("chunks of %d: %d records, want %d", chunk, len(ds.Records), len(want))
+		}
+		for _, r := range ds.Records {
+			if want[r.Unit] != r.Bloc {
+				t.Errorf("chunks of %d: %s in %q, want %q", chunk, r.Unit, r.Bloc, want[r.Unit])
+			}
 		}
 	}
 }
