@@ -126,3 +126,15 @@ func TestSectionsAcrossChunks(t *testing.T) {
 		}
 	}
 }
+
+func TestTextDecimalComma(t *testing.T) {
+	for in, want := range map[string]string{
+		"95,5": "95.5", "97,31": "97.31", "-0,25": "-0.25", "91,77%": "91.77%", "0,1234": "0.1234",
+		"1,234": "", "95.5": "", "Sở A, B": "", ",5": "", "5,": "", "1,2,3": "", "": "",
+	} {
+		got, ok := textDecimalComma(in)
+		if (want != "") != ok || (ok && got != want) {
+			t.Errorf("textDecimalComma(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

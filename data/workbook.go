@@ -291,7 +291,7 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 	cellLimit, colLimit := maxCells(opt), maxColumns(opt)
 	var grid [][]string
 	width, cells := 0, int64(0)
-	percentCells := 0
+	percentCells, commaCells, commaExample := 0, 0, ""
 	for n := 1; rows.Next(); n++ {
 		row, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -307,6 +307,13 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 			row[i] = sheetCell(c, pct)
 			if pct && strings.HasSuffix(row[i], "%") {
 				percentCells++
+			}
+			if d, ok := textDecimalComma(row[i]); ok {
+				row[i] = d
+				if commaCells == 0 {
+					commaExample = Pos{File: tname, Line: n, Col: i + 1}.String() + " " + strconv.Quote(c)
+				}
+				commaCells++
 			}
 		}
 		grid = append(grid, row)
@@ -351,6 +358,10 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 	t := &table{name: tname, text: text, sheet: sheet, decimal: '.'}
 	t.sheetYear = yearFromName(sheet)
 	t.info = FileInfo{Name: tname, Encoding: "Excel workbook", Delimiter: ',', Decimal: '.'}
+	if commaCells > 0 {
+		t.info.Notes = append(t.info.Notes, fmt.Sprintf("%s stored as text with a decimal comma, as Vietnamese Excel writes them, read as numbers (first: %s)",
+			countNoun(commaCells, "cell", "cells"), commaExample))
+	}
 	if percentCells > 0 {
 		t.info.Notes = append(t.info.Notes, fmt.Sprintf("%d cells are numbers formatted as percent in Excel (0.9177 shown as 91.77%%): read as the points they show (91.77), the way the index is published", percentCells))
 	}
@@ -378,6 +389,35 @@ func sheetCell(c string, percent bool) string {
 		}
 	}
 	return c
+}
+
+// textDecimalComma reads a cell Excel holds as text, typed with a decimal
+// comma ("95,5", "97,31%"): a number cell's value never has a comma, so the
+// comma is the decimal mark, unless three digits follow it ("1,234": a
+// thousands separator, perhaps), which is left for the table's rules to
+// refuse.
+func textDecimalComma(c string) (string, bool) {
+	body, pct := strings.CutSuffix(strings.TrimSpace(c), "%")
+	whole, frac, ok := strings.Cut(body, ",")
+	if !ok || len(frac) == 3 || frac == "" || whole == "" {
+		return c, false
+	}
+	digits := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return s != ""
+	}
+	if !digits(strings.TrimPrefix(whole, "-")) || !digits(frac) {
+		return c, false
+	}
+	out := whole + "." + frac
+	if pct {
+		out += "%"
+	}
+	return out, true
 }
 
 // looksExcelNumber reports whether a cell is written as Excel writes a

@@ -169,6 +169,7 @@ func TestWorkbookCells(t *testing.T) {
 		{2023, "Sở A", datatest.TwoDecimals(97.3125)},
 		{2023, "Sở B", datatest.TwoDecimals(97.31)},
 		{2023, "Sở C", "#N/A"},
+		{2023, "Sở D", "88,75"}, // text, typed in Vietnamese Excel
 	}}}
 	p := writeFile(t, "par.xlsx", workbook(t, sheets))
 	r := data.Read([]string{p}, data.Options{})
@@ -177,6 +178,13 @@ func TestWorkbookCells(t *testing.T) {
 	}
 	if got := r.Dataset.Records[0].Total; got != 97.3125 {
 		t.Errorf("Sở A total %v, want 97.3125 (the raw value, not the displayed 97.31)", got)
+	}
+	if got := r.Dataset.Records[3].Total; got != 88.75 {
+		t.Errorf("Sở D total %v, want 88.75 (text with a decimal comma)", got)
+	}
+	if notes := strings.Join(r.Dataset.Files[0].Notes, "; "); !strings.Contains(notes, `1 cell stored as text with a decimal comma, as Vietnamese Excel writes them, read as numbers (first: `) ||
+		!strings.Contains(notes, `par.xlsx:Sheet1!C5 "88,75")`) {
+		t.Errorf("notes %q", notes)
 	}
 	var warned bool
 	for _, is := range r.Issues {
