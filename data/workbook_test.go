@@ -280,6 +280,10 @@ func TestWorkbookSheets(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "ket-qua.xlsx:Tính toán!1:1: error: no year column and no year in the sheet's or the file's name") {
 		t.Errorf("the hidden sheet, named, is read (and has no year): %v", err)
 	}
+	csv := writeFile(t, "par-2023.csv", []byte("Đơn vị,Tổng điểm\nSở A,90\n"))
+	if _, err := data.Load([]string{csv}, data.Options{Sheet: "2023"}); err == nil || !strings.Contains(err.Error(), `--sheet "2023": no input is a workbook`) {
+		t.Errorf("--sheet with no workbook: %v", err)
+	}
 	blocs := workbook(t, []datatest.Sheet{
 		{Name: "Sở, ban, ngành", Rows: [][]any{{"Đơn vị", "Tổng điểm"}, {"Sở A", 90}, {"Sở B", 80}}},
 		{Name: "Cấp huyện", Rows: [][]any{{"Đơn vị", "Tổng điểm"}, {"Huyện C", 85}}},
