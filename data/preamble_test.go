@@ -138,3 +138,18 @@ func TestTextDecimalComma(t *testing.T) {
 		}
 	}
 }
+
+func TestDeclaredSize(t *testing.T) {
+	for x, want := range map[string][2]int64{
+		`<worksheet><dimension ref="A1:F12"/><sheetData>`:        {12, 6},
+		`<worksheet><dimension ref="B3:XFD1048576"/><sheetData>`: {1048576, 16384},
+		`<worksheet><dimension ref="A1"/><sheetData>`:            {0, 0},
+		`<worksheet><sheetData><row r="1"></row></sheetData>`:    {0, 0},
+		`<worksheet><dimension ref="F12:A1"/><sheetData>`:        {0, 0},
+		`<worksheet><dimension ref="A1:ZZZZ1"/><sheetData>`:      {0, 0},
+	} {
+		if r, c := declaredSize([]byte(x)); r != want[0] || c != want[1] {
+			t.Errorf("declaredSize(%s) = %d, %d; want %v", x, r, c, want)
+		}
+	}
+}

@@ -263,10 +263,16 @@ func holdsTable(t *table, opt Options) bool {
 // value is an error naming its cell; nil with no issues is an empty sheet.
 func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bool, opt Options) (*table, []Issue) {
 	tname := book + sheetSep + sheet
+	cellLimit, colLimit := maxCells(opt), maxColumns(opt)
 	var meta sheetMeta
 	if xmlPath != "" {
 		if x, ok := f.Pkg.Load(xmlPath); ok {
 			if b, ok := x.([]byte); ok {
+				// the size the sheet declares, checked before a row is read
+				if rows, cols := declaredSize(b); cols > colLimit || rows*cols > cellLimit {
+					return nil, []Issue{{Severity: Error, Pos: Pos{File: tname},
+						Msg: errTooManyCells{rows: rows, cols: cols, limit: cellLimit, columns: cols > colLimit}.Error()}}
+				}
 				meta = scanSheetXML(b, percent)
 			}
 		}
@@ -288,7 +294,6 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 		return nil, []Issue{{Severity: Error, Pos: Pos{File: tname}, Msg: fmt.Sprintf("cannot read the sheet: %s", err), Hint: saveAs}}
 	}
 	defer rows.Close()
-	cellLimit, colLimit := maxCells(opt), maxColumns(opt)
 	var grid [][]string
 	width, cells := 0, int64(0)
 	percentCells, commaCells, commaExample := 0, 0, ""
@@ -460,6 +465,35 @@ func shiftPoint2(s string) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// declaredSize reads the rows and columns a sheet's <dimension ref="A1:F12">
+// declares (0, 0 when it declares none). The rows streamed are counted too:
+// a sheet that declares less than it holds is stopped at the limit.
+func declaredSize(x []byte) (rows, cols int64) {
+	head := x[:min(len(x), 4096)]
+	k := bytes.Index(head, []byte("<dimension "))
+	if k < 0 {
+		return 0, 0
+	}
+	end := bytes.IndexByte(head[k:], '>')
+	if end < 0 {
+		return 0, 0
+	}
+	ref, ok := xmlAttr(head[k:k+end], "ref")
+	if !ok {
+		return 0, 0
+	}
+	from, to, found := strings.Cut(ref, ":")
+	if !found {
+		return 0, 0
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
+		return 0, 0
+	}
+	return int64(r2), int64(c2) // from A1: the rows above count as lines
 }
 
 // sheetPaths maps sheet names to their XML parts in the workbook.

@@ -249,6 +249,8 @@ func TestWorkbookRefused(t *testing.T) {
 			"cut.xlsx: error: not a readable workbook: the ZIP archive is damaged"},
 		{"formula without value", "par.xlsx", noValue, data.Options{},
 			"par.xlsx:2023!D2: error: formula has no saved value (hint: open the workbook in Excel"},
+		{"declares too many cells", "par.xlsx", good, data.Options{MaxCells: 5},
+			"par.xlsx:Sheet1: error: file has about 2 rows × 3 columns (6 cells), over the limit of 5 cells; raise it with --max-cells"},
 		{"no such sheet", "par.xlsx", good, data.Options{Sheet: "2024"},
 			`par.xlsx: error: --sheet "2024": the workbook has no such sheet (hint: its sheets: Sheet1)`},
 	}
