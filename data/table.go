@@ -21,7 +21,8 @@ type table struct {
 	markSeen     string
 	markSeenLine int
 	// warnings are what opening found that the reader must hear: bytes
-	// that are not UTF-8, shown as U+FFFD.
+	// that are not UTF-8, shown as U+FFFD; in a sheet, formulas without a
+	// saved value (errors).
 	warnings []Issue
 	// sheet names the workbook sheet the table is ("" for a text file);
 	// its name may give the year, or the bloc (see readSheets).

@@ -203,6 +203,8 @@ func readSheets(f *excelize.File, name string, opt Options) workbook {
 			// With no sheet that looks like a PAR table, the first is read
 			// anyway: its errors say what is missing.
 			wb.tables = append(wb.tables, c.t)
+			wb.issues = append(wb.issues, c.t.warnings...)
+			c.t.warnings = nil
 		default:
 			wb.issues = append(wb.issues, Issue{Severity: Warning, Pos: Pos{File: c.t.name},
 				Msg:  fmt.Sprintf("sheet %q holds no PAR table (no unit column in its first rows): skipped", c.t.sheet),
@@ -260,7 +262,8 @@ func holdsTable(t *table, opt Options) bool {
 }
 
 // readSheet streams one sheet into a table. A formula without a saved
-// value is an error naming its cell; nil with no issues is an empty sheet.
+// value is an error naming its cell, kept in the table's warnings until the
+// sheet is known to be read; nil with no issues is an empty sheet.
 func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bool, opt Options) (*table, []Issue) {
 	tname := book + sheetSep + sheet
 	cellLimit, colLimit := maxCells(opt), maxColumns(opt)
@@ -277,17 +280,16 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 			}
 		}
 	}
-	var issues []Issue
+	// Reported only if the sheet is read (see readSheets): a sheet of
+	// notes may hold formulas nobody calculated.
+	var noValue []Issue
 	for _, c := range meta.noValue {
-		if len(issues) == 20 {
+		if len(noValue) == 20 {
 			break
 		}
-		issues = append(issues, Issue{Severity: Error, Pos: Pos{File: tname, Line: c.row, Col: c.col},
+		noValue = append(noValue, Issue{Severity: Error, Pos: Pos{File: tname, Line: c.row, Col: c.col},
 			Msg:  "formula has no saved value",
 			Hint: "open the workbook in Excel (or LibreOffice), let it calculate, and save it again: parlens reads what the formulas gave, never computes them"})
-	}
-	if len(issues) > 0 {
-		return nil, issues
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -338,7 +340,7 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 		grid = grid[:len(grid)-1]
 	}
 	if len(grid) == 0 {
-		return nil, nil
+		return nil, noValue // nothing but formulas without values, or nothing
 	}
 	if rows := int64(len(grid)); rows*int64(width) > cellLimit {
 		return nil, []Issue{{Severity: Error, Pos: Pos{File: tname}, Msg: errTooManyCells{rows: rows, cols: int64(width), limit: cellLimit}.Error()}}
@@ -360,7 +362,7 @@ func readSheet(f *excelize.File, book, sheet, xmlPath string, percent map[int]bo
 	if !everyPart(text, isNFC) {
 		text = norm.NFC.Bytes(text) // as every text file is
 	}
-	t := &table{name: tname, text: text, sheet: sheet, decimal: '.'}
+	t := &table{name: tname, text: text, sheet: sheet, decimal: '.', warnings: noValue}
 	t.sheetYear = yearFromName(sheet)
 	t.info = FileInfo{Name: tname, Encoding: "Excel workbook", Delimiter: ',', Decimal: '.'}
 	if commaCells > 0 {

@@ -286,6 +286,14 @@ func TestWorkbookSheets(t *testing.T) {
 	if _, err := data.Load([]string{csv}, data.Options{Sheet: "2023"}); err == nil || !strings.Contains(err.Error(), `--sheet "2023": no input is a workbook`) {
 		t.Errorf("--sheet with no workbook: %v", err)
 	}
+	// a formula nobody calculated, on a sheet of notes that is not read
+	notes := workbook(t, []datatest.Sheet{
+		{Name: "2023", Rows: [][]any{{"Đơn vị", "Tổng điểm"}, {"Sở A", 90}}},
+		{Name: "Ghi chú", Rows: [][]any{{"Cập nhật", datatest.Formula{Expr: "TODAY()"}}}},
+	})
+	if _, err := data.Load([]string{writeFile(t, "par.xlsx", notes)}, data.Options{}); err != nil {
+		t.Errorf("a formula without a value on a sheet not read: %v", err)
+	}
 	blocs := workbook(t, []datatest.Sheet{
 		{Name: "Sở, ban, ngành", Rows: [][]any{{"Đơn vị", "Tổng điểm"}, {"Sở A", 90}, {"Sở B", 80}}},
 		{Name: "Cấp huyện", Rows: [][]any{{"Đơn vị", "Tổng điểm"}, {"Huyện C", 85}}},
