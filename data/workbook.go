@@ -168,9 +168,8 @@ func readSheets(f *excelize.File, name string, opt Options) workbook {
 		sheets = []string{found}
 	}
 	type candidate struct {
-		t      *table
-		holds  bool
-		hidden bool
+		t     *table
+		holds bool // a unit column in its first rows
 	}
 	var cands []candidate
 	for _, s := range sheets {
