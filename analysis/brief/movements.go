@@ -136,11 +136,16 @@ func (g *gen) movements() Section {
 // component analysis. Announcements do not print these.
 func (g *gen) annex() Section {
 	sec := Section{Kind: SectionAnnex, Title: g.say(words.BriefAnnex)}
-	for _, b := range g.blocs {
+	comps := g.components().Statements
+	for _, b := range g.blocs { // bloc by bloc, so each bloc has one heading
 		sec.Statements = append(sec.Statements, g.counterfactuals(b)...)
 		sec.Statements = append(sec.Statements, g.gainButFell(b)...)
+		for _, st := range comps {
+			if st.Bloc == b {
+				sec.Statements = append(sec.Statements, st)
+			}
+		}
 	}
-	sec.Statements = append(sec.Statements, g.components().Statements...)
 	return sec
 }
 
