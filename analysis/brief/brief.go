@@ -297,11 +297,11 @@ func notesOf(gens []*gen, missing []string, multi bool) Section {
 	}
 	for _, ix := range missing {
 		years := g0.a.Years(ix)
-		latest := years[len(years)-1]
+		first, latest := years[0], years[len(years)-1]
 		g := &gen{a: g0.a, ds: g0.ds, en: g0.en, index: ix}
 		sec.Statements = append(sec.Statements, stmt("index_no_data", "",
-			g0.sayf(words.BriefIndexNoDataInYear, words.CapFirst(g.indexPhrase()), g0.year, latest),
-			map[string]any{"index": ix, "year": g0.year, "latest_year": latest}))
+			g0.sayf(words.BriefIndexNoDataInYear, words.CapFirst(g.indexPhrase()), g0.year, first, latest),
+			map[string]any{"index": ix, "year": g0.year, "first_year": first, "latest_year": latest}))
 	}
 	return sec
 }

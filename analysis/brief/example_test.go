@@ -1,11 +1,13 @@
 package brief
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 )
 
@@ -216,4 +218,18 @@ func toF(v any) float64 {
 		return x
 	}
 	panic("not a number")
+}
+
+// TestExampleIndexWithoutTheYear: an index without data for the year is
+// left out, and the notes say so with the years it has.
+func TestExampleIndexWithoutTheYear(t *testing.T) {
+	b := brief(t, exampleDataset(), Options{Year: 2019})
+	if len(b.Indices) != 1 || b.Indices[0] != data.DefaultIndex {
+		t.Errorf("indices %q, want the PAR Index alone", b.Indices)
+	}
+	has(t, one(t, b, "index_no_data", "").Text,
+		"Công tác văn thư, lưu trữ không có dữ liệu năm 2019 (dữ liệu có từ năm 2020 đến năm 2021), nên không có trong bản này.")
+	if _, err := Generate(analysis.New(exampleDataset()), Options{Index: exRecords, Year: 2019}); !errors.Is(err, ErrUnknownYear) {
+		t.Errorf("--index of an index without the year: %v, want ErrUnknownYear", err)
+	}
 }

@@ -137,7 +137,7 @@ var (
 	BriefIsTheOnlyUnitOf                 = def("là đơn vị duy nhất của khối xếp loại ", "is the only unit of the bloc graded ")
 	BriefHasAResultForThe                = def("lần đầu có kết quả đánh giá", "has a result for the first time")
 	BriefAnnex                           = def("Phụ lục phân tích", "Analyst's annex")
-	BriefIndexNoDataInYear               = tmpl("%s chưa có dữ liệu năm %d (năm gần nhất có dữ liệu: %d), nên không có trong bản này.", "%s has no data for %d (latest year with data: %d), so it is not covered here.")
+	BriefIndexNoDataInYear               = tmpl("%s không có dữ liệu năm %d (dữ liệu có từ năm %d đến năm %d), nên không có trong bản này.", "%s has no data for %d (its data runs from %d to %d), so it is not covered here.")
 	BriefNotableMovements                = def("Biến động đáng chú ý", "Notable movements")
 	BriefWithAResultForThe               = tmpl("%s lần đầu có kết quả đánh giá, nên chưa có số liệu để so sánh.", "%s: a result for the first time, so nothing to compare with.")
 	BriefNoResultInSoNot                 = tmpl("%[2]s không có kết quả năm %[1]d nên không so sánh.", "%[2]s: no result in %[1]d, so not compared.")
