@@ -33,8 +33,8 @@ func TestGolden(t *testing.T) {
 		{"city-par-2021.en.json", city, Options{Index: data.DefaultIndex, Year: 2021, Lang: "en"}},
 		{"city-vtlt-2021.vi.md", city, Options{Index: "Văn thư, lưu trữ", Year: 2021}},
 		{"city-vtlt-2021.en.md", city, Options{Index: "Văn thư, lưu trữ", Year: 2021, Lang: "en"}},
-		{"city-par-2023.vi.md", city, Options{Year: 2023}},
-		{"city-par-2024.en.md", city, Options{Lang: "en"}},
+		{"city-2023.vi.md", city, Options{Year: 2023}},
+		{"city-2024.en.md", city, Options{Lang: "en"}}, // the latest year: both indices
 		{"city-par-2019-districts.vi.md", city, Options{Year: 2019, Blocs: []string{"Quận, huyện"}}},
 		{"ministries-2023.vi.md", ministries, Options{}},
 		{"example-2021.vi.md", example, Options{Year: 2021}},
