@@ -87,6 +87,7 @@ type Options struct {
 // Statement is one sentence of the brief and the numbers behind it.
 type Statement struct {
 	Kind  string         `json:"kind"`  // e.g. "grade_counts", "leader", "bottom", "mean", "grade_change", "sole_grade", ...
+	Index string         `json:"index"` // the index it is about; "" for a note about every index (sources, label)
 	Bloc  string         `json:"bloc"`  // "" for lead/footnote statements
 	Text  string         `json:"text"`  // the sentence, ending with a full stop
 	Facts map[string]any `json:"facts"` // the numbers behind the sentence
@@ -212,6 +213,9 @@ func Generate(a *analysis.Analysis, opt Options) (*Brief, error) {
 	add := func(g *gen, s Section) {
 		if len(s.Statements) > 0 {
 			s.Index = g.index
+			for i := range s.Statements {
+				s.Statements[i].Index = g.index
+			}
 			b.Sections = append(b.Sections, s)
 		}
 	}
@@ -288,6 +292,9 @@ func notesOf(gens []*gen, missing []string, multi bool) Section {
 				continue
 			}
 			seen[st.Text] = true
+			if st.Kind != "label" && st.Kind != "sources" {
+				st.Index = g.index
+			}
 			if multi && st.Kind != "label" && st.Kind != "sources" {
 				st.Text = words.CapFirst(g.indexPhrase()) + ": " + lowerFirst(st.Text)
 				st.Facts["index"] = g.index
@@ -299,9 +306,8 @@ func notesOf(gens []*gen, missing []string, multi bool) Section {
 		years := g0.a.Years(ix)
 		first, latest := years[0], years[len(years)-1]
 		g := &gen{a: g0.a, ds: g0.ds, en: g0.en, index: ix}
-		sec.Statements = append(sec.Statements, stmt("index_no_data", "",
-			g0.sayf(words.BriefIndexNoDataInYear, words.CapFirst(g.indexPhrase()), g0.year, first, latest),
-			map[string]any{"index": ix, "year": g0.year, "first_year": first, "latest_year": latest}))
+		sec.Statements = append(sec.Statements, Statement{Kind: "index_no_data", Index: ix, Text: g0.sayf(words.BriefIndexNoDataInYear, words.CapFirst(g.indexPhrase()), g0.year, first, latest),
+			Facts: map[string]any{"index": ix, "year": g0.year, "first_year": first, "latest_year": latest}})
 	}
 	return sec
 }

@@ -164,7 +164,10 @@ func oneIn(t *testing.T, b *Brief, index, kind, bloc string) Statement {
 	var ss []Statement
 	for _, sec := range b.Sections {
 		for _, st := range sec.Statements {
-			if sec.Index == index && st.Kind == kind && st.Bloc == bloc {
+			if st.Index != sec.Index && sec.Kind != SectionFootnote {
+				t.Errorf("%s statement of index %q in a section of %q", st.Kind, st.Index, sec.Index)
+			}
+			if st.Index == index && st.Kind == kind && st.Bloc == bloc {
 				ss = append(ss, st)
 			}
 		}
