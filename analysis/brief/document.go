@@ -20,11 +20,19 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 	add := func(kind present.BlockKind, text string) {
 		doc.Blocks = append(doc.Blocks, present.Block{Kind: kind, Text: text})
 	}
+	section := present.Heading1
+	if b.multi() { // each index is a part: its sections one level below
+		section = present.Heading2
+	}
 	for i, s := range b.layout() {
 		if s.part != "" {
 			add(present.Heading1, s.part)
 		}
-		add(present.Heading1, s.title)
+		if s.kind == SectionFootnote {
+			add(present.Heading1, s.title) // the notes span every index
+		} else {
+			add(section, s.title)
+		}
 		for _, bl := range s.blocks {
 			if bl.heading != "" {
 				add(present.Heading2, bl.heading)
