@@ -470,54 +470,32 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 
 // absentGrades lists the grades no unit of the bloc has, as announcements
 // phrase it («không có đơn vị xếp loại trung bình và yếu»): the bands of the
-// scheme in use below the lowest grade present (a missing higher grade is
-// not news of this kind), and last year's grades that are now empty; best
-// first.
+// scheme in use below the lowest grade present, best first. A missing
+// higher grade is not news of this kind, and without a scheme that orders
+// the grades nothing says which are lower; a grade last year had and this
+// year lacks is told by the grade change ("không còn đơn vị xếp loại …").
 func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
-	present := map[string]bool{}
-	for _, gc := range s.Grades {
-		if gc.Count > 0 {
-			present[data.Fold(gc.Grade)] = true
-		}
-	}
 	sch := g.ds.SchemeFor(g.slice(bloc))
-	useScheme := g.ds.HasScheme(g.slice(bloc)) || !g.gradesGiven(bloc)
-	presentLvl := map[int]bool{}
+	if !g.ds.HasScheme(g.slice(bloc)) && g.gradesGiven(bloc) {
+		return nil // the published grades, which the built-in scheme may not describe
+	}
+	lowest := -1 // bands run best first: the lowest grade present has the largest level
+	present := map[int]bool{}
 	for _, gc := range s.Grades {
 		if gc.Count == 0 {
 			continue
 		}
 		lvl, ok := sch.Level(gc.Grade)
 		if !ok {
-			useScheme = false
-			break
+			return nil // a grade outside the scheme: no order to go by
 		}
-		presentLvl[lvl] = true
+		present[lvl] = true
+		lowest = max(lowest, lvl)
 	}
 	var out []string
-	seen := map[string]bool{}
-	if useScheme {
-		lowest := -1 // bands run best first: the lowest grade present has the largest level
-		for lvl := range presentLvl {
-			lowest = max(lowest, lvl)
-		}
-		for i, b := range sch.Bands {
-			seen[data.Fold(b.Label)] = true // a band is a grade of the scheme, said here or not at all
-			if i > lowest && !presentLvl[i] {
-				out = append(out, b.Label)
-			}
-		}
-	}
-	for _, gc := range s.Grades {
-		f := data.Fold(gc.Grade)
-		if gc.Count == 0 && !seen[f] && !present[f] {
-			if useScheme {
-				if _, ok := sch.Level(gc.Grade); ok {
-					continue // the same band under another spelling
-				}
-			}
-			out = append(out, gc.Grade)
-			seen[f] = true
+	for i, b := range sch.Bands {
+		if i > lowest && !present[i] {
+			out = append(out, b.Label)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package brief
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -124,7 +125,7 @@ func TestGradeOnlyIndex(t *testing.T) {
 	if b.Title != "Kết quả đánh giá, xếp loại công tác văn thư, lưu trữ năm 2021" {
 		t.Errorf("title %q", b.Title)
 	}
-	has(t, one(t, b, "grade_counts", blocA).Text, "Khối Sở, ban, ngành có 2/4 đơn vị xếp loại xuất sắc, 1/4 đơn vị xếp loại khá, 1/4 đơn vị xếp loại chưa đạt, không có đơn vị xếp loại tốt.")
+	has(t, one(t, b, "grade_counts", blocA).Text, "Khối Sở, ban, ngành có 2/4 đơn vị xếp loại xuất sắc, 1/4 đơn vị xếp loại khá và 1/4 đơn vị xếp loại chưa đạt.")
 	has(t, one(t, b, "grade_change", blocA).Text,
 		"So với năm 2020: tăng số đơn vị xếp loại xuất sắc (từ 1 lên 2); không còn đơn vị xếp loại tốt (năm 2020 có 1); có 1 đơn vị xếp loại khá (năm 2020 không có); giảm số đơn vị xếp loại chưa đạt (từ 2 xuống 1).")
 	has(t, one(t, b, "grade_up", blocA).Text, "Có 2 đơn vị được nâng xếp loại: Sở B (từ tốt lên xuất sắc); Sở C (từ chưa đạt lên khá).")
@@ -477,6 +478,29 @@ func TestConcurrent(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		if got := <-done; got != want.Markdown() {
 			t.Fatalf("concurrent brief differs:\n%s", got)
+		}
+	}
+}
+
+// Grade absences list the grades below the lowest one present, as
+// announcements do; a missing higher grade is not said.
+func TestAbsentGradesAreTheLowerOnes(t *testing.T) {
+	tests := []struct {
+		scores []float64
+		want   string
+	}{
+		{[]float64{85, 82, 75}, "Khối Sở, ban, ngành có 2/3 đơn vị xếp loại tốt, 1/3 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu."},
+		{[]float64{95, 75, 72}, "Khối Sở, ban, ngành có 1/3 đơn vị xếp loại xuất sắc, 2/3 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu."},
+		{[]float64{95, 85, 55}, "Khối Sở, ban, ngành có 1/3 đơn vị xếp loại xuất sắc, 1/3 đơn vị xếp loại tốt và 1/3 đơn vị xếp loại yếu."},
+	}
+	for _, tt := range tests {
+		var recs []data.Record
+		for i, v := range tt.scores {
+			recs = append(recs, R(2021, blocA, fmt.Sprintf("Sở %c", 'A'+i), v))
+		}
+		b := brief(t, mk(recs...), Options{})
+		if got := one(t, b, "grade_counts", blocA).Text; got != tt.want {
+			t.Errorf("scores %v:\n got %q\nwant %q", tt.scores, got, tt.want)
 		}
 	}
 }
