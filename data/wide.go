@@ -229,6 +229,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			candidates = append(candidates, i)
 		case roleDuplicate:
 			t.info.Ignored = append(t.info.Ignored, h.names[i]+" (duplicate column)")
+		case roleNotScore:
+			t.info.Ignored = append(t.info.Ignored, h.names[i]+" (not a score)")
 		case roleScore:
 			if h.has(roleTotal) {
 				t.info.Ignored = append(t.info.Ignored, h.names[i]+" (second total)")
