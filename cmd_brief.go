@@ -16,10 +16,12 @@ import (
 )
 
 // briefAbout is the paragraph of `parlens brief -h`.
-const briefAbout = `Drafts the annual results briefing of one index and year: a lead, one section
-per bloc, notable movements, components and a note on sources and grades.
-Every sentence comes from the analysis; --format json lists the statements
-with the numbers behind each one.`
+const briefAbout = `Drafts the annual results announcement of a year: every index (the PAR Index
+first; --index narrows it to one), each with a lead, one section per bloc and
+notable movements, then notes on sources and grades. --annex adds the
+analyst's annex (ranks with last year's score, units that gained points yet
+lost places, components). Every sentence comes from the analysis;
+--format json lists the statements with the numbers behind each one.`
 
 // briefBlocs collects repeated --bloc flags (bloc names contain commas, so
 // one flag holds one bloc).
@@ -35,6 +37,7 @@ func (b *briefBlocs) Set(s string) error {
 // blocs by repeated --bloc.
 type briefFlags struct {
 	year         int
+	annex        bool
 	index, out   string
 	lang, format choice
 	blocs        briefBlocs
@@ -45,7 +48,8 @@ type briefFlags struct {
 func bindBrief(fs *flag.FlagSet) func(*env) error {
 	f := &briefFlags{lang: newChoice("vi", "en"), format: newFormatChoice(present.FormatMD, present.FormatText, present.FormatJSON, present.FormatDOCX)}
 	fs.IntVar(&f.year, "year", 0, "year (default: the latest year of the index)")
-	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: the first index)")
+	fs.StringVar(&f.index, "index", "", "index name or accent-insensitive part of it (default: every index, the PAR Index first)")
+	fs.BoolVar(&f.annex, "annex", false, "add the analyst's annex: counterfactual ranks, gains with lost places, components")
 	fs.Var(&f.blocs, "bloc", "bloc name or accent-insensitive part of it (every bloc it matches); repeat for several (default: every bloc)")
 	fs.Var(&f.lang, "lang", "`language`: "+f.lang.choices())
 	fs.Var(&f.format, "format", "output `format`: "+f.format.choices())
@@ -91,9 +95,10 @@ func runBrief(e *env, f *briefFlags) error {
 	return write(e.stdout)
 }
 
-// briefOptions resolves the flags to one index, a year and the blocs.
+// briefOptions resolves the flags to the indices (one, or every index when
+// --index is not given), a year and the blocs.
 func briefOptions(a *analysis.Analysis, f *briefFlags) (brief.Options, error) {
-	opt := brief.Options{Year: f.year, Lang: f.lang.value}
+	opt := brief.Options{Year: f.year, Lang: f.lang.value, Annex: f.annex}
 	indices := a.Indices()
 	if f.index != "" {
 		m := analysis.MatchBloc(f.index, indices) // the same matching rules as blocs
@@ -106,26 +111,43 @@ func briefOptions(a *analysis.Analysis, f *briefFlags) (brief.Options, error) {
 			return opt, &exitError{exitData, fmt.Sprintf("parlens: index %q matches %d: %s; be more specific",
 				data.Printable(f.index), len(m), data.Printable(strings.Join(m, " | ")))}
 		}
-	} else if len(indices) > 0 {
-		opt.Index = indices[0]
 	}
-	years := a.Years(opt.Index)
-	if f.year != 0 && !slices.Contains(years, f.year) {
-		return opt, unknownError("year", strconv.Itoa(f.year), yearNames(a, []string{opt.Index}))
+	covered := indices // the indices the brief covers
+	if opt.Index != "" {
+		covered = []string{opt.Index}
+	}
+	if len(covered) == 0 {
+		return opt, nil
+	}
+	years := a.Years(covered[0])
+	if f.year != 0 && !slices.ContainsFunc(covered, func(ix string) bool { return slices.Contains(a.Years(ix), f.year) }) {
+		return opt, unknownError("year", strconv.Itoa(f.year), yearNames(a, covered))
 	}
 	y := f.year
 	if y == 0 && len(years) > 0 {
 		y = years[len(years)-1]
 	}
+	var all, inYear []string // the blocs of the covered indices
+	for _, ix := range covered {
+		for _, b := range a.Blocs(ix) {
+			if !slices.Contains(all, b) {
+				all = append(all, b)
+			}
+		}
+		for _, b := range a.BlocsIn(ix, y) {
+			if !slices.Contains(inYear, b) {
+				inYear = append(inYear, b)
+			}
+		}
+	}
 	for _, q := range f.blocs {
-		all := a.Blocs(opt.Index)
 		m := analysis.MatchBloc(q, all) // every bloc of the first matching tier, as the other commands do
 		if len(m) == 0 {
 			return opt, unknownError("bloc", q, all)
 		}
 		for _, b := range m {
-			if !slices.Contains(a.BlocsIn(opt.Index, y), b) {
-				return opt, &exitError{exitData, fmt.Sprintf("parlens: bloc %q has no data in %d (%s)", data.Printable(b), y, data.Printable(opt.Index))}
+			if !slices.Contains(inYear, b) {
+				return opt, &exitError{exitData, fmt.Sprintf("parlens: bloc %q has no data in %d (%s)", data.Printable(b), y, data.Printable(strings.Join(covered, ", ")))}
 			}
 			if !slices.Contains(opt.Blocs, b) {
 				opt.Blocs = append(opt.Blocs, b)

@@ -140,7 +140,9 @@ func briefStatements(t *testing.T, args ...string) []struct{ Kind, Bloc, Text st
 }
 
 // The Word briefing: a well-formed package whose text holds every statement
-// of the brief and one ranking table per bloc, each with its column grid
+// of the brief and one ranking table per ranked bloc (the city's grade-only
+// Văn thư, lưu trữ index, covered too, has the same three bloc names and no
+// ranking table), each with its column grid
 // and a shaded header row that repeats on each page.
 func TestBriefDOCX(t *testing.T) {
 	dir := t.TempDir()

@@ -153,7 +153,7 @@ func TestCompletionBash(t *testing.T) {
 		{"parlens brief --format ", "md text json docx"},
 		{"parlens summary --sample ", "city ministries-2023"},
 		{"parlens movers --lang e", "en"},
-		{"parlens brief -", "--bloc --column --components --format --grades --ignore-memory --index --lang --max-bytes --max-cells --max-columns -o --sample --strict --units --year"},
+		{"parlens brief -", "--annex --bloc --column --components --format --grades --ignore-memory --index --lang --max-bytes --max-cells --max-columns -o --sample --sheet --strict --units --year"},
 		{"parlens transitions --f", "--format --from"},
 		{"parlens completion ", "bash zsh fish"},
 		{"parlens help ra", "rank"},

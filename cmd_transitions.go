@@ -68,15 +68,7 @@ func transitionsHuman(e *env, out []analysis.Transition) error {
 			title += fmt.Sprintf(" (Kendall τ-b %s, n=%d)", e.mark().Fixed(*tr.KendallTau, 3), tr.KendallN)
 		}
 		present.Heading(e.stdout, e.q.format, title, n > 0)
-		t := &present.Table{Headers: append([]string{fmt.Sprintf("%d \\ %d", tr.From, tr.To)}, tr.Grades...)}
-		for i, row := range tr.Matrix {
-			cells := []any{tr.Grades[i]}
-			for _, c := range row {
-				cells = append(cells, c.Count)
-			}
-			t.Add(cells...)
-		}
-		if err := e.table(t); err != nil {
+		if err := e.table(present.MatrixTable(&tr)); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s %d, %s %d, %s %d\n", e.say(words.TransitionsUp), tr.Up, e.say(words.TransitionsDown), tr.Down,

@@ -18,6 +18,7 @@ type inputFlags struct {
 	maxColumns                int64
 	ignoreMemory              bool
 	columns                   columnMap
+	sheet                     string
 }
 
 // columnMap is the repeatable --column ROLE="Header as written".
@@ -50,12 +51,13 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&f.maxCells, "max-cells", data.DefaultMaxCells, "most cells (rows × columns) accepted in one input file")
 	fs.Int64Var(&f.maxColumns, "max-columns", data.DefaultMaxColumns, "most columns accepted in one input file")
 	fs.BoolVar(&f.ignoreMemory, "ignore-memory", false, "load a file even when it looks too big for the available memory")
+	fs.StringVar(&f.sheet, "sheet", "", "read only this sheet of each .xlsx workbook (hidden or not); by default every sheet holding a PAR table")
 	fs.Var(&f.columns, "column", "ROLE=\"Header\": read that column as the role, e.g. total=\"Điểm\" (repeatable; roles: "+strings.Join(data.MappableRoles(), ", ")+")")
 }
 
 func (f *inputFlags) options(stdin io.Reader) data.Options {
 	return data.Options{Components: f.components, Grades: f.grades, Units: f.units, Stdin: stdin, MaxBytes: f.maxBytes, MaxCells: f.maxCells, MaxColumns: f.maxColumns,
-		IgnoreMemory: f.ignoreMemory, Columns: f.columns}
+		IgnoreMemory: f.ignoreMemory, Columns: f.columns, Sheet: f.sheet}
 }
 
 func sampleNames() string {

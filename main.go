@@ -118,7 +118,7 @@ Usage:
   parlens [flags] [PATH...]        open the dashboard (the embedded sample without PATH)
   parlens COMMAND [flags] [PATH...]
 
-PATH is a CSV file, a directory of them, or - for standard input.
+PATH is a CSV file or an .xlsx workbook, a directory of them, or - for standard input.
 
 Commands:`)
 	for _, c := range table {

@@ -271,6 +271,9 @@ func New(ds *data.Dataset) *Analysis {
 		a.recEntry[i] = &g.entries[len(g.entries)-1]
 	}
 
+	// A dataset built as a literal may list its indices in any order.
+	slices.SortStableFunc(a.indices, func(x, y *indexData) int { return data.CompareIndices(x.name, y.name) })
+
 	// Pass 2: order years and blocs, link previous years, rank and grade.
 	for _, ix := range a.indices {
 		blocPos := map[string]int{}
@@ -695,7 +698,8 @@ func (a *Analysis) linFor(ix *indexData, id string, memo map[string][]*entry, vi
 // Dataset returns the dataset the analysis was built from.
 func (a *Analysis) Dataset() *data.Dataset { return a.ds }
 
-// Indices lists the indices in dataset order.
+// Indices lists the indices, the main index first and the others by name
+// (data.CompareIndices), as the loader sorts them.
 func (a *Analysis) Indices() []string {
 	out := make([]string, len(a.indices))
 	for i, ix := range a.indices {

@@ -172,9 +172,25 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 			}
 		}
 	}
+	workbooks := 0
 	for _, in := range inputs {
 		raw, ok := b.readInput(in)
 		if !ok {
+			continue
+		}
+		if sniffWorkbook(raw) != notWorkbook {
+			workbooks++
+			wb := readWorkbook(in.name, raw, b.opt, func(unpacked int64) bool {
+				// the unpacked parts, held while the sheets are read, and a
+				// wide load of as much text (the sheets' text is smaller
+				// than their XML: an upper bound, not measured)
+				return b.memoryFits(Pos{File: in.name}, int64(len(raw)), unpacked+memoryNeed(unpacked, false), int64(len(raw)), "workbook")
+			})
+			b.addAll(wb.issues)
+			for _, t := range wb.tables {
+				b.readData(t)
+				b.ds.Files = append(b.ds.Files, t.info)
+			}
 			continue
 		}
 		t, issue := openTable(in.name, raw)
@@ -187,6 +203,10 @@ func (b *builder) run(inputs []input, open func(dir, name string) (input, bool))
 		b.ds.Files = append(b.ds.Files, t.info)
 	}
 	b.checkColumnsMatched()
+	if b.opt.Sheet != "" && workbooks == 0 && len(inputs) > 0 {
+		b.errorf(Pos{}, "--sheet picks a sheet of an .xlsx workbook; drop it for CSV files",
+			"--sheet %q: no input is a workbook", b.opt.Sheet)
+	}
 	switch {
 	case b.countErrors() > 0:
 	case len(inputs) == 0:

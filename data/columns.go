@@ -24,6 +24,7 @@ const (
 	roleMaximum      // maximum points ("Điểm tối đa"): never a component
 	roleSelfAssessed // the unit's own score ("Điểm tự đánh giá"): kept, never summed
 	roleIgnore       // mapped away with --column ignore=…
+	roleNotScore     // a figure beside the scores (a rank, last year's value, a change): never a component
 	roleDuplicate    // a second column of a role already taken: ignored and reported
 )
 
@@ -102,10 +103,43 @@ func headerRole(name string) role {
 	case "#", "№", "No.", "N°":
 		return roleRowNumber
 	}
-	if base, y := cutHeaderYear(f); y != 0 && headerRoles[base] == roleTotal {
-		return roleTotal
+	if base, y := cutHeaderYear(f); y != 0 {
+		switch headerRoles[base] {
+		case roleTotal:
+			return roleTotal
+		case roleRank:
+			return roleRank // "Xếp hạng 2022"
+		}
+	}
+	if isNotScoreHeader(f) {
+		return roleNotScore
 	}
 	return roleOther
+}
+
+// isNotScoreHeader recognises, by its folded header, a numeric column that
+// sits beside the scores without being one: a rank of some kind ("Hạng
+// trước", "Xếp hạng công bố"), last year's figure ("Điểm trước", "Điểm năm
+// trước") or a change ("Tăng/giảm", "Thay đổi", "Chênh lệch"). Summed as a
+// component it would silently change every total, and parlens's own
+// exports have such columns.
+func isNotScoreHeader(f string) bool {
+	for _, p := range []string{"hang ", "xep hang ", "thu hang ", "rank ", "ranking ", "prev ", "previous "} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	for _, suf := range []string{" truoc", " previous", " prev", " last year"} {
+		if strings.HasSuffix(f, suf) {
+			return true
+		}
+	}
+	for _, w := range []string{"rank", "ranking", "xep hang", "thu hang", "tang giam", "thay doi", "chenh lech", "change", "delta", "so voi"} {
+		if strings.Contains(" "+f+" ", " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // cutHeaderYear splits a folded header ending in a year: "par index 2022"
@@ -158,7 +192,7 @@ func parseHeader(names []string, columns map[string]string) header {
 			continue
 		}
 		r := headerRole(n)
-		if r != roleOther {
+		if r != roleOther && r != roleNotScore { // many columns can be "not a score"
 			if _, dup := h.col[r]; dup {
 				r = roleDuplicate // a second "Tổng" is not a component
 			} else {
@@ -237,6 +271,8 @@ func describeColumns(h header) []ColumnInfo {
 			c.Role = "ignored: a second " + roleNames[headerRole(n)] + " column"
 		case roleIgnore:
 			c.Role = "ignored: --column ignore"
+		case roleNotScore:
+			c.Role = "ignored: not a score (a rank, last year's figure or a change)"
 		case roleMaximum:
 			c.Role = "maximum: not a component, never summed"
 		case roleSelfAssessed:

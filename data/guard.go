@@ -96,7 +96,8 @@ func guardInputs(inputs []input, opt Options) {
 		read := inputs[i].read
 		inputs[i].read = func() ([]byte, error) {
 			raw, err := read()
-			if err == nil {
+			if err == nil && sniffWorkbook(raw) == notWorkbook {
+				// a workbook's sheets are checked as they are read
 				err = checkCells(raw, limit, colLimit)
 			}
 			if err != nil {

@@ -47,6 +47,13 @@ func (i Issue) String() string {
 }
 
 func (p Pos) String() string {
+	if _, _, ok := splitSheet(p.File); ok && p.Line > 0 {
+		// a workbook cell, as Excel names it: par.xlsx:Sheet1!C12
+		if p.Col == 0 {
+			return fmt.Sprintf("%s!%d:%d", p.File, p.Line, p.Line)
+		}
+		return fmt.Sprintf("%s!%s%d", p.File, columnLetters(p.Col), p.Line)
+	}
 	switch {
 	case p.File == "":
 		return ""

@@ -24,6 +24,9 @@ type Options struct {
 	// MappableRoles) to a header as written, matched without regard to
 	// case or accents: --column ROLE="Header". It wins over recognition.
 	Columns map[string]string
+	// Sheet reads only the workbook sheet of that name (matched without
+	// regard to case or accents), hidden or not: --sheet NAME.
+	Sheet string
 	// IgnoreMemory loads a file even when it looks too big for the memory
 	// available (by default such a file fails early, with a message).
 	IgnoreMemory bool
@@ -239,7 +242,7 @@ func expandPath(p string, limit int64) ([]input, error) {
 		return nil
 	})
 	if err == nil && len(out) == 0 {
-		err = fmt.Errorf("no data files (.csv, .tsv, .txt) in directory %s", p)
+		err = fmt.Errorf("no data files (.csv, .tsv, .txt, .xlsx) in directory %s", p)
 	}
 	return out, err
 }
@@ -251,8 +254,13 @@ func isDataFileName(name string) bool {
 	if _, sidecar := sidecarNames[strings.ToLower(name)]; sidecar {
 		return false
 	}
+	if strings.HasPrefix(name, "~$") {
+		return false // the lock file Excel keeps beside an open workbook
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".csv", ".tsv", ".txt":
+	case ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods":
+		// .xls and .ods are read to be refused with what to save them as:
+		// skipping them would leave their data out unsaid.
 		return true
 	}
 	return false

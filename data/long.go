@@ -250,7 +250,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 		}
 	}
 	compCol, scoreCol := h.col[roleComponent], h.col[roleScore]
-	start := int(r.InputOffset())
+	start := t.dataStart
 	firstLine := bytes.Count(t.text[:start], []byte{'\n'})
 	bounds := splitRows(t.text, start, (len(t.text)-start)/longChunkBytes+1)
 	parse := func(from, to, lineOffset int) *longChunk {
@@ -265,7 +265,7 @@ func (b *builder) readLong(t *table, r *csv.Reader, h header) {
 	}
 	t.info.Rows = m.rows
 	if m.rows == 0 {
-		m.p.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
+		m.p.errorf(Pos{File: t.name, Line: t.headLine}, "add data rows under the header", "header only: the file has no data rows")
 		return
 	}
 	m.finish()

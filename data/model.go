@@ -216,14 +216,18 @@ func (d *Dataset) Successor(id string) (string, bool) {
 	return s, ok
 }
 
-// Indices lists the indices in the dataset in order.
+// Indices lists the indices in the dataset, the main index first and the
+// others by name (CompareIndices).
 func (d *Dataset) Indices() []string {
 	var out []string
+	seen := map[string]bool{}
 	for i := range d.Records {
-		if n := len(out); n == 0 || out[n-1] != d.Records[i].Index {
-			out = append(out, d.Records[i].Index)
+		if ix := d.Records[i].Index; !seen[ix] {
+			seen[ix] = true
+			out = append(out, ix)
 		}
 	}
+	SortIndices(out)
 	return out
 }
 

@@ -2,9 +2,9 @@ package data
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -185,18 +185,15 @@ func (t *table) numberTrouble(cell string, fault numberFault) (what, hint string
 
 // percentNotes says which columns hold numbers written with a trailing "%"
 // (read as that many points), so `check` can show it. Only files with a "%"
-// in them are read again for it.
-func percentNotes(t *table) []string {
-	if bytes.IndexByte(t.text, '%') < 0 {
+// in them are read again for it, from the rows under the header (head).
+func percentNotes(t *table, head []string) []string {
+	if bytes.IndexByte(t.text[t.dataStart:], '%') < 0 {
 		return nil
 	}
-	r := t.reader()
+	r := csv.NewReader(bytes.NewReader(t.text[t.dataStart:]))
+	r.Comma = t.info.Delimiter
 	r.FieldsPerRecord = -1
-	head, err := r.Read()
-	if err != nil {
-		return nil
-	}
-	head = slices.Clone(head)
+	r.ReuseRecord = true
 	count := make([]int, len(head))
 	example := make([]string, len(head))
 	for {

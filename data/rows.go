@@ -36,6 +36,8 @@ type rowParser struct {
 	defaulted [roleCount]bool
 	// arena holds copies of unit codes and names (see keep).
 	arena []byte
+	// section is the bloc the last section row named ("" before one)
+	section string
 }
 
 // roleCount is the number of roles, for arrays indexed by role.
@@ -191,7 +193,11 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 		}
 		return p.internRole(r, raw, strings.TrimSpace(raw))
 	}
-	*out = Record{Index: DefaultIndex, Bloc: defaultBloc, Year: ctx.fileYear, Total: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
+	bloc := ctx.bloc
+	if p.section != "" {
+		bloc = p.section
+	}
+	*out = Record{Index: DefaultIndex, Bloc: bloc, Year: ctx.fileYear, Total: Missing, Pos: Pos{File: ctx.t.name, Line: line}}
 	ok := true
 	if s, col, has := cell(roleYear); has {
 		y, err := atoiYear(s)
@@ -213,7 +219,7 @@ func (p *rowParser) readRoles(rec []string, line int, out *Record) bool {
 	}
 	if s := interned(roleBloc); s != "" {
 		out.Bloc = s
-	} else if !p.defaulted[roleBloc] {
+	} else if !p.defaulted[roleBloc] || p.section != "" {
 		p.defaulted[roleBloc] = true
 		p.noteFirst(roleBloc, out.Bloc)
 	}

@@ -421,7 +421,8 @@ func byYear(keys *recordKeys) []int32 {
 	return order
 }
 
-// sortRecords orders records by index and bloc as first seen, and by year;
+// sortRecords orders records by index (CompareIndices: the main index
+// first), by bloc as first seen, and by year;
 // rows keep their input order within a group. groups and keys are the
 // records' (index, year, bloc) ordinals (recordKeys). A counting sort over
 // the groups: one pass to count, one to place. It returns the sorted
@@ -433,13 +434,20 @@ func sortRecords(recs []Record, ids []int32, keys []Slice) []Record {
 		bloc  int
 	}
 	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
-	groups := make([]group, len(keys))
-	for gi, k := range keys { // groups are in first-seen order, so their indices and blocs are too
-		io, ok := indexOrder[k.Index]
-		if !ok {
-			io = len(indexOrder)
-			indexOrder[k.Index] = io
+	var names []string
+	for _, k := range keys {
+		if _, ok := indexOrder[k.Index]; !ok {
+			indexOrder[k.Index] = 0
+			names = append(names, k.Index)
 		}
+	}
+	SortIndices(names)
+	for i, n := range names {
+		indexOrder[n] = i
+	}
+	groups := make([]group, len(keys))
+	for gi, k := range keys { // groups are in first-seen order, so their blocs are too
+		io := indexOrder[k.Index]
 		bk := [2]string{k.Index, k.Bloc}
 		bo, ok := blocOrder[bk]
 		if !ok {

@@ -21,8 +21,21 @@ type table struct {
 	markSeen     string
 	markSeenLine int
 	// warnings are what opening found that the reader must hear: bytes
-	// that are not UTF-8, shown as U+FFFD.
+	// that are not UTF-8, shown as U+FFFD; in a sheet, formulas without a
+	// saved value (errors).
 	warnings []Issue
+	// sheet names the workbook sheet the table is ("" for a text file);
+	// its name may give the year, or the bloc (see readSheets).
+	sheet     string
+	sheetYear int
+	sheetBloc string
+	// headLine is the header's line, dataStart the offset of the first
+	// row under it (after titles and header rows, see readHead); maxima
+	// is a "Điểm tối đa" row under the header, at maximaLine.
+	headLine   int
+	dataStart  int
+	maxima     []string
+	maximaLine int
 }
 
 // openTable decodes raw bytes and sniffs the delimiter and decimal mark.
@@ -45,7 +58,6 @@ func openTable(name string, raw []byte) (*table, *Issue) {
 	t.info = FileInfo{Name: name, Encoding: enc, Delimiter: sniffDelimiter(text, enc)}
 	t.decimal = sniffDecimal(t)
 	t.info.Decimal = rune(t.decimal)
-	t.info.Notes = percentNotes(t)
 	if len(bad) > 0 {
 		t.warnings = badByteWarnings(name, raw, bad, byte(t.info.Delimiter))
 	}

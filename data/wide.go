@@ -18,7 +18,7 @@ import (
 // readData reads one data file, wide or long.
 func (b *builder) readData(t *table) {
 	r := t.reader()
-	head, err := r.Read()
+	th, err := b.readHead(t)
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			b.errorf(Pos{File: t.name}, "export the sheet again with a header row and data rows", "empty file")
@@ -27,6 +27,9 @@ func (b *builder) readData(t *table) {
 		}
 		return
 	}
+	head := th.names
+	t.headLine, t.dataStart = th.line, th.dataStart
+	t.info.Notes = append(percentNotes(t, head), t.info.Notes...)
 	h := parseHeader(head, b.opt.Columns)
 	b.noteMapped(head)
 	kind := "wide"
@@ -53,16 +56,38 @@ type rowCtx struct {
 	t        *table
 	h        header
 	fileYear int
+	// bloc is the bloc of rows without one: the sheet's, or defaultBloc
+	bloc string
+	// sections is set when section rows name the blocs (no bloc column)
+	sections  bool
+	rowNumCol int // the row-number column (-1: none), where section numerals sit
+	unitCol   int
 }
 
-// newRowCtx takes the file's year from its name, else from the total's
-// header ("Chỉ số PAR INDEX 2022") when the file has no year column.
+// newRowCtx takes the file's year from its sheet's name, else its own
+// name, else from the total's header ("Chỉ số PAR INDEX 2022") when the
+// file has no year column.
 func newRowCtx(t *table, h header) rowCtx {
-	y := yearFromName(t.name)
+	y := t.sheetYear
+	if y == 0 {
+		y = yearFromName(t.name)
+	}
 	if y == 0 && !h.has(roleYear) {
 		y = h.year
 	}
-	return rowCtx{t: t, h: h, fileYear: y}
+	bloc := defaultBloc
+	if t.sheetBloc != "" {
+		bloc = t.sheetBloc
+	}
+	rowNum, ok := h.col[roleRowNumber]
+	if !ok {
+		rowNum = -1
+	}
+	unitCol, ok := h.col[roleUnit]
+	if !ok {
+		unitCol = -1
+	}
+	return rowCtx{t: t, h: h, fileYear: y, bloc: bloc, sections: !h.has(roleBloc), rowNumCol: rowNum, unitCol: unitCol}
 }
 
 // wideCol is a column that is not a known role: a component if its cells
@@ -181,6 +206,12 @@ type wideChunk struct {
 	seen          int // rows read, good or bad
 	totalDecimals int
 	quoteTrouble  bool // encoding/csv met quotes that do not pair up
+	// beforeSection is how many records came before the chunk's first
+	// section row ("I. KHỐI SỞ…"), whose bloc an earlier chunk knows;
+	// lastSection is the chunk's last section, sections how many it met.
+	beforeSection int
+	lastSection   string
+	sections      int
 }
 
 // minChunkBytes keeps small files on one goroutine.
@@ -198,6 +229,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			candidates = append(candidates, i)
 		case roleDuplicate:
 			t.info.Ignored = append(t.info.Ignored, h.names[i]+" (duplicate column)")
+		case roleNotScore:
+			t.info.Ignored = append(t.info.Ignored, h.names[i]+" (not a score)")
 		case roleScore:
 			if h.has(roleTotal) {
 				t.info.Ignored = append(t.info.Ignored, h.names[i]+" (second total)")
@@ -208,7 +241,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		}
 	}
 	// Big files are cut at row boundaries and parsed on every core.
-	start := int(r.InputOffset())
+	start := t.dataStart
 	bounds := splitRows(t.text, start, min(runtime.GOMAXPROCS(0), 8, (len(t.text)-start)/minChunkBytes+1))
 	chunks := make([]*wideChunk, len(bounds)-1)
 	// A chunk has at most a record per line: records are written straight
@@ -252,6 +285,28 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			break
 		}
 	}
+	// Records before a chunk's first section row are in the section an
+	// earlier chunk last named.
+	carry, sections := "", 0
+	for _, c := range chunks {
+		n := len(c.recs)
+		if c.sections > 0 {
+			n = c.beforeSection
+		}
+		if carry != "" {
+			for k := range n {
+				c.recs[k].Bloc = carry
+			}
+		}
+		if c.sections > 0 {
+			carry = c.lastSection
+		}
+		sections += c.sections
+	}
+	if sections > 0 {
+		t.info.Notes = append(t.info.Notes, fmt.Sprintf("%s inside the table (\"I. KHỐI …\") give the bloc of the rows under them",
+			countNoun(sections, "section row", "section rows")))
+	}
 	// close the gaps between the chunks' records (blank and bad lines)
 	at := base
 	for _, c := range chunks {
@@ -280,7 +335,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	t.info.Rows = nrows
 	b.noteDecimals(totalDecimals)
 	if seen == 0 {
-		b.errorf(Pos{File: t.name, Line: 1}, "add data rows under the header", "header only: the file has no data rows")
+		b.errorf(Pos{File: t.name, Line: t.headLine}, "add data rows under the header", "header only: the file has no data rows")
 		return
 	}
 	// A column is a component when most of its cells are numbers, unless
@@ -296,7 +351,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 				comps = append(comps, -1)
 				info.Role = "ignored: " + why
 				t.info.Ignored = append(t.info.Ignored, displayHeader(name, c.col))
-				b.warnf(Pos{t.name, 1, c.col + 1}, fmt.Sprintf("if it is a score, map it with --column component=%q", name),
+				b.warnf(Pos{t.name, t.headLine, c.col + 1}, fmt.Sprintf("if it is a score, map it with --column component=%q", name),
 					"column %q holds %s: not a component, not summed", displayHeader(name, c.col), why)
 				continue
 			}
@@ -330,6 +385,13 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	for j, g := range comps {
 		direct = direct && g == j
 	}
+	years := map[int]bool{}
+	for _, c := range chunks {
+		for y := range c.years {
+			years[y] = true
+		}
+	}
+	b.applyMaxima(t, h, cols, comps, years)
 	// What the finishing reads, settled here in row order: each index and
 	// bloc's canonical spelling (the first seen; the finishing reads them
 	// from the sets' byRaw, which nothing writes meanwhile), each year's maxima.
@@ -457,6 +519,18 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 		}
 		if blankRow(rec) {
 			continue
+		}
+		if p.ctx.sections {
+			if name, ok := sectionRow(rec, p.ctx.rowNumCol, p.ctx.unitCol); ok {
+				if c.sections == 0 {
+					c.beforeSection = len(c.recs)
+				}
+				c.sections++
+				p.section = p.intern(name)
+				p.noteFirst(roleBloc, p.section)
+				c.lastSection = p.section
+				continue
+			}
 		}
 		c.seen++
 		line := r.recLine + p.lineOffset
@@ -621,13 +695,18 @@ func displayHeader(name string, col int) string {
 func (b *builder) checkRequired(ctx rowCtx) bool {
 	ok := true
 	if !ctx.h.has(roleUnit) {
-		b.errorf(Pos{File: ctx.t.name, Line: 1}, "name the unit column \"unit\" or \"Tên đơn vị\"",
+		b.errorf(Pos{File: ctx.t.name, Line: ctx.t.headLine}, "name the unit column \"unit\" or \"Tên đơn vị\"",
 			"no unit column (header: %s)", clip(strings.Join(ctx.h.names, ", ")))
 		ok = false
 	}
 	if !ctx.h.has(roleYear) && ctx.fileYear == 0 {
-		b.errorf(Pos{File: ctx.t.name, Line: 1}, "add a \"year\"/\"Năm\" column, or put the year in the file name (par-2021.csv)",
-			"no year column and no year in the file name")
+		if ctx.t.sheet != "" {
+			b.errorf(Pos{File: ctx.t.name, Line: ctx.t.headLine}, "add a \"year\"/\"Năm\" column, or name the sheet by its year (2021, \"Năm 2021\")",
+				"no year column and no year in the sheet's or the file's name")
+		} else {
+			b.errorf(Pos{File: ctx.t.name, Line: ctx.t.headLine}, "add a \"year\"/\"Năm\" column, or put the year in the file name (par-2021.csv)",
+				"no year column and no year in the file name")
+		}
 		ok = false
 	}
 	return ok
@@ -841,7 +920,7 @@ func (b *builder) joinPresence(ctx rowCtx, chunks []*wideChunk, comps []int, col
 		for j, g := range comps {
 			if g >= 0 && !out[k][j] {
 				name := displayHeader(ctx.h.names[cols[j].col], cols[j].col)
-				b.warnf(Pos{ctx.t.name, 1, cols[j].col + 1}, "fine if the component did not exist that year",
+				b.warnf(Pos{ctx.t.name, ctx.t.headLine, cols[j].col + 1}, "fine if the component did not exist that year",
 					"column %q is empty in every %s %d row: those totals are the sum of the other columns", name, clip(k.index), k.year)
 			}
 		}

@@ -7,10 +7,10 @@ import (
 )
 
 // generateBrief drafts the briefing with package brief (the default of
-// Options.Brief).
+// Options.Brief), with the analyst's annex: the dashboard always shows it.
 func generateBrief(a *analysis.Analysis, o BriefOptions) (markdown, plain string, err error) {
 	b, err := brief.Generate(a, brief.Options{
-		Index: o.Index, Year: o.Year, Blocs: o.Blocs, Lang: o.Lang, Sources: o.Sources, Highlights: o.Highlights,
+		Index: o.Index, Year: o.Year, Blocs: o.Blocs, Lang: o.Lang, Sources: o.Sources, Highlights: o.Highlights, Annex: true,
 	})
 	if err != nil {
 		return "", "", err

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"fmt"
-
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
 )
@@ -52,14 +50,5 @@ func (v *transitionsView) exportTable() (*present.Table, string) {
 	if !v.ok {
 		return nil, ""
 	}
-	tr := &v.tr
-	t := &present.Table{Headers: append([]string{fmt.Sprintf("%d \\ %d", tr.From, tr.To)}, tr.Grades...)}
-	for i, row := range tr.Matrix {
-		cells := []any{tr.Grades[i]}
-		for _, c := range row {
-			cells = append(cells, c.Count)
-		}
-		t.Add(cells...)
-	}
-	return t, "chuyen-loai"
+	return present.MatrixTable(&v.tr), "chuyen-loai"
 }

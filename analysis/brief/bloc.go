@@ -219,24 +219,25 @@ func (g *gen) leader(b string, merged map[string]bool) (Statement, bool) {
 	if len(ms) == 1 {
 		m := ms[0]
 		streak, count := deref(m.Streak, 1), deref(m.Count, 1)
+		subj := g.subject(b, m.Unit)
 		var head string
 		switch m.Kind {
 		case analysis.FirstTimeTop:
 			if m.PrevRank != nil {
-				head = g.say(words.BriefRisingToFirstPlaceFor) + m.Unit + g.prevRank(m)
+				head = g.sayf(words.BriefRisesToFirstPlace, subj) + g.prevRank(m)
 			} else {
-				head = g.say(words.BriefInFirstPlaceForThe) + m.Unit
+				head = g.sayf(words.BriefFirstForTheFirstTime, subj)
 			}
 		case analysis.RetainedTop:
 			if streak <= 2 {
-				head = g.say(words.BriefKeepingFirstPlaceIs) + m.Unit
+				head = g.sayf(words.BriefKeepsFirstPlaceSubject, subj)
 			} else {
-				head = g.sayf(words.BriefFirstIs, g.nthYear(streak)) + m.Unit
+				head = g.sayf(words.BriefFirstInARow, subj, g.nthYear(streak))
 			}
 		case analysis.RegainedTop:
-			head = g.say(words.BriefBackInFirstPlaceIs) + m.Unit + g.prevRank(m)
+			head = g.sayf(words.BriefBackInFirstPlace, subj) + g.prevRank(m)
 		default:
-			head = g.say(words.BriefInFirstPlaceIs) + m.Unit
+			head = g.sayf(words.BriefIsInFirstPlace, subj)
 		}
 		text := head + g.scoreGrade(m, sole[m.UnitID])
 		if sole[m.UnitID] {
@@ -267,7 +268,7 @@ func (g *gen) leader(b string, merged map[string]bool) (Statement, bool) {
 		}
 	}
 	m := ms[0]
-	text := g.say(words.BriefSharingFirstPlaceAre) + g.list(names)
+	text := g.sayf(words.BriefShareFirstPlace, g.subject(b, g.list(names)))
 	if m.Score != nil {
 		text += g.sayf(words.BriefAlikeWithEach, g.pts(*m.Score))
 	}
@@ -348,7 +349,7 @@ func (g *gen) next(b string) (Statement, map[string]bool, bool) {
 	for _, r := range rows {
 		item := r.Unit + " (" + g.sayf(words.BriefPublishedPlace, g.place(*r.Rank))
 		if r.Score != nil {
-			item = fmt.Sprintf("%s (%s", r.Unit, g.pts(*r.Score))
+			item = fmt.Sprintf("%s (%s", r.Unit, g.ptsIn(*r.Score))
 		}
 		if rankCount[*r.Rank] > 1 {
 			item += g.sayf(words.BriefJointPlace, g.nth(*r.Rank))
@@ -388,13 +389,29 @@ func (g *gen) bottom(b string, merged map[string]bool) (Statement, bool) {
 	if len(ms) == 1 {
 		m := ms[0]
 		streak, count := deref(m.Streak, 1), deref(m.Count, 1)
+		subj := g.subject(b, m.Unit)
 		var text string
-		if streak >= 2 {
-			text = g.sayf(words.BriefLastIs, g.nthYear(streak)) + m.Unit
+		if m.Score != nil && g.sums[b].NotRanked == 0 { // a unit not ranked may score lower
+			text = g.sayf(words.BriefLowestScoreLast, subj, g.pts(*m.Score))
 		} else {
-			text = g.say(words.BriefInLastPlaceIs) + m.Unit + g.prevRank(m)
+			text = g.sayf(words.BriefInLastPlaceSubject, subj)
 		}
-		text += g.scoreGrade(m, sole[m.UnitID])
+		if streak >= 2 {
+			text += " " + g.nthYear(streak)
+		} else {
+			text += g.prevRank(m)
+		}
+		if m.Score != nil && g.sums[b].NotRanked > 0 {
+			text += g.say(words.BriefWithScore) + g.pts(*m.Score)
+		} else if m.Score == nil && m.RankPublished {
+			text += g.say(words.BriefByThePublishedRankNo)
+		}
+		if m.Grade != nil {
+			text += g.say(words.BriefCommaGraded) + g.grade(*m.Grade)
+			if sole[m.UnitID] {
+				text += g.sayf(words.BriefTheOnlyOneIn, g.blocRef(m.Bloc))
+			}
+		}
 		if sole[m.UnitID] {
 			merged[m.UnitID] = true
 		}
@@ -410,7 +427,7 @@ func (g *gen) bottom(b string, merged map[string]bool) (Statement, bool) {
 		names = append(names, m.Unit)
 	}
 	m := ms[0]
-	text := g.say(words.BriefSharingLastPlaceAre) + g.list(names)
+	text := g.sayf(words.BriefShareLastPlace, g.subject(b, g.list(names)))
 	if m.Score != nil {
 		text += g.sayf(words.BriefWithEach, g.pts(*m.Score))
 	}
@@ -433,7 +450,7 @@ func (g *gen) notRanked(b string) (Statement, bool) {
 		}
 		var det []string
 		if r.Score != nil {
-			det = append(det, g.pts(*r.Score))
+			det = append(det, g.ptsIn(*r.Score))
 		}
 		if r.Grade != nil {
 			det = append(det, g.say(words.BriefGradedWord)+g.grade(*r.Grade))
@@ -448,7 +465,7 @@ func (g *gen) notRanked(b string) (Statement, bool) {
 	if len(items) == 0 {
 		return Statement{}, false
 	}
-	return stmt("not_ranked", b, g.say(words.BriefAssessedButNotRanked)+joinPlain(items, g.say(words.BriefAnd))+".",
+	return stmt("not_ranked", b, g.sayf(words.BriefAssessedButNotRanked, g.subject(b, joinPlain(items, g.say(words.BriefAnd)))),
 		map[string]any{"units": units}), true
 }
 
@@ -593,7 +610,7 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 	}
 	f := map[string]any{"units": facts}
 	one := len(ms) == 1
-	who := g.list(names)
+	who := g.subject(b, g.list(names))
 	var text string
 	switch kind {
 	case analysis.BiggestGain, analysis.BiggestDrop:
@@ -601,17 +618,19 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 			return Statement{}, false
 		}
 		up := kind == analysis.BiggestGain
-		head := map[bool]string{true: g.say(words.BriefGainingTheMost), false: g.say(words.BriefLosingTheMost)}[up]
-		if g.en {
-			head += g.say(map[bool]*words.Word{true: words.BriefIs, false: words.BriefAre}[one])
+		head := map[bool]*words.Word{true: words.BriefGainsMostPoints, false: words.BriefLosesMostPoints}[up]
+		if !one {
+			head = map[bool]*words.Word{true: words.BriefGainMostPoints, false: words.BriefLoseMostPoints}[up]
 		}
-		text = head + who + ", " + g.change(*m.Change)
+		text = g.sayf(head, who)
 		switch {
 		case one && m.PrevScore != nil && m.Score != nil:
 			dir := map[bool]*words.Word{true: words.BriefScoreFromUpTo, false: words.BriefScoreFromDownTo}[up]
-			text += g.sayf(dir, g.score(*m.PrevScore), g.pts(*m.Score), g.score(*m.Score))
-		case !one:
-			text = head + who + g.sayf(words.BriefChangeEach, g.change(*m.Change))
+			text += ", " + g.change(*m.Change) + g.sayf(dir, g.score(*m.PrevScore), g.ptsIn(*m.Score), g.score(*m.Score))
+		case one:
+			text += ", " + g.change(*m.Change)
+		default:
+			text += g.sayf(words.BriefChangeEach, g.change(*m.Change))
 		}
 	default:
 		if m.RankChange == nil {
@@ -622,39 +641,57 @@ func (g *gen) biggest(b string, kind analysis.MoverKind, ms, same []analysis.Mov
 		if k < 0 {
 			k = -k
 		}
-		var head string
-		if up {
-			head = g.say(words.BriefClimbingTheMostPlaces)
-		} else {
-			head = g.say(words.BriefFallingTheMostPlaces)
+		if !rankMoveIsNews(k, g.sums[b].Ranked) {
+			return Statement{}, false
 		}
-		if g.en {
-			head += g.say(map[bool]*words.Word{true: words.BriefIs, false: words.BriefAre}[one])
-			if also {
-				head += g.say(words.BriefAlso)
-			}
-		} else {
-			if also {
-				head += g.say(words.BriefAlso)
-			}
-			head += g.say(words.BriefIs)
+		head := map[bool]*words.Word{true: words.BriefClimbsMostPlaces, false: words.BriefFallsMostPlaces}[up]
+		if !one {
+			head = map[bool]*words.Word{true: words.BriefClimbMostPlaces, false: words.BriefFallMostPlaces}[up]
 		}
+		alsoWord := ""
+		if also {
+			alsoWord = g.say(words.BriefAlso)
+		}
+		text = g.sayf(head, who, alsoWord)
 		places := g.sayf(words.BriefPlaces, k)
 		if k == 1 {
 			places = g.sayf(words.BriefOnePlace, k)
 		}
 		dir := g.say(map[bool]*words.Word{true: words.BriefUp, false: words.BriefDown}[up])
-		text = head + who + ", " + dir + places
 		switch {
 		case one && m.PrevRank != nil && m.Rank != nil:
 			move := map[bool]*words.Word{true: words.BriefPlaceFromUpTo, false: words.BriefPlaceFromDownTo}[up]
-			text += g.sayf(move, g.place(*m.PrevRank), g.place(*m.Rank))
-		case !one:
-			text = head + who + g.sayf(words.BriefChangeEach, dir+places)
+			text += ", " + dir + places + g.sayf(move, g.place(*m.PrevRank), g.place(*m.Rank))
+		case one:
+			text += ", " + dir + places
+		default:
+			text += g.sayf(words.BriefChangeEach, dir+places)
 		}
 	}
 	return stmt(string(kind), b, text+".", f), true
 }
+
+// Rank moves are news only when they are large for the bloc: at least
+// MinNewsPlaces places, in a bloc of at least MinNewsBloc ranked units. In
+// a bloc of five, one place is the ordinary churn of close scores, and
+// every unit moving one place would be "the biggest move". See STYLE.md.
+const (
+	MinNewsPlaces = 2
+	MinNewsBloc   = 6
+)
+
+// rankMoveIsNews applies the rule to a move of places in a bloc of ranked
+// units.
+func rankMoveIsNews(places, ranked int) bool {
+	return places >= MinNewsPlaces && ranked >= MinNewsBloc
+}
+
+// subject puts a unit name (or a list of names) at the head of a sentence,
+// the subject first, as announcements write: «Công an thành phố lần đầu vươn
+// lên vị trí thứ nhất». A sentence starts with a capital letter, so a name
+// published in lower case takes a capital initial there and only there
+// («Quận Cẩm Lệ đứng vị trí cuối cùng»; "quận Cẩm Lệ" inside a sentence).
+func (g *gen) subject(_, name string) string { return words.CapFirst(name) }
 
 // singleUnit describes a bloc of one unit.
 func (g *gen) singleUnit(b string) (Statement, bool) {
@@ -672,7 +709,7 @@ func (g *gen) singleUnit(b string) (Statement, bool) {
 	}
 	f := map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "score": optF(r.Score), "grade": optS(r.Grade)}
 	if py := t.PrevYear; py != nil && r.PrevScore != nil && r.Change != nil {
-		text += g.sayf(words.BriefComparedWithPrev, *py, g.pts(*r.PrevScore), g.change(*r.Change))
+		text += g.sayf(words.BriefComparedWithPrev, *py, g.ptsIn(*r.PrevScore), g.change(*r.Change))
 		f["prev_year"] = *py
 		f["prev_score"] = *r.PrevScore
 		f["change"] = *r.Change
@@ -721,14 +758,14 @@ func (g *gen) lostTop(b string, listed map[string]bool) (Statement, bool) {
 	var items []string
 	var units []map[string]any
 	for _, r := range rows {
-		items = append(items, g.sayf(words.BriefNowPlaced, r.Unit, g.place(*r.Rank), g.pts(*r.Score)))
+		items = append(items, g.sayf(words.BriefNowPlaced, r.Unit, g.place(*r.Rank), g.ptsIn(*r.Score)))
 		units = append(units, map[string]any{"unit": r.Unit, "unit_id": r.UnitID, "rank": *r.Rank, "score": *r.Score,
 			"prev_score": optF(r.PrevScore), "prev_rank": optI(r.PrevRank)})
 	}
 	var text string
 	if len(rows) == 1 {
 		r := rows[0]
-		text = g.sayf(words.BriefLeaderNowPlaced, py, r.Unit, g.place(*r.Rank), g.pts(*r.Score))
+		text = g.sayf(words.BriefLeaderNowPlaced, py, r.Unit, g.place(*r.Rank), g.ptsIn(*r.Score))
 	} else {
 		text = g.sayf(words.BriefOfTheUnitsSharingFirst, py) +
 			joinPlain(items, g.say(words.BriefAnd)) + "."

@@ -57,6 +57,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
@@ -65,8 +68,12 @@ import (
 
 // Options choose what the brief covers and how it is written.
 type Options struct {
-	Index      string           // "" = first index
-	Year       int              // 0 = latest year of the index
+	Index string // "" = every index, the main index first
+	Year  int    // 0 = latest year of the (first) index
+	// Annex adds the analyst's annex: counterfactual ranks, units that
+	// gained points yet lost places, and the component analysis — analysis
+	// an announcement does not print.
+	Annex      bool
 	Blocs      []string         // exact bloc names; empty = all blocs
 	Lang       string           // "vi" (default) or "en"
 	Sources    []string         // data file names for the footnote; empty = the dataset's files
@@ -80,6 +87,7 @@ type Options struct {
 // Statement is one sentence of the brief and the numbers behind it.
 type Statement struct {
 	Kind  string         `json:"kind"`  // e.g. "grade_counts", "leader", "bottom", "mean", "grade_change", "sole_grade", ...
+	Index string         `json:"index"` // the index it is about; "" for a note about every index (sources, label)
 	Bloc  string         `json:"bloc"`  // "" for lead/footnote statements
 	Text  string         `json:"text"`  // the sentence, ending with a full stop
 	Facts map[string]any `json:"facts"` // the numbers behind the sentence
@@ -89,8 +97,9 @@ type Statement struct {
 // section; the movements and components sections span blocs (each statement
 // names its bloc).
 type Section struct {
-	Kind       string      `json:"kind"` // "lead", "highlights", "bloc", "movements", "components", "footnote"
+	Kind       string      `json:"kind"` // "lead", "highlights", "bloc", "movements", "annex", "footnote"
 	Title      string      `json:"title"`
+	Index      string      `json:"index"`
 	Bloc       string      `json:"bloc"`
 	Statements []Statement `json:"statements"`
 }
@@ -99,7 +108,8 @@ type Section struct {
 type Brief struct {
 	Title    string    `json:"title"`
 	Lang     string    `json:"lang"`
-	Index    string    `json:"index"`
+	Index    string    `json:"index"`   // the first (main) index covered
+	Indices  []string  `json:"indices"` // every index covered, in order
 	Year     int       `json:"year"`
 	Sections []Section `json:"sections"`
 	// Caveats are every data warning touching the year and blocs covered;
@@ -114,6 +124,7 @@ const (
 	SectionBloc       = "bloc"
 	SectionMovements  = "movements"
 	SectionComponents = "components"
+	SectionAnnex      = "annex"
 	SectionFootnote   = "footnote"
 )
 
@@ -127,10 +138,14 @@ var (
 	ErrLang         = errors.New("unsupported language")
 )
 
-// Generate drafts the brief of one index and year. It fails for an unknown
-// index (ErrUnknownIndex), a year without data (ErrUnknownYear), a bloc the
-// index does not have (ErrUnknownBloc) or has no data for in that year
-// (ErrNoBlocData), and a language other than "vi" or "en" (ErrLang).
+// Generate drafts the brief of a year: every index of the dataset, the main
+// index first (data.CompareIndices), each with its lead, blocs and
+// movements, then one set of notes; Options.Index narrows it to one index.
+// It fails for an unknown index (ErrUnknownIndex), a year without data
+// (ErrUnknownYear: in the index asked for, or in every index), a bloc no
+// index covered has (ErrUnknownBloc) or has data for in that year
+// (ErrNoBlocData), and a language other than "vi" or "en" (ErrLang). An
+// index without data for the year is left out and the notes say so.
 func Generate(a *analysis.Analysis, opt Options) (*Brief, error) {
 	if a == nil {
 		return nil, ErrNoData
@@ -147,57 +162,154 @@ func Generate(a *analysis.Analysis, opt Options) (*Brief, error) {
 	if len(indices) == 0 {
 		return nil, ErrNoData
 	}
-	index := opt.Index
-	if index == "" {
-		index = indices[0]
-	} else if !slices.Contains(indices, index) {
-		return nil, fmt.Errorf("%w %q", ErrUnknownIndex, index)
+	if opt.Index != "" {
+		if !slices.Contains(indices, opt.Index) {
+			return nil, fmt.Errorf("%w %q", ErrUnknownIndex, opt.Index)
+		}
+		indices = []string{opt.Index}
 	}
-	years := a.Years(index)
 	year := opt.Year
 	if year == 0 {
+		years := a.Years(indices[0])
 		year = years[len(years)-1]
-	} else if !slices.Contains(years, year) {
-		return nil, fmt.Errorf("%w %d in %s", ErrUnknownYear, year, index)
 	}
-	inYear := a.BlocsIn(index, year)
-	blocs := inYear
-	if len(opt.Blocs) > 0 {
-		all := a.Blocs(index)
-		want := map[string]bool{}
-		for _, b := range opt.Blocs {
-			if !slices.Contains(all, b) {
-				return nil, fmt.Errorf("%w %q in %s", ErrUnknownBloc, b, index)
-			}
-			if !slices.Contains(inYear, b) {
-				return nil, fmt.Errorf("%w %q in %d (%s)", ErrNoBlocData, b, year, index)
-			}
-			want[b] = true
+	type part struct {
+		index string
+		blocs []string
+	}
+	var parts []part
+	var missing []string // indices without data for the year
+	for _, ix := range indices {
+		if !slices.Contains(a.Years(ix), year) {
+			missing = append(missing, ix)
+			continue
 		}
-		blocs = nil
-		for _, b := range inYear {
-			if want[b] {
-				blocs = append(blocs, b)
-			}
+		blocs, err := selectBlocs(a, ix, year, opt.Blocs, len(indices) == 1)
+		if err != nil {
+			return nil, err
 		}
+		if len(blocs) > 0 {
+			parts = append(parts, part{ix, blocs})
+		}
+	}
+	if len(parts) == 0 {
+		if len(opt.Blocs) > 0 && len(missing) < len(indices) {
+			return nil, blocError(a, indices, year, opt.Blocs)
+		}
+		return nil, fmt.Errorf("%w %d in %s", ErrUnknownYear, year, strings.Join(indices, ", "))
 	}
 
-	g := newGen(a, opt, lang, index, year, blocs)
-	b := &Brief{Title: g.title(), Lang: lang, Index: index, Year: year, Caveats: g.cavs}
-	add := func(s Section) {
+	b := &Brief{Lang: lang, Index: parts[0].index, Year: year, Caveats: []analysis.Caveat{}}
+	var gens []*gen
+	glossed := map[string]bool{}
+	for _, p := range parts {
+		g := newGen(a, opt, lang, p.index, year, p.blocs)
+		g.glossed = glossed
+		gens = append(gens, g)
+		b.Indices = append(b.Indices, p.index)
+	}
+	b.Title = titleOf(gens)
+	multi := len(gens) > 1
+	add := func(g *gen, s Section) {
 		if len(s.Statements) > 0 {
+			s.Index = g.index
+			for i := range s.Statements {
+				s.Statements[i].Index = g.index
+			}
 			b.Sections = append(b.Sections, s)
 		}
 	}
-	add(g.lead())
-	add(g.highlights())
-	for _, bl := range blocs {
-		add(g.blocSection(bl))
+	for _, g := range gens {
+		add(g, g.lead())
+		add(g, g.highlights())
+		for _, bl := range g.blocs {
+			add(g, g.blocSection(bl))
+		}
+		add(g, g.movements())
+		if opt.Annex {
+			add(g, g.annex())
+		}
+		b.Caveats = append(b.Caveats, g.cavs...)
 	}
-	add(g.movements())
-	add(g.components())
-	add(g.footnote())
+	if notes := notesOf(gens, missing, multi); len(notes.Statements) > 0 {
+		b.Sections = append(b.Sections, notes) // spans the indices: no Index
+	}
 	return b, nil
+}
+
+// selectBlocs returns the blocs of index the brief covers in year: every
+// bloc with data, or those of want. With strict (one index asked for), a
+// bloc of want the index lacks is an error; across indices an index simply
+// covers the blocs of want it has.
+func selectBlocs(a *analysis.Analysis, index string, year int, want []string, strict bool) ([]string, error) {
+	inYear := a.BlocsIn(index, year)
+	if len(want) == 0 {
+		return inYear, nil
+	}
+	all := a.Blocs(index)
+	wanted := map[string]bool{}
+	for _, b := range want {
+		if strict && !slices.Contains(all, b) {
+			return nil, fmt.Errorf("%w %q in %s", ErrUnknownBloc, b, index)
+		}
+		if strict && !slices.Contains(inYear, b) {
+			return nil, fmt.Errorf("%w %q in %d (%s)", ErrNoBlocData, b, year, index)
+		}
+		wanted[b] = true
+	}
+	var out []string
+	for _, b := range inYear {
+		if wanted[b] {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// blocError explains why no index covers the blocs asked for.
+func blocError(a *analysis.Analysis, indices []string, year int, want []string) error {
+	for _, b := range want {
+		for _, ix := range indices {
+			if slices.Contains(a.Blocs(ix), b) {
+				return fmt.Errorf("%w %q in %d (%s)", ErrNoBlocData, b, year, ix)
+			}
+		}
+	}
+	return fmt.Errorf("%w %q in %s", ErrUnknownBloc, want[0], strings.Join(indices, ", "))
+}
+
+// notesOf gathers the notes of every index into one section: a note said
+// alike for two indices (sources, method) is written once; with several
+// indices, a note about one index names it. Indices without data for the
+// year are said to be left out.
+func notesOf(gens []*gen, missing []string, multi bool) Section {
+	g0 := gens[0]
+	sec := Section{Kind: SectionFootnote, Title: g0.say(words.BriefNotes)}
+	seen := map[string]bool{}
+	for _, g := range gens {
+		for _, st := range g.footnote().Statements {
+			if seen[st.Text] {
+				continue
+			}
+			seen[st.Text] = true
+			if st.Kind != "label" && st.Kind != "sources" {
+				st.Index = g.index
+			}
+			if multi && st.Kind != "label" && st.Kind != "sources" {
+				st.Text = words.CapFirst(g.indexPhrase()) + ": " + lowerFirst(st.Text)
+				st.Facts["index"] = g.index
+			}
+			sec.Statements = append(sec.Statements, st)
+		}
+	}
+	for _, ix := range missing {
+		years := g0.a.Years(ix)
+		first, latest := years[0], years[len(years)-1]
+		g := &gen{a: g0.a, ds: g0.ds, en: g0.en, index: ix}
+		sec.Statements = append(sec.Statements, Statement{Kind: "index_no_data", Index: ix, Text: g0.sayf(words.BriefIndexNoDataInYear, words.CapFirst(g.indexPhrase()), g0.year, first, latest),
+			Facts: map[string]any{"index": ix, "year": g0.year, "first_year": first, "latest_year": latest}})
+	}
+	return sec
 }
 
 // Statements returns every statement of the brief in reading order.
@@ -224,6 +336,10 @@ type gen struct {
 	tables map[string]analysis.Table
 	scored bool              // some selected bloc has scores
 	cavs   []analysis.Caveat // data warnings touching the year and blocs
+	// glossed holds the grade and bloc names an English brief has glossed
+	// (first mention only); shared by the indices of one brief, nil when
+	// nothing is to be glossed (layout).
+	glossed map[string]bool
 }
 
 func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blocs []string) *gen {
@@ -271,18 +387,26 @@ func (g *gen) moversOf(bloc string, kinds ...analysis.MoverKind) []analysis.Move
 	return out
 }
 
-func (g *gen) title() string {
+// titleOf is the brief's title: what was assessed, the indices by their
+// phrases, the year.
+func titleOf(gens []*gen) string {
+	g := gens[0]
 	what := words.BriefGradingResults
-	if g.scored {
-		what = words.BriefRankingResults
+	var names []string
+	for _, x := range gens {
+		if x.scored {
+			what = words.BriefRankingResults
+		}
+		names = append(names, x.indexPhrase())
 	}
-	return g.sayf(words.BriefTitle, g.say(what), g.indexName(), g.year)
+	return g.sayf(words.BriefTitle, g.say(what), g.list(names), g.year)
 }
 
-// indexName names the index in running text.
-func (g *gen) indexName() string {
-	if !g.en && g.index == data.DefaultIndex {
-		return g.say(words.BriefParIndexName)
+// indexPhrase names the index in running text as announcements do
+// ("công tác văn thư, lưu trữ"; words.IndexPhrase), else as in the data.
+func (g *gen) indexPhrase() string {
+	if p, ok := words.IndexPhrase(g.lang(), data.Fold(g.index)); ok {
+		return p
 	}
 	return g.index
 }
@@ -293,4 +417,14 @@ func stmt(kind, bloc, text string, facts map[string]any) Statement {
 		facts = map[string]any{}
 	}
 	return Statement{Kind: kind, Bloc: bloc, Text: text, Facts: facts}
+}
+
+// lowerFirst lower-cases the first letter of a template sentence that
+// follows a label and a colon.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

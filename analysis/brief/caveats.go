@@ -79,7 +79,7 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	case analysis.CaveatTotal:
 		what = g.say(words.BriefCaveatTotal)
 		if c.Score != nil {
-			what = g.sayf(words.BriefCaveatTotalScore, g.pts(*c.Score))
+			what = g.sayf(words.BriefCaveatTotalScore, g.score(*c.Score)+g.say(words.BriefPoints))
 		}
 	case analysis.CaveatAboveMax:
 		what = g.say(words.BriefCaveatAboveMax)
@@ -92,7 +92,7 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 	case analysis.CaveatRank:
 		what = g.say(words.BriefCaveatRank)
 		if c.PublishedRank != nil && c.RankByScore != nil && c.Score != nil {
-			what = g.sayf(words.BriefCaveatRankPlaces, g.place(*c.PublishedRank), g.pts(*c.Score), g.place(*c.RankByScore))
+			what = g.sayf(words.BriefCaveatRankPlaces, g.place(*c.PublishedRank), g.score(*c.Score)+g.say(words.BriefPoints), g.place(*c.RankByScore))
 		}
 	case analysis.CaveatRankNotRanked:
 		what = g.say(words.BriefCaveatRankNotRanked)
@@ -103,12 +103,12 @@ func (g *gen) caveatText(c analysis.Caveat) string {
 			if c.Scheme != nil && *c.Scheme != data.DefaultScheme.Source {
 				scheme = g.sayf(words.BriefSchemeIn, *c.Scheme)
 			}
-			what = g.sayf(words.BriefCaveatGradeBy, g.grade(*c.Grade), g.pts(*c.Score), scheme, g.grade(*c.GradeByScore))
+			what = g.sayf(words.BriefCaveatGradeBy, g.grade(*c.Grade), g.score(*c.Score)+g.say(words.BriefPoints), scheme, g.grade(*c.GradeByScore))
 		}
 	case analysis.CaveatGradeBelow:
 		what = g.say(words.BriefCaveatGradeBelow)
 		if c.Grade != nil && c.Score != nil {
-			what = g.sayf(words.BriefCaveatGradeBelowScore, g.grade(*c.Grade), g.pts(*c.Score))
+			what = g.sayf(words.BriefCaveatGradeBelowScore, g.grade(*c.Grade), g.score(*c.Score)+g.say(words.BriefPoints))
 		}
 	case analysis.CaveatUngraded:
 		what = g.say(words.BriefCaveatUngraded)

@@ -12,15 +12,27 @@ import (
 // same headings and paragraphs as Markdown and Text, the highlights and
 // notes as "- " items, and at the end of each bloc's section its ranking
 // table (rank, unit, score, and grade when the bloc has grades) from a, the
-// analysis the brief was drafted from.
+// analysis the brief was drafted from; a bloc of a grade-only index has no
+// ranking table.
 func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 	g := &gen{en: b.Lang == "en"}
 	doc := &present.Document{Title: b.Title, Lang: b.Lang}
 	add := func(kind present.BlockKind, text string) {
 		doc.Blocks = append(doc.Blocks, present.Block{Kind: kind, Text: text})
 	}
+	section := present.Heading1
+	if b.multi() { // each index is a part: its sections one level below
+		section = present.Heading2
+	}
 	for i, s := range b.layout() {
-		add(present.Heading1, s.title)
+		if s.part != "" {
+			add(present.Heading1, s.part)
+		}
+		if s.kind == SectionFootnote {
+			add(present.Heading1, s.title) // the notes span every index
+		} else {
+			add(section, s.title)
+		}
 		for _, bl := range s.blocks {
 			if bl.heading != "" {
 				add(present.Heading2, bl.heading)
@@ -34,12 +46,23 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 			}
 		}
 		if sec := b.Sections[i]; sec.Kind == SectionBloc {
-			if t, ok := a.Table(data.Slice{Index: b.Index, Year: b.Year, Bloc: sec.Bloc}); ok {
+			if t, ok := a.Table(data.Slice{Index: sec.Index, Year: b.Year, Bloc: sec.Bloc}); ok && ranked(t) {
 				doc.Blocks = append(doc.Blocks, g.rankingBlock(t, a.Dataset().Decimals))
 			}
 		}
 	}
 	return doc
+}
+
+// ranked reports whether a table ranks its units: a grade-only index
+// (văn thư, lưu trữ) has no ranking to print, its grades are in the text.
+func ranked(t analysis.Table) bool {
+	for _, r := range t.Rows {
+		if r.Rank != nil || r.Score != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // rankingBlock is a bloc's ranking as a table block: scores as the brief

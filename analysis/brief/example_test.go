@@ -1,11 +1,13 @@
 package brief
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 )
 
@@ -111,52 +113,73 @@ func exampleDataset() *data.Dataset {
 	return ds
 }
 
+// TestExampleAnnouncement: one brief of the year covers both indices, the
+// PAR Index first, and says every statement of the announcement, subject
+// first.
 func TestExampleAnnouncement(t *testing.T) {
 	ds := exampleDataset()
 	b := brief(t, ds, Options{Year: 2021})
+	par := data.DefaultIndex
+	if len(b.Indices) != 2 || b.Indices[0] != par || b.Indices[1] != exRecords {
+		t.Fatalf("indices %q, want the PAR Index then %q", b.Indices, exRecords)
+	}
+	if b.Sections[0].Index != par || b.Sections[0].Kind != SectionLead {
+		t.Errorf("first section %q of %q, want the PAR Index's lead", b.Sections[0].Kind, b.Sections[0].Index)
+	}
+	has(t, b.Title, "Chỉ số cải cách hành chính (PAR Index) và công tác văn thư, lưu trữ năm 2021")
 
-	// Khối sở, ban, ngành
-	has(t, one(t, b, "grade_counts", exDept).Text,
-		"4/21 đơn vị xếp loại xuất sắc, 12/21 đơn vị xếp loại tốt, 5/21 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu")
-	leader := one(t, b, "leader", exDept).Text
-	has(t, leader, "Sở Nội vụ", "vị trí dẫn đầu", "101,69 điểm")
-	has(t, one(t, b, "next", exDept).Text, "Tiếp theo là Sở Thông tin và Truyền thông (95,31 điểm), Sở Du lịch (93,70 điểm) và Sở Tư pháp (91,95 điểm).")
-	has(t, one(t, b, "bottom", exDept).Text, "vị trí cuối cùng", "Sở Y tế", "70,22 điểm")
-
-	// Khối quận, huyện
-	has(t, one(t, b, "leader", exDist).Text,
-		"Tiếp tục duy trì vị trí dẫn đầu là quận Thanh Khê, với 90,39 điểm, xếp loại xuất sắc (duy nhất trong khối Quận, huyện).")
-	has(t, one(t, b, "grade_counts", exDist).Text, "1/7 đơn vị xếp loại xuất sắc, 3/7 đơn vị xếp loại tốt, 3/7 đơn vị xếp loại khá")
-	has(t, one(t, b, "bottom", exDist).Text, "quận Cẩm Lệ", "75,39 điểm")
-
-	// Cơ quan Trung ương
-	has(t, one(t, b, "leader", exCentral).Text,
-		"Lần đầu vươn lên vị trí thứ nhất là Công an thành phố (năm 2020 xếp thứ 2), với 97,31 điểm, xếp loại xuất sắc.")
-	has(t, one(t, b, "grade_counts", exCentral).Text,
+	// Cơ quan Trung ương: «Công an thành phố lần đầu vươn lên vị trí thứ nhất
+	// (xuất sắc), với số điểm 97,31. Cục thuế thành phố ở vị trí cuối cùng với
+	// 67,92 điểm, đạt trung bình khá.»
+	has(t, oneIn(t, b, par, "grade_counts", exCentral).Text,
 		"2/5 đơn vị xếp loại xuất sắc, 2/5 đơn vị xếp loại tốt, 1/5 đơn vị xếp loại trung bình khá")
-	has(t, one(t, b, "bottom", exCentral).Text, "Cục Thuế thành phố", "67,92 điểm", "xếp loại trung bình khá")
+	has(t, oneIn(t, b, par, "leader", exCentral).Text,
+		"Công an thành phố lần đầu vươn lên vị trí thứ nhất (năm 2020 xếp thứ 2), với 97,31 điểm, xếp loại xuất sắc.")
+	has(t, oneIn(t, b, par, "bottom", exCentral).Text,
+		"Cục Thuế thành phố có điểm số thấp nhất, với 67,92 điểm, đứng ở vị trí cuối cùng", "xếp loại trung bình khá")
 
-	// Văn thư, lưu trữ, compared with 2020
-	r := brief(t, ds, Options{Index: exRecords, Year: 2021})
-	has(t, one(t, r, "lead_grades", "").Text,
+	// Khối sở, ban, ngành: «… không có đơn vị xếp loại trung bình và yếu. Sở Nội
+	// vụ đứng vị trí thứ nhất, với 101,69 điểm. Tiếp theo … Sở Y tế có điểm số
+	// thấp nhất, với 70,22 điểm, đứng ở vị trí cuối cùng.»
+	has(t, oneIn(t, b, par, "grade_counts", exDept).Text,
+		"4/21 đơn vị xếp loại xuất sắc, 12/21 đơn vị xếp loại tốt, 5/21 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu")
+	has(t, oneIn(t, b, par, "leader", exDept).Text, "Sở Nội vụ tiếp tục duy trì vị trí dẫn đầu, với 101,69 điểm (gồm điểm thưởng)")
+	has(t, oneIn(t, b, par, "next", exDept).Text, "Tiếp theo là Sở Thông tin và Truyền thông (95,31 điểm), Sở Du lịch (93,70 điểm) và Sở Tư pháp (91,95 điểm).")
+	has(t, oneIn(t, b, par, "bottom", exDept).Text, "Sở Y tế có điểm số thấp nhất, với 70,22 điểm, đứng ở vị trí cuối cùng")
+
+	// Khối quận, huyện: «quận Thanh Khê tiếp tục duy trì vị trí dẫn đầu, với
+	// 90,39 điểm, xếp loại xuất sắc (duy nhất khối quận, huyện). Có 3 đơn vị
+	// xếp loại tốt và 3 đơn vị xếp loại khá. Quận Cẩm Lệ đứng vị trí cuối cùng,
+	// với 75,39 điểm.»
+	has(t, oneIn(t, b, par, "leader", exDist).Text,
+		"Quận Thanh Khê tiếp tục duy trì vị trí dẫn đầu, với 90,39 điểm, xếp loại xuất sắc (duy nhất trong khối Quận, huyện).")
+	has(t, oneIn(t, b, par, "grade_counts", exDist).Text, "1/7 đơn vị xếp loại xuất sắc, 3/7 đơn vị xếp loại tốt, 3/7 đơn vị xếp loại khá")
+	has(t, oneIn(t, b, par, "bottom", exDist).Text, "Quận Cẩm Lệ có điểm số thấp nhất, với 75,39 điểm, đứng ở vị trí cuối cùng")
+
+	// Văn thư, lưu trữ, compared with 2020, in the same brief
+	has(t, oneIn(t, b, exRecords, "overview", "").Text, "được đánh giá, xếp loại công tác văn thư, lưu trữ")
+	has(t, oneIn(t, b, exRecords, "lead_grades", "").Text,
 		"7/45 đơn vị xếp loại xuất sắc, 11/45 đơn vị xếp loại tốt, 10/45 đơn vị xếp loại khá, 15/45 đơn vị xếp loại trung bình và 2/45 đơn vị xếp loại chưa đạt")
-	has(t, one(t, r, "lead_grade_change", "").Text,
+	has(t, oneIn(t, b, exRecords, "lead_grade_change", "").Text,
 		"So với năm 2020: giảm số đơn vị xếp loại tốt (từ 13 xuống 11) và khá (từ 12 xuống 10); "+
 			"tăng số đơn vị xếp loại trung bình (từ 9 lên 15); "+
 			"giảm đáng kể số đơn vị xếp loại chưa đạt (từ 11 năm 2020 xuống còn 2).")
+	r := brief(t, ds, Options{Index: exRecords, Year: 2021})
 	hasNot(t, allText(r), "điểm trung bình", "vị trí thứ nhất", "cuối cùng")
+	if len(r.Indices) != 1 {
+		t.Errorf("--index gave %q, want one index", r.Indices)
+	}
 
-	// the English brief mirrors it
+	// the English brief mirrors it, names as published with a gloss at first mention
 	e := brief(t, ds, Options{Year: 2021, Lang: "en"})
-	has(t, one(t, e, "grade_counts", exDept).Text, "4/21 units are graded Xuất sắc, 12/21 Tốt and 5/21 Khá; none is graded Trung bình or Yếu")
-	has(t, one(t, e, "leader", exDist).Text, "Keeping first place is quận Thanh Khê, with 90.39 points, graded Xuất sắc (the only one in the Quận, huyện bloc).")
-	has(t, one(t, e, "leader", exCentral).Text, "Rising to first place for the first time is Công an thành phố (2nd in 2020), with 97.31 points")
-	er := brief(t, ds, Options{Index: exRecords, Year: 2021, Lang: "en"})
-	has(t, one(t, er, "lead_grade_change", "").Text, "markedly fewer units graded Chưa đạt (down from 11 in 2020 to 2)")
+	has(t, oneIn(t, e, par, "grade_counts", exDept).Text, "4/21 units are graded Xuất sắc, 12/21 Tốt and 5/21 Khá; none is graded Trung bình or Yếu")
+	has(t, oneIn(t, e, par, "leader", exDist).Text, "Quận Thanh Khê keeps first place, with 90.39 points, graded Xuất sắc (the only one in the Quận, huyện bloc).")
+	has(t, oneIn(t, e, par, "leader", exCentral).Text, "Công an thành phố rises to first place for the first time (2nd in 2020), with 97.31 points")
+	has(t, oneIn(t, e, par, "lead_grades", "").Text, "Xuất sắc (Excellent)", "Tốt (Good)", "Khá (Fair)")
+	has(t, oneIn(t, e, exRecords, "lead_grade_change", "").Text, "markedly fewer units graded Chưa đạt (down from 11 in 2020 to 2)")
 
 	if t.Failed() {
 		t.Log(b.Markdown())
-		t.Log(r.Markdown())
 	}
 }
 
@@ -172,7 +195,7 @@ func TestExampleRetainedStreak(t *testing.T) {
 	}
 	ds = mk(append(recs, ds.Records...)...)
 	b := brief(t, ds, Options{Year: 2021, Blocs: []string{exDist}})
-	has(t, one(t, b, "leader", exDist).Text, "Dẫn đầu khối năm thứ 3 liên tiếp là quận Thanh Khê, với 90,39 điểm")
+	has(t, one(t, b, "leader", exDist).Text, "Quận Thanh Khê dẫn đầu khối năm thứ 3 liên tiếp, với 90,39 điểm")
 	if strings.Contains(b.Markdown(), exDept) {
 		t.Error("bloc filter ignored")
 	}
@@ -195,4 +218,18 @@ func toF(v any) float64 {
 		return x
 	}
 	panic("not a number")
+}
+
+// TestExampleIndexWithoutTheYear: an index without data for the year is
+// left out, and the notes say so with the years it has.
+func TestExampleIndexWithoutTheYear(t *testing.T) {
+	b := brief(t, exampleDataset(), Options{Year: 2019})
+	if len(b.Indices) != 1 || b.Indices[0] != data.DefaultIndex {
+		t.Errorf("indices %q, want the PAR Index alone", b.Indices)
+	}
+	has(t, one(t, b, "index_no_data", "").Text,
+		"Công tác văn thư, lưu trữ không có dữ liệu năm 2019 (dữ liệu có từ năm 2020 đến năm 2021), nên không có trong bản này.")
+	if _, err := Generate(analysis.New(exampleDataset()), Options{Index: exRecords, Year: 2019}); !errors.Is(err, ErrUnknownYear) {
+		t.Errorf("--index of an index without the year: %v, want ErrUnknownYear", err)
+	}
 }

@@ -24,7 +24,7 @@ func (g *gen) footnote() Section {
 		}
 	}
 	if len(sources) > 0 {
-		add(stmt("sources", "", g.say(words.BriefDataSources)+strings.Join(sources, ", ")+".", map[string]any{"files": sources}))
+		add(stmt("sources", "", g.say(words.BriefDataSources)+strings.Join(baseNames(sources), ", ")+".", map[string]any{"files": sources}))
 	}
 	for _, s := range g.schemeStatements() {
 		add(s)
@@ -145,7 +145,7 @@ func (g *gen) schemeStatements() []Statement {
 		if builtin {
 			head += g.say(words.BriefUsedForTheUnitsThe)
 		} else {
-			head += " (" + u.s.Source + ")"
+			head += " (" + fileBase(u.s.Source) + ")"
 		}
 		var bands []string
 		var facts []map[string]any
@@ -212,3 +212,21 @@ func (g *gen) ungradedBelow(blocs []string) bool {
 
 // threshold writes a band minimum in its shortest form: "90", "67,5".
 func (g *gen) threshold(v float64) string { return g.num().Score(v, 0) }
+
+// baseNames names files by their base names, as a reader's copy of the
+// folder does (a local path says nothing to the reader and leaks the
+// analyst's disk); a base name two files share keeps its full name.
+func baseNames(files []string) []string {
+	count := map[string]int{}
+	for _, f := range files {
+		count[fileBase(f)]++
+	}
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = f
+		if count[fileBase(f)] == 1 {
+			out[i] = fileBase(f)
+		}
+	}
+	return out
+}

@@ -36,7 +36,7 @@ func TestGradesOrScoreBands(t *testing.T) {
 	}{
 		{"national table, vi", mkUngraded(national("Bộ")...), "vi", map[string]string{
 			"score_bands": "Khối Bộ có 3/5 đơn vị đạt từ 80 điểm trở lên (năm 2022: 3/5), trong đó 1/5 đơn vị đạt từ 90 điểm trở lên (năm 2022: 1/5).",
-			"scheme":      "Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm, không nêu xếp loại.",
+			"scheme":      "Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên các khối được nêu số đơn vị theo mức điểm, không nêu xếp loại.",
 		}, gradeKinds, []string{"xếp loại tốt", "xếp loại khá", "xếp loại xuất sắc", "hạ xếp loại", "nâng xếp loại"}},
 		{"national table, en", mkUngraded(national("Bộ")...), "en", map[string]string{
 			"score_bands": "In the Bộ bloc, 3/5 units scored 80 or more (2022: 3/5); 1/5 scored 90 or more (2022: 1/5).",

@@ -85,6 +85,7 @@ func checkInvariants(t *testing.T, b *Brief) {
 			t.Errorf("%s: facts do not marshal: %v", st.Kind, err)
 		}
 	}
+	checkStyle(t, b)
 	for _, line := range strings.Split(b.Text(), "\n") {
 		if n := len([]rune(line)); n > TextWidth {
 			t.Errorf("text line of %d runes: %q", n, line)
@@ -154,4 +155,25 @@ func allText(b *Brief) string {
 		sb.WriteString(st.Text + "\n")
 	}
 	return sb.String()
+}
+
+// oneIn returns the only statement of a kind in a bloc of one index of a
+// brief covering several.
+func oneIn(t *testing.T, b *Brief, index, kind, bloc string) Statement {
+	t.Helper()
+	var ss []Statement
+	for _, sec := range b.Sections {
+		for _, st := range sec.Statements {
+			if st.Index != sec.Index && sec.Kind != SectionFootnote {
+				t.Errorf("%s statement of index %q in a section of %q", st.Kind, st.Index, sec.Index)
+			}
+			if st.Index == index && st.Kind == kind && st.Bloc == bloc {
+				ss = append(ss, st)
+			}
+		}
+	}
+	if len(ss) != 1 {
+		t.Fatalf("%d %q statements in %q of %q, want 1; brief:\n%s", len(ss), kind, bloc, index, b.Markdown())
+	}
+	return ss[0]
 }

@@ -42,8 +42,45 @@ func (g *gen) fixed(v float64, dec int) string { return g.num().Fixed(v, dec) }
 // dashboard and, for data published with 2 or more decimals, the tables.
 func (g *gen) score(v float64) string { return g.num().Score(v, numfmt.ProsePad(g.ds.Decimals)) }
 
-// pts writes a score with its unit: "97,31 điểm", "97.31 points".
-func (g *gen) pts(v float64) string { return g.score(v) + g.say(words.BriefPoints) }
+// pts writes a score with its unit: "97,31 điểm", "97.31 points". A total
+// above 100 says it includes bonus points, "101,69 điểm (gồm điểm thưởng)",
+// when the data allows no other reading (bonusExplains).
+func (g *gen) pts(v float64) string {
+	out := g.score(v) + g.say(words.BriefPoints)
+	if g.bonusExplains(v) {
+		out += g.say(words.BriefInclBonus)
+	}
+	return out
+}
+
+// ptsIn writes a score inside parentheses: the bonus note after a comma,
+// "(từ 97,80 lên 101,69 điểm, gồm điểm thưởng)".
+func (g *gen) ptsIn(v float64) string {
+	out := g.score(v) + g.say(words.BriefPoints)
+	if g.bonusExplains(v) {
+		out += g.say(words.BriefInclBonusIn)
+	}
+	return out
+}
+
+// bonusExplains reports whether a total above 100 is explained by bonus
+// points: the index scores out of 100 and only a bonus goes past it, so the
+// note is written unless the components are known and none is a bonus (a
+// total past 100 is then unexplained, and the notes' caveats speak of it).
+func (g *gen) bonusExplains(v float64) bool {
+	if g.ds == nil || numfmt.Cents(v-100) <= 0 {
+		return false
+	}
+	if len(g.ds.Components) == 0 {
+		return true
+	}
+	for _, c := range g.ds.Components {
+		if c.Bonus {
+			return true
+		}
+	}
+	return false
+}
 
 // mean writes a computed average with 2 decimals.
 func (g *gen) mean(v float64) string { return g.fixed(v, 2) }
@@ -88,7 +125,7 @@ func (g *gen) list(items []string) string {
 // ("xuất sắc"; "nhóm A" keeps its letter), as given in English.
 func (g *gen) grade(label string) string {
 	if g.en {
-		return label
+		return label + g.gloss(label)
 	}
 	if v, ok := data.LookupGrade(label); ok && v.Ladder == "vi" {
 		return strings.ToLower(label)
@@ -135,6 +172,22 @@ func (g *gen) place(r int) string { return words.Place(g.lang(), r) }
 // the 3rd year in a row".
 func (g *gen) nthYear(n int) string { return words.YearInARow(g.lang(), n) }
 
+// gloss is the English gloss of a published grade or bloc name, " (Good)",
+// at its first mention in the brief; "" after, in Vietnamese, or for a name
+// words has no gloss for.
+func (g *gen) gloss(name string) string {
+	if !g.en || g.glossed == nil {
+		return ""
+	}
+	f := data.Fold(name)
+	gl, ok := words.Gloss(f)
+	if !ok || g.glossed[f] {
+		return ""
+	}
+	g.glossed[f] = true
+	return " (" + gl + ")"
+}
+
 // blocRef names a bloc inside a sentence: "khối Sở, ban, ngành", "the Sở,
 // ban, ngành bloc". A name that already starts with "Khối" is kept (with a
 // lower-case k in Vietnamese running text).
@@ -145,7 +198,7 @@ func (g *gen) blocRef(b string) string {
 		}
 		return "k" + strings.TrimPrefix(b, "K")
 	}
-	return g.sayf(words.BriefBlocRef, b)
+	return g.sayf(words.BriefBlocRef, b+g.gloss(b))
 }
 
 // blocTitle names a bloc as a heading or at the start of a sentence.

@@ -26,24 +26,32 @@ func (g *gen) lead() Section {
 		total += s.Units
 		notRanked += s.NotRanked
 		perBloc[b] = s.Units
-		parts = append(parts, fmt.Sprintf("%s (%s)", g.blocRef(b), g.units(s.Units)))
 	}
-	if g.en && len(g.blocs) > 1 {
-		parts = parts[:0]
-		for _, b := range g.blocs {
-			parts = append(parts, fmt.Sprintf("%s (%s)", b, g.units(g.sums[b].Units)))
+	for _, b := range g.blocs {
+		if g.en && len(g.blocs) > 1 { // an English list names the blocs bare: "Sở, ban, ngành (departments, 20 units)"
+			n := g.units(g.sums[b].Units)
+			if gl := g.gloss(b); gl != "" {
+				n = strings.TrimSuffix(strings.TrimPrefix(gl, " ("), ")") + ", " + n
+			}
+			parts = append(parts, fmt.Sprintf("%s (%s)", b, n))
+		} else if len(g.blocs) > 1 {
+			parts = append(parts, fmt.Sprintf("%s (%s)", g.blocRef(b), g.units(g.sums[b].Units)))
 		}
 	}
 	year := fmt.Sprint(g.year)
 	if !g.allComplete(false) { // the rows present, not the bloc's whole count
 		year += g.say(words.BriefInTheData)
 	}
+	assessed := g.say(words.BriefAssessedGraded)
+	if g.scored {
+		assessed = g.say(words.BriefAssessedRanked)
+	}
 	var text string
 	switch {
 	case len(g.blocs) == 1:
-		text = g.sayf(words.BriefResultsCover, g.indexName(), year, g.units(total), g.blocRef(g.blocs[0]))
+		text = g.sayf(words.BriefResultsCover, assessed, g.indexPhrase(), year, g.units(total), g.blocRef(g.blocs[0]))
 	default:
-		text = g.sayf(words.BriefResultsCoverBlocs, g.indexName(), year, g.units(total), len(g.blocs), g.list(parts))
+		text = g.sayf(words.BriefResultsCoverBlocs, assessed, g.indexPhrase(), year, g.units(total), len(g.blocs), g.list(parts))
 	}
 	if notRanked > 0 {
 		w := words.BriefNotRankedMany
@@ -460,50 +468,34 @@ func (g *gen) gradeChangeText(prev int, ds []gradeDelta) (string, map[string]any
 	return g.sayf(words.BriefComparedWithHead, prev) + strings.Join(clauses, "; ") + ".", facts
 }
 
-// absentGrades lists the grades no unit of the bloc has: the bands of the
-// scheme in use when it describes the bloc's grades, and last year's grades
-// that are now empty; best first.
+// absentGrades lists the grades no unit of the bloc has, as announcements
+// phrase it («không có đơn vị xếp loại trung bình và yếu»): the bands of the
+// scheme in use below the lowest grade present, best first. A missing
+// higher grade is not news of this kind, and without a scheme that orders
+// the grades nothing says which are lower; a grade last year had and this
+// year lacks is told by the grade change ("không còn đơn vị xếp loại …").
 func (g *gen) absentGrades(bloc string, s analysis.BlocSummary) []string {
-	present := map[string]bool{}
-	for _, gc := range s.Grades {
-		if gc.Count > 0 {
-			present[data.Fold(gc.Grade)] = true
-		}
-	}
 	sch := g.ds.SchemeFor(g.slice(bloc))
-	useScheme := g.ds.HasScheme(g.slice(bloc)) || !g.gradesGiven(bloc)
-	presentLvl := map[int]bool{}
+	if !g.ds.HasScheme(g.slice(bloc)) && g.gradesGiven(bloc) {
+		return nil // the published grades, which the built-in scheme may not describe
+	}
+	lowest := -1 // bands run best first: the lowest grade present has the largest level
+	present := map[int]bool{}
 	for _, gc := range s.Grades {
 		if gc.Count == 0 {
 			continue
 		}
 		lvl, ok := sch.Level(gc.Grade)
 		if !ok {
-			useScheme = false
-			break
+			return nil // a grade outside the scheme: no order to go by
 		}
-		presentLvl[lvl] = true
+		present[lvl] = true
+		lowest = max(lowest, lvl)
 	}
 	var out []string
-	seen := map[string]bool{}
-	if useScheme {
-		for i, b := range sch.Bands {
-			if !presentLvl[i] {
-				out = append(out, b.Label)
-				seen[data.Fold(b.Label)] = true
-			}
-		}
-	}
-	for _, gc := range s.Grades {
-		f := data.Fold(gc.Grade)
-		if gc.Count == 0 && !seen[f] && !present[f] {
-			if useScheme {
-				if _, ok := sch.Level(gc.Grade); ok {
-					continue // the same band under another spelling
-				}
-			}
-			out = append(out, gc.Grade)
-			seen[f] = true
+	for i, b := range sch.Bands {
+		if i > lowest && !present[i] {
+			out = append(out, b.Label)
 		}
 	}
 	return out

@@ -70,7 +70,7 @@ func (g *gen) moverText(m analysis.Mover) string {
 		}
 		if m.PrevScore != nil && m.Score != nil {
 			dir := map[bool]*words.Word{true: words.BriefScoreFromUpTo, false: words.BriefScoreFromDownTo}[m.Kind == analysis.BiggestGain]
-			pred += g.sayf(dir, g.score(*m.PrevScore), g.pts(*m.Score), g.score(*m.Score))
+			pred += g.sayf(dir, g.score(*m.PrevScore), g.ptsIn(*m.Score), g.score(*m.Score))
 		}
 	case analysis.BiggestClimb, analysis.BiggestFall:
 		if m.RankChange == nil || m.PrevRank == nil || m.Rank == nil {
@@ -116,16 +116,34 @@ func (g *gen) moverText(m analysis.Mover) string {
 	return where + ", " + u + " " + pred + "."
 }
 
-// movements gathers, bloc by bloc, what the league tables alone do not say:
-// every unit at a grade or better for the first time (S11), the rank a unit
-// would have had with last year's score (S16), units that
-// gained points yet lost places, first top grades, grade streaks (S17), new
-// units, units without last year's result, and renamed units.
+// movements gathers, bloc by bloc, what the league tables alone do not say
+// and an announcement would: every unit at a grade or better for the first
+// time (S11), first top grades, grade streaks (S17), new units, units
+// without last year's result, and renamed units.
 func (g *gen) movements() Section {
 	sec := Section{Kind: SectionMovements, Title: g.say(words.BriefNotableMovements)}
 	for _, b := range g.blocs {
-		for _, f := range []func(string) []Statement{g.allGradedFirstTime, g.counterfactuals, g.gainButFell, g.firstTimeGrade, g.topGradeStreaks, g.newUnits, g.noPrevUnits, g.renamed} {
+		for _, f := range []func(string) []Statement{g.allGradedFirstTime, g.firstTimeGrade, g.topGradeStreaks, g.newUnits, g.noPrevUnits, g.renamed} {
 			sec.Statements = append(sec.Statements, f(b)...)
+		}
+	}
+	return sec
+}
+
+// annex is the analyst's annex (Options.Annex; the dashboard always shows
+// it): bloc by bloc, the rank a unit would have had with last year's score
+// (S16) and the units that gained points yet lost places, then the
+// component analysis. Announcements do not print these.
+func (g *gen) annex() Section {
+	sec := Section{Kind: SectionAnnex, Title: g.say(words.BriefAnnex)}
+	comps := g.components().Statements
+	for _, b := range g.blocs { // bloc by bloc, so each bloc has one heading
+		sec.Statements = append(sec.Statements, g.counterfactuals(b)...)
+		sec.Statements = append(sec.Statements, g.gainButFell(b)...)
+		for _, st := range comps {
+			if st.Bloc == b {
+				sec.Statements = append(sec.Statements, st)
+			}
 		}
 	}
 	return sec
@@ -151,7 +169,7 @@ func (g *gen) counterfactuals(b string) []Statement {
 			continue
 		}
 		cf, r, py := *gp.RankWithPrevScore, *gp.Rank, *gp.PrevYear
-		text := g.sayf(words.BriefKeptScore, py, g.pts(*gp.PrevScore), m.Unit, g.place(cf))
+		text := g.sayf(words.BriefKeptScore, py, g.ptsIn(*gp.PrevScore), m.Unit, g.place(cf))
 		switch {
 		case cf < r:
 			text += g.sayf(words.BriefKeptScoreInstead, g.place(r))
@@ -208,7 +226,7 @@ func (g *gen) firstTimeGrade(b string) []Statement {
 	var out []Statement
 	for _, gr := range order {
 		us := by[gr]
-		text := g.sayf(words.BriefFirstTimeGraded, g.grade(gr), g.list(us))
+		text := g.sayf(words.BriefFirstTimeGraded, g.grade(gr), g.subject(b, g.list(us)))
 		out = append(out, stmt("first_time_grade", b, text, map[string]any{"grade": gr, "units": facts}))
 	}
 	return out
@@ -252,7 +270,7 @@ func (g *gen) topGradeStreaks(b string) []Statement {
 	if len(items) == 0 {
 		return nil
 	}
-	text := g.sayf(words.BriefGradeStreak, g.grade(label), joinPlain(items, g.say(words.BriefAnd)))
+	text := g.sayf(words.BriefGradeStreak, g.grade(label), g.subject(b, joinPlain(items, g.say(words.BriefAnd))))
 	return []Statement{stmt("top_grade_streak", b, text, map[string]any{"units": facts, "years": years})}
 }
 
@@ -301,7 +319,7 @@ func (g *gen) newUnits(b string) []Statement {
 	if len(names) == 0 {
 		return nil
 	}
-	text := g.sayf(words.BriefWithAResultForThe, g.list(names))
+	text := g.sayf(words.BriefWithAResultForThe, g.subject(b, g.list(names)))
 	return []Statement{stmt("new_unit", b, text, map[string]any{"units": names, "unit_ids": ids})}
 }
 
@@ -329,9 +347,9 @@ func (g *gen) noPrevUnits(b string) []Statement {
 	if len(names) == 0 {
 		return nil
 	}
-	text := g.sayf(words.BriefNoResultInSoNot, *t.PrevYear, g.list(names))
+	text := g.sayf(words.BriefNoResultInSoNot, *t.PrevYear, g.subject(b, g.list(names)))
 	if s := g.sums[b]; s.PrevComplete != nil && !*s.PrevComplete { // absent from the rows published, not without a result
-		text = g.sayf(words.BriefNotInThePartialTable, *t.PrevYear, g.list(names))
+		text = g.sayf(words.BriefNotInThePartialTable, *t.PrevYear, g.subject(b, g.list(names)))
 	}
 	return []Statement{stmt("no_prev_unit", b, text, map[string]any{"prev_year": *t.PrevYear, "units": names})}
 }
@@ -356,7 +374,7 @@ func (g *gen) renamed(b string) []Statement {
 		if p == nil || data.Fold(p.Unit) == data.Fold(r.Unit) {
 			continue
 		}
-		text := g.sayf(words.BriefRenamedSinceIsNowIts, *t.PrevYear, p.Unit, r.Unit)
+		text := g.sayf(words.BriefRenamedSinceIsNowIts, *t.PrevYear, g.subject(b, p.Unit), r.Unit)
 		out = append(out, stmt("renamed", b, text, map[string]any{
 			"unit": r.Unit, "unit_id": r.UnitID, "prev_name": p.Unit, "prev_unit_id": p.UnitID, "prev_year": *t.PrevYear,
 		}))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
@@ -21,13 +22,25 @@ type block struct {
 // Text render the same layout.
 type laidOut struct {
 	kind, title string
+	part        string // the index's heading, on its first section, when the brief covers several
 	blocks      []block
 }
+
+// multi reports whether the brief covers several indices: each then opens
+// with a part heading and its sections sit one level below.
+func (b *Brief) multi() bool { return len(b.Indices) > 1 }
 
 func (b *Brief) layout() []laidOut {
 	g := &gen{en: b.Lang == "en"}
 	var out []laidOut
+	lastIndex := ""
 	for _, s := range b.Sections {
+		part := ""
+		if b.multi() && s.Index != "" && s.Index != lastIndex {
+			ig := &gen{en: g.en, index: s.Index}
+			part = words.CapFirst(ig.indexPhrase())
+			lastIndex = s.Index
+		}
 		var blocks []block
 		switch s.Kind {
 		case SectionHighlights, SectionFootnote:
@@ -36,7 +49,7 @@ func (b *Brief) layout() []laidOut {
 				bl.paras = append(bl.paras, st.Text)
 			}
 			blocks = append(blocks, bl)
-		case SectionMovements, SectionComponents:
+		case SectionMovements, SectionComponents, SectionAnnex:
 			for _, st := range s.Statements {
 				h := g.blocTitle(st.Bloc)
 				if n := len(blocks); n == 0 || blocks[n-1].heading != h {
@@ -57,7 +70,7 @@ func (b *Brief) layout() []laidOut {
 			}
 			blocks = append(blocks, bl)
 		}
-		out = append(out, laidOut{s.Kind, s.Title, blocks})
+		out = append(out, laidOut{s.Kind, s.Title, part, blocks})
 	}
 	return out
 }
@@ -87,11 +100,22 @@ func paragraphOf(kind string) int {
 func (b *Brief) Markdown() string {
 	var sb strings.Builder
 	sb.WriteString("# " + mdEscape(b.Title) + "\n")
+	h2, h3 := "## ", "### "
+	if b.multi() {
+		h2, h3 = "### ", "#### "
+	}
 	for _, s := range b.layout() {
-		sb.WriteString("\n## " + mdEscape(s.title) + "\n")
+		if s.part != "" {
+			sb.WriteString("\n## " + mdEscape(s.part) + "\n")
+		}
+		title := h2
+		if s.kind == SectionFootnote {
+			title = "## " // the notes span every index
+		}
+		sb.WriteString("\n" + title + mdEscape(s.title) + "\n")
 		for _, bl := range s.blocks {
 			if bl.heading != "" {
-				sb.WriteString("\n### " + mdEscape(bl.heading) + "\n")
+				sb.WriteString("\n" + h3 + mdEscape(bl.heading) + "\n")
 			}
 			if s.kind == SectionHighlights || s.kind == SectionFootnote {
 				sb.WriteString("\n")
@@ -126,6 +150,9 @@ func (b *Brief) Text() string {
 	var sb strings.Builder
 	sb.WriteString(wrap(data.Printable(b.Title), TextWidth) + "\n")
 	for _, s := range b.layout() {
+		if s.part != "" {
+			sb.WriteString("\n" + wrap(strings.ToUpper(data.Printable(s.part)), TextWidth) + "\n")
+		}
 		sb.WriteString("\n" + wrap(data.Printable(s.title), TextWidth) + "\n")
 		for _, bl := range s.blocks {
 			if bl.heading != "" {

@@ -3,6 +3,7 @@ package brief
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -19,15 +20,15 @@ func TestTiesAtTopAndBottom(t *testing.T) {
 	)
 	b := brief(t, ds, Options{})
 	has(t, one(t, b, "leader", blocA).Text,
-		"Đồng hạng nhất là Sở A và Sở B, cùng đạt 95,00 điểm, xếp loại xuất sắc; trong đó Sở A tiếp tục dẫn đầu, Sở B lần đầu dẫn đầu khối.")
-	has(t, one(t, b, "bottom", blocA).Text, "Cùng đứng ở vị trí cuối cùng là Sở D và Sở E, với 70,00 điểm (đồng hạng 4), xếp loại khá.")
+		"Sở A và Sở B cùng đứng vị trí thứ nhất, với 95,00 điểm, xếp loại xuất sắc; trong đó Sở A tiếp tục dẫn đầu, Sở B lần đầu dẫn đầu khối.")
+	has(t, one(t, b, "bottom", blocA).Text, "Sở D và Sở E cùng đứng ở vị trí cuối cùng, với 70,00 điểm (đồng hạng 4), xếp loại khá.")
 	has(t, one(t, b, "next", blocA).Text, "Tiếp theo là Sở C (80,00 điểm).")
 	if f := one(t, b, "leader", blocA).Facts; f["tie"] != true {
 		t.Errorf("leader facts: %v", f)
 	}
 	e := brief(t, ds, Options{Lang: "en"})
-	has(t, one(t, e, "leader", blocA).Text, "Sharing first place are Sở A and Sở B, with 95.00 points each, graded Xuất sắc; Sở A keeps first place, Sở B is first for the first time.")
-	has(t, one(t, e, "bottom", blocA).Text, "Sharing last place are Sở D and Sở E, with 70.00 points each (joint 4th)")
+	has(t, one(t, e, "leader", blocA).Text, "Sở A and Sở B share first place, with 95.00 points each, graded Xuất sắc; Sở A keeps first place, Sở B is first for the first time.")
+	has(t, one(t, e, "bottom", blocA).Text, "Sở D and Sở E share last place, with 70.00 points each (joint 4th)")
 }
 
 func TestTieInTheMiddle(t *testing.T) {
@@ -80,7 +81,7 @@ func TestFirstYear(t *testing.T) {
 		}
 	}
 	b := brief(t, ds, Options{})
-	has(t, one(t, b, "leader", blocA).Text, "Đứng vị trí thứ nhất là Sở A, với 95,00 điểm, xếp loại xuất sắc (duy nhất trong khối Sở, ban, ngành).")
+	has(t, one(t, b, "leader", blocA).Text, "Sở A đứng vị trí thứ nhất, với 95,00 điểm, xếp loại xuất sắc (duy nhất trong khối Sở, ban, ngành).")
 	has(t, one(t, b, "mean", blocA).Text, "Điểm trung bình của khối đạt 85,00 điểm.")
 	has(t, one(t, b, "above_mean", blocA).Text, "Có 1/3 đơn vị đạt điểm trên mức trung bình của khối.")
 }
@@ -93,8 +94,8 @@ func TestMissingPreviousYearForOneUnit(t *testing.T) {
 	)
 	b := brief(t, ds, Options{})
 	has(t, one(t, b, "up_down", blocA).Text, "Cả 2 đơn vị có điểm cả năm 2020 và năm 2021 đều tăng điểm.")
-	has(t, one(t, b, "no_prev_unit", blocA).Text, "Không có kết quả năm 2020 nên không so sánh: Sở C.")
-	has(t, one(t, b, "new_unit", blocA).Text, "Lần đầu có kết quả đánh giá là Sở D")
+	has(t, one(t, b, "no_prev_unit", blocA).Text, "Sở C không có kết quả năm 2020 nên không so sánh.")
+	has(t, one(t, b, "new_unit", blocA).Text, "Sở D lần đầu có kết quả đánh giá")
 	// no claim about Sở C's or Sở D's change
 	for _, st := range b.Statements() {
 		if st.Kind == "no_prev_unit" || st.Kind == "new_unit" {
@@ -107,7 +108,7 @@ func TestMissingPreviousYearForOneUnit(t *testing.T) {
 		}
 	}
 	// Sở D is last for the first time: its previous rank is unknown
-	has(t, one(t, b, "bottom", blocA).Text, "Đứng ở vị trí cuối cùng là Sở D, với 70,00 điểm")
+	has(t, one(t, b, "bottom", blocA).Text, "Sở D có điểm số thấp nhất, với 70,00 điểm, đứng ở vị trí cuối cùng")
 	e := brief(t, ds, Options{Lang: "en"})
 	has(t, one(t, e, "up_down", blocA).Text, "Both units scored in both 2020 and 2021 gained points.")
 }
@@ -121,14 +122,14 @@ func TestGradeOnlyIndex(t *testing.T) {
 		G(2021, blocA, "Sở D", "Chưa đạt", index(vt)),
 	)
 	b := brief(t, ds, Options{})
-	if b.Title != "Kết quả đánh giá, xếp loại Văn thư, lưu trữ năm 2021" {
+	if b.Title != "Kết quả đánh giá, xếp loại công tác văn thư, lưu trữ năm 2021" {
 		t.Errorf("title %q", b.Title)
 	}
-	has(t, one(t, b, "grade_counts", blocA).Text, "Khối Sở, ban, ngành có 2/4 đơn vị xếp loại xuất sắc, 1/4 đơn vị xếp loại khá, 1/4 đơn vị xếp loại chưa đạt, không có đơn vị xếp loại tốt.")
+	has(t, one(t, b, "grade_counts", blocA).Text, "Khối Sở, ban, ngành có 2/4 đơn vị xếp loại xuất sắc, 1/4 đơn vị xếp loại khá và 1/4 đơn vị xếp loại chưa đạt.")
 	has(t, one(t, b, "grade_change", blocA).Text,
 		"So với năm 2020: tăng số đơn vị xếp loại xuất sắc (từ 1 lên 2); không còn đơn vị xếp loại tốt (năm 2020 có 1); có 1 đơn vị xếp loại khá (năm 2020 không có); giảm số đơn vị xếp loại chưa đạt (từ 2 xuống 1).")
 	has(t, one(t, b, "grade_up", blocA).Text, "Có 2 đơn vị được nâng xếp loại: Sở B (từ tốt lên xuất sắc); Sở C (từ chưa đạt lên khá).")
-	has(t, one(t, b, "first_time_grade", blocA).Text, "Lần đầu đạt xếp loại xuất sắc là Sở B.")
+	has(t, one(t, b, "first_time_grade", blocA).Text, "Sở B lần đầu đạt xếp loại xuất sắc.")
 	for _, k := range []string{"leader", "bottom", "next", "mean", "above_mean", "up_down", "spread", "biggest_gain", "lead_scores", "bloc_means", "component_most_lost"} {
 		none(t, b, k)
 	}
@@ -143,9 +144,9 @@ func TestRenamedUnit(t *testing.T) {
 		R(2023, blocA, "Ban Quản lý Khu công nghệ cao và các khu công nghiệp", 93, code("BQL")), R(2023, blocA, "Sở B", 86, code("SB")), R(2023, blocA, "Sở C", 79, code("SC")),
 	)
 	b := brief(t, ds, Options{})
-	has(t, one(t, b, "leader", blocA).Text, "Tiếp tục duy trì vị trí dẫn đầu là Ban Quản lý Khu công nghệ cao và các khu công nghiệp, với 93,00 điểm")
+	has(t, one(t, b, "leader", blocA).Text, "Ban Quản lý Khu công nghệ cao và các khu công nghiệp tiếp tục duy trì vị trí dẫn đầu, với 93,00 điểm")
 	has(t, one(t, b, "renamed", blocA).Text,
-		"Đổi tên so với năm 2022: Ban Quản lý các Khu công nghiệp nay là Ban Quản lý Khu công nghệ cao và các khu công nghiệp; kết quả của đơn vị được so sánh liên tục.")
+		"Ban Quản lý các Khu công nghiệp nay là Ban Quản lý Khu công nghệ cao và các khu công nghiệp (đổi tên so với năm 2022); kết quả của đơn vị được so sánh liên tục.")
 	hasNot(t, b.Markdown(), "Ban Quản lý các Khu công nghiệp,", "Ban Quản lý các Khu công nghiệp (")
 	none(t, b, "new_unit")
 }
@@ -163,7 +164,7 @@ func TestEveryUnitInOneGrade(t *testing.T) {
 	has(t, one(t, b, "grade_up", blocA).Text, "Có 1 đơn vị được nâng xếp loại: Sở D (từ khá lên tốt).")
 	has(t, one(t, b, "up_down", blocA).Text, "So với năm 2020, tất cả 4 đơn vị đều tăng điểm.")
 	e := brief(t, ds, Options{Lang: "en"})
-	has(t, one(t, e, "grade_counts", blocA).Text, "All 4 units of the Sở, ban, ngành bloc are graded Tốt.")
+	has(t, one(t, e, "grade_counts", blocA).Text, "All 4 units of the Sở, ban, ngành bloc are graded Tốt (Good).")
 }
 
 func TestStreaksCountsAndRegained(t *testing.T) {
@@ -183,20 +184,20 @@ func TestStreaksCountsAndRegained(t *testing.T) {
 		recs = append(recs, R(y, blocA, "Sở A", a), R(y, blocA, "Sở B", bb), R(y, blocA, "Sở C", c), R(y, blocA, "Sở D", d))
 	}
 	b := brief(t, mk(recs...), Options{})
-	has(t, one(t, b, "leader", blocA).Text, "Trở lại vị trí dẫn đầu là Sở A (năm 2020 xếp thứ 2), với 90,00 điểm, xếp loại xuất sắc (duy nhất trong khối Sở, ban, ngành); đây là lần thứ 3 đơn vị dẫn đầu khối.")
-	has(t, one(t, b, "bottom", blocA).Text, "Đứng ở vị trí cuối cùng năm thứ 3 liên tiếp là Sở C, với 70,00 điểm, xếp loại khá (duy nhất trong khối Sở, ban, ngành).")
+	has(t, one(t, b, "leader", blocA).Text, "Sở A trở lại vị trí dẫn đầu (năm 2020 xếp thứ 2), với 90,00 điểm, xếp loại xuất sắc (duy nhất trong khối Sở, ban, ngành); đây là lần thứ 3 đơn vị dẫn đầu khối.")
+	has(t, one(t, b, "bottom", blocA).Text, "Sở C có điểm số thấp nhất, với 70,00 điểm, đứng ở vị trí cuối cùng năm thứ 3 liên tiếp, xếp loại khá (duy nhất trong khối Sở, ban, ngành).")
 	e := brief(t, mk(recs...), Options{Lang: "en"})
-	has(t, one(t, e, "leader", blocA).Text, "Back in first place is Sở A (2nd in 2020), with 90.00 points, graded Xuất sắc (the only one in the Sở, ban, ngành bloc); this is its 3rd time at the top of the bloc.")
-	has(t, one(t, e, "bottom", blocA).Text, "Last for the 3rd year in a row is Sở C")
+	has(t, one(t, e, "leader", blocA).Text, "Sở A is back in first place (2nd in 2020), with 90.00 points, graded Xuất sắc (the only one in the Sở, ban, ngành bloc); this is its 3rd time at the top of the bloc.")
+	has(t, one(t, e, "bottom", blocA).Text, "Sở C has the lowest score, 70.00 points, and is in last place for the 3rd year in a row")
 
 	// retained for a 3rd year, 4th time in all
 	recs = append(recs, R(2022, blocA, "Sở A", 91), R(2022, blocA, "Sở B", 84), R(2022, blocA, "Sở C", 71), R(2022, blocA, "Sở D", 80))
 	recs = append(recs, R(2023, blocA, "Sở A", 92), R(2023, blocA, "Sở B", 84), R(2023, blocA, "Sở C", 81), R(2023, blocA, "Sở D", 80))
 	b = brief(t, mk(recs...), Options{})
-	has(t, one(t, b, "leader", blocA).Text, "Dẫn đầu khối năm thứ 3 liên tiếp là Sở A, với 92,00 điểm, xếp loại xuất sắc (duy nhất trong khối Sở, ban, ngành); đây là lần thứ 5 đơn vị dẫn đầu khối.")
-	has(t, one(t, b, "top_grade_streak", blocA).Text, "Duy trì xếp loại xuất sắc từ 3 năm liên tiếp trở lên: Sở A (năm thứ 3).")
+	has(t, one(t, b, "leader", blocA).Text, "Sở A dẫn đầu khối năm thứ 3 liên tiếp, với 92,00 điểm, xếp loại xuất sắc (duy nhất trong khối Sở, ban, ngành); đây là lần thứ 5 đơn vị dẫn đầu khối.")
+	has(t, one(t, b, "top_grade_streak", blocA).Text, "Sở A (năm thứ 3) duy trì xếp loại xuất sắc từ 3 năm liên tiếp trở lên.")
 	// Sở D last in 2018 and again in 2023: the 2nd time, not in a row
-	has(t, one(t, b, "bottom", blocA).Text, "Đứng ở vị trí cuối cùng là Sở D (năm 2022 xếp thứ 3), với 80,00 điểm, xếp loại tốt; đây là lần thứ 2 đơn vị đứng cuối khối.")
+	has(t, one(t, b, "bottom", blocA).Text, "Sở D có điểm số thấp nhất, với 80,00 điểm, đứng ở vị trí cuối cùng (năm 2022 xếp thứ 3), xếp loại tốt; đây là lần thứ 2 đơn vị đứng cuối khối.")
 }
 
 func TestMeanAndSpreadChangeInPoints(t *testing.T) {
@@ -221,16 +222,44 @@ func TestBiggestMovesAndCounterfactual(t *testing.T) {
 		R(2020, blocA, "Sở A", 90), R(2020, blocA, "Sở B", 88), R(2020, blocA, "Sở C", 86), R(2020, blocA, "Sở D", 70),
 		R(2021, blocA, "Sở A", 89), R(2021, blocA, "Sở B", 91), R(2021, blocA, "Sở C", 85), R(2021, blocA, "Sở D", 89.5),
 	)
-	b := brief(t, ds, Options{})
-	has(t, one(t, b, "biggest_gain", blocA).Text, "Tăng điểm nhiều nhất là Sở D, tăng 19,50 điểm (từ 70,00 lên 89,50 điểm).")
-	has(t, one(t, b, "biggest_drop", blocA).Text, "Giảm điểm nhiều nhất là Sở A và Sở C, cùng giảm 1,00 điểm.")
-	has(t, one(t, b, "biggest_climb", blocA).Text, "Tăng nhiều bậc nhất cũng là Sở D, tăng 2 bậc (từ thứ 4 lên thứ 2).")
-	has(t, one(t, b, "biggest_fall", blocA).Text, "Tụt nhiều bậc nhất là Sở A, giảm 2 bậc (từ thứ nhất xuống thứ 3).")
+	b := brief(t, ds, Options{Annex: true})
+	has(t, one(t, b, "biggest_gain", blocA).Text, "Sở D có mức tăng điểm lớn nhất, tăng 19,50 điểm (từ 70,00 lên 89,50 điểm).")
+	has(t, one(t, b, "biggest_drop", blocA).Text, "Sở A và Sở C có mức giảm điểm lớn nhất, cùng giảm 1,00 điểm.")
+	// a bloc of 4: rank moves are not news (MinNewsBloc), even of 2 places
+	none(t, b, "biggest_climb")
+	none(t, b, "biggest_fall")
 	// with its 2020 score (90) Sở A would be 2nd, between Sở B (91) and Sở D (89.5)
 	has(t, one(t, b, "counterfactual", blocA).Text, "Nếu giữ nguyên số điểm năm 2020 (90,00 điểm), Sở A sẽ xếp thứ 2 thay vì thứ 3.")
-	e := brief(t, ds, Options{Lang: "en"})
+	if kinds(brief(t, ds, Options{}), "counterfactual", "*") != nil {
+		t.Error("counterfactual outside the annex")
+	}
+	e := brief(t, ds, Options{Lang: "en", Annex: true})
 	has(t, one(t, e, "counterfactual", blocA).Text, "Had Sở A kept its 2020 score (90.00 points), it would rank 2nd instead of 3rd.")
-	has(t, one(t, e, "biggest_fall", blocA).Text, "Falling the most places is Sở A, down 2 places (from 1st to 3rd).")
+
+	// a bloc of 6: moves of 2 places or more are news, of 1 place not
+	six := mk(
+		R(2020, blocA, "Sở A", 95), R(2020, blocA, "Sở B", 90), R(2020, blocA, "Sở C", 85), R(2020, blocA, "Sở D", 80), R(2020, blocA, "Sở E", 75), R(2020, blocA, "Sở F", 70),
+		R(2021, blocA, "Sở A", 80.5), R(2021, blocA, "Sở B", 90), R(2021, blocA, "Sở C", 85), R(2021, blocA, "Sở D", 81), R(2021, blocA, "Sở E", 75), R(2021, blocA, "Sở F", 96),
+	)
+	s6 := brief(t, six, Options{})
+	has(t, one(t, s6, "biggest_climb", blocA).Text, "Sở F cũng tăng nhiều hạng nhất, tăng 5 hạng (từ thứ 6 lên thứ nhất).")
+	has(t, one(t, s6, "biggest_fall", blocA).Text, "Sở A cũng giảm nhiều hạng nhất, giảm 4 hạng (từ thứ nhất xuống thứ 5).")
+	e6 := brief(t, six, Options{Lang: "en"})
+	has(t, one(t, e6, "biggest_fall", blocA).Text, "Sở A also falls the most places, down 4 places (from 1st to 5th).")
+}
+
+func TestRankMoveIsNews(t *testing.T) {
+	tests := []struct {
+		places, ranked int
+		want           bool
+	}{
+		{1, 30, false}, {2, 30, true}, {2, 6, true}, {5, 5, false}, {3, 2, false},
+	}
+	for _, tt := range tests {
+		if got := rankMoveIsNews(tt.places, tt.ranked); got != tt.want {
+			t.Errorf("rankMoveIsNews(%d, %d) = %v, want %v", tt.places, tt.ranked, got, tt.want)
+		}
+	}
 }
 
 func TestGainButFell(t *testing.T) {
@@ -238,16 +267,16 @@ func TestGainButFell(t *testing.T) {
 		R(2020, blocA, "Sở A", 90), R(2020, blocA, "Sở B", 85), R(2020, blocA, "Sở C", 80),
 		R(2021, blocA, "Sở A", 90.5), R(2021, blocA, "Sở B", 91), R(2021, blocA, "Sở C", 79),
 	)
-	b := brief(t, ds, Options{})
-	has(t, one(t, b, "gain_but_fell", blocA).Text, "Có 1 đơn vị tăng điểm nhưng vẫn tụt hạng so với năm 2020: Sở A (tăng 0,50 điểm, từ thứ nhất xuống thứ 2).")
+	b := brief(t, ds, Options{Annex: true})
+	has(t, one(t, b, "gain_but_fell", blocA).Text, "Có 1 đơn vị tăng điểm nhưng vẫn giảm hạng so với năm 2020: Sở A (tăng 0,50 điểm, từ thứ nhất xuống thứ 2).")
 	// Sở A's fall is not its own doing: with 90.00 it is still 2nd
-	has(t, one(t, b, "counterfactual", blocA).Text, "Nếu giữ nguyên số điểm năm 2020 (90,00 điểm), Sở A sẽ xếp thứ 2, tức vẫn tụt từ thứ nhất xuống thứ 2")
+	has(t, one(t, b, "counterfactual", blocA).Text, "Nếu giữ nguyên số điểm năm 2020 (90,00 điểm), Sở A sẽ xếp thứ 2, tức vẫn giảm từ thứ nhất xuống thứ 2")
 }
 
 func TestNotRanked(t *testing.T) {
 	ds := mk(R(2023, blocA, "Sở A", 95), R(2023, blocA, "Sở Ngoại vụ", 87.86, notRanked), R(2023, blocA, "Sở B", 85), R(2023, blocA, "Sở C", 75))
 	b := brief(t, ds, Options{})
-	has(t, one(t, b, "not_ranked", blocA).Text, "Được đánh giá nhưng không xếp hạng: Sở Ngoại vụ (87,86 điểm, xếp loại tốt).")
+	has(t, one(t, b, "not_ranked", blocA).Text, "Sở Ngoại vụ (87,86 điểm, xếp loại tốt) được đánh giá nhưng không xếp hạng.")
 	has(t, one(t, b, "overview", "").Text, "trong đó 1 đơn vị được đánh giá nhưng không xếp hạng")
 	has(t, one(t, b, "above_mean", blocA).Text, "Có 1/3 đơn vị được xếp hạng đạt điểm trên mức trung bình của khối.")
 	has(t, one(t, b, "grade_counts", blocA).Text, "2/4 đơn vị xếp loại tốt")
@@ -265,15 +294,15 @@ func TestComponents(t *testing.T) {
 		R(2021, blocA, "Sở A", 39, scores(9, 19, 8, 3)), R(2021, blocA, "Sở B", 31, scores(7, 16, 8, 0)), R(2021, blocA, "Sở C", 28.5, scores(7.5, 14, 7, 0)),
 	)
 	ds.Components = comps
-	b := brief(t, ds, Options{})
+	b := brief(t, ds, Options{Annex: true})
 	text := allText(b)
 	hasNot(t, text, "Điểm thưởng")
 	has(t, one(t, b, "component_most_lost", blocA).Text,
-		"Lĩnh vực khối bị mất nhiều điểm nhất là Cải cách thủ tục hành chính: bình quân mỗi đơn vị đạt 16,33/20 điểm, thấp hơn điểm tối đa 3,67 điểm.")
+		"Lĩnh vực mà khối bị mất nhiều điểm nhất là Cải cách thủ tục hành chính: bình quân mỗi đơn vị đạt 16,33/20 điểm, thấp hơn điểm tối đa 3,67 điểm.")
 	// Sở A is above the bloc mean everywhere; Sở C below it everywhere
 	has(t, one(t, b, "component_change", blocA).Text,
 		"So với năm 2020, điểm bình quân của khối giảm ở 3/3 lĩnh vực; giảm nhiều nhất là Cải cách thủ tục hành chính (giảm 0,67 điểm).")
-	has(t, one(t, b, "components_fell", blocA).Text, "Giảm điểm ở phần lớn các lĩnh vực so với năm 2020: Sở B (2/3 lĩnh vực).")
+	has(t, one(t, b, "components_fell", blocA).Text, "So với năm 2020, các đơn vị sau giảm điểm ở phần lớn các lĩnh vực: Sở B (2/3 lĩnh vực).")
 	ps := kinds(b, "component_profile", blocA)
 	if len(ps) != 2 {
 		t.Fatalf("%d profiles, want leader and bottom", len(ps))
@@ -449,6 +478,29 @@ func TestConcurrent(t *testing.T) {
 	for i := 0; i < 8; i++ {
 		if got := <-done; got != want.Markdown() {
 			t.Fatalf("concurrent brief differs:\n%s", got)
+		}
+	}
+}
+
+// Grade absences list the grades below the lowest one present, as
+// announcements do; a missing higher grade is not said.
+func TestAbsentGradesAreTheLowerOnes(t *testing.T) {
+	tests := []struct {
+		scores []float64
+		want   string
+	}{
+		{[]float64{85, 82, 75}, "Khối Sở, ban, ngành có 2/3 đơn vị xếp loại tốt, 1/3 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu."},
+		{[]float64{95, 75, 72}, "Khối Sở, ban, ngành có 1/3 đơn vị xếp loại xuất sắc, 2/3 đơn vị xếp loại khá, không có đơn vị xếp loại trung bình và yếu."},
+		{[]float64{95, 85, 55}, "Khối Sở, ban, ngành có 1/3 đơn vị xếp loại xuất sắc, 1/3 đơn vị xếp loại tốt và 1/3 đơn vị xếp loại yếu."},
+	}
+	for _, tt := range tests {
+		var recs []data.Record
+		for i, v := range tt.scores {
+			recs = append(recs, R(2021, blocA, fmt.Sprintf("Sở %c", 'A'+i), v))
+		}
+		b := brief(t, mk(recs...), Options{})
+		if got := one(t, b, "grade_counts", blocA).Text; got != tt.want {
+			t.Errorf("scores %v:\n got %q\nwant %q", tt.scores, got, tt.want)
 		}
 	}
 }

@@ -15,13 +15,15 @@ var (
 	BriefByThePublishedRankNo            = def(" (theo thứ hạng công bố, không có điểm)", " (by the published rank; no score)")
 	BriefCommaGraded                     = def(", xếp loại ", ", graded ")
 	BriefTheOnlyOneIn                    = tmpl(" (duy nhất trong %s)", " (the only one in %s)")
-	BriefRisingToFirstPlaceFor           = def("Lần đầu vươn lên vị trí thứ nhất là ", "Rising to first place for the first time is ")
-	BriefInFirstPlaceForThe              = def("Lần đầu đứng vị trí thứ nhất là ", "In first place for the first time is ")
-	BriefKeepingFirstPlaceIs             = def("Tiếp tục duy trì vị trí dẫn đầu là ", "Keeping first place is ")
-	BriefFirstIs                         = tmpl("Dẫn đầu khối %s là ", "First %s is ")
-	BriefBackInFirstPlaceIs              = def("Trở lại vị trí dẫn đầu là ", "Back in first place is ")
-	BriefInFirstPlaceIs                  = def("Đứng vị trí thứ nhất là ", "In first place is ")
-	BriefSharingFirstPlaceAre            = def("Đồng hạng nhất là ", "Sharing first place are ")
+	BriefRisesToFirstPlace               = tmpl("%s lần đầu vươn lên vị trí thứ nhất", "%s rises to first place for the first time")
+	BriefFirstForTheFirstTime            = tmpl("%s lần đầu đứng vị trí thứ nhất", "%s is first for the first time")
+	BriefKeepsFirstPlaceSubject          = tmpl("%s tiếp tục duy trì vị trí dẫn đầu", "%s keeps first place")
+	BriefFirstInARow                     = tmpl("%[1]s dẫn đầu khối %[2]s", "%[1]s is first %[2]s")
+	BriefBackInFirstPlace                = tmpl("%s trở lại vị trí dẫn đầu", "%s is back in first place")
+	BriefIsInFirstPlace                  = tmpl("%s đứng vị trí thứ nhất", "%s is first")
+	BriefShareFirstPlace                 = tmpl("%s cùng đứng vị trí thứ nhất", "%s share first place")
+	BriefInclBonus                       = def(" (gồm điểm thưởng)", " (including bonus points)")
+	BriefInclBonusIn                     = def(", gồm điểm thưởng", ", including bonus points")
 	BriefOfWhich                         = def("; trong đó ", "; ")
 	BriefIsFirstForTheFirst              = def("lần đầu dẫn đầu khối", "is first for the first time")
 	BriefKeepsFirstPlace                 = def("tiếp tục dẫn đầu", "keeps first place")
@@ -29,11 +31,11 @@ var (
 	BriefIsBackInFirstPlace              = def("trở lại vị trí dẫn đầu", "is back in first place")
 	BriefFirstIn                         = tmpl("; dẫn đầu năm %d", "; first in %d")
 	BriefAnd                             = def(" và ", " and ")
-	BriefLastIs                          = tmpl("Đứng ở vị trí cuối cùng %s là ", "Last %s is ")
-	BriefInLastPlaceIs                   = def("Đứng ở vị trí cuối cùng là ", "In last place is ")
-	BriefSharingLastPlaceAre             = def("Cùng đứng ở vị trí cuối cùng là ", "Sharing last place are ")
+	BriefLowestScoreLast                 = tmpl("%s có điểm số thấp nhất, với %s, đứng ở vị trí cuối cùng", "%s has the lowest score, %s, and is in last place")
+	BriefInLastPlaceSubject              = tmpl("%s đứng ở vị trí cuối cùng", "%s is in last place")
+	BriefShareLastPlace                  = tmpl("%s cùng đứng ở vị trí cuối cùng", "%s share last place")
 	BriefGradedWord                      = def("xếp loại ", "graded ")
-	BriefAssessedButNotRanked            = def("Được đánh giá nhưng không xếp hạng: ", "Assessed but not ranked: ")
+	BriefAssessedButNotRanked            = tmpl("%s được đánh giá nhưng không xếp hạng.", "%s: assessed but not ranked.")
 	BriefTheBlocSMeanScore               = def("Điểm trung bình của khối đạt ", "The bloc's mean score is ")
 	BriefPoints                          = def(" điểm", " points")
 	BriefMeanSameAsIn                    = tmpl(", bằng năm %d", ", the same as in %d")
@@ -44,12 +46,16 @@ var (
 	BriefWiderThanInPoints               = tmpl(", nới rộng so với năm %d (%s điểm)", ", wider than in %d (%s points)")
 	BriefNarrowerThanInPoints            = tmpl(", thu hẹp so với năm %d (%s điểm)", ", narrower than in %d (%s points)")
 	BriefGapSameAsIn                     = tmpl(", không đổi so với năm %d", ", the same as in %d")
-	BriefMovingUpAGrade                  = tmpl("Có %s được nâng xếp loại: ", "Moving up a grade (%s): ")
-	BriefMovingDownAGrade                = tmpl("Có %s bị hạ xếp loại: ", "Moving down a grade (%s): ")
-	BriefGainingTheMost                  = def("Tăng điểm nhiều nhất là ", "Gaining the most ")
-	BriefLosingTheMost                   = def("Giảm điểm nhiều nhất là ", "Losing the most ")
-	BriefClimbingTheMostPlaces           = def("Tăng nhiều bậc nhất ", "Climbing the most places ")
-	BriefFallingTheMostPlaces            = def("Tụt nhiều bậc nhất ", "Falling the most places ")
+	BriefMovingUpAGrade                  = tmpl("Có %s được nâng xếp loại: ", "%s moved up a grade: ")
+	BriefMovingDownAGrade                = tmpl("Có %s bị hạ xếp loại: ", "%s moved down a grade: ")
+	BriefGainsMostPoints                 = tmpl("%s có mức tăng điểm lớn nhất", "%s gains the most points")
+	BriefLosesMostPoints                 = tmpl("%s có mức giảm điểm lớn nhất", "%s loses the most points")
+	BriefGainMostPoints                  = tmpl("%s có mức tăng điểm lớn nhất", "%s gain the most points")
+	BriefLoseMostPoints                  = tmpl("%s có mức giảm điểm lớn nhất", "%s lose the most points")
+	BriefClimbsMostPlaces                = tmpl("%s %stăng nhiều hạng nhất", "%s %sclimbs the most places")
+	BriefFallsMostPlaces                 = tmpl("%s %sgiảm nhiều hạng nhất", "%s %sfalls the most places")
+	BriefClimbMostPlaces                 = tmpl("%s %stăng nhiều hạng nhất", "%s %sclimb the most places")
+	BriefFallMostPlaces                  = tmpl("%s %sgiảm nhiều hạng nhất", "%s %sfall the most places")
 	BriefHasASingleUnit                  = tmpl("%s chỉ có 1 đơn vị là %s", "%s has a single unit, %s")
 	BriefScoring                         = def(", đạt ", ", with ")
 	BriefComparedWithPrev                = tmpl("; so với năm %d (%s), %s", "; compared with %d (%s), %s")
@@ -60,7 +66,7 @@ var (
 	BriefDataCaveatOf                    = def("Lưu ý về dữ liệu — ", "Data caveat — ")
 	BriefDataCaveatGeneral               = def("Lưu ý về dữ liệu: ", "Data caveat: ")
 	BriefComponents                      = def("Các lĩnh vực thành phần", "Components")
-	BriefTheAreaWhereTheBloc             = tmpl("Lĩnh vực khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s, thấp hơn điểm tối đa %s điểm.", "The area where the bloc loses the most points is %s: units average %s, %s points below the maximum.")
+	BriefTheAreaWhereTheBloc             = tmpl("Lĩnh vực mà khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s, thấp hơn điểm tối đa %s điểm.", "The area where the bloc loses the most points is %s: units average %s, %s points below the maximum.")
 	BriefRoseInAreas                     = tmpl("tăng ở %s lĩnh vực", "rose in %s areas")
 	BriefFellInAreas                     = tmpl("giảm ở %s lĩnh vực", "fell in %s areas")
 	BriefIsUnchangedInAllAreas           = tmpl("không đổi ở cả %d lĩnh vực", "is unchanged in all %d areas")
@@ -74,7 +80,7 @@ var (
 	BriefBelowMeanEverywhere             = tmpl("So với bình quân khối, %s thấp hơn ở tất cả các lĩnh vực, ít nhất ở lĩnh vực %s và nhiều nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is below it in every area, least in %s and most in %s.")
 	BriefStrongestWeakest                = tmpl("So với bình quân khối, %s mạnh nhất ở lĩnh vực %s và yếu nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is strongest in %s and weakest in %s.")
 	BriefAreasWord                       = def("lĩnh vực", "areas")
-	BriefLosingPointsInMostAreas         = tmpl("Giảm điểm ở phần lớn các lĩnh vực so với năm %d: ", "Losing points in most areas since %d: ")
+	BriefLosingPointsInMostAreas         = tmpl("So với năm %d, các đơn vị sau giảm điểm ở phần lớn các lĩnh vực: ", "Compared with %d, these units lost points in most areas: ")
 	BriefNotes                           = def("Ghi chú", "Notes")
 	BriefDataLabel                       = def("Dữ liệu: ", "Data: ")
 	BriefDataSources                     = def("Nguồn dữ liệu: ", "Data sources: ")
@@ -87,7 +93,7 @@ var (
 	BriefOfScheme                        = def(" của ", " for ")
 	BriefUsedForTheUnitsThe              = def(", áp dụng cho các đơn vị mà dữ liệu không ghi xếp loại", ", used for the units the data gives no grade")
 	BriefUngradedUnder                   = tmpl("dưới %s điểm không xếp loại", "ungraded under %s")
-	BriefNotGradedTheDataGives           = def("Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm, không nêu xếp loại.", "Not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts units by score, not by grade.")
+	BriefNotGradedTheDataGives           = def("Không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên các khối được nêu số đơn vị theo mức điểm, không nêu xếp loại.", "Not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so units are counted by score, not by grade.")
 	BriefUp                              = def("tăng ", "up ")
 	BriefDown                            = def("giảm ", "down ")
 	BriefUnchanged                       = def("không đổi", "unchanged")
@@ -95,7 +101,7 @@ var (
 	BriefBlocTitle                       = tmpl("Khối %s", "%s bloc")
 	BriefOverview                        = def("Tổng quan", "Overview")
 	BriefInTheData                       = def(" trong dữ liệu", " in the data")
-	BriefIsTheFirstYearIn                = tmpl("Năm %d là năm đầu tiên có dữ liệu, nên bản tin chưa so sánh với năm trước.", "%d is the first year in the data, so there is no comparison with an earlier year.")
+	BriefIsTheFirstYearIn                = tmpl("Năm %d là năm đầu tiên có dữ liệu, nên chưa có so sánh với năm trước.", "%d is the first year in the data, so there is no comparison with an earlier year.")
 	BriefHaveNoGrade                     = tmpl("; %s chưa có xếp loại", "; %s have no grade")
 	BriefOnScores                        = def("Về điểm số, ", "On scores, ")
 	BriefBothBlocs                       = def("cả 2 khối", "both blocs")
@@ -130,14 +136,16 @@ var (
 	BriefLosesTheMostPointsIn            = def("giảm điểm nhiều nhất khối, ", "loses the most points in the bloc, ")
 	BriefIsTheOnlyUnitOf                 = def("là đơn vị duy nhất của khối xếp loại ", "is the only unit of the bloc graded ")
 	BriefHasAResultForThe                = def("lần đầu có kết quả đánh giá", "has a result for the first time")
+	BriefAnnex                           = def("Phụ lục phân tích", "Analyst's annex")
+	BriefIndexNoDataInYear               = tmpl("%s không có dữ liệu năm %d (dữ liệu có từ năm %d đến năm %d), nên không có trong bản này.", "%s has no data for %d (its data runs from %d to %d), so it is not covered here.")
 	BriefNotableMovements                = def("Biến động đáng chú ý", "Notable movements")
-	BriefWithAResultForThe               = tmpl("Lần đầu có kết quả đánh giá là %s, nên chưa có số liệu để so sánh.", "With a result for the first time, and so nothing to compare with: %s.")
-	BriefNoResultInSoNot                 = tmpl("Không có kết quả năm %d nên không so sánh: %s.", "No result in %d, so not compared: %s.")
-	BriefNotInThePartialTable            = tmpl("Không có trong bảng kết quả năm %d (bảng chưa đầy đủ) nên không so sánh: %s.", "Not in the partial %d table, so not compared: %s.")
-	BriefRenamedSinceIsNowIts            = tmpl("Đổi tên so với năm %d: %s nay là %s; kết quả của đơn vị được so sánh liên tục.", "Renamed since %d: %s is now %s; its results are compared across the change.")
-	BriefPartialTable                    = tmpl("Bảng kết quả năm %d của %s chưa đầy đủ (%s), nên bản tin không nêu điểm trung bình, cơ cấu xếp loại, số đơn vị trên mức trung bình, khoảng cách điểm và đơn vị cuối bảng; thứ hạng là thứ hạng công bố.", "The %d table of %s is partial (%s), so this brief gives no mean, grade counts, units above the mean, score gap or last place; ranks are the published ones.")
-	BriefPartialNoComparison             = tmpl("Bảng kết quả năm %d của %s chưa đầy đủ (%s), nên bản tin không so sánh điểm trung bình, cơ cấu xếp loại và số đơn vị tăng, giảm điểm với năm %d; thay đổi thứ hạng tính theo thứ hạng công bố năm %d.", "The %d table of %s is partial (%s), so this brief does not compare the mean, the grade counts or how many units gained points with %d; rank changes are from the published %d ranks.")
-	BriefComparisonsAndTheFirstTime      = def("Các so sánh và các nhận định “lần đầu”, “liên tiếp”, “lần thứ” trong bản tin được tính từ ", "Comparisons and the first-time, in-a-row and count claims in this brief are counted from ")
+	BriefWithAResultForThe               = tmpl("%s lần đầu có kết quả đánh giá, nên chưa có số liệu để so sánh.", "%s: a result for the first time, so nothing to compare with.")
+	BriefNoResultInSoNot                 = tmpl("%[2]s không có kết quả năm %[1]d nên không so sánh.", "%[2]s: no result in %[1]d, so not compared.")
+	BriefNotInThePartialTable            = tmpl("%[2]s không có trong bảng kết quả năm %[1]d (bảng chưa đầy đủ) nên không so sánh.", "%[2]s: not in the partial %[1]d table, so not compared.")
+	BriefRenamedSinceIsNowIts            = tmpl("%[2]s nay là %[3]s (đổi tên so với năm %[1]d); kết quả của đơn vị được so sánh liên tục.", "%[2]s is now %[3]s (renamed since %[1]d); its results are compared across the change.")
+	BriefPartialTable                    = tmpl("Bảng kết quả năm %d của %s chưa đầy đủ (%s), nên không nêu điểm trung bình, cơ cấu xếp loại, số đơn vị trên mức trung bình, khoảng cách điểm và đơn vị cuối bảng; thứ hạng là thứ hạng công bố.", "The %d table of %s is partial (%s), so its mean, grade counts, units above the mean, score gap and last place are not given; ranks are the published ones.")
+	BriefPartialNoComparison             = tmpl("Bảng kết quả năm %d của %s chưa đầy đủ (%s), nên không so sánh điểm trung bình, cơ cấu xếp loại và số đơn vị tăng, giảm điểm với năm %d; thay đổi thứ hạng tính theo thứ hạng công bố năm %d.", "The %d table of %s is partial (%s), so the mean, the grade counts and how many units gained points are not compared with %d; rank changes are from the published %d ranks.")
+	BriefComparisonsAndTheFirstTime      = def("Các so sánh và các nhận định “lần đầu”, “liên tiếp”, “lần thứ” được tính từ ", "Comparisons and the first-time, in-a-row and count claims are counted from ")
 	BriefFirstYearInData                 = tmpl("năm %d, năm đầu tiên có dữ liệu.", "%d, the first year in the data.")
 	BriefBlocFromYear                    = tmpl("%s từ năm %d", "%s from %d")
 	BriefEachBlocFirstYear               = def("năm đầu tiên có dữ liệu của từng khối: ", "the first year in the data of each bloc: ")
@@ -154,7 +162,7 @@ var (
 	BriefNextIs                          = def("Tiếp theo là ", "Next is ")
 	BriefTimeAtBottom                    = tmpl("; đây là lần thứ %s đơn vị đứng cuối khối", "; this is its %s time at the bottom of the bloc")
 	BriefWithEach                        = tmpl(", với %s", ", with %s each")
-	BriefAlikeWithEach                   = tmpl(", cùng đạt %s", ", with %s each")
+	BriefAlikeWithEach                   = tmpl(", với %s", ", with %s each")
 	BriefJointPlaceParen                 = tmpl(" (đồng hạng %s)", " (joint %s)")
 	BriefMeanChange                      = tmpl(", %s so với năm %d (%s điểm)", ", %s on %d (%s points)")
 	BriefFromUpTo                        = tmpl("từ %s lên %s", "from %s to %s")
@@ -166,31 +174,33 @@ var (
 	BriefAre                             = def("là ", "are ")
 	BriefOr                              = def(" hoặc ", " or ") // orList: English lists alternatives with "or"
 	BriefIs                              = def("là ", "is ")
-	BriefPlaces                          = tmpl("%d bậc", "%d places")
-	BriefOnePlace                        = tmpl("%d bậc", "%d place")
+	BriefPlaces                          = tmpl("%d hạng", "%d places")
+	BriefOnePlace                        = tmpl("%d hạng", "%d place")
 	BriefPlaceFromUpTo                   = tmpl(" (từ %s lên %s)", " (from %s to %s)")
 	BriefPlaceFromDownTo                 = tmpl(" (từ %s xuống %s)", " (from %s to %s)")
 	BriefNowPlaced                       = tmpl("%s nay xếp %s (%s)", "%s is now %s (%s)")
 	BriefLeaderNowPlaced                 = tmpl("Đơn vị dẫn đầu năm %d, %s, nay xếp %s (%s).", "The %d leader, %s, is now %s (%s).")
 	BriefNthTime                         = tmpl(" (lần thứ %s)", " (the %s time)")
-	BriefClimbsMost                      = tmpl("tăng nhiều bậc nhất khối, tăng %s (từ %s lên %s)", "climbs the most places in the bloc, up %s (from %s to %s)")
-	BriefFallsMost                       = tmpl("tụt nhiều bậc nhất khối, giảm %s (từ %s xuống %s)", "falls the most places in the bloc, down %s (from %s to %s)")
+	BriefClimbsMost                      = tmpl("tăng nhiều hạng nhất khối, tăng %s (từ %s lên %s)", "climbs the most places in the bloc, up %s (from %s to %s)")
+	BriefFallsMost                       = tmpl("giảm nhiều hạng nhất khối, giảm %s (từ %s xuống %s)", "falls the most places in the bloc, down %s (from %s to %s)")
 	BriefMovesUpAGrade                   = tmpl("được nâng xếp loại, từ %s lên %s", "moves up a grade, from %s to %s")
 	BriefMovesDownAGrade                 = tmpl("bị hạ xếp loại, từ %s xuống %s", "moves down a grade, from %s to %s")
 	BriefKeptScore                       = tmpl("Nếu giữ nguyên số điểm năm %[1]d (%[2]s), %[3]s sẽ xếp %[4]s", "Had %[3]s kept its %[1]d score (%[2]s), it would rank %[4]s")
 	BriefKeptScoreInstead                = tmpl(" thay vì %s.", " instead of %s.")
-	BriefKeptScoreSame                   = tmpl(", tức vẫn tụt từ %s xuống %s: thứ hạng giảm vì có đơn vị khác vượt lên, không phải do điểm số của chính đơn vị.", " all the same: its fall from %s to %s comes from others overtaking it, not from its own score.")
-	BriefKeptScoreBetter                 = tmpl(" thay vì %s: nhờ tăng điểm, đơn vị không bị tụt sâu hơn.", ", not %s: its higher score kept it from falling further.")
+	BriefKeptScoreSame                   = tmpl(", tức vẫn giảm từ %s xuống %s: thứ hạng giảm vì có đơn vị khác vượt lên, không phải do điểm số của chính đơn vị.", " all the same: its fall from %s to %s comes from others overtaking it, not from its own score.")
+	BriefKeptScoreBetter                 = tmpl(" thay vì %s: nhờ tăng điểm, đơn vị không bị giảm hạng nhiều hơn.", ", not %s: its higher score kept it from falling further.")
 	BriefGainedButFell                   = tmpl(" (tăng %s điểm, từ %s xuống %s)", " (up %s points, from %s to %s)")
-	BriefGainedButFellHead               = tmpl("Có %[1]s tăng điểm nhưng vẫn tụt hạng so với năm %[2]d: ", "Gaining points yet losing places since %[2]d (%[1]s): ")
-	BriefFirstTimeGraded                 = tmpl("Lần đầu đạt xếp loại %s là %s.", "Graded %s for the first time: %s.")
+	BriefGainedButFellHead               = tmpl("Có %[1]s tăng điểm nhưng vẫn giảm hạng so với năm %[2]d: ", "%[1]s gained points yet lost places since %[2]d: ")
+	BriefFirstTimeGraded                 = tmpl("%[2]s lần đầu đạt xếp loại %[1]s.", "%[2]s: graded %[1]s for the first time.")
 	BriefNthYear                         = tmpl(" (năm thứ %s)", " (%s year)")
-	BriefGradeStreak                     = tmpl("Duy trì xếp loại %s từ 3 năm liên tiếp trở lên: %s.", "Graded %s for 3 or more years in a row: %s.")
-	BriefAllGradedFirstTime              = tmpl("Lần đầu tiên, tất cả %s của khối đều xếp loại %s.", "For the first time, all %s of the bloc are graded %s.")
-	BriefAllGradedOrBetterFirstTime      = tmpl("Lần đầu tiên, tất cả %s của khối đều đạt xếp loại %s trở lên.", "For the first time, all %s of the bloc are graded %s or better.")
+	BriefGradeStreak                     = tmpl("%[2]s duy trì xếp loại %[1]s từ 3 năm liên tiếp trở lên.", "%[2]s: graded %[1]s for 3 or more years in a row.")
+	BriefAllGradedFirstTime              = tmpl("Tất cả %s của khối lần đầu tiên cùng xếp loại %s.", "All %s of the bloc are graded %s, for the first time.")
+	BriefAllGradedOrBetterFirstTime      = tmpl("Tất cả %s của khối lần đầu tiên cùng đạt xếp loại %s trở lên.", "All %s of the bloc are graded %s or better, for the first time.")
 	BriefGradedFirstTime                 = tmpl("lần đầu đạt xếp loại %s", "is graded %s for the first time")
-	BriefResultsCover                    = tmpl("Kết quả %s năm %s gồm %s thuộc %s", "The %s results for %s cover %s in %s")
-	BriefResultsCoverBlocs               = tmpl("Kết quả %s năm %s gồm %s thuộc %d khối: %s", "The %s results for %s cover %s in %d blocs: %s")
+	BriefResultsCover                    = tmpl("Năm %[3]s, %[4]s thuộc %[5]s được %[1]s %[2]s", "In %[3]s, %[4]s in %[5]s were %[1]s %[2]s")
+	BriefResultsCoverBlocs               = tmpl("Năm %[3]s, %[4]s thuộc %[5]d khối được %[1]s %[2]s: %[6]s", "In %[3]s, %[4]s in %[5]d blocs were %[1]s %[2]s: %[6]s")
+	BriefAssessedRanked                  = def("đánh giá, xếp hạng", "assessed and ranked on")
+	BriefAssessedGraded                  = def("đánh giá, xếp loại", "assessed and graded on")
 	BriefNotRankedOne                    = tmpl("; trong đó %s được đánh giá nhưng không xếp hạng", "; %s is assessed but not ranked")
 	BriefNotRankedMany                   = tmpl("; trong đó %s được đánh giá nhưng không xếp hạng", "; %s are assessed but not ranked")
 	BriefAcrossTheBlocs                  = def("Tính chung các khối, có ", "Across the blocs, ")
@@ -208,13 +218,13 @@ var (
 	BriefNoneGradedAnyMore               = tmpl("không còn đơn vị xếp loại %[1]s (năm %[2]d có %[3]d)", "no unit is graded %[1]s any more (%[3]d in %[2]d)")
 	BriefGradingResults                  = def("đánh giá, xếp loại", "assessment and grading")
 	BriefRankingResults                  = def("đánh giá, xếp hạng", "assessment and ranking")
-	BriefTitle                           = tmpl("Kết quả %[1]s %[2]s năm %[3]d", "%[2]s %[3]d: results")
+	BriefTitle                           = tmpl("Kết quả %[1]s %[2]s năm %[3]d", "%[3]d results: %[2]s")
 	BriefParIndexName                    = def("Chỉ số cải cách hành chính (PAR Index)", "PAR Index")
 	BriefMethod                          = def("Thứ hạng xếp theo tổng điểm trong từng khối, so sánh đến 2 chữ số thập phân; bằng điểm thì đồng hạng. Điểm trung bình của khối tính trên các đơn vị được xếp hạng. Mức tăng, giảm tính bằng điểm, so với năm gần nhất trước đó có dữ liệu của cùng khối.", "Ranks are by total score within each bloc, compared at 2 decimals; equal scores share a rank. A bloc's mean is over its ranked units. Changes are in points, against the latest earlier year with data for the same bloc.")
 	BriefBandFrom                        = tmpl("%s từ %s điểm", "%s from %s points")
 	BriefBandUnder                       = tmpl("%s dưới %s điểm", "%s under %s")
 	BriefBandFromTo                      = tmpl("%s từ %s đến dưới %s điểm", "%s %s to under %s")
-	BriefBlocsNotGraded                  = tmpl("%s không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên bản tin nêu số đơn vị theo mức điểm.", "%s are not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so the brief counts their units by score.")
+	BriefBlocsNotGraded                  = tmpl("%s không xếp loại: dữ liệu không ghi xếp loại và không có thang xếp loại nào được chọn (grades.csv hoặc --grades default), nên số đơn vị được nêu theo mức điểm.", "%s are not graded: the data gives no grades and no grade scheme was given (grades.csv or --grades default), so their units are counted by score.")
 	BriefBlocNoneScored                  = tmpl("%[1]s không có đơn vị nào đạt từ {min} điểm trở lên", "No unit of %[2]s scored {min} or more")
 	BriefBlocUnitsScored                 = tmpl("%[1]s có %[3]s đơn vị đạt từ {min} điểm trở lên", "In %[2]s, %[3]s units scored {min} or more")
 	BriefPartialListsUnits               = tmpl("có %s trong khi thứ hạng công bố đến hạng %s", "it lists %s while the published ranks go down to %s")
@@ -247,3 +257,51 @@ var (
 var (
 	BriefTableCaption = tmpl("Bảng xếp hạng %s năm %d", "Ranking of %s, %d")
 )
+
+// How announcements name an index in running text, by the index's folded
+// name (data.Fold): "công tác văn thư, lưu trữ", never the raw label.
+var indexPhrases = map[string]*Word{
+	"par index":                def("Chỉ số cải cách hành chính (PAR Index)", "the PAR Index"),
+	"chi so cchc":              def("Chỉ số cải cách hành chính (PAR Index)", "the PAR Index"),
+	"van thu luu tru":          def("công tác văn thư, lưu trữ", "records management (Văn thư, lưu trữ)"),
+	"van thu":                  def("công tác văn thư", "clerical work (Văn thư)"),
+	"luu tru":                  def("công tác lưu trữ", "archives (Lưu trữ)"),
+	"sipas":                    def("Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)", "the SIPAS satisfaction index"),
+	"cong tac van thu luu tru": def("công tác văn thư, lưu trữ", "records management (Văn thư, lưu trữ)"),
+}
+
+// IndexPhrase names an index, given by its folded name, as announcements
+// write it in running text; ok is false for an index the table does not
+// know (write its name as given).
+func IndexPhrase(l Lang, folded string) (string, bool) {
+	w, ok := indexPhrases[folded]
+	if !ok {
+		return "", false
+	}
+	return w.In(l), true
+}
+
+// English glosses of the grade and bloc names announcements use, by folded
+// name (data.Fold). An English brief keeps the published name and glosses
+// it at its first mention: "Xuất sắc (Excellent)".
+var glosses = map[string]string{
+	"xuat sac":           "Excellent",
+	"tot":                "Good",
+	"kha":                "Fair",
+	"trung binh kha":     "Above average",
+	"trung binh":         "Average",
+	"yeu":                "Poor",
+	"chua dat":           "Not passed",
+	"kem":                "Poor",
+	"co quan trung uong": "central agencies",
+	"so ban nganh":       "departments",
+	"quan huyen":         "districts",
+	"cap tinh":           "provinces",
+	"bo nganh":           "ministries",
+}
+
+// Gloss returns the English gloss of a grade or bloc name given folded.
+func Gloss(folded string) (string, bool) {
+	g, ok := glosses[folded]
+	return g, ok
+}

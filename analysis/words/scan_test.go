@@ -22,7 +22,7 @@ var scanned = []string{".", "analysis/present", "tui", "analysis/brief"}
 // file (from the repository root) and the literal's text.
 var allowed = map[[2]string]bool{
 	// The usage names the index by its Vietnamese name, in English help.
-	{"main.go", "parlens — PAR Index (Chỉ số cải cách hành chính) analytics\n\nUsage:\n  parlens [flags] [PATH...]        open the dashboard (the embedded sample without PATH)\n  parlens COMMAND [flags] [PATH...]\n\nPATH is a CSV file, a directory of them, or - for standard input.\n\nCommands:"}: true,
+	{"main.go", "parlens — PAR Index (Chỉ số cải cách hành chính) analytics\n\nUsage:\n  parlens [flags] [PATH...]        open the dashboard (the embedded sample without PATH)\n  parlens COMMAND [flags] [PATH...]\n\nPATH is a CSV file or an .xlsx workbook, a directory of them, or - for standard input.\n\nCommands:"}: true,
 	// An example unit name in an English error message.
 	{"cmd_unit.go", "name a unit by code or name, e.g. parlens unit \"Sở Nội vụ\""}: true,
 	// --column's English help and error quote a Vietnamese header as the example.

@@ -74,14 +74,12 @@ func Ungraded(recs ...data.Record) *data.Dataset {
 }
 
 // Sorted orders records in place as a loaded dataset holds them
-// (data.Dataset.Records): by index as first seen, by year, by bloc as first
-// seen in its index, and in input order within one (index, year, bloc).
+// (data.Dataset.Records): by index (data.CompareIndices: the PAR Index
+// first), by year, by bloc as first seen in its index, and in input order
+// within one (index, year, bloc).
 func Sorted(recs []data.Record) []data.Record {
-	indexOrder, blocOrder := map[string]int{}, map[[2]string]int{}
+	blocOrder := map[[2]string]int{}
 	for _, r := range recs {
-		if _, ok := indexOrder[r.Index]; !ok {
-			indexOrder[r.Index] = len(indexOrder)
-		}
 		k := [2]string{r.Index, r.Bloc}
 		if _, ok := blocOrder[k]; !ok {
 			blocOrder[k] = len(blocOrder)
@@ -89,7 +87,7 @@ func Sorted(recs []data.Record) []data.Record {
 	}
 	slices.SortStableFunc(recs, func(a, b data.Record) int {
 		return cmp.Or(
-			cmp.Compare(indexOrder[a.Index], indexOrder[b.Index]),
+			data.CompareIndices(a.Index, b.Index),
 			cmp.Compare(a.Year, b.Year),
 			cmp.Compare(blocOrder[[2]string{a.Index, a.Bloc}], blocOrder[[2]string{b.Index, b.Bloc}]),
 		)

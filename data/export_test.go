@@ -1,0 +1,4 @@
+package data
+
+// CheckConsistent is checkConsistent for the external tests (FuzzLoadXLSX).
+var CheckConsistent = checkConsistent
