@@ -26,6 +26,8 @@ var viewKeys = []viewKey{
 	{"6-transitions", []string{"6", "tab"}},
 	{"7-briefing", []string{"7"}},
 	{"8-warnings", []string{"8"}},
+	{"9-years", []string{"9", "tab", "tab"}},
+	{"9-years-ranks", []string{"9", "tab", "v"}},
 	{"help", []string{"2", "?"}},
 	{"find", []string{"5", "f", "h", "a", "i"}},
 	{"filter-next", []string{"2", "/", "q", "u", "ậ", "n", "enter", "n"}},

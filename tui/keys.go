@@ -38,6 +38,7 @@ type NavKeys struct {
 type RankKeys struct {
 	Filter, ClearFilter, Sort, Points key.Binding
 	NextMatch, PrevMatch              key.Binding // through the filter's matches, on into the other blocs
+	Pivot                             key.Binding // the years pivot: scores, ranks or grades
 }
 
 // MoverKeys are the movers list's.
@@ -110,6 +111,7 @@ func KeyMapIn(l words.Lang) KeyMap {
 		Points:      b([]string{"p"}, "p", words.KeyPoints),
 		NextMatch:   b([]string{"n"}, "n", words.KeyNextMatch),
 		PrevMatch:   b([]string{"N"}, "N", words.KeyPrevMatch),
+		Pivot:       b([]string{"v"}, "v", words.KeyPivot),
 	}
 	km.Movers = MoverKeys{
 		Mark:     b([]string{"space"}, "space", words.KeyMark),

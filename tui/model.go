@@ -932,7 +932,10 @@ func (m *Model) viewTabs() tabs {
 	}
 	// every tab's title when they fit with the path; else only the
 	// current one's
-	long := 1 + text.Width(crumb) + 2
+	long := 1
+	if crumb != "" {
+		long += text.Width(crumb) + 2
+	}
 	for i, t := range tabSpecs {
 		long += text.Width(fmt.Sprintf(" %d %s ", i+1, m.c.say(t.title))) + 1
 	}

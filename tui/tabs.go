@@ -24,6 +24,7 @@ var tabSpecs = []tabSpec{
 	tab("transitions", words.TabTransitions, newTransitions),
 	tab("briefing", words.TabBriefing, newBriefing),
 	tab("warnings", words.TabWarnings, newWarnings),
+	tab("years", words.TabYears, newYears),
 }
 
 // tab declares a tab from its view's constructor.

@@ -289,3 +289,13 @@ var (
 	FindCount       = tmpl("%s/%s đơn vị", "%s/%s units")
 	FindNone        = def("Không có đơn vị nào khớp.", "No unit matches.")
 )
+
+// The years pivot (tui/view_years.go).
+var (
+	TabYears    = def("Các năm", "Years")
+	KeyPivot    = def("điểm/hạng/loại", "scores/ranks/grades")
+	PivotScores = def("điểm", "scores")
+	PivotRanks  = def("hạng", "ranks")
+	PivotGrades = def("xếp loại", "grades")
+	PivotNote   = def("Đơn vị của khối năm nay, mỗi năm một cột như đã công bố · *: năm đó ở khối khác · –: không có", "This year's units of the bloc, one column per year as published · *: in another bloc that year · –: none")
+)

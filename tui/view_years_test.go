@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parlens/parlens/analysis/numfmt"
+)
+
+// TestYearsPivotShowsEachYearAsPublished: one column per year up to the
+// current one; each cell is the unit's score, rank or grade of that year
+// (v cycles), as the unit's history has it; a year without a record is –.
+func TestYearsPivotShowsEachYearAsPublished(t *testing.T) {
+	m := newTestModel(t, 120, 40, true)
+	press(m, "9", "tab", "tab")
+	v := m.tabView("years").(*yearsView)
+	if len(v.years) != len(m.c.years) || len(v.g.Cols) != len(v.years)+1 {
+		t.Fatalf("years %v, columns %d, index years %v", v.years, len(v.g.Cols), m.c.years)
+	}
+	tbl, _ := m.c.a.Table(m.c.slice())
+	if len(v.rows) != len(tbl.Rows) {
+		t.Fatalf("%d rows, the bloc has %d units", len(v.rows), len(tbl.Rows))
+	}
+	for _, show := range []yearsShow{showScores, showRanks, showGrades} {
+		for i, r := range v.rows {
+			h, _ := m.c.a.IndexHistory(m.c.index, r.id)
+			for k, y := range v.years {
+				want := "–"
+				for _, pt := range h.Points {
+					if pt.Year != y {
+						continue
+					}
+					switch show {
+					case showScores:
+						want = numfmt.Comma.ScoreP(pt.Score, scorePad(m.c.ds))
+					case showRanks:
+						if pt.Rank != nil {
+							want = itoa(*pt.Rank)
+						}
+					case showGrades:
+						if pt.Grade != nil {
+							want = *pt.Grade
+						}
+					}
+					if pt.Bloc != m.c.bloc {
+						want += "*"
+					}
+				}
+				if got := v.Cell(i, k+1).Text; got != want {
+					t.Errorf("show %d, %s %d: %q, want %q", show, r.name, y, got, want)
+				}
+			}
+		}
+		press(m, "v")
+	}
+	if v.show != showScores {
+		t.Errorf("three v did not come back to the scores: %d", v.show)
+	}
+	press(m, "1", "9", "[")
+	if len(v.years) != len(m.c.years)-1 || !strings.Contains(screen(m), itoa(m.c.year)) {
+		t.Errorf("a year back: columns for %v", v.years)
+	}
+}
