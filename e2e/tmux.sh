@@ -259,7 +259,8 @@ check quit-restored
 # 9b. English and the opening choice: --lang, --index and --year anywhere
 # among the arguments; the status line counts the indices; L switches the
 # whole interface and back; ? shows English help; the unit picker (f) finds
-# a unit by a fuzzy, accent-free query and opens it
+# a unit by a fuzzy, accent-free query and opens it; the years pivot shows
+# scores, then ranks (v)
 keys clear Enter
 keys "'$BIN' --lang en --index 'van thu' --year 2023" Enter
 wait_for "1 Overview" "Year 2023" "index 2/2 · i"
@@ -283,6 +284,12 @@ keys Enter
 wait_for "quận Cẩm Lệ (QH-CL)" "History"
 assert_full_width
 check unit-picker
+keys 9
+wait_for "9 Years" "2020" "scores"
+keys v
+wait_for "· ranks"
+assert_full_width
+check years-pivot
 keys C-c
 wait_for 'E2E$'
 [ "$(alt_on)" = 0 ] || die "alternate screen still on after ctrl+c"
