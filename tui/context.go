@@ -23,6 +23,7 @@ type viewCtx struct {
 	keys *KeyMap
 	selection
 	marks    *markSet
+	compare  []string          // units marked for the comparison, in marking order
 	warnings []analysis.Caveat // every warning about the data, placed (warnings.go)
 
 	brief   BriefFunc

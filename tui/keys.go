@@ -25,6 +25,7 @@ type GlobalKeys struct {
 	NextBloc, PrevBloc            key.Binding
 	NextYear, PrevYear, NextIndex key.Binding
 	Find                          key.Binding // the go-to-unit picker
+	Compare                       key.Binding // the marked units side by side
 	Theme                         key.Binding
 	Lang                          key.Binding // the whole interface (and the brief): Vietnamese or English
 }
@@ -39,6 +40,7 @@ type RankKeys struct {
 	Filter, ClearFilter, Sort, Points key.Binding
 	NextMatch, PrevMatch              key.Binding // through the filter's matches, on into the other blocs
 	Pivot                             key.Binding // the years pivot: scores, ranks or grades
+	MarkUnit                          key.Binding // mark the cursor's unit for the comparison
 }
 
 // MoverKeys are the movers list's.
@@ -88,6 +90,7 @@ func KeyMapIn(l words.Lang) KeyMap {
 		Theme:     b([]string{"T"}, "T", words.KeyTheme),
 		Lang:      b([]string{"L"}, "L", words.KeyLang),
 		Find:      b([]string{"f", "ctrl+p"}, "f", words.KeyFind),
+		Compare:   b([]string{"c"}, "c", words.KeyCompare),
 	}
 	for i, t := range tabSpecs {
 		k := string(rune('1' + i))
@@ -112,6 +115,7 @@ func KeyMapIn(l words.Lang) KeyMap {
 		NextMatch:   b([]string{"n"}, "n", words.KeyNextMatch),
 		PrevMatch:   b([]string{"N"}, "N", words.KeyPrevMatch),
 		Pivot:       b([]string{"v"}, "v", words.KeyPivot),
+		MarkUnit:    b([]string{"space"}, "space", words.KeyMarkUnit),
 	}
 	km.Movers = MoverKeys{
 		Mark:     b([]string{"space"}, "space", words.KeyMark),

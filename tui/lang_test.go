@@ -53,7 +53,7 @@ func TestLSwitchesTheWholeInterface(t *testing.T) {
 	if m.c.lang != words.EN || tabOf(m) != "ranking" || m.c.bloc != bloc || rankingOf(m).g.Cursor() != row {
 		t.Fatalf("after L: lang %s, tab %s, bloc %q, row %d; want en, ranking, %q, %d", m.c.lang, tabOf(m), m.c.bloc, rankingOf(m).g.Cursor(), bloc, row)
 	}
-	for _, w := range []*words.Word{words.TabRanking, words.TabOverview, words.HeadScore, words.KeyFilter, words.KeyNextBloc} {
+	for _, w := range []*words.Word{words.TabRanking, words.TabOverview, words.HeadScore, words.KeyFilter, words.HeadGrade} {
 		if !strings.Contains(en, w.In(words.EN)) || strings.Contains(en, w.In(words.VI)) {
 			t.Errorf("after L, %q/%q is not in English:\n%s", w.In(words.VI), w.In(words.EN), en)
 		}

@@ -534,6 +534,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, g.Find):
 		return m.openFind()
+	case key.Matches(msg, g.Compare):
+		return m.openCompare()
 	case key.Matches(msg, g.Theme):
 		t := styles.Light
 		if m.c.st.Theme == styles.Light {
@@ -1099,7 +1101,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	groups := [][]key.Binding{
 		{n.Up, n.Down, n.PageUp, n.PageDown, n.Top, n.Bottom, n.Left, n.Right, n.Enter},
 		g.Views,
-		{g.Find, g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Lang, g.Theme, g.Help, g.Back, g.Quit},
+		{g.Find, g.Compare, g.NextBloc, g.PrevBloc, g.PrevYear, g.NextYear, g.NextIndex, g.Lang, g.Theme, g.Help, g.Back, g.Quit},
 	}
 	if extra := m.top().FullHelp(); len(extra) > 0 {
 		groups = append(groups, extra)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"fmt"
 	"math"
 	"slices"
@@ -227,6 +228,9 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 		}
 		return grid.Cell{Text: d, Kind: k}
 	case rcUnit:
+		if slices.Contains(v.c.compare, r.UnitID) {
+			return grid.Cell{Text: "◆ " + rr.name, Kind: styles.KAccent}
+		}
 		return grid.Cell{Text: rr.name}
 	case rcScore:
 		return grid.Cell{Text: nf.ScoreP(r.Score, scorePad(v.c.ds))}
@@ -271,8 +275,8 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 
 func (v *rankingView) help(k *KeyMap) (short, full []key.Binding) {
 	n, rk := k.Nav, k.Rank
-	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points},
-		[]key.Binding{rk.Filter, rk.ClearFilter, rk.NextMatch, rk.PrevMatch, rk.Sort, rk.Points}
+	return []key.Binding{n.Enter, rk.Filter, rk.Sort, n.Right, rk.Points, rk.MarkUnit},
+		[]key.Binding{rk.Filter, rk.ClearFilter, rk.NextMatch, rk.PrevMatch, rk.Sort, rk.Points, rk.MarkUnit, k.Global.Compare}
 }
 
 // mark flags a row that carries a data warning (the Cảnh báo tab lists them).
@@ -443,4 +447,21 @@ func (v *rankingView) Status() string {
 		parts = append(parts, v.c.sayf(words.StatusWarnedUnits, n))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// HandleKey marks the cursor's unit for the comparison (space), else
+// takes the table's keys.
+func (v *rankingView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	if !key.Matches(msg, v.c.keys.Rank.MarkUnit) {
+		return v.gridPane.HandleKey(msg)
+	}
+	if r := v.g.CursorRow(); r >= 0 && r < len(v.rows) {
+		msgW := words.CompareUnmark
+		if v.c.toggleCompare(v.rows[r].r.UnitID) {
+			msgW = words.CompareMarked
+		}
+		v.c.flash(v.c.sayf(msgW, v.rows[r].name, len(v.c.compare)), false)
+		v.g.Invalidate()
+	}
+	return true, nil
 }

@@ -299,3 +299,16 @@ var (
 	PivotGrades = def("xếp loại", "grades")
 	PivotNote   = def("Đơn vị của khối năm nay, mỗi năm một cột như đã công bố · *: năm đó ở khối khác · –: không có", "This year's units of the bloc, one column per year as published · *: in another bloc that year · –: none")
 )
+
+// Comparing units (tui/view_compare.go): space marks in the ranking, c
+// compares.
+var (
+	KeyMarkUnit    = def("đánh dấu để so sánh", "mark to compare")
+	KeyCompare     = def("so sánh đơn vị đã đánh dấu", "compare marked units")
+	CompareTitle   = def("So sánh", "Compare")
+	CompareCount   = tmpl("%d đơn vị", "%d units")
+	CompareNeedTwo = def("Đánh dấu ít nhất hai đơn vị (space trong Xếp hạng) rồi bấm c", "Mark at least two units (space in Ranking), then press c")
+	CompareMarked  = tmpl("Đã đánh dấu để so sánh: %s (%d)", "Marked to compare: %s (%d)")
+	CompareUnmark  = tmpl("Đã bỏ đánh dấu: %s (%d)", "Unmarked: %s (%d)")
+	CompareNote    = tmpl("Chỉ số %s, như đã công bố mỗi năm · –: không có", "Index %s, as published each year · –: none")
+)
