@@ -260,7 +260,7 @@ check quit-restored
 # among the arguments; the status line counts the indices; L switches the
 # whole interface and back; ? shows English help; the unit picker (f) finds
 # a unit by a fuzzy, accent-free query and opens it; the years pivot shows
-# scores, then ranks (v)
+# scores, then ranks (v); two units marked in the ranking are compared (c)
 keys clear Enter
 keys "'$BIN' --lang en --index 'van thu' --year 2023" Enter
 wait_for "1 Overview" "Year 2023" "index 2/2 · i"
@@ -290,6 +290,16 @@ keys v
 wait_for "· ranks"
 assert_full_width
 check years-pivot
+keys 2
+wait_for "sort: Rank"
+keys Space
+wait_for "Marked to compare:"
+keys Down Space
+wait_for "(2)"
+keys c
+wait_for "Ranking › Compare" "2 units" "Grade"
+assert_full_width
+check compare-two-units
 keys C-c
 wait_for 'E2E$'
 [ "$(alt_on)" = 0 ] || die "alternate screen still on after ctrl+c"
