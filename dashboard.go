@@ -183,7 +183,8 @@ func dashboardExit(m *tui.Model, err error, sig os.Signal, stderr io.Writer) int
 }
 
 // printOverview is the dashboard without a terminal: the text overview, in
-// the chosen language; a choice the data lacks is refused as the dashboard
+// the chosen language, of what it would open on when --index, --year or
+// --bloc is given; a choice the data lacks is refused as the dashboard
 // refuses it.
 func printOverview(in *inputFlags, paths []string, choice tui.Choice, lang words.Lang, stdin io.Reader, stdout, stderr io.Writer) int {
 	r, err := in.read(paths, stdin)
@@ -200,7 +201,7 @@ func printOverview(in *inputFlags, paths []string, choice tui.Choice, lang words
 		printErr(stderr, err)
 		return exitData
 	}
-	if err := tui.WriteOverview(stdout, a, lang); err != nil {
+	if err := tui.WriteOverviewOf(stdout, a, lang, choice); err != nil {
 		printErr(stderr, err)
 		return exitData
 	}

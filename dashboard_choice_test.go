@@ -18,7 +18,9 @@ func TestDashboardTakesTheQueryFlags(t *testing.T) {
 		errHas          string
 	}{
 		{[]string{"--sample", "city", "--lang", "en"}, exitOK, "Grades:", "Xếp loại:", ""},
-		{[]string{"--lang", "en", "--sample", "city", "--index", "van thu", "--year", "2023", "--bloc", "so"}, exitOK, "Leader:", "", ""},
+		{[]string{"--lang", "en", "--sample", "city", "--index", "van thu", "--year", "2023", "--bloc", "huyen"}, exitOK, "Văn thư, lưu trữ · 2023", "PAR Index", ""},
+		{[]string{"--sample", "city", "--year", "2022", "--bloc", "huyen"}, exitOK, "PAR Index · năm 2022", "Sở, ban, ngành", ""},
+		{[]string{"--sample", "city"}, exitOK, "Văn thư, lưu trữ", "", ""},
 		{[]string{"--sample", "city"}, exitOK, "Xếp loại", "Grades:", ""},
 		{[]string{"--sample", "city", "--index", "nope"}, exitData, "", "", `không có chỉ số "nope"`},
 		{[]string{"--index", "nope", "--lang", "en", "--sample", "city"}, exitData, "", "", `no index "nope"; there is: PAR Index`},

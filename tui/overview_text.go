@@ -18,7 +18,20 @@ import (
 // k/N, leader and bottom with their scores, and the mean. Vietnamese labels,
 // decimal commas; every name passes through data.Printable.
 func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
+	return WriteOverviewOf(w, a, l, Choice{})
+}
+
+// WriteOverviewOf is WriteOverview narrowed as the dashboard would open:
+// with any of --index, --year, --bloc given, only that index, its chosen
+// (else latest) year and, when given, that bloc; a choice the data lacks is
+// an error, in language l.
+func WriteOverviewOf(w io.Writer, a *analysis.Analysis, l words.Lang, ch Choice) error {
 	nf := markOf(l)
+	chosen := ch != Choice{}
+	cIndex, cYear, cBloc, err := ch.resolve(a, l)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	fields := []*words.Word{words.LabelBands, words.LabelGrades, words.LabelLeader, words.LabelBottom, words.LabelMean}
 	labelW := 0
@@ -36,13 +49,16 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 	}
 	for i, ix := range a.Indices() {
 		years := a.Years(ix)
-		if len(years) == 0 {
+		if len(years) == 0 || chosen && ix != cIndex {
 			continue
 		}
-		if i > 0 {
+		if i > 0 && !chosen {
 			fmt.Fprintln(bw)
 		}
 		year := years[len(years)-1]
+		if chosen {
+			year = cYear
+		}
 		sum, ok := a.Summary(ix, year)
 		head := words.OverviewHead.F(l, data.Printable(ix), year)
 		if sum.PrevYear != nil {
@@ -54,6 +70,9 @@ func WriteOverview(w io.Writer, a *analysis.Analysis, l words.Lang) error {
 			continue
 		}
 		for _, bs := range sum.Blocs {
+			if cBloc != "" && bs.Bloc != cBloc {
+				continue
+			}
 			fmt.Fprintln(bw, words.OverviewBlocUnits.F(l, data.Printable(bs.Bloc), nf.Int(bs.Units)))
 			var grades []string
 			for _, g := range bs.Grades {
