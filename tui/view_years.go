@@ -28,6 +28,7 @@ type yearsView struct {
 // yearsRow is one unit and its record of each year (nil: none that year).
 type yearsRow struct {
 	id, name, text, fold string
+	rank                 *int                     // this year's rank
 	at                   []*analysis.HistoryPoint // one per yearsView.years
 }
 
@@ -67,7 +68,7 @@ func (v *yearsView) Sync() {
 		if r.UnitCode != nil {
 			t += " " + *r.UnitCode
 		}
-		row := yearsRow{id: r.UnitID, name: p(r.Unit), text: t, fold: data.Fold(t), at: make([]*analysis.HistoryPoint, len(v.years))}
+		row := yearsRow{id: r.UnitID, name: p(r.Unit), text: t, fold: data.Fold(t), rank: r.Rank, at: make([]*analysis.HistoryPoint, len(v.years))}
 		if h, ok := c.a.IndexHistory(c.index, r.UnitID); ok {
 			for j := range h.Points {
 				pt := &h.Points[j]
@@ -86,9 +87,13 @@ func (v *yearsView) Sync() {
 	v.resort()
 }
 
-// columns: the unit, then one per year.
+// yearsLead is the columns before the years: this year's rank (the rows'
+// own order) and the unit.
+const yearsLead = 2
+
+// columns: the rank, the unit, then one per year.
 func (v *yearsView) columns() {
-	cols := []grid.Column{{Title: v.c.say(words.HeadUnit), Width: min(v.nameW, 40)}}
+	cols := []grid.Column{{Title: v.c.say(words.HeadRank), Width: 4, Align: grid.Right}, {Title: v.c.say(words.HeadUnit), Width: min(v.nameW, 40)}}
 	for _, y := range v.years {
 		cols = append(cols, grid.Column{Title: itoa(y), Width: max(scoreWidth(v.c.ds), 8), Align: grid.Right})
 	}
@@ -99,14 +104,20 @@ func (v *yearsView) SetSize(w, h int) { v.g.SetSize(w, max(1, h-1)) }
 
 func (v *yearsView) Cell(row, col int) grid.Cell {
 	r := &v.rows[row]
-	if col == 0 {
+	nf := markOf(v.c.lang)
+	switch col {
+	case 0:
+		if r.rank == nil {
+			return grid.Cell{Text: "–", Kind: styles.KMuted}
+		}
+		return grid.Cell{Text: nf.Int(*r.rank)}
+	case 1:
 		return grid.Cell{Text: r.name}
 	}
-	pt := r.at[col-1]
+	pt := r.at[col-yearsLead]
 	if pt == nil {
 		return grid.Cell{Text: "–", Kind: styles.KMuted}
 	}
-	nf := markOf(v.c.lang)
 	// a year in another bloc is marked: its rank is among other units
 	other := ""
 	if pt.Bloc != v.c.bloc {
@@ -131,15 +142,18 @@ func (v *yearsView) rowCount() int          { return len(v.rows) }
 func (v *yearsView) rowFold(i int) string   { return v.rows[i].fold }
 func (v *yearsView) rowText(i int) string   { return v.rows[i].text }
 func (v *yearsView) rowUnit(i int) string   { return v.rows[i].id }
-func (v *yearsView) firstDesc(col int) bool { return col > 0 && v.show == showScores }
-func (v *yearsView) frozen() int            { return 1 }
+func (v *yearsView) firstDesc(col int) bool { return col >= yearsLead && v.show == showScores }
+func (v *yearsView) frozen() int            { return yearsLead }
 
 func (v *yearsView) sortKey(col int) func(i int) sortKey {
-	if col == 0 {
+	switch col {
+	case 0:
 		return func(i int) sortKey { return sortKey{f: float64(i)} }
+	case 1:
+		return func(i int) sortKey { return sortKey{s: v.rows[i].fold} }
 	}
 	return func(i int) sortKey {
-		pt := v.rows[i].at[col-1]
+		pt := v.rows[i].at[col-yearsLead]
 		switch {
 		case pt == nil:
 			return sortKey{missing: true}

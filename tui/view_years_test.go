@@ -14,7 +14,7 @@ func TestYearsPivotShowsEachYearAsPublished(t *testing.T) {
 	m := newTestModel(t, 120, 40, true)
 	press(m, "9", "tab", "tab")
 	v := m.tabView("years").(*yearsView)
-	if len(v.years) != len(m.c.years) || len(v.g.Cols) != len(v.years)+1 {
+	if len(v.years) != len(m.c.years) || len(v.g.Cols) != len(v.years)+yearsLead {
 		t.Fatalf("years %v, columns %d, index years %v", v.years, len(v.g.Cols), m.c.years)
 	}
 	tbl, _ := m.c.a.Table(m.c.slice())
@@ -46,7 +46,7 @@ func TestYearsPivotShowsEachYearAsPublished(t *testing.T) {
 						want += "*"
 					}
 				}
-				if got := v.Cell(i, k+1).Text; got != want {
+				if got := v.Cell(i, k+yearsLead).Text; got != want {
 					t.Errorf("show %d, %s %d: %q, want %q", show, r.name, y, got, want)
 				}
 			}
