@@ -4,7 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/data/datatest"
+	"github.com/parlens/parlens/tui/styles"
 )
 
 // TestFilterMeansTheDiacriticsTyped: the ranking's filter folds accents
@@ -123,5 +127,34 @@ func TestFindMeansTheDiacriticsTyped(t *testing.T) {
 	press(m, "down", "enter")
 	if u, ok := m.top().(*unitView); !ok || u.name != second {
 		t.Errorf("down, enter opened %T %q, want %q", m.top(), u.name, second)
+	}
+}
+
+// TestFindCrossesIndices: a unit only in the other index is found, and
+// enter switches to that index and to the unit's latest year and bloc.
+func TestFindCrossesIndices(t *testing.T) {
+	ds := datatest.Graded(
+		datatest.R(2022, "Sở", "Sở Nội vụ", 90),
+		datatest.R(2023, "Sở", "Sở Nội vụ", 91),
+		datatest.R(2022, "Sở", "Sở Tư pháp", 85),
+		datatest.R(2023, "Sở", "Sở Tư pháp", 86),
+		datatest.G(2021, "Huyện", "huyện Hòa Vang", "Tốt", datatest.Index("Văn thư, lưu trữ")),
+		datatest.G(2021, "Huyện", "huyện Cẩm Lệ", "Khá", datatest.Index("Văn thư, lưu trữ")),
+	)
+	res := &data.Result{Dataset: ds}
+	m := New(Options{Result: res, Theme: styles.Dark, NoColor: true})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if m.c.index != data.DefaultIndex {
+		t.Fatalf("opened on %q", m.c.index)
+	}
+	press(m, "2", "f")
+	typeText(m, "hoa vang")
+	press(m, "enter")
+	u, ok := m.top().(*unitView)
+	if !ok || u.name != "huyện Hòa Vang" || m.c.index != "Văn thư, lưu trữ" || m.c.year != 2021 || m.c.bloc != "Huyện" {
+		t.Fatalf("opened %T on %q %d %q", m.top(), m.c.index, m.c.year, m.c.bloc)
+	}
+	if out := screen(m); !strings.Contains(out, "huyện Hòa Vang") || !strings.Contains(out, "chỉ số 2/2 · i") {
+		t.Errorf("the unit page:\n%s", out)
 	}
 }
