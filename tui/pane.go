@@ -108,6 +108,11 @@ func (p *gridPane) Restyle() {
 }
 
 func (p *gridPane) resort() {
+	if p.sortCol >= len(p.g.Cols) {
+		// the columns changed under the sort (the years view after a year
+		// or index with fewer years): back to the rows' own order
+		p.sortCol, p.sortDesc = 0, false
+	}
 	idx := make([]int, p.src.rowCount())
 	for i := range idx {
 		idx[i] = i

@@ -61,3 +61,25 @@ func TestYearsPivotShowsEachYearAsPublished(t *testing.T) {
 		t.Errorf("a year back: columns for %v", v.years)
 	}
 }
+
+// Sorted on its last year column, the years view keeps working when an
+// earlier year (fewer year columns) is chosen: the sort falls back to the
+// rows' own order instead of reading a column that is gone (found by the
+// long monkey run).
+func TestYearsSortSurvivesFewerYears(t *testing.T) {
+	m := newTestModel(t, 200, 60, true)
+	press(m, "9")
+	for range 12 {
+		press(m, "l")
+	}
+	press(m, "s")
+	for range 4 {
+		press(m, "[")
+		if m.Panic != nil {
+			t.Fatalf("panic after an earlier year: %v", m.Panic)
+		}
+	}
+	if out := screen(m); !strings.Contains(out, "2020") || strings.Contains(out, "2022") {
+		t.Errorf("the years view does not show 2019–2020 after four steps back:\n%s", out)
+	}
+}
