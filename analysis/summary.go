@@ -299,6 +299,9 @@ func (g *group) computeStats() (stats, bool) {
 			s.mean += x / float64(n)
 		}
 	}
+	// a mean lies within its values; rounding near the largest float can
+	// carry it out of them (to ±Inf), never the true mean
+	s.mean = max(s.min, min(s.max, s.mean))
 	if n%2 == 1 {
 		s.median = v[n/2]
 	} else if s.median = (v[n/2-1] + v[n/2]) / 2; math.IsInf(s.median, 0) {
@@ -310,6 +313,20 @@ func (g *group) computeStats() (stats, bool) {
 		ss += d * d
 	}
 	s.sd = math.Sqrt(ss / float64(n))
+	if math.IsInf(s.sd, 0) || math.IsNaN(s.sd) {
+		// totals near the largest float: deviations scaled by the largest,
+		// so their squares cannot overflow
+		scale := 0.0
+		for _, x := range v {
+			scale = max(scale, math.Abs(x/2-s.mean/2))
+		}
+		ss = 0
+		for _, x := range v {
+			d := (x/2 - s.mean/2) / scale
+			ss += d * d
+		}
+		s.sd = 2 * (scale * math.Sqrt(ss/float64(n)))
+	}
 	return s, true
 }
 
