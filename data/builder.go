@@ -2,10 +2,12 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -371,7 +373,7 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // checkColumnRoles refuses a --column role parlens does not know.
 func (b *builder) checkColumnRoles() {
-	for _, rn := range sortedKeys(b.opt.Columns) {
+	for _, rn := range slices.Sorted(maps.Keys(b.opt.Columns)) {
 		if _, ok := mappableRoles[Fold(rn)]; !ok {
 			b.errorf(Pos{}, "roles: "+strings.Join(MappableRoles(), ", "), "--column %s=%q: unknown role %q", rn, b.opt.Columns[rn], rn)
 		}
@@ -397,7 +399,7 @@ func (b *builder) noteMapped(names []string) {
 // checkColumnsMatched refuses a --column header that no data file has: a
 // mapping that maps nothing would leave the guess it was meant to replace.
 func (b *builder) checkColumnsMatched() {
-	for _, rn := range sortedKeys(b.opt.Columns) {
+	for _, rn := range slices.Sorted(maps.Keys(b.opt.Columns)) {
 		if !b.matched[rn] && len(b.ds.Files) > 0 {
 			b.errorf(Pos{}, "the header must be written as in the file (case and accents may differ)",
 				"--column %s=%q: no data file has a column headed %q", rn, b.opt.Columns[rn], b.opt.Columns[rn])

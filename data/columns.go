@@ -1,7 +1,8 @@
 package data
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -174,7 +175,7 @@ func parseHeader(names []string, columns map[string]string) header {
 	for i := range names {
 		h.roles[i] = roleOther
 	}
-	for _, rn := range sortedKeys(columns) {
+	for _, rn := range slices.Sorted(maps.Keys(columns)) {
 		r := mappableRoles[Fold(rn)]
 		want := Fold(columns[rn])
 		for i, n := range names {
@@ -218,7 +219,7 @@ func parseHeader(names []string, columns map[string]string) header {
 // unmatchedColumns lists the --column headers no column of names matches.
 func unmatchedColumns(columns map[string]string, names []string) []string {
 	var out []string
-	for _, rn := range sortedKeys(columns) {
+	for _, rn := range slices.Sorted(maps.Keys(columns)) {
 		want, found := Fold(columns[rn]), false
 		for _, n := range names {
 			found = found || Fold(n) == want
@@ -228,15 +229,6 @@ func unmatchedColumns(columns map[string]string, names []string) []string {
 		}
 	}
 	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func (h header) has(r role) bool { _, ok := h.col[r]; return ok }

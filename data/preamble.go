@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -307,7 +308,7 @@ func (b *builder) applyMaxima(t *table, h header, cols []wideCol, comps []int, y
 		}
 		given++
 		c := &b.ds.Components[g]
-		for _, y := range sortedYears(years) {
+		for _, y := range slices.Sorted(maps.Keys(years)) {
 			if m, ok := c.Max(y); ok {
 				if m != v {
 					b.warnf(pos, "correct components.csv or the maxima row",
@@ -321,15 +322,6 @@ func (b *builder) applyMaxima(t *table, h header, cols []wideCol, comps []int, y
 	}
 	t.info.Notes = append(t.info.Notes, fmt.Sprintf("%s %d (%q) gives the maximum points of %s", t.lineWord(1), t.maximaLine,
 		firstText(t.maxima), countNoun(given, "column", "columns")))
-}
-
-func sortedYears(years map[int]bool) []int {
-	out := make([]int, 0, len(years))
-	for y := range years {
-		out = append(out, y)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // lineWord names a table's lines as its reader knows them: a sheet's are
