@@ -26,6 +26,10 @@ type Gap struct {
 	// is already in the top grade, has no total, or its given grade is not
 	// one the scheme can place.
 	ToNextGrade *float64 `json:"to_next_grade"`
+	// TopGrade: the unit holds the best grade there is (the scheme's top
+	// band, or the best level of the grades' order). False whenever that is
+	// not known — no scheme, no grade, a grade nothing can place.
+	TopGrade bool `json:"top_grade"`
 	// ToPass is the points needed to pass the unit(s) ranked just above:
 	// the gap to the next higher distinct score + 0.01. PassRank is the rank
 	// those units hold. Nil for rank 1 and unranked units.
@@ -134,8 +138,11 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 	}
 
 	// next grade
-	if e.hasScore && e.placed && len(s.Bands) > 0 && !(e.gk.known() && e.gk.lvl == 0) {
-		if b := bandOf(s, e.cents); b > 0 {
+	x.TopGrade = e.gk.known() && e.gk.lvl == 0
+	if e.hasScore && e.placed && len(s.Bands) > 0 && !x.TopGrade {
+		if b := bandOf(s, e.cents); b == 0 {
+			x.TopGrade = e.grade != ""
+		} else if b > 0 {
 			if m, finite := bandCents(s.Bands[b-1].Min); finite {
 				fs[0] = fromCents(m - e.cents)
 				x.ToNextGrade = &fs[0]

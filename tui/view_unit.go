@@ -319,7 +319,7 @@ func (v *unitView) build() {
 		section(c.say(words.HeadGaps))
 		if g.NextGrade != nil && g.ToNextGrade != nil {
 			add(c.sayf(words.GapUp, ps(g.NextGrade), nf.Fixed(*g.ToNextGrade, 2)))
-		} else if g.Grade != nil && g.NextGrade == nil {
+		} else if g.Grade != nil && g.TopGrade {
 			add(c.say(words.GapTopGrade) + ps(g.Grade) + ")")
 		}
 		if g.ToPass != nil && g.PassRank != nil {
