@@ -15,6 +15,9 @@ type ComponentInfo struct {
 	Bonus    bool     `json:"bonus"` // bonus points (điểm thưởng): in the total, not an area
 	BlocMean *float64 `json:"bloc_mean"`
 	BlocPct  *float64 `json:"bloc_pct"` // bloc_mean / max × 100
+	// BlocBest is the best score on the component in the bloc (over the
+	// same units as BlocMean): what "best" means beside a unit's score.
+	BlocBest *float64 `json:"bloc_best"`
 	RankedOf int      `json:"ranked_of"`
 }
 
@@ -139,6 +142,7 @@ type keyInfo struct {
 	key, name      string
 	code           *string
 	max, mean, pct float64
+	best           float64 // the bloc's best score, with has
 	hasMax, has    bool
 	hasPct         bool
 	bonus          bool
@@ -318,7 +322,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				cc.ranks[i*nk+k] = int(pr[x])
 			}
 			mean := sum.mean(len(buf))
-			info.mean, info.has = mean, true
+			info.mean, info.best, info.has = mean, hi, true
 			cs.Mean, cs.Median, cs.Min, cs.Max = ptr(mean), ptr(med), ptr(lo), ptr(hi)
 			if info.hasMax && info.max != 0 {
 				info.pct, info.hasPct = mean/info.max*100, true
@@ -349,6 +353,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		}
 		if info.has {
 			c.BlocMean = &info.mean
+			c.BlocBest = &info.best
 			if info.hasPct {
 				c.BlocPct = &info.pct
 			}
@@ -460,4 +465,60 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 	if hasLost {
 		u.Lost = ulost
 	}
+}
+
+// ProfileCell is one unit's result on a component beside its bloc's mean.
+type ProfileCell struct {
+	Bloc     string   `json:"bloc"`
+	Score    *float64 `json:"score"`
+	BlocMean *float64 `json:"bloc_mean"`
+	// VsMean is Score − BlocMean; nil when either is missing.
+	VsMean *float64 `json:"vs_mean"`
+}
+
+// ProfileRow is one component across the units compared.
+type ProfileRow struct {
+	Key   string        `json:"key"`
+	Code  *string       `json:"code"`
+	Name  string        `json:"name"`
+	Bonus bool          `json:"bonus"`
+	Max   *float64      `json:"max"`
+	Cells []ProfileCell `json:"cells"` // one per unit asked for, in that order
+}
+
+// CompareComponents sets units' component profiles in a year side by side,
+// each against its own bloc's mean: one row per component (in the order
+// the units' blocs list them, first unit first), one cell per unit. A unit
+// without a result that year, or without that component, has an empty
+// cell.
+func (a *Analysis) CompareComponents(index string, year int, unitIDs []string) []ProfileRow {
+	rows := []ProfileRow{}
+	at := map[string]int{}
+	for ui, id := range unitIDs {
+		uc, ok := a.UnitComponents(index, year, id)
+		if !ok {
+			continue
+		}
+		for i := range uc.Components {
+			cs := &uc.Components[i]
+			k, seen := at[cs.Key]
+			if !seen {
+				k = len(rows)
+				at[cs.Key] = k
+				rows = append(rows, ProfileRow{Key: cs.Key, Code: cs.Code, Name: cs.Name, Bonus: cs.Bonus,
+					Max: cs.ComponentInfo.Max, Cells: make([]ProfileCell, len(unitIDs))})
+			}
+			r := &rows[k]
+			r.Bonus = r.Bonus || cs.Bonus
+			if r.Max == nil {
+				r.Max = cs.ComponentInfo.Max
+			}
+			cell := ProfileCell{Bloc: uc.Bloc, Score: cs.Score, BlocMean: cs.BlocMean}
+			if cs.Score != nil && cs.BlocMean != nil {
+				cell.VsMean = ptr(*cs.Score - *cs.BlocMean)
+			}
+			r.Cells[ui] = cell
+		}
+	}
+	return rows
 }

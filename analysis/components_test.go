@@ -269,3 +269,100 @@ func TestBonusComponentIsNotAnArea(t *testing.T) {
 		t.Errorf("bonus cell: lost %s change %s", fp(c.Lost), fp(c.Change))
 	}
 }
+
+// TestComponentBlocBest: "best" beside a unit's score is the best score on
+// that component in its bloc, over the units the mean is over (a
+// not-ranked unit's higher score is not it), the same for every unit.
+func TestComponentBlocBest(t *testing.T) {
+	a := New(componentsDataset())
+	tests := []struct {
+		year int
+		unit string
+		best map[string]float64 // key → best; absent = component not scored that year
+	}{
+		{2021, "A", map[string]float64{"chi-dao": 9, "tthc": 18, "khao-sat": 30}},
+		{2021, "C", map[string]float64{"chi-dao": 9, "tthc": 18, "khao-sat": 30}},
+		{2022, "A", map[string]float64{"chi-dao": 12, "tthc": 19, "khao-sat": 28}},
+		{2022, "NR", map[string]float64{"chi-dao": 12, "tthc": 19, "khao-sat": 28}}, // its own 35 is not in the bloc's statistics
+	}
+	for _, tc := range tests {
+		uc, ok := a.UnitComponents(data.DefaultIndex, tc.year, data.UnitID("", tc.unit))
+		if !ok {
+			t.Fatalf("%d %s: no profile", tc.year, tc.unit)
+		}
+		if len(uc.Components) != len(tc.best) {
+			t.Fatalf("%d %s: %d components, want %d", tc.year, tc.unit, len(uc.Components), len(tc.best))
+		}
+		for _, cs := range uc.Components {
+			wantF(t, fmt.Sprintf("%d %s %s best", tc.year, tc.unit, cs.Key), cs.BlocBest, tc.best[cs.Key])
+		}
+	}
+}
+
+// profileDataset has two blocs scoring different components: X scores a
+// component and a bonus, Y only the component.
+func profileDataset() *data.Dataset {
+	ds := mk(
+		R(2023, "X", "A", 6, scores(5, 1)),
+		R(2023, "X", "B", 7, scores(7, 0)),
+		R(2023, "Y", "C", 9, scores(9, nan)),
+		R(2023, "Y", "D", 8, scores(8, nan)),
+	)
+	ds.Components = []data.Component{
+		{Key: "k1", Name: "Thể chế", Terms: []data.ComponentTerm{{Name: "Thể chế", Max: 10}}},
+		{Key: "bonus", Name: "Điểm thưởng", Bonus: true, Terms: []data.ComponentTerm{{Name: "Điểm thưởng", Max: 2}}},
+	}
+	return ds
+}
+
+// TestCompareComponents: one row per component, one cell per unit asked
+// for, each against its own bloc's mean; a unit without the component or
+// without a result has an empty cell.
+func TestCompareComponents(t *testing.T) {
+	a := New(profileDataset())
+	id := func(u string) string { return data.UnitID("", u) }
+	rows := a.CompareComponents(data.DefaultIndex, 2023, []string{id("A"), id("C"), id("nobody")})
+	type cell struct {
+		bloc         string
+		score, vs    float64 // nan = nil
+		mean         float64
+		hasScoreMean bool
+	}
+	tests := []struct {
+		key   string
+		bonus bool
+		max   float64
+		cells []cell
+	}{
+		{"k1", false, 10, []cell{{"X", 5, -1, 6, true}, {"Y", 9, 0.5, 8.5, true}, {}}},
+		{"bonus", true, 2, []cell{{"X", 1, 0.5, 0.5, true}, {}, {}}},
+	}
+	if len(rows) != len(tests) {
+		t.Fatalf("%d rows, want %d: %+v", len(rows), len(tests), rows)
+	}
+	for i, tc := range tests {
+		r := rows[i]
+		if r.Key != tc.key || r.Bonus != tc.bonus || len(r.Cells) != 3 {
+			t.Fatalf("row %d = %s bonus %v, %d cells", i, r.Key, r.Bonus, len(r.Cells))
+		}
+		wantF(t, tc.key+" max", r.Max, tc.max)
+		for j, w := range tc.cells {
+			c := r.Cells[j]
+			what := fmt.Sprintf("%s cell %d", tc.key, j)
+			if c.Bloc != w.bloc {
+				t.Errorf("%s bloc %q, want %q", what, c.Bloc, w.bloc)
+			}
+			if !w.hasScoreMean {
+				wantNilF(t, what+" score", c.Score)
+				wantNilF(t, what+" vs", c.VsMean)
+				continue
+			}
+			wantF(t, what+" score", c.Score, w.score)
+			wantF(t, what+" mean", c.BlocMean, w.mean)
+			wantF(t, what+" vs", c.VsMean, w.vs)
+		}
+	}
+	if rows := a.CompareComponents(data.DefaultIndex, 2019, []string{id("A")}); len(rows) != 0 {
+		t.Errorf("a year without results: %+v", rows)
+	}
+}

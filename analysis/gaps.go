@@ -176,3 +176,45 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 		x.RankWithPrevScore = r
 	}
 }
+
+// ScorePoint is a unit's total in a year beside its bloc's mean and the
+// grade thresholds that applied to it.
+type ScorePoint struct {
+	Year     int      `json:"year"`
+	Bloc     string   `json:"bloc"`
+	Score    *float64 `json:"score"`
+	BlocMean *float64 `json:"bloc_mean"`
+	// Thresholds are the grade scheme's bands for the unit's bloc that
+	// year with a finite lowest total, best first; nil when no scheme is
+	// known (grades, if any, are only those the data gives).
+	Thresholds []data.GradeBand `json:"thresholds"`
+}
+
+// ScoreTrack returns a unit's totals across the years of an index, each
+// beside its bloc's mean and that year's grade thresholds, in the order of
+// IndexHistory.
+func (a *Analysis) ScoreTrack(index, unitID string) []ScorePoint {
+	h, ok := a.IndexHistory(index, unitID)
+	if !ok {
+		return nil
+	}
+	out := make([]ScorePoint, 0, len(h.Points))
+	for _, pt := range h.Points {
+		sp := ScorePoint{Year: pt.Year, Bloc: pt.Bloc, Score: pt.Score}
+		if g := a.group(data.Slice{Index: index, Year: pt.Year, Bloc: pt.Bloc}); g != nil {
+			if s := g.summary(); s.Mean != nil {
+				sp.BlocMean = s.Mean
+			}
+			if g.scheme != noScheme {
+				sp.Thresholds = []data.GradeBand{}
+				for _, b := range g.scheme.Bands {
+					if _, finite := bandCents(b.Min); finite {
+						sp.Thresholds = append(sp.Thresholds, b)
+					}
+				}
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -118,5 +119,68 @@ func TestCounterfactualRank(t *testing.T) {
 		g, _ := a.UnitGap(data.DefaultIndex, 2023, data.UnitID("", tc.unit))
 		wantI(t, tc.unit+" rank", g.Rank, tc.rank)
 		wantI(t, tc.unit+" rank_with_prev_score", g.RankWithPrevScore, tc.withPrev)
+	}
+}
+
+// TestScoreTrack: each year's total beside its bloc's mean and the
+// finite thresholds of the scheme in use that year; none without a scheme.
+func TestScoreTrack(t *testing.T) {
+	build := func(graded bool) *Analysis {
+		recs := []data.Record{
+			R(2022, "Sở", "A", 88), R(2022, "Sở", "B", 80),
+			R(2023, "Huyện", "A", 72), R(2023, "Huyện", "B", 81), R(2023, "Huyện", "C", nan, grade("Tốt")),
+		}
+		if !graded {
+			return New(mkUngraded(recs...))
+		}
+		ds := mk(recs...)
+		ds.Schemes = append([]data.GradeScheme{{Bloc: "Huyện", FromYear: 2023, Bands: []data.GradeBand{
+			{Label: "Nhóm I", Min: 80}, {Label: "Nhóm II", Min: 70}, {Label: "Nhóm III", Min: math.Inf(-1)},
+		}}}, ds.Schemes...)
+		return New(ds)
+	}
+	tests := []struct {
+		graded     bool
+		year       int
+		bloc       string
+		score      float64
+		mean       float64
+		thresholds []string // "label min"; nil = no scheme
+	}{
+		{true, 2022, "Sở", 88, 84, []string{"Xuất sắc 90", "Tốt 80", "Khá 70", "Trung bình 60"}},
+		{true, 2023, "Huyện", 72, 76.5, []string{"Nhóm I 80", "Nhóm II 70"}},
+		{false, 2022, "Sở", 88, 84, nil},
+		{false, 2023, "Huyện", 72, 76.5, nil},
+	}
+	for _, tc := range tests {
+		var pt *ScorePoint
+		track := build(tc.graded).ScoreTrack(data.DefaultIndex, data.UnitID("", "A"))
+		for i := range track {
+			if track[i].Year == tc.year {
+				pt = &track[i]
+			}
+		}
+		what := fmt.Sprintf("graded=%v %d", tc.graded, tc.year)
+		if pt == nil || pt.Bloc != tc.bloc {
+			t.Fatalf("%s: %+v", what, track)
+		}
+		wantF(t, what+" score", pt.Score, tc.score)
+		wantF(t, what+" mean", pt.BlocMean, tc.mean)
+		if tc.thresholds == nil {
+			if pt.Thresholds != nil {
+				t.Errorf("%s: thresholds %v without a scheme", what, pt.Thresholds)
+			}
+			continue
+		}
+		var got []string
+		for _, b := range pt.Thresholds {
+			got = append(got, fmt.Sprintf("%s %g", b.Label, b.Min))
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.thresholds) {
+			t.Errorf("%s: thresholds %v, want %v", what, got, tc.thresholds)
+		}
+	}
+	if tr := build(true).ScoreTrack(data.DefaultIndex, "nobody"); tr != nil {
+		t.Errorf("unknown unit: %+v", tr)
 	}
 }
