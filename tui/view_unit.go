@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -69,7 +68,7 @@ func (v *unitView) Sync()         { v.build() }
 
 func (v *unitView) build() {
 	nf := markOf(v.c.lang)
-	k := fmt.Sprintf("%d|%d|%p|%d", v.c.version, v.w, v.c.st, len(v.c.marks.list))
+	k := fmt.Sprintf("%d|%d|%d|%p|%d", v.c.version, v.w, v.h, v.c.st, len(v.c.marks.list))
 	if k == v.built || v.w <= 0 {
 		return
 	}
@@ -137,7 +136,6 @@ func (v *unitView) build() {
 		section(c.say(words.UnitHistory) + p(c.index))
 		hist := []string{st.Muted.Render(fmt.Sprintf("  %-5s %7s %9s  %s", c.say(words.HistYear), c.say(words.HeadScore), c.say(words.HeadRank), c.say(words.HeadGrade)))}
 		var ranks []int
-		worst := 1
 		for _, pt := range h.Points {
 			score, rank := numfmt.Dash, numfmt.Dash
 			if pt.Score != nil {
@@ -146,7 +144,6 @@ func (v *unitView) build() {
 			if pt.Rank != nil {
 				rank = rankOf(*pt.Rank, pt.RankedOf)
 				ranks = append(ranks, *pt.Rank)
-				worst = max(worst, pt.RankedOf)
 			} else {
 				if pt.NotRanked {
 					rank = c.say(words.NotRanked)
@@ -167,88 +164,54 @@ func (v *unitView) build() {
 			}
 			hist = append(hist, line+g+mark)
 		}
-		// the rank chart: beside the table when there is room, else below
-		histW := 0
-		for _, l := range hist {
-			histW = max(histW, text.Width(l))
+		// the rank and score charts: beside the table when there is room,
+		// else below
+		years := make([]int, len(h.Points))
+		for i, pt := range h.Points {
+			years[i] = pt.Year
 		}
-		colW := max(3, min(6, (w-histW-4-6)/max(1, len(ranks))))
-		chartH := max(3, min(worst, len(hist)-1))
-		chartW := len(ranks)*colW + 6
-		chartLines := []string{st.Muted.Render(c.say(words.RankChartTitle))}
-		for i, l := range chart.RankChart(ranks, worst, chartH, colW) {
-			lab := "     "
-			if i == 0 {
-				lab = fmt.Sprintf("%4d ", 1)
-			} else if i == chartH-1 {
-				lab = fmt.Sprintf("%4d ", worst)
+		room := chartRoom(v.h)
+		track := c.a.ScoreTrack(c.index, v.unitID)
+		// the widest years that let all three sit side by side, else the
+		// widest that keep the rank chart beside the table
+		var blocks [][]string
+		for colW := 6; colW >= 3; colW-- {
+			blocks = [][]string{hist, rankChartLines(c, ranks, years, colW, room)}
+			if len(track) > 0 {
+				blocks = append(blocks, scoreChartLines(c, track, colW, max(5, min(12, room))))
 			}
-			chartLines = append(chartLines, st.Muted.Render(lab)+st.Accent.Render(l))
-		}
-		var axis strings.Builder
-		axis.WriteString("     ")
-		for _, pt := range h.Points {
-			axis.WriteString(text.Center(fmt.Sprintf("%02d", pt.Year%100), colW))
-		}
-		chartLines = append(chartLines, st.Muted.Render(axis.String()))
-		if histW+4+chartW <= w {
-			n := max(len(hist), len(chartLines))
-			for i := 0; i < n; i++ {
-				l, r := "", ""
-				if i < len(hist) {
-					l = hist[i]
-				}
-				if i < len(chartLines) {
-					r = chartLines[i]
-				}
-				add(text.Left(l, histW+4) + r)
+			if len(besideOrBelow(blocks, w, 4)) <= len(joinBeside(blocks, 4)) {
+				break
 			}
-		} else {
-			add(hist...)
-			add("")
-			add(chartLines...)
 		}
+		add(besideOrBelow(blocks, w, 4)...)
 		add("")
 	}
 
 	// components
 	if uc, ok := c.a.UnitComponents(c.index, c.year, v.unitID); ok && len(uc.Components) > 0 {
-		var leader *analysis.UnitComponents
-		var bc analysis.BlocComponents
-		if b, ok := c.a.Components(c.slice().WithBloc(uc.Bloc)); ok && len(b.Units) > 0 && b.Units[0].UnitID != v.unitID {
-			bc = b
-			leader = &b.Units[0]
-		}
-		// the leader's score by component key, looked up once: a file can
-		// have thousands of components
-		var leaderScores map[string]*float64
-		if leader != nil {
-			leaderScores = make(map[string]*float64, len(bc.Components))
-			for i := range bc.Components {
-				if i < len(leader.Components) {
-					leaderScores[bc.Components[i].Key] = leader.Components[i].Score
-				}
-			}
-		}
-		leaderScore := func(_ *analysis.UnitComponents, key string) *float64 { return leaderScores[key] }
 		section(c.sayf(words.ComponentsOfYear, c.year))
 		nameW := min(30, max(12, w/5))
-		barW := max(10, min(30, w-nameW-64))
+		barW := max(10, min(30, w-nameW-65))
 		add("   " + st.Muted.Render(c.say(words.ComponentsKey)))
-		add(st.Muted.Render(fmt.Sprintf("   %s %s %13s %7s %7s %6s %7s",
+		add(st.Muted.Render(fmt.Sprintf("   %s %s %13s %7s %8s %6s %7s",
 			text.Left(c.say(words.ColComponentName), nameW), text.Spaces(barW),
 			c.say(words.ColScoreOfMax), c.say(words.ColBlocMeanShort), c.say(words.ColBest), c.say(words.ColLostShort), "±")))
 		for i := range uc.Components {
 			cs := &uc.Components[i]
-			name := text.Left(p(cs.Name), nameW)
+			full := p(cs.Name)
 			if cs.Code != nil {
-				name = text.Left(p(*cs.Code)+" "+p(cs.Name), nameW)
+				full = p(*cs.Code) + " " + full
 			}
 			var bar string
 			k := styles.KAccent
-			if cs.Pct != nil {
+			if cs.Bonus {
+				// extra points, not an area: named so, never coloured as a weakness
+				full = text.Truncate(full, nameW-text.Width(c.say(words.BonusTag))) + c.say(words.BonusTag)
+			} else if cs.Pct != nil {
 				k = styles.Heat(*cs.Pct)
 			}
+			name := text.Left(full, nameW)
 			if cs.Score != nil && cs.Max != nil {
 				runes := []rune(chart.Bar(*cs.Score, *cs.Max, barW))
 				if cs.BlocMean != nil {
@@ -256,11 +219,9 @@ func (v *unitView) build() {
 						runes[i] = '¦'
 					}
 				}
-				if leader != nil {
-					if ls := leaderScore(leader, cs.Key); ls != nil {
-						if i := chart.Marker(*ls, *cs.Max, barW); i >= 0 {
-							runes[i] = '◆'
-						}
+				if cs.BlocBest != nil {
+					if i := chart.Marker(*cs.BlocBest, *cs.Max, barW); i >= 0 {
+						runes[i] = '◆'
 					}
 				}
 				bar = st.Render(k, string(runes))
@@ -274,16 +235,12 @@ func (v *unitView) build() {
 					sc += "/" + nf.Score(*cs.Max, 0)
 				}
 			}
-			mean, lead, lost, chg := "", "", "", ""
+			mean, best, lost, chg := "", "", "", ""
 			if cs.BlocMean != nil {
 				mean = nf.Fixed(*cs.BlocMean, 2)
 			}
-			if leader != nil {
-				if ls := leaderScore(leader, cs.Key); ls != nil {
-					lead = nf.Score(*ls, pad)
-				}
-			} else if cs.Score != nil {
-				lead = c.say(words.IsLeader)
+			if cs.BlocBest != nil {
+				best = nf.Score(*cs.BlocBest, pad)
 			}
 			if cs.Lost != nil {
 				lost = nf.Fixed(*cs.Lost, 2)
@@ -293,7 +250,7 @@ func (v *unitView) build() {
 				chg = nf.Change(*cs.Change, 2)
 				chgS = st.Render(signKind(*cs.Change), fmt.Sprintf("%7s", chg))
 			}
-			add(fmt.Sprintf("   %s %s %13s %7s %7s %6s ", name, bar, sc, mean, lead, lost) + chgS)
+			add(fmt.Sprintf("   %s %s %13s %7s %8s %6s ", name, bar, sc, mean, best, lost) + chgS)
 		}
 		sum := []string{}
 		if uc.Lost != nil {

@@ -6,6 +6,7 @@ package chart
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -132,22 +133,76 @@ func Stacked(counts []int, levels []int, width int) []Segment {
 	return out
 }
 
-// RankChart draws ranks across years: one column group per year, rank 1 at
-// the top, height rows tall, with "●" at each ranked year. ranks[i] == 0
-// means no rank that year. It returns height lines of len(ranks)*colW cells.
-func RankChart(ranks []int, worst, height, colW int) []string {
-	if height <= 0 || colW <= 0 {
-		return nil
+// RankRows places each distinct rank of ranks (0 = no rank, left out) on a
+// row of a chart height rows tall: the best rank at the top, the worst at
+// the bottom, spaced by rank, and distinct ranks always on distinct rows
+// when there are no more of them than rows, so that every change shows
+// (1 → 2 → 1 is a dip even when the bloc has 20 units).
+func RankRows(ranks []int, height int) map[int]int {
+	var d []int
+	for _, r := range ranks {
+		if r > 0 && !slices.Contains(d, r) {
+			d = append(d, r)
+		}
 	}
+	slices.Sort(d)
+	rows := make(map[int]int, len(d))
+	if len(d) == 0 || height <= 0 {
+		return rows
+	}
+	k, lo, hi := len(d), d[0], d[len(d)-1]
+	y := make([]int, k)
+	for i, r := range d {
+		if hi > lo {
+			y[i] = int(math.Round(float64(r-lo) / float64(hi-lo) * float64(height-1)))
+		}
+	}
+	if k <= height {
+		for i := 1; i < k; i++ {
+			y[i] = max(y[i], y[i-1]+1)
+		}
+		for i := k - 1; i >= 0; i-- {
+			y[i] = min(y[i], height-k+i)
+			if i < k-1 {
+				y[i] = min(y[i], y[i+1]-1)
+			}
+		}
+	}
+	for i, r := range d {
+		rows[r] = y[i]
+	}
+	return rows
+}
+
+// RankHeight is the rows a rank chart of ranks needs, one per rank from
+// the best to the worst, within room (at least one).
+func RankHeight(ranks []int, room int) int {
+	lo, hi := 0, 0
+	for _, r := range ranks {
+		if r <= 0 {
+			continue
+		}
+		if lo == 0 || r < lo {
+			lo = r
+		}
+		hi = max(hi, r)
+	}
+	return max(1, min(room, hi-lo+1))
+}
+
+// RankChart draws ranks across years: one column group per year, the best
+// rank at the top, height rows tall (rows placed by RankRows), with "●" at
+// each ranked year and the moves between years drawn as steps. ranks[i] ==
+// 0 means no rank that year. It returns height lines of len(ranks)*colW
+// cells and the row of each rank, for the caller's labels.
+func RankChart(ranks []int, height, colW int) ([]string, map[int]int) {
+	if height <= 0 || colW <= 0 {
+		return nil, nil
+	}
+	rowOf := RankRows(ranks, height)
 	grid := make([][]rune, height)
 	for r := range grid {
 		grid[r] = []rune(strings.Repeat(" ", len(ranks)*colW))
-	}
-	row := func(rank int) int {
-		if worst <= 1 || height == 1 {
-			return 0
-		}
-		return int(math.Round(float64(rank-1) / float64(worst-1) * float64(height-1)))
 	}
 	prev := -1
 	for i, rk := range ranks {
@@ -155,7 +210,7 @@ func RankChart(ranks []int, worst, height, colW int) []string {
 			prev = -1
 			continue
 		}
-		r := row(rk)
+		r := rowOf[rk]
 		c := i*colW + colW/2
 		if prev >= 0 {
 			pc := c - colW // the previous point's column
@@ -186,6 +241,146 @@ func RankChart(ranks []int, worst, height, colW int) []string {
 		prev = r
 	}
 	out := make([]string, height)
+	for i, g := range grid {
+		out[i] = string(g)
+	}
+	return out, rowOf
+}
+
+// ScoreColumn is one year of a score chart; NaN marks a missing score or
+// mean, and Thresholds are that year's grade thresholds (none when no
+// scheme is known).
+type ScoreColumn struct {
+	Score, Mean float64
+	Thresholds  []float64
+}
+
+// ScoreScale maps totals to the rows of a chart Height rows tall: Hi on
+// the top row, Lo on the bottom one.
+type ScoreScale struct {
+	Lo, Hi float64
+	Height int
+}
+
+// Row is the row of a value (clamped to the chart).
+func (s ScoreScale) Row(v float64) int {
+	if s.Height <= 1 || s.Hi <= s.Lo {
+		return 0
+	}
+	r := int(math.Round((s.Hi - v) / (s.Hi - s.Lo) * float64(s.Height-1)))
+	return max(0, min(s.Height-1, r))
+}
+
+// ScaleOf is the scale of a score chart: from the lowest to the highest
+// score and mean, widened to the thresholds that bound them (the one just
+// below the lowest, the one just above the highest) and those between, so
+// the band a score falls in can be read off the chart.
+func ScaleOf(cols []ScoreColumn, height int) ScoreScale {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, c := range cols {
+		for _, v := range []float64{c.Score, c.Mean} {
+			if !math.IsNaN(v) {
+				lo, hi = min(lo, v), max(hi, v)
+			}
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return ScoreScale{Height: height}
+	}
+	below, above := math.Inf(-1), math.Inf(1)
+	for _, c := range cols {
+		for _, t := range c.Thresholds {
+			if t <= lo {
+				below = max(below, t)
+			}
+			if t >= hi {
+				above = min(above, t)
+			}
+		}
+	}
+	if !math.IsInf(below, -1) {
+		lo = below
+	}
+	if !math.IsInf(above, 1) {
+		hi = above
+	}
+	if hi-lo < 1 { // a flat track still gets a scale
+		lo, hi = lo-0.5, hi+0.5
+	}
+	// a row between every two thresholds, so a score below one is drawn
+	// below its line (see ScoreChart)
+	var in []float64
+	for _, c := range cols {
+		for _, t := range c.Thresholds {
+			if t >= lo && t <= hi && !slices.Contains(in, t) {
+				in = append(in, t)
+			}
+		}
+	}
+	return ScoreScale{Lo: lo, Hi: hi, Height: max(height, 2*len(in)-1)}
+}
+
+// cents compares totals as grades do, at 2 decimals.
+func cents(v float64) int64 { return int64(math.Round(v * 100)) }
+
+// rowAmong is the row of v kept strictly below the line of every
+// threshold it is under and above every one it reaches past, so that the
+// chart never shows a score on the wrong side of a grade's line when rows
+// are coarser than the gap between them.
+func (s ScoreScale) rowAmong(v float64, thresholds []float64) int {
+	r, lo, hi := s.Row(v), 0, s.Height-1
+	for _, t := range thresholds {
+		if t < s.Lo || t > s.Hi {
+			continue
+		}
+		switch tr := s.Row(t); {
+		case cents(v) < cents(t):
+			lo = max(lo, tr+1)
+		case cents(v) > cents(t):
+			hi = min(hi, tr-1)
+		default:
+			return tr
+		}
+	}
+	if lo > hi {
+		return r
+	}
+	return max(lo, min(hi, r))
+}
+
+// ScoreChart draws totals across years on scale s: one column group colW
+// cells wide per year, "┄" across it at each of that year's thresholds
+// inside the scale, "○" the bloc mean and "●" the unit's score (drawn
+// last: it wins a shared cell), each on the side of every threshold line
+// that its value is (at 2 decimals, as grades are given), on the line only
+// when it equals the threshold.
+func ScoreChart(cols []ScoreColumn, s ScoreScale, colW int) []string {
+	if s.Height <= 0 || colW <= 0 {
+		return nil
+	}
+	grid := make([][]rune, s.Height)
+	for r := range grid {
+		grid[r] = []rune(strings.Repeat(" ", len(cols)*colW))
+	}
+	for i, c := range cols {
+		for _, t := range c.Thresholds {
+			if t < s.Lo || t > s.Hi {
+				continue
+			}
+			r := s.Row(t)
+			for x := i * colW; x < (i+1)*colW; x++ {
+				grid[r][x] = '┄'
+			}
+		}
+		mid := i*colW + colW/2
+		if !math.IsNaN(c.Mean) {
+			grid[s.rowAmong(c.Mean, c.Thresholds)][mid] = '○'
+		}
+		if !math.IsNaN(c.Score) {
+			grid[s.rowAmong(c.Score, c.Thresholds)][mid] = '●'
+		}
+	}
+	out := make([]string, s.Height)
 	for i, g := range grid {
 		out[i] = string(g)
 	}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -45,8 +46,68 @@ func TestStacked(t *testing.T) {
 	}
 }
 
+// TestRankRows: distinct ranks land on distinct rows whenever there are
+// no more of them than rows, best at the top, worst at the bottom, in
+// rank order; with fewer rows than ranks the order still holds.
+func TestRankRows(t *testing.T) {
+	tests := []struct {
+		ranks  []int
+		height int
+		want   map[int]int
+	}{
+		{[]int{1, 2, 1}, 3, map[int]int{1: 0, 2: 2}},              // the dip reaches the bottom
+		{[]int{1, 2, 1}, 2, map[int]int{1: 0, 2: 1}},              // one row per rank
+		{[]int{1, 2, 20, 1}, 3, map[int]int{1: 0, 2: 1, 20: 2}},   // 2 pushed off 1's row
+		{[]int{1, 2, 3, 20}, 4, map[int]int{1: 0, 2: 1, 3: 2, 20: 3}},
+		{[]int{5, 6, 7, 7, 7}, 10, map[int]int{5: 0, 6: 5, 7: 9}}, // spaced by rank
+		{[]int{3, 0, 3}, 5, map[int]int{3: 0}},                    // a year without a rank is left out
+		{[]int{1, 19, 20}, 3, map[int]int{1: 0, 19: 1, 20: 2}},    // 19 pulled off 20's row
+		{[]int{1, 2, 3, 4}, 2, map[int]int{1: 0, 2: 0, 3: 1, 4: 1}},
+		{nil, 3, map[int]int{}},
+	}
+	for _, tc := range tests {
+		got := RankRows(tc.ranks, tc.height)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("RankRows(%v, %d) = %v, want %v", tc.ranks, tc.height, got, tc.want)
+		}
+	}
+}
+
+func TestRankHeight(t *testing.T) {
+	tests := []struct {
+		ranks      []int
+		room, want int
+	}{
+		{[]int{1, 2, 1}, 40, 2},
+		{[]int{5, 0, 7}, 40, 3},
+		{[]int{1, 20}, 12, 12},
+		{[]int{0, 0}, 12, 1},
+		{[]int{4}, 0, 1},
+	}
+	for _, tc := range tests {
+		if got := RankHeight(tc.ranks, tc.room); got != tc.want {
+			t.Errorf("RankHeight(%v, %d) = %d, want %d", tc.ranks, tc.room, got, tc.want)
+		}
+	}
+}
+
+// TestRankChartDip: 1 → 2 → 1 in a bloc of 20 is drawn as a dip, not flat.
+func TestRankChartDip(t *testing.T) {
+	lines, rows := RankChart([]int{1, 2, 1}, RankHeight([]int{1, 2, 1}, 40), 4)
+	want := []string{
+		"  ●─╮   ╭─● ",
+		"    ╰─●─╯   ",
+	}
+	if fmt.Sprintf("%q", lines) != fmt.Sprintf("%q", want) {
+		t.Errorf("dip drawn as\n%s", strings.Join(lines, "\n"))
+	}
+	if rows[1] == rows[2] {
+		t.Errorf("ranks 1 and 2 on one row: %v", rows)
+	}
+}
+
 func TestRankChart(t *testing.T) {
-	lines := RankChart([]int{2, 1, 0, 3}, 3, 3, 4)
+	lines, _ := RankChart([]int{2, 1, 0, 3}, 3, 4)
 	if len(lines) != 3 {
 		t.Fatal(len(lines))
 	}
@@ -57,5 +118,71 @@ func TestRankChart(t *testing.T) {
 	}
 	if !strings.Contains(lines[0], "●") || !strings.Contains(lines[2], "●") {
 		t.Fatalf("%q", lines)
+	}
+}
+
+// TestScoreChart: the scale reaches the thresholds bounding the scores and
+// means; each year shows its thresholds, its mean and its score.
+func TestScoreChart(t *testing.T) {
+	cols := []ScoreColumn{
+		{Score: 84, Mean: 82, Thresholds: []float64{90, 80, 70}},
+		{Score: 88, Mean: math.NaN(), Thresholds: []float64{90, 80, 70}},
+		{Score: math.NaN(), Mean: 85},
+	}
+	s := ScaleOf(cols, 11)
+	if s.Lo != 80 || s.Hi != 90 {
+		t.Fatalf("scale %+v, want 80 to 90", s)
+	}
+	for _, tc := range []struct {
+		v    float64
+		want int
+	}{{90, 0}, {80, 10}, {85, 5}, {84, 6}, {100, 0}, {0, 10}} {
+		if got := s.Row(tc.v); got != tc.want {
+			t.Errorf("Row(%v) = %d, want %d", tc.v, got, tc.want)
+		}
+	}
+	lines := ScoreChart(cols, s, 3)
+	want := map[[2]int]rune{
+		{0, 0}: '┄', {0, 5}: '┄', {0, 7}: ' ', // 90 in the years with a scheme only
+		{10, 1}: '┄', {6, 1}: '●', {8, 1}: '○', // 2023: 84 above the mean 82
+		{2, 4}: '●', // 88
+		{5, 7}: '○', // a mean without a score
+	}
+	for at, r := range want {
+		if got := []rune(lines[at[0]])[at[1]]; got != r {
+			t.Errorf("row %d col %d = %q, want %q\n%s", at[0], at[1], got, r, strings.Join(lines, "\n"))
+		}
+	}
+	if flat := ScaleOf([]ScoreColumn{{Score: 80, Mean: 80}}, 5); flat.Hi-flat.Lo != 1 {
+		t.Errorf("flat scale %+v", flat)
+	}
+}
+
+// TestScoreChartSides: on a coarse chart a score just under a threshold is
+// drawn under its line, one just over above it, one on it on it.
+func TestScoreChartSides(t *testing.T) {
+	ts := []float64{90, 80, 70}
+	cols := []ScoreColumn{
+		{Score: 79.99, Mean: math.NaN(), Thresholds: ts},
+		{Score: 80.01, Mean: math.NaN(), Thresholds: ts},
+		{Score: 80, Mean: math.NaN(), Thresholds: ts},
+		{Score: 77.55, Mean: 80.4, Thresholds: ts},
+	}
+	s := ScaleOf(cols, 3) // too few rows for three lines: widened to 5
+	if s.Height != 5 {
+		t.Fatalf("height %d, want 5", s.Height)
+	}
+	line := s.Row(80)
+	want := []struct {
+		col, row int
+		r        rune
+	}{
+		{0, line + 1, '●'}, {1, line - 1, '●'}, {2, line, '●'}, {3, line + 1, '●'}, {3, line - 1, '○'},
+	}
+	lines := ScoreChart(cols, s, 1)
+	for _, w := range want {
+		if got := []rune(lines[w.row])[w.col]; got != w.r {
+			t.Errorf("col %d row %d = %q, want %q\n%s", w.col, w.row, got, w.r, strings.Join(lines, "\n"))
+		}
 	}
 }
