@@ -55,9 +55,9 @@ func TestRankRows(t *testing.T) {
 		height int
 		want   map[int]int
 	}{
-		{[]int{1, 2, 1}, 3, map[int]int{1: 0, 2: 2}},              // the dip reaches the bottom
-		{[]int{1, 2, 1}, 2, map[int]int{1: 0, 2: 1}},              // one row per rank
-		{[]int{1, 2, 20, 1}, 3, map[int]int{1: 0, 2: 1, 20: 2}},   // 2 pushed off 1's row
+		{[]int{1, 2, 1}, 3, map[int]int{1: 0, 2: 2}},            // the dip reaches the bottom
+		{[]int{1, 2, 1}, 2, map[int]int{1: 0, 2: 1}},            // one row per rank
+		{[]int{1, 2, 20, 1}, 3, map[int]int{1: 0, 2: 1, 20: 2}}, // 2 pushed off 1's row
 		{[]int{1, 2, 3, 20}, 4, map[int]int{1: 0, 2: 1, 3: 2, 20: 3}},
 		{[]int{5, 6, 7, 7, 7}, 10, map[int]int{5: 0, 6: 5, 7: 9}}, // spaced by rank
 		{[]int{3, 0, 3}, 5, map[int]int{3: 0}},                    // a year without a rank is left out
