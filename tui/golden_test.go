@@ -29,6 +29,7 @@ var viewKeys = []viewKey{
 	{"9-years", []string{"9", "tab", "tab"}},
 	{"9-years-ranks", []string{"9", "tab", "v"}},
 	{"compare", []string{"2", "tab", "tab", "space", "down", "space", "c"}},
+	{"compare-profile", []string{"2", "tab", "tab", "space", "down", "space", "c", "G"}},
 	{"help", []string{"2", "?"}},
 	{"find", []string{"5", "f", "h", "a", "i"}},
 	{"filter-next", []string{"2", "/", "q", "u", "ậ", "n", "enter", "n"}},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/text"
 )
@@ -182,4 +183,15 @@ func joinBeside(blocks [][]string, gap int) []string {
 		out[i] = strings.TrimRight(l.String(), " ")
 	}
 	return out
+}
+
+// bonusName is a bonus component's name within w cells, tagged as a bonus
+// unless the name already says so in the reader's language.
+func bonusName(c *viewCtx, name string, w int) string {
+	tag := c.say(words.BonusTag)
+	word := strings.Trim(tag, " ()")
+	if strings.Contains(data.Fold(name), data.Fold(word)) {
+		return text.Truncate(name, w)
+	}
+	return text.Truncate(name, w-text.Width(tag)) + tag
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/tui/styles"
 	"github.com/parlens/parlens/tui/text"
 )
 
@@ -23,7 +24,7 @@ type compareView struct {
 func newCompare(c *viewCtx) *compareView { return &compareView{c: c} }
 
 func (v *compareView) Title() string { return v.c.say(words.CompareTitle) }
-func (v *compareView) Sync()         {}
+func (v *compareView) Sync()         { v.build() }
 
 func (v *compareView) build() {
 	c := v.c
@@ -85,6 +86,7 @@ func (v *compareView) build() {
 		return words.Grade(p(*pt.Grade), c.lang)
 	})
 	lines = append(lines, "", st.Muted.Render(" "+c.sayf(words.CompareNote, p(c.index))))
+	lines = append(lines, v.profileLines(names)...)
 	v.sc.set(lines)
 }
 
@@ -125,4 +127,90 @@ func (m *Model) openCompare() tea.Cmd {
 	}
 	m.push(newCompare(m.c))
 	return nil
+}
+
+// profileLines sets the marked units' component results of the year side
+// by side: each unit's score and its difference to its own bloc's mean,
+// the bloc mean (one column per bloc the units are in) and the maximum.
+func (v *compareView) profileLines(names []string) []string {
+	c, st, nf := v.c, v.c.st, markOf(v.c.lang)
+	pad := scorePad(c.ds)
+	lines := []string{"", st.Section.Render(" " + c.sayf(words.CompareProfile, c.year))}
+	rows := c.a.CompareComponents(c.index, c.year, c.compare)
+	if len(rows) == 0 {
+		return append(lines, "   "+st.Muted.Render(c.sayf(words.CompareNoProfile, c.year)))
+	}
+	var blocs []string // the blocs the units stood in, in the units' order
+	for _, r := range rows {
+		for _, cell := range r.Cells {
+			if cell.Bloc != "" && !slices.Contains(blocs, cell.Bloc) {
+				blocs = append(blocs, cell.Bloc)
+			}
+		}
+	}
+	const maxW = 7
+	meanW := 8
+	if len(blocs) > 1 { // each mean column names its bloc
+		for _, b := range blocs {
+			meanW = max(meanW, min(18, text.Width(c.sayf(words.ColBlocMeanOf, p(b)))+1))
+		}
+	}
+	cellW := max(12, min(24, (v.w-30-len(blocs)*meanW-maxW)/max(1, len(names))))
+	nameW := max(10, min(40, v.w-2-len(names)*cellW-len(blocs)*meanW-maxW))
+	head := " " + text.Left(c.say(words.ColComponentName), nameW)
+	for _, nm := range names {
+		head += text.Right(text.Truncate(nm, cellW-1), cellW)
+	}
+	for _, b := range blocs {
+		t := c.say(words.ColBlocMeanShort)
+		if len(blocs) > 1 {
+			t = c.sayf(words.ColBlocMeanOf, p(b))
+		}
+		head += text.Right(text.Truncate(t, meanW-1), meanW)
+	}
+	lines = append(lines, st.Muted.Render(head+text.Right(c.say(words.ColMaxShort), maxW)))
+	for _, r := range rows {
+		name := p(r.Name)
+		if r.Bonus {
+			name = bonusName(c, name, nameW)
+		}
+		line := " " + text.Left(name, nameW)
+		means := map[string]string{}
+		for _, cell := range r.Cells {
+			if cell.Score == nil {
+				line += text.Right("–", cellW)
+				continue
+			}
+			sc := nf.Score(*cell.Score, pad)
+			diff := ""
+			if cell.VsMean != nil {
+				k := signKind(*cell.VsMean)
+				if r.Bonus {
+					k = styles.KMuted // points earned or not, never a weakness
+				}
+				diff = " " + st.Render(k, nf.Change(*cell.VsMean, 2))
+			}
+			line += text.Right(sc+diff, cellW)
+			if cell.BlocMean != nil {
+				means[cell.Bloc] = nf.Fixed(*cell.BlocMean, 2)
+			}
+		}
+		for _, b := range blocs {
+			m, ok := means[b]
+			if !ok {
+				m = "–"
+			}
+			line += text.Right(m, meanW)
+		}
+		mx := ""
+		if r.Max != nil {
+			mx = nf.Score(*r.Max, 0)
+		}
+		lines = append(lines, line+text.Right(mx, maxW))
+	}
+	lines = append(lines, "")
+	for _, l := range text.Wrap(c.say(words.CompareProfileNote), v.w-2) {
+		lines = append(lines, st.Muted.Render(" "+l))
+	}
+	return lines
 }

@@ -207,7 +207,7 @@ func (v *unitView) build() {
 			k := styles.KAccent
 			if cs.Bonus {
 				// extra points, not an area: named so, never coloured as a weakness
-				full = text.Truncate(full, nameW-text.Width(c.say(words.BonusTag))) + c.say(words.BonusTag)
+				full = bonusName(c, full, nameW)
 			} else if cs.Pct != nil {
 				k = styles.Heat(*cs.Pct)
 			}

@@ -313,4 +313,10 @@ var (
 	CompareMarked  = tmpl("Đã đánh dấu để so sánh: %s (%d)", "Marked to compare: %s (%d)")
 	CompareUnmark  = tmpl("Đã bỏ đánh dấu: %s (%d)", "Unmarked: %s (%d)")
 	CompareNote    = tmpl("Chỉ số %s, như đã công bố mỗi năm · –: không có", "Index %s, as published each year · –: none")
+	// the component profile against the bloc mean
+	CompareProfile     = tmpl("Lĩnh vực năm %d so với trung bình khối", "Components in %d against the bloc mean")
+	CompareProfileNote = def("điểm (± so với trung bình khối của đơn vị) · thưởng: điểm cộng thêm, không phải điểm yếu", "score (± against the unit's own bloc mean) · bonus: extra points, not a weakness")
+	CompareNoProfile   = tmpl("Không có điểm lĩnh vực năm %d", "No component scores in %d")
+	ColMaxShort        = def("tối đa", "max")
+	ColBlocMeanOf      = tmpl("TB %s", "mean %s")
 )
