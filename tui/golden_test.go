@@ -23,6 +23,8 @@ var viewKeys = []viewKey{
 	{"3-unit", []string{"2", "tab", "tab", "G", "enter"}},
 	{"4-movers", []string{"4", "tab"}},
 	{"5-components", []string{"5", "tab"}},
+	{"5-components-focus", []string{"5", "tab", "right", "right", "right", "right"}},
+	{"2-ranking-components", []string{"2", "tab", "right", "right", "right", "right", "right", "right", "right", "right", "right"}},
 	{"6-transitions", []string{"6", "tab"}},
 	{"7-briefing", []string{"7"}},
 	{"8-warnings", []string{"8"}},

@@ -158,7 +158,7 @@ func TestSort(t *testing.T) {
 	if rk.sortCol != rcUnit {
 		t.Fatalf("sort column %d", rk.sortCol)
 	}
-	// by a component: the C3 column
+	// by a component: the third
 	for rk.g.Col() != rcComps+2 {
 		press(m, "l")
 	}
@@ -167,10 +167,10 @@ func TestSort(t *testing.T) {
 		a := rk.compScore(&rk.rows[rk.g.Rows()[i-1]], 2)
 		b := rk.compScore(&rk.rows[rk.g.Rows()[i]], 2)
 		if *a.Score < *b.Score {
-			t.Fatalf("C3 not descending at %d", i)
+			t.Fatalf("the third component not descending at %d", i)
 		}
 	}
-	if !strings.Contains(screen(m), "sắp xếp: C3▼") {
+	if !strings.Contains(screen(m), "sắp xếp: "+rk.titles[2]+"▼") { // headed by its name, abbreviated
 		t.Fatalf("status:\n%s", screen(m))
 	}
 	// back to rank order

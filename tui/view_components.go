@@ -33,6 +33,11 @@ type componentsView struct {
 	texts []string                     // name and code as written, for a filter with diacritics
 	cols  [][]*analysis.ComponentScore // [unit][component]
 
+	longest   int // the longest unit name
+	compNames []string
+	compCodes []*string
+	titles    []string // the component columns' headings
+
 	w, h int
 }
 
@@ -75,39 +80,42 @@ func (v *componentsView) Sync() {
 		}
 		v.cols[i] = row
 	}
-	cols := []grid.Column{
-		{Title: v.c.say(words.HeadRank), Width: 4, Align: grid.Right},
-		{Title: v.c.say(words.HeadUnit), Width: min(nameW, 40)},
-		{Title: v.c.say(words.HeadScore), Width: scoreWidth(v.c.ds), Align: grid.Right},
+	v.longest = nameW
+	v.compNames = make([]string, len(v.bc.Components))
+	v.compCodes = make([]*string, len(v.bc.Components))
+	for i, c := range v.bc.Components {
+		v.compNames[i], v.compCodes[i] = c.Name, c.Code
 	}
-	for _, c := range v.bc.Components {
-		t := compTitle(c.Code, c.Name)
-		// a score and its heat glyph
-		cols = append(cols, grid.Column{Title: t, Width: max(scoreWidth(v.c.ds)+1, text.Width(t)), Align: grid.Right})
-	}
-	v.g.SetColumns(cols)
-	v.fitName()
+	v.fitColumns()
 	v.resort()
 }
 
-// fitName narrows the unit column so that at least a few components show.
-func (v *componentsView) fitName() {
-	if len(v.g.Cols) <= ccUnit || v.w <= 0 {
+// fitColumns lays the columns out for the width: the unit column keeps
+// three components in sight and widens with the terminal once all fit;
+// the components are headed by their names, abbreviated to fit.
+func (v *componentsView) fitColumns() {
+	if v.bc.Components == nil && v.longest == 0 {
 		return
 	}
-	longest := 6
-	for _, n := range v.names {
-		longest = max(longest, text.Width(n))
+	cols := []grid.Column{
+		{Title: v.c.say(words.HeadRank), Width: 4, Align: grid.Right},
+		{Title: v.c.say(words.HeadUnit)},
+		{Title: v.c.say(words.HeadScore), Width: scoreWidth(v.c.ds), Align: grid.Right},
 	}
-	room := v.w - 2 - (5 + 1) - (6 + 1) - 3*8
-	cols := v.g.Cols
-	cols[ccUnit].Width = max(12, min(min(longest, 40), room))
+	fixed := 2 + fixedWidth(cols[:ccUnit]) + fixedWidth(cols[ccUnit+1:])
+	// a score and its heat glyph
+	unitW, compW := compLayout(v.w, fixed, v.longest, 40, len(v.bc.Components), max(minCompW, scoreWidth(v.c.ds)+1), 3)
+	cols[ccUnit].Width = unitW
+	v.titles = compTitles(v.compCodes, v.compNames, compW)
+	for _, t := range v.titles {
+		cols = append(cols, grid.Column{Title: t, Width: compW, Align: grid.Right})
+	}
 	v.g.SetColumns(cols)
 }
 
 func (v *componentsView) SetSize(w, h int) {
 	v.w, v.h = w, h
-	v.fitName()
+	v.fitColumns()
 	v.g.SetSize(w, max(1, h-1))
 }
 
@@ -116,7 +124,7 @@ func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
 	if cs == nil || cs.Score == nil {
 		return grid.Cell{}
 	}
-	if cs.Pct == nil {
+	if cs.Pct == nil || cs.Bonus { // a bonus is extra points, not a heat of weakness
 		return grid.Cell{Text: nf.Score(*cs.Score, scorePad(v.c.ds)) + " "}
 	}
 	glyph := styles.HeatGlyph(*cs.Pct)
@@ -170,6 +178,9 @@ func (v *componentsView) pinned(col int) grid.Cell {
 	if s.Mean == nil {
 		return grid.Cell{}
 	}
+	if s.Bonus {
+		return grid.Cell{Text: nf.Fixed(*s.Mean, 2) + " ", Kind: styles.KAccent}
+	}
 	if s.MeanPct == nil || v.pts() {
 		k := styles.KAccent
 		g := " "
@@ -222,9 +233,14 @@ func (v *componentsView) Render(w, h int) string {
 	if v.bc.MostLostName != nil {
 		legend += v.c.say(words.MostLost) + ps(v.bc.MostLostName)
 	}
-	body := v.g.Render(w, max(1, h-1))
 	if h <= 1 {
 		return text.Lines([]string{st.Muted.Render(text.Truncate(legend, w))}, w, h)
+	}
+	// the columns' names under the table: the focused one first
+	names := compLegend(v.titles, v.compNames, v.g.Col()-ccComps, w, min(3, max(0, (h-6)/6)))
+	body := v.g.Render(w, max(1, h-1-len(names)))
+	for _, l := range names {
+		body += "\n" + st.Muted.Render(text.Left(l, w))
 	}
 	return body + "\n" + st.Muted.Render(text.Left(legend, w))
 }
@@ -241,6 +257,9 @@ func (v *componentsView) Status() string {
 		parts = append(parts, v.c.say(words.StatusPoints))
 	} else {
 		parts = append(parts, v.c.say(words.StatusPct))
+	}
+	if f := focusedName(v.c, v.titles, v.compNames, v.g.Col()-ccComps); f != "" {
+		parts = append(parts, f)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/parlens/parlens/analysis"
@@ -48,7 +47,8 @@ type rankingView struct {
 	warned map[string][]analysis.Caveat
 
 	w, h   int
-	nameW  int
+	nameW  int      // the longest unit name
+	titles []string // the component columns' headings
 	gradeW int
 	prev   *unitView // preview of the cursor unit
 }
@@ -121,7 +121,7 @@ func (v *rankingView) Sync() {
 		maxName = max(maxName, text.Width(name))
 		v.rows[i] = rr
 	}
-	v.nameW = min(maxName, 48)
+	v.nameW = maxName
 	v.warned = unitWarnings(m.warnings, m.index, m.year, m.bloc)
 	v.years = v.years[:0]
 	for _, y := range m.years {
@@ -156,45 +156,36 @@ func (v *rankingView) columns() {
 		{Title: v.c.say(words.HeadGradeChange), Width: 3},
 		{Title: v.c.say(words.HeadHistory), Width: max(7, len(v.years))},
 	}
-	for _, c := range v.comps.Components {
-		title := compTitle(c.Code, c.Name)
-		cols = append(cols, grid.Column{Title: title, Width: max(scoreWidth(v.c.ds), text.Width(title)), Align: grid.Right})
-	}
 	// the unit column takes the room the fixed columns leave, up to the
-	// longest name
-	fixed := 2
-	for i, c := range cols {
-		if i != rcUnit && i < rcComps {
-			fixed += c.Width + 1
-		}
-	}
-	if v.w > 0 {
-		room := v.w - fixed - 1
-		cols[rcUnit].Width = max(12, min(v.nameW, room))
+	// longest name; the component columns are headed by their names,
+	// abbreviated to their width
+	fixed := 2 + fixedWidth(cols[:rcUnit]) + fixedWidth(cols[rcUnit+1:])
+	minW := max(minCompW, scoreWidth(v.c.ds))
+	unitW, compW := compLayout(v.w, fixed, v.nameW, 48, len(v.comps.Components), minW, 0)
+	cols[rcUnit].Width = unitW
+	v.titles = compTitles(v.compCodes(), v.compNames(), compW)
+	for _, t := range v.titles {
+		cols = append(cols, grid.Column{Title: t, Width: compW, Align: grid.Right})
 	}
 	v.g.SetColumns(cols)
 }
 
-// compTitle is a component's column heading: its code, else a short name.
-func compTitle(code *string, name string) string {
-	if code != nil && *code != "" {
-		return text.Truncate(p(*code), 8)
+// compNames and compCodes are the bloc's components' names and codes,
+// in column order.
+func (v *rankingView) compNames() []string {
+	out := make([]string, len(v.comps.Components))
+	for i, c := range v.comps.Components {
+		out[i] = c.Name
 	}
-	name = p(name)
-	if text.Width(name) <= 8 {
-		return name
+	return out
+}
+
+func (v *rankingView) compCodes() []*string {
+	out := make([]*string, len(v.comps.Components))
+	for i, c := range v.comps.Components {
+		out[i] = c.Code
 	}
-	// "Lĩnh vực 1" → "LV1": initials, numbers kept whole
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		r := []rune(w)
-		if unicode.IsDigit(r[0]) {
-			b.WriteString(w)
-			continue
-		}
-		b.WriteRune(unicode.ToUpper(r[0]))
-	}
-	return text.Truncate(b.String(), 8)
+	return out
 }
 
 func (v *rankingView) SetSize(w, h int) {
@@ -261,7 +252,7 @@ func (v *rankingView) Cell(row, col int) grid.Cell {
 		return grid.Cell{}
 	}
 	k := styles.KNormal
-	if cs.Pct != nil {
+	if cs.Pct != nil && !cs.Bonus { // a bonus not earned is no weakness
 		k = styles.Heat(*cs.Pct)
 	}
 	if v.pct() {
@@ -401,6 +392,34 @@ func (v *rankingView) SelectedUnit() string {
 // --- the view ---------------------------------------------------------------
 
 func (v *rankingView) Render(w, h int) string {
+	legend := v.legend(w, h)
+	if len(legend) == 0 {
+		return v.render(w, h)
+	}
+	return v.render(w, h-len(legend)) + "\n" + strings.Join(legend, "\n")
+}
+
+// legend names the component columns in sight (code → full name), the
+// focused one first, under the table: one line, two on a tall screen.
+func (v *rankingView) legend(w, h int) []string {
+	if h < 12 || len(v.rows) == 0 || v.g.Len() == 0 {
+		return nil
+	}
+	seen := false
+	for _, c := range v.g.Visible() {
+		seen = seen || c >= rcComps
+	}
+	if !seen {
+		return nil
+	}
+	lines := compLegend(v.titles, v.compNames(), v.g.Col()-rcComps, w, 1+h/30)
+	for i, l := range lines {
+		lines[i] = v.c.st.Muted.Render(text.Left(l, w))
+	}
+	return lines
+}
+
+func (v *rankingView) render(w, h int) string {
 	if len(v.rows) == 0 {
 		return text.Lines([]string{"", " " + v.c.st.Muted.Render(v.c.sayf(words.NoRankingData, p(v.c.bloc), v.c.year))}, w, h)
 	}
@@ -442,6 +461,9 @@ func (v *rankingView) Status() string {
 	}
 	if v.pct() {
 		parts = append(parts, v.c.say(words.StatusPctOfMax))
+	}
+	if f := focusedName(v.c, v.titles, v.compNames(), v.g.Col()-rcComps); f != "" {
+		parts = append(parts, f)
 	}
 	if n := len(v.warned); n > 0 {
 		parts = append(parts, v.c.sayf(words.StatusWarnedUnits, n))

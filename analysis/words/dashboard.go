@@ -318,5 +318,6 @@ var (
 	CompareProfileNote = def("điểm (± so với trung bình khối của đơn vị) · thưởng: điểm cộng thêm, không phải điểm yếu", "score (± against the unit's own bloc mean) · bonus: extra points, not a weakness")
 	CompareNoProfile   = tmpl("Không có điểm lĩnh vực năm %d", "No component scores in %d")
 	ColMaxShort        = def("tối đa", "max")
+	FocusedComponent   = tmpl("cột %s: %s", "column %s: %s")
 	ColBlocMeanOf      = tmpl("TB %s", "mean %s")
 )
