@@ -19,6 +19,7 @@ type viewKey struct {
 // viewKeys reach each view from a fresh model.
 var viewKeys = []viewKey{
 	{"1-overview", []string{"1"}},
+	{"1-overview-end", []string{"1", "G"}},
 	{"2-ranking", []string{"2", "tab"}},
 	{"3-unit", []string{"2", "tab", "tab", "G", "enter"}},
 	{"4-movers", []string{"4", "tab"}},

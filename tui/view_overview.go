@@ -182,7 +182,7 @@ func (v *overviewView) build() {
 
 	// the year's top movers
 	lines = append(lines, st.Section.Render(c.sayf(words.TopMovers, c.year)))
-	top := topMovers(c.a.Movers(c.index, c.year), 24)
+	top, left := topMovers(c.a.Movers(c.index, c.year), 24)
 	if len(top) == 0 {
 		lines = append(lines, "   "+st.Muted.Render(c.say(words.NoTopMovers)))
 	}
@@ -191,12 +191,19 @@ func (v *overviewView) build() {
 		blocW = max(blocW, text.Width(p(b)))
 	}
 	blocW = min(blocW, max(10, w/5))
-	for _, mv := range top {
+	for _, tm := range top {
 		kw := 22
+		mv := tm.Mover
 		l := "   " + st.Muted.Render(text.Left(p(mv.Bloc), blocW)) + " " +
 			st.Render(kindTone(mv.Kind), text.Left(kindName(mv.Kind, c.lang), kw)) + " " +
 			p(mv.Unit) + st.Muted.Render(" · "+factDetail(&mv, scorePad(c.ds), c.lang))
 		lines = append(lines, l)
+		if tm.more > 0 { // the rest of this kind in this bloc, counted, not dropped silently
+			lines = append(lines, "   "+text.Spaces(blocW+1+kw+1)+st.Muted.Render(c.sayf(words.MoreOfKind, tm.more)))
+		}
+	}
+	if left > 0 {
+		lines = append(lines, "   "+st.Muted.Render(c.sayf(words.MoreHighlights, left, tabIndex("movers")+1)))
 	}
 	lines = append(lines, "", "   "+st.Muted.Render(c.say(words.OverviewHint)))
 	v.sc.set(lines)
@@ -239,25 +246,38 @@ func hasUnit(us []analysis.UnitScore, id string) bool {
 	return false
 }
 
-// topMovers picks the headline facts of the year: a few per bloc and kind.
-func topMovers(all []analysis.Mover, limit int) []analysis.Mover {
+// topMover is a headline fact and how many more of its kind in its bloc
+// the overview leaves out.
+type topMover struct {
+	analysis.Mover
+	more int
+}
+
+// topMovers picks the headline facts of the year: two per bloc and kind,
+// at most limit in all. It counts what it leaves out: per shown fact, the
+// others of its kind and bloc (more), and the facts left once the limit is
+// reached (left).
+func topMovers(all []analysis.Mover, limit int) (out []topMover, left int) {
 	kinds := []analysis.MoverKind{analysis.FirstTimeTop, analysis.RegainedTop, analysis.BiggestGain, analysis.BiggestDrop,
 		analysis.BiggestClimb, analysis.BiggestFall, analysis.GradeUp, analysis.GradeDown}
-	var out []analysis.Mover
 	for _, k := range kinds {
+		last := map[string]int{} // bloc → its last shown fact of this kind
 		per := map[string]int{}
 		for _, mv := range all {
-			if mv.Kind != k || per[mv.Bloc] >= 2 {
-				continue
-			}
-			per[mv.Bloc]++
-			out = append(out, mv)
-			if len(out) >= limit {
-				return out
+			switch {
+			case mv.Kind != k:
+			case per[mv.Bloc] >= 2:
+				out[last[mv.Bloc]].more++
+			case len(out) >= limit:
+				left++
+			default:
+				per[mv.Bloc]++
+				last[mv.Bloc] = len(out)
+				out = append(out, topMover{Mover: mv})
 			}
 		}
 	}
-	return out
+	return out, left
 }
 
 // wrapStyled packs styled items into lines of at most w cells.

@@ -121,6 +121,8 @@ var (
 	ScoreDown          = def(" giảm", " down")
 	MinMax             = tmpl(" · thấp nhất %s, cao nhất %s", " · lowest %s, highest %s")
 	TopMovers          = tmpl("  Biến động nổi bật năm %d", "  Top movers of %d")
+	MoreOfKind         = tmpl("+%d nữa", "+%d more")
+	MoreHighlights     = tmpl("+%d biến động nổi bật nữa (%d: mọi biến động)", "+%d more highlights (%d: all movers)")
 	NoTopMovers        = def("Không có (năm đầu tiên hoặc không có dữ liệu so sánh).", "None (first year, or nothing to compare with).")
 	OverviewHint       = def("enter: xếp hạng khối đang chọn · 4: mọi biến động · 7: báo cáo",
 		"enter: ranking of the chosen bloc · 4: all movers · 7: briefing")
