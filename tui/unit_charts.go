@@ -107,6 +107,17 @@ func scoreChartLines(c *viewCtx, track []analysis.ScorePoint, colW, height int) 
 	return lines
 }
 
+// hasTotals says whether a unit has a total or a bloc mean to chart (a
+// grades-only index has neither).
+func hasTotals(track []analysis.ScorePoint) bool {
+	for _, pt := range track {
+		if pt.Score != nil || pt.BlocMean != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // yearAxis writes two-digit years centred under chart columns, after a
 // margin of pad cells.
 func yearAxis(years []int, colW, pad int) string {

@@ -177,7 +177,7 @@ func (v *unitView) build() {
 		var blocks [][]string
 		for colW := 6; colW >= 3; colW-- {
 			blocks = [][]string{hist, rankChartLines(c, ranks, years, colW, room)}
-			if len(track) > 0 {
+			if hasTotals(track) {
 				blocks = append(blocks, scoreChartLines(c, track, colW, max(5, min(12, room))))
 			}
 			if len(besideOrBelow(blocks, w, 4)) <= len(joinBeside(blocks, 4)) {
