@@ -22,6 +22,7 @@ var viewKeys = []viewKey{
 	{"1-overview-end", []string{"1", "G"}},
 	{"2-ranking", []string{"2", "tab"}},
 	{"3-unit", []string{"2", "tab", "tab", "G", "enter"}},
+	{"3-unit-leader", []string{"2", "tab", "tab", "enter"}},
 	{"4-movers", []string{"4", "tab"}},
 	{"5-components", []string{"5", "tab"}},
 	{"5-components-focus", []string{"5", "tab", "right", "right", "right", "right"}},
