@@ -260,7 +260,8 @@ check quit-restored
 # among the arguments; the status line counts the indices; L switches the
 # whole interface and back; ? shows English help; the unit picker (f) finds
 # a unit by a fuzzy, accent-free query and opens it; the years pivot shows
-# scores, then ranks (v); two units marked in the ranking are compared (c)
+# scores, then ranks (v); two units marked in the ranking are compared (c),
+# with their component profiles against the bloc mean (i, G)
 keys clear Enter
 keys "'$BIN' --lang en --index 'van thu' --year 2023" Enter
 wait_for "1 Overview" "Year 2023" "index 2/2 · i"
@@ -300,6 +301,13 @@ keys c
 wait_for "Ranking › Compare" "2 units" "Grade"
 assert_full_width
 check compare-two-units
+# the component profile against the bloc mean, on the PAR Index (i): the
+# records-management index has grades only
+keys i
+keys G
+wait_for "against the bloc mean" "Điểm thưởng (bonus)" "mean" "max"
+assert_full_width
+check compare-component-profile
 keys C-c
 wait_for 'E2E$'
 [ "$(alt_on)" = 0 ] || die "alternate screen still on after ctrl+c"
