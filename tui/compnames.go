@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -31,7 +32,7 @@ func abbrevName(name string, w int) string {
 	}
 	var ws []string
 	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
-		if !abbrevSkips[strings.ToLower(f)] {
+		if !slices.Contains(words.AbbrevSkips, strings.ToLower(f)) {
 			ws = append(ws, f)
 		}
 	}
@@ -64,9 +65,6 @@ func abbrevName(name string, w int) string {
 	return string(r[:min(len(r), max(0, w))])
 }
 
-// abbrevSkips are the small words initials leave out ("Tác động của cải
-// cách hành chính" → "TĐCCHC").
-var abbrevSkips = map[string]bool{"-": true, "–": true, "của": true, "và": true, "các": true, "of": true, "and": true, "the": true}
 
 // fixedWidth is the cells columns take in a grid, separators included,
 // each as wide as grid.SetColumns makes it (its title and a sort arrow).

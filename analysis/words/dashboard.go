@@ -323,3 +323,7 @@ var (
 	FocusedComponent   = tmpl("cột %s: %s", "column %s: %s")
 	ColBlocMeanOf      = tmpl("TB %s", "mean %s")
 )
+
+// AbbrevSkips are the small words a component's initials leave out, in
+// either language ("Tác động của cải cách hành chính" → "TĐCCHC").
+var AbbrevSkips = []string{"-", "–", "của", "và", "các", "of", "and", "the"}
