@@ -65,7 +65,6 @@ func abbrevName(name string, w int) string {
 	return string(r[:min(len(r), max(0, w))])
 }
 
-
 // fixedWidth is the cells columns take in a grid, separators included,
 // each as wide as grid.SetColumns makes it (its title and a sort arrow).
 func fixedWidth(cols []grid.Column) int {
