@@ -217,6 +217,15 @@ if wants tools; then
     if [ "$n" = visidata ]; then n="visidata:$VD_RUNS"; fi
     args+=("$n=${cmds[$i]}")
   done
+  # DuckDB must answer what parlens answers, or the race is not fair: compare once.
+  "$P" summary --format json "$F" >"$WORK/same-parlens.json"
+  DUCKDB_NODE_DIR=$DUCKDB_DIR node bench/duckdb/summary.cjs "$F" >"$WORK/same-duckdb.json"
+  if same=$(node bench/duckdb/same.cjs "$WORK/same-parlens.json" "$WORK/same-duckdb.json"); then
+    same="DuckDB's result, checked against \`parlens summary\` on this file (\`bench/duckdb/same.cjs\`): $same."
+  else
+    echo "$same" >&2
+    same="**DuckDB's result differs from \`parlens summary\` on this file** (\`bench/duckdb/same.cjs\`): $(echo "$same" | tail -1)."
+  fi
   timeit "$RUNS" "$WORK/tools.csv" "${args[@]}"
   # DuckDB's query times: the last runs' (the warm-up round wrote one first)
   tail -n "$RUNS" "$QT" | sort -n >"$QT.sorted"
@@ -247,6 +256,8 @@ if wants tools; then
     done
     echo
     echo "Rounds: $RUNS (VisiData in the first $VD_RUNS), after $WARMUP warm-up. $(loadline "$before")"
+    echo
+    echo "$same"
   } >"$FRAG/tools.md"
   br=$(col "$WORK/tools.csv" brief median_s)
   r=$(calc 'printf "%.2f", b / s' "b=$br" "s=$pl")
