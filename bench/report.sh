@@ -11,7 +11,7 @@
 #
 # Options: --quick, --only LIST, -o FILE ("-" for standard output).
 # Env: BENCH_DIR   scratch folder for binaries and files (default ${TMPDIR:-/tmp}/parlens-bench)
-#      RUNS        timed runs of each command in the tools table (default 10; quick 1)
+#      RUNS        timed rounds of the tools table and of the growth table up to L (default 10; quick 1)
 #      DUCKDB_DIR  where @duckdb/node-api is installed (default ~/.cache/parlens-bench/duckdb)
 #
 # Needs Go. Installs Miller, VisiData, tmux and Node.js (apt-get) and
@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   --quick) quick=1 ;;
   --only) only=${2:?--only needs a list}; shift ;;
   -o) out=${2:?-o needs a file}; shift ;;
-  -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "report.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
