@@ -12,6 +12,8 @@
 # Options: --quick, --only LIST, -o FILE ("-" for standard output).
 # Env: BENCH_DIR   scratch folder for binaries and files (default ${TMPDIR:-/tmp}/parlens-bench)
 #      RUNS        timed rounds of the tools table and of the growth table up to L (default 10; quick 1)
+#      VD_RUNS, BIG_RUNS, FRAME_RUNS, SCORECARD_RUNS   rounds of VisiData, of the files above L,
+#                  of the first-frame runs and of scorecard --all (default 3, 3, 5, 3; quick 1)
 #      DUCKDB_DIR  where @duckdb/node-api is installed (default ~/.cache/parlens-bench/duckdb)
 #
 # Needs Go. Installs Miller, VisiData, tmux and Node.js (apt-get) and
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
   --quick) quick=1 ;;
   --only) only=${2:?--only needs a list}; shift ;;
   -o) out=${2:?-o needs a file}; shift ;;
-  -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "report.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -47,7 +49,7 @@ if [ "$quick" = 1 ]; then
   SCALE=100 TUI_BENCHTIME=1x LOAD_BENCHTIME=1x
   out=${out:-$WORK/BENCHMARKS.quick.md}
 else
-  RUNS=${RUNS:-10} VD_RUNS=3 BIG_RUNS=3 SCORECARD_RUNS=3 FRAME_RUNS=5 WARMUP=1
+  RUNS=${RUNS:-10} VD_RUNS=${VD_RUNS:-3} BIG_RUNS=${BIG_RUNS:-3} SCORECARD_RUNS=${SCORECARD_RUNS:-3} FRAME_RUNS=${FRAME_RUNS:-5} WARMUP=1
   SCALE=1 TUI_BENCHTIME=3x LOAD_BENCHTIME=1s
   out=${out:-$ROOT/BENCHMARKS.md}
 fi
