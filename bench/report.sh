@@ -94,7 +94,8 @@ BUDGETS=$FRAG/budgets.tsv
 : >"$BUDGETS"
 
 log() { echo "== $*" >&2; }
-loadavg() { cut -d' ' -f1 /proc/loadavg; }
+# loadavg: the 1-minute load average, also kept in $FRAG/loads for the file's first line.
+loadavg() { cut -d' ' -f1 /proc/loadavg | tee -a "$FRAG/loads"; }
 # loadline BEFORE: the line under a table.
 loadline() { echo "Load average (1 minute) $1 before this table, $(loadavg) after."; }
 # timeit RUNS CSV NAME=CMD...: alternated runs, summary CSV (name,runs,min_s,median_s,peak_rss_kib).
@@ -129,6 +130,8 @@ show() {
 }
 commas() { calc 'n = v; s = ""; while (n >= 1000) { s = sprintf(",%03d", n % 1000) s; n = int(n / 1000) } printf "%d%s", n, s' "v=$1"; }
 rows_of() { echo $(($(wc -l <"$1") - 1)); }
+
+START_LOAD=$(loadavg)
 
 # ---------------------------------------------------------------- build and generate
 log "building parlens, the floor and the timer into $WORK/bin"
@@ -490,7 +493,13 @@ fi
 {
   mode="the full run"
   if [ "$quick" = 1 ]; then mode="**a quick run (\`--quick\`): files 100× smaller, one run each — these are not the figures**"; fi
+  top=$(sort -g "$FRAG/loads" | tail -1)
   echo "This file: $mode, $(date -u '+%Y-%m-%d %H:%M UTC'), parlens revision $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
+  echo "Rounds: $RUNS (tools; growth up to L), VisiData $VD_RUNS, above L and long $BIG_RUNS, first frame $FRAME_RUNS, scorecards $SCORECARD_RUNS."
+  echo "Load average (1 minute) $START_LOAD at the start, at most $top between tables."
+  if [ "$(calc 'print (t > c)' "t=$top" "c=$(nproc)")" = 1 ]; then
+    echo "**More work was waiting than there were cores ($(nproc)) during this run: other work competed for the CPU, so the times are upper bounds and the ratios are rough.**"
+  fi
 } >"$FRAG/generated.md"
 
 # render TEMPLATE: each line that is exactly {{name}} becomes $FRAG/name.md.
