@@ -172,7 +172,7 @@ fi
 # ---------------------------------------------------------------- machine
 {
   rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-  if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then rev="$rev with uncommitted changes"; fi
+  if [ -n "$(git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' 2>/dev/null)" ]; then rev="$rev with uncommitted changes"; fi
   echo "| | |"
   echo "| --- | --- |"
   echo "| CPU | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(nproc) cores |"
