@@ -4,6 +4,7 @@
 # every 30 ms, printing when the loading screen (with its progress bar)
 # appears and when the first frame with data does. The poll itself costs
 # CPU on a 2-core machine, so the figures are upper bounds within ±30 ms.
+# PARLENS_BIN=path uses that binary instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file=${1:?usage: bench/firstframe.sh FILE [RUNS]}
@@ -13,14 +14,19 @@ if ! command -v tmux >/dev/null 2>&1; then
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq tmux >/dev/null
 fi
-bin=$(mktemp -d)
-trap 'rm -rf "$bin"' EXIT
-go build -o "$bin/parlens" .
+# PARLENS_BIN: a parlens already built (bench/report.sh passes its own)
+parlens=${PARLENS_BIN:-}
+if [ -z "$parlens" ]; then
+  bin=$(mktemp -d)
+  trap 'rm -rf "$bin"' EXIT
+  go build -o "$bin/parlens" .
+  parlens=$bin/parlens
+fi
 now() { date +%s.%N; }
 for ((i = 1; i <= runs; i++)); do
   s=parlens-ff-$$-$i
   start=$(now)
-  tmux new-session -d -s "$s" -x 160 -y 50 "$bin/parlens $(printf %q "$file")"
+  tmux new-session -d -s "$s" -x 160 -y 50 "$(printf %q "$parlens") $(printf %q "$file")"
   loading="" ready=""
   for ((n = 0; n < 2000; n++)); do # 60 s at most
     pane=$(tmux capture-pane -p -t "$s" 2>/dev/null || true)
