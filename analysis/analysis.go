@@ -353,6 +353,9 @@ func (a *Analysis) buildComponents() {
 	at := map[string]int{}
 	for i := range a.ds.Components {
 		c := &a.ds.Components[i]
+		if c.Parent != "" {
+			continue // a criterion: the areas' views are these; the tree's are in tree.go
+		}
 		k := c.Key
 		if k == "" {
 			k = data.Fold(c.Name)

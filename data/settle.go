@@ -16,6 +16,7 @@ import (
 // result finishes the dataset: unit identities, duplicates, name changes, order.
 func (b *builder) result() *Result {
 	d := b.ds
+	b.rollUp()
 	keys := b.assignIdentities()
 	b.findDuplicates(&keys)
 	b.warnNameChanges(&keys)
