@@ -76,7 +76,7 @@ func TestHeaderCode(t *testing.T) {
 		{"TC3.1", "TC3.1", "3.1", "", "", true},
 		{"Lĩnh vực 1: Chỉ đạo (10 điểm) / 1.1", "1.1", "1.1", "Lĩnh vực 1: Chỉ đạo (10 điểm)", "1", true},
 		{"Lĩnh vực 2 / 1.1", "1.1", "1.1", "", "", true}, // the merged cell above is not its area
-		{"1", "", "", "", "", false},                    // a bare number is not known to be an area
+		{"1", "", "", "", "", false}, // a bare number is not known to be an area
 		{"Tổng điểm", "", "", "", "", false},
 	}
 	for _, c := range cases {
