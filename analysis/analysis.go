@@ -28,6 +28,7 @@ type Analysis struct {
 	unitOrder []string             // unit ids in first-seen order
 
 	comps []compKey // components grouped by Component.Key
+	tree  *data.Tree // the components' hierarchy (tree.go)
 
 	recEntry []*entry // ds.Records[i] → its entry
 
@@ -231,6 +232,7 @@ func New(ds *data.Dataset) *Analysis {
 		byKey:   map[data.Slice]*group{},
 		units:   map[string]*unitInfo{},
 	}
+	a.tree = ds.Tree()
 	a.buildComponents()
 
 	// Pass 1: assign every record to its group.
@@ -432,7 +434,9 @@ func (a *Analysis) prepareGroup(g *group) {
 		case r.Grade != "":
 			e.grade = r.Grade
 		case e.hasScore && g.scheme != noScheme:
-			e.grade = g.scheme.GradeFor(r.Total)
+			if v, ok := a.ds.GradeValue(g.scheme, a.tree, r); ok { // the total, or its share of applicable points
+				e.grade = g.scheme.GradeFor(v)
+			}
 		}
 		e.gk = gradeKey{lvl: noGrade}
 		if e.grade != "" {

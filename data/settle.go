@@ -17,6 +17,7 @@ import (
 func (b *builder) result() *Result {
 	d := b.ds
 	b.rollUp()
+	b.checkApplicableSchemes()
 	keys := b.assignIdentities()
 	b.findDuplicates(&keys)
 	b.warnNameChanges(&keys)

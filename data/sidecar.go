@@ -32,6 +32,7 @@ type gradeRow struct {
 	Bloc     string `csv:"bloc"`
 	FromYear string `csv:"from_year"`
 	ToYear   string `csv:"to_year"`
+	Basis    string `csv:"basis"`
 }
 
 type unitRow struct {
@@ -59,6 +60,7 @@ var sidecarHeaders = map[string]map[string]string{
 		"min": "min", "diem toi thieu": "min", "tu diem": "min", "min inclusive": "min", "nguong": "min",
 		"index": "index", "chi so": "index", "bloc": "bloc", "khoi": "bloc", "nhom": "bloc",
 		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+		"basis": "basis", "co so": "basis", "tinh theo": "basis", "can cu": "basis",
 	},
 	"units": {
 		"unit code": "unit_code", "ma": "unit_code", "ma don vi": "unit_code", "code": "unit_code",

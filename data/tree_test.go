@@ -292,3 +292,48 @@ func TestRenamedCriterion(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, ","), want)
 	}
 }
+
+// TestPercentOfApplicableScheme: a scheme declared on the share of
+// applicable points grades a unit whose KPS criterion left its maximum on
+// its share, not its points; an unknown basis is refused at the cell.
+func TestPercentOfApplicableScheme(t *testing.T) {
+	comps := "code,name,max\n1,Chỉ đạo,50\n1.1,Kế hoạch,20\n1.2,Báo cáo,30\n2,Thể chế,50\n"
+	data := "year,unit,1.1,1.2,2\n2023,Sở A,18,27,40\n2023,Sở B,KPS,28,44\n"
+	grades := "grade,min,basis\nXuất sắc,90,percent_of_applicable\nTốt,80,percent_of_applicable\nKhá,,percent_of_applicable\n"
+	d := mustLoad(t, map[string]string{"components.csv": comps, "par.csv": data, "grades.csv": grades})
+	s := &d.Schemes[0]
+	if s.Basis != BasisApplicable {
+		t.Fatalf("basis %q", s.Basis)
+	}
+	tr := d.Tree()
+	cases := []struct {
+		unit  string
+		value float64
+		grade string
+	}{
+		{"Sở A", 85, "Tốt"},      // 85 of 100 points
+		{"Sở B", 90, "Xuất sắc"}, // 72 of the 80 points that apply: 90%, though only 72 points
+	}
+	for _, c := range cases {
+		for i := range d.Records {
+			r := &d.Records[i]
+			if r.Unit != c.unit {
+				continue
+			}
+			v, ok := d.GradeValue(s, tr, r)
+			if !ok || v != c.value || s.GradeFor(v) != c.grade {
+				t.Errorf("%s: %v %v → %q; want %v → %q", c.unit, v, ok, s.GradeFor(v), c.value, c.grade)
+			}
+		}
+	}
+	r := readFiles(t, map[string]string{"par.csv": data, "grades.csv": "grade,min,basis\nTốt,80,per cent\n"})
+	want := `grades.csv:2:3: error: unknown basis "per cent"`
+	if !slices.ContainsFunc(r.Issues, func(i Issue) bool { return strings.HasPrefix(i.String(), want) }) {
+		t.Errorf("want %q in %v", want, r.Issues)
+	}
+	r = readFiles(t, map[string]string{"par.csv": data, "grades.csv": "grade,min,basis\nTốt,80,percent_of_applicable\nKhá,,\n"})
+	want = `grades.csv:3:3: error: a scheme's rows disagree on its basis`
+	if !slices.ContainsFunc(r.Issues, func(i Issue) bool { return strings.HasPrefix(i.String(), want) }) {
+		t.Errorf("want %q in %v", want, r.Issues)
+	}
+}
