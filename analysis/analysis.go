@@ -27,7 +27,7 @@ type Analysis struct {
 	units     map[string]*unitInfo // unit id → names and codes, across indices
 	unitOrder []string             // unit ids in first-seen order
 
-	comps []compKey // components grouped by Component.Key
+	comps []compKey  // components grouped by Component.Key
 	tree  *data.Tree // the components' hierarchy (tree.go)
 
 	recEntry []*entry // ds.Records[i] → its entry
