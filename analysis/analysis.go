@@ -92,6 +92,8 @@ type group struct {
 	comp      *compCache
 	tblOnce   sync.Once
 	tbl       Table
+	treeOnce  sync.Once
+	tree      *treeCache
 }
 
 // slice is the group's key: its index, year and bloc.
