@@ -41,7 +41,7 @@ var commands = []command{
 		summary: "facts of a year: first-time leaders, streaks, bottoms, grade moves, biggest moves"},
 	{name: "unit", args: "NAME|CODE [flags] [PATH...]", operand: true, data: dataSet, formats: allFormats,
 		bind: report(unitRows, unitHuman), summary: "one unit: history, components, gaps and movers"},
-	{name: "components", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: query(componentRows, componentTable),
+	{name: "components", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: bindComponents,
 		summary: "component scores per unit: % of max, change, bloc mean, rank, points lost"},
 	{name: "transitions", args: "[--from Y1] [--to Y2] [flags] [PATH...]", data: dataSet, formats: tableFormats, bind: bindTransitions,
 		summary: "grade × grade matrix between two years, with Kendall's τ"},

@@ -110,10 +110,9 @@ func (a *Analysis) buildTreeCache(g *group) *treeCache {
 	}
 	var walk func(c int)
 	walk = func(c int) {
-		if !used[c] {
-			return
+		if used[c] { // a parent without a score (a part missing) still shows its parts
+			tc.order = append(tc.order, c)
 		}
-		tc.order = append(tc.order, c)
 		for _, ch := range a.tree.Children[c] {
 			walk(ch)
 		}
