@@ -29,7 +29,7 @@ type SelfGap struct {
 	// AppraisedBy is what the self-assessed score was compared with: the
 	// key of the appraisal component, or "total".
 	AppraisedBy string   `json:"appraised_by"`
-	Gap         float64  `json:"gap"`      // self_assessed − appraised: points over-claimed (negative: under-claimed)
+	Gap         float64  `json:"gap"` // self_assessed − appraised: points over-claimed (negative: under-claimed)
 	PrevYear    *int     `json:"prev_year"`
 	PrevGap     *float64 `json:"prev_gap"` // last year's gap, when both years have one
 	Narrowed    *bool    `json:"narrowed"` // |gap| smaller than last year's (at 2 decimals)
