@@ -43,6 +43,8 @@ var commands = []command{
 		bind: report(unitRows, unitHuman), summary: "one unit: history, components, gaps and movers"},
 	{name: "components", args: "[flags] [PATH...]", data: dataSet, formats: tableFormats, bind: bindComponents,
 		summary: "component scores per unit: % of max, change, bloc mean, rank, points lost"},
+	{name: "scorecard", args: "UNIT|--all -o DIR [flags] [PATH...]", operand: true, operandUnless: "all", data: dataSet, bind: bindScorecard,
+		summary: "a unit's scorecard: rank, grade history, every area and criterion against the bloc, self-assessment gap", about: scorecardAbout},
 	{name: "transitions", args: "[--from Y1] [--to Y2] [flags] [PATH...]", data: dataSet, formats: tableFormats, bind: bindTransitions,
 		summary: "grade × grade matrix between two years, with Kendall's τ"},
 	{name: "brief", args: "[flags] [PATH...]", data: dataSet, bind: bindBrief,
