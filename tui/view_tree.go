@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
@@ -412,6 +413,25 @@ func (v *treeView) Status() string {
 		parts = append(parts, v.c.say(words.StatusPoints))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// exportTable is the opened component's parts as shown (y and w), with
+// the component itself first, as it is pinned on screen.
+func (v *treeView) exportTable() (*present.Table, string) {
+	if !v.has {
+		return nil, ""
+	}
+	t := v.gridExport()
+	for k, r := range v.g.Rows() { // a code ("1", "2.100") is text, not a number
+		t.Rows[k][tcCode] = ps(v.rows[r].part.Code)
+	}
+	node := make([]any, len(v.g.Cols))
+	for col := range node {
+		node[col] = shownValue(v.pinned(col).Text)
+	}
+	node[tcCode] = ps(v.node.part.Code)
+	t.Rows = append([][]any{node}, t.Rows...)
+	return t, "tieu-chi-" + data.Fold(v.key)
 }
 
 // --- the heatmap's side -----------------------------------------------------

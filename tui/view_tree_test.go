@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/tui/grid"
@@ -195,5 +197,30 @@ func TestNoTreeNoDrill(t *testing.T) {
 	}
 	if s := screen(m); !strings.Contains(s, words.UnitTreeName.In(words.VI)) {
 		t.Errorf("no tree section on the unit page:\n%s", s)
+	}
+}
+
+// TestDrillDownExport: y and w write the opened area as shown, the area
+// itself first, then its criteria in the screen's order.
+func TestDrillDownExport(t *testing.T) {
+	m := newTreeModel(t, 120, 40, true)
+	press(m, "5", "down", "down", "down", "right", "right", "right", "enter", "right", "right", "right", "s")
+	tb, name := drillOf(m).exportTable()
+	if name != "tieu-chi-1" || tb == nil {
+		t.Fatalf("export %q %v", name, tb)
+	}
+	var got []string
+	for _, r := range tb.Rows {
+		val := func(x any) any {
+			if n, ok := x.(present.Num); ok {
+				return n.V
+			}
+			return x
+		}
+		got = append(got, fmt.Sprint(val(r[tcCode]), " ", val(r[tcLost]), " ", val(r[tcVsMean])))
+	}
+	// sorted by the distance to the bloc mean, largest first; 1.3 does not apply: last
+	if g, w := strings.Join(got, ";"), "1 1.5 3.5;1.1 1 0.6;1.2 0.5 0.1;1.3 <nil> <nil>"; g != w {
+		t.Errorf("rows %s, want %s", g, w)
 	}
 }
