@@ -516,3 +516,23 @@ func (b *builder) rollUpMaxima(t *Tree, order []int) {
 	}
 	b.maxCache = nil
 }
+
+// ancestorHasMax reports whether some ancestor of component i has a
+// maximum in a year: i's points are then counted in the ancestor's.
+func (b *builder) ancestorHasMax(i, year int) bool {
+	for steps := 0; steps < len(b.ds.Components); steps++ {
+		key := b.ds.Components[i].Parent
+		if key == "" {
+			return false
+		}
+		p, ok := b.compByID[b.fold(key)]
+		if !ok {
+			return false
+		}
+		if _, ok := b.ds.Components[p].Max(year); ok {
+			return true
+		}
+		i = p
+	}
+	return false
+}
