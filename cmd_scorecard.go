@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
@@ -125,25 +126,58 @@ func writeAllScorecards(e *env, f *scorecardFlags, index string) error {
 	if f.format.given {
 		formats = []string{f.format.value}
 	}
+	// Each file is synced to disk before it replaces its name: the writes
+	// wait on the disk, not the processor, so several run at once.
+	type job struct {
+		path, format string
+		doc          *present.Document
+	}
+	jobs := make(chan job)
+	errs := make(chan error, scorecardWriters)
+	var wg sync.WaitGroup
+	for range scorecardWriters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if err := writeFileAtomic(j.path, func(w io.Writer) error { return writeDocument(w, j.doc, j.format) }); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
 	names := map[string]bool{}
 	n := 0
 	for _, id := range e.a.UnitIDs() {
+		if len(errs) > 0 {
+			break // a write failed: stop, and say so below
+		}
 		doc, ok := scorecardDocument(e, f, id, index)
 		if !ok {
 			continue
 		}
 		base := uniqueName(names, scorecardFileName(e.a, id))
 		for _, format := range formats {
-			p := filepath.Join(f.out, base+scorecardExtensions[format])
-			if err := writeFileAtomic(p, func(w io.Writer) error { return writeDocument(w, doc, format) }); err != nil {
-				return &exitError{exitData, "parlens: " + cleanError(err)}
-			}
+			jobs <- job{filepath.Join(f.out, base+scorecardExtensions[format]), format, doc}
 		}
 		n++
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return &exitError{exitData, "parlens: " + cleanError(err)}
+	default:
 	}
 	fmt.Fprintln(e.stderr, words.ScorecardWrote.F(words.Lang(f.lang.value), n, data.Printable(f.out)))
 	return nil
 }
+
+// scorecardWriters is how many scorecard files are written at once.
+const scorecardWriters = 16
 
 // cleanError is an error's text, inert.
 func cleanError(err error) string { return data.Printable(err.Error()) }

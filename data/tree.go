@@ -471,9 +471,9 @@ func (b *builder) rollUp() {
 			case !IsMissing(v):
 				if d := v - sum; d > 0.015 || d < -0.015 {
 					c := &b.ds.Components[p]
-					b.warnf(Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][p]}, "correct the "+levelOf(t.Depth[p])+" or its parts; parlens keeps the given value",
-						"%s %d: %s %q is %s, its %s sum to %s", clip(r.Unit), r.Year, levelOf(t.Depth[p]), clip(c.NameIn(r.Year)),
-						formatNum(v), countNoun(len(t.Children[p]), levelOf(t.Depth[p]+1), levelsOf(t.Depth[p]+1)), formatNum(sum))
+					b.warnf(Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][p]}, "correct the "+levelOf(t.Depth[p])+" or its parts",
+						"%s %d: %s %q is %s, its %s sum to %s: %s is kept", clip(r.Unit), r.Year, levelOf(t.Depth[p]), clip(c.NameIn(r.Year)),
+						formatNum(v), countNoun(len(t.Children[p]), levelOf(t.Depth[p]+1), levelsOf(t.Depth[p]+1)), formatNum(sum), formatNum(v))
 				}
 			case given == 0:
 				r.Scores[p] = NotApplicable
@@ -507,7 +507,7 @@ func (b *builder) rollUpMaxima(t *Tree, order []int) {
 			if m, has := c.Max(y); has {
 				if d := m - sum; d > 1e-6 || d < -1e-6 {
 					b.warnf(b.tree.rowPos[p], "make the maximum the sum of its parts' maxima",
-						"%d: the maximum of %s %q is %s, its parts' maxima sum to %s", y, levelOf(t.Depth[p]), clip(c.NameIn(y)), formatNum(m), formatNum(sum))
+						"%d: the maximum of %s %q is %s, its parts' maxima sum to %s: %s is kept", y, levelOf(t.Depth[p]), clip(c.NameIn(y)), formatNum(m), formatNum(sum), formatNum(m))
 				}
 				continue
 			}
@@ -515,4 +515,24 @@ func (b *builder) rollUpMaxima(t *Tree, order []int) {
 		}
 	}
 	b.maxCache = nil
+}
+
+// ancestorHasMax reports whether some ancestor of component i has a
+// maximum in a year: i's points are then counted in the ancestor's.
+func (b *builder) ancestorHasMax(i, year int) bool {
+	for steps := 0; steps < len(b.ds.Components); steps++ {
+		key := b.ds.Components[i].Parent
+		if key == "" {
+			return false
+		}
+		p, ok := b.compByID[b.fold(key)]
+		if !ok {
+			return false
+		}
+		if _, ok := b.ds.Components[p].Max(year); ok {
+			return true
+		}
+		i = p
+	}
+	return false
 }

@@ -337,3 +337,14 @@ func TestPercentOfApplicableScheme(t *testing.T) {
 		t.Errorf("want %q in %v", want, r.Issues)
 	}
 }
+
+// TestScaleCountsAreasOnce: the plausible total is the areas' maxima, not
+// the areas' and their criteria's summed (which would double it).
+func TestScaleCountsAreasOnce(t *testing.T) {
+	comps := "code,name,max\n1,Chỉ đạo,60\n1.1,A,30\n1.2,B,30\n2,Thể chế,40\n"
+	r := readFiles(t, map[string]string{"components.csv": comps, "par.csv": "year,unit,1.1,1.2,2,total\n2023,Sở A,30,30,40,100\n2023,Sở B,30,30,40,160\n"})
+	want := `par.csv:3:6: error: total 160 is far above the scale: a total is at most 150 (100 points plus 50 for bonus points, components.csv giving no bonus maximum)`
+	if !slices.ContainsFunc(r.Issues, func(i Issue) bool { return strings.HasPrefix(i.String(), want) }) {
+		t.Errorf("want %q in %v", want, r.Issues)
+	}
+}

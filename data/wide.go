@@ -861,7 +861,7 @@ func (b *builder) scale(year int) scaleLimit {
 		c := &b.ds.Components[i]
 		m, ok := c.Max(year)
 		switch {
-		case !ok:
+		case !ok || b.ancestorHasMax(i, year): // a criterion's points are in its area's
 		case c.Bonus:
 			bonus, bonusKnown = bonus+m, true
 		default:
