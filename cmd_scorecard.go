@@ -313,13 +313,21 @@ func scorecardDocument(e *env, f *scorecardFlags, unitID, index string) (*presen
 			add(present.Block{Kind: present.TableBlock, Text: words.ScorecardTreeOf.F(lang, sc.Year), Table: tree})
 			add(present.Block{Kind: present.Note, Text: say(words.ScorecardTreeNote)})
 			if len(sc.MostLost) == 0 {
-				add(present.Block{Kind: present.Paragraph, Text: say(words.ScorecardNoneLost)})
+				none := words.ScorecardNoneLost
+				if sc.MostLostLevel == analysis.LevelArea {
+					none = words.ScorecardNoneLostAreas
+				}
+				add(present.Block{Kind: present.Paragraph, Text: say(none)})
 			} else {
 				lost := &present.Table{Headers: headers(words.ColCode, words.ColComponent, words.ColScore, words.ColBlocMean, words.ColVsBlocMean, words.ColBlocBest)}
 				for _, r := range sc.MostLost {
 					lost.Add(r.Code, r.Name, present.Score(r.Score, pad), present.Fixed(r.BlocMean, 2), present.Fixed(r.VsBlocMean, 2), present.Score(r.BlocBest, pad))
 				}
-				add(present.Block{Kind: present.TableBlock, Text: words.ScorecardMostLost.F(lang, len(sc.MostLost)), Table: lost})
+				heading := words.ScorecardMostLost
+				if sc.MostLostLevel == analysis.LevelArea {
+					heading = words.ScorecardMostLostAreas // a flat file: its components are areas
+				}
+				add(present.Block{Kind: present.TableBlock, Text: heading.F(lang, len(sc.MostLost)), Table: lost})
 			}
 		}
 

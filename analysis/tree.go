@@ -26,6 +26,7 @@ type CriterionRow struct {
 	Code   *string  `json:"code"`   // its code, when the files give one
 	Parent *string  `json:"parent"` // the parent's key; null for an area
 	Name   string   `json:"name"`   // its name that year
+	Bonus  bool     `json:"bonus"`  // bonus points (điểm thưởng): in the total, never points lost
 	Score  *float64 `json:"score"`  // null when missing or not applicable
 	// NotApplicable: the criterion does not apply to the unit ("KPS"); its
 	// maximum leaves the unit's applicable maximum.
@@ -168,7 +169,7 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 	}
 	for _, c := range tc.order {
 		comp := &a.ds.Components[c]
-		row := CriterionRow{Level: a.tree.Depth[c], Key: comp.Key, Code: optStr(comp.Code), Name: comp.NameIn(g.year), BlocUnits: tc.n[c]}
+		row := CriterionRow{Level: a.tree.Depth[c], Key: comp.Key, Code: optStr(comp.Code), Name: comp.NameIn(g.year), Bonus: comp.Bonus, BlocUnits: tc.n[c]}
 		if p := a.tree.Parent[c]; p >= 0 {
 			row.Parent = &a.ds.Components[p].Key
 		}
@@ -186,7 +187,9 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 		if !data.IsMissing(v) {
 			row.Score = ptr(v)
 			if row.ApplicableMax != nil {
-				row.Lost = ptr(*row.ApplicableMax - v)
+				if !row.Bonus {
+					row.Lost = ptr(*row.ApplicableMax - v)
+				}
 				if *row.ApplicableMax > 0 {
 					row.Share = ptr(v / *row.ApplicableMax * 100)
 				}
@@ -207,11 +210,11 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 
 // MostLost returns up to n rows of a unit's tree at a level where it is
 // furthest below the bloc's mean (largest vs_bloc_mean first, only rows
-// below the mean; ties in tree order).
+// below the mean, bonus points left out; ties in tree order).
 func (u *UnitTree) MostLost(level, n int) []CriterionRow {
 	var out []CriterionRow
 	for _, r := range u.Rows {
-		if r.Level == level && r.VsBlocMean != nil && *r.VsBlocMean > 0.005 {
+		if r.Level == level && !r.Bonus && r.VsBlocMean != nil && *r.VsBlocMean > 0.005 {
 			out = append(out, r)
 		}
 	}

@@ -24,8 +24,10 @@ var (
 	ScorecardTreeOf   = tmpl("Lĩnh vực và tiêu chí năm %d", "Areas and criteria, %d")
 	ScorecardTreeNote = def("Tối đa (phát sinh): điểm tối đa trừ các tiêu chí không phát sinh (KPS). Kém TB khối: trung bình khối trừ điểm của đơn vị (âm: cao hơn trung bình).",
 		"Applicable max: the maximum less the criteria that do not apply to the unit (KPS). Below bloc mean: the bloc's mean less the unit's score (negative: above the mean).")
-	ScorecardMostLost       = tmpl("%d tiêu chí đơn vị kém trung bình khối nhiều nhất", "The %d criteria where the unit is furthest below the bloc's mean")
+	ScorecardMostLost       = tmpl("Tiêu chí kém trung bình khối nhiều nhất (%d)", "Criteria furthest below the bloc's mean (%d)")
+	ScorecardMostLostAreas  = tmpl("Lĩnh vực kém trung bình khối nhiều nhất (%d)", "Areas furthest below the bloc's mean (%d)")
 	ScorecardNoneLost       = def("Không tiêu chí nào dưới trung bình khối.", "No criterion below the bloc's mean.")
+	ScorecardNoneLostAreas  = def("Không lĩnh vực nào dưới trung bình khối.", "No area below the bloc's mean.")
 	ScorecardSelf           = def("Tự đánh giá và thẩm định", "Self-assessment and appraisal")
 	ScorecardSelfLine       = tmpl("Tự đánh giá %s, thẩm định (%s) %s: chênh lệch %s điểm.", "Self-assessed %s, appraised (%s) %s: a gap of %s points.")
 	ScorecardSelfPrev       = tmpl("Năm %d chênh lệch %s điểm: %s.", "In %d the gap was %s points: %s.")
