@@ -19,6 +19,7 @@ type TreePart struct {
 	Code     *string  `json:"code"`
 	Name     string   `json:"name"`
 	HasParts bool     `json:"has_parts"` // criteria (or sub-criteria) under it carry scores
+	Bonus    bool     `json:"bonus"`     // bonus points (điểm thưởng): never points lost
 	Max      *float64 `json:"max"`       // maximum points that year, when known
 	Units    int      `json:"units"`     // units in the statistics
 	// NotApplicable counts the bloc's units for which the component does
@@ -31,7 +32,7 @@ type TreePart struct {
 	BestUnits []string `json:"best_units"` // unit IDs
 	// LostMean is the mean over the units in the statistics of their
 	// applicable maximum less their score (a unit whose applicable maximum
-	// is unknown is left out; nil when none is left).
+	// is unknown is left out; nil when none is left, and for bonus points).
 	LostMean *float64 `json:"lost_mean"`
 }
 
@@ -83,7 +84,7 @@ func (a *Analysis) componentByKey(key string) int {
 // treePart is component c across group g.
 func (a *Analysis) treePart(g *group, tc *treeCache, c int, inTree map[int]bool) TreePart {
 	comp := &a.ds.Components[c]
-	p := TreePart{Level: a.tree.Depth[c], Key: comp.Key, Code: optStr(comp.Code), Name: comp.NameIn(g.year), Units: tc.n[c]}
+	p := TreePart{Level: a.tree.Depth[c], Key: comp.Key, Code: optStr(comp.Code), Name: comp.NameIn(g.year), Bonus: comp.Bonus, Units: tc.n[c]}
 	for _, ch := range a.tree.Children[c] {
 		p.HasParts = p.HasParts || inTree[ch]
 	}
@@ -107,7 +108,7 @@ func (a *Analysis) treePart(g *group, tc *treeCache, c int, inTree map[int]bool)
 		if numfmt.Cents(v) == numfmt.Cents(tc.best[c]) {
 			p.BestUnits = append(p.BestUnits, r.UnitID)
 		}
-		if m, ok := a.ds.ApplicableMax(a.tree, r, c); ok {
+		if m, ok := a.ds.ApplicableMax(a.tree, r, c); ok && !p.Bonus {
 			lost.add(m - v)
 			nLost++
 		}

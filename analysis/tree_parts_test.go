@@ -19,7 +19,7 @@ func partText(p TreePart) string {
 // lost against each unit's applicable maximum, units for which a criterion
 // does not apply, a unit marked not ranked left out of the statistics.
 func TestTreeBranch(t *testing.T) {
-	const comps = "code,name,max\n1,Chỉ đạo,6\n1.1,Kế hoạch,2\n1.2,Báo cáo,4\n1.2.1,Đúng hạn,2\n1.2.2,Đủ nội dung,2\n2,Thể chế,5\n3,Khảo sát,\n"
+	const comps = "code,name,max\n1,Chỉ đạo,6\n1.1,Kế hoạch,2\n1.2,Báo cáo,4\n1.2.1,Đúng hạn,2\n1.2.2,Đủ nội dung,2\n2,Thể chế,5\n3,Khảo sát,\nT,Điểm thưởng,3\n"
 	id := func(u string) string { return data.UnitID("", u) }
 	cases := []struct {
 		name, y23, key string
@@ -51,6 +51,8 @@ func TestTreeBranch(t *testing.T) {
 		{"an area without a maximum: no points lost",
 			"unit,1.1,1.2.1,1.2.2,2,3\nSở A,2,2,2,5,30\nSở B,1,1,1,3,20\n", "3", true,
 			[]string{"3 parts=false max=nil n=2 kps=0 mean=25.0000 best=30.0000 [" + id("Sở A") + "] lost=nil"}},
+		{"bonus points are never lost", "unit,1.1,1.2.1,1.2.2,2,T\nSở A,2,2,2,5,1\nSở B,1,1,1,3,2\n", "T", true,
+			[]string{"T parts=false max=3.0000 n=2 kps=0 mean=1.5000 best=2.0000 [" + id("Sở B") + "] lost=nil"}},
 		{"an area with no parts", "unit,1.1,1.2.1,1.2.2,2\nSở A,2,2,2,5\n", "2", true,
 			[]string{"2 parts=false max=5.0000 n=1 kps=0 mean=5.0000 best=5.0000 [" + id("Sở A") + "] lost=0.0000"}},
 		{"a component without a score in the bloc", "unit,1.1,1.2.1,1.2.2,2\nSở A,2,2,2,5\n", "3", false, nil},
