@@ -1,19 +1,60 @@
 package main
 
 import (
+	"flag"
+	"strings"
+
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/present"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data"
 )
 
-// componentRows: a bloc without component scores has no entry.
-func componentRows(e *env) ([]analysis.BlocComponents, error) {
-	return collect(e, false, func(s data.Slice) ([]analysis.BlocComponents, error) {
-		if c, ok := e.a.Components(s); ok && len(c.Components) > 0 {
-			return []analysis.BlocComponents{c}, nil
+// treeLevels are --level's values: the deepest level shown.
+var treeLevels = map[string]int{
+	"area": analysis.LevelArea, "criterion": analysis.LevelCriterion, "sub": analysis.LevelSub,
+}
+
+// bindComponents: without --level, the areas' statistics and every unit's
+// profile; with it, every unit's tree down to that level (JSON: the tree
+// in each bloc's "tree").
+func bindComponents(fs *flag.FlagSet) func(*env) error {
+	var level string
+	fs.StringVar(&level, "level", "", "show the tree down to area, criterion or sub (sub-criterion), with applicable maxima, bloc mean and best")
+	rows := func(e *env) ([]analysis.BlocComponents, error) {
+		depth, ok := treeLevels[strings.ToLower(level)]
+		if level != "" && !ok {
+			return nil, e.usageErrorf("--level must be area, criterion or sub, not %q", level)
 		}
-		return nil, nil
+		return componentRows(e, level != "", depth)
+	}
+	table := func(e *env, out []analysis.BlocComponents) *present.Table {
+		if level != "" {
+			return treeTable(e, out)
+		}
+		return componentTable(e, out)
+	}
+	return query(rows, table)(fs)
+}
+
+// componentRows: a bloc without component scores has no entry. With a
+// tree level, each entry carries every unit's tree down to it.
+func componentRows(e *env, withTree bool, depth int) ([]analysis.BlocComponents, error) {
+	return collect(e, false, func(s data.Slice) ([]analysis.BlocComponents, error) {
+		c, ok := e.a.Components(s)
+		if !ok || len(c.Components) == 0 {
+			return nil, nil
+		}
+		if withTree {
+			bt, _ := e.a.Tree(s)
+			c.Level = &depth
+			c.Tree = make([]analysis.UnitTree, len(bt.Units))
+			for i, u := range bt.Units {
+				u.Rows = nonNil(u.AtLevel(depth))
+				c.Tree[i] = u
+			}
+		}
+		return []analysis.BlocComponents{c}, nil
 	})
 }
 
@@ -30,4 +71,42 @@ func componentTable(e *env, out []analysis.BlocComponents) *present.Table {
 		}
 	}
 	return t
+}
+
+// treeTable is a row per unit and component of the tree: its level, code,
+// score, maximum that applies to the unit, share of it, the bloc's mean
+// and best, points lost and change since last year.
+func treeTable(e *env, out []analysis.BlocComponents) *present.Table {
+	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnitCode, words.ColUnit,
+		words.ColLevel, words.ColCode, words.ColComponent, words.ColScore, words.ColApplicableMax, words.ColShare,
+		words.ColBlocMean, words.ColBlocBest, words.ColLost, words.ColChange)}
+	for _, bc := range out {
+		for _, u := range bc.Tree {
+			for _, r := range u.Rows {
+				t.Add(bc.Index, bc.Year, bc.Bloc, u.UnitCode, u.Unit, e.say(levelWord(r.Level)), r.Code, r.Name,
+					treeScore(e, r), e.score(r.ApplicableMax), fixed(r.Share, 1), fixed(r.BlocMean, 2), e.score(r.BlocBest),
+					fixed(r.Lost, 2), fixed(r.Change, 2))
+			}
+		}
+	}
+	return t
+}
+
+// treeScore shows a tree row's score, or the not-applicable mark.
+func treeScore(e *env, r analysis.CriterionRow) any {
+	if r.NotApplicable {
+		return e.say(words.NotApplicable)
+	}
+	return e.score(r.Score)
+}
+
+// levelWord names a tree level.
+func levelWord(level int) *words.Word {
+	switch level {
+	case analysis.LevelArea:
+		return words.LevelArea
+	case analysis.LevelCriterion:
+		return words.LevelCriterion
+	}
+	return words.LevelSub
 }

@@ -35,7 +35,7 @@ var jsonResults = map[string]reflect.Type{
 	"summary":     resultOf(summaryRows),
 	"movers":      resultOf(moverRows),
 	"unit":        resultOf(unitRows),
-	"components":  resultOf(componentRows),
+	"components":  resultOf(func(e *env) ([]analysis.BlocComponents, error) { return componentRows(e, true, analysis.LevelSub) }),
 	"transitions": resultOf(func(e *env) ([]analysis.Transition, error) { return transitionRows(e, 0, 0) }),
 	"brief":       reflect.TypeOf((*brief.Brief).Statements).Out(0),
 }

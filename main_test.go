@@ -234,6 +234,7 @@ var commandArgs = map[string][]string{
 	"components":  {"--sample", "city"},
 	"transitions": {"--sample", "city"},
 	"brief":       {"--sample", "city"},
+	"scorecard":   {"thanh khe", "--sample", "city"},
 	"gen":         {"--units", "3", "--years", "2", "--components", "2"},
 	"completion":  {"bash"},
 	"help":        {"rank"},

@@ -24,11 +24,14 @@ type command struct {
 	args     string   // what follows the name in the usage line
 	operand  bool     // the first argument is the command's own (unit: NAME|CODE), the rest PATHs
 	operands []string // the operand's values when they are a fixed few (completion: the shells), for shell completion
-	summary  string   // its line in `parlens help`
-	about    string   // the paragraph under the usage line of `parlens NAME -h`
-	data     dataUse
-	formats  []string // set for a query command: --format's choices, with --year, --index, --bloc and --lang
-	bind     binder
+	// operandUnless names a boolean flag that, when given, means the command
+	// takes no operand (scorecard --all): the first argument is a PATH then.
+	operandUnless string
+	summary       string // its line in `parlens help`
+	about         string // the paragraph under the usage line of `parlens NAME -h`
+	data          dataUse
+	formats       []string // set for a query command: --format's choices, with --year, --index, --bloc and --lang
+	bind          binder
 }
 
 // dataUse is what a command reads, and so which shared flags it takes.
@@ -197,11 +200,17 @@ func (e *env) parse(args []string) error {
 			return err
 		}
 	}
-	if c.operand && len(paths) > 0 {
+	if c.operand && len(paths) > 0 && !flagGiven(fs, c.operandUnless) {
 		e.operand, paths = paths[0], paths[1:]
 	}
 	e.paths = paths
 	return nil
+}
+
+// flagGiven reports whether a boolean flag of the set is on.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	f := fs.Lookup(name)
+	return name != "" && f != nil && f.Value.String() == "true"
 }
 
 func (e *env) checkQueryFlags() error {

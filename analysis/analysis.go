@@ -27,7 +27,8 @@ type Analysis struct {
 	units     map[string]*unitInfo // unit id → names and codes, across indices
 	unitOrder []string             // unit ids in first-seen order
 
-	comps []compKey // components grouped by Component.Key
+	comps []compKey  // components grouped by Component.Key
+	tree  *data.Tree // the components' hierarchy (tree.go)
 
 	recEntry []*entry // ds.Records[i] → its entry
 
@@ -91,6 +92,8 @@ type group struct {
 	comp      *compCache
 	tblOnce   sync.Once
 	tbl       Table
+	treeOnce  sync.Once
+	tree      *treeCache
 }
 
 // slice is the group's key: its index, year and bloc.
@@ -231,6 +234,7 @@ func New(ds *data.Dataset) *Analysis {
 		byKey:   map[data.Slice]*group{},
 		units:   map[string]*unitInfo{},
 	}
+	a.tree = ds.Tree()
 	a.buildComponents()
 
 	// Pass 1: assign every record to its group.
@@ -353,6 +357,9 @@ func (a *Analysis) buildComponents() {
 	at := map[string]int{}
 	for i := range a.ds.Components {
 		c := &a.ds.Components[i]
+		if c.Parent != "" {
+			continue // a criterion: the areas' views are these; the tree's are in tree.go
+		}
 		k := c.Key
 		if k == "" {
 			k = data.Fold(c.Name)
@@ -429,7 +436,9 @@ func (a *Analysis) prepareGroup(g *group) {
 		case r.Grade != "":
 			e.grade = r.Grade
 		case e.hasScore && g.scheme != noScheme:
-			e.grade = g.scheme.GradeFor(r.Total)
+			if v, ok := a.ds.GradeValue(g.scheme, a.tree, r); ok { // the total, or its share of applicable points
+				e.grade = g.scheme.GradeFor(v)
+			}
 		}
 		e.gk = gradeKey{lvl: noGrade}
 		if e.grade != "" {

@@ -65,7 +65,11 @@ func (a *Analysis) findings() []finding {
 				a.checked = append(a.checked, f)
 			}
 			if r.Grade != "" && g.scheme != noScheme {
-				want := g.scheme.GradeFor(r.Total)
+				v, ok := a.ds.GradeValue(g.scheme, a.tree, r)
+				if !ok {
+					continue // no share of applicable points to grade on: said at load
+				}
+				want := g.scheme.GradeFor(v)
 				if want == "" && len(g.scheme.Bands) > 0 {
 					low := g.scheme.Bands[len(g.scheme.Bands)-1]
 					a.checked = append(a.checked, finding{kind: CaveatGradeBelow, e: e, issue: data.Issue{Severity: data.Warning, Pos: pos,

@@ -89,6 +89,10 @@ type BlocComponents struct {
 	MostLost     *string          `json:"most_lost"`  // key of the component with the highest lost_mean
 	MostLostName *string          `json:"most_lost_name"`
 	Units        []UnitComponents `json:"units"` // in league-table order
+	// Level and Tree are set by `components --level`: every unit's tree
+	// (tree.go) down to that level, in league-table order; null otherwise.
+	Level *int       `json:"level"`
+	Tree  []UnitTree `json:"tree"`
 }
 
 // Components returns the component view of a bloc in a year: statistics per

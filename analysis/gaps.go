@@ -139,7 +139,9 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 
 	// next grade
 	x.TopGrade = e.gk.known() && e.gk.lvl == 0
-	if e.hasScore && e.placed && len(s.Bands) > 0 && !x.TopGrade {
+	// a scheme on the share of applicable points has its mins in percent,
+	// not points: no points-to-the-next-grade is claimed from them
+	if e.hasScore && e.placed && len(s.Bands) > 0 && !x.TopGrade && s.Basis != data.BasisApplicable {
 		if b := bandOf(s, e.cents); b == 0 {
 			x.TopGrade = e.grade != ""
 		} else if b > 0 {

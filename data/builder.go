@@ -29,6 +29,8 @@ type builder struct {
 	flagged  map[string]bool   // sidecar kinds given by flag: don't discover them
 	// matched holds the --column roles whose header some data file has
 	matched map[string]bool
+	// tree is the components' hierarchy as the files give it (tree.go)
+	tree treeState
 
 	// Caches: the same names, blocs and grades repeat on every row and year.
 	folds    map[string]string

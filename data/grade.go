@@ -15,6 +15,7 @@ type GradeScheme struct {
 	ToYear   int    // 0 = open
 	Bands    []GradeBand
 	Source   string // file the scheme came from; "built-in" for the default
+	Basis    string // "" grades the total; BasisApplicable its share of applicable points (tree_grades.go)
 	pos      Pos    // its first row in Source, for messages
 }
 
@@ -228,6 +229,7 @@ func sortBands(bands []GradeBand) {
 // the rest.
 func ungradedIssues(d *Dataset) []Issue {
 	var out []Issue
+	tree := d.Tree()
 	var s *GradeScheme
 	var at *Record // the first record of the group s is for
 	n := 0         // ungraded records of the group
@@ -249,8 +251,11 @@ func ungradedIssues(d *Dataset) []Issue {
 			}
 			s, at, n = d.SchemeFor(SliceOf(r)), r, 0
 		}
-		if len(s.Bands) == 0 || s.GradeFor(r.Total) != "" {
+		if len(s.Bands) == 0 {
 			continue
+		}
+		if v, ok := d.GradeValue(s, tree, r); !ok || s.GradeFor(v) != "" {
+			continue // no share to grade on is warned of by checkApplicableSchemes
 		}
 		if n++; n > maxUngradedWarnings {
 			continue

@@ -157,6 +157,8 @@ func (c *longChunk) parse(text []byte, compCol, scoreCol int) {
 		case marked:
 			p.warnf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "an error value or blank mark has no score; fill the cell if the unit was scored",
 				"%q for %q read as missing", clip(trimSpace(s)), clip(name))
+		case isNotApplicableMark(s):
+			cell.v, cell.kind = NotApplicable, cellScore
 		case !missing:
 			v, dec, _, fault := readNumber(s, t.decimal)
 			switch {
@@ -374,7 +376,7 @@ func (m *longMerge) merge(c *longChunk) {
 			a.hasTotal, a.total, a.totalLine = true, cell.v, line
 		case cellScore:
 			if comp.global < 0 {
-				comp.global = int32(b.component(comp.name))
+				comp.global = int32(b.columnComponent(comp.name))
 			} else {
 				b.ds.Components[comp.global].Name = comp.name // the name as last seen
 			}
@@ -443,6 +445,7 @@ func (m *longMerge) grow(a *longAcc, n int) {
 // finish turns the assembled records into the dataset's.
 func (m *longMerge) finish() {
 	b, t := m.b, m.t
+	b.linkTree()
 	scoreCol := m.h.col[roleScore]
 	n := len(b.ds.Components)
 	short := 0 // records with too few scores share one array
@@ -501,6 +504,7 @@ func (m *longMerge) finish() {
 			refused := false // a score beyond the scale, reported: its sum is not
 			for g, v := range rec.Scores {
 				switch {
+				case !b.tree.tree.summed(g, rec.Scores):
 				case v > limit.max: // no component holds more than a whole total
 					refused = true
 					b.errorf(Pos{t.name, int(a.lines[g]), scoreCol + 1}, "check the row: is the number a score?",
@@ -508,7 +512,7 @@ func (m *longMerge) finish() {
 						clip(rec.Unit), rec.Year, clip(b.ds.Components[g].NameIn(rec.Year)), formatNum(v), formatNum(limit.max), limit.why)
 				case !IsMissing(v):
 					sum += v
-				case have[g]:
+				case have[g] && !IsNotApplicable(v):
 					missing = append(missing, b.ds.Components[g].NameIn(rec.Year))
 				}
 			}

@@ -58,6 +58,9 @@ type Component struct {
 	// Bonus marks extra points (điểm thưởng) that can lift a total above
 	// 100: they count in the total but are not an area a unit "loses" points on.
 	Bonus bool
+	// Parent is the key of the component this one is part of (a criterion's
+	// area, a sub-criterion's criterion); "" for an area. See Dataset.Tree.
+	Parent string
 }
 
 // isBonusName recognises bonus columns by name: "Điểm thưởng", "Bonus", "Điểm cộng".

@@ -16,6 +16,8 @@ import (
 // result finishes the dataset: unit identities, duplicates, name changes, order.
 func (b *builder) result() *Result {
 	d := b.ds
+	b.rollUp()
+	b.checkApplicableSchemes()
 	keys := b.assignIdentities()
 	b.findDuplicates(&keys)
 	b.warnNameChanges(&keys)

@@ -22,6 +22,7 @@ type componentRow struct {
 	FromYear  string `csv:"from_year"`
 	ToYear    string `csv:"to_year"`
 	Bonus     string `csv:"bonus"`
+	Parent    string `csv:"parent"`
 }
 
 type gradeRow struct {
@@ -31,6 +32,7 @@ type gradeRow struct {
 	Bloc     string `csv:"bloc"`
 	FromYear string `csv:"from_year"`
 	ToYear   string `csv:"to_year"`
+	Basis    string `csv:"basis"`
 }
 
 type unitRow struct {
@@ -51,12 +53,14 @@ var sidecarHeaders = map[string]map[string]string{
 		"max": "max", "diem toi da": "max", "toi da": "max", "max points": "max", "diem chuan": "max",
 		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
 		"bonus": "bonus", "diem thuong": "bonus", "thuong": "bonus",
+		"parent": "parent", "parent code": "parent", "ma cha": "parent", "thuoc": "parent", "cap tren": "parent", "thuoc linh vuc": "parent", "thuoc tieu chi": "parent",
 	},
 	"grades": {
 		"grade": "grade", "xep loai": "grade", "muc": "grade",
 		"min": "min", "diem toi thieu": "min", "tu diem": "min", "min inclusive": "min", "nguong": "min",
 		"index": "index", "chi so": "index", "bloc": "bloc", "khoi": "bloc", "nhom": "bloc",
 		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+		"basis": "basis", "co so": "basis", "tinh theo": "basis", "can cu": "basis",
 	},
 	"units": {
 		"unit code": "unit_code", "ma": "unit_code", "ma don vi": "unit_code", "code": "unit_code",
@@ -103,7 +107,7 @@ func (b *builder) readSidecar(kind string, in input) {
 		t.info.Rows++
 		switch r := v.(type) {
 		case componentRow:
-			b.addComponentRow(t, r, line)
+			b.addComponentRow(t, r, line, cols)
 		case gradeRow:
 			if g, ok := b.gradeLineOf(t, r, line, cols); ok {
 				grades = append(grades, g)
@@ -122,6 +126,8 @@ func (b *builder) readSidecar(kind string, in input) {
 		b.addSchemes(t.name, grades, cols)
 	case "units":
 		b.addUnits(t.name, units, cols)
+	case "components":
+		b.linkTree()
 	}
 }
 
@@ -276,7 +282,7 @@ func spanText(from, to int) string {
 	return fmt.Sprintf("%d–%d", from, to)
 }
 
-func (b *builder) addComponentRow(t *table, r componentRow, line int) {
+func (b *builder) addComponentRow(t *table, r componentRow, line int, cols sidecarCols) {
 	name := strings.TrimSpace(r.Component)
 	if name == "" {
 		name = strings.TrimSpace(r.Name)
@@ -323,4 +329,6 @@ func (b *builder) addComponentRow(t *table, r componentRow, line int) {
 	if strings.TrimSpace(r.Name) != "" {
 		b.compByID[Fold(r.Name)] = i
 	}
+	b.notePath(i)
+	b.noteParent(i, r.Parent, cols.pos(t.name, line, "parent"), Pos{File: t.name, Line: line})
 }

@@ -20,6 +20,7 @@ type gradeLine struct {
 	index, bloc string
 	from, to    int
 	line        int
+	basis       string // "" or BasisApplicable
 }
 
 // schemeKey is what makes rows one scheme: index, bloc and year span.
@@ -38,11 +39,17 @@ func (b *builder) gradeLineOf(t *table, r gradeRow, line int, cols sidecarCols) 
 	if !ok || !ok2 {
 		return gradeLine{}, false
 	}
+	basis, ok3 := readBasis(r.Basis)
+	if !ok3 {
+		b.errorf(cols.pos(t.name, line, "basis"), "write points, or percent_of_applicable for a scheme on the share of applicable points",
+			"unknown basis %q", clip(r.Basis))
+		return gradeLine{}, false
+	}
 	if IsMissing(mn) {
 		mn = mathInfNeg
 	}
 	return gradeLine{label: label, min: mn, index: strings.TrimSpace(r.Index), bloc: strings.TrimSpace(r.Bloc),
-		from: from, to: to, line: line}, true
+		from: from, to: to, line: line, basis: basis}, true
 }
 
 // addSchemes checks one grades file's rows and adds its schemes.
@@ -61,8 +68,12 @@ func (b *builder) addSchemes(file string, rows []gradeLine, cols sidecarCols) {
 		b.checkBands(file, bands, cols)
 		first := bands[0]
 		s := GradeScheme{Index: first.index, Bloc: first.bloc, FromYear: first.from, ToYear: first.to,
-			Source: file, pos: Pos{File: file, Line: first.line}}
+			Source: file, pos: Pos{File: file, Line: first.line}, Basis: first.basis}
 		for _, g := range bands {
+			if g.basis != first.basis {
+				b.errorf(cols.pos(file, g.line, "basis"), "give every row of a scheme the same basis",
+					"a scheme's rows disagree on its basis (line %d grades on %s)", first.line, basisText(first.basis))
+			}
 			s.Bands = append(s.Bands, GradeBand{g.label, g.min})
 		}
 		sortBands(s.Bands)

@@ -355,7 +355,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 					"column %q holds %s: not a component, not summed", displayHeader(name, c.col), why)
 				continue
 			}
-			g := b.component(name)
+			g := b.columnComponent(name)
 			comps = append(comps, g)
 			info.Role = "component"
 			if b.ds.Components[g].Bonus {
@@ -392,6 +392,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		}
 	}
 	b.applyMaxima(t, h, cols, comps, years)
+	b.linkTree()
+	b.noteColumns(t.name, comps, cols)
 	// What the finishing reads, settled here in row order: each index and
 	// bloc's canonical spelling (the first seen; the finishing reads them
 	// from the sets' byRaw, which nothing writes meanwhile), each year's maxima.
@@ -585,6 +587,8 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 					if x > col.top {
 						col.top = x
 					}
+				} else if isNotApplicableMark(cell) {
+					v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
 				} else {
 					if fault == notANumber {
 						col.text++
@@ -748,12 +752,12 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 	var missing []string
 	refused := false // a score beyond the scale, reported: its sum is not
 	for j, g := range comps {
-		if g < 0 {
+		if g < 0 || !b.tree.tree.summed(g, rec.Scores) {
 			continue
 		}
 		v := rec.Scores[g]
 		if IsMissing(v) {
-			if present == nil || present[j] {
+			if (present == nil || present[j]) && !IsNotApplicable(v) {
 				missing = append(missing, ctx.h.names[cols[j].col])
 			}
 			continue
@@ -857,7 +861,7 @@ func (b *builder) scale(year int) scaleLimit {
 		c := &b.ds.Components[i]
 		m, ok := c.Max(year)
 		switch {
-		case !ok:
+		case !ok || b.ancestorHasMax(i, year): // a criterion's points are in its area's
 		case c.Bonus:
 			bonus, bonusKnown = bonus+m, true
 		default:

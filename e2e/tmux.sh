@@ -15,8 +15,9 @@
 # load: each time the terminal is restored (cooked mode, cursor, mouse and
 # alternate screen off) and the error is printed with a hint to report it.
 # It opens in English on the second index and a given year, switches the
-# language with L, and goes to a unit with the picker (f). It then checks
-# the no-terminal overview.
+# language with L, and goes to a unit with the picker (f). It opens a dataset
+# with the PAR tree and drills from an area into its criteria and back. It
+# then checks the no-terminal overview.
 #
 # Usage: e2e/tmux.sh            (from anywhere; needs go, and tmux or apt-get)
 # Env:   PARLENS_BIN=path       use a built binary instead of building one
@@ -323,6 +324,30 @@ keys C-c
 wait_for 'E2E$'
 [ "$(alt_on)" = 0 ] || die "alternate screen still on after ctrl+c"
 check ctrl-c-restored
+
+# 10b. the PAR tree (tui/testdata/tree): enter on an area of the Lĩnh vực
+# heatmap opens its criteria, enter on a criterion with parts its
+# sub-criteria, backspace goes back up level by level
+keys clear Enter
+keys "'$BIN' '$ROOT/tui/testdata/tree'" Enter
+wait_for "Tổng quan"
+keys 5
+wait_for "5/5 đơn vị × 4 lĩnh vực"
+keys Right Right Right Right Enter
+wait_for "Lĩnh vực › 2 Cải cách" "3/3 tiêu chí" "Rà soát TTHC" "Một cửa liên thông ▸"
+assert_full_width
+check tree-area
+keys Down Down Enter
+wait_for "2.3 Một cửa liên thông" "Tiếp nhận hồ sơ" "2/2 tiêu chí"
+check tree-sub-criteria
+keys BSpace
+wait_for "3/3 tiêu chí" "Rà soát TTHC"
+keys BSpace
+wait_for "5/5 đơn vị × 4 lĩnh vực"
+wait_gone "Rà soát TTHC"
+check tree-back
+keys C-c
+wait_for 'E2E$'
 
 # 11. SIGTERM restores the terminal too
 keys clear Enter

@@ -64,6 +64,8 @@ type navigator interface {
 	openUnit(id string)
 	// push opens a view over the current one; q comes back.
 	push(v view)
+	// pop closes the view on top (what q does).
+	pop()
 	// showTab makes a tab current, by its id (see tabSpecs).
 	showTab(id string) tea.Cmd
 	// tabView is a tab's view, by its id (nil when there is none).

@@ -19,6 +19,7 @@ type fakeNav struct {
 
 func (f *fakeNav) openUnit(id string)           { f.opened = append(f.opened, id) }
 func (f *fakeNav) push(v view)                  { f.pushed = append(f.pushed, v) }
+func (f *fakeNav) pop()                         { f.pushed = f.pushed[:max(0, len(f.pushed)-1)] }
 func (f *fakeNav) showTab(id string) tea.Cmd    { f.shown = append(f.shown, id); return nil }
 func (f *fakeNav) tabView(string) view          { return nil }
 func (f *fakeNav) setBloc(string)               {}

@@ -16,6 +16,7 @@ type KeyMap struct {
 	Brief  BriefKeys
 	Table  TableKeys
 	Input  InputKeys
+	Tree   TreeKeys
 }
 
 // GlobalKeys work in every view.
@@ -62,6 +63,11 @@ type BriefKeys struct {
 // TableKeys copy and write the table views (export.go).
 type TableKeys struct {
 	Copy, Write key.Binding
+}
+
+// TreeKeys open an area into its criteria and go back up (view_tree.go).
+type TreeKeys struct {
+	Open, Up key.Binding
 }
 
 // InputKeys are active while a prompt (filter, file name) is open.
@@ -132,6 +138,10 @@ func KeyMapIn(l words.Lang) KeyMap {
 	km.Table = TableKeys{
 		Copy:  b([]string{"y"}, "y", words.KeyCopyTable),
 		Write: b([]string{"w"}, "w", words.KeyWriteTable),
+	}
+	km.Tree = TreeKeys{
+		Open: b([]string{"enter"}, "enter", words.KeyOpenParts),
+		Up:   b([]string{"backspace"}, "bksp", words.KeyUpLevel),
 	}
 	km.Input = InputKeys{
 		Accept: b([]string{"enter"}, "enter", words.KeyAccept),

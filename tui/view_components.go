@@ -247,7 +247,7 @@ func (v *componentsView) Render(w, h int) string {
 
 func (v *componentsView) help(k *KeyMap) (short, full []key.Binding) {
 	n, rk := k.Nav, k.Rank
-	return []key.Binding{n.Enter, n.Right, rk.Sort, rk.Points, rk.Filter},
+	return []key.Binding{v.enterKey(k), n.Right, rk.Sort, rk.Points, rk.Filter},
 		[]key.Binding{rk.Sort, rk.Points, rk.Filter, rk.ClearFilter, rk.NextMatch, rk.PrevMatch}
 }
 

@@ -270,6 +270,7 @@ func (v *unitView) build() {
 		}
 		add("")
 	}
+	add(v.treeLines(w)...) // the areas' criteria, with a tree (unit_tree.go)
 
 	// gaps
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {

@@ -387,11 +387,26 @@ func Long(w io.Writer, s Spec) error {
 }
 
 // Components writes the components.csv sidecar: code, name and maximum of
-// each component.
+// each component. Criteria (more components than areas) come after their
+// eight areas (LV1…LV8, each the sum of its criteria's maxima), so the
+// codes TC1.1… place each criterion under its area.
 func Components(w io.Writer, s Spec) error {
 	g := newGen(Spec{Components: s.Components, Seed: s.Seed, Maxima: s.Maxima})
 	bw := bufio.NewWriter(w)
 	bw.WriteString("code,name,max\n")
+	if len(g.names) > len(areas) {
+		sums := make([]int, len(areas))
+		for i := range g.names {
+			sums[i*len(areas)/len(g.names)] += g.maxima[i]
+		}
+		for a, n := range areas {
+			bw.WriteString("LV" + strconv.Itoa(a+1) + ",")
+			writeCell(bw, n)
+			bw.WriteByte(',')
+			bw.Write(appendHundredths(nil, sums[a]))
+			bw.WriteByte('\n')
+		}
+	}
 	for i, n := range g.names {
 		bw.WriteString(g.codes[i])
 		bw.WriteByte(',')

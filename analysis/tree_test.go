@@ -1,0 +1,129 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/parlens/parlens/data"
+)
+
+// loadTree loads files as the command line would.
+func loadTree(t *testing.T, files map[string]string) *Analysis {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	ds, err := data.LoadFS(fsys, ".", data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(ds)
+}
+
+const treeComponents = "code,name,max\n1,Chỉ đạo,5\n1.1,Kế hoạch,2\n1.2,Báo cáo,3\n2,Thể chế,5\n"
+
+// rowText writes a tree row as "code score/applicable_max share mean best lost vs change".
+func rowText(r CriterionRow) string {
+	return fmt.Sprintf("%s%s %s/%s %s mean=%s best=%s lost=%s vs=%s ch=%s", strings.Repeat(" ", r.Level), sp(r.Code), fp(r.Score), fp(r.ApplicableMax),
+		fp(r.Share), fp(r.BlocMean), fp(r.BlocBest), fp(r.Lost), fp(r.VsBlocMean), fp(r.Change))
+}
+
+// TestUnitTree: scores, applicable maxima, shares, bloc mean and best,
+// points lost and change, for an area rolled up from its criteria and a
+// criterion not applicable to the unit.
+func TestUnitTree(t *testing.T) {
+	a := loadTree(t, map[string]string{"components.csv": treeComponents,
+		"par-2022.csv": "unit,1.1,1.2,2\nSở A,1,1,3\nSở B,2,2,4\n",
+		"par-2023.csv": "unit,1.1,1.2,2\nSở A,KPS,2.5,4\nSở B,2,1,5\nSở C,1,1,2\n"})
+	if !a.HasTree() {
+		t.Fatal("no tree")
+	}
+	u, ok := a.UnitTree(data.DefaultIndex, 2023, data.UnitID("", "Sở A"))
+	if !ok {
+		t.Fatal("no unit")
+	}
+	var got []string
+	for _, r := range u.Rows {
+		got = append(got, rowText(r))
+	}
+	want := []string{
+		// Sở A's area 1 is 2.5 of the 3 points that apply (1.1 is KPS); the bloc's mean is over A, B, C
+		"1 2.5000/3.0000 83.3333 mean=2.5000 best=3.0000 lost=0.5000 vs=0.0000 ch=0.5000",
+		" 1.1 nil/0.0000 nil mean=1.5000 best=2.0000 lost=nil vs=nil ch=nil",
+		" 1.2 2.5000/3.0000 83.3333 mean=1.5000 best=2.5000 lost=0.5000 vs=-1.0000 ch=1.5000",
+		"2 4.0000/5.0000 80.0000 mean=3.6667 best=5.0000 lost=1.0000 vs=-0.3333 ch=1.0000",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !u.Rows[1].NotApplicable {
+		t.Error("1.1 not marked not applicable")
+	}
+	wantF(t, "applicable max", u.ApplicableMax, 8)
+	wantF(t, "share", u.Share, 81.25)
+	if l := u.AtLevel(LevelArea); len(l) != 2 {
+		t.Errorf("%d areas", len(l))
+	}
+	c, _ := a.UnitTree(data.DefaultIndex, 2023, data.UnitID("", "Sở C"))
+	var lost []string
+	for _, r := range c.MostLost(LevelCriterion, 5) {
+		lost = append(lost, sp(r.Code))
+	}
+	if got, want := strings.Join(lost, ","), "1.1,1.2"; got != want { // both 0.5 below the mean: tree order
+		t.Errorf("most lost %s, want %s", got, want)
+	}
+}
+
+// TestSelfGaps: the gap against the appraisal column when the
+// self-assessed score is on its scale, else against the total; the units
+// that over-claimed most first; narrowed against last year's gap.
+func TestSelfGaps(t *testing.T) {
+	cases := []struct {
+		name, comps, y22, y23 string
+		want                  string
+	}{
+		{"against the appraisal column",
+			"component,max\nĐiểm thẩm định,68\nĐiểm điều tra XHH,32\n",
+			"unit,Điểm tự đánh giá,Điểm thẩm định,Điểm điều tra XHH\nSở A,66,60,25\nSở B,60,58,26\n",
+			"unit,Điểm tự đánh giá,Điểm thẩm định,Điểm điều tra XHH\nSở A,65,61,25\nSở B,64,58,26\nSở C,,50,20\n",
+			"Sở B 64-58=6 by diem tham dinh prev 2 widened;Sở A 65-61=4 by diem tham dinh prev 6 narrowed"}, // over-claimed most first
+		{"self-assessment on the total's scale",
+			"component,max\nĐiểm thẩm định,68\nĐiểm điều tra XHH,32\n",
+			"unit,Điểm tự đánh giá,Điểm thẩm định,Điểm điều tra XHH\nSở A,90,60,25\n",
+			"unit,Điểm tự đánh giá,Điểm thẩm định,Điểm điều tra XHH\nSở A,95.1,62.4,29.05\n",
+			"Sở A 95.1-91.45=3.65 by total prev 5 narrowed"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := loadTree(t, map[string]string{"components.csv": c.comps, "par-2022.csv": c.y22, "par-2023.csv": c.y23})
+			var got []string
+			for _, g := range a.SelfGaps(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: "Tất cả"}) {
+				s := fmt.Sprintf("%s %v-%v=%v by %s", g.Unit, g.SelfAssessed, g.Appraised, numRound(g.Gap), g.AppraisedBy)
+				if g.PrevGap != nil {
+					s += fmt.Sprintf(" prev %v", numRound(*g.PrevGap))
+					if *g.Narrowed {
+						s += " narrowed"
+					} else {
+						s += " widened"
+					}
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, ";"); g != c.want {
+				t.Errorf("got  %s\nwant %s", g, c.want)
+			}
+		})
+	}
+}
+
+func numRound(v float64) float64 { return float64(int64(v*100+0.5*sign(v))) / 100 }
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
