@@ -157,6 +157,8 @@ type unitHist struct {
 	info *unitInfo
 	own  []*entry // its own records
 	lin  []*entry // own records plus a sole predecessor's in years it has none
+	// breaks are its dated mergers and splits, by year (lineage.go)
+	breaks []*unitBreak
 }
 
 // at returns the unit's (lineage) record in group g.
@@ -333,8 +335,9 @@ func New(ds *data.Dataset) *Analysis {
 		}
 	}
 	a.buildLineage()
+	a.buildBreaks()
 
-	// Pass 4: previous-year records.
+	// Pass 4: previous-year records: none across a break (lineage.go).
 	for _, ix := range a.indices {
 		for _, g := range ix.groups {
 			if g.prev == nil {
@@ -342,7 +345,9 @@ func New(ds *data.Dataset) *Analysis {
 			}
 			for i := range g.entries {
 				e := &g.entries[i]
-				e.prev = e.unit.at(g.prev)
+				if e.unit.breakIn(g) == nil {
+					e.prev = e.unit.at(g.prev)
+				}
 			}
 		}
 	}
