@@ -226,6 +226,10 @@ func (a *Analysis) Breaks(sl data.Slice) []Break {
 	if g == nil {
 		return nil
 	}
+	return g.breaks()
+}
+
+func (g *group) breaks() []Break {
 	var out []Break
 	for _, i := range g.rows {
 		e := &g.entries[i]
