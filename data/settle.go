@@ -17,6 +17,7 @@ import (
 func (b *builder) result() *Result {
 	d := b.ds
 	keys := b.assignIdentities()
+	b.applyLineage()
 	b.findDuplicates(&keys)
 	b.warnNameChanges(&keys)
 	d.Records = sortRecords(d.Records, keys.groups, keys.groupKeys)
