@@ -39,3 +39,21 @@ func TestSuccessionsFromUnits(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitNumbers: numeric columns of units.csv that parlens does not read
+// itself are kept for a weighted baseline; text cells are not numbers.
+func TestUnitNumbers(t *testing.T) {
+	units := "unit_code;unit;successor_code;effective_year;Dân số;note\nA;Sở A;C;2025;1234,5;x\nB;Sở B;C;2025;;y\n"
+	r := readFiles(t, map[string]string{"units.csv": units, "par.csv": sidecarData})
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := r.Dataset.UnitNumber("A", "dân số"); !ok || v != 1234.5 {
+		t.Errorf("A's population %v %v, want 1234.5", v, ok)
+	}
+	for _, c := range []struct{ id, col string }{{"B", "Dân số"}, {"A", "note"}, {"A", "area"}} {
+		if v, ok := r.Dataset.UnitNumber(c.id, c.col); ok {
+			t.Errorf("%s %s = %v, want none", c.id, c.col, v)
+		}
+	}
+}

@@ -208,7 +208,10 @@ type UnitInfo struct {
 	// Weight is the share of the unit that passes to this successor: 1
 	// unless the unit is split (its rows' weights then add up to 1).
 	Weight float64
-	pos    Pos // the row, for messages
+	// Numbers holds the row's other numeric columns (population, area…)
+	// by folded header: a combined baseline may be weighted by one.
+	Numbers map[string]float64
+	pos     Pos // the row, for messages
 }
 
 // Successor returns the unit id that continues id after a merger or rename, if any.

@@ -125,6 +125,7 @@ func (b *builder) readSidecar(kind string, in input) {
 	case "grades":
 		b.addSchemes(t.name, grades, cols)
 	case "units":
+		b.addUnitNumbers(t, units)
 		b.addUnits(t.name, units, cols)
 	}
 }

@@ -87,6 +87,71 @@ func (b *builder) unitWeight(t *table, cell string, at Pos) (float64, bool) {
 	return v, true
 }
 
+// addUnitNumbers keeps the numeric cells of the units file's columns
+// parlens does not read itself (population, area…), by folded header, for
+// a combined baseline weighted by one (--baseline weighted:population).
+func (b *builder) addUnitNumbers(t *table, units []UnitInfo) {
+	if len(units) == 0 {
+		return
+	}
+	r := t.reader()
+	header, err := r.Read()
+	if err != nil {
+		return
+	}
+	known := sidecarHeaders["units"]
+	var extra []int
+	var names []string
+	for i, h := range header {
+		if _, ok := known[Fold(h)]; !ok && Fold(h) != "" {
+			extra, names = append(extra, i), append(names, Fold(h))
+		}
+	}
+	if len(extra) == 0 {
+		return
+	}
+	at := map[int]*UnitInfo{}
+	for i := range units {
+		at[units[i].pos.Line] = &units[i]
+	}
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			return // the unmarshaller reported it
+		}
+		line, _ := r.FieldPos(0)
+		u := at[line]
+		if u == nil {
+			continue
+		}
+		for k, i := range extra {
+			if i >= len(rec) {
+				continue
+			}
+			if v, _, ok := parseNumber(strings.TrimSpace(rec[i]), t.decimal); ok && !IsMissing(v) {
+				if u.Numbers == nil {
+					u.Numbers = map[string]float64{}
+				}
+				u.Numbers[names[k]] = v
+			}
+		}
+	}
+}
+
+// UnitNumber returns a number units.csv gives a unit in a column parlens
+// does not read itself (matched folded: "Dân số" is "dan so"), if any.
+func (d *Dataset) UnitNumber(unitID, column string) (float64, bool) {
+	k := Fold(column)
+	for _, u := range d.Units {
+		if u.Code == unitID {
+			if v, ok := u.Numbers[k]; ok {
+				return v, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // addUnits checks one units file's rows against every units row read so
 // far and rebuilds the name and successor maps from all of them. Problems
 // are reported at this file's rows (earlier files were checked already).
