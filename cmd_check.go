@@ -36,7 +36,7 @@ func runCheck(e *env) error {
 	}
 	stdout := e.stdout
 	writeUnderstood(stdout, r.Dataset)
-	writeLineage(stdout, r.Dataset, e.in.lineage)
+	writeLineage(stdout, r.Dataset)
 	errs := r.Errors() // analysis.Check adds warnings only
 	warns := len(issues) - errs
 	fmt.Fprintf(stdout, "\n%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
@@ -54,15 +54,19 @@ func runCheck(e *env) error {
 
 // writeLineage says which lineage was applied, or offers the shipped one
 // the data's unit names match (2024 and 2025 province names).
-func writeLineage(w io.Writer, ds *data.Dataset, applied string) {
-	if applied != "" {
-		n := 0
-		for _, s := range ds.Lineage {
-			if s.Source == applied {
-				n++
-			}
+func writeLineage(w io.Writer, ds *data.Dataset) {
+	applied := map[string]int{}
+	for _, s := range ds.Lineage {
+		if _, ok := data.LookupLineage(s.Source); ok {
+			applied[s.Source]++
 		}
-		fmt.Fprintf(w, "lineage: %s applied, %d %s joined to their successors\n", applied, n, plural(n, "unit", "units"))
+	}
+	for _, name := range data.ShippedLineages() {
+		if n, ok := applied[name]; ok {
+			fmt.Fprintf(w, "lineage: %s applied, %d %s joined to their successors\n", name, n, plural(n, "unit", "units"))
+		}
+	}
+	if len(applied) > 0 {
 		return
 	}
 	if name, before, after, ok := data.SuggestLineage(ds); ok {

@@ -106,6 +106,9 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 	}
 	opt := f.options(stdin)
 	opt.Label = s.Label
+	if opt.Lineage == "" {
+		opt.Lineage = s.Lineage
+	}
 	return data.ReadFS(sample.FS, s.Dir, opt), nil
 }
 

@@ -69,6 +69,10 @@ type group struct {
 	n       int   // records, while building
 	nRanked int   // len(order)
 	rows    []int // league-table order: ranked, then scored, then the rest
+	// broken: the year is some unit's first after a merger or split, so
+	// this year's ranks and last year's are of different blocs: no rank
+	// move is stated (lineage.go)
+	broken bool
 	// pubRanks: ranks are the published ones (a ranks-only or partial table,
 	// where ranking the rows present by score would be wrong).
 	pubRanks bool
@@ -347,6 +351,8 @@ func New(ds *data.Dataset) *Analysis {
 				e := &g.entries[i]
 				if e.unit.breakIn(g) == nil {
 					e.prev = e.unit.at(g.prev)
+				} else {
+					g.broken = true
 				}
 			}
 		}

@@ -78,7 +78,10 @@
 //     mean weighted by a number each predecessor carries) is computed only on
 //     request and names its method. A rank across a break is compared only
 //     as a share of the bloc, TopPercent = ⌈100·r/N⌉ ("top 10% → top 6%"),
-//     and only between complete tables; never as places.
+//     and only between complete tables; never as places. In a year that is
+//     some unit's first after a break, the bloc itself changed: no unit's
+//     rank change is stated (Row and Mover RankChange nil, no biggest climb
+//     or fall); score changes of unchanged units still are.
 //     Facts about earlier years (first time, regained, retained, streaks,
 //     new unit, top grade for the first time) look through a break at its
 //     predecessors: a year counts for a streak or a count only when the fact

@@ -170,8 +170,11 @@ func TestBreakSideBySide(t *testing.T) {
 		if r.UnitID == "NB" && (r.PrevScore != nil || r.PrevRank != nil || r.Change != nil) {
 			t.Errorf("NB's row compares with one predecessor: %+v", r)
 		}
-		if r.UnitID == "X" && r.PrevScore == nil {
+		if r.UnitID == "X" && (r.PrevScore == nil || r.Change == nil) {
 			t.Errorf("X, unchanged, lost its last year")
+		}
+		if r.RankChange != nil { // rank 1 of 5 then, 2 of 3 now: places of different blocs
+			t.Errorf("%s: rank change %d stated across the break", r.UnitID, *r.RankChange)
 		}
 	}
 	if _, ok := a.UnitBreak(sl.WithYear(2024), "NB"); ok {

@@ -163,7 +163,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 		if p.ranked() {
 			m.PrevRank = &p.rank
 			m.PrevRankPublished = p.rankPublished()
-			if e.ranked() {
+			if e.ranked() && !g.broken {
 				m.RankChange = b.ints.ptr(p.rank - e.rank)
 			}
 		}
@@ -348,7 +348,7 @@ func (g *group) buildMovers() []Mover {
 			if p.hasScore && e.hasScore {
 				gains = append(gains, change{e, e.cents - p.cents})
 			}
-			if p.ranked() {
+			if p.ranked() && !g.broken { // across a break, places are of different blocs
 				ranks = append(ranks, change{e, int64(p.rank - e.rank)})
 			}
 		}
