@@ -166,8 +166,9 @@ type Break struct {
 	UnitID   string  `json:"unit_id"`
 	Unit     string  `json:"unit"`
 	UnitCode *string `json:"unit_code"`
-	Year     int     `json:"year"` // the first year the unit stands for its predecessors
-	Kind     string  `json:"kind"` // "merger" (several predecessors) or "split" (a share of one)
+	Year     int     `json:"year"`  // the first year the unit stands for its predecessors
+	AsOf     int     `json:"as_of"` // the year of Rank: the unit's first year with data after the break
+	Kind     string  `json:"kind"`  // "merger" (several predecessors) or "split" (a share of one)
 	// Rank, RankedOf and TopPercent place the unit this year (nil when not
 	// ranked, or the table is partial).
 	Rank         *int          `json:"rank"`
@@ -260,7 +261,7 @@ func (a *Analysis) UnitBreak(sl data.Slice, unitID string) (Break, bool) {
 }
 
 func (e *entry) breakOf(b *unitBreak) Break {
-	out := Break{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Year: b.year, Kind: BreakMerger,
+	out := Break{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Year: b.year, AsOf: e.g.year, Kind: BreakMerger,
 		TopPercent: topPercent(e)}
 	if len(b.parts) == 1 {
 		out.Kind = BreakSplit
@@ -382,4 +383,40 @@ func CombinedBaseline(b Break, method string, score *float64, weight func(unitID
 		out.Change = ptr(scoreChange(*score, v))
 	}
 	return out
+}
+
+// UnitBreaks returns a unit's breaks in an index, each as of the unit's
+// first year after it, latest first.
+func (a *Analysis) UnitBreaks(index, unitID string) []Break {
+	ix := a.byIndex[index]
+	if ix == nil {
+		return nil
+	}
+	u := ix.hist[unitID]
+	if u == nil {
+		return nil
+	}
+	var out []Break
+	for i := len(u.breaks) - 1; i >= 0; i-- {
+		b := u.breaks[i]
+		for _, e := range u.own {
+			if e.g.year >= b.year {
+				out = append(out, e.breakOf(b))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// PartOf returns the units a unit passed into at a dated merger or split
+// (its successors, sorted, and the year), if any.
+func (a *Analysis) PartOf(unitID string) (successors []string, year int) {
+	for _, s := range a.ds.Successions() {
+		if s.From == unitID && s.Year != 0 && s.From != s.To {
+			successors, year = append(successors, s.To), s.Year
+		}
+	}
+	slices.Sort(successors)
+	return successors, year
 }

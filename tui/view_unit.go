@@ -132,6 +132,8 @@ func (v *unitView) build() {
 		add("")
 	}
 
+	add(v.lineageLines()...) // mergers and splits, predecessors side by side (view_lineage.go)
+
 	// history and rank chart
 	if ok && len(h.Points) > 0 {
 		section(c.say(words.UnitHistory) + p(c.index))
@@ -165,6 +167,7 @@ func (v *unitView) build() {
 			if pt.Bloc != bloc && bloc != "" {
 				mark += st.Muted.Render(" · " + p(pt.Bloc))
 			}
+			mark += v.historyMark(pt.Year) // view_lineage.go
 			hist = append(hist, line+g+mark)
 		}
 		// the rank chart: beside the table when there is room, else below
