@@ -139,8 +139,11 @@ func (u *unitHist) heldAt(gg *group, st standing, upTo, depth int) (all, some, k
 func (u *unitHist) eachEarlier(year, depth int, f func(*entry) bool) bool {
 	b := u.lastBreak(0, year)
 	for _, x := range u.lin {
-		if x.g.year >= year || (b != nil && x.g.year < b.year) {
+		if x.g.year >= year {
 			break
+		}
+		if b != nil && x.g.year < b.year {
+			continue // before the break: its predecessors' records, the unit's own among them
 		}
 		if !f(x) {
 			return false
