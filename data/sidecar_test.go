@@ -239,6 +239,15 @@ func checkSidecarRules(t *testing.T, ds *Dataset) {
 			}
 		}
 	}
+	shares := map[string]float64{} // a unit's successions pass on the whole unit
+	for _, sc := range ds.Successions() {
+		shares[sc.From] += sc.Weight
+	}
+	for from, w := range shares {
+		if !near(w, 1) {
+			t.Errorf("unit %s passes on %v of itself", from, w)
+		}
+	}
 	for _, u := range ds.Units {
 		seen := map[string]bool{u.Code: true}
 		for c := u.Code; ; {
