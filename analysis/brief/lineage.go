@@ -214,3 +214,15 @@ func (g *gen) acrossBreak(b string, st Statement, ok bool) (Statement, bool) {
 	st.Facts["across_break"] = true
 	return st, ok
 }
+
+// acrossAnyBreak marks a comparison with last year across the selected
+// blocs when one of them has a break (lead statements).
+func (g *gen) acrossAnyBreak(st Statement) Statement {
+	for _, b := range g.blocs {
+		if len(g.sums[b].Break) > 0 {
+			st, _ = g.acrossBreak(b, st, true)
+			return st
+		}
+	}
+	return st
+}

@@ -63,3 +63,29 @@ func TestBriefAcrossMerger(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadAcrossMerger: the lead's totals compared with last year across
+// blocs say they are against the units before the reorganisation.
+func TestLeadAcrossMerger(t *testing.T) {
+	ds := mergedBloc()
+	for _, y := range []int{2024, 2025} {
+		for i, u := range []string{"B1", "B2", "B3"} {
+			ds.Records = append(ds.Records, R(y, "Bộ", u, 85+float64(i+y-2024), code(u)))
+		}
+	}
+	ds = mkUngraded(ds.Records...)
+	ds.Units = mergedBloc().Units
+	b := brief(t, ds, Options{Year: 2025})
+	marked := 0
+	for _, st := range b.Statements() {
+		if st.Kind == "lead_score_bands" || st.Kind == "lead_scores" {
+			if !strings.Contains(st.Text, "năm 2024 tính trên các đơn vị trước sắp xếp") || st.Facts["across_break"] != true {
+				t.Errorf("%s not marked: %q", st.Kind, st.Text)
+			}
+			marked++
+		}
+	}
+	if marked == 0 {
+		t.Errorf("no lead comparison with 2024 in\n%s", b.Markdown())
+	}
+}
