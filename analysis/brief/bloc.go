@@ -31,8 +31,7 @@ func (g *gen) blocSection(b string) Section {
 	}
 	merged := map[string]bool{} // sole grades stated with the leader or bottom
 	add(g.gradeCounts(b))
-	sb, ok := g.scoreBands(b)
-	add(g.acrossBreak(b, sb, ok))
+	add(g.acrossBreak(b)(g.scoreBands(b)))
 	add(g.leader(b, merged))
 	nx, listed, ok := g.next(b)
 	add(g.lostTop(b, listed))
@@ -51,8 +50,7 @@ func (g *gen) blocSection(b string) Section {
 				map[string]any{"year": g.year}), true)
 		}
 	}
-	mst, ok := g.meanStmt(b)
-	add(g.acrossBreak(b, mst, ok))
+	add(g.acrossBreak(b)(g.meanStmt(b)))
 	add(g.aboveMean(b))
 	if s.Compared != nil && s.Up != nil && s.Down != nil && s.Same != nil && s.PrevYear != nil {
 		if c := g.upDownClause(*s.Up, *s.Down, *s.Same, *s.Compared, s.Ranked, *s.PrevYear); c != "" {
@@ -61,7 +59,7 @@ func (g *gen) blocSection(b string) Section {
 			}), true)
 		}
 	}
-	add(g.spread(b))
+	add(g.acrossBreak(b)(g.spread(b)))
 	if s.PrevYear != nil && s.Units-s.Ungraded > 0 {
 		var ds []gradeDelta
 		for _, gc := range s.Grades {
@@ -71,7 +69,7 @@ func (g *gen) blocSection(b string) Section {
 		}
 		if len(ds) > 0 {
 			text, facts := g.gradeChangeText(*s.PrevYear, ds)
-			add(g.acrossBreak(b, stmt("grade_change", b, text, facts), true))
+			add(g.acrossBreak(b)(stmt("grade_change", b, text, facts), true))
 		}
 	}
 	add(g.gradeMoves(b, analysis.GradeUp))

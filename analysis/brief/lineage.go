@@ -201,18 +201,21 @@ func (g *gen) baseline(b string, br analysis.Break) (Statement, bool) {
 }
 
 // acrossBreak marks a comparison with last year in a bloc with a break as
-// being against the units before the reorganisation.
-func (g *gen) acrossBreak(b string, st Statement, ok bool) (Statement, bool) {
-	if !ok || len(g.sums[b].Break) == 0 {
+// being against the units before the reorganisation; it takes what a
+// statement builder returns: add(g.acrossBreak(b)(g.spread(b))).
+func (g *gen) acrossBreak(b string) func(Statement, bool) (Statement, bool) {
+	return func(st Statement, ok bool) (Statement, bool) {
+		if !ok || len(g.sums[b].Break) == 0 {
+			return st, ok
+		}
+		py, compared := st.Facts["prev_year"].(int)
+		if !compared {
+			return st, ok
+		}
+		st.Text = strings.TrimSuffix(st.Text, ".") + g.sayf(words.BriefAcrossBreak, py) + "."
+		st.Facts["across_break"] = true
 		return st, ok
 	}
-	py, compared := st.Facts["prev_year"].(int)
-	if !compared {
-		return st, ok
-	}
-	st.Text = strings.TrimSuffix(st.Text, ".") + g.sayf(words.BriefAcrossBreak, py) + "."
-	st.Facts["across_break"] = true
-	return st, ok
 }
 
 // acrossAnyBreak marks a comparison with last year across the selected
@@ -220,7 +223,7 @@ func (g *gen) acrossBreak(b string, st Statement, ok bool) (Statement, bool) {
 func (g *gen) acrossAnyBreak(st Statement) Statement {
 	for _, b := range g.blocs {
 		if len(g.sums[b].Break) > 0 {
-			st, _ = g.acrossBreak(b, st, true)
+			st, _ = g.acrossBreak(b)(st, true)
 			return st
 		}
 	}
