@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,26 @@ func TestUnitNumbers(t *testing.T) {
 		if v, ok := r.Dataset.UnitNumber(c.id, c.col); ok {
 			t.Errorf("%s %s = %v, want none", c.id, c.col, v)
 		}
+	}
+}
+
+// TestUndatedMergerWarned: two units passing into one without an
+// effective_year load as before, with a warning at the later row.
+func TestUndatedMergerWarned(t *testing.T) {
+	r := readFiles(t, map[string]string{"units.csv": "unit_code,unit,successor_code\nA,Sở A,C\nB,Sở B,C\n", "par.csv": sidecarData})
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := "units.csv:3: warning: A, B pass into C without an effective_year: the merger is not marked, so a year may compare C with one of them alone (hint: give the merger's effective_year (the successor's first year) so that comparisons across it are marked)"
+	var got []string
+	for _, w := range r.Dataset.Warnings {
+		got = append(got, w.String())
+	}
+	if !slices.Contains(got, want) {
+		t.Errorf("want\n  %s\ngot\n  %s", want, strings.Join(got, "\n  "))
+	}
+	r = readFiles(t, map[string]string{"units.csv": "unit_code,unit,successor_code,effective_year\nA,Sở A,C,2025\nB,Sở B,C,2025\n", "par.csv": sidecarData})
+	if len(r.Dataset.Warnings) != 0 {
+		t.Errorf("a dated merger warned: %v", r.Dataset.Warnings)
 	}
 }

@@ -159,6 +159,7 @@ func (b *builder) addUnits(file string, rows []UnitInfo, cols sidecarCols) {
 	earlier := len(b.ds.Units)
 	b.ds.Units = append(b.ds.Units, rows...)
 	b.ds.Lineage, b.ds.successor = b.checkSuccessions(earlier, cols)
+	b.warnUndatedMergers(earlier)
 	b.checkSuccessorCycles(earlier, cols)
 	b.rebuildAliases(earlier)
 }
@@ -226,6 +227,38 @@ func (b *builder) checkSuccessions(earlier int, cols sidecarCols) ([]Succession,
 		}
 	}
 	return out, single
+}
+
+// warnUndatedMergers warns, at a row of the file just read, about a unit
+// that two or more units pass into without an effective_year: a merger
+// whose year is unknown is not marked (the successor continues whichever
+// predecessor it shares a code with, and another only in years when that
+// one alone has results: analysis, History).
+func (b *builder) warnUndatedMergers(earlier int) {
+	from := map[string][]Succession{}
+	for _, s := range b.ds.Lineage {
+		if s.Year == 0 {
+			from[s.To] = append(from[s.To], s)
+		}
+	}
+	for _, to := range slices.Sorted(maps.Keys(from)) {
+		ss := from[to]
+		last := ss[len(ss)-1]
+		if len(ss) < 2 || last.Line == 0 {
+			continue
+		}
+		for i := earlier; i < len(b.ds.Units); i++ {
+			if u := &b.ds.Units[i]; u.Code == last.From && u.Successor == to && u.pos.Line == last.Line && u.pos.File == last.Source {
+				names := make([]string, len(ss))
+				for k, s := range ss {
+					names[k] = s.From
+				}
+				b.warnf(u.pos, "give the merger's effective_year (the successor's first year) so that comparisons across it are marked",
+					"%s pass into %s without an effective_year: the merger is not marked, so a year may compare %s with one of them alone", clip(strings.Join(names, ", ")), clip(to), clip(to))
+				break
+			}
+		}
+	}
 }
 
 // splitAgrees checks the rows of one unit's succession (one row per
