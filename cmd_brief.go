@@ -72,6 +72,7 @@ func runBrief(e *env, f *briefFlags) error {
 	if err != nil {
 		return err
 	}
+	opt.Baseline = e.in.baseline
 	b, err := brief.Generate(e.a, opt)
 	if err != nil {
 		return err

@@ -36,6 +36,7 @@ func runCheck(e *env) error {
 	}
 	stdout := e.stdout
 	writeUnderstood(stdout, r.Dataset)
+	writeLineage(stdout, r.Dataset)
 	errs := r.Errors() // analysis.Check adds warnings only
 	warns := len(issues) - errs
 	fmt.Fprintf(stdout, "\n%d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
@@ -49,6 +50,30 @@ func runCheck(e *env) error {
 		return &exitError{exitData, "parlens: --strict: the data has warnings"}
 	}
 	return nil
+}
+
+// writeLineage says which lineage was applied, or offers the shipped one
+// the data's unit names match (2024 and 2025 province names).
+func writeLineage(w io.Writer, ds *data.Dataset) {
+	applied := map[string]int{}
+	for _, s := range ds.Lineage {
+		if _, ok := data.LookupLineage(s.Source); ok {
+			applied[s.Source]++
+		}
+	}
+	for _, name := range data.ShippedLineages() {
+		if n, ok := applied[name]; ok {
+			fmt.Fprintf(w, "lineage: %s applied, %d %s joined to their successors\n", name, n, plural(n, "unit", "units"))
+		}
+	}
+	if len(applied) > 0 {
+		return
+	}
+	if name, before, after, ok := data.SuggestLineage(ds); ok {
+		l, _ := data.LookupLineage(name)
+		fmt.Fprintf(w, "lineage: %d unit names before %d and %d from %d match the shipped lineage %s; add --lineage %s to compare across it\n",
+			before, l.Year, after, l.Year, name, name)
+	}
 }
 
 // writeUnderstood describes each file and the dataset as a whole.

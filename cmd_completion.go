@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/data/sample"
 )
 
@@ -26,6 +27,8 @@ var flagValues = map[string][]string{
 	"lang":     {"vi", "en"},
 	"theme":    {"auto", "dark", "light"},
 	"workload": {"S", "M", "L"},
+	"lineage":  data.ShippedLineages(),
+	"baseline": {"mean"}, // or weighted:COLUMN, a column of the user's units.csv
 }
 
 func bindCompletion(*flag.FlagSet) func(*env) error { return runCompletion }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
 	"github.com/parlens/parlens/data/sample"
 )
@@ -19,6 +20,9 @@ type inputFlags struct {
 	ignoreMemory              bool
 	columns                   columnMap
 	sheet                     string
+	// lineage applies a shipped lineage (data.ShippedLineages); baseline
+	// asks for a combined previous score across a break (analysis.ParseBaseline).
+	lineage, baseline string
 }
 
 // columnMap is the repeatable --column ROLE="Header as written".
@@ -52,12 +56,14 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Int64Var(&f.maxColumns, "max-columns", data.DefaultMaxColumns, "most columns accepted in one input file")
 	fs.BoolVar(&f.ignoreMemory, "ignore-memory", false, "load a file even when it looks too big for the available memory")
 	fs.StringVar(&f.sheet, "sheet", "", "read only this sheet of each .xlsx workbook (hidden or not); by default every sheet holding a PAR table")
+	fs.StringVar(&f.lineage, "lineage", "", "apply a shipped lineage (mergers by name): "+strings.Join(data.ShippedLineages(), ", "))
+	fs.StringVar(&f.baseline, "baseline", "", "across a merger, also compare with a combined baseline of the predecessors: mean, or weighted:COLUMN (a number column of units.csv, e.g. weighted:population)")
 	fs.Var(&f.columns, "column", "ROLE=\"Header\": read that column as the role, e.g. total=\"Điểm\" (repeatable; roles: "+strings.Join(data.MappableRoles(), ", ")+")")
 }
 
 func (f *inputFlags) options(stdin io.Reader) data.Options {
 	return data.Options{Components: f.components, Grades: f.grades, Units: f.units, Stdin: stdin, MaxBytes: f.maxBytes, MaxCells: f.maxCells, MaxColumns: f.maxColumns,
-		IgnoreMemory: f.ignoreMemory, Columns: f.columns, Sheet: f.sheet}
+		IgnoreMemory: f.ignoreMemory, Columns: f.columns, Sheet: f.sheet, Lineage: f.lineage}
 }
 
 func sampleNames() string {
@@ -76,6 +82,16 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 	if len(paths) > 0 && f.sample != "" {
 		return nil, fmt.Errorf("give either PATH or --sample, not both")
 	}
+	if f.lineage != "" {
+		if _, ok := data.LookupLineage(f.lineage); !ok {
+			return nil, fmt.Errorf("unknown lineage %q (shipped: %s)", f.lineage, strings.Join(data.ShippedLineages(), ", "))
+		}
+	}
+	if f.baseline != "" {
+		if _, err := analysis.ParseBaseline(f.baseline); err != nil {
+			return nil, err
+		}
+	}
 	if len(paths) > 0 {
 		defer loadGC()()
 		return data.Read(paths, f.options(stdin)), nil
@@ -90,6 +106,9 @@ func (f *inputFlags) read(paths []string, stdin io.Reader) (*data.Result, error)
 	}
 	opt := f.options(stdin)
 	opt.Label = s.Label
+	if opt.Lineage == "" {
+		opt.Lineage = s.Lineage
+	}
 	return data.ReadFS(sample.FS, s.Dir, opt), nil
 }
 

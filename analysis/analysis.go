@@ -70,6 +70,10 @@ type group struct {
 	n       int   // records, while building
 	nRanked int   // len(order)
 	rows    []int // league-table order: ranked, then scored, then the rest
+	// broken: the year is some unit's first after a merger or split, so
+	// this year's ranks and last year's are of different blocs: no rank
+	// move is stated (lineage.go)
+	broken bool
 	// pubRanks: ranks are the published ones (a ranks-only or partial table,
 	// where ranking the rows present by score would be wrong).
 	pubRanks bool
@@ -160,6 +164,8 @@ type unitHist struct {
 	info *unitInfo
 	own  []*entry // its own records
 	lin  []*entry // own records plus a sole predecessor's in years it has none
+	// breaks are its dated mergers and splits, by year (lineage.go)
+	breaks []*unitBreak
 }
 
 // at returns the unit's (lineage) record in group g.
@@ -337,8 +343,9 @@ func New(ds *data.Dataset) *Analysis {
 		}
 	}
 	a.buildLineage()
+	a.buildBreaks()
 
-	// Pass 4: previous-year records.
+	// Pass 4: previous-year records: none across a break (lineage.go).
 	for _, ix := range a.indices {
 		for _, g := range ix.groups {
 			if g.prev == nil {
@@ -346,7 +353,11 @@ func New(ds *data.Dataset) *Analysis {
 			}
 			for i := range g.entries {
 				e := &g.entries[i]
-				e.prev = e.unit.at(g.prev)
+				if e.unit.breakIn(g) == nil {
+					e.prev = e.unit.at(g.prev)
+				} else {
+					g.broken = true
+				}
 			}
 		}
 	}

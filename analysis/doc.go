@@ -65,6 +65,31 @@
 //     ds.Units), a successor's history includes its predecessor's records in
 //     the years in which the successor has none and exactly one predecessor
 //     has some.
+//   - Breaks (lineage.go): a dated succession (units.csv effective_year,
+//     or a shipped lineage such as vn-provinces-2025) that joins two or more
+//     units into one (a merger; the successor itself is one of them when it
+//     had results before), or passes a share of one unit on (a split), is a
+//     break from its year. A rename (one predecessor, passed whole) is not:
+//     the successor continues it. In a unit's first year after a break:
+//     it has no previous record (no score change, rank move or grade move is
+//     stated, and it is not counted up, down or same); its predecessors are
+//     listed side by side (Breaks, UnitBreak), each with its last score and
+//     rank r of N; a combined baseline (CombinedBaseline: the mean, or the
+//     mean weighted by a number each predecessor carries) is computed only on
+//     request and names its method. A rank across a break is compared only
+//     as a share of the bloc, TopPercent = ⌈100·r/N⌉ ("top 10% → top 6%"),
+//     and only between complete tables; never as places. In a year that is
+//     some unit's first after a break, the bloc itself changed: no unit's
+//     rank change is stated (Row and Mover RankChange nil, no biggest climb
+//     or fall); score changes of unchanged units still are.
+//     Facts about earlier years (first time, regained, retained, streaks,
+//     new unit, top grade for the first time) look through a break at its
+//     predecessors: a year counts for a streak or a count only when the fact
+//     held for every predecessor, and "first time" only when it held for
+//     none; when a predecessor held it before the break but the merged unit
+//     has not since, the fact is "first time since the merger" (Mover.Since
+//     = Mover.Break), never in the merged unit's first year. Undated
+//     successions keep the history rule above.
 //   - Previous year: the latest earlier year in which the same index and bloc
 //     have data. A unit's previous-year record is its (lineage) record in that
 //     year and bloc; a unit absent that year has no previous values (it is
@@ -94,5 +119,7 @@
 //	(*Analysis) History / IndexHistory              a unit's results across years
 //	(*Analysis) Units, UnitByID, FindUnit, UnitNames, FindBloc
 //	(*Analysis) Successor, Predecessors, Check
+//	(*Analysis) Breaks / UnitBreak                  merged and split units with their predecessors side by side
+//	CombinedBaseline(break, method, score, weight)  a combined previous score, only on request; TopPercent(rank, of)
 //	MatchBloc(query, blocs), Suggest(query, candidates), KendallTauB(x, y), VsBloc(cell)
 package analysis

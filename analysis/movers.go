@@ -79,6 +79,10 @@ type Mover struct {
 	// retained, bottom-streak or new-unit fact was counted in; nil for facts
 	// that look at no earlier year.
 	Since *int `json:"since"`
+	// Break is the year of the unit's latest merger or split within the
+	// data window (nil when none): its facts about earlier years hold for
+	// every predecessor, or, when Since equals Break, only since the break.
+	Break *int `json:"break"`
 }
 
 // Movers returns the facts of an index and year: blocs in bloc order, then
@@ -146,6 +150,9 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 	if g.prev != nil {
 		m.PrevYear = &g.prev.year
 	}
+	if br := e.unit.lastBreak(g.since(), g.year); br != nil {
+		m.Break = &br.year
+	}
 	if p := e.prev; p != nil {
 		if p.hasScore {
 			m.PrevScore = &p.rec.Total
@@ -156,7 +163,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 		if p.ranked() {
 			m.PrevRank = &p.rank
 			m.PrevRankPublished = p.rankPublished()
-			if e.ranked() {
+			if e.ranked() && !g.broken {
 				m.RankChange = b.ints.ptr(p.rank - e.rank)
 			}
 		}
@@ -204,14 +211,21 @@ type tally struct {
 	prevKnown  bool // the bloc's previous year shows whether the fact held
 	count      int  // years in which the fact held
 	exact      bool // every earlier year shows whether it held
+	// partly: before a break, the fact held in some year for some of the
+	// unit's predecessors but not for all (that year does not count)
+	partly bool
 }
 
-// history tallies the years in which a fact holds for the unit in this bloc.
+// history tallies the years in which a fact holds for the unit in this bloc
+// (across a break, for all its predecessors).
 func (g *group) history(e *entry, st standing) tally {
 	t := tally{streak: 1, count: 1, streakSure: true, exact: true}
 	run, first := true, true
-	g.earlier(e, func(gg *group, x *entry) bool {
-		holds, known := st(gg, x)
+	g.earlier(e, func(gg *group, _ *entry) bool {
+		// before a break the unit is its predecessors: a year counts when
+		// the fact held for every one of them (lineage.go)
+		holds, some, known := e.unit.heldAt(gg, st, g.year, 0)
+		t.partly = t.partly || some && !holds
 		if first {
 			t.prevKnown, first = known, false
 		}
@@ -235,6 +249,16 @@ func (g *group) history(e *entry, st standing) tally {
 	return t
 }
 
+// sinceBreak is the year of the unit's latest break when this year is not
+// its first after it (0 otherwise): "first time since the merger" needs a
+// year of the merged unit before this one.
+func (b *moverBuilder) sinceBreak(e *entry) int {
+	if br := e.unit.lastBreak(b.g.since(), b.g.year); br != nil && br.year < b.g.year {
+		return br.year
+	}
+	return 0
+}
+
 // claim sets a mover's streak and count where the data window supports them.
 func (b *moverBuilder) claim(m *Mover, t tally, streak bool) {
 	if streak && t.streakSure {
@@ -249,17 +273,14 @@ func (b *moverBuilder) claim(m *Mover, t tally, streak bool) {
 }
 
 // anyEarlier reports whether some earlier record of the unit in this index
-// (any bloc, lineage included) satisfies pred.
+// (any bloc, lineage included: before a break, any predecessor's) satisfies pred.
 func anyEarlier(e *entry, pred func(*entry) bool) bool {
-	for _, x := range e.unit.lin {
-		if x.g.year >= e.g.year {
-			break
-		}
-		if pred(x) {
-			return true
-		}
-	}
-	return false
+	found := false
+	e.unit.eachEarlier(e.g.year, 0, func(x *entry) bool {
+		found = pred(x)
+		return !found
+	})
+	return found
 }
 
 func (g *group) buildMovers() []Mover {
@@ -286,11 +307,15 @@ func (g *group) buildMovers() []Mover {
 		case t.count > 1:
 			m = b.mover(RegainedTop, e)
 			b.claim(&m, t, false)
-		case t.exact:
+		case t.exact && !t.partly:
 			m = b.mover(FirstTimeTop, e)
 			b.claim(&m, t, false)
 			m.Count = nil
-		default: // some earlier table does not show its leader
+		case t.exact && b.sinceBreak(e) > 0:
+			// a predecessor led before the break; the unit never has since
+			m = b.mover(FirstTimeTop, e)
+			m.Since = b.ints.ptr(b.sinceBreak(e))
+		default: // some earlier table does not show its leader, or a predecessor led in the merged unit's first year
 			m = b.mover(Top, e)
 		}
 		out = append(out, m)
@@ -323,7 +348,7 @@ func (g *group) buildMovers() []Mover {
 			if p.hasScore && e.hasScore {
 				gains = append(gains, change{e, e.cents - p.cents})
 			}
-			if p.ranked() {
+			if p.ranked() && !g.broken { // across a break, places are of different blocs
 				ranks = append(ranks, change{e, int64(p.rank - e.rank)})
 			}
 		}

@@ -330,7 +330,7 @@ func TestMoverJSON(t *testing.T) {
 	}
 	want := `{"kind":"retained_top","index":"PAR Index","year":2022,"bloc":"B","unit_id":"~a","unit_code":null,"unit":"A",` +
 		`"score":91,"rank":1,"ranked_of":2,"rank_published":false,"grade":"Xuất sắc","prev_year":2021,"prev_score":90,"prev_rank":1,` +
-		`"prev_rank_published":false,"prev_grade":"Xuất sắc","change":1,"rank_change":0,"streak":2,"count":2,"steps":null,"since":2021}`
+		`"prev_rank_published":false,"prev_grade":"Xuất sắc","change":1,"rank_change":0,"streak":2,"count":2,"steps":null,"since":2021,"break":null}`
 	if string(b) != want {
 		t.Errorf("JSON\n got  %s\n want %s", b, want)
 	}

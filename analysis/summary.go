@@ -87,6 +87,10 @@ type BlocSummary struct {
 	Compared  *int        `json:"compared"`   // up + down + same
 	AboveMean *int        `json:"above_mean"` // ranked units with a total above the mean
 	BelowMean *int        `json:"below_mean"`
+	// Break lists the units in their first year after a merger or split,
+	// with their predecessors (lineage.go); nil when none. The previous
+	// year's counts and mean are then of the units before it: not like for like.
+	Break []Break `json:"break"`
 }
 
 // ScoreBandMins are the scores the summaries count units at or above
@@ -358,6 +362,7 @@ func (g *group) buildSummary() BlocSummary {
 	if g.prev != nil {
 		s.PrevYear = &g.prev.year
 	}
+	s.Break = g.breaks()
 	s.Complete, s.PartialReason = g.complete(), optStr(g.partialReason())
 	s.RanksPublished, s.RankOnly, s.NoResult = g.pubRanks, g.rankOnly, g.bare
 	if g.maxPub > 0 {

@@ -114,7 +114,7 @@ func (g *group) table() Table {
 			}
 			if p.ranked() {
 				r.PrevRank = &p.rank
-				if e.ranked() {
+				if e.ranked() && !g.broken { // across a break, places are of different blocs
 					r.RankChange = ptr(p.rank - e.rank)
 				}
 			}

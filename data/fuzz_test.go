@@ -159,6 +159,7 @@ func FuzzSidecars(f *testing.F) {
 	f.Add([]byte("code,component,max\nC1,Chỉ đạo,10\n"), []byte("grade,min\nTốt,80\nKhá,0\n"), []byte("unit_code,unit,aliases,successor_code\nA,Sở A,Sở Á,B\n"))
 	f.Add([]byte("mã;thành phần;điểm tối đa\nC1;Chỉ đạo;10,5\n"), []byte("xếp loại;điểm tối thiểu;khối\nNhóm I;90;Sở\n"), []byte(""))
 	f.Add([]byte(""), []byte("grade,min,bloc,from_year,to_year\nTốt,80,Sở,2018,2021\nKhá,,Sở,2018,2021\nTốt,85,Sở,2022,\n"), []byte("unit_code,unit,successor_code\nA,Sở A,B\nB,Sở B,C\nC,Sở C,\n"))
+	f.Add([]byte(""), []byte(""), []byte("unit_code;unit;successor_code;effective_year;weight\nA;Sở A;B;2025;0,4\nA;Sở A;C;2025;60%\nD;Sở D;B;2025;\n"))
 	f.Fuzz(func(t *testing.T, comps, grades, units []byte) {
 		fsys := fstest.MapFS{
 			"par-2021.csv":   &fstest.MapFile{Data: []byte("khối,mã,đơn vị,C1,tổng điểm,xếp loại\nSở,A,Sở A,9,9,Tốt\nSở,B,Sở B,8,8,\n")},

@@ -30,6 +30,9 @@ type Options struct {
 	// IgnoreMemory loads a file even when it looks too big for the memory
 	// available (by default such a file fails early, with a message).
 	IgnoreMemory bool
+	// Lineage applies a shipped lineage by name (ShippedLineages), e.g.
+	// "vn-provinces-2025": --lineage NAME.
+	Lineage string
 }
 
 // DefaultMaxBytes guards against loading something that is not a table.

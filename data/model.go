@@ -25,8 +25,12 @@ type Dataset struct {
 	Components []Component // every component seen, in first-seen order; Record.Scores follows this order
 	Schemes    []GradeScheme
 	Units      []UnitInfo // units.csv lineage, if any
-	Records    []Record   // sorted by index, year, bloc, then input order
-	Warnings   []Issue    // problems that do not stop the load
+	// Lineage is every succession the loader accepted: units.csv rows and
+	// an applied shipped lineage (--lineage). Nil for a literal dataset,
+	// which answers Successions from its Units.
+	Lineage  []Succession
+	Records  []Record // sorted by index, year, bloc, then input order
+	Warnings []Issue  // problems that do not stop the load
 	// Decimals is the most decimals any score was written with (at most 4):
 	// displays pad to it so columns align, without rounding anything.
 	Decimals int
@@ -201,7 +205,16 @@ type UnitInfo struct {
 	Successor string
 	FromYear  int
 	ToYear    int
-	pos       Pos // the row, for messages
+	// EffectiveYear is the first year the successor stands for the unit
+	// (0 = undated: the successor continues it whenever it has no result).
+	EffectiveYear int
+	// Weight is the share of the unit that passes to this successor: 1
+	// unless the unit is split (its rows' weights then add up to 1).
+	Weight float64
+	// Numbers holds the row's other numeric columns (population, area…)
+	// by folded header: a combined baseline may be weighted by one.
+	Numbers map[string]float64
+	pos     Pos // the row, for messages
 }
 
 // Successor returns the unit id that continues id after a merger or rename, if any.

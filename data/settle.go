@@ -19,6 +19,7 @@ func (b *builder) result() *Result {
 	b.rollUp()
 	b.checkApplicableSchemes()
 	keys := b.assignIdentities()
+	b.applyLineage()
 	b.findDuplicates(&keys)
 	b.warnNameChanges(&keys)
 	d.Records = sortRecords(d.Records, keys.groups, keys.groupKeys)

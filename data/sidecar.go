@@ -42,6 +42,8 @@ type unitRow struct {
 	Successor string `csv:"successor_code"`
 	FromYear  string `csv:"from_year"`
 	ToYear    string `csv:"to_year"`
+	Effective string `csv:"effective_year"`
+	Weight    string `csv:"weight"`
 }
 
 // sidecarHeaders maps folded headers, English and Vietnamese, to struct tags.
@@ -68,6 +70,8 @@ var sidecarHeaders = map[string]map[string]string{
 		"aliases": "aliases", "ten khac": "aliases", "ten cu": "aliases", "alias": "aliases",
 		"successor code": "successor_code", "ma ke thua": "successor_code", "don vi ke thua": "successor_code", "successor": "successor_code",
 		"from year": "from_year", "tu nam": "from_year", "to year": "to_year", "den nam": "to_year",
+		"effective year": "effective_year", "effective from": "effective_year", "nam hieu luc": "effective_year", "hieu luc tu nam": "effective_year",
+		"weight": "weight", "share": "weight", "ty le": "weight", "ty trong": "weight",
 	},
 }
 
@@ -125,6 +129,7 @@ func (b *builder) readSidecar(kind string, in input) {
 	case "grades":
 		b.addSchemes(t.name, grades, cols)
 	case "units":
+		b.addUnitNumbers(t, units)
 		b.addUnits(t.name, units, cols)
 	case "components":
 		b.linkTree()

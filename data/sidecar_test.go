@@ -34,7 +34,23 @@ func TestSidecarRefusals(t *testing.T) {
 		{"span backwards", "grades.csv", "grade,min,from_year,to_year\nTốt,80,2022,2020\n",
 			"grades.csv:2:4: error: to_year 2020 is before from_year 2022 (hint: from_year is the first year the row applies to, to_year the last)"},
 		{"two successors", "units.csv", "unit_code,unit,successor_code\nA,Sở A,B\nC,Sở C,\nA,Sở A,C\n",
-			"units.csv:4:3: error: unit A has two successors: C here and B at line 2 (hint: parlens follows one successor per unit; for a unit split in two, leave successor_code empty)"},
+			"units.csv:4:3: error: unit A has two successors: C here and B at line 2 (hint: a unit split in two gives each of its rows a weight (the shares add up to 1 or 100%) and one effective_year)"},
+		{"split weights that do not add up", "units.csv", "unit_code,unit,successor_code,effective_year,weight\nA,Sở A,B,2025,0.6\nA,Sở A,C,2025,0.3\n",
+			"units.csv:3:5: error: the weights of unit A's split add up to 0.9 (rows at line 2, line 3) (hint: the shares of a split add up to the whole unit: 1, or 100%)"},
+		{"split over two years", "units.csv", "unit_code,unit,successor_code,effective_year,weight\nA,Sở A,B,2025,50%\nA,Sở A,C,2024,50%\n",
+			"units.csv:3:4: error: unit A passes to C from 2024 here but to B from 2025 at line 2 (hint: a unit has one succession at a time: a split lists its successors with one effective_year)"},
+		{"a part of a unit with one successor", "units.csv", "unit_code,unit,successor_code,weight\nA,Sở A,B,0.5\n",
+			"units.csv:2:4: error: unit A passes only 0.5 of itself to B, its one successor (hint: a weight below the whole declares a split: list the unit's other successors with their shares)"},
+		{"a weight of zero", "units.csv", "unit_code,unit,successor_code,weight\nA,Sở A,B,0\n",
+			"units.csv:2:4: error: weight 0 is not above 0 (hint: a weight is the share of the unit that passes to this successor, above 0)"},
+		{"an effective year without a successor", "units.csv", "unit_code,unit,successor_code,effective_year\nA,Sở A,,2025\n",
+			"units.csv:2:4: error: unit A has an effective_year but no successor_code (hint: effective_year and weight describe a succession; give the successor_code)"},
+		{"effective before the unit ends", "units.csv", "unit_code,unit,successor_code,to_year,effective_year\nA,Sở A,B,2025,2025\n",
+			"units.csv:2:5: error: effective_year 2025 is not after to_year 2025 (hint: to_year is the unit's last year, effective_year its successor's first)"},
+		{"one succession listed twice with two years", "units.csv", "unit_code,unit,successor_code,effective_year\nA,Sở A,B,2025\nA,Sở A,B,2024\n",
+			"units.csv:3:4: error: unit A passes to B here and at line 2 with another effective_year or weight (hint: list a succession once, or give both rows the same effective_year and weight)"},
+		{"a cycle through a split", "units.csv", "unit_code,unit,successor_code,effective_year,weight\nA,Sở A,B,2020,0.5\nA,Sở A,C,2020,0.5\nC,Sở C,A,2025,\n",
+			"units.csv:3:3: error: successor codes form a cycle: A → C → A (rows at line 3, line 4) (hint: a successor is the unit that continues another; one of these rows is wrong)"},
 		{"self successor", "units.csv", "unit_code,unit,successor_code\nA,Sở A,A\n",
 			"units.csv:2:3: error: unit A names itself as its successor (hint: leave successor_code empty for a unit that continues under its own code)"},
 		{"cycle", "units.csv", "unit_code,unit,successor_code\nA,Sở A,B\nB,Sở B,C\nC,Sở C,A\n",
@@ -66,6 +82,11 @@ func TestSidecarsAccepted(t *testing.T) {
 		{"rows of two schemes interleaved", "grades.csv", "grade,min,bloc\nTốt,80,Sở\nTốt,85,Huyện\nKhá,60,Sở\nKhá,65,Huyện\n"},
 		{"a unit listed twice with one successor", "units.csv", "unit_code,unit,successor_code\nA,Sở A,B\nA,Sở A cũ,B\n"},
 		{"a chain of successors", "units.csv", "unit_code,unit,successor_code\nA,Sở A,B\nB,Sở B,C\n"},
+		{"a split with shares", "units.csv", "unit_code,unit,successor_code,effective_year,weight\nA,Sở A,B,2025,0.4\nA,Sở A,C,2025,0.6\n"},
+		{"a split in percent", "units.csv", "unit_code,unit,successor_code,effective_year,weight\nA,Sở A,B,2025,40%\nA,Sở A,C,2025,60%\n"},
+		{"a split in hundredths", "units.csv", "unit_code,unit,successor_code,effective_year,weight\nA,Sở A,B,2025,40\nA,Sở A,C,2025,60\n"},
+		{"a merger with its year", "units.csv", "unit_code,unit,successor_code,effective_year\nA,Sở A,C,2025\nB,Sở B,C,2025\n"},
+		{"the year from to_year", "units.csv", "unit_code,unit,successor_code,to_year\nA,Sở A,C,2024\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -216,6 +237,15 @@ func checkSidecarRules(t *testing.T, ds *Dataset) {
 				spansOverlap(o.FromYear, o.ToYear, s.FromYear, s.ToYear) {
 				t.Errorf("schemes %+v and %+v overlap", o, s)
 			}
+		}
+	}
+	shares := map[string]float64{} // a unit's successions pass on the whole unit
+	for _, sc := range ds.Successions() {
+		shares[sc.From] += sc.Weight
+	}
+	for from, w := range shares {
+		if !near(w, 1) {
+			t.Errorf("unit %s passes on %v of itself", from, w)
 		}
 	}
 	for _, u := range ds.Units {

@@ -45,6 +45,7 @@ type rankingView struct {
 	years []int // sparkline years (up to the selected one)
 	// warned are the units whose rows carry data warnings: marked "!"
 	warned map[string][]analysis.Caveat
+	merged map[string]string // units in their first year after a merger or split → mergedGlyph (view_lineage.go)
 
 	w, h   int
 	nameW  int      // the longest unit name
@@ -102,12 +103,13 @@ func (v *rankingView) Sync() {
 			gstep[mv.UnitID] = -stepsOf(mv)
 		}
 	}
+	v.merged = mergedMarks(m.a, m.slice())
 	v.rows = make([]rankRow, len(v.tbl.Rows))
 	maxName := 6
 	v.gradeW = 8
 	for i := range v.tbl.Rows {
 		r := &v.tbl.Rows[i]
-		name := p(r.Unit)
+		name := p(r.Unit) + v.merged[r.UnitID]
 		code := ""
 		if r.UnitCode != nil {
 			code = " " + *r.UnitCode
@@ -468,6 +470,7 @@ func (v *rankingView) Status() string {
 	if n := len(v.warned); n > 0 {
 		parts = append(parts, v.c.sayf(words.StatusWarnedUnits, n))
 	}
+	parts = append(parts, mergedStatus(v.c, len(v.merged))...)
 	return strings.Join(parts, " · ")
 }
 

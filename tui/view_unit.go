@@ -131,6 +131,8 @@ func (v *unitView) build() {
 		add("")
 	}
 
+	add(v.lineageLines()...) // mergers and splits, predecessors side by side (view_lineage.go)
+
 	// history and rank chart
 	if ok && len(h.Points) > 0 {
 		section(c.say(words.UnitHistory) + p(c.index))
@@ -162,6 +164,7 @@ func (v *unitView) build() {
 			if pt.Bloc != bloc && bloc != "" {
 				mark += st.Muted.Render(" · " + p(pt.Bloc))
 			}
+			mark += v.historyMark(pt.Year) // view_lineage.go
 			hist = append(hist, line+g+mark)
 		}
 		// the rank and score charts: beside the table when there is room,

@@ -22,6 +22,7 @@ func (g *gen) blocSection(b string) Section {
 		}
 	}
 	sec.Statements = append(sec.Statements, g.partial(b)...)
+	sec.Statements = append(sec.Statements, g.breakStatements(b)...)
 	if s.Units == 1 {
 		add(g.singleUnit(b))
 		add(g.gradeMoves(b, analysis.GradeUp))
@@ -30,7 +31,7 @@ func (g *gen) blocSection(b string) Section {
 	}
 	merged := map[string]bool{} // sole grades stated with the leader or bottom
 	add(g.gradeCounts(b))
-	add(g.scoreBands(b))
+	add(g.acrossBreak(b)(g.scoreBands(b)))
 	add(g.leader(b, merged))
 	nx, listed, ok := g.next(b)
 	add(g.lostTop(b, listed))
@@ -49,7 +50,7 @@ func (g *gen) blocSection(b string) Section {
 				map[string]any{"year": g.year}), true)
 		}
 	}
-	add(g.meanStmt(b))
+	add(g.acrossBreak(b)(g.meanStmt(b)))
 	add(g.aboveMean(b))
 	if s.Compared != nil && s.Up != nil && s.Down != nil && s.Same != nil && s.PrevYear != nil {
 		if c := g.upDownClause(*s.Up, *s.Down, *s.Same, *s.Compared, s.Ranked, *s.PrevYear); c != "" {
@@ -58,7 +59,7 @@ func (g *gen) blocSection(b string) Section {
 			}), true)
 		}
 	}
-	add(g.spread(b))
+	add(g.acrossBreak(b)(g.spread(b)))
 	if s.PrevYear != nil && s.Units-s.Ungraded > 0 {
 		var ds []gradeDelta
 		for _, gc := range s.Grades {
@@ -68,7 +69,7 @@ func (g *gen) blocSection(b string) Section {
 		}
 		if len(ds) > 0 {
 			text, facts := g.gradeChangeText(*s.PrevYear, ds)
-			add(stmt("grade_change", b, text, facts), true)
+			add(g.acrossBreak(b)(stmt("grade_change", b, text, facts), true))
 		}
 	}
 	add(g.gradeMoves(b, analysis.GradeUp))
@@ -224,9 +225,9 @@ func (g *gen) leader(b string, merged map[string]bool) (Statement, bool) {
 		switch m.Kind {
 		case analysis.FirstTimeTop:
 			if m.PrevRank != nil {
-				head = g.sayf(words.BriefRisesToFirstPlace, subj) + g.prevRank(m)
+				head = g.sayf(words.BriefRisesToFirstPlace, subj) + g.sinceMerger(m) + g.prevRank(m)
 			} else {
-				head = g.sayf(words.BriefFirstForTheFirstTime, subj)
+				head = g.sayf(words.BriefFirstForTheFirstTime, subj) + g.sinceMerger(m)
 			}
 		case analysis.RetainedTop:
 			if streak <= 2 {
@@ -287,6 +288,9 @@ func (g *gen) topQualifier(m analysis.Mover) string {
 	streak := deref(m.Streak, 1)
 	switch m.Kind {
 	case analysis.FirstTimeTop:
+		if m.Break != nil && m.Since != nil && *m.Since == *m.Break {
+			return g.say(words.BriefIsFirstSinceMerger)
+		}
 		return g.say(words.BriefIsFirstForTheFirst)
 	case analysis.RetainedTop:
 		if streak <= 2 {

@@ -33,6 +33,7 @@
 //	            bottom (S5), not_ranked, sole_grade, no_prev, mean (S9), above_mean (S9),
 //	            up_down (S8), spread (S12), grade_change (S10), grade_up, grade_down,
 //	            biggest_gain, biggest_drop, biggest_climb, biggest_fall (S6, S7)
+//	bloc        (first year after a merger or split) break, merger, split, baseline
 //	movements   all_graded_first_time (S11), counterfactual (S16), gain_but_fell (S6),
 //	            first_time_grade (S3), top_grade_streak (S17), new_unit, no_prev_unit, renamed
 //	components  component_most_lost, component_change (S14), component_profile (S15),
@@ -82,6 +83,10 @@ type Options struct {
 	// analysis's own (a.Warnings(): the loader's and Check's). The notes list
 	// those that touch the brief's year and blocs (analysis.Caveats).
 	Warnings []data.Issue
+	// Baseline asks for a combined previous score of each merged unit's
+	// predecessors: "mean" or "weighted:COLUMN" (analysis.ParseBaseline);
+	// "" = none, the predecessors stand side by side only.
+	Baseline string
 }
 
 // Statement is one sentence of the brief and the numbers behind it.

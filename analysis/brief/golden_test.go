@@ -16,6 +16,7 @@ import (
 func TestGolden(t *testing.T) {
 	city := loadSample(t, "city")
 	ministries := loadSample(t, "ministries-2023")
+	provinces := loadSample(t, "provinces-2025")
 	example := analysis.New(exampleDataset())
 	cases := []struct {
 		file string
@@ -37,6 +38,9 @@ func TestGolden(t *testing.T) {
 		{"city-2024.en.md", city, Options{Lang: "en"}}, // the latest year: both indices
 		{"city-par-2019-districts.vi.md", city, Options{Year: 2019, Blocs: []string{"Quận, huyện"}}},
 		{"ministries-2023.vi.md", ministries, Options{}},
+		{"provinces-2025.vi.md", provinces, Options{}}, // the first year after the merger
+		{"provinces-2025.en.md", provinces, Options{Lang: "en"}},
+		{"provinces-2025-baseline.en.json", provinces, Options{Lang: "en", Baseline: "mean"}},
 		{"example-2021.vi.md", example, Options{Year: 2021}},
 		{"example-vtlt-2021.vi.md", example, Options{Index: exRecords, Year: 2021}},
 	}

@@ -74,7 +74,7 @@ func (g *gen) lead() Section {
 	if len(g.blocs) >= 2 && g.allComplete(false) { // totals across blocs need every table whole
 		if g.ungraded() {
 			if s, ok := g.leadBands(prev, common && g.allComplete(true)); ok {
-				add(s)
+				add(g.acrossAnyBreak(s))
 			}
 		}
 		if s, ok := g.leadGrades(); ok {
@@ -82,13 +82,13 @@ func (g *gen) lead() Section {
 		}
 		if common && g.allComplete(true) {
 			if s, ok := g.leadGradeChange(prev); ok {
-				add(s)
+				add(g.acrossAnyBreak(s))
 			}
 		}
 	}
 	if common && g.scored && len(g.blocs) >= 2 && g.allComplete(true) { // one bloc: its section says it; a partial one counts nothing
 		if s, ok := g.leadScores(prev); ok {
-			add(s)
+			add(g.acrossAnyBreak(s))
 		}
 	}
 	if s, ok := g.blocMeans(); ok {

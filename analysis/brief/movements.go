@@ -39,7 +39,7 @@ func (g *gen) moverText(m analysis.Mover) string {
 	case analysis.Top:
 		pred = g.say(words.BriefRanksFirst) + sg
 	case analysis.FirstTimeTop:
-		pred = g.say(words.BriefRisesToFirstPlaceFor) + g.prevRank(m) + sg
+		pred = g.say(words.BriefRisesToFirstPlaceFor) + g.sinceMerger(m) + g.prevRank(m) + sg
 	case analysis.RetainedTop:
 		streak := deref(m.Streak, 2)
 		if streak <= 2 {
@@ -336,7 +336,7 @@ func (g *gen) noPrevUnits(b string) []Statement {
 	}
 	var names []string
 	for _, r := range t.Rows {
-		if isNew[r.UnitID] || r.PrevScore != nil || r.PrevGrade != nil || r.PrevRank != nil {
+		if isNew[r.UnitID] || r.PrevScore != nil || r.PrevGrade != nil || r.PrevRank != nil || g.reorganised(b, r.UnitID) {
 			continue
 		}
 		if r.Score == nil && r.Grade == nil {

@@ -82,14 +82,16 @@ func joinSentence(p, s string) string {
 	return p + " " + s
 }
 
-// paragraphOf groups a section's statements into paragraphs: the ranking,
-// the bloc statistics, and the changes since last year.
+// paragraphOf groups a section's statements into paragraphs: a
+// reorganisation, the ranking, the bloc statistics, and the changes since last year.
 func paragraphOf(kind string) int {
 	switch kind {
 	case "mean", "above_mean", "up_down", "spread":
 		return 1
 	case "grade_change", "grade_up", "grade_down", "biggest_gain", "biggest_drop", "biggest_climb", "biggest_fall":
 		return 2
+	case "break", "merger", "split", "baseline": // the first year after a reorganisation (lineage.go)
+		return 3
 	}
 	return 0
 }

@@ -251,6 +251,30 @@ var (
 	BriefSchemeIn              = tmpl("thang xếp loại trong %s", "the grade scheme in %s")
 	BriefCaveatGradeBy         = tmpl("dữ liệu công bố xếp loại %s, nhưng với %s, %s cho xếp loại %s", "the data publishes the grade %s, but with %s %s gives %s")
 	BriefCaveatGradeBelowScore = tmpl("dữ liệu công bố xếp loại %s, nhưng %s thấp hơn mọi mức của thang xếp loại đang dùng", "the data publishes the grade %s, but %s is below every band of the scheme in use")
+
+	// Lineage: merged and split units (analysis/brief/lineage.go).
+	BriefIsFirstSinceMerger = def("lần đầu dẫn đầu khối kể từ khi hợp nhất", "is first for the first time since the merger")
+	BriefBreakLead          = tmpl("Năm %[1]d là năm đầu tiên sau đợt sắp xếp đơn vị: %[2]s hình thành do %[6]s. Mọi so sánh với năm %[3]d là so với các đơn vị trước sắp xếp (%[4]s năm %[3]d, %[5]s năm %[1]d), không cùng cơ sở; điểm và thứ hạng của các đơn vị này không được so với riêng một đơn vị tiền thân.",
+		"%[1]d is the first year after the reorganisation of units: %[2]s formed by %[6]s. Every comparison with %[3]d is with the units before it (%[4]s in %[3]d, %[5]s in %[1]d), not like for like; the scores and ranks of these units are not compared with any one predecessor.")
+	BriefSinceMerger      = def(" kể từ khi hợp nhất", " since the merger")
+	BriefByMerger         = def("hợp nhất", "merger")
+	BriefBySplit          = def("chia tách", "split")
+	BriefByMergerOrSplit  = def("hợp nhất hoặc chia tách", "merger or split")
+	BriefMergedFrom       = tmpl("%s (hợp nhất từ %s)", "%s (merged from %s)")
+	BriefSplitFrom        = tmpl("%s (chia tách từ %s)", "%s (split from %s)")
+	BriefBreakRanked      = tmpl("%[1]s xếp thứ %[2]s với %[3]s%[4]s; năm %[5]d, %[6]s.", "%[1]s ranks %[2]s with %[3]s%[4]s; in %[5]d, %[6]s.")
+	BriefBreakUnranked    = tmpl("%[1]s: năm %[2]d, %[3]s.", "%[1]s: in %[2]d, %[3]s.")
+	BriefRankOf           = tmpl("%[1]d/%[2]d", "%[3]s of %[2]d")
+	BriefTopPercent       = tmpl(" (nhóm %d%% đứng đầu)", " (top %d%%)")
+	BriefBottomPercent    = tmpl(" (nhóm %d%% cuối bảng)", " (bottom %d%%)")
+	BriefPredRank         = tmpl(", thứ %s", ", %s")
+	BriefPredNoResult     = tmpl("%s chưa có kết quả", "%s has no result")
+	BriefPredInYear       = tmpl(" (năm %d)", " (in %d)")
+	BriefAcrossBreak      = tmpl("; năm %d tính trên các đơn vị trước sắp xếp", "; %d counts the units before the reorganisation")
+	BriefBaseline         = tmpl("Điểm cơ sở gộp của các đơn vị tiền thân (%[1]s) là %[2]s; %[3]s %[4]s so với mức này.", "The predecessors' combined baseline (%[1]s) is %[2]s; %[3]s is %[4]s against it.")
+	BriefNoBaseline       = tmpl("Không tính điểm cơ sở gộp (%[1]s) cho %[2]s: thiếu điểm hoặc trọng số của %[3]s.", "No combined baseline (%[1]s) for %[2]s: no score or weight for %[3]s.")
+	BriefBaselineMean     = def("trung bình cộng", "mean")
+	BriefBaselineWeighted = tmpl("bình quân gia quyền theo %s", "weighted by %s")
 )
 
 // The Word briefing's ranking table under each bloc (Brief.Document).

@@ -322,6 +322,18 @@ var (
 	ColMaxShort        = def("tối đa", "max")
 	FocusedComponent   = tmpl("cột %s: %s", "column %s: %s")
 	ColBlocMeanOf      = tmpl("TB %s", "mean %s")
+
+	// Lineage in the unit view and the ranking (tui/view_lineage.go).
+	LineageMergedIn   = tmpl("Hợp nhất năm %d từ %d đơn vị — kết quả cuối cùng trước đó", "Merged in %d from %d units — their last results before")
+	LineageSplitIn    = tmpl("Chia tách năm %d — kết quả cuối cùng của đơn vị trước đó", "Split in %d — the last results of the unit before")
+	LineagePlace      = def("Vị trí trong khối", "Place in bloc")
+	LineageTop        = tmpl("%d%% đứng đầu", "top %d%%")
+	LineageBottom     = tmpl("%d%% cuối", "bottom %d%%")
+	LineageItself     = def(" (chính đơn vị)", " (itself)")
+	LineageNow        = tmpl("Năm %d: thứ %s (%s), không so hạng với riêng một đơn vị tiền thân", "In %d: %s (%s), ranks not compared with any one predecessor")
+	LineageBefore     = def(" · trước hợp nhất", " · before the merger")
+	StatusMergedUnits = tmpl("⊕ %d đơn vị mới hợp nhất, chia tách", "⊕ %d merged or split")
+	LineagePartOf     = tmpl("Từ năm %d là một phần của %s", "From %d part of %s")
 )
 
 // AbbrevSkips are the small words a component's initials leave out, in

@@ -23,7 +23,7 @@ func Sample(tb testing.TB, name string) *data.Result {
 	if !ok {
 		s, found := sample.Lookup(name)
 		if found {
-			r = data.ReadFS(sample.FS, s.Dir, data.Options{Label: s.Label})
+			r = data.ReadFS(sample.FS, s.Dir, data.Options{Label: s.Label, Lineage: s.Lineage})
 			samples[name] = r
 		}
 		ok = found

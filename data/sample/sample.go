@@ -1,6 +1,7 @@
 // Package sample embeds the datasets parlens opens when it is given no file:
-// an illustrative city (the default; invented numbers) and the real 2023
-// ministry table of the PAR Index.
+// an illustrative city (the default; invented numbers), the real 2023
+// ministry table of the PAR Index, and illustrative provinces across the
+// 2025 merger (invented numbers, the real mapping).
 package sample
 
 import "embed"
@@ -9,7 +10,7 @@ import "embed"
 
 // FS holds the embedded samples.
 //
-//go:embed city/*.csv city/README.md ministries-2023/*.csv ministries-2023/SOURCE.md
+//go:embed city/*.csv city/README.md ministries-2023/*.csv ministries-2023/SOURCE.md provinces-2025/*.csv provinces-2025/README.md
 var FS embed.FS
 
 // Sample describes one embedded dataset: the files under Dir in FS.
@@ -18,6 +19,8 @@ type Sample struct {
 	Dir    string // directory inside FS
 	Label  string // shown wherever the data is shown
 	Source string // where the numbers come from
+	// Lineage is the shipped lineage the sample is read with (data.Options.Lineage).
+	Lineage string
 }
 
 // Samples lists the embedded samples; the first is the default.
@@ -33,6 +36,13 @@ var Samples = []Sample{
 		Dir:    "ministries-2023",
 		Label:  "PAR Index 2023 — các bộ, cơ quan ngang bộ (Bộ Nội vụ, công bố 2024)",
 		Source: "Bộ Nội vụ, published on Chinhphu.vn 17/04/2024: https://xaydungchinhsach.chinhphu.vn/chi-tiet-bang-xep-hang-par-index-2023-cua-cac-bo-co-quan-ngang-bo-119240417175319406.htm",
+	},
+	{
+		Name:    "provinces-2025",
+		Dir:     "provinces-2025",
+		Label:   "Dữ liệu minh họa — illustrative: tỉnh, thành phố 2023–2025 qua đợt hợp nhất",
+		Source:  "Invented scores for the 63 provinces of 2023–2024 and the 34 of 2025, with the real mapping of Nghị quyết 202/2025/QH15; see provinces-2025/README.md",
+		Lineage: "vn-provinces-2025",
 	},
 }
 

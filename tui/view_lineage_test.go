@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data/datatest"
+	"github.com/parlens/parlens/tui/styles"
+)
+
+var (
+	provincesOnce     sync.Once
+	provincesAnalysis *analysis.Analysis
+)
+
+// newProvincesModel is the dashboard on the provinces-2025 sample (2025,
+// the first year after the merger) at w×h, dark theme.
+func newProvincesModel(tb testing.TB, w, h int, noColor bool) *Model {
+	res := datatest.Sample(tb, "provinces-2025")
+	provincesOnce.Do(func() { provincesAnalysis = analysis.New(res.Dataset) })
+	m := New(Options{Result: res, Analysis: provincesAnalysis, Theme: styles.Dark, NoColor: noColor, Dir: tb.TempDir(), Sources: []string{"provinces-2025"}})
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.c.brief = stubBrief
+	return m
+}
+
+// lineageViews: the ranking (merged units marked), the unit view of a
+// merged province (Tỉnh Ninh Bình, 4th) and of an unchanged one (Tỉnh
+// Quảng Ninh, 2nd).
+var lineageViews = []viewKey{
+	{"ranking", []string{"2", "tab"}},
+	{"unit-merged", []string{"2", "tab", "tab", "down", "down", "down", "enter"}},
+	{"unit-unchanged", []string{"2", "tab", "tab", "down", "enter"}},
+}
+
+// TestGoldenLineage pins the sample's 2025 across the merger at every
+// golden size, in Vietnamese and English.
+func TestGoldenLineage(t *testing.T) {
+	t.Run("vi", func(t *testing.T) { goldenMatrix(t, lineageViews, newProvincesModel) })
+	t.Run("en", func(t *testing.T) {
+		goldenMatrix(t, lineageViews, func(tb testing.TB, w, h int, noColor bool) *Model {
+			m := newProvincesModel(tb, w, h, noColor)
+			m.setLang(words.EN)
+			return m
+		})
+	})
+}
+
+// TestUnitViewLineage: a merged unit's view lists its predecessors with
+// their last results and shares; an unchanged one has no lineage section.
+func TestUnitViewLineage(t *testing.T) {
+	m := newProvincesModel(t, 200, 60, true)
+	press(m, lineageViews[1].keys...)
+	s := screen(m)
+	for _, want := range []string{
+		"Hợp nhất năm 2025 từ 3 đơn vị",
+		"Tỉnh Ninh Bình (chính đơn vị)", "86,43", "37/63", "43% cuối",
+		"Tỉnh Hà Nam", "86,11", "42/63",
+		"Tỉnh Nam Định", "85,09", "48/63",
+		"Năm 2025: thứ 4/34 (12% đứng đầu)",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("missing %q in\n%s", want, s)
+		}
+	}
+	m = newProvincesModel(t, 200, 60, true)
+	press(m, lineageViews[2].keys...)
+	if s := screen(m); strings.Contains(s, "Hợp nhất năm") || !strings.Contains(s, "Quảng Ninh") {
+		t.Errorf("unchanged province:\n%s", s)
+	}
+}
