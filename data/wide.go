@@ -29,6 +29,7 @@ func (b *builder) readData(t *table) {
 	}
 	head := th.names
 	t.headLine, t.dataStart = th.line, th.dataStart
+	t.readDeclarations()
 	t.info.Notes = append(percentNotes(t, head), t.info.Notes...)
 	h := parseHeader(head, b.opt.Columns)
 	b.noteMapped(head)
@@ -574,7 +575,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 				if x > col.top {
 					col.top = x
 				}
-			} else if missing, marked := missingValue(cell); marked {
+			} else if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
+				v = NotApplicable
+			} else if marked {
 				col.nMarks++
 				if len(col.marks) < 20 {
 					col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
