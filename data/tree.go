@@ -25,24 +25,39 @@ type Tree struct {
 	Children [][]int // each component's children, in dataset order
 	Depth    []int   // 0 for an area, 1 for a criterion, 2 for a sub-criterion…
 	Roots    []int   // the areas, in dataset order
+	// SelfOf is, for each component, the component holding the unit's
+	// self-assessed scores of it (-1: none); self-assessed components are
+	// in no other list and never summed.
+	SelfOf []int
+	self   []bool
 }
 
 // Tree returns the components' hierarchy. A parent key that names no
 // component (a dataset built by hand) leaves the component a root.
 func (d *Dataset) Tree() *Tree {
 	n := len(d.Components)
-	t := &Tree{Parent: make([]int, n), Children: make([][]int, n), Depth: make([]int, n)}
+	t := &Tree{Parent: make([]int, n), Children: make([][]int, n), Depth: make([]int, n), SelfOf: make([]int, n), self: make([]bool, n)}
 	byKey := make(map[string]int, n)
 	for i := range d.Components {
 		byKey[d.Components[i].Key] = i
 	}
 	for i := range d.Components {
-		t.Parent[i] = -1
-		if p, ok := byKey[d.Components[i].Parent]; ok && d.Components[i].Parent != "" && p != i {
+		t.Parent[i], t.SelfOf[i] = -1, -1
+	}
+	for i := range d.Components {
+		c := &d.Components[i]
+		if p, ok := byKey[c.SelfFor]; ok && c.SelfFor != "" && p != i {
+			t.self[i], t.SelfOf[p] = true, i
+			continue
+		}
+		if p, ok := byKey[c.Parent]; ok && c.Parent != "" && p != i {
 			t.Parent[i] = p
 		}
 	}
 	for i := range n {
+		if t.self[i] {
+			continue
+		}
 		if t.Parent[i] < 0 {
 			t.Roots = append(t.Roots, i)
 			continue
@@ -56,8 +71,22 @@ func (d *Dataset) Tree() *Tree {
 	return t
 }
 
-// Flat reports a dataset whose components are all areas.
-func (t *Tree) Flat() bool { return len(t.Roots) == len(t.Parent) }
+// Flat reports a dataset whose components are all areas (self-assessed
+// columns aside).
+func (t *Tree) Flat() bool {
+	for _, p := range t.Parent {
+		if p >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// IsSelf reports whether component i holds self-assessed scores.
+func (t *Tree) IsSelf(i int) bool { return t.self[i] }
+
+// hasSelf reports whether some component holds self-assessed scores.
+func (t *Tree) hasSelf() bool { return slices.Contains(t.self, true) }
 
 // summed reports whether component g counts in a record's total: no
 // ancestor of it has a score, and it is not an empty parent whose parts
@@ -65,6 +94,9 @@ func (t *Tree) Flat() bool { return len(t.Roots) == len(t.Parent) }
 func (t *Tree) summed(g int, scores []float64) bool {
 	if t == nil {
 		return true
+	}
+	if t.self[g] {
+		return false // the unit's own score, never summed
 	}
 	for p, steps := t.Parent[g], 0; p >= 0 && steps < len(t.Parent); p, steps = t.Parent[p], steps+1 {
 		if p < len(scores) && !IsMissing(scores[p]) {
@@ -318,12 +350,18 @@ func (b *builder) columnComponent(name string) int {
 		b.ds.Components[i].Name = name
 		return i
 	}
+	if of, ok := selfHeader(name); ok {
+		return b.selfComponent(name, b.columnComponent(of))
+	}
 	code, path, areaName, areaPath, ok := headerCode(name)
 	if !ok {
 		return b.component(name)
 	}
 	if i, ok := b.tree.byPath[path]; ok {
 		b.compByID[b.fold(name)] = i
+		if c := &b.ds.Components[i]; c.Name == c.Code {
+			c.Name = name // named by its code until a header names it
+		}
 		return i
 	}
 	parent := ""
@@ -406,24 +444,28 @@ func (b *builder) linkTree() {
 		}
 	}
 	b.tree.tree = nil
-	if !t.Flat() {
+	if !t.Flat() || t.hasSelf() {
 		b.tree.tree = t
 	}
 }
 
 // noteColumns remembers where a wide file's component columns are, for the
-// roll-up's messages.
-func (b *builder) noteColumns(file string, comps []int, cols []wideCol) {
+// roll-up's messages, and says which hold self-assessed scores.
+func (b *builder) noteColumns(t *table, comps []int, cols []wideCol) {
 	if b.tree.cols == nil {
 		b.tree.cols = map[string]map[int]int{}
 	}
 	m := map[int]int{}
 	for j, g := range comps {
-		if g >= 0 {
-			m[g] = cols[j].col + 1
+		if g < 0 {
+			continue
+		}
+		m[g] = cols[j].col + 1
+		if of := b.ds.Components[g].SelfFor; of != "" {
+			t.info.Columns[cols[j].col].Role = "self-assessed score of " + of + ": kept, never summed"
 		}
 	}
-	b.tree.cols[file] = m
+	b.tree.cols[t.name] = m
 }
 
 // rollUp fills, in every record, a parent the file left empty with the sum
@@ -434,6 +476,9 @@ func (b *builder) rollUp() {
 	t := b.tree.tree
 	if t == nil {
 		return
+	}
+	if t.Flat() {
+		return // self-assessed columns only: nothing rolls up
 	}
 	order := make([]int, 0, len(t.Parent)) // deepest first: sub-criteria before criteria before areas
 	for i := range t.Parent {
@@ -535,4 +580,49 @@ func (b *builder) ancestorHasMax(i, year int) bool {
 		i = p
 	}
 	return false
+}
+
+// selfPrefixes are the folded words that begin a self-assessed column's
+// header ("Tự chấm 1.1", "TĐG 1.1"), or its merged cell ("Điểm tự đánh
+// giá / 1.1").
+var selfPrefixes = []string{"diem tu danh gia", "tu danh gia", "diem tu cham", "tu cham", "tdg", "self assessed", "self assessment"}
+
+// selfHeader reads a header of self-assessed scores of one component and
+// returns that component's header: "Điểm tự đánh giá / 1.1" → "1.1",
+// "Tự chấm TC1.2" → "TC1.2".
+func selfHeader(name string) (string, bool) {
+	if i := strings.LastIndex(name, " / "); i >= 0 {
+		top, low := name[:i], strings.TrimSpace(name[i+3:])
+		if headerRole(top) == roleSelfAssessed && low != "" {
+			return low, true
+		}
+		return "", false
+	}
+	fields := strings.Fields(name)
+	if len(fields) < 2 {
+		return "", false
+	}
+	code := fields[len(fields)-1]
+	if _, _, _, _, isCode := headerCode(code); !isCode {
+		return "", false
+	}
+	f := Fold(strings.Join(fields[:len(fields)-1], " "))
+	if slices.Contains(selfPrefixes, f) {
+		return code, true
+	}
+	return "", false
+}
+
+// selfComponent registers a column of self-assessed scores of component
+// of: kept beside it, never summed.
+func (b *builder) selfComponent(name string, of int) int {
+	key := "self:" + b.ds.Components[of].Key
+	if i, ok := b.compByID[b.fold(key)]; ok {
+		b.compByID[b.fold(name)] = i
+		return i
+	}
+	b.ds.Components = append(b.ds.Components, Component{Key: key, Name: name, SelfFor: b.ds.Components[of].Key})
+	i := len(b.ds.Components) - 1
+	b.compByID[b.fold(key)], b.compByID[b.fold(name)] = i, i
+	return i
 }

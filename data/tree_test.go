@@ -384,3 +384,37 @@ func TestDeclaredNotApplicable(t *testing.T) {
 		})
 	}
 }
+
+// TestSelfAssessedCriteria: columns of self-assessed scores per criterion
+// (merged "Điểm tự đánh giá" over 1.1, 1.2, or "Tự chấm 1.1") are kept
+// beside the appraised ones, never summed and never mistaken for them.
+func TestSelfAssessedCriteria(t *testing.T) {
+	cases := []struct{ name, data string }{
+		{"merged header", "Năm,Tên đơn vị,Điểm tự đánh giá,,Điểm thẩm định,\n,,1.1,1.2,1.1,1.2\n2023,Sở A,2,3,1.5,2.5\n"},
+		{"prefixed headers", "Năm,Tên đơn vị,Tự chấm 1.1,Tự chấm 1.2,1.1,1.2\n2023,Sở A,2,3,1.5,2.5\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustLoad(t, map[string]string{"par.csv": c.data})
+			tr := d.Tree()
+			r := &d.Records[0]
+			if r.Total != 4 {
+				t.Errorf("total %v, want 4 (the appraised criteria only)", r.Total)
+			}
+			var got []string
+			for i, comp := range d.Components {
+				if tr.IsSelf(i) {
+					continue
+				}
+				s := fmt.Sprintf("%s=%s", comp.Key, formatNum(r.Score(i)))
+				if j := tr.SelfOf[i]; j >= 0 {
+					s += " self " + formatNum(r.Score(j))
+				}
+				got = append(got, s)
+			}
+			if want := "1=4,1.1=1.5 self 2,1.2=2.5 self 3"; strings.Join(got, ",") != want {
+				t.Errorf("got %s, want %s", strings.Join(got, ","), want)
+			}
+		})
+	}
+}

@@ -394,7 +394,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	b.applyMaxima(t, h, cols, comps, years)
 	b.linkTree()
-	b.noteColumns(t.name, comps, cols)
+	b.noteColumns(t, comps, cols)
 	// What the finishing reads, settled here in row order: each index and
 	// bloc's canonical spelling (the first seen; the finishing reads them
 	// from the sets' byRaw, which nothing writes meanwhile), each year's maxima.
