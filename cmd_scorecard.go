@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -299,16 +300,25 @@ func scorecardDocument(e *env, f *scorecardFlags, unitID, index string) (*presen
 		if len(t.Rows) == 0 {
 			add(present.Block{Kind: present.Paragraph, Text: say(words.ScorecardNoTree)})
 		} else {
-			tree := &present.Table{Headers: headers(words.ColLevel, words.ColCode, words.ColComponent, words.ColScore, words.ColApplicableMax,
-				words.ColShare, words.ColBlocMean, words.ColBlocBest, words.ColVsBlocMean, words.ColLost, words.ColChange)}
+			cols := []*words.Word{words.ColLevel, words.ColCode, words.ColComponent, words.ColScore, words.ColApplicableMax,
+				words.ColShare, words.ColBlocMean, words.ColBlocBest, words.ColVsBlocMean, words.ColLost, words.ColChange}
+			selfRows := slices.ContainsFunc(t.Rows, func(r analysis.CriterionRow) bool { return r.SelfAssessed != nil })
+			if selfRows { // the unit's own score per criterion, where the files give it
+				cols = append(cols, words.ColSelfAssessed, words.ColSelfGap)
+			}
+			tree := &present.Table{Headers: headers(cols...)}
 			for _, r := range t.Rows {
 				var sc any = present.Score(r.Score, pad)
 				if r.NotApplicable {
 					sc = say(words.NotApplicable)
 				}
-				tree.Add(say(levelWord(r.Level)), r.Code, strings.Repeat("  ", r.Level)+r.Name, sc, present.Score(r.ApplicableMax, pad),
+				cells := []any{say(levelWord(r.Level)), r.Code, strings.Repeat("  ", r.Level) + r.Name, sc, present.Score(r.ApplicableMax, pad),
 					present.Fixed(r.Share, 1), present.Fixed(r.BlocMean, 2), present.Score(r.BlocBest, pad), present.Fixed(r.VsBlocMean, 2),
-					present.Fixed(r.Lost, 2), present.Fixed(r.Change, 2))
+					present.Fixed(r.Lost, 2), present.Fixed(r.Change, 2)}
+				if selfRows {
+					cells = append(cells, present.Score(r.SelfAssessed, pad), present.Fixed(r.SelfGap, 2))
+				}
+				tree.Add(cells...)
 			}
 			add(present.Block{Kind: present.TableBlock, Text: words.ScorecardTreeOf.F(lang, sc.Year), Table: tree})
 			add(present.Block{Kind: present.Note, Text: say(words.ScorecardTreeNote)})

@@ -368,8 +368,8 @@ func (a *Analysis) buildComponents() {
 	at := map[string]int{}
 	for i := range a.ds.Components {
 		c := &a.ds.Components[i]
-		if c.Parent != "" {
-			continue // a criterion: the areas' views are these; the tree's are in tree.go
+		if c.Parent != "" || c.SelfFor != "" {
+			continue // a criterion or a unit's own scores: the areas' views are these; the tree's are in tree.go
 		}
 		k := c.Key
 		if k == "" {

@@ -41,6 +41,10 @@ type CriterionRow struct {
 	VsBlocMean    *float64 `json:"vs_bloc_mean"` // bloc_mean − score: points below the bloc's mean (negative: above)
 	VsBlocBest    *float64 `json:"vs_bloc_best"` // bloc_best − score
 	Change        *float64 `json:"change"`       // score − the unit's score on the component last year
+	// SelfAssessed is the unit's own score on the component, where the
+	// files give one ("Điểm tự đánh giá / 1.1"); SelfGap is it less score.
+	SelfAssessed *float64 `json:"self_assessed"`
+	SelfGap      *float64 `json:"self_gap"`
 }
 
 // UnitTree is one unit's tree in a year.
@@ -183,6 +187,14 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 		}
 		if tc.n[c] > 0 {
 			row.BlocMean, row.BlocBest = ptr(tc.mean[c]), ptr(tc.best[c])
+		}
+		if s := a.tree.SelfOf[c]; s >= 0 {
+			if sv := r.Score(s); !data.IsMissing(sv) {
+				row.SelfAssessed = ptr(sv)
+				if !data.IsMissing(v) {
+					row.SelfGap = ptr(sv - v)
+				}
+			}
 		}
 		if !data.IsMissing(v) {
 			row.Score = ptr(v)

@@ -127,3 +127,21 @@ func sign(v float64) float64 {
 	}
 	return 1
 }
+
+// TestCriterionSelfGap: a criterion's self-assessed score and its gap sit
+// on its tree row; the total stays the appraised criteria's sum.
+func TestCriterionSelfGap(t *testing.T) {
+	a := loadTree(t, map[string]string{"par-2023.csv": "Tên đơn vị,Tự chấm 1.1,Tự chấm 1.2,1.1,1.2\nSở A,2,3,1.5,3.25\n"})
+	u, ok := a.UnitTree(data.DefaultIndex, 2023, data.UnitID("", "Sở A"))
+	if !ok {
+		t.Fatal("no unit")
+	}
+	wantF(t, "total", u.Score, 4.75)
+	var got []string
+	for _, r := range u.Rows {
+		got = append(got, fmt.Sprintf("%s self=%s gap=%s", sp(r.Code), fp(r.SelfAssessed), fp(r.SelfGap)))
+	}
+	if want := "1 self=nil gap=nil;1.1 self=2.0000 gap=0.5000;1.2 self=3.0000 gap=-0.2500"; strings.Join(got, ";") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, ";"), want)
+	}
+}

@@ -41,6 +41,8 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte("\ufeffSTT;Năm;Tên đơn vị;Tổng điểm\r\n1;2021;Sở A;97,31\r\n"))
 	f.Add([]byte("year,unit,component,score\n2021,A,C1,5\n"))
+	f.Add([]byte("unit,1,1.1,1.2,2.1.1,TC2.2\nA,5,2,KPS,1.5,3\nB,,2.5,3,Không phát sinh,1\n"))       // the tree from codes
+	f.Add([]byte("STT,Tên đơn vị,Lĩnh vực 1: Chỉ đạo,,Lĩnh vực 2\n,,1.1,1.2,2.1\n1,Sở A,2,3,KPS\n")) // merged headers
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		fsys := fstest.MapFS{"f-2021.csv": &fstest.MapFile{Data: raw}}
 		r := ReadFS(fsys, ".", Options{})
@@ -157,6 +159,7 @@ func FuzzSidecars(f *testing.F) {
 		f.Add(at(c), at(g), at(u))
 	}
 	f.Add([]byte("code,component,max\nC1,Chỉ đạo,10\n"), []byte("grade,min\nTốt,80\nKhá,0\n"), []byte("unit_code,unit,aliases,successor_code\nA,Sở A,Sở Á,B\n"))
+	f.Add([]byte("code,name,max,parent\n1,Chỉ đạo,10,\nC1,Kế hoạch,4,1\n1.2,Báo cáo,6,\n"), []byte("grade,min,basis\nTốt,80,percent_of_applicable\nKhá,,percent_of_applicable\n"), []byte(""))
 	f.Add([]byte("mã;thành phần;điểm tối đa\nC1;Chỉ đạo;10,5\n"), []byte("xếp loại;điểm tối thiểu;khối\nNhóm I;90;Sở\n"), []byte(""))
 	f.Add([]byte(""), []byte("grade,min,bloc,from_year,to_year\nTốt,80,Sở,2018,2021\nKhá,,Sở,2018,2021\nTốt,85,Sở,2022,\n"), []byte("unit_code,unit,successor_code\nA,Sở A,B\nB,Sở B,C\nC,Sở C,\n"))
 	f.Add([]byte(""), []byte(""), []byte("unit_code;unit;successor_code;effective_year;weight\nA;Sở A;B;2025;0,4\nA;Sở A;C;2025;60%\nD;Sở D;B;2025;\n"))

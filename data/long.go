@@ -154,6 +154,8 @@ func (c *longChunk) parse(text []byte, compCol, scoreCol int) {
 		switch {
 		case crole == roleMaximum || crole == roleRowNumber:
 			// a maximum or a row number given as a component: never a score
+		case marked && t.declaredNotApplicable(s):
+			cell.v, cell.kind = NotApplicable, cellScore
 		case marked:
 			p.warnf(Pos{t.name, line + p.lineOffset, scoreCol + 1}, "an error value or blank mark has no score; fill the cell if the unit was scored",
 				"%q for %q read as missing", clip(trimSpace(s)), clip(name))

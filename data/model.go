@@ -65,6 +65,10 @@ type Component struct {
 	// Parent is the key of the component this one is part of (a criterion's
 	// area, a sub-criterion's criterion); "" for an area. See Dataset.Tree.
 	Parent string
+	// SelfFor is, for a column of self-assessed scores of one component
+	// ("Điểm tự đánh giá / 1.1"), that component's key: its scores are the
+	// unit's own, kept beside the appraised ones and never summed.
+	SelfFor string
 }
 
 // isBonusName recognises bonus columns by name: "Điểm thưởng", "Bonus", "Điểm cộng".

@@ -36,6 +36,9 @@ type table struct {
 	dataStart  int
 	maxima     []string
 	maximaLine int
+	// notApplicable are the blank marks the file declares "not applicable"
+	// (tree_marks.go); nil for most files.
+	notApplicable map[string]bool
 }
 
 // openTable decodes raw bytes and sniffs the delimiter and decimal mark.

@@ -348,3 +348,73 @@ func TestScaleCountsAreasOnce(t *testing.T) {
 		t.Errorf("want %q in %v", want, r.Issues)
 	}
 }
+
+// TestDeclaredNotApplicable: "N/A" is missing unless the file declares it
+// not applicable in a note above or below its table; KPS always is.
+func TestDeclaredNotApplicable(t *testing.T) {
+	comps := "code,name,max\n1,Chỉ đạo,5\n1.1,Kế hoạch,2\n1.2,Báo cáo,3\n"
+	rows := "unit,1.1,1.2\nSở A,N/A,2.5\nSở B,2,1\n"
+	cases := []struct {
+		name, data, want, note string
+	}{
+		{"no declaration: missing", rows, "1=- 1.1=- 1.2=2.5 total=NaN", ""},
+		{"declared above the table", "Ghi chú: N/A: không phát sinh\n" + rows, "1=2.5 1.1=KPS 1.2=2.5 total=2.5",
+			`line 1 declares "N/A" not applicable`},
+		{"declared with an equals sign", "Bảng 2\n(*) N/A = Không áp dụng\n" + rows, "1=2.5 1.1=KPS 1.2=2.5 total=2.5",
+			`line 2 declares "N/A" not applicable`},
+		{"long format", "Chú thích: x - tiêu chí không phát sinh\nyear,unit,component,score\n2023,Sở A,1.1,x\n2023,Sở A,1.2,2.5\n2023,Sở B,1.1,2\n2023,Sở B,1.2,1\n",
+			"1=2.5 1.1=KPS 1.2=2.5 total=2.5", `line 1 declares "x" not applicable`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := readFiles(t, map[string]string{"components.csv": comps, "par-2023.csv": c.data})
+			if err := r.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if got := scoresOf(r.Dataset, "Sở A"); got != c.want {
+				t.Errorf("scores %s, want %s", got, c.want)
+			}
+			var notes []string
+			for _, f := range r.Dataset.Files {
+				notes = append(notes, f.Notes...)
+			}
+			if c.note != "" && !slices.ContainsFunc(notes, func(n string) bool { return strings.Contains(n, c.note) }) {
+				t.Errorf("notes %q lack %q", notes, c.note)
+			}
+		})
+	}
+}
+
+// TestSelfAssessedCriteria: columns of self-assessed scores per criterion
+// (merged "Điểm tự đánh giá" over 1.1, 1.2, or "Tự chấm 1.1") are kept
+// beside the appraised ones, never summed and never mistaken for them.
+func TestSelfAssessedCriteria(t *testing.T) {
+	cases := []struct{ name, data string }{
+		{"merged header", "Năm,Tên đơn vị,Điểm tự đánh giá,,Điểm thẩm định,\n,,1.1,1.2,1.1,1.2\n2023,Sở A,2,3,1.5,2.5\n"},
+		{"prefixed headers", "Năm,Tên đơn vị,Tự chấm 1.1,Tự chấm 1.2,1.1,1.2\n2023,Sở A,2,3,1.5,2.5\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustLoad(t, map[string]string{"par.csv": c.data})
+			tr := d.Tree()
+			r := &d.Records[0]
+			if r.Total != 4 {
+				t.Errorf("total %v, want 4 (the appraised criteria only)", r.Total)
+			}
+			var got []string
+			for i, comp := range d.Components {
+				if tr.IsSelf(i) {
+					continue
+				}
+				s := fmt.Sprintf("%s=%s", comp.Key, formatNum(r.Score(i)))
+				if j := tr.SelfOf[i]; j >= 0 {
+					s += " self " + formatNum(r.Score(j))
+				}
+				got = append(got, s)
+			}
+			if want := "1=4,1.1=1.5 self 2,1.2=2.5 self 3"; strings.Join(got, ",") != want {
+				t.Errorf("got %s, want %s", strings.Join(got, ","), want)
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ func (b *builder) readData(t *table) {
 	}
 	head := th.names
 	t.headLine, t.dataStart = th.line, th.dataStart
+	t.readDeclarations()
 	t.info.Notes = append(percentNotes(t, head), t.info.Notes...)
 	h := parseHeader(head, b.opt.Columns)
 	b.noteMapped(head)
@@ -393,7 +394,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	b.applyMaxima(t, h, cols, comps, years)
 	b.linkTree()
-	b.noteColumns(t.name, comps, cols)
+	b.noteColumns(t, comps, cols)
 	// What the finishing reads, settled here in row order: each index and
 	// bloc's canonical spelling (the first seen; the finishing reads them
 	// from the sets' byRaw, which nothing writes meanwhile), each year's maxima.
@@ -574,7 +575,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 				if x > col.top {
 					col.top = x
 				}
-			} else if missing, marked := missingValue(cell); marked {
+			} else if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
+				v = NotApplicable
+			} else if marked {
 				col.nMarks++
 				if len(col.marks) < 20 {
 					col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})

@@ -1,0 +1,333 @@
+package data
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The loader builds the tree as it reads: components.csv rows and data
+// columns register their codes (notePath, columnComponent), linkTree
+// settles the parents once a file is read, and rollUp fills and checks the
+// parents of every record at the end of the load.
+
+// treeState is what the loader keeps to build the tree.
+type treeState struct {
+	byPath  map[string]int         // a component's code path ("1.2") → index
+	parents map[int]parentRef      // parent columns of components.csv, resolved at the end
+	rowPos  map[int]Pos            // a component's first components.csv row
+	cols    map[string]map[int]int // file → component → its 1-based column, for messages
+	tree    *Tree                  // nil while every component is an area
+}
+
+type parentRef struct {
+	raw string
+	pos Pos
+}
+
+// levelsOf names a depth's components, plural, for messages.
+func levelsOf(depth int) string {
+	if depth == 1 {
+		return "criteria"
+	}
+	return levelOf(depth) + "s"
+}
+
+// levelOf names a depth for messages.
+func levelOf(depth int) string {
+	switch depth {
+	case 0:
+		return "area"
+	case 1:
+		return "criterion"
+	}
+	return "sub-criterion"
+}
+
+// notePath remembers component i's code path, so codes find their parents.
+func (b *builder) notePath(i int) {
+	p, ok := codePath(b.ds.Components[i].Code)
+	if !ok {
+		return
+	}
+	if b.tree.byPath == nil {
+		b.tree.byPath = map[string]int{}
+	}
+	if _, seen := b.tree.byPath[p]; !seen {
+		b.tree.byPath[p] = i
+	}
+}
+
+// noteParent keeps a components.csv row's parent cell, resolved once every
+// row is read (a parent may come after its criteria).
+func (b *builder) noteParent(i int, raw string, pos, row Pos) {
+	if b.tree.rowPos == nil {
+		b.tree.rowPos = map[int]Pos{}
+	}
+	if b.tree.parents == nil {
+		b.tree.parents = map[int]parentRef{}
+	}
+	if _, ok := b.tree.rowPos[i]; !ok {
+		b.tree.rowPos[i] = row
+	}
+	if raw = strings.TrimSpace(raw); raw != "" {
+		b.tree.parents[i] = parentRef{raw, pos}
+	}
+}
+
+// columnComponent is builder.component for a data file's column or a long
+// file's component name: a header carrying a code ("1.2", "TC1.2", "Lĩnh
+// vực 1 / 1.1") is the component of that code, placed under its parent;
+// a parent no file or components.csv names is added, named by the merged
+// header above it or by its code.
+func (b *builder) columnComponent(name string) int {
+	if i, ok := b.compByID[b.fold(name)]; ok {
+		b.ds.Components[i].Name = name
+		return i
+	}
+	if of, ok := selfHeader(name); ok {
+		return b.selfComponent(name, b.columnComponent(of))
+	}
+	code, path, areaName, areaPath, ok := headerCode(name)
+	if !ok {
+		return b.component(name)
+	}
+	if i, ok := b.tree.byPath[path]; ok {
+		b.compByID[b.fold(name)] = i
+		if c := &b.ds.Components[i]; c.Name == c.Code {
+			c.Name = name // named by its code until a header names it
+		}
+		return i
+	}
+	parent := ""
+	if pp := parentPath(path); pp != "" {
+		label := pp
+		if pp == areaPath {
+			label = areaName
+		}
+		parent = b.ds.Components[b.pathComponent(pp, label)].Key
+	}
+	i := b.component(name)
+	c := &b.ds.Components[i]
+	c.Key, c.Code, c.Parent = code, code, parent
+	b.compByID[b.fold(code)] = i
+	b.notePath(i)
+	return i
+}
+
+// pathComponent returns the component of a code path, adding it (named
+// label) and its own parents when no file has named them.
+func (b *builder) pathComponent(path, label string) int {
+	if i, ok := b.tree.byPath[path]; ok {
+		return i
+	}
+	parent := ""
+	if pp := parentPath(path); pp != "" {
+		parent = b.ds.Components[b.pathComponent(pp, pp)].Key
+	}
+	b.ds.Components = append(b.ds.Components, Component{Key: path, Name: label, Code: path, Parent: parent})
+	i := len(b.ds.Components) - 1
+	b.compByID[b.fold(path)] = i
+	b.notePath(i)
+	return i
+}
+
+// linkTree resolves components.csv's parent cells, infers parents from
+// codes, refuses a cycle, and settles the tree the loaders sum with.
+func (b *builder) linkTree() {
+	for _, i := range slices.Sorted(maps.Keys(b.tree.parents)) {
+		ref := b.tree.parents[i]
+		p, ok := b.compByID[b.fold(ref.raw)]
+		if !ok {
+			if path, isCode := codePath(ref.raw); isCode {
+				p, ok = b.tree.byPath[path]
+			}
+		}
+		c := &b.ds.Components[i]
+		switch {
+		case !ok:
+			b.errorf(ref.pos, "a parent is the code or name of another row of components.csv", "parent %q of %q names no component", clip(ref.raw), clip(c.Name))
+		case p == i:
+			b.errorf(ref.pos, "leave parent empty for an area", "%q names itself as its parent", clip(c.Name))
+		default:
+			c.Parent = b.ds.Components[p].Key
+		}
+	}
+	b.tree.parents = nil
+	for i := range b.ds.Components {
+		c := &b.ds.Components[i]
+		if c.Parent != "" {
+			continue
+		}
+		if path, ok := codePath(c.Code); ok {
+			if p, ok := b.tree.byPath[parentPath(path)]; ok && p != i {
+				c.Parent = b.ds.Components[p].Key
+			}
+		}
+	}
+	t := b.ds.Tree()
+	for i := range t.Parent {
+		seen := map[int]bool{i: true}
+		for p := t.Parent[i]; p >= 0; p = t.Parent[p] {
+			if seen[p] {
+				b.errorf(b.tree.rowPos[i], "an area has no parent; a criterion's parent is its area", "components %q and %q are each other's parents", clip(b.ds.Components[i].Name), clip(b.ds.Components[t.Parent[i]].Name))
+				b.ds.Components[i].Parent = ""
+				t = b.ds.Tree()
+				break
+			}
+			seen[p] = true
+		}
+	}
+	b.tree.tree = nil
+	if !t.Flat() || t.hasSelf() {
+		b.tree.tree = t
+	}
+}
+
+// noteColumns remembers where a wide file's component columns are, for the
+// roll-up's messages, and says which hold self-assessed scores.
+func (b *builder) noteColumns(t *table, comps []int, cols []wideCol) {
+	if b.tree.cols == nil {
+		b.tree.cols = map[string]map[int]int{}
+	}
+	m := map[int]int{}
+	for j, g := range comps {
+		if g < 0 {
+			continue
+		}
+		m[g] = cols[j].col + 1
+		if of := b.ds.Components[g].SelfFor; of != "" {
+			t.info.Columns[cols[j].col].Role = "self-assessed score of " + of + ": kept, never summed"
+		}
+	}
+	b.tree.cols[t.name] = m
+}
+
+// rollUp fills, in every record, a parent the file left empty with the sum
+// of its parts (when each is given or not applicable: never a partial
+// sum), checks a parent given beside its parts against their sum, and
+// gives a parent without a maximum the sum of its parts' maxima.
+func (b *builder) rollUp() {
+	t := b.tree.tree
+	if t == nil {
+		return
+	}
+	if t.Flat() {
+		return // self-assessed columns only: nothing rolls up
+	}
+	order := make([]int, 0, len(t.Parent)) // deepest first: sub-criteria before criteria before areas
+	for i := range t.Parent {
+		if len(t.Children[i]) > 0 {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return t.Depth[y] - t.Depth[x] })
+	b.rollUpMaxima(t, order)
+	n := len(b.ds.Components)
+	for ri := range b.ds.Records {
+		r := &b.ds.Records[ri]
+		if len(r.Scores) < n {
+			r.Scores = append(slices.Clip(r.Scores), slices.Repeat([]float64{Missing}, n-len(r.Scores))...)
+		}
+		for _, p := range order {
+			sum, given, na, complete := 0.0, 0, 0, true
+			for _, c := range t.Children[p] {
+				switch v := r.Scores[c]; {
+				case IsNotApplicable(v):
+					na++
+				case IsMissing(v):
+					complete = false
+				default:
+					sum += v
+					given++
+				}
+			}
+			if given+na == 0 || !complete {
+				continue
+			}
+			sum = roundTo(sum, b.ds.Decimals)
+			switch v := r.Scores[p]; {
+			case IsNotApplicable(v):
+			case !IsMissing(v):
+				if d := v - sum; d > 0.015 || d < -0.015 {
+					c := &b.ds.Components[p]
+					b.warnf(Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][p]}, "correct the "+levelOf(t.Depth[p])+" or its parts",
+						"%s %d: %s %q is %s, its %s sum to %s: %s is kept", clip(r.Unit), r.Year, levelOf(t.Depth[p]), clip(c.NameIn(r.Year)),
+						formatNum(v), countNoun(len(t.Children[p]), levelOf(t.Depth[p]+1), levelsOf(t.Depth[p]+1)), formatNum(sum), formatNum(v))
+				}
+			case given == 0:
+				r.Scores[p] = NotApplicable
+			default:
+				r.Scores[p] = sum
+			}
+		}
+	}
+}
+
+// rollUpMaxima gives a parent without a maximum in a year the sum of its
+// parts' maxima, and warns when components.csv gives one that differs.
+func (b *builder) rollUpMaxima(t *Tree, order []int) {
+	years := map[int]bool{}
+	for i := range b.ds.Records {
+		years[b.ds.Records[i].Year] = true
+	}
+	for _, y := range slices.Sorted(maps.Keys(years)) {
+		for _, p := range order {
+			sum, ok := 0.0, true
+			for _, c := range t.Children[p] {
+				m, has := b.ds.Components[c].Max(y)
+				ok = ok && has
+				sum += m
+			}
+			if !ok {
+				continue
+			}
+			sum = math.Round(sum*1e6) / 1e6
+			c := &b.ds.Components[p]
+			if m, has := c.Max(y); has {
+				if d := m - sum; d > 1e-6 || d < -1e-6 {
+					b.warnf(b.tree.rowPos[p], "make the maximum the sum of its parts' maxima",
+						"%d: the maximum of %s %q is %s, its parts' maxima sum to %s: %s is kept", y, levelOf(t.Depth[p]), clip(c.NameIn(y)), formatNum(m), formatNum(sum), formatNum(m))
+				}
+				continue
+			}
+			c.Terms = append([]ComponentTerm{{Max: sum, FromYear: y, ToYear: y}}, c.Terms...)
+		}
+	}
+	b.maxCache = nil
+}
+
+// ancestorHasMax reports whether some ancestor of component i has a
+// maximum in a year: i's points are then counted in the ancestor's.
+func (b *builder) ancestorHasMax(i, year int) bool {
+	for steps := 0; steps < len(b.ds.Components); steps++ {
+		key := b.ds.Components[i].Parent
+		if key == "" {
+			return false
+		}
+		p, ok := b.compByID[b.fold(key)]
+		if !ok {
+			return false
+		}
+		if _, ok := b.ds.Components[p].Max(year); ok {
+			return true
+		}
+		i = p
+	}
+	return false
+}
+
+// selfComponent registers a column of self-assessed scores of component
+// of: kept beside it, never summed.
+func (b *builder) selfComponent(name string, of int) int {
+	key := "self:" + b.ds.Components[of].Key
+	if i, ok := b.compByID[b.fold(key)]; ok {
+		b.compByID[b.fold(name)] = i
+		return i
+	}
+	b.ds.Components = append(b.ds.Components, Component{Key: key, Name: name, SelfFor: b.ds.Components[of].Key})
+	i := len(b.ds.Components) - 1
+	b.compByID[b.fold(key)], b.compByID[b.fold(name)] = i, i
+	return i
+}
