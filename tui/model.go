@@ -27,6 +27,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
@@ -120,6 +121,9 @@ type Model struct {
 	tabs  []view // one per tabSpecs entry, made when the data arrives
 	stack []view // tabs[0] at the bottom; the current view on top
 
+	spin     spinner.Model // turns while the current view waits for its data (async.go)
+	spinning bool          // a spinner tick is on its way
+
 	ask   *prompt // the open prompt, if any
 	input lineInput
 
@@ -145,7 +149,7 @@ func New(opt Options) *Model {
 	if opt.Lang == "" {
 		opt.Lang = words.VI
 	}
-	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New()}
+	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: opt.Lang, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
@@ -246,6 +250,7 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 		return
 	}
 	m.c.ds = res.Dataset
+	m.c.jobs = newJobRunner(len(res.Dataset.Records) < asyncFromRecords)
 	if a == nil {
 		a = analysis.New(res.Dataset)
 	}
@@ -297,9 +302,39 @@ func (m *Model) setIndex(ix string) {
 func (m *Model) changed() {
 	m.c.version++
 	if v := m.top(); v != nil {
+		m.sync(v)
+	}
+}
+
+// sync brings view v up to the selection: at once when what it reads is at
+// hand, else once the analysis has it (warm; the view waits meanwhile).
+func (m *Model) sync(v view) {
+	if m.warm(v) {
 		v.Sync()
 	}
 }
+
+// syncTop syncs the current view after an Update and settles the work off
+// the update loop: what the view asked for starts, what nobody asks for any
+// more is cancelled, and the spinner turns while the view waits.
+func (m *Model) syncTop() tea.Cmd {
+	r := m.c.jobs
+	v := m.top()
+	if v == nil || m.state != stateReady || r == nil {
+		return nil
+	}
+	r.beginSync()
+	m.sync(v)
+	cmd := r.endSync()
+	if r.waiting != nil && !m.spinning {
+		m.spinning = true
+		cmd = tea.Batch(cmd, m.spin.Tick)
+	}
+	return cmd
+}
+
+// busy reports whether the current view waits for work off the update loop.
+func (m *Model) busy() bool { return m.c.jobs != nil && m.c.jobs.waiting != nil }
 
 // allViews is every tab's view and whatever else is open.
 func (m *Model) allViews() []view {
@@ -363,9 +398,13 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	m.quitting = false
 	cmd = m.update(msg)
-	if v := m.top(); v != nil && m.state == stateReady {
-		v.Sync()
+	if m.quitting {
+		if m.c.jobs != nil {
+			m.c.jobs.stopAll()
+		}
+		return m, guardCmd(cmd)
 	}
+	cmd = tea.Batch(cmd, m.syncTop())
 	return m, guardCmd(cmd)
 }
 
@@ -404,6 +443,19 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.setResult(msg.res, msg.a)
 		return nil
+	case jobDoneMsg:
+		if m.c.jobs != nil {
+			m.c.jobs.finished(msg)
+		}
+		return nil
+	case spinner.TickMsg:
+		if !m.busy() {
+			m.spinning = false
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return cmd
 	case tickMsg:
 		if m.state != stateLoading {
 			return nil
@@ -436,7 +488,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
 		mm := msg.Mouse()
-		if m.state == stateReady && !m.tooSmall() && !m.showHelp {
+		if m.state == stateReady && !m.tooSmall() && !m.showHelp && !m.busy() {
 			switch mm.Button {
 			case tea.MouseWheelUp:
 				m.top().Wheel(-3)
@@ -552,6 +604,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.switchTab(i)
 		}
 	}
+	if m.busy() {
+		// the view shows a spinner, not its rows: its own keys would act
+		// on what is no longer on screen; back and quit still work
+		return m.backKey(msg)
+	}
 	handled, cmd := m.top().HandleKey(msg)
 	if handled {
 		return cmd
@@ -561,7 +618,12 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return cmd
 		}
 	}
-	if key.Matches(msg, g.Back) {
+	return m.backKey(msg)
+}
+
+// backKey goes back a view (q, esc); q at the root quits.
+func (m *Model) backKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Global.Back) {
 		if len(m.stack) > 1 {
 			m.pop()
 			return nil
@@ -593,7 +655,7 @@ func (m *Model) switchTab(i int) tea.Cmd {
 	}
 	m.stack = path
 	t.SetSize(m.w, m.bodyH)
-	t.Sync()
+	m.sync(t)
 	return nil
 }
 
@@ -614,13 +676,13 @@ func tabIndex(id string) int {
 func (m *Model) push(v view) {
 	v.SetSize(m.w, m.bodyH)
 	m.stack = append(m.stack, v)
-	v.Sync()
+	m.sync(v)
 }
 
 func (m *Model) pop() {
 	if len(m.stack) > 1 {
 		m.stack = m.stack[:len(m.stack)-1]
-		m.top().Sync()
+		m.sync(m.top())
 	}
 }
 
@@ -747,7 +809,7 @@ func (m *Model) click(mm tea.Mouse) tea.Cmd {
 				return nil
 			}
 		}
-	case mm.Y >= headerLines && mm.Y < headerLines+m.bodyH:
+	case mm.Y >= headerLines && mm.Y < headerLines+m.bodyH && !m.busy():
 		return m.top().Click(mm.X, mm.Y-headerLines)
 	}
 	return nil
@@ -794,9 +856,12 @@ func (m *Model) render() string {
 	var b strings.Builder
 	b.WriteString(m.renderHeader())
 	b.WriteByte('\n')
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		b.WriteString(m.renderHelp(w, m.bodyH))
-	} else {
+	case m.busy():
+		b.WriteString(m.renderBusy(w, m.bodyH))
+	default:
 		b.WriteString(m.top().Render(w, m.bodyH))
 	}
 	b.WriteByte('\n')
@@ -1041,7 +1106,10 @@ func (m *Model) renderFooter() string {
 	nf := markOf(m.c.lang)
 	w := m.w
 	status := " " + m.top().Title()
-	if s := m.top().Status(); s != "" {
+	if m.busy() {
+		// the view's status would count what is no longer on screen
+		status += " · " + m.c.say(m.c.jobs.waiting.what)
+	} else if s := m.top().Status(); s != "" {
 		status += " · " + s
 	}
 	if n := len(m.c.marks.list); n > 0 {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -45,12 +46,19 @@ func (v *briefingView) Sync() {
 	if k == v.built {
 		return
 	}
-	v.built = k
-	v.md, v.plain, v.err = "", "", nil
 	// the facts the analyst marked for this index and year come first
-	v.md, v.plain, v.err = c.brief(c.a, BriefOptions{
-		Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year),
-	})
+	brief, a := c.brief, c.a
+	opt := BriefOptions{Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year)}
+	res, err, ready := await(c, jobKey("briefing", c.slice().WithBloc(""), c.lang, v.marksKey()), words.BusyBriefing,
+		func(context.Context) ([2]string, error) {
+			md, plain, err := brief(a, opt)
+			return [2]string{md, plain}, err
+		})
+	if !ready {
+		return // asked again on the next Sync, until it is in
+	}
+	v.built = k
+	v.md, v.plain, v.err = res[0], res[1], err
 	v.wrapW = -1
 	v.sc.off = 0
 	v.wrap()
