@@ -50,17 +50,11 @@ type job struct {
 	key    string
 	gen    uint64
 	what   *words.Word // what it computes, for the spinner
-	where  busyWhere
+	where  data.Slice  // what it computes for, as the spinner names it
 	work   func(ctx context.Context) (any, error)
 	ctx    context.Context
 	cancel context.CancelFunc
 	cmd    tea.Cmd // what Update returns to run it (nil until it starts)
-}
-
-// busyWhere is the selection a job computes for, as the spinner names it.
-type busyWhere struct {
-	index, bloc string
-	year        int
 }
 
 // jobDoneMsg brings a job's result back to Update.
@@ -76,23 +70,25 @@ func newJobRunner(inline bool) *jobRunner {
 		sem: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
 }
 
-// await returns the result of the work named key: at once when it is small
+// await returns the result of view's work for slice sl (and extra, what
+// else the work depends on): at once when it is small
 // (inline) or already finished; otherwise the work is asked for and ready is
 // false: the view keeps what it had and is asked again on every Sync until
 // the result is in. work must not read the view or the viewCtx (the model
 // changes them meanwhile): it gets its inputs captured, checks ctx in its
 // long loops and returns ctx.Err() when cancelled, never a partial result.
-func await[T any](c *viewCtx, key string, what *words.Word, work func(ctx context.Context) (T, error)) (val T, err error, ready bool) {
+func await[T any](c *viewCtx, view string, sl data.Slice, extra any, what *words.Word, work func(ctx context.Context) (T, error)) (val T, err error, ready bool) {
 	r := c.jobs
 	if r == nil || r.inline {
 		val, err = work(context.Background())
 		return val, err, true
 	}
+	key := jobKey(view, sl, extra)
 	if v, ok := r.done[key]; ok {
 		res := v.(result[T])
 		return res.val, res.err, true
 	}
-	j := &job{key: key, what: what, where: busyWhere{c.index, c.bloc, c.year}, work: func(ctx context.Context) (any, error) {
+	j := &job{key: key, what: what, where: sl, work: func(ctx context.Context) (any, error) {
 		v, err := work(ctx)
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -205,7 +201,7 @@ func (r *jobRunner) stopAll() {
 
 // jobKey names a view's work for a selection; extra tells apart what else
 // the work depends on.
-func jobKey(view string, sl data.Slice, extra ...any) string {
+func jobKey(view string, sl data.Slice, extra any) string {
 	return fmt.Sprintf("%s\x00%s\x00%d\x00%s\x00%v", view, sl.Index, sl.Year, sl.Bloc, extra)
 }
 
@@ -220,11 +216,11 @@ func cancelled(ctx context.Context, i int) bool {
 func (m *Model) renderBusy(w, h int) string {
 	j := m.c.jobs.waiting
 	st := m.c.st
-	where := []string{p(j.where.index)}
-	if j.where.bloc != "" {
-		where = append(where, p(j.where.bloc))
+	where := []string{p(j.where.Index)}
+	if j.where.Bloc != "" {
+		where = append(where, p(j.where.Bloc))
 	}
-	where = append(where, itoa(j.where.year))
+	where = append(where, itoa(j.where.Year))
 	lines := []string{"",
 		" " + st.Accent.Render(m.spin.View()) + " " + st.Bold.Render(text.Truncate(m.c.say(j.what)+"…", max(0, w-4))),
 		"   " + st.Muted.Render(text.Truncate(strings.Join(where, " · "), max(0, w-4))),

@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 
+	"github.com/parlens/parlens/data"
+
 	"github.com/parlens/parlens/analysis/words"
 )
 
@@ -21,10 +23,12 @@ func (m *Model) warm(v view) (ready bool) {
 	a, sl := c.a, c.slice()
 	var what *words.Word
 	var work func(ctx context.Context) (struct{}, error)
-	var key string
+	var name string
+	var at data.Slice
+	var extra any
 	switch v := v.(type) {
 	case *overviewView:
-		key, what = jobKey("overview", sl.WithBloc("")), words.BusyOverview
+		name, at, what = "overview", sl.WithBloc(""), words.BusyOverview
 		blocs := a.BlocsIn(sl.Index, sl.Year)
 		work = func(ctx context.Context) (struct{}, error) {
 			a.Summary(sl.Index, sl.Year)
@@ -38,7 +42,7 @@ func (m *Model) warm(v view) (ready bool) {
 			return struct{}{}, nil
 		}
 	case *moversView:
-		key, what = jobKey("movers", sl, v.all), words.BusyMovers
+		name, at, extra, what = "movers", sl, v.all, words.BusyMovers
 		all := v.all
 		work = func(ctx context.Context) (struct{}, error) {
 			if all {
@@ -53,7 +57,7 @@ func (m *Model) warm(v view) (ready bool) {
 			return true
 		}
 		id := v.unitID
-		key, what = jobKey("unit", sl.WithBloc(""), id), words.BusyUnit
+		name, at, extra, what = "unit", sl.WithBloc(""), id, words.BusyUnit
 		work = func(ctx context.Context) (struct{}, error) {
 			a.IndexHistory(sl.Index, id)
 			if uc, ok := a.UnitComponents(sl.Index, sl.Year, id); ok {
@@ -69,6 +73,6 @@ func (m *Model) warm(v view) (ready bool) {
 	default:
 		return true
 	}
-	_, _, ready = await(c, key, what, work)
+	_, _, ready = await(c, name, at, extra, what, work)
 	return ready
 }

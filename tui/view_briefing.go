@@ -49,7 +49,7 @@ func (v *briefingView) Sync() {
 	// the facts the analyst marked for this index and year come first
 	brief, a := c.brief, c.a
 	opt := BriefOptions{Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year)}
-	res, err, ready := await(c, jobKey("briefing", c.slice().WithBloc(""), c.lang, v.marksKey()), words.BusyBriefing,
+	res, err, ready := await(c, "briefing", c.slice().WithBloc(""), string(c.lang)+"\x00"+v.marksKey(), words.BusyBriefing,
 		func(context.Context) ([2]string, error) {
 			md, plain, err := brief(a, opt)
 			return [2]string{md, plain}, err

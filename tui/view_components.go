@@ -51,7 +51,7 @@ func (v *componentsView) Sync() {
 	}
 	m := v.c
 	a, sl := m.a, m.slice()
-	d, _, ready := await(m, jobKey("components", sl), words.BusyComponents, func(ctx context.Context) (heatData, error) {
+	d, _, ready := await(m, "components", sl, nil, words.BusyComponents, func(ctx context.Context) (heatData, error) {
 		return heatmapOf(ctx, a, sl)
 	})
 	if !ready {

@@ -87,7 +87,7 @@ func (v *rankingView) Sync() {
 	}
 	m := v.c
 	a, ds, sl, warnings := m.a, m.ds, m.slice(), m.warnings
-	d, _, ready := await(m, jobKey("ranking", sl), words.BusyRanking, func(ctx context.Context) (rankData, error) {
+	d, _, ready := await(m, "ranking", sl, nil, words.BusyRanking, func(ctx context.Context) (rankData, error) {
 		return rankDataOf(ctx, a, ds, sl, warnings)
 	})
 	if !ready {

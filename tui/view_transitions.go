@@ -58,7 +58,7 @@ func (v *transitionsView) Sync() {
 	tr, ok := analysis.Transition{}, false
 	if from != 0 {
 		a, sl, to := c.a, c.slice().WithYear(from), c.year
-		res, _, ready := await(c, jobKey("transitions", sl, to), words.BusyTransitions, func(context.Context) (transitionOf, error) {
+		res, _, ready := await(c, "transitions", sl, to, words.BusyTransitions, func(context.Context) (transitionOf, error) {
 			tr, ok := a.Transition(sl, to)
 			return transitionOf{tr, ok}, nil
 		})

@@ -60,7 +60,7 @@ func (v *yearsView) Sync() {
 		}
 	}
 	a, sl := c.a, c.slice()
-	d, _, ready := await(c, jobKey("years", sl, years), words.BusyYears, func(ctx context.Context) (pivotData, error) {
+	d, _, ready := await(c, "years", sl, years, words.BusyYears, func(ctx context.Context) (pivotData, error) {
 		return pivotOf(ctx, a, sl, years)
 	})
 	if !ready {
