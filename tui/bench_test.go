@@ -228,6 +228,33 @@ func BenchmarkDashboard200k(b *testing.B) {
 	if len(m.c.indices) > 1 {
 		switches = append(switches, struct{ name, key string }{"next-index", "i"})
 	}
+	// the go-to-unit picker over every unit: opening it, then a letter
+	// typed into it (and taken back)
+	b.Run("open-find", func(b *testing.B) {
+		var ft frameTimer
+		b.StopTimer()
+		for range b.N {
+			press(m, "esc", "esc", "2")
+			ft.frame(b, m, keyMsg("f"))
+		}
+		press(m, "esc")
+		ft.report(b)
+	})
+	b.Run("find-keystroke", func(b *testing.B) {
+		var ft frameTimer
+		b.StopTimer()
+		press(m, "esc", "esc", "2", "f")
+		typeText(m, "Phườn")
+		for i := range b.N {
+			k := keyMsg("g")
+			if i%2 == 1 {
+				k = keyMsg("backspace")
+			}
+			ft.frame(b, m, k)
+		}
+		press(m, "esc")
+		ft.report(b)
+	})
 	for _, s := range switches {
 		b.Run(s.name, func(b *testing.B) {
 			var ft frameTimer

@@ -159,7 +159,7 @@ func New(opt Options) *Model {
 	m.setStyles(styles.New(theme, opt.NoColor))
 	m.loadStart = time.Now()
 	if opt.Result != nil {
-		m.setResult(opt.Result, opt.Analysis)
+		m.setResult(opt.Result, opt.Analysis, nil)
 	}
 	return m
 }
@@ -178,10 +178,11 @@ func (m *Model) setStyles(st *styles.Styles) {
 
 // loadedMsg carries the result of the load Cmd.
 type loadedMsg struct {
-	res   *data.Result
-	a     *analysis.Analysis
-	err   error
-	panic error // a panic while loading, with its stack: a bug to report
+	res      *data.Result
+	a        *analysis.Analysis
+	warnings []analysis.Caveat // placed in the Cmd too (slow on a large dataset); nil: not yet
+	err      error
+	panic    error // a panic while loading, with its stack: a bug to report
 }
 
 type tickMsg time.Time
@@ -224,6 +225,8 @@ func (m *Model) init() tea.Cmd {
 			lm := loadedMsg{res: res}
 			if res != nil && res.Err() == nil && res.Dataset != nil {
 				lm.a = analysis.New(res.Dataset)
+				// never nil once placed, even when there are none
+				lm.warnings = append([]analysis.Caveat{}, placeWarnings(lm.a)...)
 			}
 			return lm
 		}, tick())
@@ -235,8 +238,9 @@ func tick() tea.Cmd {
 	return tea.Tick(80*time.Millisecond, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// setResult installs loaded data (or its errors).
-func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
+// setResult installs loaded data (or its errors), with its analysis and its
+// placed warnings when the load computed them (nil: computed here).
+func (m *Model) setResult(res *data.Result, a *analysis.Analysis, warnings []analysis.Caveat) {
 	m.res = res
 	if res == nil || res.Dataset == nil {
 		m.state = stateFailed
@@ -255,7 +259,10 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 		a = analysis.New(res.Dataset)
 	}
 	m.c.a = a
-	m.c.warnings = placeWarnings(a)
+	if warnings == nil {
+		warnings = placeWarnings(a)
+	}
+	m.c.warnings = warnings
 	m.c.indices = a.Indices()
 	if len(m.c.indices) == 0 {
 		m.state = stateFailed
@@ -441,7 +448,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.loadErr = msg.err.Error()
 			return nil
 		}
-		m.setResult(msg.res, msg.a)
+		m.setResult(msg.res, msg.a, msg.warnings)
 		return nil
 	case jobDoneMsg:
 		if m.c.jobs != nil {

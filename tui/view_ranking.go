@@ -428,6 +428,9 @@ func (v *rankingView) firstDesc(col int) bool {
 // SelectedUnit is the unit under the cursor ("" when none).
 func (v *rankingView) SelectedUnit() string {
 	v.Sync()
+	if v.built != v.key() {
+		return "" // its rows are being computed: none is on screen
+	}
 	if r := v.g.CursorRow(); r >= 0 && r < len(v.rows) {
 		return v.rows[r].r.UnitID
 	}
