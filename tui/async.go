@@ -216,11 +216,15 @@ func cancelled(ctx context.Context, i int) bool {
 func (m *Model) renderBusy(w, h int) string {
 	j := m.c.jobs.waiting
 	st := m.c.st
-	where := []string{p(j.where.Index)}
-	if j.where.Bloc != "" {
-		where = append(where, p(j.where.Bloc))
+	var where []string
+	for _, s := range []string{p(j.where.Index), p(j.where.Bloc)} {
+		if s != "" {
+			where = append(where, s)
+		}
 	}
-	where = append(where, itoa(j.where.Year))
+	if j.where.Year != 0 {
+		where = append(where, itoa(j.where.Year))
+	}
 	lines := []string{"",
 		" " + st.Accent.Render(m.spin.View()) + " " + st.Bold.Render(text.Truncate(m.c.say(j.what)+"…", max(0, w-4))),
 		"   " + st.Muted.Render(text.Truncate(strings.Join(where, " · "), max(0, w-4))),

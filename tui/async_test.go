@@ -187,3 +187,22 @@ func TestAsyncStaleResultDropped(t *testing.T) {
 		t.Fatalf("back on bloc %q: busy %v, showing %q", blocA, m.busy(), m.transitions().tr.Bloc)
 	}
 }
+
+// The go-to-unit picker lists every unit off the update loop; what is typed
+// meanwhile is kept and applied when the list is in.
+func TestAsyncFindKeepsTheQuery(t *testing.T) {
+	m := asyncModel(t, words.EN)
+	press(m, "f")
+	if !m.busy() || !strings.Contains(screen(m), words.BusyFind.In(words.EN)) {
+		t.Fatalf("the picker does not wait for its list:\n%s", screen(m))
+	}
+	typeText(m, "zzzz-no-such-unit")
+	runJobs(t, m)
+	v, ok := m.top().(*findView)
+	if !ok || m.busy() {
+		t.Fatalf("the picker is gone or still waits (top %T)", m.top())
+	}
+	if len(v.items) == 0 || len(v.hits) != 0 {
+		t.Fatalf("%d units listed, %d hits for a query that matches none", len(v.items), len(v.hits))
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 
@@ -19,7 +20,8 @@ import (
 // index, year and bloc.
 type findView struct {
 	c     *viewCtx
-	items []findItem
+	items []findItem // nil until listed (Sync)
+	query string
 	hits  []int // items matching the query, best first
 	cur   int
 	sc    scroller
@@ -35,22 +37,52 @@ type findItem struct {
 
 func newFind(c *viewCtx) *findView {
 	v := &findView{c: c}
-	for _, u := range c.a.Units() {
+	v.Sync()
+	return v
+}
+
+// Sync lists every unit, once: off the update loop on a large dataset (the
+// query typed meanwhile is kept and applied when the list is in).
+func (v *findView) Sync() {
+	if v.items != nil {
+		return
+	}
+	a := v.c.a
+	items, _, ready := await(v.c, "find", data.Slice{}, nil, words.BusyFind, func(ctx context.Context) ([]findItem, error) {
+		return findItemsOf(ctx, a)
+	})
+	if ready {
+		v.items = items
+		v.setQuery(v.query)
+	}
+}
+
+// findItemsOf is every unit as the picker searches it.
+func findItemsOf(ctx context.Context, a *analysis.Analysis) ([]findItem, error) {
+	us := a.Units()
+	items := make([]findItem, 0, len(us))
+	for i, u := range us {
+		if cancelled(ctx, i) {
+			return nil, ctx.Err()
+		}
 		parts := slices.Clone(u.Names)
 		if !slices.Contains(parts, u.Unit) {
 			parts = append([]string{u.Unit}, parts...)
 		}
 		parts = append(parts, u.Codes...)
 		t := strings.Join(parts, " · ")
-		v.items = append(v.items, findItem{u: u, text: t, fold: data.Fold(t)})
+		items = append(items, findItem{u: u, text: t, fold: data.Fold(t)})
 	}
-	v.setQuery("")
-	return v
+	return items, nil
 }
 
 // setQuery keeps the units matching q, best first, units of equal score in
 // name order (the order of Units).
 func (v *findView) setQuery(q string) {
+	v.query = q
+	if v.items == nil {
+		return // applied when the list is in
+	}
 	m := newMatcher(q)
 	type hit struct{ i, score int }
 	var hs []hit
@@ -96,7 +128,6 @@ func (v *findView) whereOf(it *findItem) string {
 
 func (v *findView) Title() string    { return v.c.say(words.FindTitle) }
 func (v *findView) SetSize(w, h int) { v.h = h }
-func (v *findView) Sync()            {}
 func (v *findView) Restyle()         {}
 
 func (v *findView) Render(w, h int) string {

@@ -11,6 +11,7 @@ var (
 	BusyTransitions = def("Đang tính ma trận chuyển loại", "Computing the grade transitions")
 	BusyBriefing    = def("Đang soạn báo cáo", "Drafting the briefing")
 	BusyYears       = def("Đang ghép dữ liệu các năm", "Lining up the years")
+	BusyFind        = def("Đang lập danh sách mọi đơn vị", "Listing every unit")
 	BusyHint        = def("Các phím vẫn dùng được: số để đổi tab, tab/[ ] để đổi khối và năm, q để quay lại.",
 		"Keys still work: a number switches tab, tab and [ ] switch bloc and year, q goes back.")
 )
