@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis/words"
+	"github.com/parlens/parlens/data/datatest"
 	"github.com/parlens/parlens/tui/styles"
 )
 
@@ -204,5 +205,49 @@ func TestAsyncFindKeepsTheQuery(t *testing.T) {
 	}
 	if len(v.items) == 0 || len(v.hits) != 0 {
 		t.Fatalf("%d units listed, %d hits for a query that matches none", len(v.items), len(v.hits))
+	}
+}
+
+// The jobs run beside Update as Bubble Tea runs them, in goroutines, while
+// keys switch views, blocs and years (run with -race: work off the update
+// loop reads nothing Update writes).
+func TestAsyncJobsBesideUpdate(t *testing.T) {
+	res := datatest.Sample(t, "city")
+	m := New(Options{Result: res, Theme: styles.Dark, Dir: t.TempDir(), Brief: stubBrief})
+	m.c.jobs.inline = false
+	done := make(chan tea.Msg)
+	spawned, out := map[*job]bool{}, 0
+	run := func() {
+		for _, j := range runningJobs(m) {
+			if !spawned[j] {
+				spawned[j] = true
+				out++
+				go func(cmd tea.Cmd) { done <- cmd() }(j.cmd)
+			}
+		}
+	}
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	for _, k := range strings.Split("2 6 tab 7 [ 5 ] 9 shift+tab 3 1 f esc 4 L 7 6 2", " ") {
+		run()
+		press(m, k)
+		_ = m.View()
+		select {
+		case msg := <-done:
+			out--
+			m.Update(msg)
+		default:
+		}
+	}
+	for run(); out > 0; run() {
+		msg := <-done
+		out--
+		m.Update(msg)
+		_ = m.View()
+	}
+	if m.busy() {
+		t.Fatal("the view still waits once every job is in")
+	}
+	if m.Panic != nil {
+		t.Fatal(m.Panic)
 	}
 }
