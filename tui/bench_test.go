@@ -244,6 +244,7 @@ func BenchmarkDashboard200k(b *testing.B) {
 		var ft frameTimer
 		b.StopTimer()
 		press(m, "esc", "esc", "2", "f")
+		finish() // the list of every unit
 		typeText(m, "Phườn")
 		for i := range b.N {
 			k := keyMsg("g")

@@ -3,7 +3,9 @@
 // comes from package analysis; the dashboard formats, never recomputes.
 //
 // Rules kept throughout: no I/O in Update (loading and file writes run in
-// tea.Cmds); layout is recomputed only on resize; widths are measured with
+// tea.Cmds); no work slower than a frame in Update either (on a large
+// dataset the views await their data from tea.Cmds, with a spinner, and
+// stay cancellable: async.go); layout is recomputed only on resize; widths are measured with
 // lipgloss/ansi only and text is truncated before it is styled; every string
 // from the data passes through data.Printable before it is drawn; every
 // frame is exactly the terminal's width and height.
