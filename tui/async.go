@@ -78,6 +78,16 @@ func newJobRunner(inline bool) *jobRunner {
 // changes them meanwhile): it gets its inputs captured, checks ctx in its
 // long loops and returns ctx.Err() when cancelled, never a partial result.
 func await[T any](c *viewCtx, view string, sl data.Slice, extra any, what *words.Word, work func(ctx context.Context) (T, error)) (val T, err error, ready bool) {
+	return awaitJob(c, view, sl, extra, what, work, false)
+}
+
+// awaitQuietly is await for a view that keeps drawing what it had while
+// the work runs (no spinner): the hits of a query as it is typed.
+func awaitQuietly[T any](c *viewCtx, view string, sl data.Slice, extra any, what *words.Word, work func(ctx context.Context) (T, error)) (val T, err error, ready bool) {
+	return awaitJob(c, view, sl, extra, what, work, true)
+}
+
+func awaitJob[T any](c *viewCtx, view string, sl data.Slice, extra any, what *words.Word, work func(ctx context.Context) (T, error), quiet bool) (val T, err error, ready bool) {
 	r := c.jobs
 	if r == nil || r.inline {
 		val, err = work(context.Background())
@@ -97,7 +107,7 @@ func await[T any](c *viewCtx, view string, sl data.Slice, extra any, what *words
 		return result[T]{v, err}, nil
 	}}
 	r.asked = append(r.asked, j)
-	if r.waiting == nil {
+	if r.waiting == nil && !quiet {
 		r.waiting = j
 	}
 	return val, nil, false

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -206,6 +207,35 @@ func TestAsyncFindKeepsTheQuery(t *testing.T) {
 	if len(v.items) == 0 || len(v.hits) != 0 {
 		t.Fatalf("%d units listed, %d hits for a query that matches none", len(v.items), len(v.hits))
 	}
+	// a new query: typing never waits, the last hits stay until the new
+	// ones are in
+	for range len("zzzz-no-such-unit") {
+		press(m, "backspace")
+	}
+	typeText(m, "q")
+	if m.busy() || v.hitsFor == "q" || len(v.hits) != 0 {
+		t.Fatalf("while the hits of %q are found: busy %v, hits for %q", v.query, m.busy(), v.hitsFor)
+	}
+	runJobs(t, m)
+	if v.hitsFor != "q" || len(v.hits) == 0 {
+		t.Fatalf("the hits of %q are not shown once in (%d for %q)", v.query, len(v.hits), v.hitsFor)
+	}
+	// enter before the hits of the last letter opens the first unit the
+	// query asks for, not the previous query's
+	typeText(m, "u")
+	want := v.items[mustHits(t, v.items, "qu")[0]].u.UnitID
+	press(m, "enter")
+	if u, ok := m.top().(*unitView); !ok || u.unitID != want {
+		t.Fatalf("enter opens %T, want the unit page of %s", m.top(), want)
+	}
+}
+
+func mustHits(tb testing.TB, items []findItem, q string) []int {
+	hits, err := findHits(context.Background(), items, q)
+	if err != nil || len(hits) == 0 {
+		tb.Fatalf("no hits for %q: %v", q, err)
+	}
+	return hits
 }
 
 // The jobs run beside Update as Bubble Tea runs them, in goroutines, while

@@ -44,6 +44,7 @@ func (v *briefingView) Sync() {
 	c := v.c
 	k := fmt.Sprintf("%d|%s|%s", c.version, c.lang, v.marksKey())
 	if k == v.built {
+		v.wrapLines() // a new width or new styles
 		return
 	}
 	// the facts the analyst marked for this index and year come first
@@ -61,7 +62,24 @@ func (v *briefingView) Sync() {
 	v.md, v.plain, v.err = res[0], res[1], err
 	v.wrapW = -1
 	v.sc.off = 0
-	v.wrap()
+	v.wrapLines()
+}
+
+// wrapLines lays the briefing out for the view's width, as wrap does, but
+// off the update loop on a large dataset: a national briefing's Markdown
+// takes long to lay out (the view waits meanwhile).
+func (v *briefingView) wrapLines() {
+	if v.w <= 0 || v.wrapW == v.w || v.err != nil {
+		v.wrap()
+		return
+	}
+	md, w, st := v.md, min(v.w, 120), v.c.st
+	lines, _, ready := await(v.c, "briefing-lines", v.c.slice().WithBloc(""), fmt.Sprintf("%s|%d|%p", v.built, w, st), words.BusyBriefing,
+		func(context.Context) ([]string, error) { return renderMarkdown(md, w, st), nil })
+	if ready {
+		v.wrapW = v.w
+		v.sc.set(lines)
+	}
 }
 
 func (v *briefingView) wrap() {
