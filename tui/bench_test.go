@@ -225,6 +225,8 @@ func BenchmarkDashboard200k(b *testing.B) {
 	switches := []struct{ name, key string }{
 		{"next-bloc", "tab"}, {"previous-bloc", "shift+tab"}, {"previous-year", "["}, {"next-year", "]"}, {"sort-ranking", "s"},
 	}
+	// not switches, but keys a person presses on the ranking too
+	switches = append(switches, struct{ name, key string }{"copy-table", "y"})
 	if len(m.c.indices) > 1 {
 		switches = append(switches, struct{ name, key string }{"next-index", "i"})
 	}
@@ -254,6 +256,20 @@ func BenchmarkDashboard200k(b *testing.B) {
 			ft.frame(b, m, k)
 		}
 		press(m, "esc")
+		ft.report(b)
+	})
+	b.Run("resize", func(b *testing.B) {
+		var ft frameTimer
+		b.StopTimer()
+		press(m, "esc", "esc", "2")
+		finish()
+		sizes := []tea.WindowSizeMsg{{Width: 120, Height: 40}, {Width: 200, Height: 60}, {Width: 160, Height: 50}}
+		for i := range b.N {
+			ft.frame(b, m, sizes[i%len(sizes)])
+			finish()
+		}
+		m.Update(tea.WindowSizeMsg{Width: 160, Height: 50})
+		finish()
 		ft.report(b)
 	})
 	for _, s := range switches {

@@ -57,9 +57,9 @@ func (v *transitionsView) Sync() {
 	}
 	tr, ok := analysis.Transition{}, false
 	if from != 0 {
-		a, sl, to := c.a, c.slice().WithYear(from), c.year
-		res, _, ready := await(c, "transitions", sl, to, words.BusyTransitions, func(context.Context) (transitionOf, error) {
-			tr, ok := a.Transition(sl, to)
+		a, sl := c.a, c.slice()
+		res, _, ready := await(c, "transitions", sl, from, words.BusyTransitions, func(context.Context) (transitionOf, error) {
+			tr, ok := a.Transition(sl.WithYear(from), sl.Year)
 			return transitionOf{tr, ok}, nil
 		})
 		if !ready {
