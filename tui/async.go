@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -243,4 +244,29 @@ func (m *Model) renderBusy(w, h int) string {
 		lines = append(lines, "   "+st.Muted.Render(l))
 	}
 	return text.Lines(lines, w, h)
+}
+
+// Settle runs the work the dashboard waits for in the caller's goroutine
+// and delivers each result, until none is left: benchmarks and tests that
+// want the frame with data (on a large dataset the views compute in
+// tea.Cmds, which only a running program runs). It reports false when
+// work kept starting (it gives up after 20 rounds).
+func (m *Model) Settle() bool {
+	if m.c.jobs == nil {
+		return true
+	}
+	for range 20 {
+		js := make([]*job, 0, len(m.c.jobs.running))
+		for _, j := range m.c.jobs.running {
+			js = append(js, j)
+		}
+		if len(js) == 0 {
+			return true
+		}
+		slices.SortFunc(js, func(a, b *job) int { return cmp.Compare(a.gen, b.gen) })
+		for _, j := range js {
+			m.Update(j.cmd())
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -30,7 +31,7 @@ func runningJobs(m *Model) []*job {
 	for _, j := range m.c.jobs.running {
 		out = append(out, j)
 	}
-	slices.SortFunc(out, func(a, b *job) int { return int(a.gen) - int(b.gen) })
+	slices.SortFunc(out, func(a, b *job) int { return cmp.Compare(a.gen, b.gen) })
 	return out
 }
 
@@ -42,16 +43,9 @@ func runJob(j *job) tea.Msg { return j.cmd() }
 // nothing runs (a delivered result may start more).
 func runJobs(tb testing.TB, m *Model) {
 	tb.Helper()
-	for range 20 {
-		js := runningJobs(m)
-		if len(js) == 0 {
-			return
-		}
-		for _, j := range js {
-			m.Update(runJob(j))
-		}
+	if !m.Settle() {
+		tb.Fatal("jobs keep starting")
 	}
-	tb.Fatal("jobs keep starting")
 }
 
 // The view that computes shows a spinner saying what it computes, for
