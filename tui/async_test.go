@@ -3,6 +3,7 @@ package tui
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -273,5 +274,53 @@ func TestAsyncJobsBesideUpdate(t *testing.T) {
 	}
 	if m.Panic != nil {
 		t.Fatal(m.Panic)
+	}
+}
+
+// Copying a large table reads its rows a slice per message, saying how far
+// it is; the text is the one the whole table gives at once. A key stops it:
+// a slice that arrives after is ignored.
+func TestAsyncCopyTable(t *testing.T) {
+	m := asyncModel(t, words.EN)
+	m.exportChunk = 2
+	press(m, "2")
+	runJobs(t, m)
+	whole, _ := rankingOf(m).exportTable()
+	var want strings.Builder
+	writeTSV(&want, whole)
+
+	cmd := press(m, "y")
+	if m.copying == nil || cmd == nil {
+		t.Fatal("y on a large table does not read it a slice at a time")
+	}
+	msg := cmd()
+	if !strings.Contains(screen(m), "Preparing the table: 2/") {
+		t.Fatalf("no progress in the status line:\n%s", screen(m))
+	}
+	for steps := 0; ; steps++ {
+		if _, ok := msg.(gridCopyMsg); !ok {
+			break
+		}
+		if steps > len(whole.Rows) {
+			t.Fatal("the copy never ends")
+		}
+		_, cmd = m.Update(msg)
+		msg = cmd()
+	}
+	if got := fmt.Sprint(msg); got != want.String() {
+		t.Fatalf("copied text differs from the whole table's:\n%q\nwant\n%q", got, want.String())
+	}
+	if !strings.Contains(screen(m), m.c.sayf(words.TableCopied, itoa(len(whole.Rows)))[:10]) {
+		t.Fatalf("no copied message:\n%s", screen(m))
+	}
+
+	cmd = press(m, "y")
+	step := cmd()
+	press(m, "j")
+	if m.copying != nil {
+		t.Fatal("a key does not stop the copy")
+	}
+	if _, cmd := m.Update(step); cmd != nil || strings.Contains(screen(m), "Preparing") {
+		t.Fatal("a stopped copy goes on")
 	}
 }

@@ -126,6 +126,10 @@ type Model struct {
 	spin     spinner.Model // turns while the current view waits for its data (async.go)
 	spinning bool          // a spinner tick is on its way
 
+	copying     *gridCopy // a large table read for y or w, a slice per message (export_async.go)
+	copyN       int       // numbers the copies
+	exportChunk int       // rows a copy reads per message
+
 	ask   *prompt // the open prompt, if any
 	input lineInput
 
@@ -151,7 +155,8 @@ func New(opt Options) *Model {
 	if opt.Lang == "" {
 		opt.Lang = words.VI
 	}
-	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		exportChunk: exportChunk}
 	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: opt.Lang, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
@@ -452,6 +457,8 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		m.setResult(msg.res, msg.a, msg.warnings)
 		return nil
+	case gridCopyMsg:
+		return m.copyStep(msg)
 	case jobDoneMsg:
 		if m.c.jobs != nil {
 			m.c.jobs.finished(msg)
@@ -492,8 +499,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		m.stopCopy()
 		return m.key(msg)
 	case tea.MouseClickMsg:
+		m.stopCopy()
 		return m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
 		mm := msg.Mouse()
@@ -623,7 +632,7 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	if ex, ok := m.top().(tableExporter); ok {
-		if handled, cmd := m.c.exportKey(ex, msg); handled {
+		if handled, cmd := m.exportKey(ex, msg); handled {
 			return cmd
 		}
 	}

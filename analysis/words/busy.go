@@ -12,6 +12,7 @@ var (
 	BusyBriefing    = def("Đang soạn báo cáo", "Drafting the briefing")
 	BusyYears       = def("Đang ghép dữ liệu các năm", "Lining up the years")
 	BusyFind        = def("Đang lập danh sách mọi đơn vị", "Listing every unit")
+	TablePreparing  = tmpl("Đang chuẩn bị bảng: %s/%s dòng… (phím bất kỳ để dừng)", "Preparing the table: %s/%s rows… (any key stops)")
 	BusyHint        = def("Các phím vẫn dùng được: số để đổi tab, tab/[ ] để đổi khối và năm, q để quay lại.",
 		"Keys still work: a number switches tab, tab and [ ] switch bloc and year, q goes back.")
 )
