@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -322,5 +324,35 @@ func TestAsyncCopyTable(t *testing.T) {
 	}
 	if _, cmd := m.Update(step); cmd != nil || strings.Contains(screen(m), "Preparing") {
 		t.Fatal("a stopped copy goes on")
+	}
+}
+
+// w on a large table asks for the file first, then reads the rows a slice
+// at a time and writes the file in a Cmd.
+func TestAsyncWriteTable(t *testing.T) {
+	m := asyncModel(t, words.VI)
+	m.exportChunk = 3
+	press(m, "2")
+	runJobs(t, m)
+	press(m, "w")
+	if m.ask == nil || m.copying != nil {
+		t.Fatal("w does not ask for the file first")
+	}
+	m.input.set(filepath.Join(t.TempDir(), "bang.csv"))
+	msg := press(m, "enter")()
+	for range 1000 {
+		if _, ok := msg.(gridCopyMsg); !ok {
+			break
+		}
+		_, cmd := m.Update(msg)
+		msg = cmd()
+	}
+	w, ok := msg.(tableWrittenMsg)
+	if !ok || w.err != nil {
+		t.Fatalf("no table written: %#v", msg)
+	}
+	b, err := os.ReadFile(w.path)
+	if err != nil || strings.Count(string(b), "\n") != rankingOf(m).g.Len()+1 {
+		t.Fatalf("%s: %d lines for %d rows (%v)", w.path, strings.Count(string(b), "\n"), rankingOf(m).g.Len(), err)
 	}
 }
