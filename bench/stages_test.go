@@ -253,6 +253,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 				res := data.ReadFS(f.fs(b, "wide"), ".", data.Options{})
 				m := tui.New(tui.Options{Result: res, Theme: styles.Dark})
 				m.Update(tea.WindowSizeMsg{Width: 160, Height: 50})
+				m.Settle() // the overview's data, computed off the update loop on L
 				if v := m.View(); len(v.Content) == 0 {
 					b.Fatal("empty frame")
 				}
@@ -267,6 +268,7 @@ func ranking(b *testing.B, name string, spec synth.Spec) *tui.Model {
 	m := tui.New(tui.Options{Result: res, Analysis: analysis.New(res.Dataset), Theme: styles.Dark})
 	m.Update(tea.WindowSizeMsg{Width: 160, Height: 50})
 	m.Update(key("2"))
+	m.Settle() // the ranking's rows, computed off the update loop on L
 	_ = m.View()
 	return m
 }

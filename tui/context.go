@@ -32,6 +32,8 @@ type viewCtx struct {
 
 	lang words.Lang // the language of every word on screen
 
+	jobs *jobRunner // work too slow for a frame, off the update loop (async.go)
+
 	navigator
 }
 

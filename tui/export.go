@@ -164,22 +164,32 @@ func writeTSV(w io.Writer, t *present.Table) {
 // rows in display order (filtered and sorted), each cell's text read back
 // as a number where the grid shows one, so a workbook gets numbers.
 func (p *gridPane) gridExport(skip ...int) *present.Table {
-	var cols []int
-	t := &present.Table{}
+	cols, heads := p.exportColumns(skip)
+	t := &present.Table{Headers: heads}
+	for _, r := range p.g.Rows() {
+		t.Rows = append(t.Rows, p.exportRow(r, cols))
+	}
+	return t
+}
+
+// exportColumns are the columns exported (all but skip) and their titles.
+func (p *gridPane) exportColumns(skip []int) (cols []int, heads []string) {
 	for i, col := range p.g.Cols {
 		if !containsCol(skip, i) {
 			cols = append(cols, i)
-			t.Headers = append(t.Headers, col.Title)
+			heads = append(heads, col.Title)
 		}
 	}
-	for _, r := range p.g.Rows() {
-		row := make([]any, len(cols))
-		for k, col := range cols {
-			row[k] = shownValue(p.src.Cell(r, col).Text)
-		}
-		t.Rows = append(t.Rows, row)
+	return cols, heads
+}
+
+// exportRow is row r's cells in columns cols, as values.
+func (p *gridPane) exportRow(r int, cols []int) []any {
+	row := make([]any, len(cols))
+	for k, col := range cols {
+		row[k] = shownValue(p.src.Cell(r, col).Text)
 	}
-	return t
+	return row
 }
 
 func containsCol(cols []int, c int) bool {

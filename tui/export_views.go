@@ -11,13 +11,15 @@ import (
 // exportTable is the ranking as shown (filter and sort applied), without
 // the sparkline.
 func (v *rankingView) exportTable() (*present.Table, string) {
-	return v.gridExport(rcSpark), "xep-hang"
+	_, skip, name, _ := gridExportOf(v)
+	return v.gridExport(skip...), name
 }
 
 // exportTable is the components heatmap as shown: points or % of the
 // maximum, whichever p selects.
 func (v *componentsView) exportTable() (*present.Table, string) {
-	return v.gridExport(), "linh-vuc"
+	_, skip, name, _ := gridExportOf(v)
+	return v.gridExport(skip...), name
 }
 
 // exportTable is the facts listed, in the list's order (grouped by kind).

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 
@@ -19,11 +20,15 @@ import (
 // index, year and bloc.
 type findView struct {
 	c     *viewCtx
-	items []findItem
-	hits  []int // items matching the query, best first
-	cur   int
-	sc    scroller
-	h     int
+	items []findItem // nil until listed (Sync)
+	query string
+	hits  []int // items matching hitsFor, best first
+	// hitsFor is the query the hits are for: the last one typed once they
+	// are found (Sync)
+	hitsFor string
+	cur     int
+	sc      scroller
+	h       int
 }
 
 // findItem is one unit as the picker searches it.
@@ -35,40 +40,97 @@ type findItem struct {
 
 func newFind(c *viewCtx) *findView {
 	v := &findView{c: c}
-	for _, u := range c.a.Units() {
+	v.Sync()
+	return v
+}
+
+// Sync lists every unit, once, then finds the query's hits: both off the
+// update loop on a large dataset. The list is waited for (the query typed
+// meanwhile is kept); while the hits of a new query are found the previous
+// ones stay on screen, so typing never waits.
+func (v *findView) Sync() {
+	a := v.c.a
+	if v.items == nil {
+		items, _, ready := await(v.c, "find", data.Slice{}, nil, words.BusyFind, func(ctx context.Context) ([]findItem, error) {
+			return findItemsOf(ctx, a)
+		})
+		if !ready {
+			return
+		}
+		v.items = items
+	}
+	if v.hits != nil && v.hitsFor == v.query {
+		return
+	}
+	items, q := v.items, v.query
+	find := await[[]int]
+	if v.hits != nil {
+		find = awaitQuietly[[]int] // the previous query's hits stay meanwhile
+	}
+	hits, _, ready := find(v.c, "find-hits", data.Slice{}, q, words.BusyFind, func(ctx context.Context) ([]int, error) {
+		return findHits(ctx, items, q)
+	})
+	if ready {
+		v.hits, v.hitsFor = hits, q
+		v.cur, v.sc.off = 0, 0
+	}
+}
+
+// findItemsOf is every unit as the picker searches it.
+func findItemsOf(ctx context.Context, a *analysis.Analysis) ([]findItem, error) {
+	us := a.Units()
+	items := make([]findItem, 0, len(us))
+	for i, u := range us {
+		if cancelled(ctx, i) {
+			return nil, ctx.Err()
+		}
 		parts := slices.Clone(u.Names)
 		if !slices.Contains(parts, u.Unit) {
 			parts = append([]string{u.Unit}, parts...)
 		}
 		parts = append(parts, u.Codes...)
 		t := strings.Join(parts, " · ")
-		v.items = append(v.items, findItem{u: u, text: t, fold: data.Fold(t)})
+		items = append(items, findItem{u: u, text: t, fold: data.Fold(t)})
 	}
-	v.setQuery("")
-	return v
+	return items, nil
 }
 
-// setQuery keeps the units matching q, best first, units of equal score in
-// name order (the order of Units).
+// setQuery keeps the units matching q (see Sync).
 func (v *findView) setQuery(q string) {
+	v.query = q
+	v.Sync()
+}
+
+// findHits are the items matching q, best first, items of equal score in
+// name order (the order of Units).
+func findHits(ctx context.Context, items []findItem, q string) ([]int, error) {
 	m := newMatcher(q)
 	type hit struct{ i, score int }
 	var hs []hit
-	for i := range v.items {
-		if s, ok := m.score(v.items[i].text, v.items[i].fold); ok {
+	for i := range items {
+		if cancelled(ctx, i) {
+			return nil, ctx.Err()
+		}
+		if s, ok := m.score(items[i].text, items[i].fold); ok {
 			hs = append(hs, hit{i, s})
 		}
 	}
 	slices.SortStableFunc(hs, func(a, b hit) int { return cmp.Compare(b.score, a.score) })
-	v.hits = v.hits[:0]
-	for _, h := range hs {
-		v.hits = append(v.hits, h.i)
+	out := make([]int, len(hs))
+	for k, h := range hs {
+		out[k] = h.i
 	}
-	v.cur, v.sc.off = 0, 0
+	return out, nil
 }
 
 // selected is the unit under the cursor ("" when nothing matches).
 func (v *findView) selected() string {
+	if v.items != nil && v.hitsFor != v.query {
+		// enter came before the hits of the last letter: they are what
+		// the query asks for, found now
+		v.hits, _ = findHits(context.Background(), v.items, v.query)
+		v.hitsFor, v.cur = v.query, 0
+	}
 	if v.cur < len(v.hits) {
 		return v.items[v.hits[v.cur]].u.UnitID
 	}
@@ -96,7 +158,6 @@ func (v *findView) whereOf(it *findItem) string {
 
 func (v *findView) Title() string    { return v.c.say(words.FindTitle) }
 func (v *findView) SetSize(w, h int) { v.h = h }
-func (v *findView) Sync()            {}
 func (v *findView) Restyle()         {}
 
 func (v *findView) Render(w, h int) string {

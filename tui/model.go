@@ -3,7 +3,9 @@
 // comes from package analysis; the dashboard formats, never recomputes.
 //
 // Rules kept throughout: no I/O in Update (loading and file writes run in
-// tea.Cmds); layout is recomputed only on resize; widths are measured with
+// tea.Cmds); no work slower than a frame in Update either (on a large
+// dataset the views await their data from tea.Cmds, with a spinner, and
+// stay cancellable: async.go); layout is recomputed only on resize; widths are measured with
 // lipgloss/ansi only and text is truncated before it is styled; every string
 // from the data passes through data.Printable before it is drawn; every
 // frame is exactly the terminal's width and height.
@@ -27,6 +29,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data"
@@ -120,6 +123,13 @@ type Model struct {
 	tabs  []view // one per tabSpecs entry, made when the data arrives
 	stack []view // tabs[0] at the bottom; the current view on top
 
+	spin     spinner.Model // turns while the current view waits for its data (async.go)
+	spinning bool          // a spinner tick is on its way
+
+	copying     *gridCopy // a large table read for y or w, a slice per message (export_async.go)
+	copyN       int       // numbers the copies
+	exportChunk int       // rows a copy reads per message
+
 	ask   *prompt // the open prompt, if any
 	input lineInput
 
@@ -145,7 +155,8 @@ func New(opt Options) *Model {
 	if opt.Lang == "" {
 		opt.Lang = words.VI
 	}
-	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New()}
+	m := &Model{opt: opt, keys: KeyMapIn(opt.Lang), help: help.New(), spin: spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		exportChunk: exportChunk}
 	m.c = &viewCtx{keys: &m.keys, marks: &markSet{}, brief: opt.Brief, sources: opt.Sources, outDir: opt.Dir, lang: opt.Lang, navigator: m}
 	m.themeQ = opt.Theme == "" && !opt.NoColor
 	theme := opt.Theme
@@ -155,7 +166,7 @@ func New(opt Options) *Model {
 	m.setStyles(styles.New(theme, opt.NoColor))
 	m.loadStart = time.Now()
 	if opt.Result != nil {
-		m.setResult(opt.Result, opt.Analysis)
+		m.setResult(opt.Result, opt.Analysis, nil)
 	}
 	return m
 }
@@ -174,10 +185,11 @@ func (m *Model) setStyles(st *styles.Styles) {
 
 // loadedMsg carries the result of the load Cmd.
 type loadedMsg struct {
-	res   *data.Result
-	a     *analysis.Analysis
-	err   error
-	panic error // a panic while loading, with its stack: a bug to report
+	res      *data.Result
+	a        *analysis.Analysis
+	warnings []analysis.Caveat // placed in the Cmd too (slow on a large dataset); nil: not yet
+	err      error
+	panic    error // a panic while loading, with its stack: a bug to report
 }
 
 type tickMsg time.Time
@@ -220,6 +232,8 @@ func (m *Model) init() tea.Cmd {
 			lm := loadedMsg{res: res}
 			if res != nil && res.Err() == nil && res.Dataset != nil {
 				lm.a = analysis.New(res.Dataset)
+				// never nil once placed, even when there are none
+				lm.warnings = append([]analysis.Caveat{}, placeWarnings(lm.a)...)
 			}
 			return lm
 		}, tick())
@@ -231,8 +245,9 @@ func tick() tea.Cmd {
 	return tea.Tick(80*time.Millisecond, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// setResult installs loaded data (or its errors).
-func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
+// setResult installs loaded data (or its errors), with its analysis and its
+// placed warnings when the load computed them (nil: computed here).
+func (m *Model) setResult(res *data.Result, a *analysis.Analysis, warnings []analysis.Caveat) {
 	m.res = res
 	if res == nil || res.Dataset == nil {
 		m.state = stateFailed
@@ -246,11 +261,15 @@ func (m *Model) setResult(res *data.Result, a *analysis.Analysis) {
 		return
 	}
 	m.c.ds = res.Dataset
+	m.c.jobs = newJobRunner(len(res.Dataset.Records) < asyncFromRecords)
 	if a == nil {
 		a = analysis.New(res.Dataset)
 	}
 	m.c.a = a
-	m.c.warnings = placeWarnings(a)
+	if warnings == nil {
+		warnings = placeWarnings(a)
+	}
+	m.c.warnings = warnings
 	m.c.indices = a.Indices()
 	if len(m.c.indices) == 0 {
 		m.state = stateFailed
@@ -297,9 +316,39 @@ func (m *Model) setIndex(ix string) {
 func (m *Model) changed() {
 	m.c.version++
 	if v := m.top(); v != nil {
+		m.sync(v)
+	}
+}
+
+// sync brings view v up to the selection: at once when what it reads is at
+// hand, else once the analysis has it (warm; the view waits meanwhile).
+func (m *Model) sync(v view) {
+	if m.warm(v) {
 		v.Sync()
 	}
 }
+
+// syncTop syncs the current view after an Update and settles the work off
+// the update loop: what the view asked for starts, what nobody asks for any
+// more is cancelled, and the spinner turns while the view waits.
+func (m *Model) syncTop() tea.Cmd {
+	r := m.c.jobs
+	v := m.top()
+	if v == nil || m.state != stateReady || r == nil {
+		return nil
+	}
+	r.beginSync()
+	m.sync(v)
+	cmd := r.endSync()
+	if r.waiting != nil && !m.spinning {
+		m.spinning = true
+		cmd = tea.Batch(cmd, m.spin.Tick)
+	}
+	return cmd
+}
+
+// busy reports whether the current view waits for work off the update loop.
+func (m *Model) busy() bool { return m.c.jobs != nil && m.c.jobs.waiting != nil }
 
 // allViews is every tab's view and whatever else is open.
 func (m *Model) allViews() []view {
@@ -363,9 +412,13 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	m.quitting = false
 	cmd = m.update(msg)
-	if v := m.top(); v != nil && m.state == stateReady {
-		v.Sync()
+	if m.quitting {
+		if m.c.jobs != nil {
+			m.c.jobs.stopAll()
+		}
+		return m, guardCmd(cmd)
 	}
+	cmd = tea.Batch(cmd, m.syncTop())
 	return m, guardCmd(cmd)
 }
 
@@ -402,8 +455,23 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 			m.loadErr = msg.err.Error()
 			return nil
 		}
-		m.setResult(msg.res, msg.a)
+		m.setResult(msg.res, msg.a, msg.warnings)
 		return nil
+	case gridCopyMsg:
+		return m.copyStep(msg)
+	case jobDoneMsg:
+		if m.c.jobs != nil {
+			m.c.jobs.finished(msg)
+		}
+		return nil
+	case spinner.TickMsg:
+		if !m.busy() {
+			m.spinning = false
+			return nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return cmd
 	case tickMsg:
 		if m.state != stateLoading {
 			return nil
@@ -431,12 +499,14 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyPressMsg:
+		m.stopCopy()
 		return m.key(msg)
 	case tea.MouseClickMsg:
+		m.stopCopy()
 		return m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
 		mm := msg.Mouse()
-		if m.state == stateReady && !m.tooSmall() && !m.showHelp {
+		if m.state == stateReady && !m.tooSmall() && !m.showHelp && !m.busy() {
 			switch mm.Button {
 			case tea.MouseWheelUp:
 				m.top().Wheel(-3)
@@ -552,16 +622,26 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.switchTab(i)
 		}
 	}
+	if m.busy() {
+		// the view shows a spinner, not its rows: its own keys would act
+		// on what is no longer on screen; back and quit still work
+		return m.backKey(msg)
+	}
 	handled, cmd := m.top().HandleKey(msg)
 	if handled {
 		return cmd
 	}
 	if ex, ok := m.top().(tableExporter); ok {
-		if handled, cmd := m.c.exportKey(ex, msg); handled {
+		if handled, cmd := m.exportKey(ex, msg); handled {
 			return cmd
 		}
 	}
-	if key.Matches(msg, g.Back) {
+	return m.backKey(msg)
+}
+
+// backKey goes back a view (q, esc); q at the root quits.
+func (m *Model) backKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.Global.Back) {
 		if len(m.stack) > 1 {
 			m.pop()
 			return nil
@@ -593,7 +673,7 @@ func (m *Model) switchTab(i int) tea.Cmd {
 	}
 	m.stack = path
 	t.SetSize(m.w, m.bodyH)
-	t.Sync()
+	m.sync(t)
 	return nil
 }
 
@@ -614,13 +694,13 @@ func tabIndex(id string) int {
 func (m *Model) push(v view) {
 	v.SetSize(m.w, m.bodyH)
 	m.stack = append(m.stack, v)
-	v.Sync()
+	m.sync(v)
 }
 
 func (m *Model) pop() {
 	if len(m.stack) > 1 {
 		m.stack = m.stack[:len(m.stack)-1]
-		m.top().Sync()
+		m.sync(m.top())
 	}
 }
 
@@ -747,7 +827,7 @@ func (m *Model) click(mm tea.Mouse) tea.Cmd {
 				return nil
 			}
 		}
-	case mm.Y >= headerLines && mm.Y < headerLines+m.bodyH:
+	case mm.Y >= headerLines && mm.Y < headerLines+m.bodyH && !m.busy():
 		return m.top().Click(mm.X, mm.Y-headerLines)
 	}
 	return nil
@@ -794,9 +874,12 @@ func (m *Model) render() string {
 	var b strings.Builder
 	b.WriteString(m.renderHeader())
 	b.WriteByte('\n')
-	if m.showHelp {
+	switch {
+	case m.showHelp:
 		b.WriteString(m.renderHelp(w, m.bodyH))
-	} else {
+	case m.busy():
+		b.WriteString(m.renderBusy(w, m.bodyH))
+	default:
 		b.WriteString(m.top().Render(w, m.bodyH))
 	}
 	b.WriteByte('\n')
@@ -1041,7 +1124,10 @@ func (m *Model) renderFooter() string {
 	nf := markOf(m.c.lang)
 	w := m.w
 	status := " " + m.top().Title()
-	if s := m.top().Status(); s != "" {
+	if m.busy() {
+		// the view's status would count what is no longer on screen
+		status += " · " + m.c.say(m.c.jobs.waiting.what)
+	} else if s := m.top().Status(); s != "" {
 		status += " · " + s
 	}
 	if n := len(m.c.marks.list); n > 0 {

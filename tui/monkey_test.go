@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parlens/parlens/data"
@@ -88,6 +89,7 @@ type monkey struct {
 	log  []string // the last events, for a failure report
 	seed uint64
 	n    int
+	held []tea.Msg // job results held back, delivered later (jobEvent)
 }
 
 func (mk *monkey) event() tea.Msg {
@@ -128,7 +130,34 @@ func (mk *monkey) event() tea.Msg {
 			return tea.FocusMsg{}
 		}
 	}
+	if j := mk.m.c.jobs; j != nil && !j.inline && (len(j.running) > 0 || len(mk.held) > 0) && r.IntN(3) == 0 {
+		return mk.jobEvent()
+	}
 	return monkeyKeys[r.IntN(len(monkeyKeys))]
+}
+
+// jobEvent is the end of work off the update loop, when the dashboard
+// computes that way: a job's result delivered at once, or held back and
+// delivered later, after the user moved on (stale), in any order.
+func (mk *monkey) jobEvent() tea.Msg {
+	r := mk.rng
+	if n := len(mk.held); n > 0 && r.IntN(3) == 0 {
+		i := r.IntN(n)
+		msg := mk.held[i]
+		mk.held = append(mk.held[:i], mk.held[i+1:]...)
+		return msg
+	}
+	js := runningJobs(mk.m)
+	if len(js) == 0 {
+		return spinner.TickMsg{ID: mk.m.spin.ID()}
+	}
+	msg := runJob(js[r.IntN(len(js))])
+	monkeyJobs.Add(1)
+	if r.IntN(2) == 0 {
+		mk.held = append(mk.held, msg)
+		return tea.FocusMsg{}
+	}
+	return msg
 }
 
 func (mk *monkey) step() {
@@ -215,6 +244,7 @@ func TestMonkey(t *testing.T) {
 		name  string
 		share int // per cent of the events
 		res   func(testing.TB) *data.Result
+		async bool // compute the views off the update loop, as on a large dataset
 	}
 	hostile := func(name string) func(testing.TB) *data.Result {
 		return func(tb testing.TB) *data.Result {
@@ -229,15 +259,16 @@ func TestMonkey(t *testing.T) {
 		return data.Read([]string{filepath.Join("..", "testdata", "hostile", "reject", "bad-cells.csv")}, data.Options{})
 	}
 	runs := []run{
-		{"sample-a", 33, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }},
-		{"sample-b", 23, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }},
-		{"tree", 5, func(tb testing.TB) *data.Result { newTreeModel(tb, 1, 1, false); return treeData }}, // areas, criteria, KPS
-		{"warnings", 5, func(tb testing.TB) *data.Result { return warningsModel(tb, 1, 1, false).res }},
-		{"long-names", 12, hostile("long-names.csv")},
-		{"title", 12, hostile("title.csv")},
-		{"columns-5000", 6, hostile("columns-5000.csv")},
-		{"load-failed", 2, failed},
-		{"loading", 2, nil}, // the load never ends
+		{"sample-a", 18, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }, false},
+		{"async", 15, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }, true},
+		{"sample-b", 23, func(tb testing.TB) *data.Result { r, _ := loadSample(tb); return r }, false},
+		{"tree", 5, func(tb testing.TB) *data.Result { newTreeModel(tb, 1, 1, false); return treeData }, false}, // areas, criteria, KPS
+		{"warnings", 5, func(tb testing.TB) *data.Result { return warningsModel(tb, 1, 1, false).res }, false},
+		{"long-names", 12, hostile("long-names.csv"), false},
+		{"title", 12, hostile("title.csv"), false},
+		{"columns-5000", 6, hostile("columns-5000.csv"), false},
+		{"load-failed", 2, failed, false},
+		{"loading", 2, nil, false}, // the load never ends
 	}
 	for i, r := range runs {
 		t.Run(r.name, func(t *testing.T) {
@@ -253,6 +284,9 @@ func TestMonkey(t *testing.T) {
 				opt.Load = func() (*data.Result, error) { select {} }
 			}
 			m := New(opt)
+			if r.async {
+				m.c.jobs.inline = false
+			}
 			mk := &monkey{tb: t, m: m, rng: rand.New(rand.NewPCG(seed, 7)), seed: seed, w: 120, h: 40}
 			m.Update(tea.WindowSizeMsg{Width: mk.w, Height: mk.h})
 			n := total * r.share / 100
@@ -262,8 +296,11 @@ func TestMonkey(t *testing.T) {
 			monkeyCount.Add(int64(n))
 		})
 	}
-	t.Cleanup(func() { t.Logf("%d events", monkeyCount.Load()) })
+	t.Cleanup(func() { t.Logf("%d events, %d jobs run", monkeyCount.Load(), monkeyJobs.Load()) })
 }
 
 // monkeyCount counts the events of every run.
 var monkeyCount atomic.Int64
+
+// monkeyJobs counts the jobs the async run ran.
+var monkeyJobs atomic.Int64

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -43,17 +44,42 @@ func (v *briefingView) Sync() {
 	c := v.c
 	k := fmt.Sprintf("%d|%s|%s", c.version, c.lang, v.marksKey())
 	if k == v.built {
+		v.wrapLines() // a new width or new styles
 		return
 	}
-	v.built = k
-	v.md, v.plain, v.err = "", "", nil
 	// the facts the analyst marked for this index and year come first
-	v.md, v.plain, v.err = c.brief(c.a, BriefOptions{
-		Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year),
-	})
+	brief, a := c.brief, c.a
+	opt := BriefOptions{Index: c.index, Year: c.year, Lang: string(c.lang), Sources: c.sources, Highlights: c.marks.in(c.index, c.year)}
+	res, err, ready := await(c, "briefing", c.slice().WithBloc(""), string(c.lang)+"\x00"+v.marksKey(), words.BusyBriefing,
+		func(context.Context) ([2]string, error) {
+			md, plain, err := brief(a, opt)
+			return [2]string{md, plain}, err
+		})
+	if !ready {
+		return // asked again on the next Sync, until it is in
+	}
+	v.built = k
+	v.md, v.plain, v.err = res[0], res[1], err
 	v.wrapW = -1
 	v.sc.off = 0
-	v.wrap()
+	v.wrapLines()
+}
+
+// wrapLines lays the briefing out for the view's width, as wrap does, but
+// off the update loop on a large dataset: a national briefing's Markdown
+// takes long to lay out (the view waits meanwhile).
+func (v *briefingView) wrapLines() {
+	if v.w <= 0 || v.wrapW == v.w || v.err != nil {
+		v.wrap()
+		return
+	}
+	md, w, st := v.md, min(v.w, 120), v.c.st
+	lines, _, ready := await(v.c, "briefing-lines", v.c.slice().WithBloc(""), fmt.Sprintf("%s|%d|%p", v.built, w, st), words.BusyBriefing,
+		func(context.Context) ([]string, error) { return renderMarkdown(md, w, st), nil })
+	if ready {
+		v.wrapW = v.w
+		v.sc.set(lines)
+	}
 }
 
 func (v *briefingView) wrap() {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -53,34 +54,17 @@ func (v *componentsView) Sync() {
 	if k == v.built {
 		return
 	}
-	v.built = k
 	m := v.c
-	v.bc, _ = m.a.Components(m.slice())
-	n := len(v.bc.Units)
-	v.names = make([]string, n)
-	v.folds = make([]string, n)
-	v.texts = make([]string, n)
-	v.cols = make([][]*analysis.ComponentScore, n)
-	nameW := 6
-	for i := range v.bc.Units {
-		u := &v.bc.Units[i]
-		v.names[i] = p(u.Unit)
-		code := ""
-		if u.UnitCode != nil {
-			code = " " + *u.UnitCode
-		}
-		v.folds[i] = data.Fold(u.Unit + code)
-		v.texts[i] = u.Unit + code
-		nameW = max(nameW, text.Width(v.names[i]))
-		row := make([]*analysis.ComponentScore, len(v.bc.Components))
-		for j := range v.bc.Components {
-			if j < len(u.Components) {
-				row[j] = &u.Components[j]
-			}
-		}
-		v.cols[i] = row
+	a, sl := m.a, m.slice()
+	d, _, ready := await(m, "components", sl, nil, words.BusyComponents, func(ctx context.Context) (heatData, error) {
+		return heatmapOf(ctx, a, sl)
+	})
+	if !ready {
+		return // asked again on the next Sync, until it is in
 	}
-	v.longest = nameW
+	v.built = k
+	v.bc, v.names, v.folds, v.texts, v.cols = d.bc, d.names, d.folds, d.texts, d.cols
+	v.longest = d.nameW
 	v.compNames = make([]string, len(v.bc.Components))
 	v.compCodes = make([]*string, len(v.bc.Components))
 	for i, c := range v.bc.Components {
@@ -88,6 +72,49 @@ func (v *componentsView) Sync() {
 	}
 	v.fitColumns()
 	v.resort()
+}
+
+// heatData is a bloc's heatmap rows as the components view shows them.
+type heatData struct {
+	bc                  analysis.BlocComponents
+	names, folds, texts []string
+	cols                [][]*analysis.ComponentScore // [unit][component]
+	nameW               int                          // the widest unit name
+}
+
+// heatmapOf builds the heatmap rows of slice sl: pure, so it may run off
+// the update loop.
+func heatmapOf(ctx context.Context, a *analysis.Analysis, sl data.Slice) (heatData, error) {
+	var d heatData
+	d.bc, _ = a.Components(sl)
+	n := len(d.bc.Units)
+	d.names = make([]string, n)
+	d.folds = make([]string, n)
+	d.texts = make([]string, n)
+	d.cols = make([][]*analysis.ComponentScore, n)
+	d.nameW = 6
+	for i := range d.bc.Units {
+		if cancelled(ctx, i) {
+			return d, ctx.Err()
+		}
+		u := &d.bc.Units[i]
+		d.names[i] = p(u.Unit)
+		code := ""
+		if u.UnitCode != nil {
+			code = " " + *u.UnitCode
+		}
+		d.folds[i] = data.Fold(u.Unit + code)
+		d.texts[i] = u.Unit + code
+		d.nameW = max(d.nameW, text.Width(d.names[i]))
+		row := make([]*analysis.ComponentScore, len(d.bc.Components))
+		for j := range d.bc.Components {
+			if j < len(u.Components) {
+				row[j] = &u.Components[j]
+			}
+		}
+		d.cols[i] = row
+	}
+	return d, nil
 }
 
 // fitColumns lays the columns out for the width: the unit column keeps

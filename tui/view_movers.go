@@ -224,8 +224,9 @@ func (v *moversView) HandleKey(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			v.move(1)
 		}
 	case key.Matches(msg, v.c.keys.Movers.AllBlocs):
+		// the model syncs the view after the key, off the update loop
+		// when the facts of every bloc take long to find
 		v.all = !v.all
-		v.Sync()
 	default:
 		return false, nil
 	}

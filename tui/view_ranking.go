@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+
 	tea "charm.land/bubbletea/v2"
 	"fmt"
 	"math"
@@ -78,53 +80,23 @@ func (v *rankingView) key() string {
 	return fmt.Sprintf("%d", v.c.version)
 }
 
-// Sync rebuilds the table when the index, year or bloc changed.
+// Sync rebuilds the table when the index, year or bloc changed: off the
+// update loop on a large dataset (rankingOf).
 func (v *rankingView) Sync() {
 	if v.built == v.key() {
 		return
 	}
-	v.built = v.key()
 	m := v.c
-	v.tbl, _ = m.a.Table(m.slice())
-	v.comps, _ = m.a.Components(m.slice())
-	byUnit := make(map[string]*analysis.UnitComponents, len(v.comps.Units))
-	for i := range v.comps.Units {
-		byUnit[v.comps.Units[i].UnitID] = &v.comps.Units[i]
+	a, ds, sl, warnings := m.a, m.ds, m.slice(), m.warnings
+	d, _, ready := await(m, "ranking", sl, nil, words.BusyRanking, func(ctx context.Context) (rankData, error) {
+		return rankDataOf(ctx, a, ds, sl, warnings)
+	})
+	if !ready {
+		return // asked again on the next Sync, until it is in
 	}
-	isNew := map[string]bool{}
-	gstep := map[string]int{}
-	for _, mv := range m.a.BlocMovers(m.slice()) {
-		switch mv.Kind {
-		case analysis.NewUnit:
-			isNew[mv.UnitID] = true
-		case analysis.GradeUp:
-			gstep[mv.UnitID] = stepsOf(mv)
-		case analysis.GradeDown:
-			gstep[mv.UnitID] = -stepsOf(mv)
-		}
-	}
-	v.merged = mergedMarks(m.a, m.slice())
-	v.rows = make([]rankRow, len(v.tbl.Rows))
-	maxName := 6
-	v.gradeW = 8
-	for i := range v.tbl.Rows {
-		r := &v.tbl.Rows[i]
-		name := p(r.Unit) + v.merged[r.UnitID]
-		code := ""
-		if r.UnitCode != nil {
-			code = " " + *r.UnitCode
-		}
-		rr := rankRow{r: r, uc: byUnit[r.UnitID], name: name, fold: data.Fold(r.Unit + code), text: r.Unit + code,
-			isNew: isNew[r.UnitID], gstep: gstep[r.UnitID], glvl: -1}
-		if r.Grade != nil {
-			rr.glvl = m.gradeLevel(m.bloc, m.year, *r.Grade)
-			v.gradeW = max(v.gradeW, text.Width(p(*r.Grade)))
-		}
-		maxName = max(maxName, text.Width(name))
-		v.rows[i] = rr
-	}
-	v.nameW = maxName
-	v.warned = unitWarnings(m.warnings, m.index, m.year, m.bloc)
+	v.built = v.key()
+	v.tbl, v.comps, v.rows, v.gradeW, v.warned, v.merged = d.tbl, d.comps, d.rows, d.gradeW, d.warned, d.merged
+	v.nameW = d.maxName
 	v.years = v.years[:0]
 	for _, y := range m.years {
 		if y <= m.year {
@@ -137,6 +109,71 @@ func (v *rankingView) Sync() {
 	v.columns()
 	v.g.Invalidate()
 	v.resort()
+}
+
+// rankData is a bloc's league table as the ranking view shows it.
+type rankData struct {
+	tbl     analysis.Table
+	comps   analysis.BlocComponents
+	rows    []rankRow
+	maxName int // the widest unit name
+	gradeW  int // the widest grade
+	warned  map[string][]analysis.Caveat
+	merged  map[string]string // units in their first year after a merger or split → mergedGlyph
+}
+
+// rankDataOf builds the ranking of slice sl: pure, so it may run off the
+// update loop.
+func rankDataOf(ctx context.Context, a *analysis.Analysis, ds *data.Dataset, sl data.Slice, warnings []analysis.Caveat) (rankData, error) {
+	var d rankData
+	d.tbl, _ = a.Table(sl)
+	d.comps, _ = a.Components(sl)
+	if err := ctx.Err(); err != nil {
+		return d, err
+	}
+	byUnit := make(map[string]*analysis.UnitComponents, len(d.comps.Units))
+	for i := range d.comps.Units {
+		byUnit[d.comps.Units[i].UnitID] = &d.comps.Units[i]
+	}
+	isNew := map[string]bool{}
+	gstep := map[string]int{}
+	for _, mv := range a.BlocMovers(sl) {
+		switch mv.Kind {
+		case analysis.NewUnit:
+			isNew[mv.UnitID] = true
+		case analysis.GradeUp:
+			gstep[mv.UnitID] = stepsOf(mv)
+		case analysis.GradeDown:
+			gstep[mv.UnitID] = -stepsOf(mv)
+		}
+	}
+	d.merged = mergedMarks(a, sl)
+	d.rows = make([]rankRow, len(d.tbl.Rows))
+	d.maxName = 6
+	d.gradeW = 8
+	for i := range d.tbl.Rows {
+		if cancelled(ctx, i) {
+			return d, ctx.Err()
+		}
+		r := &d.tbl.Rows[i]
+		name := p(r.Unit) + d.merged[r.UnitID]
+		code := ""
+		if r.UnitCode != nil {
+			code = " " + *r.UnitCode
+		}
+		rr := rankRow{r: r, uc: byUnit[r.UnitID], name: name, fold: data.Fold(r.Unit + code), text: r.Unit + code,
+			isNew: isNew[r.UnitID], gstep: gstep[r.UnitID], glvl: -1}
+		if r.Grade != nil {
+			if lvl, ok := ds.GradeLevel(sl, *r.Grade); ok {
+				rr.glvl = lvl
+			}
+			d.gradeW = max(d.gradeW, text.Width(p(*r.Grade)))
+		}
+		d.maxName = max(d.maxName, text.Width(name))
+		d.rows[i] = rr
+	}
+	d.warned = unitWarnings(warnings, sl.Index, sl.Year, sl.Bloc)
+	return d, nil
 }
 
 func stepsOf(mv analysis.Mover) int {
@@ -385,6 +422,9 @@ func (v *rankingView) firstDesc(col int) bool {
 // SelectedUnit is the unit under the cursor ("" when none).
 func (v *rankingView) SelectedUnit() string {
 	v.Sync()
+	if v.built != v.key() {
+		return "" // its rows are being computed: none is on screen
+	}
 	if r := v.g.CursorRow(); r >= 0 && r < len(v.rows) {
 		return v.rows[r].r.UnitID
 	}

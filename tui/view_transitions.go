@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -54,16 +55,31 @@ func (v *transitionsView) Sync() {
 	if k == v.built {
 		return
 	}
-	v.built = k
-	v.ok = false
+	tr, ok := analysis.Transition{}, false
 	if from != 0 {
-		v.tr, v.ok = c.a.Transition(c.slice().WithYear(from), c.year)
+		a, sl := c.a, c.slice()
+		res, _, ready := await(c, "transitions", sl, from, words.BusyTransitions, func(context.Context) (transitionOf, error) {
+			tr, ok := a.Transition(sl.WithYear(from), sl.Year)
+			return transitionOf{tr, ok}, nil
+		})
+		if !ready {
+			return // asked again on the next Sync, until it is in
+		}
+		tr, ok = res.tr, res.ok
 	}
+	v.built = k
+	v.tr, v.ok = tr, ok
 	if v.ok {
 		v.ci = min(v.ci, len(v.tr.Grades)-1)
 		v.cj = min(v.cj, len(v.tr.Grades)-1)
 		v.ci, v.cj = max(0, v.ci), max(0, v.cj)
 	}
+}
+
+// transitionOf is a transition as computed off the update loop.
+type transitionOf struct {
+	tr analysis.Transition
+	ok bool
 }
 
 func (v *transitionsView) stepFrom(d int) {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
@@ -51,40 +52,63 @@ func (v *yearsView) Sync() {
 	if k == v.built {
 		return
 	}
-	v.built = k
 	c := v.c
-	v.years = v.years[:0]
+	var years []int
 	for _, y := range c.years {
 		if y <= c.year {
-			v.years = append(v.years, y)
+			years = append(years, y)
 		}
 	}
-	tbl, _ := c.a.Table(c.slice())
-	v.rows = v.rows[:0]
-	v.nameW = 12
+	a, sl := c.a, c.slice()
+	d, _, ready := await(c, "years", sl, years, words.BusyYears, func(ctx context.Context) (pivotData, error) {
+		return pivotOf(ctx, a, sl, years)
+	})
+	if !ready {
+		return // asked again on the next Sync, until it is in
+	}
+	v.built = k
+	v.years, v.rows, v.nameW = years, d.rows, d.nameW
+	v.columns()
+	v.g.Invalidate()
+	v.resort()
+}
+
+// pivotData is the years pivot's rows for a bloc and year.
+type pivotData struct {
+	rows  []yearsRow
+	nameW int // the widest unit name, 12 at least
+}
+
+// pivotOf builds the pivot's rows of slice sl over years: pure, so it may
+// run off the update loop.
+func pivotOf(ctx context.Context, a *analysis.Analysis, sl data.Slice, years []int) (pivotData, error) {
+	d := pivotData{nameW: 12}
+	tbl, _ := a.Table(sl)
+	d.rows = make([]yearsRow, 0, len(tbl.Rows))
 	for i := range tbl.Rows {
+		if cancelled(ctx, i) {
+			return d, ctx.Err()
+		}
 		r := &tbl.Rows[i]
 		t := r.Unit
 		if r.UnitCode != nil {
 			t += " " + *r.UnitCode
 		}
-		row := yearsRow{id: r.UnitID, name: p(r.Unit), text: t, fold: data.Fold(t), rank: r.Rank, at: make([]*analysis.HistoryPoint, len(v.years))}
-		if h, ok := c.a.IndexHistory(c.index, r.UnitID); ok {
+		row := yearsRow{id: r.UnitID, name: p(r.Unit), text: t, fold: data.Fold(t), rank: r.Rank, at: make([]*analysis.HistoryPoint, len(years))}
+		if h, ok := a.IndexHistory(sl.Index, r.UnitID); ok {
 			for j := range h.Points {
 				pt := &h.Points[j]
-				for k, y := range v.years {
+				for k, y := range years {
 					if pt.Year == y {
 						row.at[k] = pt
 					}
 				}
 			}
 		}
-		v.nameW = max(v.nameW, text.Width(row.name))
-		v.rows = append(v.rows, row)
+		d.nameW = max(d.nameW, text.Width(row.name))
+		d.rows = append(d.rows, row)
 	}
-	v.columns()
-	v.g.Invalidate()
-	v.resort()
+	return d, nil
 }
 
 // yearsLead is the columns before the years: this year's rank (the rows'
