@@ -111,6 +111,7 @@ type entry struct {
 	cents    int64 // total at 2 decimals
 	rank     int   // 0 = not ranked
 	idx      int32 // position in g.entries
+	nameRank int32 // the unit name's place in cmpName's order among all names
 	hasScore bool
 	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
 }
@@ -157,6 +158,10 @@ type unitHist struct {
 	info *unitInfo
 	own  []*entry // its own records
 	lin  []*entry // own records plus a sole predecessor's in years it has none
+	// name is the name of its latest record read so far, nameID its id
+	// (nameRanker); they spare a lookup for every record (New)
+	name   string
+	nameID int32
 }
 
 // at returns the unit's (lineage) record in group g.
@@ -305,14 +310,9 @@ func New(ds *data.Dataset) *Analysis {
 			}
 		}
 	}
-	// Groups are ranked and graded independently: on every core.
-	var all []*group
-	for _, ix := range a.indices {
-		all = append(all, ix.groups...)
-	}
-	a.prepareGroups(all)
-
-	// Pass 3: unit histories and names.
+	// Pass 3: unit histories and names, and every name's place in name
+	// order, which ranking breaks ties by.
+	var names nameRanker
 	for _, ix := range a.indices {
 		for _, g := range ix.groups {
 			for i := range g.entries {
@@ -320,19 +320,41 @@ func New(ds *data.Dataset) *Analysis {
 				id := e.rec.UnitID
 				u := ix.hist[id]
 				if u == nil {
-					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years))}
+					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years)), nameID: -1}
 					ix.hist[id] = u
 				}
 				u.own = append(u.own, e)
 				e.unit = u
 				u.info.note(e.rec)
+				// a unit keeps its name from year to year: look a name up
+				// only when it differs from the unit's previous one
+				if u.nameID < 0 || e.rec.Unit != u.name {
+					u.name, u.nameID = e.rec.Unit, names.id(e.rec.Unit)
+				}
+				e.nameRank = u.nameID
 			}
 		}
 		for _, u := range ix.hist {
 			u.lin = u.own
 		}
 	}
+	rank := names.ranks()
+	for _, ix := range a.indices {
+		for _, g := range ix.groups {
+			for i := range g.entries {
+				e := &g.entries[i]
+				e.nameRank = rank[e.nameRank]
+			}
+		}
+	}
 	a.buildLineage()
+
+	// Groups are ranked and graded independently: on every core.
+	var all []*group
+	for _, ix := range a.indices {
+		all = append(all, ix.groups...)
+	}
+	a.prepareGroups(all)
 
 	// Pass 4: previous-year records.
 	for _, ix := range a.indices {
@@ -479,18 +501,16 @@ func (a *Analysis) prepareGroup(g *group) {
 		}
 	}
 	sortDesc(g.order, func(i int) int64 { return g.entries[i].cents })
-	// equal scores: by name, so tables read the same whatever the input order
+	// equal scores: by name (cmpName's order, as nameRank holds it), so
+	// tables read the same whatever the input order
 	for k := 0; k < len(g.order); {
 		j := k + 1
 		for j < len(g.order) && g.entries[g.order[j]].cents == g.entries[g.order[k]].cents {
 			j++
 		}
-		switch {
-		case j-k > 8:
-			sortByName(g.order[k:j], func(i int) string { return g.entries[i].rec.Unit })
-		case j-k > 1:
+		if j-k > 1 {
 			slices.SortStableFunc(g.order[k:j], func(x, y int) int {
-				return cmpName(g.entries[x].rec.Unit, g.entries[y].rec.Unit)
+				return cmp.Compare(g.entries[x].nameRank, g.entries[y].nameRank)
 			})
 		}
 		k = j
