@@ -162,6 +162,7 @@ type unitHist struct {
 	// (nameRanker); they spare a lookup for every record (New)
 	name   string
 	nameID int32
+	next   *unitHist // the unit whose record followed this one's last, while New reads them
 }
 
 // at returns the unit's (lineage) record in group g.
@@ -313,16 +314,37 @@ func New(ds *data.Dataset) *Analysis {
 	// Pass 3: unit histories and names, and every name's place in name
 	// order, which ranking breaks ties by.
 	var names nameRanker
+	// the maps hold every unit: sized for the most records a year has
+	units := make([]int, len(a.indices))
+	for k, ix := range a.indices {
+		perYear := map[int]int{}
+		for _, g := range ix.groups {
+			perYear[g.year] += len(g.entries)
+		}
+		units[k] = maxValue(perYear)
+		ix.hist = make(map[string]*unitHist, units[k])
+	}
+	a.units = make(map[string]*unitInfo, slices.Max(append(units, 0)))
 	for _, ix := range a.indices {
+		// Units come in much the same order every year: the unit that
+		// followed the previous record's unit last time is tried before a
+		// lookup, which at 200,000 units misses the caches.
+		var last *unitHist
 		for _, g := range ix.groups {
 			for i := range g.entries {
 				e := &g.entries[i]
 				id := e.rec.UnitID
-				u := ix.hist[id]
-				if u == nil {
+				var u *unitHist
+				if last != nil && last.next != nil && last.next.id == id {
+					u = last.next
+				} else if u = ix.hist[id]; u == nil {
 					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years)), nameID: -1}
 					ix.hist[id] = u
 				}
+				if last != nil {
+					last.next = u
+				}
+				last = u
 				u.own = append(u.own, e)
 				e.unit = u
 				u.info.note(e.rec)
@@ -369,6 +391,15 @@ func New(ds *data.Dataset) *Analysis {
 		}
 	}
 	return a
+}
+
+// maxValue returns the largest value of m (0 when empty).
+func maxValue[K comparable](m map[K]int) int {
+	most := 0
+	for _, v := range m {
+		most = max(most, v)
+	}
+	return most
 }
 
 func (a *Analysis) buildComponents() {
