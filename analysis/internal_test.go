@@ -106,14 +106,12 @@ func TestNameRanksMany(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	parts := []string{"Xã", "xa", "Phường", "PHUONG", "Đức", "Duc", "Hòa", "Hoà", "An", "Ân", "-", " ", "1", "日"}
 	var nr nameRanker
-	var names []string
 	for len(nr.names) < 25000 {
 		n := ""
 		for k := 1 + rng.IntN(4); k > 0; k-- {
 			n += parts[rng.IntN(len(parts))] + fmt.Sprint(rng.IntN(50))
 		}
 		nr.id(n)
-		names = append(names, n)
 	}
 	rank := nr.ranks()
 	byRank := slices.Clone(nr.names)
