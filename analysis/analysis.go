@@ -118,6 +118,7 @@ type entry struct {
 	cents    int64 // total at 2 decimals
 	rank     int   // 0 = not ranked
 	idx      int32 // position in g.entries
+	nameRank int32 // the unit name's place in cmpName's order among all names
 	hasScore bool
 	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
 }
@@ -166,6 +167,11 @@ type unitHist struct {
 	lin  []*entry // own records plus a sole predecessor's in years it has none
 	// breaks are its dated mergers and splits, by year (lineage.go)
 	breaks []*unitBreak
+	// name is the name of its latest record read so far, nameID its id
+	// (nameRanker); they spare a lookup for every record (New)
+	name   string
+	nameID int32
+	next   *unitHist // the unit whose record followed this one's last, while New reads them
 }
 
 // at returns the unit's (lineage) record in group g.
@@ -315,34 +321,72 @@ func New(ds *data.Dataset) *Analysis {
 			}
 		}
 	}
-	// Groups are ranked and graded independently: on every core.
-	var all []*group
-	for _, ix := range a.indices {
-		all = append(all, ix.groups...)
+	// Pass 3: unit histories and names, and every name's place in name
+	// order, which ranking breaks ties by.
+	var names nameRanker
+	// the maps hold every unit: sized for the most records a year has
+	units := make([]int, len(a.indices))
+	for k, ix := range a.indices {
+		perYear := map[int]int{}
+		for _, g := range ix.groups {
+			perYear[g.year] += len(g.entries)
+		}
+		units[k] = maxValue(perYear)
+		ix.hist = make(map[string]*unitHist, units[k])
 	}
-	a.prepareGroups(all)
-
-	// Pass 3: unit histories and names.
+	a.units = make(map[string]*unitInfo, slices.Max(append(units, 0)))
 	for _, ix := range a.indices {
+		// Units come in much the same order every year: the unit that
+		// followed the previous record's unit last time is tried before a
+		// lookup, which at 200,000 units misses the caches.
+		var last *unitHist
 		for _, g := range ix.groups {
 			for i := range g.entries {
 				e := &g.entries[i]
 				id := e.rec.UnitID
-				u := ix.hist[id]
-				if u == nil {
-					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years))}
+				var u *unitHist
+				if last != nil && last.next != nil && last.next.id == id {
+					u = last.next
+				} else if u = ix.hist[id]; u == nil {
+					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years)), nameID: -1}
 					ix.hist[id] = u
 				}
+				if last != nil {
+					last.next = u
+				}
+				last = u
 				u.own = append(u.own, e)
 				e.unit = u
 				u.info.note(e.rec)
+				// a unit keeps its name from year to year: look a name up
+				// only when it differs from the unit's previous one
+				if u.nameID < 0 || e.rec.Unit != u.name {
+					u.name, u.nameID = e.rec.Unit, names.id(e.rec.Unit)
+				}
+				e.nameRank = u.nameID
 			}
 		}
 		for _, u := range ix.hist {
 			u.lin = u.own
 		}
 	}
+	rank := names.ranks()
+	for _, ix := range a.indices {
+		for _, g := range ix.groups {
+			for i := range g.entries {
+				e := &g.entries[i]
+				e.nameRank = rank[e.nameRank]
+			}
+		}
+	}
 	a.buildLineage()
+
+	// Groups are ranked and graded independently: on every core.
+	var all []*group
+	for _, ix := range a.indices {
+		all = append(all, ix.groups...)
+	}
+	a.prepareGroups(all)
 	a.buildBreaks()
 
 	// Pass 4: previous-year records: none across a break (lineage.go).
@@ -362,6 +406,15 @@ func New(ds *data.Dataset) *Analysis {
 		}
 	}
 	return a
+}
+
+// maxValue returns the largest value of m (0 when empty).
+func maxValue[K comparable](m map[K]int) int {
+	most := 0
+	for _, v := range m {
+		most = max(most, v)
+	}
+	return most
 }
 
 func (a *Analysis) buildComponents() {
@@ -499,18 +552,16 @@ func (a *Analysis) prepareGroup(g *group) {
 		}
 	}
 	sortDesc(g.order, func(i int) int64 { return g.entries[i].cents })
-	// equal scores: by name, so tables read the same whatever the input order
+	// equal scores: by name (cmpName's order, as nameRank holds it), so
+	// tables read the same whatever the input order
 	for k := 0; k < len(g.order); {
 		j := k + 1
 		for j < len(g.order) && g.entries[g.order[j]].cents == g.entries[g.order[k]].cents {
 			j++
 		}
-		switch {
-		case j-k > 8:
-			sortByName(g.order[k:j], func(i int) string { return g.entries[i].rec.Unit })
-		case j-k > 1:
+		if j-k > 1 {
 			slices.SortStableFunc(g.order[k:j], func(x, y int) int {
-				return cmpName(g.entries[x].rec.Unit, g.entries[y].rec.Unit)
+				return cmp.Compare(g.entries[x].nameRank, g.entries[y].nameRank)
 			})
 		}
 		k = j

@@ -78,7 +78,7 @@ func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs 
 		}
 		c := Caveat{Kind: caveatKind(w.Msg), Message: w.Msg, Hint: w.Hint, File: w.Pos.File, Line: w.Pos.Line, Col: w.Pos.Col}
 		var touched []data.Slice
-		if e := p.at[filePos{w.Pos.File, w.Pos.Line}]; e != nil && w.Pos.Line > 0 {
+		if e := p.entry(a, filePos{w.Pos.File, w.Pos.Line}); e != nil && w.Pos.Line > 0 {
 			r := e.rec
 			c.Index, c.Year, c.Bloc, c.UnitID, c.Unit = r.Index, r.Year, r.Bloc, r.UnitID, r.Unit
 			touched = []data.Slice{data.SliceOf(r)}
@@ -188,20 +188,74 @@ type filePos struct {
 // placer knows which record sits at a file's row and which tables each
 // data file has records in.
 type placer struct {
+	// lines: for each file, line → 1 + the record's place in recEntry
+	// (0: none starts there); a table, not a map, as every row of a wide
+	// file holds a record. Files whose records are far apart (long files)
+	// use at instead.
+	lines map[string][]int32
 	at    map[filePos]*entry
 	files map[string][]data.Slice
 }
 
+// entry returns the record at a file's row (the last one when several
+// start there), or nil.
+func (p *placer) entry(a *Analysis, pos filePos) *entry {
+	if ls, ok := p.lines[pos.file]; ok {
+		if pos.line >= 0 && pos.line < len(ls) && ls[pos.line] > 0 {
+			return a.recEntry[ls[pos.line]-1]
+		}
+		return nil
+	}
+	return p.at[pos]
+}
+
 func (a *Analysis) places() *placer {
 	a.placeOnce.Do(func() {
-		p := &placer{at: make(map[filePos]*entry, len(a.recEntry)), files: map[string][]data.Slice{}}
+		p := &placer{lines: map[string][]int32{}, at: map[filePos]*entry{}, files: map[string][]data.Slice{}}
+		type extent struct{ records, maxLine int }
+		extents := map[string]*extent{}
+		lastFile, last := "", (*extent)(nil)
+		var gs []data.Slice // lastFile's tables
 		for _, e := range a.recEntry {
 			r := e.rec
-			p.at[filePos{r.Pos.File, r.Pos.Line}] = e
+			if last == nil || r.Pos.File != lastFile {
+				if last != nil {
+					p.files[lastFile] = gs
+				}
+				lastFile, gs = r.Pos.File, p.files[r.Pos.File]
+				if last = extents[lastFile]; last == nil {
+					last = &extent{}
+					extents[lastFile] = last
+				}
+			}
+			last.records++
+			last.maxLine = max(last.maxLine, r.Pos.Line)
 			k := data.SliceOf(r)
 			// records come sorted by table: look past the last one only on a change
-			if gs := p.files[r.Pos.File]; (len(gs) == 0 || gs[len(gs)-1] != k) && !slices.Contains(gs, k) {
-				p.files[r.Pos.File] = append(gs, k)
+			if (len(gs) == 0 || gs[len(gs)-1] != k) && !slices.Contains(gs, k) {
+				gs = append(gs, k)
+			}
+		}
+		if last != nil {
+			p.files[lastFile] = gs
+		}
+		for f, x := range extents {
+			if x.maxLine <= 2*x.records+64 {
+				p.lines[f] = make([]int32, x.maxLine+1)
+			}
+		}
+		lastFile, ls, dense := "", []int32(nil), false
+		for i, e := range a.recEntry {
+			r := e.rec
+			if i == 0 || r.Pos.File != lastFile {
+				lastFile = r.Pos.File
+				ls, dense = p.lines[lastFile]
+			}
+			switch {
+			case dense && r.Pos.Line >= 0:
+				ls[r.Pos.Line] = int32(i + 1)
+			case !dense:
+				p.at[filePos{r.Pos.File, r.Pos.Line}] = e
 			}
 		}
 		a.placer = p

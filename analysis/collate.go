@@ -130,24 +130,58 @@ func foldKey(s string) string {
 	}
 }
 
-// sortByName orders idx by name(i) as cmpName does, stably.
-func sortByName(idx []int, name func(int) string) {
+// nameRanker numbers distinct unit names and then places them in cmpName's
+// order, so that ranking breaks ties by comparing two numbers: every name
+// is folded once, however many years and blocs it appears in.
+type nameRanker struct {
+	ids   map[string]int32
+	names []string // id → name
+}
+
+// id returns the name's id, numbering it when it is new.
+func (nr *nameRanker) id(name string) int32 {
+	if nr.ids == nil {
+		nr.ids = map[string]int32{}
+	}
+	id, ok := nr.ids[name]
+	if !ok {
+		id = int32(len(nr.names))
+		nr.ids[name] = id
+		nr.names = append(nr.names, name)
+	}
+	return id
+}
+
+// ranks returns, for every id, the name's place among all names in
+// cmpName's order (0 first). Distinct names have distinct places.
+func (nr *nameRanker) ranks() []int32 {
 	type item struct {
 		key, name string
-		i         int
+		id        int32
 	}
-	items := make([]item, len(idx))
-	for k, i := range idx {
-		n := name(i)
-		items[k] = item{foldKey(n), n, i}
+	items := make([]item, len(nr.names))
+	fold := func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			items[id] = item{foldKey(nr.names[id]), nr.names[id], int32(id)}
+		}
 	}
-	slices.SortStableFunc(items, func(x, y item) int {
+	if n := len(items); n >= 20000 {
+		var wg sync.WaitGroup
+		wg.Go(func() { fold(0, n/2) })
+		fold(n/2, n)
+		wg.Wait()
+	} else {
+		fold(0, n)
+	}
+	slices.SortFunc(items, func(x, y item) int {
 		if c := strings.Compare(x.key, y.key); c != 0 {
 			return c
 		}
 		return strings.Compare(x.name, y.name)
 	})
-	for k := range items {
-		idx[k] = items[k].i
+	rank := make([]int32, len(items))
+	for k, it := range items {
+		rank[it.id] = int32(k)
 	}
+	return rank
 }

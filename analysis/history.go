@@ -45,6 +45,33 @@ func (a *Analysis) History(unitID string) []UnitHistory {
 	return out
 }
 
+// NameIn returns the name and unit id of a unit's (lineage) record in a
+// year of an index: its record in bloc, else its last one that year in
+// another bloc. It is what IndexHistory's points say, without building them.
+func (a *Analysis) NameIn(index, unitID string, year int, bloc string) (name, id string, ok bool) {
+	ix := a.byIndex[index]
+	if ix == nil {
+		return "", "", false
+	}
+	u := ix.hist[unitID]
+	if u == nil {
+		return "", "", false
+	}
+	var other *entry
+	for _, e := range u.lin {
+		if e.g.year == year {
+			if e.g.bloc == bloc {
+				return e.rec.Unit, e.rec.UnitID, true
+			}
+			other = e
+		}
+	}
+	if other == nil {
+		return "", "", false
+	}
+	return other.rec.Unit, other.rec.UnitID, true
+}
+
 // IndexHistory returns a unit's history in one index.
 func (a *Analysis) IndexHistory(index, unitID string) (UnitHistory, bool) {
 	ix := a.byIndex[index]

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -72,10 +74,53 @@ func TestFoldKey(t *testing.T) {
 			t.Errorf("foldKey(%q) = %q, want %q", s, got, want)
 		}
 	}
-	idx := []int{0, 1, 2, 3}
-	names := []string{"Đông Hà", "Da Nang", "Đà Nẵng", "Cam Lộ"}
-	sortByName(idx, func(i int) string { return names[i] })
-	if got := []string{names[idx[0]], names[idx[1]], names[idx[2]], names[idx[3]]}; !equal(got, []string{"Cam Lộ", "Da Nang", "Đà Nẵng", "Đông Hà"}) {
-		t.Errorf("sortByName = %q", got)
+}
+
+// TestNameRanks: the places nameRanker gives are cmpName's order, equal
+// names share an id, and a name the fold table does not cover (日本, ǅ)
+// takes data.Fold's path.
+func TestNameRanks(t *testing.T) {
+	names := []string{"Đông Hà", "Da Nang", "Đà Nẵng", "Cam Lộ", "Da Nang", "da nang", "日本", "ǅemal", "Dzemal", ""}
+	var nr nameRanker
+	ids := make([]int32, len(names))
+	for i, n := range names {
+		ids[i] = nr.id(n)
+	}
+	if ids[1] != ids[4] || ids[1] == ids[5] {
+		t.Fatalf("ids %v: equal names must share an id, different ones not", ids)
+	}
+	rank := nr.ranks()
+	for i := range names {
+		for j := range names {
+			want := cmpName(names[i], names[j])
+			if got := cmp.Compare(rank[ids[i]], rank[ids[j]]); got != want {
+				t.Errorf("%q vs %q: ranks compare %d, cmpName %d", names[i], names[j], got, want)
+			}
+		}
+	}
+}
+
+// TestNameRanksMany: enough names for the fold to run on two cores; the
+// places sort the names as cmpName does.
+func TestNameRanksMany(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	parts := []string{"Xã", "xa", "Phường", "PHUONG", "Đức", "Duc", "Hòa", "Hoà", "An", "Ân", "-", " ", "1", "日"}
+	var nr nameRanker
+	for len(nr.names) < 25000 {
+		n := ""
+		for k := 1 + rng.IntN(4); k > 0; k-- {
+			n += parts[rng.IntN(len(parts))] + fmt.Sprint(rng.IntN(50))
+		}
+		nr.id(n)
+	}
+	rank := nr.ranks()
+	byRank := slices.Clone(nr.names)
+	for id, n := range nr.names {
+		byRank[rank[id]] = n
+	}
+	want := slices.Clone(nr.names)
+	slices.SortFunc(want, cmpName)
+	if !slices.Equal(byRank, want) {
+		t.Fatal("names in rank order differ from cmpName's order")
 	}
 }

@@ -72,7 +72,7 @@ func (g *group) buildRows() []int {
 				return c
 			}
 		}
-		return cmpName(ex.rec.Unit, ey.rec.Unit)
+		return cmp.Compare(ex.nameRank, ey.nameRank) // cmpName's order
 	})
 	return append(idx, rest...)
 }

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strconv"
 	"sync"
@@ -369,24 +370,29 @@ func BenchmarkSummary(b *testing.B) {
 		for _, format := range []string{"wide", "long"} {
 			b.Run(w.name+"/"+format, func(b *testing.B) {
 				for b.Loop() {
-					r := data.ReadFS(f.fs(b, format), ".", data.Options{})
-					if err := r.Err(); err != nil {
-						b.Fatal(err)
-					}
-					a := analysis.New(r.Dataset)
-					var out []analysis.YearSummary
-					for _, ix := range a.Indices() {
-						for _, y := range a.Years(ix) {
-							s, _ := a.Summary(ix, y)
-							out = append(out, s)
-						}
-					}
-					if err := json.NewEncoder(io.Discard).Encode(out); err != nil {
-						b.Fatal(err)
-					}
+					summarize(b, f.fs(b, format))
 				}
 			})
 		}
+	}
+}
+
+// summarize is `parlens summary --format json` without the process.
+func summarize(b *testing.B, fsys fstest.MapFS) {
+	r := data.ReadFS(fsys, ".", data.Options{})
+	if err := r.Err(); err != nil {
+		b.Fatal(err)
+	}
+	a := analysis.New(r.Dataset)
+	var out []analysis.YearSummary
+	for _, ix := range a.Indices() {
+		for _, y := range a.Years(ix) {
+			s, _ := a.Summary(ix, y)
+			out = append(out, s)
+		}
+	}
+	if err := json.NewEncoder(io.Discard).Encode(out); err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -427,5 +433,29 @@ func TestParallelMatchesSerial(t *testing.T) {
 		if one, two := run(1, name, text), run(4, name, text); one != two {
 			t.Errorf("%s: 4 cores and 1 core differ", name)
 		}
+	}
+}
+
+// BenchmarkGrowth is `summary` (BenchmarkSummary's work, wide) at growing
+// unit counts with L's shape (10 years, 30 criteria), reporting time per MB
+// of file: cost linear in the input keeps ms/MB flat (issue 18: within 15%
+// from 20,000 to 200,000 units). 200,000 units (450 MB, about 2 GB of
+// memory) run only with PARLENS_BENCH_200K=1:
+//
+//	PARLENS_BENCH_200K=1 go test ./bench -run '^$' -bench Growth -benchtime 2x
+func BenchmarkGrowth(b *testing.B) {
+	sizes := []int{2000, 20000}
+	if os.Getenv("PARLENS_BENCH_200K") == "1" {
+		sizes = append(sizes, 200000)
+	}
+	for _, units := range sizes {
+		b.Run(fmt.Sprintf("units=%d", units), func(b *testing.B) {
+			f := gen(b, fmt.Sprintf("growth-%d", units), synth.Realistic(units, 10, 30, 1))
+			mb := float64(len(f.wide)) / 1e6
+			for b.Loop() {
+				summarize(b, f.fs(b, "wide"))
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/mb, "ms/MB")
+		})
 	}
 }

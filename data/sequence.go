@@ -12,6 +12,15 @@ type sequence struct {
 	last int32    // the previous value's ordinal; -1 before the first
 }
 
+// expect makes room for about n distinct values, so that a big file's
+// first year does not grow the map step by step (each step rehashes all).
+func (q *sequence) expect(n int) {
+	if q.ord == nil {
+		q.ord, q.last = make(map[string]int32, n), -1
+		q.vals, q.next = make([]string, 0, n), make([]int32, 0, n)
+	}
+}
+
 // number returns the ordinal of s and its shared copy; clone makes the copy
 // of a value not seen before.
 func (q *sequence) number(s string, clone func(string) string) (string, int32) {

@@ -507,6 +507,12 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 		totalCol, hasTotal = h.col[roleScore]
 	}
 	vals := make([]float64, 0, maxRows*len(candidates))
+	// a unit's row recurs once a year: a chunk of a few years has about a
+	// quarter as many units as rows
+	if hasCode {
+		p.codes.expect(maxRows / 4)
+	}
+	p.names.expect(maxRows / 4)
 	c.totalGiven = make([]uint64, maxRows/64+1)
 	c.years = map[int]bool{}
 	year := 0

@@ -345,6 +345,7 @@ type gen struct {
 	// (first mention only); shared by the indices of one brief, nil when
 	// nothing is to be glossed (layout).
 	glossed map[string]bool
+	isTop   map[topGradeKey]bool // topGrade's answers
 }
 
 func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blocs []string) *gen {

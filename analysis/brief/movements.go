@@ -303,9 +303,24 @@ func pointIn(h analysis.UnitHistory, year int, bloc string) *analysis.HistoryPoi
 }
 
 // topGrade reports whether a label is the best grade (level 0).
+// Answers are kept: the streaks ask it for every unit and year.
 func (g *gen) topGrade(bloc string, year int, label string) bool {
+	k := topGradeKey{bloc, year, label}
+	if top, ok := g.isTop[k]; ok {
+		return top
+	}
 	lvl, ok := g.ds.GradeLevel(g.slice(bloc).WithYear(year), label)
+	if g.isTop == nil {
+		g.isTop = map[topGradeKey]bool{}
+	}
+	g.isTop[k] = ok && lvl == 0
 	return ok && lvl == 0
+}
+
+type topGradeKey struct {
+	bloc  string
+	year  int
+	label string
 }
 
 // newUnits names the units with a result for the first time.
@@ -366,17 +381,15 @@ func (g *gen) renamed(b string) []Statement {
 		if r.PrevScore == nil && r.PrevGrade == nil && r.PrevRank == nil {
 			continue
 		}
-		h, ok := g.a.IndexHistory(g.index, r.UnitID)
-		if !ok {
+		// the name last year, as the unit's history has it (without building
+		// the history of every unit: most keep their name)
+		prevName, prevID, ok := g.a.NameIn(g.index, r.UnitID, *t.PrevYear, b)
+		if !ok || prevName == r.Unit || data.Fold(prevName) == data.Fold(r.Unit) {
 			continue
 		}
-		p := pointIn(h, *t.PrevYear, b)
-		if p == nil || data.Fold(p.Unit) == data.Fold(r.Unit) {
-			continue
-		}
-		text := g.sayf(words.BriefRenamedSinceIsNowIts, *t.PrevYear, g.subject(b, p.Unit), r.Unit)
+		text := g.sayf(words.BriefRenamedSinceIsNowIts, *t.PrevYear, g.subject(b, prevName), r.Unit)
 		out = append(out, stmt("renamed", b, text, map[string]any{
-			"unit": r.Unit, "unit_id": r.UnitID, "prev_name": p.Unit, "prev_unit_id": p.UnitID, "prev_year": *t.PrevYear,
+			"unit": r.Unit, "unit_id": r.UnitID, "prev_name": prevName, "prev_unit_id": prevID, "prev_year": *t.PrevYear,
 		}))
 	}
 	return out
