@@ -41,7 +41,11 @@ func (b *Brief) Document(a *analysis.Analysis) *present.Document {
 			if s.kind == SectionHighlights || s.kind == SectionFootnote {
 				kind = present.Item
 			}
-			for _, p := range bl.paras {
+			for j, p := range bl.paras {
+				if bl.item(j) {
+					add(present.Item, p)
+					continue
+				}
 				add(kind, p)
 			}
 		}

@@ -16,7 +16,11 @@ const TextWidth = 80
 type block struct {
 	heading string
 	paras   []string
+	items   map[int]bool // paras written as list items inside running text
 }
+
+// item reports whether paragraph i is a list item.
+func (bl *block) item(i int) bool { return bl.items[i] }
 
 // laidOut is a section arranged into headings and paragraphs; Markdown and
 // Text render the same layout.
@@ -62,6 +66,15 @@ func (b *Brief) layout() []laidOut {
 			bl := block{}
 			group := -1
 			for _, st := range s.Statements {
+				if listed(st.Kind) { // one item per merger: 23 of them read as a list, not a paragraph
+					if bl.items == nil {
+						bl.items = map[int]bool{}
+					}
+					bl.items[len(bl.paras)] = true
+					bl.paras = append(bl.paras, st.Text)
+					group = -1
+					continue
+				}
 				if gr := paragraphOf(st.Kind); len(bl.paras) == 0 || gr != group {
 					bl.paras = append(bl.paras, "")
 					group = gr
@@ -81,6 +94,10 @@ func joinSentence(p, s string) string {
 	}
 	return p + " " + s
 }
+
+// listed reports whether statements of a kind are written as list items:
+// the mergers and splits of a reorganisation, one unit each.
+func listed(kind string) bool { return kind == "merger" || kind == "split" }
 
 // paragraphOf groups a section's statements into paragraphs: a
 // reorganisation, the ranking, the bloc statistics, and the changes since last year.
@@ -126,8 +143,15 @@ func (b *Brief) Markdown() string {
 				}
 				continue
 			}
-			for _, p := range bl.paras {
-				sb.WriteString("\n" + mdEscape(p) + "\n")
+			for i, p := range bl.paras {
+				switch {
+				case bl.item(i) && i > 0 && bl.item(i-1):
+					sb.WriteString("- " + mdEscape(p) + "\n")
+				case bl.item(i):
+					sb.WriteString("\n- " + mdEscape(p) + "\n")
+				default:
+					sb.WriteString("\n" + mdEscape(p) + "\n")
+				}
 			}
 		}
 	}
@@ -160,7 +184,10 @@ func (b *Brief) Text() string {
 			if bl.heading != "" {
 				sb.WriteString("\n" + wrap(data.Printable(bl.heading), TextWidth) + "\n")
 			}
-			for _, p := range bl.paras {
+			for i, p := range bl.paras {
+				if bl.item(i) {
+					p = "- " + p
+				}
 				sb.WriteString("\n" + wrap(data.Printable(p), TextWidth) + "\n")
 			}
 		}
