@@ -115,3 +115,38 @@ func (v *unitView) lineageLines() []string {
 	}
 	return lines
 }
+
+// chartBreaks marks, for a unit's chart years (ascending, a year may
+// repeat), each year that is the first after one of its mergers or splits
+// in the index, and returns the breaks drawn; the charts draw
+// chart.BreakGlyph there instead of joining the years.
+func chartBreaks(a *analysis.Analysis, index, unitID string, years []int) ([]bool, []analysis.Break) {
+	var marks []bool
+	var drawn []analysis.Break
+	for _, b := range a.UnitBreaks(index, unitID) {
+		for i := 1; i < len(years); i++ {
+			if years[i-1] < b.Year && b.Year <= years[i] {
+				if marks == nil {
+					marks = make([]bool, len(years))
+				}
+				marks[i] = true
+				drawn = append(drawn, b)
+				break
+			}
+		}
+	}
+	return marks, drawn
+}
+
+// chartBreakLegend names each break a chart draws, under it.
+func chartBreakLegend(c *viewCtx, drawn []analysis.Break) []string {
+	var out []string
+	for i := len(drawn) - 1; i >= 0; i-- { // earliest first, as the years run
+		w := words.ChartBreakMerger
+		if drawn[i].Kind == analysis.BreakSplit {
+			w = words.ChartBreakSplit
+		}
+		out = append(out, c.st.Muted.Render(c.sayf(w, drawn[i].Year)))
+	}
+	return out
+}
