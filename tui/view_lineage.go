@@ -50,13 +50,13 @@ func (v *unitView) historyMark(year int) string {
 	return v.c.st.Muted.Render(v.c.say(words.LineageBefore))
 }
 
-// shareText writes rank r of n as a share of the bloc: the top p% in the
-// upper half, else the bottom q% (as the brief does).
+// shareText writes rank r of n as a share of the bloc (analysis.BlocShare).
 func shareText(c *viewCtx, r, n int) string {
-	if p := analysis.TopPercent(r, n); 2*p <= 100 {
+	p, top := analysis.BlocShare(r, n)
+	if top {
 		return c.sayf(words.LineageTop, p)
 	}
-	return c.sayf(words.LineageBottom, analysis.TopPercent(n-r+1, n))
+	return c.sayf(words.LineageBottom, p)
 }
 
 // lineageLines are the unit view's lineage section: its breaks in the
