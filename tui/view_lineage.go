@@ -32,12 +32,15 @@ func mergedMarks(a *analysis.Analysis, sl data.Slice) map[string]string {
 }
 
 // mergedStatus explains mergedGlyph in the ranking's status line when n
-// units carry it.
-func mergedStatus(c *viewCtx, n int) []string {
-	if n == 0 {
-		return nil
+// units carry it, and chart.BreakGlyph when a sparkline shows one (broken).
+func mergedStatus(c *viewCtx, n int, broken bool) []string {
+	switch {
+	case n > 0:
+		return []string{c.sayf(words.StatusMergedUnits, n)}
+	case broken:
+		return []string{c.say(words.StatusBrokenHistory)}
 	}
-	return []string{c.sayf(words.StatusMergedUnits, n)}
+	return nil
 }
 
 // historyMark marks a year of the unit's history before its latest merger

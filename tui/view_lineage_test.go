@@ -111,7 +111,11 @@ func TestChartsNotJoinedAcrossMerger(t *testing.T) {
 	}
 	m := newProvincesModel(t, 200, 60, true)
 	press(m, lineageViews[0].keys...)
-	for _, l := range strings.Split(screen(m), "\n") {
+	rs := screen(m)
+	if !strings.Contains(rs, words.StatusMergedUnits.F(words.VI, 23)) || !strings.ContainsRune(words.StatusMergedUnits.In(words.VI), chart.BreakGlyph) {
+		t.Errorf("the status line does not name the break glyph:\n%s", rs)
+	}
+	for _, l := range strings.Split(rs, "\n") {
 		merged, unchanged := strings.Contains(l, "Tỉnh Ninh Bình ⊕"), strings.Contains(l, "Tỉnh Quảng Ninh")
 		if (merged && !strings.ContainsRune(l, chart.BreakGlyph)) || (unchanged && strings.ContainsRune(l, chart.BreakGlyph)) {
 			t.Errorf("ranking sparkline: %q", l)

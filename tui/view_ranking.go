@@ -480,7 +480,7 @@ func (v *rankingView) Status() string {
 	if n := len(v.warned); n > 0 {
 		parts = append(parts, v.c.sayf(words.StatusWarnedUnits, n))
 	}
-	parts = append(parts, mergedStatus(v.c, len(v.merged))...)
+	parts = append(parts, mergedStatus(v.c, len(v.merged), v.sparkBreaks > 0)...)
 	return strings.Join(parts, " · ")
 }
 
