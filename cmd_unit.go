@@ -17,6 +17,23 @@ type unitReport struct {
 	Components []analysis.UnitComponents `json:"components"` // per index, for the selected year
 	Gaps       []analysis.Gap            `json:"gaps"`
 	Movers     []analysis.Mover          `json:"movers"`
+	// Lineage and PartOf come from the same analysis functions as the
+	// dashboard's unit view (tui/view_lineage.go).
+	Lineage []unitBreak `json:"lineage"` // its mergers and splits, per index, latest first
+	PartOf  *unitPartOf `json:"part_of"` // the units it passed into; nil when none
+}
+
+// unitBreak is one merger or split of the unit in an index, as of its
+// first year after it, with its predecessors' last results side by side.
+type unitBreak struct {
+	Index string `json:"index"`
+	analysis.Break
+}
+
+// unitPartOf names the units a merged-away (or split) unit passed into.
+type unitPartOf struct {
+	Year  int             `json:"year"`
+	Units []analysis.Unit `json:"units"`
 }
 
 func unitRows(e *env) (unitReport, error) {
@@ -37,9 +54,22 @@ func unitRows(e *env) (unitReport, error) {
 	}
 	u := found[0]
 	rep := unitReport{Unit: u, History: e.a.History(u.UnitID)}
+	if to, year := e.a.PartOf(u.UnitID); len(to) > 0 {
+		rep.PartOf = &unitPartOf{Year: year}
+		for _, id := range to {
+			su, ok := e.a.UnitByID(id)
+			if !ok { // a successor without results still has its id
+				su = analysis.Unit{UnitID: id, Unit: id}
+			}
+			rep.PartOf.Units = append(rep.PartOf.Units, su)
+		}
+	}
 	for _, h := range rep.History {
 		if e.q.index != "" && len(analysis.MatchBloc(e.q.index, []string{h.Index})) == 0 {
 			continue
+		}
+		for _, b := range e.a.UnitBreaks(h.Index, u.UnitID) {
+			rep.Lineage = append(rep.Lineage, unitBreak{Index: h.Index, Break: b})
 		}
 		year := e.q.year
 		if year == 0 && len(h.Points) > 0 {
@@ -83,6 +113,13 @@ func unitHuman(e *env, rep unitReport) error {
 	}
 	e.printLabel()
 	present.Title(e.stdout, e.q.format, rep.Unit.Unit)
+	if rep.PartOf != nil {
+		names := make([]string, len(rep.PartOf.Units))
+		for i, su := range rep.PartOf.Units {
+			names[i] = e.inline(su.Unit)
+		}
+		fmt.Fprintln(e.stdout, words.LineagePartOf.F(e.lang(), rep.PartOf.Year, strings.Join(names, ", ")))
+	}
 	present.Heading(e.stdout, e.q.format, e.say(words.HeadHistory), true)
 	var err error
 	write := func(t *present.Table) { // the first error is the one to report
@@ -91,6 +128,28 @@ func unitHuman(e *env, rep unitReport) error {
 		}
 	}
 	write(e.unitHistory(rep))
+	for _, b := range rep.Lineage {
+		idx := b.Index
+		if e.q.format != present.FormatMD {
+			idx = present.TextCell(idx)
+		}
+		present.Heading(e.stdout, e.q.format, e.say(words.HeadLineage)+" "+idx, true)
+		head := words.LineageMergedIn.F(e.lang(), b.Year, len(b.Predecessors))
+		if b.Kind == analysis.BreakSplit {
+			head = words.LineageSplitIn.F(e.lang(), b.Year)
+		}
+		fmt.Fprintln(e.stdout, head)
+		if e.q.format == present.FormatMD {
+			fmt.Fprintln(e.stdout)
+		}
+		write(e.lineageTable(b.Break))
+		if b.Rank != nil && b.RankedOf != nil {
+			if e.q.format == present.FormatMD { // a line right under a table would be read as its row
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprintln(e.stdout, words.LineageNow.F(e.lang(), b.AsOf, e.mark().Ratio(*b.Rank, *b.RankedOf), e.share(*b.Rank, *b.RankedOf)))
+		}
+	}
 	for _, c := range rep.Components {
 		idx := c.Index
 		if e.q.format != present.FormatMD {
@@ -126,4 +185,39 @@ func unitHuman(e *env, rep unitReport) error {
 		}
 	}
 	return err
+}
+
+// lineageTable lists a break's predecessors side by side: each one's last
+// score, its rank r/N and that rank's share of its bloc; never a move in
+// places (ranks of blocs of different sizes).
+func (e *env) lineageTable(b analysis.Break) *present.Table {
+	t := &present.Table{Headers: e.headers(words.ColUnit, words.ColYear, words.ColScore, words.ColRank, words.ColRankedOf, words.ColPlace)}
+	for _, p := range b.Predecessors {
+		name := p.Unit
+		if p.Self {
+			name += e.say(words.LineageItself)
+		}
+		place := ""
+		if p.Rank != nil && p.RankedOf != nil {
+			place = e.share(*p.Rank, *p.RankedOf)
+		}
+		if p.Weight < 1 {
+			place = strings.TrimPrefix(place+" · "+e.mark().Pct(p.Weight*100, 0), " · ")
+		}
+		var of any
+		if p.RankedOf != nil {
+			of = *p.RankedOf
+		}
+		t.Add(name, p.Year, e.score(p.Score), p.Rank, of, place)
+	}
+	return t
+}
+
+// share writes rank r of n as its share of the bloc (analysis.BlocShare).
+func (e *env) share(r, n int) string {
+	p, top := analysis.BlocShare(r, n)
+	if top {
+		return words.LineageTop.F(e.lang(), p)
+	}
+	return words.LineageBottom.F(e.lang(), p)
 }

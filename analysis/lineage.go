@@ -216,6 +216,16 @@ func TopPercent(rank, of int) int {
 	return (100*rank + of - 1) / of
 }
 
+// BlocShare places rank r of n as its share of the bloc as readers say
+// it: the top p% in the upper half (top = true), else the bottom p% (as the
+// brief, the dashboard and the command line all write it).
+func BlocShare(rank, of int) (pct int, top bool) {
+	if p := TopPercent(rank, of); 2*p <= 100 {
+		return p, true
+	}
+	return TopPercent(of-rank+1, of), false
+}
+
 func topPercent(e *entry) *int {
 	if !e.ranked() || !e.g.complete() {
 		return nil

@@ -242,3 +242,28 @@ func TestTopPercent(t *testing.T) {
 		}
 	}
 }
+
+// TestBlocShare: a rank's share of its bloc as readers say it, the top p%
+// in the upper half, else the bottom p%, rounded up as TopPercent is.
+func TestBlocShare(t *testing.T) {
+	tests := []struct {
+		rank, of, pct int
+		top           bool
+	}{
+		{1, 34, 3, true},
+		{4, 34, 12, true},
+		{17, 34, 50, true}, // the middle is still the top half
+		{18, 34, 50, false},
+		{37, 63, 43, false},
+		{63, 63, 2, false},
+		{1, 3, 34, true},
+		{2, 3, 67, false},
+		{1, 1, 100, false}, // alone: the whole bloc
+	}
+	for _, tt := range tests {
+		pct, top := BlocShare(tt.rank, tt.of)
+		if pct != tt.pct || top != tt.top {
+			t.Errorf("BlocShare(%d, %d) = %d, %v; want %d, %v", tt.rank, tt.of, pct, top, tt.pct, tt.top)
+		}
+	}
+}

@@ -46,7 +46,11 @@ func abbrevName(name string, w int) string {
 		}
 		return string(unicode.ToUpper(r[0]))
 	}
-	for k := 2; k < len(ws); k++ { // two initials at least: "C thể chế" reads as a typo
+	// two initials at least: "C thể chế" reads as a typo. The words left
+	// whole and the spaces between them take a cell each at least, so no
+	// candidate with more than w of them fits: start where one may (a
+	// name of thousands of words is then not measured thousands of times).
+	for k := max(2, len(ws)-w); k < len(ws); k++ {
 		var b strings.Builder
 		for _, word := range ws[:k] {
 			b.WriteString(initial(word))

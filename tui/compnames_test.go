@@ -25,6 +25,9 @@ func TestAbbrevName(t *testing.T) {
 		{"Tác động của cải cách hành chính", 6, "TĐCCHC"},
 		{"Chính phủ điện tử, chính phủ số", 6, "CPĐTCP"},
 		{"Điểm thưởng", 8, "ĐT"},
+		// thousands of words (the hostile corpus): the initials, cut
+		{strings.Repeat("Lĩnh vực ", 2000) + "cuối", 11, "LVLVLVLVLVL"},
+		{"Lĩnh vực " + strings.Repeat("x ", 3000) + "thể chế", 4, "LVXX"},
 	}
 	for _, tc := range tests {
 		got := abbrevName(tc.name, tc.w)

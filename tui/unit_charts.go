@@ -17,12 +17,14 @@ import (
 func chartRoom(h int) int { return max(3, (h-12)/2) }
 
 // rankChartLines draws a unit's ranks across years (0 = no rank that
-// year), every distinct rank labelled on its row, with the years below.
-func rankChartLines(c *viewCtx, ranks, years []int, colW, room int) []string {
+// year), every distinct rank labelled on its row, with the years below;
+// across a merger or split (view_lineage.go) the ranks are not joined.
+func rankChartLines(c *viewCtx, unitID string, ranks, years []int, colW, room int) []string {
 	st := c.st
 	height := chart.RankHeight(ranks, room)
 	lines := []string{st.Muted.Render(c.say(words.RankChartTitle))}
-	body, rowOf := chart.RankChart(ranks, height, colW)
+	breaks, drawn := chartBreaks(c.a, c.index, unitID, years)
+	body, rowOf := chart.RankChart(ranks, breaks, height, colW)
 	best := make([]int, height) // the rank naming each row: the best of those on it
 	for rk, r := range rowOf {
 		if best[r] == 0 || rk < best[r] {
@@ -36,14 +38,15 @@ func rankChartLines(c *viewCtx, ranks, years []int, colW, room int) []string {
 		}
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("%4s ", lab))+st.Accent.Render(l))
 	}
-	return append(lines, st.Muted.Render(yearAxis(years, colW, 5)))
+	lines = append(lines, st.Muted.Render(yearAxis(years, colW, 5)))
+	return append(lines, chartBreakLegend(c, drawn)...)
 }
 
 // scoreChartLines draws a unit's totals across years against its bloc's
 // mean and the grade thresholds, the thresholds named on the right from
 // the current year's scheme (else the latest known); years without a known
-// scheme are said so below.
-func scoreChartLines(c *viewCtx, track []analysis.ScorePoint, colW, height int) []string {
+// scheme are said so below. A merger or split is marked between its years.
+func scoreChartLines(c *viewCtx, unitID string, track []analysis.ScorePoint, colW, height int) []string {
 	st, nf := c.st, markOf(c.lang)
 	cols := make([]chart.ScoreColumn, len(track))
 	years := make([]int, len(track))
@@ -68,6 +71,10 @@ func scoreChartLines(c *viewCtx, track []analysis.ScorePoint, colW, height int) 
 			col.Thresholds = append(col.Thresholds, b.Min)
 		}
 		cols[i] = col
+	}
+	breaks, drawn := chartBreaks(c.a, c.index, unitID, years)
+	for i := range cols {
+		cols[i].BreakBefore = i < len(breaks) && breaks[i]
 	}
 	s := chart.ScaleOf(cols, height)
 	height = s.Height
@@ -101,6 +108,7 @@ func scoreChartLines(c *viewCtx, track []analysis.ScorePoint, colW, height int) 
 		lines = append(lines, line)
 	}
 	lines = append(lines, st.Muted.Render(yearAxis(years, colW, 6)))
+	lines = append(lines, chartBreakLegend(c, drawn)...)
 	if len(noScheme) > 0 {
 		lines = append(lines, st.Muted.Render(c.sayf(words.ScoreChartNoScheme, strings.Join(noScheme, ", "))))
 	}

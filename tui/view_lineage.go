@@ -32,12 +32,15 @@ func mergedMarks(a *analysis.Analysis, sl data.Slice) map[string]string {
 }
 
 // mergedStatus explains mergedGlyph in the ranking's status line when n
-// units carry it.
-func mergedStatus(c *viewCtx, n int) []string {
-	if n == 0 {
-		return nil
+// units carry it, and chart.BreakGlyph when a sparkline shows one (broken).
+func mergedStatus(c *viewCtx, n int, broken bool) []string {
+	switch {
+	case n > 0:
+		return []string{c.sayf(words.StatusMergedUnits, n)}
+	case broken:
+		return []string{c.say(words.StatusBrokenHistory)}
 	}
-	return []string{c.sayf(words.StatusMergedUnits, n)}
+	return nil
 }
 
 // historyMark marks a year of the unit's history before its latest merger
@@ -50,13 +53,13 @@ func (v *unitView) historyMark(year int) string {
 	return v.c.st.Muted.Render(v.c.say(words.LineageBefore))
 }
 
-// shareText writes rank r of n as a share of the bloc: the top p% in the
-// upper half, else the bottom q% (as the brief does).
+// shareText writes rank r of n as a share of the bloc (analysis.BlocShare).
 func shareText(c *viewCtx, r, n int) string {
-	if p := analysis.TopPercent(r, n); 2*p <= 100 {
+	p, top := analysis.BlocShare(r, n)
+	if top {
 		return c.sayf(words.LineageTop, p)
 	}
-	return c.sayf(words.LineageBottom, analysis.TopPercent(n-r+1, n))
+	return c.sayf(words.LineageBottom, p)
 }
 
 // lineageLines are the unit view's lineage section: its breaks in the
@@ -114,4 +117,39 @@ func (v *unitView) lineageLines() []string {
 		lines = append(lines, "")
 	}
 	return lines
+}
+
+// chartBreaks marks, for a unit's chart years (ascending, a year may
+// repeat), each year that is the first after one of its mergers or splits
+// in the index, and returns the breaks drawn; the charts draw
+// chart.BreakGlyph there instead of joining the years.
+func chartBreaks(a *analysis.Analysis, index, unitID string, years []int) ([]bool, []analysis.Break) {
+	var marks []bool
+	var drawn []analysis.Break
+	for _, b := range a.UnitBreaks(index, unitID) {
+		for i := 1; i < len(years); i++ {
+			if years[i-1] < b.Year && b.Year <= years[i] {
+				if marks == nil {
+					marks = make([]bool, len(years))
+				}
+				marks[i] = true
+				drawn = append(drawn, b)
+				break
+			}
+		}
+	}
+	return marks, drawn
+}
+
+// chartBreakLegend names each break a chart draws, under it.
+func chartBreakLegend(c *viewCtx, drawn []analysis.Break) []string {
+	var out []string
+	for i := len(drawn) - 1; i >= 0; i-- { // earliest first, as the years run
+		w := words.ChartBreakMerger
+		if drawn[i].Kind == analysis.BreakSplit {
+			w = words.ChartBreakSplit
+		}
+		out = append(out, c.st.Muted.Render(c.sayf(w, drawn[i].Year)))
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/words"
 	"github.com/parlens/parlens/data/datatest"
+	"github.com/parlens/parlens/tui/chart"
 	"github.com/parlens/parlens/tui/styles"
 )
 
@@ -71,5 +72,53 @@ func TestUnitViewLineage(t *testing.T) {
 	press(m, lineageViews[2].keys...)
 	if s := screen(m); strings.Contains(s, "Hợp nhất năm") || !strings.Contains(s, "Quảng Ninh") {
 		t.Errorf("unchanged province:\n%s", s)
+	}
+}
+
+// TestChartsNotJoinedAcrossMerger: on a merged unit's page no step of the
+// rank chart (and no threshold line of the score chart) reaches the break
+// glyph: ranks of 63 and of 34 provinces are never joined, at any size or
+// language; the break is named under the chart. In the ranking a merged
+// province's sparkline is cut at the merger, an unchanged one's is not.
+func TestChartsNotJoinedAcrossMerger(t *testing.T) {
+	connectors := "─╮╯╭╰┄"
+	for _, lang := range []words.Lang{words.VI, words.EN} {
+		for _, sz := range goldenSizes {
+			m := newProvincesModel(t, sz[0], sz[1], true)
+			m.setLang(lang)
+			press(m, lineageViews[1].keys...)
+			s := screen(m)
+			breaks := 0
+			for _, l := range strings.Split(s, "\n") {
+				rs := []rune(l)
+				for x, r := range rs {
+					if r != chart.BreakGlyph {
+						continue
+					}
+					breaks++
+					for _, nb := range []int{x - 1, x + 1} {
+						if nb >= 0 && nb < len(rs) && strings.ContainsRune(connectors, rs[nb]) {
+							t.Errorf("%v %dx%d: a line reaches the break: %q", lang, sz[0], sz[1], l)
+						}
+					}
+				}
+			}
+			named := strings.Contains(s, strings.TrimSpace(words.ChartBreakMerger.F(lang, 2025)))
+			if breaks == 0 || (!named && sz[1] >= 40) { // at 24 rows the name is below the fold
+				t.Errorf("%v %dx%d: no break drawn or named:\n%s", lang, sz[0], sz[1], s)
+			}
+		}
+	}
+	m := newProvincesModel(t, 200, 60, true)
+	press(m, lineageViews[0].keys...)
+	rs := screen(m)
+	if !strings.Contains(rs, words.StatusMergedUnits.F(words.VI, 23)) || !strings.ContainsRune(words.StatusMergedUnits.In(words.VI), chart.BreakGlyph) {
+		t.Errorf("the status line does not name the break glyph:\n%s", rs)
+	}
+	for _, l := range strings.Split(rs, "\n") {
+		merged, unchanged := strings.Contains(l, "Tỉnh Ninh Bình ⊕"), strings.Contains(l, "Tỉnh Quảng Ninh")
+		if (merged && !strings.ContainsRune(l, chart.BreakGlyph)) || (unchanged && strings.ContainsRune(l, chart.BreakGlyph)) {
+			t.Errorf("ranking sparkline: %q", l)
+		}
 	}
 }

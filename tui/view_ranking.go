@@ -45,6 +45,9 @@ type rankingView struct {
 	comps analysis.BlocComponents
 	rows  []rankRow
 	years []int // sparkline years (up to the selected one)
+	// sparkBreaks is the most mergers or splits a row's sparkline marks
+	// (chart.BreakGlyph, one cell each), for the column's width.
+	sparkBreaks int
 	// warned are the units whose rows carry data warnings: marked "!"
 	warned map[string][]analysis.Caveat
 	merged map[string]string // units in their first year after a merger or split → mergedGlyph (view_lineage.go)
@@ -105,6 +108,11 @@ func (v *rankingView) Sync() {
 	}
 	if len(v.years) > 12 {
 		v.years = v.years[len(v.years)-12:]
+	}
+	v.sparkBreaks = 0
+	for i := range v.rows {
+		_, drawn := chartBreaks(m.a, m.index, v.rows[i].r.UnitID, v.years)
+		v.sparkBreaks = max(v.sparkBreaks, len(drawn))
 	}
 	v.columns()
 	v.g.Invalidate()
@@ -193,7 +201,7 @@ func (v *rankingView) columns() {
 		{Title: v.c.say(words.HeadScoreChange), Width: 6, Align: grid.Right},
 		{Title: v.c.say(words.HeadGrade), Width: v.gradeW},
 		{Title: v.c.say(words.HeadGradeChange), Width: 3},
-		{Title: v.c.say(words.HeadHistory), Width: max(7, len(v.years))},
+		{Title: v.c.say(words.HeadHistory), Width: max(7, len(v.years)+v.sparkBreaks)},
 	}
 	// the unit column takes the room the fixed columns leave, up to the
 	// longest name; the component columns are headed by their names,
@@ -326,7 +334,8 @@ func (v *rankingView) compScore(rr *rankRow, c int) *analysis.ComponentScore {
 	return nil
 }
 
-// spark draws the unit's score across the years (cached per row).
+// spark draws the unit's score across the years (cached per row), a
+// chart.BreakGlyph between the years a merger or split separates.
 func (v *rankingView) spark(rr *rankRow) string {
 	if rr.sparkOK {
 		return rr.spark
@@ -354,7 +363,8 @@ func (v *rankingView) spark(rr *rankRow) string {
 		mid := (hi + lo) / 2
 		lo, hi = mid-5, mid+5
 	}
-	rr.spark = chart.Sparkline(vals, lo, hi)
+	breaks, _ := chartBreaks(v.c.a, v.c.index, rr.r.UnitID, v.years)
+	rr.spark = chart.Sparkline(vals, breaks, lo, hi)
 	return rr.spark
 }
 
@@ -510,7 +520,7 @@ func (v *rankingView) Status() string {
 	if n := len(v.warned); n > 0 {
 		parts = append(parts, v.c.sayf(words.StatusWarnedUnits, n))
 	}
-	parts = append(parts, mergedStatus(v.c, len(v.merged))...)
+	parts = append(parts, mergedStatus(v.c, len(v.merged), v.sparkBreaks > 0)...)
 	return strings.Join(parts, " · ")
 }
 

@@ -179,9 +179,9 @@ func (v *unitView) build() {
 		// widest that keep the rank chart beside the table
 		var blocks [][]string
 		for colW := 6; colW >= 3; colW-- {
-			blocks = [][]string{hist, rankChartLines(c, ranks, years, colW, room)}
+			blocks = [][]string{hist, rankChartLines(c, v.unitID, ranks, years, colW, room)}
 			if hasTotals(track) {
-				blocks = append(blocks, scoreChartLines(c, track, colW, max(5, min(12, room))))
+				blocks = append(blocks, scoreChartLines(c, v.unitID, track, colW, max(5, min(12, room))))
 			}
 			if len(besideOrBelow(blocks, w, 4)) <= len(joinBeside(blocks, 4)) {
 				break

@@ -46,6 +46,7 @@ var (
 	ColToNextGrade       = def("Điểm cần để lên loại", "to_next_grade")
 	ColToPass            = def("Điểm cần để vượt hạng", "to_pass")
 	ColToLeader          = def("Cách dẫn đầu", "to_leader")
+	ColPlace             = def("Vị trí trong khối", "place")
 	ColRankWithPrevScore = def("Hạng nếu giữ điểm năm trước", "rank_with_prev_score")
 )
 
@@ -55,6 +56,7 @@ var (
 	HeadComponents = def("Thành phần", "Components")
 	HeadGaps       = def("Khoảng cách", "Gaps")
 	HeadMovers     = def("Sự kiện", "Movers")
+	HeadLineage    = def("Hợp nhất, chia tách", "Mergers and splits")
 	Strongest      = def("Mạnh nhất", "Strongest")
 	Weakest        = def("Yếu nhất", "Weakest")
 

@@ -332,8 +332,12 @@ var (
 	LineageItself     = def(" (chính đơn vị)", " (itself)")
 	LineageNow        = tmpl("Năm %d: thứ %s (%s), không so hạng với riêng một đơn vị tiền thân", "In %d: %s (%s), ranks not compared with any one predecessor")
 	LineageBefore     = def(" · trước hợp nhất", " · before the merger")
-	StatusMergedUnits = tmpl("⊕ %d đơn vị mới hợp nhất, chia tách", "⊕ %d merged or split")
-	LineagePartOf     = tmpl("Từ năm %d là một phần của %s", "From %d part of %s")
+	StatusMergedUnits = tmpl("⊕┆ %d đơn vị mới hợp nhất/chia tách", "⊕┆ %d merged or split")
+	// StatusBrokenHistory names the break in a sparkline after the year of the merger.
+	StatusBrokenHistory = def("┆ hợp nhất/chia tách: không nối", "┆ merger or split: not joined")
+	ChartBreakMerger    = tmpl("  ┆ hợp nhất %d: không nối", "  ┆ merged %d: not joined")
+	ChartBreakSplit     = tmpl("  ┆ chia tách %d: không nối", "  ┆ split %d: not joined")
+	LineagePartOf       = tmpl("Từ năm %d là một phần của %s", "From %d part of %s")
 )
 
 // AbbrevSkips are the small words a component's initials leave out, in

@@ -12,11 +12,34 @@ import (
 
 var sparks = []rune("▁▂▃▄▅▆▇█")
 
+// BreakGlyph stands between two years of a chart that a merger or split
+// separates: the points either side are not joined, nor read as a trend.
+const BreakGlyph = '┆'
+
+// breakAt says whether breaks (nil: none) puts a break before value i.
+func breakAt(breaks []bool, i int) bool { return i > 0 && i < len(breaks) && breaks[i] }
+
+// breakCol is the cell between the points of years i-1 and i, in column
+// groups colW cells wide with each point at the group's middle: where a
+// step between them would turn. Groups one cell wide have no such cell
+// (-1): the points are then left unjoined without a glyph.
+func breakCol(i, colW int) int {
+	if colW < 2 {
+		return -1
+	}
+	return i*colW + colW/2 - (colW+1)/2
+}
+
 // Sparkline draws one glyph per value, scaled between lo and hi; NaN values
-// are blanks. When lo ≥ hi every value gets the middle glyph.
-func Sparkline(vals []float64, lo, hi float64) string {
+// are blanks. When lo ≥ hi every value gets the middle glyph. breaks[i]
+// (nil: none) puts BreakGlyph before value i: a merger or split between
+// the two years, so the line reads as two.
+func Sparkline(vals []float64, breaks []bool, lo, hi float64) string {
 	var b strings.Builder
-	for _, v := range vals {
+	for j, v := range vals {
+		if breakAt(breaks, j) {
+			b.WriteRune(BreakGlyph)
+		}
 		if math.IsNaN(v) {
 			b.WriteByte(' ')
 			continue
@@ -193,9 +216,12 @@ func RankHeight(ranks []int, room int) int {
 // RankChart draws ranks across years: one column group per year, the best
 // rank at the top, height rows tall (rows placed by RankRows), with "●" at
 // each ranked year and the moves between years drawn as steps. ranks[i] ==
-// 0 means no rank that year. It returns height lines of len(ranks)*colW
-// cells and the row of each rank, for the caller's labels.
-func RankChart(ranks []int, height, colW int) ([]string, map[int]int) {
+// 0 means no rank that year. breaks[i] (nil: none) marks a merger or split
+// between years i-1 and i: ranks of blocs of different sizes, so no step
+// joins them and BreakGlyph runs down the chart between the two. It
+// returns height lines of len(ranks)*colW cells and the row of each rank,
+// for the caller's labels.
+func RankChart(ranks []int, breaks []bool, height, colW int) ([]string, map[int]int) {
 	if height <= 0 || colW <= 0 {
 		return nil, nil
 	}
@@ -206,6 +232,14 @@ func RankChart(ranks []int, height, colW int) ([]string, map[int]int) {
 	}
 	prev := -1
 	for i, rk := range ranks {
+		if breakAt(breaks, i) {
+			if x := breakCol(i, colW); x >= 0 {
+				for y := range grid {
+					grid[y][x] = BreakGlyph
+				}
+			}
+			prev = -1
+		}
 		if rk <= 0 {
 			prev = -1
 			continue
@@ -253,6 +287,9 @@ func RankChart(ranks []int, height, colW int) ([]string, map[int]int) {
 type ScoreColumn struct {
 	Score, Mean float64
 	Thresholds  []float64
+	// BreakBefore: a merger or split lies between the previous year and
+	// this one (BreakGlyph is drawn between them).
+	BreakBefore bool
 }
 
 // ScoreScale maps totals to the rows of a chart Height rows tall: Hi on
@@ -370,6 +407,11 @@ func ScoreChart(cols []ScoreColumn, s ScoreScale, colW int) []string {
 			r := s.Row(t)
 			for x := i * colW; x < (i+1)*colW; x++ {
 				grid[r][x] = '┄'
+			}
+		}
+		if x := breakCol(i, colW); c.BreakBefore && i > 0 && x >= 0 { // over the threshold lines
+			for y := range grid {
+				grid[y][x] = BreakGlyph
 			}
 		}
 		mid := i*colW + colW/2

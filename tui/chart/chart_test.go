@@ -9,11 +9,30 @@ import (
 )
 
 func TestSparkline(t *testing.T) {
-	if got := Sparkline([]float64{0, 5, 10, math.NaN()}, 0, 10); got != "▁▅█ " {
+	if got := Sparkline([]float64{0, 5, 10, math.NaN()}, nil, 0, 10); got != "▁▅█ " {
 		t.Fatalf("%q", got)
 	}
-	if got := Sparkline([]float64{3, 3}, 3, 3); got != "▅▅" {
+	if got := Sparkline([]float64{3, 3}, nil, 3, 3); got != "▅▅" {
 		t.Fatalf("flat: %q", got)
+	}
+}
+
+// TestSparklineBreak: a merger or split between two years stands between
+// their glyphs, and only there.
+func TestSparklineBreak(t *testing.T) {
+	tests := []struct {
+		breaks []bool
+		want   string
+	}{
+		{nil, "▁▅█"},
+		{[]bool{false, false, true}, "▁▅┆█"},
+		{[]bool{true, true, false}, "▁┆▅█"}, // nothing stands before the first year
+		{[]bool{false}, "▁▅█"},              // a short slice means no breaks after it
+	}
+	for _, tt := range tests {
+		if got := Sparkline([]float64{0, 5, 10}, tt.breaks, 0, 10); got != tt.want {
+			t.Errorf("breaks %v: %q, want %q", tt.breaks, got, tt.want)
+		}
 	}
 }
 
@@ -93,7 +112,7 @@ func TestRankHeight(t *testing.T) {
 
 // TestRankChartDip: 1 → 2 → 1 in a bloc of 20 is drawn as a dip, not flat.
 func TestRankChartDip(t *testing.T) {
-	lines, rows := RankChart([]int{1, 2, 1}, RankHeight([]int{1, 2, 1}, 40), 4)
+	lines, rows := RankChart([]int{1, 2, 1}, nil, RankHeight([]int{1, 2, 1}, 40), 4)
 	want := []string{
 		"  ●─╮   ╭─● ",
 		"    ╰─●─╯   ",
@@ -106,8 +125,46 @@ func TestRankChartDip(t *testing.T) {
 	}
 }
 
+// TestRankChartBreak: across a merger or split no step joins the ranks
+// either side (ranks of blocs of different sizes); BreakGlyph runs down
+// the whole chart between them, and the years on each side keep their own
+// steps.
+func TestRankChartBreak(t *testing.T) {
+	tests := []struct {
+		name   string
+		ranks  []int
+		breaks []bool
+		colW   int
+		want   []string
+	}{
+		{"merger after two years", []int{26, 37, 4}, []bool{false, false, true}, 4, []string{
+			"        ┆ ● ",
+			"  ●─╮   ┆   ",
+			"    ╰─● ┆   ",
+		}},
+		{"odd width", []int{26, 37, 4}, []bool{false, false, true}, 3, []string{
+			"     ┆ ● ",
+			" ●╮  ┆   ",
+			"  ╰─●┆   ",
+		}},
+		{"break then steps", []int{5, 1, 2}, []bool{false, true, false}, 4, []string{
+			"    ┆ ●─╮   ",
+			"    ┆   ╰─● ",
+			"  ● ┆       ",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines, _ := RankChart(tt.ranks, tt.breaks, len(tt.want), tt.colW)
+			if fmt.Sprintf("%q", lines) != fmt.Sprintf("%q", tt.want) {
+				t.Errorf("drawn as\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
 func TestRankChart(t *testing.T) {
-	lines, _ := RankChart([]int{2, 1, 0, 3}, 3, 4)
+	lines, _ := RankChart([]int{2, 1, 0, 3}, nil, 3, 4)
 	if len(lines) != 3 {
 		t.Fatal(len(lines))
 	}
@@ -184,5 +241,16 @@ func TestScoreChartSides(t *testing.T) {
 		if got := []rune(lines[w.row])[w.col]; got != w.r {
 			t.Errorf("col %d row %d = %q, want %q\n%s", w.col, w.row, got, w.r, strings.Join(lines, "\n"))
 		}
+	}
+}
+
+// TestScoreChartBreak: a merger between two years is a column of
+// BreakGlyph over the threshold lines, between the two years' points.
+func TestScoreChartBreak(t *testing.T) {
+	cols := []ScoreColumn{{Score: 80, Mean: math.NaN(), Thresholds: []float64{85}}, {Score: 90, Mean: math.NaN(), Thresholds: []float64{85}, BreakBefore: true}}
+	lines := ScoreChart(cols, ScaleOf(cols, 3), 4)
+	want := []string{"    ┆ ● ", "┄┄┄┄┆┄┄┄", "  ● ┆   "}
+	if fmt.Sprintf("%q", lines) != fmt.Sprintf("%q", want) {
+		t.Errorf("drawn as\n%s", strings.Join(lines, "\n"))
 	}
 }
