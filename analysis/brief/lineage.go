@@ -142,12 +142,14 @@ func (g *gen) reorganised(b, unitID string) bool {
 }
 
 // share writes rank r of n as a share of the bloc: the top p% in the upper
-// half, else the bottom q% (analysis.TopPercent counted from the end).
+// half, else the bottom q% (analysis.BlocShare, as the dashboard and
+// `parlens unit` write it).
 func (g *gen) share(r, n int) string {
-	if p := analysis.TopPercent(r, n); 2*p <= 100 {
+	p, top := analysis.BlocShare(r, n)
+	if top {
 		return g.sayf(words.BriefTopPercent, p)
 	}
-	return g.sayf(words.BriefBottomPercent, analysis.TopPercent(n-r+1, n))
+	return g.sayf(words.BriefBottomPercent, p)
 }
 
 // row is a unit's row in the bloc's table.
