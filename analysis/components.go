@@ -645,3 +645,22 @@ func (a *Analysis) AnyNotApplicable() bool {
 	}
 	return false
 }
+
+// NotApplicableAny reports whether some unit of the bloc has a criterion
+// marked not applicable on a component, so that its applicable maximum is
+// not the component's.
+func (bc *BlocComponents) NotApplicableAny() bool {
+	for _, s := range bc.Components {
+		if s.NotApplicable > 0 || s.ApplicableMaxMean != nil && s.MaxPoints != nil && *s.ApplicableMaxMean != *s.MaxPoints {
+			return true
+		}
+	}
+	for _, u := range bc.Units {
+		for _, c := range u.Components {
+			if c.NotApplicable || c.ApplicableMax != nil && c.Max != nil && *c.ApplicableMax != *c.Max {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -28,10 +28,13 @@ type componentsView struct {
 	gridPane
 	built string
 	bc    analysis.BlocComponents
-	names []string
-	folds []string
-	texts []string                     // name and code as written, for a filter with diacritics
-	cols  [][]*analysis.ComponentScore // [unit][component]
+	// applicable: some unit of the bloc has a criterion marked not
+	// applicable, so shares are of maxima that differ (the legend says so)
+	applicable bool
+	names      []string
+	folds      []string
+	texts      []string                     // name and code as written, for a filter with diacritics
+	cols       [][]*analysis.ComponentScore // [unit][component]
 
 	longest   int // the longest unit name
 	compNames []string
@@ -56,6 +59,7 @@ func (v *componentsView) Sync() {
 	v.built = k
 	m := v.c
 	v.bc, _ = m.a.Components(m.slice())
+	v.applicable = v.bc.NotApplicableAny()
 	n := len(v.bc.Units)
 	v.names = make([]string, n)
 	v.folds = make([]string, n)
@@ -121,6 +125,9 @@ func (v *componentsView) SetSize(w, h int) {
 
 func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
 	nf := markOf(v.c.lang)
+	if cs != nil && cs.NotApplicable {
+		return grid.Cell{Text: v.c.say(words.NotApplicable) + " ", Kind: styles.KMuted}
+	}
 	if cs == nil || cs.Score == nil {
 		return grid.Cell{}
 	}
@@ -230,6 +237,9 @@ func (v *componentsView) Render(w, h int) string {
 		return text.Lines([]string{"", " " + st.Muted.Render(v.c.sayf(words.NoComponents, p(v.c.bloc), v.c.year))}, w, h)
 	}
 	legend := v.c.say(words.ComponentsLegend)
+	if v.applicable {
+		legend = v.c.say(words.ComponentsLegendApplicable)
+	}
 	if v.bc.MostLostName != nil {
 		legend += v.c.say(words.MostLost) + ps(v.bc.MostLostName)
 	}

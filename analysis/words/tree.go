@@ -18,6 +18,9 @@ var (
 	LevelSub       = def("Tiêu chí thành phần", "sub-criterion")
 	NotApplicable  = def("KPS", "n/a")
 
+	ComponentsLegendApplicable = def(" █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% của điểm tối đa phát sinh (trừ KPS)",
+		" █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% of the applicable maximum (KPS left out)")
+
 	ScorecardTitle    = tmpl("Phiếu kết quả Chỉ số CCHC: %s", "PAR Index scorecard: %s")
 	ScorecardLabel    = tmpl("Dữ liệu: %s", "Data: %s")
 	ScorecardHistory  = def("Điểm, hạng và xếp loại qua các năm", "Score, rank and grade by year")
