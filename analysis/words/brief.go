@@ -75,6 +75,7 @@ var (
 	BriefTheLargestRiseIsIn              = tmpl("; tăng nhiều nhất là %s (%s)", "; the largest rise is in %s (%s)")
 	BriefFirstPlace                      = def("dẫn đầu", "first")
 	BriefLastPlace                       = def("cuối bảng", "last")
+	BriefTheAreaWhereTheBlocApplicable   = tmpl("Lĩnh vực mà khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s điểm trên điểm tối đa phát sinh bình quân %s điểm (đã trừ các tiêu chí không phát sinh – KPS), thấp hơn %s điểm.", "The area where the bloc loses the most points is %s: units average %s points out of an applicable maximum averaging %s points (criteria not applicable – KPS – left out), %s points below it.")
 	BriefBlocMean                        = tmpl("%s (%s; bình quân khối %s)", "%s (%s; bloc mean %s)")
 	BriefAboveMeanEverywhere             = tmpl("So với bình quân khối, %s cao hơn ở tất cả các lĩnh vực, nhiều nhất ở lĩnh vực %s và ít nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is above it in every area, most in %s and least in %s.")
 	BriefBelowMeanEverywhere             = tmpl("So với bình quân khối, %s thấp hơn ở tất cả các lĩnh vực, ít nhất ở lĩnh vực %s và nhiều nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is below it in every area, least in %s and most in %s.")
