@@ -271,7 +271,11 @@ func (v *unitView) build() {
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
 		section(c.say(words.HeadGaps))
 		if g.NextGrade != nil && g.ToNextGrade != nil {
-			add(c.sayf(words.GapUp, ps(g.NextGrade), nf.Fixed(*g.ToNextGrade, 2)))
+			up := c.sayf(words.GapUp, ps(g.NextGrade), nf.Fixed(*g.ToNextGrade, 2))
+			if g.ApplicableMax != nil { // the grade is on the share of applicable points
+				up += c.sayf(words.GapOnApplicable, nf.Score(*g.ApplicableMax, 0))
+			}
+			add(up)
 		} else if g.Grade != nil && g.TopGrade {
 			add(c.say(words.GapTopGrade) + ps(g.Grade) + ")")
 		}

@@ -18,6 +18,7 @@ var (
 	LevelSub       = def("Tiêu chí thành phần", "sub-criterion")
 	NotApplicable  = def("KPS", "n/a")
 
+	GapOnApplicable            = tmpl(" (xếp loại theo tỷ lệ trên %s điểm phát sinh)", " (graded on the share of its %s applicable points)")
 	ComponentsLegendApplicable = def(" █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% của điểm tối đa phát sinh (trừ KPS)",
 		" █ ≥90%  ▓ ≥80%  ▒ ≥70%  ░ ≥60%  · <60% of the applicable maximum (KPS left out)")
 
