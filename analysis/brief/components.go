@@ -208,6 +208,10 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		// the unit's score out of the maximum that applies to it, as its
 		// share against the bloc (VsBloc) is
 		desc := func(c analysis.ComponentScore, st analysis.ComponentStats) string {
+			if c.ApplicableMax != nil && st.MaxPoints != nil && *c.ApplicableMax != *st.MaxPoints {
+				// criteria not applicable to the unit: say why its maximum is smaller
+				return g.sayf(words.BriefBlocMeanApplicable, st.Name, g.outOf(g.score(*c.Score), c.ApplicableMax), g.mean(*st.Mean))
+			}
 			return g.sayf(words.BriefBlocMean, st.Name, g.outOf(g.score(*c.Score), c.ApplicableMax), g.mean(*st.Mean))
 		}
 		who := fmt.Sprintf("%s (%s)", uc.Unit, role[id])

@@ -77,6 +77,7 @@ var (
 	BriefLastPlace                       = def("cuối bảng", "last")
 	BriefTheAreaWhereTheBlocApplicable   = tmpl("Lĩnh vực mà khối bị mất nhiều điểm nhất là %s: bình quân mỗi đơn vị đạt %s điểm trên điểm tối đa phát sinh bình quân %s điểm (đã trừ các tiêu chí không phát sinh – KPS), thấp hơn %s điểm.", "The area where the bloc loses the most points is %s: units average %s points out of an applicable maximum averaging %s points (criteria not applicable – KPS – left out), %s points below it.")
 	BriefBlocMean                        = tmpl("%s (%s; bình quân khối %s)", "%s (%s; bloc mean %s)")
+	BriefBlocMeanApplicable              = tmpl("%s (%s phát sinh, trừ tiêu chí không phát sinh; bình quân khối %s)", "%s (%s that apply, criteria not applicable left out; bloc mean %s)")
 	BriefAboveMeanEverywhere             = tmpl("So với bình quân khối, %s cao hơn ở tất cả các lĩnh vực, nhiều nhất ở lĩnh vực %s và ít nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is above it in every area, most in %s and least in %s.")
 	BriefBelowMeanEverywhere             = tmpl("So với bình quân khối, %s thấp hơn ở tất cả các lĩnh vực, ít nhất ở lĩnh vực %s và nhiều nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is below it in every area, least in %s and most in %s.")
 	BriefStrongestWeakest                = tmpl("So với bình quân khối, %s mạnh nhất ở lĩnh vực %s và yếu nhất ở lĩnh vực %s.", "Relative to the bloc mean, %s is strongest in %s and weakest in %s.")
