@@ -146,13 +146,17 @@ func (a *Analysis) UnitComponents(index string, year int, unitID string) (UnitCo
 
 // compCache is what a bloc's component view needs, computed once.
 type compCache struct {
-	prevYear     *int
-	keys         []int // indexes into a.comps of the components scored in the bloc
-	info         []keyInfo
-	vals         []float64 // score of entry i on key k at i*nk+k (Missing when none)
-	amax         []float64 // the maximum that applies to entry i on key k (Missing when unknown)
-	notApp       []bool    // entry i's key k is marked not applicable; nil when no record has a mark
-	ranks        []int     // its rank on the key (0 = none)
+	prevYear *int
+	keys     []int // indexes into a.comps of the components scored in the bloc
+	info     []keyInfo
+	vals     []float64 // score of entry i on key k at i*nk+k (Missing when none)
+	// amax is the maximum that applies to entry i on key k (Missing when
+	// unknown), and notApp marks the key not applicable to the entry; both
+	// nil when no record of the bloc marks a criterion not applicable (then
+	// every maximum is the key's: applicableMax)
+	amax         []float64
+	notApp       []bool
+	ranks        []int // its rank on the key (0 = none)
 	stats        []ComponentStats
 	comps        []ComponentInfo // per key, what the cells share
 	mostLost     *string
@@ -245,14 +249,13 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	cc.info = make([]keyInfo, nk)
 	cc.stats = make([]ComponentStats, nk)
 	cc.vals = make([]float64, n*nk)
-	cc.amax = make([]float64, n*nk)
 	cc.ranks = make([]int, n*nk)
 	// a record with a criterion marked not applicable has maxima of its
 	// own (data.ApplicableMax); every other record has the component's
 	withNA := make([]bool, n)
 	for i := range g.entries {
 		if withNA[i] = g.entries[i].rec.HasNotApplicable(); withNA[i] && cc.notApp == nil {
-			cc.notApp = make([]bool, n*nk)
+			cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
 		}
 	}
 	// one pass over the records: every key's score
@@ -275,6 +278,9 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				}
 			}
 			row[k] = v
+			if cc.amax == nil {
+				continue
+			}
 			cc.amax[i*nk+k] = data.Missing
 			if !withNA[i] {
 				continue // the component's maximum, set below
@@ -340,7 +346,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		notApp := 0
 		for i := range g.entries {
 			x := i*nk + k
-			if !withNA[i] && info.hasMax {
+			if cc.amax != nil && !withNA[i] && info.hasMax {
 				cc.amax[x] = info.max
 			}
 			if !inPop[i] {
@@ -355,7 +361,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 			buf = append(buf, v)
 			pos = append(pos, i)
-			if m := cc.amax[x]; data.IsMissing(m) {
+			if m, ok := cc.applicableMax(i, k); !ok {
 				amaxKnown = false
 			} else {
 				lostTotal += m - v
@@ -398,7 +404,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 			switch {
 			case amaxKnown && varied:
-				a.sharesOf(cc, k, &cs, &info.pct, &info.hasPct, buf, pos, mean, amean)
+				sharesOf(cc, k, &cs, &info.pct, &info.hasPct, buf, pos, mean, amean)
 			case amaxKnown && info.max != 0:
 				info.pct, info.hasPct = mean/info.max*100, true
 				cs.MeanPct = ptr(info.pct)
@@ -448,16 +454,37 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	return cc
 }
 
+// applicableMax is the maximum of key k that applies to entry i; false
+// when unknown.
+func (cc *compCache) applicableMax(i, k int) (float64, bool) {
+	if cc.amax == nil {
+		return cc.info[k].max, cc.info[k].hasMax
+	}
+	m := cc.amax[i*len(cc.keys)+k]
+	return m, !data.IsMissing(m)
+}
+
+// applicableMaxPtr points to applicableMax's value (shared, read-only);
+// nil when unknown.
+func (cc *compCache) applicableMaxPtr(i, k int) *float64 {
+	if _, ok := cc.applicableMax(i, k); !ok {
+		return nil
+	}
+	if cc.amax == nil {
+		return &cc.info[k].max
+	}
+	return &cc.amax[i*len(cc.keys)+k]
+}
+
 // sharesOf sets a component's bloc shares when its units' applicable maxima
 // differ (a criterion not applicable to some): the bloc's share is its
 // points over the points that applied (mean / mean applicable max), and
 // the median, lowest and highest are of the units' own shares. A unit
 // whose applicable maximum is 0 has no share; without shares, none is set.
-func (a *Analysis) sharesOf(cc *compCache, k int, cs *ComponentStats, pct *float64, hasPct *bool, buf []float64, pos []int, mean, amean float64) {
-	nk := len(cc.keys)
+func sharesOf(cc *compCache, k int, cs *ComponentStats, pct *float64, hasPct *bool, buf []float64, pos []int, mean, amean float64) {
 	shares := make([]float64, 0, len(buf))
 	for x, i := range pos {
-		if m := cc.amax[i*nk+k]; m > 0 {
+		if m, _ := cc.applicableMax(i, k); m > 0 {
 			shares = append(shares, buf[x]/m*100)
 		}
 	}
@@ -501,9 +528,10 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		info := &cc.info[x]
 		cs := &u.Components[x]
 		cs.ComponentInfo = &cc.comps[x]
-		v, am := cc.vals[i*nk+x], cc.amax[i*nk+x]
+		v := cc.vals[i*nk+x]
+		am, amOK := cc.applicableMax(i, x)
 		if cc.notApp != nil && cc.notApp[i*nk+x] {
-			cs.NotApplicable, cs.ApplicableMax = true, &cc.amax[i*nk+x]
+			cs.NotApplicable, cs.ApplicableMax = true, cc.applicableMaxPtr(i, x)
 			continue
 		}
 		if data.IsMissing(v) {
@@ -511,8 +539,8 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		}
 		f := fs[x*slabFloats : (x+1)*slabFloats : (x+1)*slabFloats]
 		cs.Score = &cc.vals[i*nk+x]
-		if !data.IsMissing(am) {
-			cs.ApplicableMax = &cc.amax[i*nk+x]
+		if amOK {
+			cs.ApplicableMax = cc.applicableMaxPtr(i, x)
 			if !info.bonus { // a bonus not earned is not a point lost
 				f[2] = am - v
 				cs.Lost = &f[2]
@@ -540,6 +568,9 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 					*rose++
 				}
 			}
+		}
+		if !amOK {
+			am = 0 // vsBloc compares in points
 		}
 		if vs, ok := vsBloc(info, v, am); ok && !info.bonus {
 			if strong < 0 || vs > strongV {
