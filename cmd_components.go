@@ -63,7 +63,7 @@ func componentRows(e *env, withTree bool, depth int) ([]analysis.BlocComponents,
 // tree), the share of it, change, bloc mean, rank and points lost.
 func componentTable(e *env, out []analysis.BlocComponents) *present.Table {
 	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnitCode, words.ColUnit,
-		words.ColComponent, words.ColScore, componentMaxColumn(e.a), words.ColPct, words.ColChange,
+		words.ColComponent, words.ColScore, componentMaxColumn(e.a), componentPctColumn(e.a), words.ColChange,
 		words.ColBlocMean, words.ColRank, words.ColLost)}
 	for _, bc := range out {
 		for _, u := range bc.Units {
@@ -84,6 +84,14 @@ func componentMaxColumn(a *analysis.Analysis) *words.Word {
 		return words.ColApplicableMax
 	}
 	return words.ColMax
+}
+
+// componentPctColumn names the share column beside componentMaxColumn.
+func componentPctColumn(a *analysis.Analysis) *words.Word {
+	if a.AnyNotApplicable() {
+		return words.ColShare
+	}
+	return words.ColPct
 }
 
 // componentScore shows a unit's score on an area, or the not-applicable
