@@ -58,19 +58,49 @@ func componentRows(e *env, withTree bool, depth int) ([]analysis.BlocComponents,
 	})
 }
 
+// componentTable is a row per unit and area: its score, the maximum that
+// applies to the unit (criteria marked not applicable left out, as in the
+// tree), the share of it, change, bloc mean, rank and points lost.
 func componentTable(e *env, out []analysis.BlocComponents) *present.Table {
 	t := &present.Table{Headers: e.headers(words.ColIndex, words.ColYear, words.ColBloc, words.ColUnitCode, words.ColUnit,
-		words.ColComponent, words.ColScore, words.ColMax, words.ColPct, words.ColChange,
+		words.ColComponent, words.ColScore, componentMaxColumn(e.a), componentPctColumn(e.a), words.ColChange,
 		words.ColBlocMean, words.ColRank, words.ColLost)}
 	for _, bc := range out {
 		for _, u := range bc.Units {
 			for _, c := range u.Components {
-				t.Add(bc.Index, bc.Year, bc.Bloc, u.UnitCode, u.Unit, c.Name, e.score(c.Score), e.score(c.Max),
+				t.Add(bc.Index, bc.Year, bc.Bloc, u.UnitCode, u.Unit, c.Name, componentScore(e, c), e.score(c.ApplicableMax),
 					fixed(c.Pct, 1), fixed(c.Change, 2), fixed(c.BlocMean, 2), c.Rank, fixed(c.Lost, 2))
 			}
 		}
 	}
 	return t
+}
+
+// componentMaxColumn names the maximum column of the flat component views:
+// the maximum that applies to the unit when the data marks any criterion
+// not applicable, else simply the maximum (the two are the same).
+func componentMaxColumn(a *analysis.Analysis) *words.Word {
+	if a.AnyNotApplicable() {
+		return words.ColApplicableMax
+	}
+	return words.ColMax
+}
+
+// componentPctColumn names the share column beside componentMaxColumn.
+func componentPctColumn(a *analysis.Analysis) *words.Word {
+	if a.AnyNotApplicable() {
+		return words.ColShare
+	}
+	return words.ColPct
+}
+
+// componentScore shows a unit's score on an area, or the not-applicable
+// mark when the whole area does not apply to it.
+func componentScore(e *env, c analysis.ComponentScore) any {
+	if c.NotApplicable {
+		return e.say(words.NotApplicable)
+	}
+	return e.score(c.Score)
 }
 
 // treeTable is a row per unit and component of the tree: its level, code,

@@ -350,6 +350,9 @@ func scorecardDocument(e *env, f *scorecardFlags, unitID, index string) (*presen
 				by = appraisalName(e.a.Dataset(), g.AppraisedBy, sc.Year)
 			}
 			add(present.Block{Kind: present.Paragraph, Text: words.ScorecardSelfLine.F(lang, score(g.SelfAssessed), by, score(g.Appraised), fixedText(g.Gap, 2))})
+			if g.Summed {
+				add(present.Block{Kind: present.Paragraph, Text: say(words.ScorecardSelfSummed)})
+			}
 			if g.PrevGap != nil {
 				how := say(words.ScorecardWidened)
 				if *g.Narrowed {

@@ -156,10 +156,10 @@ func unitHuman(e *env, rep unitReport) error {
 			idx = present.TextCell(idx) // Heading makes the rest inert
 		}
 		present.Heading(e.stdout, e.q.format, fmt.Sprintf("%s %s %d", e.say(words.HeadComponents), idx, c.Year), true)
-		t := &present.Table{Headers: e.headers(words.ColComponent, words.ColScore, words.ColMax, words.ColPct,
+		t := &present.Table{Headers: e.headers(words.ColComponent, words.ColScore, componentMaxColumn(e.a), componentPctColumn(e.a),
 			words.ColChange, words.ColBlocMean, words.ColRank, words.ColLost)}
 		for _, s := range c.Components {
-			t.Add(s.Name, e.score(s.Score), e.score(s.Max), fixed(s.Pct, 1), fixed(s.Change, 2), fixed(s.BlocMean, 2), s.Rank, fixed(s.Lost, 2))
+			t.Add(s.Name, componentScore(e, s), e.score(s.ApplicableMax), fixed(s.Pct, 1), fixed(s.Change, 2), fixed(s.BlocMean, 2), s.Rank, fixed(s.Lost, 2))
 		}
 		write(t)
 		if c.Strongest != nil && c.Weakest != nil {

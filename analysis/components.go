@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"slices"
+
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
@@ -11,10 +13,13 @@ type ComponentInfo struct {
 	Key      string   `json:"key"`
 	Code     *string  `json:"code"`
 	Name     string   `json:"name"`  // the component's name in that year
-	Max      *float64 `json:"max"`   // maximum points that year, when known
+	Max      *float64 `json:"max"`   // maximum points that year, when known (the full maximum)
 	Bonus    bool     `json:"bonus"` // bonus points (điểm thưởng): in the total, not an area
 	BlocMean *float64 `json:"bloc_mean"`
-	BlocPct  *float64 `json:"bloc_pct"` // bloc_mean / max × 100
+	// BlocPct is the bloc's share of the points that apply to its units:
+	// Σ score / Σ applicable max × 100 (bloc_mean / max × 100 when every
+	// criterion applies to every unit).
+	BlocPct *float64 `json:"bloc_pct"`
 	// BlocBest is the best score on the component in the bloc (over the
 	// same units as BlocMean): what "best" means beside a unit's score.
 	BlocBest *float64 `json:"bloc_best"`
@@ -29,11 +34,16 @@ type ComponentInfo struct {
 // score on the component.
 type ComponentScore struct {
 	*ComponentInfo
-	Score  *float64 `json:"score"`
-	Pct    *float64 `json:"pct"`    // score / max × 100
-	Change *float64 `json:"change"` // score − the unit's previous-year score on the component
-	Rank   *int     `json:"rank"`   // competition rank in the bloc on this component (2 decimals)
-	Lost   *float64 `json:"lost"`   // max − score
+	Score *float64 `json:"score"`
+	// ApplicableMax is the maximum that applies to the unit: max less the
+	// maxima of its criteria marked not applicable ("KPS"); 0 when the
+	// whole component is. Pct and Lost are against it, as in the tree.
+	ApplicableMax *float64 `json:"applicable_max"`
+	NotApplicable bool     `json:"not_applicable"` // the whole component does not apply to the unit (score null)
+	Pct           *float64 `json:"pct"`            // score / applicable_max × 100
+	Change        *float64 `json:"change"`         // score − the unit's previous-year score on the component
+	Rank          *int     `json:"rank"`           // competition rank in the bloc on this component (2 decimals)
+	Lost          *float64 `json:"lost"`           // applicable_max − score
 }
 
 // UnitComponents is one unit's component profile in a year.
@@ -54,29 +64,34 @@ type UnitComponents struct {
 	Fell         *int             `json:"fell"`       // components whose score fell vs last year (2 decimals); nil without a previous record
 	Rose         *int             `json:"rose"`       // components whose score rose
 	Comparable   *int             `json:"comparable"` // components scored in both years
-	Lost         *float64         `json:"lost"`       // points lost over the components whose max is known (bonus left out)
+	Lost         *float64         `json:"lost"`       // points lost against the applicable maxima, over the components whose max is known (bonus left out)
 }
 
 // ComponentStats describes one component across a bloc in a year.
 type ComponentStats struct {
-	Key        string   `json:"key"`
-	Code       *string  `json:"code"`
-	Name       string   `json:"name"`
-	Bonus      bool     `json:"bonus"` // bonus points: left out of most_lost and units' strongest, weakest, fell and lost
-	MaxPoints  *float64 `json:"max_points"`
-	Units      int      `json:"units"` // units in the statistics
-	Mean       *float64 `json:"mean"`
-	Median     *float64 `json:"median"`
-	Min        *float64 `json:"min"`
-	Max        *float64 `json:"max"`
-	MeanPct    *float64 `json:"mean_pct"`
-	MedianPct  *float64 `json:"median_pct"`
-	MinPct     *float64 `json:"min_pct"`
-	MaxPct     *float64 `json:"max_pct"`
-	LostMean   *float64 `json:"lost_mean"`  // max_points − mean
-	LostTotal  *float64 `json:"lost_total"` // Σ (max_points − score)
-	PrevMean   *float64 `json:"prev_mean"`  // the bloc's mean in its previous year
-	MeanChange *float64 `json:"mean_change"`
+	Key       string   `json:"key"`
+	Code      *string  `json:"code"`
+	Name      string   `json:"name"`
+	Bonus     bool     `json:"bonus"`      // bonus points: left out of most_lost and units' strongest, weakest, fell and lost
+	MaxPoints *float64 `json:"max_points"` // the full maximum
+	// ApplicableMaxMean is the mean over the units in the statistics of
+	// the maximum that applies to each (max_points less criteria marked
+	// not applicable); the shares and points lost below are against it.
+	ApplicableMaxMean *float64 `json:"applicable_max_mean"`
+	Units             int      `json:"units"`          // units in the statistics
+	NotApplicable     int      `json:"not_applicable"` // units the whole component does not apply to ("KPS"), left out of the statistics
+	Mean              *float64 `json:"mean"`
+	Median            *float64 `json:"median"`
+	Min               *float64 `json:"min"`
+	Max               *float64 `json:"max"`
+	MeanPct           *float64 `json:"mean_pct"`   // Σ score / Σ applicable max × 100
+	MedianPct         *float64 `json:"median_pct"` // the median, lowest and highest unit share of its applicable max
+	MinPct            *float64 `json:"min_pct"`
+	MaxPct            *float64 `json:"max_pct"`
+	LostMean          *float64 `json:"lost_mean"`  // applicable_max_mean − mean
+	LostTotal         *float64 `json:"lost_total"` // Σ (applicable max − score)
+	PrevMean          *float64 `json:"prev_mean"`  // the bloc's mean in its previous year
+	MeanChange        *float64 `json:"mean_change"`
 }
 
 // BlocComponents is the component view of a bloc in a year.
@@ -131,11 +146,17 @@ func (a *Analysis) UnitComponents(index string, year int, unitID string) (UnitCo
 
 // compCache is what a bloc's component view needs, computed once.
 type compCache struct {
-	prevYear     *int
-	keys         []int // indexes into a.comps of the components scored in the bloc
-	info         []keyInfo
-	vals         []float64 // score of entry i on key k at i*nk+k (Missing when none)
-	ranks        []int     // its rank on the key (0 = none)
+	prevYear *int
+	keys     []int // indexes into a.comps of the components scored in the bloc
+	info     []keyInfo
+	vals     []float64 // score of entry i on key k at i*nk+k (Missing when none)
+	// amax is the maximum that applies to entry i on key k (Missing when
+	// unknown), and notApp marks the key not applicable to the entry; both
+	// nil when no record of the bloc marks a criterion not applicable (then
+	// every maximum is the key's: applicableMax)
+	amax         []float64
+	notApp       []bool
+	ranks        []int // its rank on the key (0 = none)
 	stats        []ComponentStats
 	comps        []ComponentInfo // per key, what the cells share
 	mostLost     *string
@@ -185,15 +206,15 @@ func VsBloc(c *ComponentScore) (float64, bool) {
 	return *c.Score - *c.BlocMean, true
 }
 
-// vsBloc compares a score with the bloc: percentage points of the max above
-// the bloc's mean percentage when the max is known, else points above the
-// bloc mean.
-func vsBloc(info *keyInfo, v float64) (float64, bool) {
+// vsBloc compares a score with the bloc: percentage points of the unit's
+// applicable maximum above the bloc's share when both are known, else
+// points above the bloc mean.
+func vsBloc(info *keyInfo, v, applicableMax float64) (float64, bool) {
 	switch {
 	case !info.has:
 		return 0, false
-	case info.hasPct:
-		return v/info.max*100 - info.pct, true
+	case info.hasPct && applicableMax > 0:
+		return v/applicableMax*100 - info.pct, true
 	}
 	return v - info.mean, true
 }
@@ -210,11 +231,12 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	}
 	n := len(g.entries)
 
-	// which component keys have a score in this bloc and year
+	// which component keys have a score (or a not-applicable mark) in this
+	// bloc and year
 	for j := range a.comps {
 		c := &a.comps[j]
 		for i := range g.entries {
-			if !data.IsMissing(c.score(g.entries[i].rec)) {
+			if r := g.entries[i].rec; !data.IsMissing(c.score(r)) || c.notApplicable(r) {
 				cc.keys = append(cc.keys, j)
 				break
 			}
@@ -228,6 +250,14 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	cc.stats = make([]ComponentStats, nk)
 	cc.vals = make([]float64, n*nk)
 	cc.ranks = make([]int, n*nk)
+	// a record with a criterion marked not applicable has maxima of its
+	// own (data.ApplicableMax); every other record has the component's
+	withNA := make([]bool, n)
+	for i := range g.entries {
+		if withNA[i] = g.entries[i].rec.HasNotApplicable(); withNA[i] && cc.notApp == nil {
+			cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
+		}
+	}
 	// one pass over the records: every key's score
 	named := make([]int, nk) // the component index that first gave the key a score
 	for k := range named {
@@ -237,10 +267,10 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		r := g.entries[i].rec
 		row := cc.vals[i*nk : (i+1)*nk]
 		for k, j := range cc.keys {
-			v := data.Missing
+			v, from := data.Missing, -1
 			for _, ci := range a.comps[j].idxs {
 				if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
-					v = r.Scores[ci]
+					v, from = r.Scores[ci], ci
 					if named[k] < 0 {
 						named[k] = ci
 					}
@@ -248,6 +278,21 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				}
 			}
 			row[k] = v
+			if cc.amax == nil {
+				continue
+			}
+			cc.amax[i*nk+k] = data.Missing
+			if !withNA[i] {
+				continue // the component's maximum, set below
+			}
+			switch {
+			case from >= 0:
+				if m, ok := a.ds.ApplicableMax(a.tree, r, from); ok {
+					cc.amax[i*nk+k] = m
+				}
+			case a.comps[j].notApplicable(r):
+				cc.notApp[i*nk+k], cc.amax[i*nk+k] = true, 0
+			}
 		}
 	}
 	// the population: units not marked not-ranked
@@ -295,19 +340,43 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			info.bonus = info.bonus || a.ds.Components[ci].Bonus
 		}
 		buf, pos = buf[:0], pos[:0]
-		lostTotal := 0.0
+		lostTotal, amaxTotal := 0.0, 0.0
+		amaxKnown := info.hasMax // every unit in the statistics has its applicable maximum
+		varied := false          // some unit's applicable maximum is not the component's
+		notApp := 0
 		for i := range g.entries {
-			v := cc.vals[i*nk+k]
-			if !data.IsMissing(v) && inPop[i] {
-				buf = append(buf, v)
-				pos = append(pos, i)
-				lostTotal += info.max - v
+			x := i*nk + k
+			if cc.amax != nil && !withNA[i] && info.hasMax {
+				cc.amax[x] = info.max
+			}
+			if !inPop[i] {
+				continue
+			}
+			if cc.notApp != nil && cc.notApp[x] {
+				notApp++
+			}
+			v := cc.vals[x]
+			if data.IsMissing(v) {
+				continue
+			}
+			buf = append(buf, v)
+			pos = append(pos, i)
+			if m, ok := cc.applicableMax(i, k); !ok {
+				amaxKnown = false
+			} else {
+				lostTotal += m - v
+				amaxTotal += m
+				varied = varied || m != info.max
 			}
 		}
 		info.name = comp.NameIn(g.year)
-		cs := ComponentStats{Key: c.key, Code: info.code, Name: info.name, Bonus: info.bonus, Units: len(buf)}
+		cs := ComponentStats{Key: c.key, Code: info.code, Name: info.name, Bonus: info.bonus, Units: len(buf), NotApplicable: notApp}
 		if info.hasMax {
 			cs.MaxPoints = &info.max
+		}
+		amean := info.max // the mean applicable maximum: the component's own unless a criterion is not applicable
+		if varied && len(buf) > 0 {
+			amean = amaxTotal / float64(len(buf))
 		}
 		info.ranked = len(buf)
 		if len(buf) > 0 {
@@ -328,16 +397,20 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			mean := sum.mean(len(buf))
 			info.mean, info.best, info.has = mean, hi, true
 			cs.Mean, cs.Median, cs.Min, cs.Max = ptr(mean), ptr(med), ptr(lo), ptr(hi)
-			if info.hasMax && info.max != 0 {
+			if amaxKnown {
+				cs.ApplicableMaxMean = ptr(amean)
+				cs.LostMean = ptr(amean - mean)
+				cs.LostTotal = ptr(lostTotal)
+			}
+			switch {
+			case amaxKnown && varied:
+				sharesOf(cc, k, &cs, &info.pct, &info.hasPct, buf, pos, mean, amean)
+			case amaxKnown && info.max != 0:
 				info.pct, info.hasPct = mean/info.max*100, true
 				cs.MeanPct = ptr(info.pct)
 				cs.MedianPct = ptr(med / info.max * 100)
 				cs.MinPct = ptr(lo / info.max * 100)
 				cs.MaxPct = ptr(hi / info.max * 100)
-			}
-			if info.hasMax {
-				cs.LostMean = ptr(info.max - mean)
-				cs.LostTotal = ptr(lostTotal)
 			}
 		}
 		if prevCnt != nil && prevCnt[k] > 0 {
@@ -381,6 +454,49 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	return cc
 }
 
+// applicableMax is the maximum of key k that applies to entry i; false
+// when unknown.
+func (cc *compCache) applicableMax(i, k int) (float64, bool) {
+	if cc.amax == nil {
+		return cc.info[k].max, cc.info[k].hasMax
+	}
+	m := cc.amax[i*len(cc.keys)+k]
+	return m, !data.IsMissing(m)
+}
+
+// applicableMaxPtr points to applicableMax's value (shared, read-only);
+// nil when unknown.
+func (cc *compCache) applicableMaxPtr(i, k int) *float64 {
+	if _, ok := cc.applicableMax(i, k); !ok {
+		return nil
+	}
+	if cc.amax == nil {
+		return &cc.info[k].max
+	}
+	return &cc.amax[i*len(cc.keys)+k]
+}
+
+// sharesOf sets a component's bloc shares when its units' applicable maxima
+// differ (a criterion not applicable to some): the bloc's share is its
+// points over the points that applied (mean / mean applicable max), and
+// the median, lowest and highest are of the units' own shares. A unit
+// whose applicable maximum is 0 has no share; without shares, none is set.
+func sharesOf(cc *compCache, k int, cs *ComponentStats, pct *float64, hasPct *bool, buf []float64, pos []int, mean, amean float64) {
+	shares := make([]float64, 0, len(buf))
+	for x, i := range pos {
+		if m, _ := cc.applicableMax(i, k); m > 0 {
+			shares = append(shares, buf[x]/m*100)
+		}
+	}
+	if len(shares) == 0 || amean == 0 {
+		return
+	}
+	*pct, *hasPct = mean/amean*100, true
+	cs.MeanPct = ptr(*pct)
+	cs.MinPct, cs.MaxPct = ptr(slices.Min(shares)), ptr(slices.Max(shares))
+	cs.MedianPct = ptr(median(shares))
+}
+
 // unitComponents fills u with entry i's profile, using slot k of the slab.
 func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitComponents, s compSlab, k int) {
 	e := &g.entries[i]
@@ -413,20 +529,26 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		cs := &u.Components[x]
 		cs.ComponentInfo = &cc.comps[x]
 		v := cc.vals[i*nk+x]
+		am, amOK := cc.applicableMax(i, x)
+		if cc.notApp != nil && cc.notApp[i*nk+x] {
+			cs.NotApplicable, cs.ApplicableMax = true, cc.applicableMaxPtr(i, x)
+			continue
+		}
 		if data.IsMissing(v) {
 			continue
 		}
 		f := fs[x*slabFloats : (x+1)*slabFloats : (x+1)*slabFloats]
 		cs.Score = &cc.vals[i*nk+x]
-		if info.hasMax {
+		if amOK {
+			cs.ApplicableMax = cc.applicableMaxPtr(i, x)
 			if !info.bonus { // a bonus not earned is not a point lost
-				f[2] = info.max - v
+				f[2] = am - v
 				cs.Lost = &f[2]
 				*ulost += f[2]
 				hasLost = true
 			}
-			if info.max != 0 {
-				f[0] = v / info.max * 100
+			if am != 0 {
+				f[0] = v / am * 100
 				cs.Pct = &f[0]
 			}
 		}
@@ -447,7 +569,10 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				}
 			}
 		}
-		if vs, ok := vsBloc(info, v); ok && !info.bonus {
+		if !amOK {
+			am = 0 // vsBloc compares in points
+		}
+		if vs, ok := vsBloc(info, v, am); ok && !info.bonus {
 			if strong < 0 || vs > strongV {
 				strong, strongV = x, vs
 			}
@@ -525,4 +650,48 @@ func (a *Analysis) CompareComponents(index string, year int, unitIDs []string) [
 		}
 	}
 	return rows
+}
+
+// notApplicable reports whether a record marks the component key not
+// applicable ("KPS") and gives it no score.
+func (c *compKey) notApplicable(r *data.Record) bool {
+	for _, i := range c.idxs {
+		if v := r.Score(i); data.IsNotApplicable(v) {
+			return true
+		} else if !data.IsMissing(v) {
+			return false
+		}
+	}
+	return false
+}
+
+// AnyNotApplicable reports whether any record marks a criterion not
+// applicable: then a component's maximum shown beside a unit is the one
+// that applies to it, and views say so in the column's name.
+func (a *Analysis) AnyNotApplicable() bool {
+	for i := range a.ds.Records {
+		if a.ds.Records[i].HasNotApplicable() {
+			return true
+		}
+	}
+	return false
+}
+
+// NotApplicableAny reports whether some unit of the bloc has a criterion
+// marked not applicable on a component, so that its applicable maximum is
+// not the component's.
+func (bc *BlocComponents) NotApplicableAny() bool {
+	for _, s := range bc.Components {
+		if s.NotApplicable > 0 || s.ApplicableMaxMean != nil && s.MaxPoints != nil && *s.ApplicableMaxMean != *s.MaxPoints {
+			return true
+		}
+	}
+	for _, u := range bc.Units {
+		for _, c := range u.Components {
+			if c.NotApplicable || c.ApplicableMax != nil && c.Max != nil && *c.ApplicableMax != *c.Max {
+				return true
+			}
+		}
+	}
+	return false
 }

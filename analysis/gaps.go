@@ -24,8 +24,13 @@ type Gap struct {
 	NextGrade *string  `json:"next_grade"` // the next better band of the scheme in use
 	// ToNextGrade is the points needed to reach NextGrade; nil when the unit
 	// is already in the top grade, has no total, or its given grade is not
-	// one the scheme can place.
+	// one the scheme can place. Under a scheme on the share of applicable
+	// points it is the band's percentage of ApplicableMax less the score.
 	ToNextGrade *float64 `json:"to_next_grade"`
+	// ApplicableMax is set when the scheme grades on the share of
+	// applicable points ("percent_of_applicable"): the unit's applicable
+	// maximum, the basis ToNextGrade is computed on; nil otherwise.
+	ApplicableMax *float64 `json:"applicable_max"`
 	// TopGrade: the unit holds the best grade there is (the scheme's top
 	// band, or the best level of the grades' order). False whenever that is
 	// not known — no scheme, no grade, a grade nothing can place.
@@ -53,11 +58,11 @@ func (a *Analysis) Gaps(sl data.Slice) []Gap {
 	}
 	n := len(g.entries)
 	out := make([]Gap, n)
-	fs := make([]float64, n*3)
+	fs := make([]float64, n*gapFloats)
 	is := make([]int, n)
 	for i := range g.entries { // in memory order; rows land at their table position
 		k := g.rowAt[i]
-		g.gapOf(&g.entries[i], &out[k], fs[k*3:k*3+3:k*3+3], &is[k])
+		g.gapOf(&g.entries[i], &out[k], fs[k*gapFloats:(k+1)*gapFloats:(k+1)*gapFloats], &is[k], a.applicableBasis(g, &g.entries[i]))
 	}
 	return out
 }
@@ -69,8 +74,40 @@ func (a *Analysis) UnitGap(index string, year int, unitID string) (Gap, bool) {
 		return Gap{}, false
 	}
 	var x Gap
-	e.g.gapOf(e, &x, make([]float64, 3), new(int))
+	e.g.gapOf(e, &x, make([]float64, gapFloats), new(int), a.applicableBasis(e.g, e))
 	return x, true
+}
+
+// gapFloats: to the next grade, to pass, to the leader, the applicable
+// maximum.
+const gapFloats = 4
+
+// applicableBasis is a unit's applicable maximum when its bloc's scheme
+// grades on the share of applicable points; 0 otherwise, or when the
+// maximum is unknown (the unit is then not graded by the scheme).
+func (a *Analysis) applicableBasis(g *group, e *entry) float64 {
+	if g.scheme == nil || g.scheme.Basis != data.BasisApplicable {
+		return 0
+	}
+	if m, ok := a.ds.ApplicableTotalMax(a.tree, e.rec); ok && m > 0 {
+		return m
+	}
+	return 0
+}
+
+// pointsForShare is the least total, in cents, whose share of amax
+// reaches a percentage given in cents, as GradeFor compares it (both at
+// 2 decimals).
+func pointsForShare(pctCents int64, amax float64) int64 {
+	reaches := func(c int64) bool { return numfmt.Cents(fromCents(c)/amax*100) >= pctCents }
+	c := int64(math.Ceil(fromCents(pctCents)*amax - 1e-9)) // pct/100 × amax, in cents
+	for c > 0 && reaches(c-1) {
+		c--
+	}
+	for !reaches(c) {
+		c++
+	}
+	return c
 }
 
 func bandCents(min float64) (int64, bool) {
@@ -110,8 +147,10 @@ func bandOf(s *data.GradeScheme, c int64) int {
 	return len(s.Bands)
 }
 
-// gapOf fills x with entry e's gaps; fs (3 values) and r hold what x points to.
-func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
+// gapOf fills x with entry e's gaps; fs (gapFloats values) and r hold
+// what x points to. amax is the unit's applicable maximum under a scheme
+// on the share of applicable points (applicableBasis), else 0.
+func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int, amax float64) {
 	ranked := len(g.order)
 	s := g.scheme
 	*x = Gap{
@@ -139,13 +178,25 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int) {
 
 	// next grade
 	x.TopGrade = e.gk.known() && e.gk.lvl == 0
-	// a scheme on the share of applicable points has its mins in percent,
-	// not points: no points-to-the-next-grade is claimed from them
-	if e.hasScore && e.placed && len(s.Bands) > 0 && !x.TopGrade && s.Basis != data.BasisApplicable {
-		if b := bandOf(s, e.cents); b == 0 {
+	// a scheme on the share of applicable points has its mins in percent
+	// of the unit's applicable maximum: the band is found by the share and
+	// the points to the next are that percentage of the maximum less the
+	// score (none when the maximum is unknown)
+	onShare := s.Basis == data.BasisApplicable
+	if e.hasScore && e.placed && len(s.Bands) > 0 && !x.TopGrade && (!onShare || amax > 0) {
+		at := e.cents
+		if onShare {
+			fs[3] = amax
+			x.ApplicableMax = &fs[3]
+			at = numfmt.Cents(e.rec.Total / amax * 100)
+		}
+		if b := bandOf(s, at); b == 0 {
 			x.TopGrade = e.grade != ""
 		} else if b > 0 {
 			if m, finite := bandCents(s.Bands[b-1].Min); finite {
+				if onShare {
+					m = pointsForShare(m, amax)
+				}
 				fs[0] = fromCents(m - e.cents)
 				x.ToNextGrade = &fs[0]
 				x.NextGrade = &s.Bands[b-1].Label

@@ -13,7 +13,10 @@ import (
 // định"). The gap is watched: a unit that over-claims much is asked why.
 // The appraised score compared is the file's appraisal column (a component
 // named "thẩm định") when it has one and the self-assessed score is on its
-// scale (not above its maximum); else the total.
+// scale (not above its maximum); else the total. A file that gives no
+// total self-assessed score but one per area or criterion ("Điểm tự đánh
+// giá / 1.1") has its self-assessed total summed from them (Summed), and
+// only when every area that applies has one: never a partial sum.
 
 // SelfGap is one unit's self-assessed score beside its appraised score in
 // a year.
@@ -28,11 +31,15 @@ type SelfGap struct {
 	Appraised    float64 `json:"appraised"`
 	// AppraisedBy is what the self-assessed score was compared with: the
 	// key of the appraisal component, or "total".
-	AppraisedBy string   `json:"appraised_by"`
-	Gap         float64  `json:"gap"` // self_assessed − appraised: points over-claimed (negative: under-claimed)
-	PrevYear    *int     `json:"prev_year"`
-	PrevGap     *float64 `json:"prev_gap"` // last year's gap, when both years have one
-	Narrowed    *bool    `json:"narrowed"` // |gap| smaller than last year's (at 2 decimals)
+	AppraisedBy string  `json:"appraised_by"`
+	Gap         float64 `json:"gap"` // self_assessed − appraised: points over-claimed (negative: under-claimed)
+	// Summed: the file gives no total self-assessed score; SelfAssessed is
+	// the sum of the unit's self-assessed scores of its areas (of an
+	// area's criteria where the area has none), compared with the total.
+	Summed   bool     `json:"summed"`
+	PrevYear *int     `json:"prev_year"`
+	PrevGap  *float64 `json:"prev_gap"` // last year's gap, when both years have one
+	Narrowed *bool    `json:"narrowed"` // |gap| smaller than last year's (at 2 decimals)
 }
 
 // appraisalComponent returns the area that holds the appraised score
@@ -52,7 +59,14 @@ func (a *Analysis) selfGap(e *entry, appraisal int) (SelfGap, bool) {
 	r := e.rec
 	self, ok := r.SelfAssessed()
 	if !ok {
-		return SelfGap{}, false
+		sum, ok := a.summedSelf(r)
+		if !ok || !r.HasTotal() {
+			return SelfGap{}, false
+		}
+		x := SelfGap{Index: e.g.index, Year: e.g.year, Bloc: e.g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.code,
+			SelfAssessed: sum, Appraised: r.Total, AppraisedBy: "total", Summed: true}
+		x.Gap = x.SelfAssessed - x.Appraised
+		return x, true
 	}
 	x := SelfGap{Index: e.g.index, Year: e.g.year, Bloc: e.g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.code, SelfAssessed: self}
 	switch v := r.Score(max(appraisal, 0)); {
@@ -65,6 +79,49 @@ func (a *Analysis) selfGap(e *entry, appraisal int) (SelfGap, bool) {
 	}
 	x.Gap = x.SelfAssessed - x.Appraised
 	return x, true
+}
+
+// summedSelf is a record's self-assessed total summed over the areas: an
+// area's own self-assessed score, else the sum of its criteria's (down the
+// tree); a part marked not applicable counts nothing. False when an area
+// that applies cannot be resolved so (never a partial sum) or when no
+// self-assessed score is given at all.
+func (a *Analysis) summedSelf(r *data.Record) (float64, bool) {
+	given := false
+	var of func(c int) (float64, bool)
+	of = func(c int) (float64, bool) {
+		if data.IsNotApplicable(r.Score(c)) {
+			return 0, true
+		}
+		if s := a.tree.SelfOf[c]; s >= 0 {
+			if v := r.Score(s); !data.IsMissing(v) {
+				given = true
+				return v, true
+			}
+		}
+		kids := a.tree.Children[c]
+		if len(kids) == 0 {
+			return 0, false
+		}
+		sum := 0.0
+		for _, k := range kids {
+			v, ok := of(k)
+			if !ok {
+				return 0, false
+			}
+			sum += v
+		}
+		return sum, true
+	}
+	sum := 0.0
+	for _, c := range a.tree.Roots {
+		v, ok := of(c)
+		if !ok {
+			return 0, false
+		}
+		sum += v
+	}
+	return sum, given
 }
 
 // onScale reports whether a self-assessed score can be on a component's

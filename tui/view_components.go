@@ -29,10 +29,13 @@ type componentsView struct {
 	gridPane
 	built string
 	bc    analysis.BlocComponents
-	names []string
-	folds []string
-	texts []string                     // name and code as written, for a filter with diacritics
-	cols  [][]*analysis.ComponentScore // [unit][component]
+	// applicable: some unit of the bloc has a criterion marked not
+	// applicable, so shares are of maxima that differ (the legend says so)
+	applicable bool
+	names      []string
+	folds      []string
+	texts      []string                     // name and code as written, for a filter with diacritics
+	cols       [][]*analysis.ComponentScore // [unit][component]
 
 	longest   int // the longest unit name
 	compNames []string
@@ -64,6 +67,7 @@ func (v *componentsView) Sync() {
 	}
 	v.built = k
 	v.bc, v.names, v.folds, v.texts, v.cols = d.bc, d.names, d.folds, d.texts, d.cols
+	v.applicable = v.bc.NotApplicableAny()
 	v.longest = d.nameW
 	v.compNames = make([]string, len(v.bc.Components))
 	v.compCodes = make([]*string, len(v.bc.Components))
@@ -148,6 +152,9 @@ func (v *componentsView) SetSize(w, h int) {
 
 func (v *componentsView) heat(cs *analysis.ComponentScore) grid.Cell {
 	nf := markOf(v.c.lang)
+	if cs != nil && cs.NotApplicable {
+		return grid.Cell{Text: v.c.say(words.NotApplicable) + " ", Kind: styles.KMuted}
+	}
 	if cs == nil || cs.Score == nil {
 		return grid.Cell{}
 	}
@@ -257,6 +264,9 @@ func (v *componentsView) Render(w, h int) string {
 		return text.Lines([]string{"", " " + st.Muted.Render(v.c.sayf(words.NoComponents, p(v.c.bloc), v.c.year))}, w, h)
 	}
 	legend := v.c.say(words.ComponentsLegend)
+	if v.applicable {
+		legend = v.c.say(words.ComponentsLegendApplicable)
+	}
 	if v.bc.MostLostName != nil {
 		legend += v.c.say(words.MostLost) + ps(v.bc.MostLostName)
 	}

@@ -215,27 +215,19 @@ func (v *unitView) build() {
 				k = styles.Heat(*cs.Pct)
 			}
 			name := text.Left(full, nameW)
-			if cs.Score != nil && cs.Max != nil {
-				runes := []rune(chart.Bar(*cs.Score, *cs.Max, barW))
-				if cs.BlocMean != nil {
-					if i := chart.Marker(*cs.BlocMean, *cs.Max, barW); i >= 0 {
-						runes[i] = '¦'
-					}
-				}
-				if cs.BlocBest != nil {
-					if i := chart.Marker(*cs.BlocBest, *cs.Max, barW); i >= 0 {
-						runes[i] = '◆'
-					}
-				}
-				bar = st.Render(k, string(runes))
+			if cs.Score != nil && cs.ApplicableMax != nil {
+				bar = st.Render(k, componentBar(cs, barW))
 			} else {
 				bar = text.Spaces(barW)
 			}
 			sc := numfmt.Dash
-			if cs.Score != nil {
+			switch {
+			case cs.NotApplicable:
+				sc = c.say(words.NotApplicable)
+			case cs.Score != nil:
 				sc = nf.Score(*cs.Score, pad)
-				if cs.Max != nil {
-					sc += "/" + nf.Score(*cs.Max, 0)
+				if cs.ApplicableMax != nil { // the maximum that applies to the unit, as in its tree
+					sc += "/" + nf.Score(*cs.ApplicableMax, 0)
 				}
 			}
 			mean, best, lost, chg := "", "", "", ""
@@ -279,7 +271,11 @@ func (v *unitView) build() {
 	if g, ok := c.a.UnitGap(c.index, c.year, v.unitID); ok {
 		section(c.say(words.HeadGaps))
 		if g.NextGrade != nil && g.ToNextGrade != nil {
-			add(c.sayf(words.GapUp, ps(g.NextGrade), nf.Fixed(*g.ToNextGrade, 2)))
+			up := c.sayf(words.GapUp, ps(g.NextGrade), nf.Fixed(*g.ToNextGrade, 2))
+			if g.ApplicableMax != nil { // the grade is on the share of applicable points
+				up += c.sayf(words.GapOnApplicable, nf.Score(*g.ApplicableMax, 0))
+			}
+			add(up)
 		} else if g.Grade != nil && g.TopGrade {
 			add(c.say(words.GapTopGrade) + ps(g.Grade) + ")")
 		}
@@ -357,4 +353,31 @@ func rankOf(rank, of int) string {
 		return strconv.Itoa(rank)
 	}
 	return fmt.Sprintf("%d/%d", rank, of)
+}
+
+// componentBar draws a unit's score on a component against the maximum
+// that applies to it, with the bloc's mean (¦) and best (◆) on the same
+// scale. When criteria not applicable to the unit shrink its maximum, the
+// bloc's points are on other scales: the mean is marked at the bloc's
+// share instead, and the best is left off.
+func componentBar(cs *analysis.ComponentScore, w int) string {
+	m := *cs.ApplicableMax
+	runes := []rune(chart.Bar(*cs.Score, m, w))
+	mark := func(i int, r rune) {
+		if i >= 0 {
+			runes[i] = r
+		}
+	}
+	switch {
+	case cs.Max != nil && *cs.Max == m:
+		if cs.BlocMean != nil {
+			mark(chart.Marker(*cs.BlocMean, m, w), '¦')
+		}
+		if cs.BlocBest != nil {
+			mark(chart.Marker(*cs.BlocBest, m, w), '◆')
+		}
+	case cs.BlocPct != nil:
+		mark(chart.Marker(*cs.BlocPct, 100, w), '¦')
+	}
+	return string(runes)
 }

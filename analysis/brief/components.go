@@ -56,7 +56,10 @@ func (g *gen) outOf(v string, maxPts *float64) string {
 }
 
 // mostLost names the area in which the bloc's units lost the most points
-// against the maximum, on average (as analysis picks it: bonus left out).
+// against the maximum that applies to them, on average (as analysis picks
+// it: bonus left out). Where criteria marked not applicable ("KPS") shrink
+// some units' maxima, the sentence gives the mean applicable maximum and
+// says so, so that the points lost add up with what it shows.
 func (g *gen) mostLost(b string, bc analysis.BlocComponents) (Statement, bool) {
 	if bc.MostLost == nil {
 		return Statement{}, false
@@ -67,13 +70,19 @@ func (g *gen) mostLost(b string, bc analysis.BlocComponents) (Statement, bool) {
 			c = &bc.Components[i]
 		}
 	}
-	if c == nil || c.Mean == nil || c.MaxPoints == nil || c.LostMean == nil {
+	if c == nil || c.Mean == nil || c.MaxPoints == nil || c.LostMean == nil || c.ApplicableMaxMean == nil {
 		return Statement{}, false
 	}
-	text := g.sayf(words.BriefTheAreaWhereTheBloc, c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean))
-	return stmt("component_most_lost", b, text, map[string]any{
+	f := map[string]any{
 		"component": c.Name, "key": c.Key, "mean": *c.Mean, "max_points": *c.MaxPoints, "lost_mean": *c.LostMean, "units": c.Units,
-	}), true
+		"applicable_max_mean": *c.ApplicableMaxMean,
+	}
+	if *c.ApplicableMaxMean != *c.MaxPoints {
+		text := g.sayf(words.BriefTheAreaWhereTheBlocApplicable, c.Name, g.mean(*c.Mean), g.mean(*c.ApplicableMaxMean), g.delta(*c.LostMean))
+		return stmt("component_most_lost", b, text, f), true
+	}
+	text := g.sayf(words.BriefTheAreaWhereTheBloc, c.Name, g.outOf(g.mean(*c.Mean), c.MaxPoints), g.delta(*c.LostMean))
+	return stmt("component_most_lost", b, text, f), true
 }
 
 // areaChanges counts the areas whose bloc mean rose and fell since the
@@ -196,8 +205,14 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		}
 		cs, cw := uc.Components[strong], uc.Components[weak]
 		ss, sw := bc.Components[strong], bc.Components[weak]
+		// the unit's score out of the maximum that applies to it, as its
+		// share against the bloc (VsBloc) is
 		desc := func(c analysis.ComponentScore, st analysis.ComponentStats) string {
-			return g.sayf(words.BriefBlocMean, st.Name, g.outOf(g.score(*c.Score), st.MaxPoints), g.mean(*st.Mean))
+			if c.ApplicableMax != nil && st.MaxPoints != nil && *c.ApplicableMax != *st.MaxPoints {
+				// criteria not applicable to the unit: say why its maximum is smaller
+				return g.sayf(words.BriefBlocMeanApplicable, st.Name, g.outOf(g.score(*c.Score), c.ApplicableMax), g.mean(*st.Mean))
+			}
+			return g.sayf(words.BriefBlocMean, st.Name, g.outOf(g.score(*c.Score), c.ApplicableMax), g.mean(*st.Mean))
 		}
 		who := fmt.Sprintf("%s (%s)", uc.Unit, role[id])
 		var text, shape string
@@ -214,8 +229,8 @@ func (g *gen) profiles(b string, bc analysis.BlocComponents) []Statement {
 		}
 		out = append(out, stmt("component_profile", b, text, map[string]any{
 			"unit": uc.Unit, "unit_id": id, "shape": shape, "role": map[bool]string{true: "leader", false: "bottom"}[isLeader(s, id)],
-			"strongest": ss.Name, "strongest_score": *cs.Score, "strongest_max": optF(ss.MaxPoints), "strongest_bloc_mean": *ss.Mean, "strongest_vs_bloc": vs[strong],
-			"weakest": sw.Name, "weakest_score": *cw.Score, "weakest_max": optF(sw.MaxPoints), "weakest_bloc_mean": *sw.Mean, "weakest_vs_bloc": vs[weak],
+			"strongest": ss.Name, "strongest_score": *cs.Score, "strongest_max": optF(ss.MaxPoints), "strongest_applicable_max": optF(cs.ApplicableMax), "strongest_bloc_mean": *ss.Mean, "strongest_vs_bloc": vs[strong],
+			"weakest": sw.Name, "weakest_score": *cw.Score, "weakest_max": optF(sw.MaxPoints), "weakest_applicable_max": optF(cw.ApplicableMax), "weakest_bloc_mean": *sw.Mean, "weakest_vs_bloc": vs[weak],
 		}))
 	}
 	return out
