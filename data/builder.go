@@ -244,9 +244,12 @@ func (b *builder) readInput(in input) ([]byte, bool) {
 }
 
 // memoryNeed is about the most memory loading a data file of size bytes
-// takes, the file itself included: measured peaks are 4.9× the file for a
-// wide file and 1.95× for a long one (the L workloads, BENCHMARKS.md), plus
-// room for the program and the analysis.
+// takes, the file itself included, plus room for the program and the
+// analysis. Measured peaks (RSS, with the collection at the end of a load
+// that package main makes): a wide file 3.6× for summary and 4.1× for
+// brief (the L workload, 45 MB), 3.4× at 200,000 units; a long file 2.0×
+// (L, 540 MB). The factors keep the margin the dashboard, which computes
+// more, may need.
 func memoryNeed(size int64, long bool) int64 {
 	f := 6.0
 	if long {

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"math"
+	"runtime"
+	"runtime/debug"
+	"testing"
+
+	"github.com/parlens/parlens/data"
+)
+
+// gcSettings reads the GC percent and memory limit without changing them.
+func gcSettings() (percent int, limit int64) {
+	percent = debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	return percent, debug.SetMemoryLimit(-1)
+}
+
+// A load runs with the collector off (under a memory limit when the system
+// says what it has), collects once when it ends, and leaves the settings
+// as it found them.
+func TestLoadGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(123))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+
+	restore := loadGC()
+	percent, limit := gcSettings()
+	if percent != -1 {
+		t.Errorf("during a load GC percent %d, want -1 (off)", percent)
+	}
+	if _, ok := data.AvailableMemory(); ok && limit == math.MaxInt64 {
+		t.Error("during a load no memory limit, though the system says what it has")
+	}
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	restore()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if after.NumGC <= before.NumGC {
+		t.Error("no collection when the load ended")
+	}
+	if percent, limit := gcSettings(); percent != 123 || limit != math.MaxInt64 {
+		t.Errorf("after a load GC percent %d, memory limit %d; want 123 and none", percent, limit)
+	}
+}
+
+// GOGC in the environment wins: a load leaves the collector alone.
+func TestLoadGCRespectsGOGC(t *testing.T) {
+	t.Setenv("GOGC", "100")
+	defer debug.SetGCPercent(debug.SetGCPercent(77))
+	restore := loadGC()
+	if percent, _ := gcSettings(); percent != 77 {
+		t.Errorf("GC percent %d during a load with GOGC set, want 77", percent)
+	}
+	restore()
+}
