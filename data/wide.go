@@ -760,8 +760,10 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 	sum, n := 0.0, 0
 	var missing []string
 	refused := false // a score beyond the scale, reported: its sum is not
+	// nil while every component is an area: all are summed, no call per cell
+	tree := b.tree.tree
 	for j, g := range comps {
-		if g < 0 || !b.tree.tree.summed(g, rec.Scores) {
+		if g < 0 || tree != nil && !tree.summed(g, rec.Scores) {
 			continue
 		}
 		v := rec.Scores[g]
@@ -1016,6 +1018,10 @@ func (b *builder) checkMax(comp, year int, v float64, pos Pos) {
 type gradeLabels struct {
 	known  map[gradeKey]bool
 	recent recent[gradeKey, bool]
+	// inVocab: the label is in the vocabulary, which orders it in every
+	// slice (GradeLevel), so most rows are settled by their label alone
+	inVocab       map[string]bool
+	recentInVocab recent[string, bool]
 }
 
 type gradeKey struct {
@@ -1027,6 +1033,21 @@ type gradeKey struct {
 // is the grade column (1-based).
 func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Severity, pos Pos, hint, format string, args ...any)) {
 	if rec.Grade == "" {
+		return
+	}
+	vocab, hit := g.recentInVocab.get(rec.Grade)
+	if !hit {
+		var seen bool
+		if vocab, seen = g.inVocab[rec.Grade]; !seen {
+			if g.inVocab == nil {
+				g.inVocab = map[string]bool{}
+			}
+			_, vocab = LookupGrade(rec.Grade)
+			g.inVocab[rec.Grade] = vocab
+		}
+		g.recentInVocab.put(rec.Grade, vocab)
+	}
+	if vocab {
 		return
 	}
 	sl := SliceOf(rec)
