@@ -762,7 +762,15 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 	refused := false // a score beyond the scale, reported: its sum is not
 	// nil while every component is an area: all are summed, no call per cell
 	tree := b.tree.tree
-	for j, g := range comps {
+	clean := false
+	if tree == nil {
+		sum, n, clean = cleanSum(rec.Scores, comps, maxes, limit.max)
+	}
+	cells := comps
+	if clean {
+		cells = nil // nothing to report: the sum is made
+	}
+	for j, g := range cells {
 		if g < 0 || tree != nil && !tree.summed(g, rec.Scores) {
 			continue
 		}
@@ -823,6 +831,26 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 		}
 	}
 	s.grades.check(b.ds, rec, ctx.h.col[roleGrade]+1, s.add)
+}
+
+// cleanSum sums a row's components when every cell is given, not negative
+// and within the year's maxima and the scale: the common row, which
+// finishRecord then has nothing to say about. ok is false for any other
+// row, which finishRecord reads cell by cell. The sum is made in the same
+// order as there, so it is the same number.
+func cleanSum(scores []float64, comps []int, maxes []float64, limit float64) (sum float64, n int, ok bool) {
+	for _, g := range comps {
+		if g < 0 {
+			continue
+		}
+		v := scores[g]
+		if !(v >= 0 && v <= limit && v <= maxes[g]) { // false for a missing (NaN) cell too
+			return 0, 0, false
+		}
+		sum += v
+		n++
+	}
+	return sum, n, true
 }
 
 // largestScore returns a record's largest component score and its column,
