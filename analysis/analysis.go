@@ -323,7 +323,6 @@ func New(ds *data.Dataset) *Analysis {
 	}
 	// Pass 3: unit histories and names, and every name's place in name
 	// order, which ranking breaks ties by.
-	var names nameRanker
 	// the maps hold every unit: sized for the most records a year has
 	units := make([]int, len(a.indices))
 	for k, ix := range a.indices {
@@ -334,7 +333,9 @@ func New(ds *data.Dataset) *Analysis {
 		units[k] = maxValue(perYear)
 		ix.hist = make(map[string]*unitHist, units[k])
 	}
-	a.units = make(map[string]*unitInfo, slices.Max(append(units, 0)))
+	most := slices.Max(append(units, 0))
+	a.units = make(map[string]*unitInfo, most)
+	names := nameRanker{ids: make(map[string]int32, most)} // about a name per unit
 	for _, ix := range a.indices {
 		// Units come in much the same order every year: the unit that
 		// followed the previous record's unit last time is tried before a
@@ -652,21 +653,22 @@ func (a *Analysis) buildLineage() {
 		}
 	}
 	a.preds = map[string][]string{}
-	seen := map[string]bool{}
 	add := func(id string) {
-		if seen[id] {
-			return
-		}
-		seen[id] = true
 		if s, ok := a.successor(id); ok && s != id {
 			a.preds[s] = append(a.preds[s], id)
 		}
 	}
-	for _, id := range a.unitOrder {
+	for _, id := range a.unitOrder { // distinct: see unitInfoFor
 		add(id)
 	}
+	// units.csv's units without records, once each (a set of them only:
+	// a set of every unit misses the caches at 200,000 units)
+	seen := map[string]bool{}
 	for _, u := range a.ds.Units {
-		add(u.Code)
+		if a.units[u.Code] == nil && !seen[u.Code] {
+			seen[u.Code] = true
+			add(u.Code)
+		}
 	}
 	if len(a.preds) == 0 {
 		return

@@ -20,10 +20,12 @@ type rowParser struct {
 	// col is ctx.h.col as an array (-1 = no such column): rows look their
 	// role cells up without hashing.
 	col [roleCount]int
-	// codes and names number the unit codes and names (see sequence): a
-	// record shares its unit's strings, and its code's ordinal numbers its
-	// unit for the checks that follow (see numberRecords).
-	codes, names sequence
+	// codes numbers the unit codes (see sequence) and names shares the
+	// names (see unitNames): a record shares its unit's strings, and its
+	// code's ordinal numbers its unit for the checks that follow (see
+	// numberRecords).
+	codes sequence
+	names unitNames
 	// recent is the last few interned cells of the other roles, by raw
 	// cell: rows alternate among a handful of blocs, grades and indices.
 	recent [roleCount]recent[string, string]
@@ -100,8 +102,7 @@ func (p *rowParser) internRole(r role, raw, s string) string {
 		c, _ := p.codes.number(s, p.keep)
 		return c
 	case roleUnit:
-		c, _ := p.names.number(s, p.keep)
-		return c
+		return p.names.name(s, p.codes.current(), p.keep)
 	}
 	rc := &p.recent[r]
 	if c, ok := rc.get(raw); ok {

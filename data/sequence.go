@@ -49,3 +49,50 @@ func (q *sequence) number(s string, clone func(string) string) (string, int32) {
 	q.last = o
 	return q.vals[o], o
 }
+
+// current is the ordinal of the value numbered last, -1 before the first.
+func (q *sequence) current() int32 {
+	if q.ord == nil {
+		return -1
+	}
+	return q.last
+}
+
+// unitNames shares the copies of the unit names of a file. Where the units
+// have codes a unit's name is predicted from its code (the name that code
+// had last time), so a new unit's name is copied without a lookup: at
+// 200,000 units a map of names misses the caches on every unit of the first
+// year. Names are only shared strings here; no ordinal is kept for them.
+type unitNames struct {
+	byCode []string // code ordinal → the name it had last; "" not yet seen
+	other  sequence // names not predicted by a code
+}
+
+// expect makes room for about n codes.
+func (u *unitNames) expect(n int) {
+	if u.byCode == nil {
+		u.byCode = make([]string, 0, n)
+	}
+}
+
+// name returns the shared copy of s, the name on a row whose unit code has
+// the ordinal code (-1 when the row has none). A wrong code only costs a
+// lookup: the name is compared, never assumed.
+func (u *unitNames) name(s string, code int32, clone func(string) string) string {
+	if code < 0 {
+		c, _ := u.other.number(s, clone)
+		return c
+	}
+	for int(code) >= len(u.byCode) {
+		u.byCode = append(u.byCode, "")
+	}
+	switch was := u.byCode[code]; {
+	case was == s && was != "":
+		return was
+	case was == "": // the code's first name: a new unit, most likely a new name
+		u.byCode[code] = clone(s)
+	default: // renamed, or a row without a code of its own
+		u.byCode[code], _ = u.other.number(s, clone)
+	}
+	return u.byCode[code]
+}

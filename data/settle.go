@@ -233,18 +233,19 @@ func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
 	wg.Wait()
 	keys.units = make([]int32, len(recs))
 	keys.groups = make([]int32, len(recs))
-	unitMap, groupMap := map[string]int32{}, map[Slice]int32{}
+	// Each part lists its units in first-seen order, much the order of the
+	// part before: a sequence finds most of them by prediction, not a
+	// lookup in a map of every unit.
+	var unitSeq sequence
+	if len(parts) > 0 {
+		unitSeq.expect(len(parts[0].unitKeys))
+	}
+	groupMap := map[Slice]int32{}
 	for _, p := range parts {
 		needNames = needNames || p.uncoded
 		unitTrans := make([]int32, len(p.unitKeys))
 		for lo, id := range p.unitKeys {
-			g, ok := unitMap[id]
-			if !ok {
-				g = int32(keys.nUnits)
-				keys.nUnits++
-				unitMap[id] = g
-			}
-			unitTrans[lo] = g
+			_, unitTrans[lo] = unitSeq.number(id, same)
 		}
 		groupTrans := make([]int32, len(p.groupKeys))
 		for lo, gk := range p.groupKeys {
@@ -265,6 +266,7 @@ func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
 			keys.groups[p.from+j] = groupTrans[g]
 		}
 	}
+	keys.nUnits = len(unitSeq.vals)
 	b.keyParts = nil
 	return keys, needNames
 }

@@ -51,6 +51,55 @@ func TestSequenceMatchesMap(t *testing.T) {
 	}
 }
 
+// unitNames returns every name as given, one copy per unit while the units
+// keep their names, whatever code ordinal a row passes (a stale one too).
+func TestUnitNamesShareCopies(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 200; round++ {
+		var u unitNames
+		copies := 0
+		clone := func(s string) string { copies++; return strings.Clone(s) }
+		units := rng.IntN(20) + 1
+		renamed := 0
+		names := make([]string, units)
+		for k := range names {
+			names[k] = fmt.Sprint("Sở ", k%7) // some units share a name
+		}
+		for year := 0; year < 5; year++ {
+			for k := 0; k < units; k++ {
+				code := int32(k)
+				switch rng.IntN(20) {
+				case 0:
+					names[k] = fmt.Sprint("Sở mới ", k, year)
+					renamed++
+				case 1:
+					code = int32(rng.IntN(units)) // a stale ordinal: a row without a code
+				case 2:
+					code = -1
+				}
+				got := u.name(names[k], code, clone)
+				if got != names[k] {
+					t.Fatalf("name(%q, %d) = %q", names[k], code, got)
+				}
+			}
+		}
+		if copies > 5*units {
+			t.Fatalf("%d copies for %d units and %d renames over 5 years", copies, units, renamed)
+		}
+	}
+	var steady unitNames
+	copies := 0
+	clone := func(s string) string { copies++; return strings.Clone(s) }
+	for year := 0; year < 5; year++ {
+		for k := range 100 {
+			steady.name(fmt.Sprint("Sở ", k), int32(k), clone)
+		}
+	}
+	if copies != 100 {
+		t.Errorf("%d copies of 100 names read 5 times with their codes; want 100", copies)
+	}
+}
+
 func TestRecentKeepsTheLastFew(t *testing.T) {
 	var r recent[string, int]
 	for i := 0; i < 20; i++ {

@@ -760,8 +760,18 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 	sum, n := 0.0, 0
 	var missing []string
 	refused := false // a score beyond the scale, reported: its sum is not
-	for j, g := range comps {
-		if g < 0 || !b.tree.tree.summed(g, rec.Scores) {
+	// nil while every component is an area: all are summed, no call per cell
+	tree := b.tree.tree
+	clean := false
+	if tree == nil {
+		sum, n, clean = cleanSum(rec.Scores, comps, maxes, limit.max)
+	}
+	cells := comps
+	if clean {
+		cells = nil // nothing to report: the sum is made
+	}
+	for j, g := range cells {
+		if g < 0 || tree != nil && !tree.summed(g, rec.Scores) {
 			continue
 		}
 		v := rec.Scores[g]
@@ -821,6 +831,26 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 		}
 	}
 	s.grades.check(b.ds, rec, ctx.h.col[roleGrade]+1, s.add)
+}
+
+// cleanSum sums a row's components when every cell is given, not negative
+// and within the year's maxima and the scale: the common row, which
+// finishRecord then has nothing to say about. ok is false for any other
+// row, which finishRecord reads cell by cell. The sum is made in the same
+// order as there, so it is the same number.
+func cleanSum(scores []float64, comps []int, maxes []float64, limit float64) (sum float64, n int, ok bool) {
+	for _, g := range comps {
+		if g < 0 {
+			continue
+		}
+		v := scores[g]
+		if !(v >= 0 && v <= limit && v <= maxes[g]) { // false for a missing (NaN) cell too
+			return 0, 0, false
+		}
+		sum += v
+		n++
+	}
+	return sum, n, true
 }
 
 // largestScore returns a record's largest component score and its column,
@@ -1016,6 +1046,10 @@ func (b *builder) checkMax(comp, year int, v float64, pos Pos) {
 type gradeLabels struct {
 	known  map[gradeKey]bool
 	recent recent[gradeKey, bool]
+	// inVocab: the label is in the vocabulary, which orders it in every
+	// slice (GradeLevel), so most rows are settled by their label alone
+	inVocab       map[string]bool
+	recentInVocab recent[string, bool]
 }
 
 type gradeKey struct {
@@ -1027,6 +1061,21 @@ type gradeKey struct {
 // is the grade column (1-based).
 func (g *gradeLabels) check(ds *Dataset, rec *Record, col int, add func(sev Severity, pos Pos, hint, format string, args ...any)) {
 	if rec.Grade == "" {
+		return
+	}
+	vocab, hit := g.recentInVocab.get(rec.Grade)
+	if !hit {
+		var seen bool
+		if vocab, seen = g.inVocab[rec.Grade]; !seen {
+			if g.inVocab == nil {
+				g.inVocab = map[string]bool{}
+			}
+			_, vocab = LookupGrade(rec.Grade)
+			g.inVocab[rec.Grade] = vocab
+		}
+		g.recentInVocab.put(rec.Grade, vocab)
+	}
+	if vocab {
 		return
 	}
 	sl := SliceOf(rec)
