@@ -121,3 +121,28 @@ func TestGoldenEnglish(t *testing.T) {
 		return m
 	})
 }
+
+// busyViewKeys reach views whose data is still being computed off the
+// update loop, as on a large dataset: the frame shows the spinner, what is
+// computed, for which bloc and year, and that the keys still work.
+var busyViewKeys = []viewKey{
+	{"busy-transitions", []string{"6", "tab"}},
+	{"busy-ranking", []string{"2", "tab"}},
+}
+
+// TestGoldenBusy pins the spinner frames in Vietnamese and English at the
+// golden sizes: the sample with its views computed off the update loop and
+// the jobs left running.
+func TestGoldenBusy(t *testing.T) {
+	for _, l := range []words.Lang{words.VI, words.EN} {
+		t.Run(string(l), func(t *testing.T) {
+			goldenMatrix(t, busyViewKeys, func(tb testing.TB, w, h int, noColor bool) *Model {
+				m := newTestModel(tb, w, h, noColor)
+				m.c.brief = stubBrief
+				m.setLang(l)
+				m.c.jobs.inline = false // from here on, work waits in its job
+				return m
+			})
+		})
+	}
+}
