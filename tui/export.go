@@ -187,7 +187,7 @@ func (p *gridPane) exportColumns(skip []int) (cols []int, heads []string) {
 func (p *gridPane) exportRow(r int, cols []int) []any {
 	row := make([]any, len(cols))
 	for k, col := range cols {
-		row[k] = shownValue(p.src.Cell(r, col).Text)
+		row[k] = shownValue(p.src.Cell(r, col).Text, markOf(p.c.lang))
 	}
 	return row
 }
@@ -201,11 +201,13 @@ func containsCol(cols []int, c int) bool {
 	return false
 }
 
-// shownValue reads a cell as the dashboard writes numbers (numfmt.Comma:
-// "97,31", "+1,25", "10.000", "92,5%") back as a number with the decimals
-// shown; anything else stays text, and the dash for a missing value is
-// empty. A score shown in full ("97,3125") reads back exactly.
-func shownValue(s string) any {
+// shownValue reads a cell as the dashboard writes numbers in the language
+// of mark m (numfmt.Comma: "97,31", "+1,25", "10.000", "92,5%"; numfmt.Point:
+// "97.31", "10,000") back as a number with the decimals shown; anything else
+// stays text, and the dash for a missing value is empty. A score shown in
+// full ("97,3125") reads back exactly; "12.500" is 12.5 in English and
+// 12500 in Vietnamese, never the other.
+func shownValue(s string, m numfmt.Mark) any {
 	if s == "" || s == numfmt.Dash {
 		return nil
 	}
@@ -214,8 +216,12 @@ func shownValue(s string) any {
 	if body == "" || len(num)-len(body) > 1 {
 		return s
 	}
-	intPart, frac, hasFrac := strings.Cut(body, ",")
-	groups := strings.Split(intPart, ".")
+	decimal, group := ",", "."
+	if m == numfmt.Point {
+		decimal, group = ".", ","
+	}
+	intPart, frac, hasFrac := strings.Cut(body, decimal)
+	groups := strings.Split(intPart, group)
 	for i, g := range groups {
 		if g == "" || !allDigits(g) || (i > 0 && len(g) != 3) || (len(groups) > 1 && i == 0 && len(g) > 3) {
 			return s

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"archive/zip"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,7 +11,9 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/present"
+	"github.com/parlens/parlens/analysis/words"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,8 +39,32 @@ func TestShownValue(t *testing.T) {
 		{"Sở Nội vụ", "Sở Nội vụ"},
 		{"2,", "2,"},
 	} {
-		if got := shownValue(c.in); !reflect.DeepEqual(got, c.want) {
+		if got := shownValue(c.in, numfmt.Comma); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("shownValue(%q) = %#v, want %#v", c.in, got, c.want)
+		}
+	}
+}
+
+// In English the dashboard writes a decimal point and groups with commas:
+// a copy or export reads them back so, and never reads "12.500" as 12500.
+func TestShownValueEnglish(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want any
+	}{
+		{"97.31", present.Num{V: 97.31, Dec: 2}},
+		{"12.500", present.Num{V: 12.5, Dec: 3}},
+		{"+1.25", present.Num{V: 1.25, Dec: 2}},
+		{"-0.63", present.Num{V: -0.63, Dec: 2}},
+		{"92.5%", present.Num{V: 92.5, Dec: 1}},
+		{"10,000", 10000},
+		{"12", 12},
+		{"–", nil},
+		{"1,2345", "1,2345"}, // not a grouping of three: text, never a guess
+		{"97,31", "97,31"},   // a Vietnamese number in an English table is text
+	} {
+		if got := shownValue(c.in, numfmt.Point); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("shownValue(%q, Point) = %#v, want %#v", c.in, got, c.want)
 		}
 	}
 }
@@ -207,5 +234,30 @@ func TestBriefingCopyAndWrite(t *testing.T) {
 		if string(got) != c.check {
 			t.Errorf("%s holds %.100q", c.name, got)
 		}
+	}
+}
+
+// An exported ranking holds its scores as numbers in either language: the
+// English table's "88.96" is 88.96, as the Vietnamese "88,96" is.
+func TestExportScoresAreNumbersInBothLanguages(t *testing.T) {
+	for _, l := range []words.Lang{words.VI, words.EN} {
+		t.Run(string(l), func(t *testing.T) {
+			m := newTestModel(t, 120, 40, true)
+			m.setLang(l)
+			press(m, "2", "tab")
+			tb, _ := rankingOf(m).exportTable()
+			if len(tb.Rows) == 0 {
+				t.Fatal("no rows exported")
+			}
+			for i, row := range tb.Rows {
+				n, ok := row[rcScore].(present.Num)
+				if !ok {
+					t.Fatalf("row %d: score %#v is not a number", i, row[rcScore])
+				}
+				if want := rankingOf(m).rows[rankingOf(m).g.Rows()[i]].r.Score; want == nil || math.Abs(*want-n.V) > 1e-9 {
+					t.Fatalf("row %d: exported %v, the table's score is %v", i, n.V, want)
+				}
+			}
+		})
 	}
 }

@@ -427,7 +427,7 @@ func (v *treeView) exportTable() (*present.Table, string) {
 	}
 	node := make([]any, len(v.g.Cols))
 	for col := range node {
-		node[col] = shownValue(v.pinned(col).Text)
+		node[col] = shownValue(v.pinned(col).Text, markOf(v.c.lang))
 	}
 	node[tcCode] = ps(v.node.part.Code)
 	t.Rows = append([][]any{node}, t.Rows...)
