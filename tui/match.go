@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/parlens/parlens/data"
@@ -34,9 +35,25 @@ func (m matcher) empty() bool { return m.q == "" }
 // already folded with data.Fold (the views keep it).
 func (m matcher) form(raw, folded string) string {
 	if m.marks {
-		return lowerKeep(raw)
+		return keptForm(raw)
 	}
 	return folded
+}
+
+// keptForms remembers each name's lowerKeep form: a query with diacritics
+// compares every name of a bloc on every keystroke, and the NFC pass of
+// lowerKeep was most of a keystroke's time. The names are the dataset's, so
+// the memo holds one entry per distinct name; the picker matches off the
+// update loop, hence a sync.Map.
+var keptForms sync.Map
+
+func keptForm(raw string) string {
+	if v, ok := keptForms.Load(raw); ok {
+		return v.(string)
+	}
+	k := lowerKeep(raw)
+	keptForms.Store(raw, k)
+	return k
 }
 
 // match reports whether a name holds the query.
