@@ -27,6 +27,7 @@ type ShippedLineage struct {
 	Year  int               // the successors' first year
 	Pairs [][2]string       // predecessor name, successor name (an unchanged unit is its own successor)
 	succ  map[string]string // ProvinceKey(predecessor) → ProvinceKey(successor)
+	succs map[string]bool   // the successors' keys (succ's values)
 	names map[string]string // ProvinceKey → the name as listed
 }
 
@@ -43,7 +44,7 @@ var shipped = sync.OnceValue(func() []*ShippedLineage {
 		if err != nil || len(rows) < 2 {
 			panic(fmt.Sprintf("shipped lineage %s: %v", name, err)) // embedded at build time; its test reads it
 		}
-		l := &ShippedLineage{Name: name, succ: map[string]string{}, names: map[string]string{}}
+		l := &ShippedLineage{Name: name, succ: map[string]string{}, succs: map[string]bool{}, names: map[string]string{}}
 		for _, r := range rows[1:] {
 			y, err := strconv.Atoi(r[2])
 			if err != nil || (l.Year != 0 && y != l.Year) {
@@ -52,6 +53,7 @@ var shipped = sync.OnceValue(func() []*ShippedLineage {
 			l.Year = y
 			l.Pairs = append(l.Pairs, [2]string{r[0], r[1]})
 			l.succ[ProvinceKey(r[0])] = ProvinceKey(r[1])
+			l.succs[ProvinceKey(r[1])] = true
 			l.names[ProvinceKey(r[0])], l.names[ProvinceKey(r[1])] = r[0], r[1]
 		}
 		out = append(out, l)
@@ -131,10 +133,6 @@ func ProvinceKey(name string) string {
 // a record before its year, and of successor names from its year on.
 func (l *ShippedLineage) matches(recs []Record) (before, after int) {
 	pre, post := map[string]bool{}, map[string]bool{}
-	succs := map[string]bool{}
-	for _, s := range l.succ {
-		succs[s] = true
-	}
 	for i := range recs {
 		r := &recs[i]
 		k := ProvinceKey(r.Unit)
@@ -142,7 +140,7 @@ func (l *ShippedLineage) matches(recs []Record) (before, after int) {
 			if _, ok := l.succ[k]; ok {
 				pre[k] = true
 			}
-		} else if succs[k] {
+		} else if l.succs[k] {
 			post[k] = true
 		}
 	}
@@ -155,8 +153,7 @@ func (l *ShippedLineage) matches(recs []Record) (before, after int) {
 func SuggestLineage(ds *Dataset) (name string, before, after int, ok bool) {
 	for _, l := range shipped() {
 		b, a := l.matches(ds.Records)
-		nSucc := len(slices.Compact(slices.Sorted(maps.Values(l.succ))))
-		if 3*b >= len(l.succ) && 3*a >= nSucc {
+		if 3*b >= len(l.succ) && 3*a >= len(l.succs) {
 			return l.Name, b, a, true
 		}
 	}
@@ -181,10 +178,6 @@ func (b *builder) applyLineage() {
 	pre := map[string][]string{}  // predecessor key → unit ids before the year
 	post := map[string][]string{} // successor key → unit ids from the year on
 	late := map[string]string{}   // merged-away key → a name seen from the year on
-	succs := map[string]bool{}
-	for _, s := range l.succ {
-		succs[s] = true
-	}
 	for i := range recs {
 		r := &recs[i]
 		k := ProvinceKey(r.Unit)
@@ -194,7 +187,7 @@ func (b *builder) applyLineage() {
 			}
 			continue
 		}
-		if succs[k] {
+		if l.succs[k] {
 			if !slices.Contains(post[k], r.UnitID) {
 				post[k] = append(post[k], r.UnitID)
 			}
