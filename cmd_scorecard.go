@@ -322,7 +322,9 @@ func scorecardDocument(e *env, f *scorecardFlags, unitID, index string) (*presen
 			}
 			add(present.Block{Kind: present.TableBlock, Text: words.ScorecardTreeOf.F(lang, sc.Year), Table: tree})
 			add(present.Block{Kind: present.Note, Text: say(words.ScorecardTreeNote)})
-			if len(sc.MostLost) == 0 {
+			if sc.Tree.Partial {
+				add(present.Block{Kind: present.Paragraph, Text: words.ScorecardPartial.F(lang, sc.Year)})
+			} else if len(sc.MostLost) == 0 {
 				none := words.ScorecardNoneLost
 				if sc.MostLostLevel == analysis.LevelArea {
 					none = words.ScorecardNoneLostAreas

@@ -6,6 +6,8 @@ package analysis
 // it is furthest below the bloc's mean, and its self-assessment gap. Every
 // number is one the other views compute (History, UnitTree, SelfGapOf).
 
+import "slices"
+
 // MostLostCount is how many criteria a scorecard lists where the unit is
 // furthest below the bloc's mean.
 const MostLostCount = 5
@@ -46,9 +48,11 @@ func (a *Analysis) Scorecards(unitID string, index string, year int) []Scorecard
 		sc := Scorecard{Unit: unit, Index: h.Index, Year: y, History: h.Points}
 		if t, ok := a.UnitTree(h.Index, y, unitID); ok {
 			sc.Tree = &t
-			level := LevelCriterion
-			if !a.HasTree() {
-				level = LevelArea // a flat file: its components are the areas
+			// criteria when this year has them; a flat file's, or a year
+			// published by area only, components are the areas
+			level := LevelArea
+			if slices.ContainsFunc(t.Rows, func(r CriterionRow) bool { return r.Level == LevelCriterion }) {
+				level = LevelCriterion
 			}
 			sc.MostLost, sc.MostLostLevel = t.MostLost(level, MostLostCount), level
 		}

@@ -60,9 +60,12 @@ type UnitTree struct {
 	Rank     *int     `json:"rank"`
 	// ApplicableMax is the total's maximum over the points that apply to
 	// the unit (bonus left out); Share the total as a share of it.
-	ApplicableMax *float64       `json:"applicable_max"`
-	Share         *float64       `json:"share"`
-	Rows          []CriterionRow `json:"rows"` // depth first: an area, its criteria, each followed by its sub-criteria
+	ApplicableMax *float64 `json:"applicable_max"`
+	Share         *float64 `json:"share"`
+	// Partial: the year's table is partial, so the rows carry no bloc
+	// mean or best (the units published are not the bloc).
+	Partial bool           `json:"partial"`
+	Rows    []CriterionRow `json:"rows"` // depth first: an area, its criteria, each followed by its sub-criteria
 }
 
 // BlocTree is every unit's tree in a bloc and year, in league-table order.
@@ -91,6 +94,7 @@ func (a *Analysis) buildTreeCache(g *group) *treeCache {
 	used := make([]bool, nc)
 	sums := make([]orderFreeSum, nc)
 	tc := &treeCache{mean: make([]float64, nc), best: make([]float64, nc), n: make([]int, nc)}
+	whole := g.complete() // a partial table's units are not the bloc: no mean, no best
 	for i := range g.entries {
 		r := g.entries[i].rec
 		for c := range nc {
@@ -98,7 +102,7 @@ func (a *Analysis) buildTreeCache(g *group) *treeCache {
 			if !data.IsMissing(v) || data.IsNotApplicable(v) {
 				used[c] = true
 			}
-			if data.IsMissing(v) || r.NotRanked {
+			if data.IsMissing(v) || r.NotRanked || !whole {
 				continue
 			}
 			if tc.n[c] == 0 || v > tc.best[c] {
@@ -162,6 +166,7 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 	if g.prev != nil {
 		u.PrevYear = &g.prev.year
 	}
+	u.Partial = !g.complete()
 	if r.HasTotal() {
 		u.Score = &r.Total
 		if m, ok := a.ds.ApplicableTotalMax(a.tree, r); ok && m > 0 {
@@ -192,7 +197,7 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 			if sv := r.Score(s); !data.IsMissing(sv) {
 				row.SelfAssessed = ptr(sv)
 				if !data.IsMissing(v) {
-					row.SelfGap = ptr(sv - v)
+					row.SelfGap = ptr(scoreChange(sv, v))
 				}
 			}
 		}
@@ -211,7 +216,7 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 			}
 			if e.prev != nil {
 				if pv := e.prev.rec.Score(c); !data.IsMissing(pv) {
-					row.Change = ptr(v - pv)
+					row.Change = ptr(scoreChange(v, pv))
 				}
 			}
 		}

@@ -145,3 +145,26 @@ func TestCriterionSelfGap(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, ";"), want)
 	}
 }
+
+// TestUnitTreePartialTable: a table that publishes ranks down to 5 but
+// lists 2 units is partial: its units are not the bloc, so no row carries
+// a bloc mean or best and nothing is "below the bloc's mean".
+func TestUnitTreePartialTable(t *testing.T) {
+	a := loadTree(t, map[string]string{"components.csv": treeComponents,
+		"par-2023.csv": "unit,xếp hạng,1.1,1.2,2\nSở A,1,2,3,5\nSở B,5,1,1,2\n"})
+	ut, ok := a.UnitTree(data.DefaultIndex, 2023, a.UnitIDs()[1])
+	if !ok {
+		t.Fatal("no tree")
+	}
+	if !ut.Partial {
+		t.Error("a table listing 2 of 5 ranks is not marked partial")
+	}
+	for _, r := range ut.Rows {
+		if r.BlocMean != nil || r.BlocBest != nil || r.VsBlocMean != nil {
+			t.Errorf("partial table, row %s: %s", sp(r.Code), rowText(r))
+		}
+	}
+	if lost := ut.MostLost(LevelCriterion, 5); len(lost) != 0 {
+		t.Errorf("most lost on a partial table: %v", lost)
+	}
+}

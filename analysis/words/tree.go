@@ -31,6 +31,7 @@ var (
 	ScorecardMostLost      = tmpl("Tiêu chí kém trung bình khối nhiều nhất (%d)", "Criteria furthest below the bloc's mean (%d)")
 	ScorecardMostLostAreas = tmpl("Lĩnh vực kém trung bình khối nhiều nhất (%d)", "Areas furthest below the bloc's mean (%d)")
 	ScorecardNoneLost      = def("Không tiêu chí nào dưới trung bình khối.", "No criterion below the bloc's mean.")
+	ScorecardPartial       = tmpl("Bảng kết quả năm %d chưa đầy đủ nên không so với trung bình và điểm cao nhất của khối.", "The %d table is partial, so nothing is compared with the bloc's mean or best.")
 	ScorecardNoneLostAreas = def("Không lĩnh vực nào dưới trung bình khối.", "No area below the bloc's mean.")
 	ScorecardSelf          = def("Tự đánh giá và thẩm định", "Self-assessment and appraisal")
 	ScorecardSelfLine      = tmpl("Tự đánh giá %s, thẩm định (%s) %s: chênh lệch %s điểm.", "Self-assessed %s, appraised (%s) %s: a gap of %s points.")
