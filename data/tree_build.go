@@ -243,6 +243,14 @@ func (b *builder) rollUp() {
 					given++
 				}
 			}
+			if IsNotApplicable(r.Scores[p]) && given > 0 {
+				// its parts' points count in the total while its maximum is left
+				// out of the applicable one: the share would pass 100%
+				c := &b.ds.Components[p]
+				b.warnf(Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][p]}, "mark its parts not applicable too, or score the "+levelOf(t.Depth[p]),
+					"%s %d: %s %q is marked not applicable but %d of its %s have scores", clip(r.Unit), r.Year, levelOf(t.Depth[p]), clip(c.NameIn(r.Year)),
+					given, levelsOf(t.Depth[p]+1))
+			}
 			if given+na == 0 || !complete {
 				continue
 			}
