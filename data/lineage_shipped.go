@@ -204,10 +204,11 @@ func (b *builder) applyLineage() {
 		b.warnf(Pos{File: "--lineage"}, "check the year of those rows",
 			"%s has results from %d, when it was part of %s (lineage %s)", clip(late[k]), l.Year, l.names[l.succ[k]], name)
 	}
-	have := map[string]bool{}
+	have := map[string]string{} // units.csv's successions: from → to
 	for _, s := range b.ds.Lineage {
-		have[s.From] = true
+		have[s.From] = s.To
 	}
+	joined := 0 // predecessors passed on, by the lineage or as units.csv already says
 	for _, sk := range slices.Sorted(maps.Keys(post)) {
 		ids := post[sk]
 		if len(ids) > 1 {
@@ -221,10 +222,20 @@ func (b *builder) applyLineage() {
 				continue
 			}
 			for _, from := range pre[pk] {
-				if from == to || have[from] {
-					continue // continues under its own id, or units.csv already says
+				if from == to {
+					continue // continues under its own id
 				}
-				have[from] = true
+				if t, ok := have[from]; ok {
+					if t != to { // units.csv wins, and the reader is told
+						b.warnf(Pos{File: "--lineage"}, "units.csv is kept; remove its row to follow the lineage",
+							"units.csv passes %s to %s where lineage %s passes it to %s", clip(from), clip(t), name, clip(to))
+					} else {
+						joined++
+					}
+					continue
+				}
+				have[from] = to
+				joined++
 				b.ds.Lineage = append(b.ds.Lineage, Succession{From: from, To: to, Year: l.Year, Weight: 1, Source: name})
 				if b.ds.successor == nil {
 					b.ds.successor = map[string]string{}
@@ -232,5 +243,9 @@ func (b *builder) applyLineage() {
 				b.ds.successor[from] = to
 			}
 		}
+	}
+	if joined == 0 {
+		b.warnf(Pos{File: "--lineage"}, "the lineage joins units with results before "+strconv.Itoa(l.Year)+" to units with results from it",
+			"lineage %s adds no succession to the data", name)
 	}
 }
