@@ -59,13 +59,19 @@ func (m *Model) warm(v view) (ready bool) {
 		id := v.unitID
 		name, at, extra, what = "unit", sl.WithBloc(""), id, words.BusyUnit
 		work = func(ctx context.Context) (struct{}, error) {
+			// what the unit page reads: its history and charts, its
+			// components (UnitComponents builds the bloc's component cache),
+			// the bloc's movers, its tree, its gap
 			a.IndexHistory(sl.Index, id)
+			a.ScoreTrack(sl.Index, id)
 			if uc, ok := a.UnitComponents(sl.Index, sl.Year, id); ok {
-				a.Components(sl.WithBloc(uc.Bloc))
 				a.BlocMovers(sl.WithBloc(uc.Bloc))
 			}
 			if ctx.Err() != nil {
 				return struct{}{}, ctx.Err()
+			}
+			if a.HasTree() {
+				a.UnitTree(sl.Index, sl.Year, id)
 			}
 			a.UnitGap(sl.Index, sl.Year, id)
 			return struct{}{}, nil

@@ -28,7 +28,7 @@ func (v *compareView) Sync()         { v.build() }
 
 func (v *compareView) build() {
 	c := v.c
-	k := fmt.Sprintf("%d|%d|%s|%p|%d", c.version, v.w, strings.Join(c.compare, "\x00"), c.st, v.h)
+	k := fmt.Sprintf("%d|%d|%s|%p", c.version, v.w, strings.Join(c.compare, "\x00"), c.st) // its height is the pane's, not the page's
 	if k == v.built || v.w <= 0 {
 		return
 	}
