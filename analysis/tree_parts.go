@@ -102,7 +102,7 @@ func (a *Analysis) treePart(g *group, tc *treeCache, c int, inTree map[int]bool)
 		if data.IsNotApplicable(v) {
 			p.NotApplicable++
 		}
-		if data.IsMissing(v) || r.NotRanked {
+		if data.IsMissing(v) || r.NotRanked || tc.n[c] == 0 { // no bloc figures on a partial table
 			continue
 		}
 		if numfmt.Cents(v) == numfmt.Cents(tc.best[c]) {
@@ -113,7 +113,7 @@ func (a *Analysis) treePart(g *group, tc *treeCache, c int, inTree map[int]bool)
 			nLost++
 		}
 	}
-	if nLost > 0 {
+	if nLost > 0 && nLost == tc.n[c] { // a mean over some of the units would not be the bloc's
 		p.LostMean = ptr(lost.mean(nLost))
 	}
 	return p

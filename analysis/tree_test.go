@@ -167,4 +167,13 @@ func TestUnitTreePartialTable(t *testing.T) {
 	if lost := ut.MostLost(LevelCriterion, 5); len(lost) != 0 {
 		t.Errorf("most lost on a partial table: %v", lost)
 	}
+	br, ok := a.TreeBranch(data.Slice{Index: data.DefaultIndex, Year: 2023, Bloc: ut.Bloc}, ut.Rows[0].Key)
+	if !ok {
+		t.Fatal("no branch")
+	}
+	for _, p := range append([]TreePart{br.Node}, br.Parts...) {
+		if p.Mean != nil || p.Best != nil || len(p.BestUnits) != 0 || p.LostMean != nil {
+			t.Errorf("partial table, part %s: mean %v best %v at %v lost %v", sp(p.Code), p.Mean, p.Best, p.BestUnits, p.LostMean)
+		}
+	}
 }
