@@ -1,6 +1,10 @@
 package analysis
 
 import (
+	"cmp"
+	"slices"
+
+	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
 )
 
@@ -231,16 +235,13 @@ func (a *Analysis) unitTree(e *entry) UnitTree {
 func (u *UnitTree) MostLost(level, n int) []CriterionRow {
 	var out []CriterionRow
 	for _, r := range u.Rows {
-		if r.Level == level && !r.Bonus && r.VsBlocMean != nil && *r.VsBlocMean > 0.005 {
+		// below the mean as the tables print it (two decimals)
+		if r.Level == level && !r.Bonus && r.VsBlocMean != nil && numfmt.Cents(*r.VsBlocMean) > 0 {
 			out = append(out, r)
 		}
 	}
-	// insertion sort keeps tree order among equals
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && *out[j].VsBlocMean > *out[j-1].VsBlocMean; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	// stable: tree order among equals
+	slices.SortStableFunc(out, func(x, y CriterionRow) int { return cmp.Compare(*y.VsBlocMean, *x.VsBlocMean) })
 	return out[:min(n, len(out))]
 }
 
