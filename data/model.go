@@ -106,6 +106,17 @@ func (c *Component) NameIn(year int) string {
 	return c.Name
 }
 
+// setMaxIn gives c a maximum in year y where it has none, keeping the name
+// it has in y (a term with a maximum and no name would hide a renamed
+// component's name for that year).
+func (c *Component) setMaxIn(y int, m float64) {
+	name := ""
+	if t := c.term(y); t != nil {
+		name = t.Name
+	}
+	c.Terms = append([]ComponentTerm{{Name: name, Max: m, FromYear: y, ToYear: y}}, c.Terms...)
+}
+
 func (c *Component) term(year int) *ComponentTerm {
 	for i := range c.Terms {
 		t := &c.Terms[i]

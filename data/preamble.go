@@ -316,7 +316,7 @@ func (b *builder) applyMaxima(t *table, h header, cols []wideCol, comps []int, y
 				}
 				continue
 			}
-			c.Terms = append([]ComponentTerm{{Max: v, FromYear: y, ToYear: y}}, c.Terms...)
+			c.setMaxIn(y, v)
 			delete(b.maxCache, y)
 		}
 	}

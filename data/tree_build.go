@@ -300,7 +300,7 @@ func (b *builder) rollUpMaxima(t *Tree, order []int) {
 				}
 				continue
 			}
-			c.Terms = append([]ComponentTerm{{Max: sum, FromYear: y, ToYear: y}}, c.Terms...)
+			c.setMaxIn(y, sum)
 		}
 	}
 	b.maxCache = nil

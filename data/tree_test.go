@@ -418,3 +418,19 @@ func TestSelfAssessedCriteria(t *testing.T) {
 		})
 	}
 }
+
+// A maximum rolled up from the parts in a year keeps the component's name
+// in that year: a renamed area is not shown under its old name.
+func TestRolledUpMaxKeepsYearName(t *testing.T) {
+	c := Component{Name: "Old name", Terms: []ComponentTerm{{Name: "Old name", FromYear: 2020, ToYear: 2022}, {Name: "New name", FromYear: 2023}}}
+	c.setMaxIn(2023, 7)
+	if got := c.NameIn(2023); got != "New name" {
+		t.Errorf("NameIn(2023) = %q after a maximum was set, want %q", got, "New name")
+	}
+	if m, ok := c.Max(2023); !ok || m != 7 {
+		t.Errorf("Max(2023) = %v, %v", m, ok)
+	}
+	if got := c.NameIn(2021); got != "Old name" {
+		t.Errorf("NameIn(2021) = %q", got)
+	}
+}
