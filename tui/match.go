@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parlens/parlens/data"
 	"golang.org/x/text/unicode/norm"
@@ -75,25 +76,22 @@ func (m matcher) score(raw, folded string) (score int, ok bool) {
 		}
 		return 2000 - i, true
 	}
-	// fuzzy: every rune of the query in order; fewer gaps rank higher
-	gaps, last := 0, -1
-	fr := []rune(f)
-	j := 0
+	// fuzzy: every rune of the query in order; fewer gaps rank higher (by
+	// byte offsets: no rune copy of every name on every keystroke)
+	gaps, next, j := 0, -1, 0
 	for _, r := range m.q {
 		if r == ' ' {
 			continue
 		}
-		for j < len(fr) && fr[j] != r {
-			j++
-		}
-		if j == len(fr) {
+		k := strings.IndexRune(f[j:], r)
+		if k < 0 {
 			return 0, false
 		}
-		if last >= 0 && j != last+1 {
+		if next >= 0 && j+k != next {
 			gaps++
 		}
-		last = j
-		j++
+		j += k + utf8.RuneLen(r)
+		next = j
 	}
 	return 1000 - gaps, true
 }
