@@ -159,7 +159,7 @@ func (v *unitView) build() {
 				mark = st.Accent.Render(" ◀")
 			}
 			if pt.Via != nil {
-				mark += st.Muted.Render(" (qua " + p(*pt.Via) + ")")
+				mark += st.Muted.Render(v.c.sayf(words.HistoryVia, p(*pt.Via)))
 			}
 			if pt.Bloc != bloc && bloc != "" {
 				mark += st.Muted.Render(" · " + p(pt.Bloc))

@@ -331,6 +331,7 @@ var (
 	LineageBottom     = tmpl("%d%% cuối", "bottom %d%%")
 	LineageItself     = def(" (chính đơn vị)", " (itself)")
 	LineageNow        = tmpl("Năm %d: thứ %s (%s), không so hạng với riêng một đơn vị tiền thân", "In %d: %s (%s), ranks not compared with any one predecessor")
+	HistoryVia        = tmpl(" (qua %s)", " (via %s)") // a year the unit's history takes from a predecessor
 	LineageBefore     = def(" · trước hợp nhất", " · before the merger")
 	StatusMergedUnits = tmpl("⊕┆ %d đơn vị mới hợp nhất/chia tách", "⊕┆ %d merged or split")
 	// StatusBrokenHistory names the break in a sparkline after the year of the merger.
