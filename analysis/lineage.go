@@ -337,6 +337,10 @@ type Baseline struct {
 	Change *float64 `json:"change"` // the unit's score − Score
 	// Missing lists the predecessors (unit ids) without a score, or without a weight.
 	Missing []string `json:"missing"`
+	// Years are the years of the predecessors' scores combined, in order:
+	// a predecessor without a result in the bloc's previous year gives its
+	// last earlier one, and the reader is told.
+	Years []int `json:"years"`
 }
 
 // Baseline methods: BaselineMean, or BaselineWeighted + a column name.
@@ -383,7 +387,11 @@ func CombinedBaseline(b Break, method string, score *float64, weight func(unitID
 		}
 		sum += w * *p.Score
 		wsum += w
+		if p.Year != nil && !slices.Contains(out.Years, *p.Year) {
+			out.Years = append(out.Years, *p.Year)
+		}
 	}
+	slices.Sort(out.Years)
 	if len(out.Missing) > 0 || wsum == 0 {
 		return out
 	}

@@ -267,3 +267,18 @@ func TestBlocShare(t *testing.T) {
 		}
 	}
 }
+
+// A combined baseline names the years it combines: a predecessor without a
+// result in the previous year gives its last earlier one.
+func TestCombinedBaselineYears(t *testing.T) {
+	y21, y24 := 2021, 2024
+	s1, s2 := 80.0, 90.0
+	br := Break{Predecessors: []Predecessor{{UnitID: "a", Year: &y24, Score: &s1}, {UnitID: "b", Year: &y21, Score: &s2}}}
+	bl := CombinedBaseline(br, BaselineMean, nil, nil)
+	if bl.Score == nil || *bl.Score != 85 {
+		t.Fatalf("baseline %v", bl.Score)
+	}
+	if len(bl.Years) != 2 || bl.Years[0] != 2021 || bl.Years[1] != 2024 {
+		t.Errorf("years %v, want [2021 2024]", bl.Years)
+	}
+}

@@ -3,6 +3,7 @@ package brief
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -179,8 +180,15 @@ func (g *gen) baseline(b string, br analysis.Break) (Statement, bool) {
 	if col, ok := strings.CutPrefix(method, analysis.BaselineWeighted); ok {
 		how = g.sayf(words.BriefBaselineWeighted, col)
 	}
+	if len(bl.Years) > 1 { // scores of different years combined: say which
+		years := make([]string, len(bl.Years))
+		for i, y := range bl.Years {
+			years[i] = strconv.Itoa(y)
+		}
+		how += g.sayf(words.BriefBaselineYears, g.list(years))
+	}
 	f := map[string]any{"unit": br.Unit, "unit_id": br.UnitID, "method": bl.Method, "baseline": optF(bl.Score),
-		"change": optF(bl.Change), "missing": bl.Missing}
+		"change": optF(bl.Change), "missing": bl.Missing, "years": bl.Years}
 	if bl.Score == nil {
 		var names []string
 		for _, id := range bl.Missing {

@@ -273,6 +273,7 @@ var (
 	BriefPredNoResult     = tmpl("%s chưa có kết quả", "%s has no result")
 	BriefPredInYear       = tmpl(" (năm %d)", " (in %d)")
 	BriefAcrossBreak      = tmpl("; năm %d tính trên các đơn vị trước sắp xếp", "; %d counts the units before the reorganisation")
+	BriefBaselineYears    = tmpl(", gộp kết quả các năm %s", ", combining results of %s")
 	BriefBaseline         = tmpl("Điểm cơ sở gộp của các đơn vị tiền thân (%[1]s) là %[2]s; %[3]s %[4]s so với mức này.", "The predecessors' combined baseline (%[1]s) is %[2]s; %[3]s is %[4]s against it.")
 	BriefNoBaseline       = tmpl("Không tính điểm cơ sở gộp (%[1]s) cho %[2]s: thiếu điểm hoặc trọng số của %[3]s.", "No combined baseline (%[1]s) for %[2]s: no score or weight for %[3]s.")
 	BriefBaselineMean     = def("trung bình cộng", "mean")
