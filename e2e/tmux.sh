@@ -403,7 +403,9 @@ for f in title osc52 csi c1 bidi zero-width osc8 long-names; do
 	bidi) marks=("<U+202E>") ;;
 	zero-width) marks=("<U+200B>") ;;
 	osc8) marks=("␛]8;") ;;
-	long-names) marks=("Ủy ban nhân dân huyện Ủy ban") ;;
+	# the ranking's unit column is 26 cells at 80 columns: the name is cut
+	# with an ellipsis, the row stays one line
+	long-names) marks=("Ủy ban nhân dân huyện Ủy …") ;;
 	esac
 	keys clear Enter
 	keys "'$BIN' '$HOSTILE/$f.csv'" Enter
@@ -415,6 +417,8 @@ for f in title osc52 csi c1 bidi zero-width osc8 long-names; do
 		attack_free "$f view $v"
 	done
 	keys 2
+	# the ranking itself, not the view before it still on screen
+	wait_for "±hạng" "sắp xếp: Hạng"
 	deadline=$((SECONDS + TIMEOUT))
 	until screen | grep -qF -- "${marks[0]}"; do
 		[ $SECONDS -ge $deadline ] && die "$f: the ranking does not show ${marks[0]}"
