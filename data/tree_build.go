@@ -76,6 +76,40 @@ func (b *builder) noteParent(i int, raw string, pos, row Pos) {
 	}
 }
 
+// scoreStride guesses how many components the dataset will have once the
+// candidate columns are classified (see columnComponent): those known now,
+// one more for each column not known yet (two for a self-assessed column),
+// and the areas or criteria a column's code names that nothing declared.
+// The wide loader sizes each record's slot with it, so the finishing puts
+// the scores in place; a guess that falls short costs a copy, never a score.
+func (b *builder) scoreStride(h header, candidates []int) int {
+	n := len(b.ds.Components)
+	parents := map[string]bool{}
+	for _, col := range candidates {
+		name := h.names[col]
+		if _, ok := b.compByID[b.fold(name)]; ok {
+			continue
+		}
+		if _, ok := selfHeader(name); ok {
+			n += 2
+			continue
+		}
+		if _, path, _, _, ok := headerCode(name); ok {
+			if _, known := b.tree.byPath[path]; known {
+				continue
+			}
+			for pp := parentPath(path); pp != "" && !parents[pp]; pp = parentPath(pp) {
+				if _, known := b.tree.byPath[pp]; known {
+					break
+				}
+				parents[pp] = true
+			}
+		}
+		n++
+	}
+	return n + len(parents)
+}
+
 // columnComponent is builder.component for a data file's column or a long
 // file's component name: a header carrying a code ("1.2", "TC1.2", "Lĩnh
 // vực 1 / 1.1") is the component of that code, placed under its parent;

@@ -215,6 +215,9 @@ type wideChunk struct {
 	sections      int
 }
 
+// strideGuess is builder.scoreStride; tests make it guess short.
+var strideGuess = (*builder).scoreStride
+
 // minChunkBytes keeps small files on one goroutine.
 var minChunkBytes = 1 << 20
 
@@ -265,9 +268,10 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	base := len(b.ds.Records)
 	all := slices.Grow(b.ds.Records, room[len(chunks)])[:base+room[len(chunks)]]
+	stride := strideGuess(b, h, candidates)
 	parse := func(i, upTo int, lineOffset int) *wideChunk {
 		c := &wideChunk{p: newRowParser(ctx, lineOffset), recs: all[base+room[i] : base+room[i] : base+room[upTo]]}
-		c.parse(t.text[bounds[i]:bounds[upTo]], candidates, room[upTo]-room[i])
+		c.parse(t.text[bounds[i]:bounds[upTo]], candidates, stride, room[upTo]-room[i])
 		return c
 	}
 	for i := range chunks {
@@ -425,8 +429,9 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		wg.Add(1)
 		go func(c *wideChunk, s *issueSink, keys *partNumberer) {
 			defer wg.Done()
-			var backing []float64
-			if !direct && nComp > 0 {
+			var backing, parsed []float64
+			if !direct && nComp > 0 && (len(c.recs) == 0 || cap(c.recs[0].Scores) < nComp) {
+				// the slots are too small (a guess that fell short): a new array
 				backing = make([]float64, len(c.recs)*nComp)
 				for i := range backing {
 					backing[i] = Missing
@@ -443,13 +448,25 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 					vals := rec.Scores
 					rec.Scores = nil
 					if nComp > 0 {
-						rec.Scores = backing[k*nComp : (k+1)*nComp : (k+1)*nComp]
+						if backing != nil {
+							rec.Scores = backing[k*nComp : (k+1)*nComp : (k+1)*nComp]
+						} else {
+							// in the record's own slot: the parsed values aside first
+							parsed = append(parsed[:0], vals...)
+							rec.Scores = vals[:nComp:nComp]
+							for i := range rec.Scores {
+								rec.Scores[i] = Missing
+							}
+							vals = parsed
+						}
 						for j, g := range comps {
 							if g >= 0 {
 								rec.Scores[g] = vals[j]
 							}
 						}
 					}
+				} else {
+					rec.Scores = slices.Clip(rec.Scores)
 				}
 				rec.Index = lookupRecent(&index, b.indexes.byRaw, rec.Index)
 				rec.Bloc = lookupRecent(&bloc, b.blocs.byRaw, rec.Bloc)
@@ -485,7 +502,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 }
 
 // parse reads one chunk of rows, at most maxRows; it touches nothing shared.
-func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
+func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	p := c.p
 	t, h := p.ctx.t, p.ctx.h
 	r := newRowReader(text, t.info.Delimiter, len(h.names))
@@ -506,7 +523,11 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 	if !hasTotal {
 		totalCol, hasTotal = h.col[roleScore]
 	}
-	vals := make([]float64, 0, maxRows*len(candidates))
+	// each record's values sit in a slot of stride cells: room for the
+	// components the columns will become (areas rolled up from criteria
+	// included), so the finishing puts them in place without a copy
+	stride = max(stride, len(candidates))
+	vals := make([]float64, 0, maxRows*stride)
 	// a unit's row recurs once a year: a chunk of a few years has about a
 	// quarter as many units as rows
 	if hasCode {
@@ -620,7 +641,11 @@ func (c *wideChunk) parse(text []byte, candidates []int, maxRows int) {
 			}
 			vals = append(vals, v)
 		}
-		out.Scores = vals[from:len(vals):len(vals)]
+		n := len(vals)
+		for range stride - len(c.cols) {
+			vals = append(vals, Missing)
+		}
+		out.Scores = vals[from:n:len(vals)] // the slot's spare cells beyond len, for the finishing
 		if hasTotal {
 			cell := rec[totalCol]
 			pos := Pos{t.name, line, totalCol + 1}
