@@ -66,3 +66,45 @@ func TestScoresInTheirSlots(t *testing.T) {
 		})
 	}
 }
+
+// TestColumnsAllSummed: criteria columns under areas no column holds are
+// summed in every row, as a flat file's; a column with parts, or a
+// self-assessed one, takes the per-cell path.
+func TestColumnsAllSummed(t *testing.T) {
+	d := mustLoad(t, map[string]string{"par.csv": "Năm,Tên đơn vị,Tự chấm 1.1,1,1.1,1.2,2.1\n2023,Sở A,2,4,1.5,2.5,3\n"})
+	tree := d.Tree()
+	index := func(key string) int {
+		for i, c := range d.Components {
+			if c.Key == key {
+				return i
+			}
+		}
+		t.Fatalf("no component %q", key)
+		return -1
+	}
+	self := -1
+	for i := range d.Components {
+		if tree.IsSelf(i) {
+			self = i
+		}
+	}
+	cases := []struct {
+		name  string
+		comps []int
+		want  bool
+	}{
+		{"criteria only", []int{index("1.1"), -1, index("1.2"), index("2.1")}, true},
+		{"an area beside its criteria", []int{index("1"), index("1.1"), index("1.2")}, false},
+		{"a self-assessed criterion", []int{self, index("1.1"), index("1.2")}, false},
+		{"no tree", nil, true},
+	}
+	for _, c := range cases {
+		tr := tree
+		if c.comps == nil {
+			tr = nil
+		}
+		if got := columnsAllSummed(tr, c.comps); got != c.want {
+			t.Errorf("%s: columnsAllSummed %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -421,6 +421,10 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	// derived totals) on every core, a chunk each; the problems found are
 	// reported in row order.
 	_, hasCodes := h.col[roleCode]
+	tree := b.tree.tree
+	if columnsAllSummed(tree, comps) {
+		tree = nil
+	}
 	sinks := make([]*issueSink, len(chunks))
 	numbered := make([]*partNumberer, len(chunks))
 	for ci, c := range chunks {
@@ -477,7 +481,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 					presentKey, presentNow = pk, present[pk]
 				}
 				given := c.totalGiven[k>>6]&(1<<(k&63)) != 0
-				s.finishRecord(&ctx, rec, given, comps, cols, decimals, yearMax, presentNow, &limit)
+				s.finishRecord(&ctx, tree, rec, given, comps, cols, decimals, yearMax, presentNow, &limit)
 				if hasCodes { // while the record is at hand
 					keys.addCoded(rec, c.codes[k])
 				} else {
@@ -780,13 +784,13 @@ func (s *issueSink) add(sev Severity, pos Pos, hint, format string, args ...any)
 // when some row of the index and year has a value there: present), else
 // none, with the missing ones named. maxes are the year's maxima
 // (builder.maxima), limit its scale (builder.scale).
-func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64, present []bool, limit *scaleLimit) {
+// tree is nil when every column is summed (see columnsAllSummed): no call
+// per cell.
+func (s *issueSink) finishRecord(ctx *rowCtx, tree *Tree, rec *Record, totalGiven bool, comps []int, cols []wideCol, decimals int, maxes []float64, present []bool, limit *scaleLimit) {
 	b := s.b
 	sum, n := 0.0, 0
 	var missing []string
 	refused := false // a score beyond the scale, reported: its sum is not
-	// nil while every component is an area: all are summed, no call per cell
-	tree := b.tree.tree
 	clean := false
 	if tree == nil {
 		sum, n, clean = cleanSum(rec.Scores, comps, maxes, limit.max)
@@ -856,6 +860,23 @@ func (s *issueSink) finishRecord(ctx *rowCtx, rec *Record, totalGiven bool, comp
 		}
 	}
 	s.grades.check(b.ds, rec, ctx.h.col[roleGrade]+1, s.add)
+}
+
+// columnsAllSummed reports whether every component column of a file counts
+// in every row's total: none is self-assessed and none has parts (criteria
+// under areas no column holds, the areas rolled up later). A column's
+// ancestors are then missing in every row, so Tree.summed is true for each,
+// as in a flat file, and the rows can be summed without asking per cell.
+func columnsAllSummed(t *Tree, comps []int) bool {
+	if t == nil {
+		return true
+	}
+	for _, g := range comps {
+		if g >= 0 && (len(t.Children[g]) > 0 || t.IsSelf(g)) {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanSum sums a row's components when every cell is given, not negative
