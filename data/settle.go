@@ -84,9 +84,13 @@ func (b *builder) assignIdentities() recordKeys {
 	return keys
 }
 
+// minParallelRecords: fewer records than this are settled on one
+// goroutine (a var, so tests can cut small datasets into parts).
+var minParallelRecords = 50000
+
 // recordParts is how many parts the record passes cut n records into.
 func recordParts(n int) int {
-	if n >= 50000 {
+	if n >= minParallelRecords {
 		return runtime.GOMAXPROCS(0)
 	}
 	return 1
