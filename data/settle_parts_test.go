@@ -12,7 +12,7 @@ import (
 // identities, the name changes) changes nothing: the same records and the
 // same problems, in the same order, as one part gives — with more warnings
 // than a file lists (the cap falls at the same place), rows repeated and
-// units renamed, over two files.
+// units renamed, records to sort, over two files.
 func TestSettleInPartsAsOne(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 7))
 	comps := "code,name,max\n1,Chỉ đạo,6\n1.1,Kế hoạch,2\n1.2,Báo cáo,4\n2,Thể chế,5\n2.1,Ban hành,2\n2.2,Kiểm tra,1.5\n2.3,Theo dõi,1.5\n"
@@ -38,12 +38,13 @@ func TestSettleInPartsAsOne(t *testing.T) {
 		}
 		return ""
 	}
-	file := func(rows int, firstYear int) string {
+	blocs := []string{"Sở", "Huyện", "Xã"}
+	file := func(rows int, firstYear int, codes string) string {
 		var sb strings.Builder
-		sb.WriteString("year,unit_code,unit,1,1.1,1.2,2,2.1,2.2,2.3\n")
+		sb.WriteString("year,bloc,unit_code,unit,1,1.1,1.2,2,2.1,2.2,2.3\n")
 		for i := range rows {
 			year := firstYear + i/60
-			code := fmt.Sprintf("U%03d", i%60)
+			code := fmt.Sprintf(codes, i%60)
 			name := "Sở " + code
 			if rng.IntN(40) == 0 {
 				name = "Sở mới " + code // a rename, warned once per code and name
@@ -56,7 +57,7 @@ func TestSettleInPartsAsOne(t *testing.T) {
 			for k := range v {
 				c[k] = cell(v[k])
 			}
-			line := fmt.Sprintf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", year, code, name,
+			line := fmt.Sprintf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", year, blocs[i%60%len(blocs)], code, name,
 				area(v[0]+v[1]), c[0], c[1], area(v[2]+v[3]+v[4]), c[2], c[3], c[4])
 			sb.WriteString(line)
 			if rng.IntN(50) == 0 {
@@ -65,9 +66,9 @@ func TestSettleInPartsAsOne(t *testing.T) {
 		}
 		return sb.String()
 	}
-	a := file(600, 2015)
-	blanks, areas = 400, 60 // b.csv: fewer warnings than its cap, the renames among them
-	files := map[string]string{"components.csv": comps, "a.csv": a, "b.csv": file(240, 2025)}
+	a := file(600, 2015, "U%03d")                                                                      // 2015–2024, blocs interleaved: the records are sorted
+	blanks, areas = 400, 60                                                                            // b.csv: fewer warnings than its cap, the renames among them
+	files := map[string]string{"components.csv": comps, "a.csv": a, "b.csv": file(240, 2021, "V%03d")} // other units, in years of a.csv
 	read := func(procs, minRecords int) string {
 		defer func(p, m int) { runtime.GOMAXPROCS(p); minParallelRecords = m }(runtime.GOMAXPROCS(procs), minParallelRecords)
 		minParallelRecords = minRecords
