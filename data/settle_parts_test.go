@@ -87,3 +87,41 @@ func TestSettleInPartsAsOne(t *testing.T) {
 		}
 	}
 }
+
+// Renames are reported in year order, then in file order within a year,
+// once per code and new name, however many parts look for them; a rename
+// units.csv records is not reported.
+func TestNameChangesInOrder(t *testing.T) {
+	files := map[string]string{
+		"units.csv": "unit_code,unit,aliases\nD,Sở D,Sở D cũ\n",
+		"par.csv": "year,unit_code,unit,total\n" +
+			"2022,B,Sở B mới,1\n" + // line 2
+			"2020,A,Sở A,1\n2020,B,Sở B,1\n2020,C,Sở C,1\n2020,D,Sở D cũ,1\n" +
+			"2022,A,Sở A mới,1\n" + // line 7
+			"2021,C,Sở C mới,1\n" + // line 8
+			"2021,A,SỞ A,1\n" + // case only: no warning
+			"2023,C,Sở C mới,1\n" + // the same rename again: reported once
+			"2023,D,Sở D,1\n", // units.csv records it
+	}
+	want := strings.Join([]string{
+		`par.csv:8: warning: unit C is named "Sở C" in 2020 and "Sở C mới" in 2021 (hint: fine if the unit was renamed; list old names as aliases in units.csv)`,
+		`par.csv:2: warning: unit B is named "Sở B" in 2020 and "Sở B mới" in 2022 (hint: fine if the unit was renamed; list old names as aliases in units.csv)`,
+		`par.csv:7: warning: unit A is named "Sở A" in 2020 and "Sở A mới" in 2022 (hint: fine if the unit was renamed; list old names as aliases in units.csv)`,
+	}, "\n")
+	for _, procs := range []int{1, 2, 3} {
+		func() {
+			defer func(p, m int) { runtime.GOMAXPROCS(p); minParallelRecords = m }(runtime.GOMAXPROCS(procs), minParallelRecords)
+			minParallelRecords = 1
+			r := readFiles(t, files)
+			var got []string
+			for _, w := range r.Dataset.Warnings {
+				if strings.Contains(w.Msg, "is named") {
+					got = append(got, w.String())
+				}
+			}
+			if g := strings.Join(got, "\n"); g != want {
+				t.Errorf("%d parts:\n%s\nwant\n%s", procs, g, want)
+			}
+		}()
+	}
+}
