@@ -309,16 +309,22 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 		}
 		scores := r.Scores
 		for _, rp := range pl.parents {
-			sum, given, na, complete := 0.0, 0, 0, true
+			sum, given, na, complete := 0.0, len(rp.children), 0, true
 			for _, c := range rp.children {
-				switch v := scores[c]; {
-				case IsNotApplicable(v):
-					na++
-				case IsMissing(v):
-					complete = false
-				default:
-					sum += v
-					given++
+				sum += scores[c]
+			}
+			if IsMissing(sum) { // a part is missing or not applicable (both NaN): count them
+				sum, given = 0, 0
+				for _, c := range rp.children {
+					switch v := scores[c]; {
+					case IsNotApplicable(v):
+						na++
+					case IsMissing(v):
+						complete = false
+					default:
+						sum += v
+						given++
+					}
 				}
 			}
 			v := scores[rp.p]
