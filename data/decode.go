@@ -24,7 +24,8 @@ var errEncoding = errors.New("text is not in a supported encoding (tried UTF-8, 
 // in raw of bytes that are not UTF-8 in a file read as UTF-8 all the same:
 // each is one "\uFFFD" in text (see decodeByEvidence).
 func decode(raw []byte) (text []byte, encoding string, bad []int, err error) {
-	nfc := false // known to be NFC already
+	nfc := false   // known to be NFC already
+	noNUL := false // known to hold no NUL byte
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 		// The BOM says UTF-8: bytes that are not are repaired, never a reason
@@ -41,8 +42,8 @@ func decode(raw []byte) (text []byte, encoding string, bad []int, err error) {
 	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		text, err = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw)
 		encoding = "UTF-16BE"
-	case everyPart(raw, vietFast):
-		text, encoding, nfc = raw, "UTF-8", true
+	case everyPart(raw, plainVietnamese):
+		text, encoding, nfc, noNUL = raw, "UTF-8", true, true
 	case everyPart(raw, utf8.Valid):
 		text, encoding = raw, "UTF-8"
 	default:
@@ -55,7 +56,7 @@ func decode(raw []byte) (text []byte, encoding string, bad []int, err error) {
 	if strings.HasPrefix(encoding, "UTF-16") && bytes.ContainsRune(text, utf8.RuneError) {
 		return nil, "", nil, errEncoding // a UTF-16 file cut mid-character
 	}
-	if bytes.IndexByte(text, 0) >= 0 {
+	if !noNUL && bytes.IndexByte(text, 0) >= 0 {
 		// NUL never occurs in a text export; UTF-16 without a BOM looks like this.
 		return nil, "", nil, errEncoding
 	}
@@ -190,6 +191,13 @@ func vietFast(text []byte) bool {
 		}
 	}
 	return true
+}
+
+// plainVietnamese is vietFast for text that holds no NUL byte besides
+// (decode refuses one): the common file passes both checks in one pass over
+// each part, on its core.
+func plainVietnamese(text []byte) bool {
+	return vietFast(text) && bytes.IndexByte(text, 0) < 0
 }
 
 // isNFC is norm.NFC.IsNormal with a fast path: text made only of ASCII,

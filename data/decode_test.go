@@ -1,6 +1,7 @@
 package data
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 
@@ -127,5 +128,32 @@ func TestBadBytesWarningsCapped(t *testing.T) {
 	}
 	if len(warnings) != 21 || warnings[19].Pos.Line != 21 || warnings[20].Msg != `5 more cells hold bytes that are not UTF-8, shown as "`+"\uFFFD"+`"` {
 		t.Errorf("%d warnings: %v", len(warnings), warnings)
+	}
+}
+
+// A NUL byte is refused wherever it is, in a text read on one core or in
+// parts on several (the check shares the parts' pass with vietFast), and
+// whatever else the text holds; a text without one is read.
+func TestNULRefused(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	row := "Sở Nội vụ,Ủy ban nhân dân,97.31\n"
+	big := strings.Repeat(row, (17<<20)/len(row)) // four parts of 4 MiB and more
+	for _, c := range []struct {
+		name, raw string
+		refused   bool
+	}{
+		{"small, clean", row + row, false},
+		{"small, NUL", row + "Sở A\x00,1\n", true},
+		{"big, clean", big, false},
+		{"big, NUL at the start", "\x00" + big, true},
+		{"big, NUL in the middle", big[:len(big)/2] + "\x00" + big[len(big)/2:], true},
+		{"big, NUL at the end", big + "\x00", true},
+		{"big, not NFC and NUL", big + "Ủy\u0301\x00", true},
+		{"big, ASCII and NUL", strings.Repeat("unit,90\n", 3<<20) + "\x00", true},
+	} {
+		_, _, _, err := decode([]byte(c.raw))
+		if refused := err != nil; refused != c.refused {
+			t.Errorf("%s: refused %v (%v), want %v", c.name, refused, err, c.refused)
+		}
 	}
 }

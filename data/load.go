@@ -284,6 +284,7 @@ func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
 	lr := io.LimitReader(r, limit+1)
 	// +1: the read that finds the end needs room, or the buffer would grow for it
 	buf := make([]byte, 0, min(sizeHint, limit)+1)
+	_ = adviseHugePages(buf) // advice: a kernel that declines costs only speed
 	for {
 		if len(buf) == cap(buf) && int64(cap(buf)) <= limit {
 			// double, up to limit+1: the buffers a pipe needs add up to

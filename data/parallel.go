@@ -65,3 +65,25 @@ func countByte(text []byte, c byte) int {
 	wg.Wait()
 	return int(total.Load())
 }
+
+// inRecordParts runs part over n records cut into recordParts(n) ranges,
+// each on its own goroutine when there are several, and returns what the
+// parts give in record order.
+func inRecordParts[T any](n int, part func(from, to int) T) []T {
+	k := recordParts(n)
+	out := make([]T, k)
+	if k == 1 {
+		out[0] = part(0, n)
+		return out
+	}
+	var wg sync.WaitGroup
+	for i := range k {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out[i] = part(i*n/k, (i+1)*n/k)
+		}()
+	}
+	wg.Wait()
+	return out
+}

@@ -84,9 +84,13 @@ func (b *builder) assignIdentities() recordKeys {
 	return keys
 }
 
+// minParallelRecords: fewer records than this are settled on one
+// goroutine (a var, so tests can cut small datasets into parts).
+var minParallelRecords = 50000
+
 // recordParts is how many parts the record passes cut n records into.
 func recordParts(n int) int {
-	if n >= 50000 {
+	if n >= minParallelRecords {
 		return runtime.GOMAXPROCS(0)
 	}
 	return 1
@@ -503,7 +507,40 @@ func sortRecords(recs []Record, ids []int32, keys []Slice) []Record {
 		src[start[id]] = int32(i)
 		start[id]++
 	}
-	for p := range recs {
+	// Where the records before p all belong before p (a year's records
+	// come before the next year's, as files are often written), no cycle
+	// crosses p: big loads move the ranges between such cuts on every core.
+	parts := recordParts(len(recs))
+	bounds := []int{0}
+	reach := -1 // the farthest source of the positions so far
+	for p, s := range src {
+		reach = max(reach, int(s))
+		if reach == p && p+1 >= len(recs)*len(bounds)/parts && p+1 < len(recs) {
+			bounds = append(bounds, p+1)
+		}
+	}
+	bounds = append(bounds, len(recs))
+	if len(bounds) == 2 {
+		moveCycles(recs, src, 0, len(recs))
+		return recs
+	}
+	var wg sync.WaitGroup
+	for k := 1; k < len(bounds); k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			moveCycles(recs, src, bounds[k-1], bounds[k])
+		}()
+	}
+	wg.Wait()
+	return recs
+}
+
+// moveCycles puts at each position p in [from, to) the record src[p],
+// following the permutation's cycles that start there (a cycle through
+// [from, to) stays in it) and marking the positions done with -1.
+func moveCycles(recs []Record, src []int32, from, to int) {
+	for p := from; p < to; p++ {
 		if src[p] < 0 || int(src[p]) == p {
 			continue
 		}
@@ -520,7 +557,6 @@ func sortRecords(recs []Record, ids []int32, keys []Slice) []Record {
 			q = s
 		}
 	}
-	return recs
 }
 
 func sameNotes(a, c *Record) bool {

@@ -241,7 +241,9 @@ func (b *builder) noteColumns(t *table, comps []int, cols []wideCol) {
 // rollUp fills, in every record, a parent the file left empty with the sum
 // of its parts (when each is given or not applicable: never a partial
 // sum), checks a parent given beside its parts against their sum, and
-// gives a parent without a maximum the sum of its parts' maxima.
+// gives a parent without a maximum the sum of its parts' maxima. Records
+// are independent: big loads roll up on every core, each part noting its
+// warnings, which are then given in record order, as one core gives them.
 func (b *builder) rollUp() {
 	t := b.tree.tree
 	if t == nil {
@@ -258,61 +260,126 @@ func (b *builder) rollUp() {
 	}
 	slices.SortStableFunc(order, func(x, y int) int { return t.Depth[y] - t.Depth[x] })
 	b.rollUpMaxima(t, order)
-	n := len(b.ds.Components)
-	for ri := range b.ds.Records {
-		r := &b.ds.Records[ri]
-		if len(r.Scores) < n {
-			r.Scores = append(slices.Clip(r.Scores), slices.Repeat([]float64{Missing}, n-len(r.Scores))...)
+	plan := rollPlan{n: len(b.ds.Components), decimals: b.ds.Decimals, scale: math.Pow10(b.ds.Decimals)}
+	for _, p := range order {
+		plan.parents = append(plan.parents, rollParent{p, t.Children[p]})
+	}
+	recs := b.ds.Records
+	for _, part := range inRecordParts(len(recs), func(from, to int) []rollNote {
+		return plan.roll(recs, from, to)
+	}) {
+		for _, n := range part {
+			b.warnRollUp(t, &recs[n.rec], n)
 		}
-		for _, p := range order {
-			sum, given, na, complete := 0.0, 0, 0, true
-			for _, c := range t.Children[p] {
-				switch v := r.Scores[c]; {
-				case IsNotApplicable(v):
-					na++
-				case IsMissing(v):
-					complete = false
-				default:
-					sum += v
-					given++
+	}
+}
+
+// rollPlan is the roll-up's work for every record: its parents deepest
+// first, and how sums are rounded (roundTo, its power of ten computed once).
+type rollPlan struct {
+	parents  []rollParent
+	n        int // components: a record's scores are made this long
+	decimals int
+	scale    float64
+}
+
+type rollParent struct {
+	p        int
+	children []int
+}
+
+// rollNote is a roll-up warning found on a record: its parent p is marked
+// not applicable while given parts have scores (disagrees false), or is
+// given and differs from the sum of its parts.
+type rollNote struct {
+	rec       int
+	p         int
+	given     int
+	disagrees bool
+	v, sum    float64
+}
+
+// roll rolls up the records [from, to) and returns their warnings in order.
+func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
+	var notes []rollNote
+	for ri := from; ri < to; ri++ {
+		r := &recs[ri]
+		if len(r.Scores) < pl.n {
+			r.Scores = append(slices.Clip(r.Scores), slices.Repeat([]float64{Missing}, pl.n-len(r.Scores))...)
+		}
+		scores := r.Scores
+		for _, rp := range pl.parents {
+			sum, given, na, complete := 0.0, len(rp.children), 0, true
+			for _, c := range rp.children {
+				sum += scores[c]
+			}
+			if IsMissing(sum) { // a part is missing or not applicable (both NaN): count them
+				sum, given = 0, 0
+				for _, c := range rp.children {
+					switch v := scores[c]; {
+					case IsNotApplicable(v):
+						na++
+					case IsMissing(v):
+						complete = false
+					default:
+						sum += v
+						given++
+					}
 				}
 			}
-			if IsNotApplicable(r.Scores[p]) && given > 0 {
+			v := scores[rp.p]
+			if IsNotApplicable(v) && given > 0 {
 				// its parts' points count in the total while its maximum is left
 				// out of the applicable one: the share would pass 100%
-				c := &b.ds.Components[p]
-				b.warnf(Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][p]}, "mark its parts not applicable too, or score the "+levelOf(t.Depth[p]),
-					"%s %d: %s %q is marked not applicable but %d of its %s have scores", clip(r.Unit), r.Year, levelOf(t.Depth[p]), clip(c.NameIn(r.Year)),
-					given, levelsOf(t.Depth[p]+1))
+				notes = append(notes, rollNote{rec: ri, p: rp.p, given: given})
 			}
 			if given+na == 0 || !complete {
 				continue
 			}
-			sum = roundTo(sum, b.ds.Decimals)
-			switch v := r.Scores[p]; {
+			if pl.decimals <= 6 { // roundTo, with its power of ten at hand
+				sum = math.Round(sum*pl.scale) / pl.scale
+			}
+			switch {
 			case IsNotApplicable(v):
 			case !IsMissing(v):
 				if d := v - sum; d > 0.015 || d < -0.015 {
-					c := &b.ds.Components[p]
-					b.warnf(Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][p]}, "correct the "+levelOf(t.Depth[p])+" or its parts",
-						"%s %d: %s %q is %s, its %s sum to %s: %s is kept", clip(r.Unit), r.Year, levelOf(t.Depth[p]), clip(c.NameIn(r.Year)),
-						formatNum(v), countNoun(len(t.Children[p]), levelOf(t.Depth[p]+1), levelsOf(t.Depth[p]+1)), formatNum(sum), formatNum(v))
+					notes = append(notes, rollNote{rec: ri, p: rp.p, disagrees: true, v: v, sum: sum})
 				}
 			case given == 0:
-				r.Scores[p] = NotApplicable
+				scores[rp.p] = NotApplicable
 			default:
-				r.Scores[p] = sum
+				scores[rp.p] = sum
 			}
 		}
 	}
+	return notes
+}
+
+// warnRollUp gives a warning roll found on record r.
+func (b *builder) warnRollUp(t *Tree, r *Record, n rollNote) {
+	c := &b.ds.Components[n.p]
+	pos := Pos{r.Pos.File, r.Pos.Line, b.tree.cols[r.Pos.File][n.p]}
+	level := levelOf(t.Depth[n.p])
+	if !n.disagrees {
+		b.warnf(pos, "mark its parts not applicable too, or score the "+level,
+			"%s %d: %s %q is marked not applicable but %d of its %s have scores", clip(r.Unit), r.Year, level, clip(c.NameIn(r.Year)),
+			n.given, levelsOf(t.Depth[n.p]+1))
+		return
+	}
+	b.warnf(pos, "correct the "+level+" or its parts",
+		"%s %d: %s %q is %s, its %s sum to %s: %s is kept", clip(r.Unit), r.Year, level, clip(c.NameIn(r.Year)),
+		formatNum(n.v), countNoun(len(t.Children[n.p]), levelOf(t.Depth[n.p]+1), levelsOf(t.Depth[n.p]+1)), formatNum(n.sum), formatNum(n.v))
 }
 
 // rollUpMaxima gives a parent without a maximum in a year the sum of its
 // parts' maxima, and warns when components.csv gives one that differs.
 func (b *builder) rollUpMaxima(t *Tree, order []int) {
 	years := map[int]bool{}
+	last := 0
 	for i := range b.ds.Records {
-		years[b.ds.Records[i].Year] = true
+		if y := b.ds.Records[i].Year; y != last || i == 0 { // records come in runs of a year
+			years[y], last = true, y
+		}
 	}
 	for _, y := range slices.Sorted(maps.Keys(years)) {
 		for _, p := range order {
