@@ -372,14 +372,6 @@ func New(ds *data.Dataset) *Analysis {
 		}
 	}
 	rank := names.ranks()
-	for _, ix := range a.indices {
-		for _, g := range ix.groups {
-			for i := range g.entries {
-				e := &g.entries[i]
-				e.nameRank = rank[e.nameRank]
-			}
-		}
-	}
 	a.buildLineage()
 
 	// Groups are ranked and graded independently: on every core.
@@ -387,25 +379,34 @@ func New(ds *data.Dataset) *Analysis {
 	for _, ix := range a.indices {
 		all = append(all, ix.groups...)
 	}
-	a.prepareGroups(all)
+	a.onEveryCore(len(all), func(i int) {
+		// the name ids become places in name order here, where they are
+		// first needed (ties), so that this pass runs on every core too
+		g := all[i]
+		for k := range g.entries {
+			e := &g.entries[k]
+			e.nameRank = rank[e.nameRank]
+		}
+		a.prepareGroup(g)
+	})
 	a.buildBreaks()
 
 	// Pass 4: previous-year records: none across a break (lineage.go).
-	for _, ix := range a.indices {
-		for _, g := range ix.groups {
-			if g.prev == nil {
-				continue
-			}
-			for i := range g.entries {
-				e := &g.entries[i]
-				if e.unit.breakIn(g) == nil {
-					e.prev = e.unit.at(g.prev)
-				} else {
-					g.broken = true
-				}
+	// Each group writes only to itself: on every core.
+	a.onEveryCore(len(all), func(i int) {
+		g := all[i]
+		if g.prev == nil {
+			return
+		}
+		for i := range g.entries {
+			e := &g.entries[i]
+			if e.unit.breakIn(g) == nil {
+				e.prev = e.unit.at(g.prev)
+			} else {
+				g.broken = true
 			}
 		}
-	}
+	})
 	return a
 }
 
@@ -439,30 +440,29 @@ func (a *Analysis) buildComponents() {
 	}
 }
 
-// prepareGroups runs prepareGroup over groups on every core when there are
-// enough records to be worth it. prepareGroup writes only to its group.
-func (a *Analysis) prepareGroups(gs []*group) {
-	workers := min(runtime.GOMAXPROCS(0), len(gs))
+// onEveryCore calls fn(i) for every i in [0, n), on every core when the
+// dataset has enough records to be worth it; fn(i) must write only to what
+// i owns. What it computes does not depend on the order of the calls.
+func (a *Analysis) onEveryCore(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
 	if len(a.ds.Records) < 20000 || workers < 2 {
-		for _, g := range gs {
-			a.prepareGroup(g)
+		for i := range n {
+			fn(i)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range workers {
+		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(gs) {
+				if i >= n {
 					return
 				}
-				a.prepareGroup(gs[i])
+				fn(i)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }

@@ -163,6 +163,21 @@ func (a *Analysis) BlocSummary(sl data.Slice) (BlocSummary, bool) {
 	return g.summary(), true
 }
 
+// BlocSummaries returns the summary of every slice, in order, computing
+// them on every core (a summary reads only its own and its previous year's
+// group). ok is false when a slice has no data.
+func (a *Analysis) BlocSummaries(sls []data.Slice) (out []BlocSummary, ok bool) {
+	gs := make([]*group, len(sls))
+	for i, sl := range sls {
+		if gs[i] = a.group(sl); gs[i] == nil {
+			return nil, false
+		}
+	}
+	out = make([]BlocSummary, len(gs))
+	a.onEveryCore(len(gs), func(i int) { out[i] = gs[i].summary() })
+	return out, true
+}
+
 type gradeCount struct {
 	key   gradeKey
 	count int
