@@ -467,6 +467,27 @@ func (a *Analysis) onEveryCore(n int, fn func(i int)) {
 	wg.Wait()
 }
 
+// chunkUnits is the fewest units a core is given when the units of one
+// bloc are shared between cores (Components, Gaps): fewer cost more to
+// hand over than they take.
+const chunkUnits = 1024
+
+// inChunks calls fn over [0, n) in contiguous ranges, one per core when n
+// is large enough; fn(lo, hi) must write only to what lo…hi own.
+func inChunks(n int, fn func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/chunkUnits)
+	if workers < 2 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		wg.Go(func() { fn(lo, hi) })
+	}
+	wg.Wait()
+}
+
 // noScheme grades nothing: a bloc for which the user gave no scheme
 // (grades.csv or --grades default) keeps only the grades its data gives.
 var noScheme = &data.GradeScheme{Source: "none"}

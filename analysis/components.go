@@ -125,10 +125,12 @@ func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
 	n, nk := len(g.entries), len(cc.keys)
 	bc.Units = make([]UnitComponents, n)
 	s := newCompSlab(n, nk)
-	for i := range g.entries { // in memory order; profiles land at their table position
-		k := g.rowAt[i]
-		a.unitComponents(g, cc, i, &bc.Units[k], s, k)
-	}
+	inChunks(n, func(lo, hi int) { // each profile writes only to its own slots
+		for i := lo; i < hi; i++ { // in memory order; profiles land at their table position
+			k := g.rowAt[i]
+			a.unitComponents(g, cc, i, &bc.Units[k], s, k)
+		}
+	})
 	return bc, true
 }
 
