@@ -321,6 +321,15 @@ func New(ds *data.Dataset) *Analysis {
 			}
 		}
 	}
+	// Grading and the order by score need neither unit histories nor
+	// names: on a big dataset the other cores do them while this one
+	// reads the histories (pass 3); the fields each side writes differ.
+	var all []*group
+	for _, ix := range a.indices {
+		all = append(all, ix.groups...)
+	}
+	grading := a.startOnOtherCores(len(all), func(i int) { a.gradeGroup(all[i]) })
+
 	// Pass 3: unit histories and names, and every name's place in name
 	// order, which ranking breaks ties by.
 	// the maps hold every unit: sized for the most records a year has
@@ -373,33 +382,25 @@ func New(ds *data.Dataset) *Analysis {
 	}
 	rank := names.ranks()
 	a.buildLineage()
+	a.buildBreaks()
+	grading.finish()
 
-	// Groups are ranked and graded independently: on every core.
-	var all []*group
-	for _, ix := range a.indices {
-		all = append(all, ix.groups...)
-	}
+	// Ranks and previous-year records (none across a break, lineage.go):
+	// each group writes only to itself, on every core.
 	a.onEveryCore(len(all), func(i int) {
-		// the name ids become places in name order here, where they are
-		// first needed (ties), so that this pass runs on every core too
 		g := all[i]
+		// the name ids become places in name order here, where they are
+		// first needed (ties), so that this runs on every core too
 		for k := range g.entries {
 			e := &g.entries[k]
 			e.nameRank = rank[e.nameRank]
 		}
-		a.prepareGroup(g)
-	})
-	a.buildBreaks()
-
-	// Pass 4: previous-year records: none across a break (lineage.go).
-	// Each group writes only to itself: on every core.
-	a.onEveryCore(len(all), func(i int) {
-		g := all[i]
+		g.rank()
 		if g.prev == nil {
 			return
 		}
-		for i := range g.entries {
-			e := &g.entries[i]
+		for k := range g.entries {
+			e := &g.entries[k]
 			if e.unit.breakIn(g) == nil {
 				e.prev = e.unit.at(g.prev)
 			} else {
@@ -444,27 +445,49 @@ func (a *Analysis) buildComponents() {
 // dataset has enough records to be worth it; fn(i) must write only to what
 // i owns. What it computes does not depend on the order of the calls.
 func (a *Analysis) onEveryCore(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if len(a.ds.Records) < 20000 || workers < 2 {
-		for i := range n {
-			fn(i)
+	a.startOnOtherCores(n, fn).finish()
+}
+
+// startOnOtherCores starts calling fn(i) for every i in [0, n) on the
+// other cores, as onEveryCore does, and returns at once; finish joins in
+// with the calls left and returns when all are done. On a small dataset
+// or a single core, finish makes every call.
+func (a *Analysis) startOnOtherCores(n int, fn func(i int)) *sharedWork {
+	w := &sharedWork{n: n, fn: fn}
+	if len(a.ds.Records) < 20000 {
+		return w
+	}
+	for range min(runtime.GOMAXPROCS(0), n) - 1 {
+		w.wg.Go(w.work)
+	}
+	return w
+}
+
+// sharedWork is calls of fn(0) … fn(n−1), each made once by whichever
+// worker takes it first. They are taken from the last: New's grading, in
+// the background, then starts on other groups' entries than the histories
+// pass (first to last), instead of sharing their cache lines.
+type sharedWork struct {
+	taken atomic.Int64
+	n     int
+	fn    func(i int)
+	wg    sync.WaitGroup
+}
+
+func (w *sharedWork) work() {
+	for {
+		i := w.n - int(w.taken.Add(1))
+		if i < 0 {
+			return
 		}
-		return
+		w.fn(i)
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
+}
+
+// finish makes the calls no worker has taken yet and waits for the rest.
+func (w *sharedWork) finish() {
+	w.work()
+	w.wg.Wait()
 }
 
 // chunkUnits is the fewest units a core is given when the units of one
@@ -492,8 +515,9 @@ func inChunks(n int, fn func(lo, hi int)) {
 // (grades.csv or --grades default) keeps only the grades its data gives.
 var noScheme = &data.GradeScheme{Source: "none"}
 
-// prepareGroup computes grades and competition ranks of one group.
-func (a *Analysis) prepareGroup(g *group) {
+// gradeGroup computes the grades of one group and orders its ranked
+// entries by score, best first (rank breaks the ties).
+func (a *Analysis) gradeGroup(g *group) {
 	g.scheme = noScheme
 	if a.ds.HasScheme(g.slice()) {
 		g.scheme = a.ds.SchemeFor(g.slice())
@@ -565,8 +589,7 @@ func (a *Analysis) prepareGroup(g *group) {
 	}
 	g.pubRanks = g.maxPub > 0 && (g.scoredEl == 0 || !g.complete())
 	if g.pubRanks {
-		g.rankAsPublished()
-		return
+		return // ranked as published (rank)
 	}
 	for i := range g.entries {
 		if e := &g.entries[i]; e.hasScore && !e.rec.NotRanked {
@@ -574,6 +597,15 @@ func (a *Analysis) prepareGroup(g *group) {
 		}
 	}
 	sortDesc(g.order, func(i int) int64 { return g.entries[i].cents })
+}
+
+// rank gives a graded group (gradeGroup) its competition ranks and its
+// league-table rows; entries' nameRank must hold their places in name order.
+func (g *group) rank() {
+	if g.pubRanks {
+		g.rankAsPublished()
+		return
+	}
 	// equal scores: by name (cmpName's order, as nameRank holds it), so
 	// tables read the same whatever the input order
 	for k := 0; k < len(g.order); {
