@@ -68,6 +68,7 @@ type group struct {
 	maxRank int
 	scored  int   // entries with a total
 	n       int   // records, while building
+	first   int   // its first record in ds.Records, while building
 	nRanked int   // len(order)
 	rows    []int // league-table order: ranked, then scored, then the rest
 	// broken: the year is some unit's first after a merger or split, so
@@ -252,19 +253,24 @@ func New(ds *data.Dataset) *Analysis {
 	// Pass 1: assign every record to its group.
 	gid := make([]*group, len(ds.Records))
 	var last *group
+	var made []*group  // in the order met
+	contiguous := true // each group's records are one run (the loader sorts them so)
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		if k := data.SliceOf(r); last == nil || last.slice() != k {
 			g := a.byKey[k]
-			if g == nil {
+			if g != nil {
+				contiguous = false // met again after another group's records
+			} else {
 				ix := a.byIndex[r.Index]
 				if ix == nil {
 					ix = &indexData{name: r.Index, byBloc: map[string][]*group{}, hist: map[string]*unitHist{}}
 					a.byIndex[r.Index] = ix
 					a.indices = append(a.indices, ix)
 				}
-				g = &group{ix: ix, index: r.Index, year: r.Year, bloc: r.Bloc}
+				g = &group{ix: ix, index: r.Index, year: r.Year, bloc: r.Bloc, first: i}
 				a.byKey[k] = g
+				made = append(made, g)
 				ix.groups = append(ix.groups, g)
 				if _, ok := ix.byBloc[r.Bloc]; !ok {
 					ix.blocs = append(ix.blocs, r.Bloc)
@@ -276,15 +282,27 @@ func New(ds *data.Dataset) *Analysis {
 		gid[i] = last
 		last.n++
 	}
-	for _, g := range a.byKey {
-		g.entries = make([]entry, 0, g.n)
-	}
 	// entries never grow past their exact capacity, so their addresses are stable
 	a.recEntry = make([]*entry, len(ds.Records))
-	for i := range ds.Records {
-		g := gid[i]
-		g.entries = append(g.entries, entry{rec: &ds.Records[i], g: g, idx: int32(len(g.entries))})
-		a.recEntry[i] = &g.entries[len(g.entries)-1]
+	if contiguous { // each group fills its own entries, on every core
+		a.onEveryCore(len(made), func(k int) {
+			g := made[k]
+			g.entries = make([]entry, g.n)
+			for j := range g.entries {
+				i := g.first + j
+				g.entries[j] = entry{rec: &ds.Records[i], g: g, idx: int32(j)}
+				a.recEntry[i] = &g.entries[j]
+			}
+		})
+	} else {
+		for _, g := range made {
+			g.entries = make([]entry, 0, g.n)
+		}
+		for i := range ds.Records {
+			g := gid[i]
+			g.entries = append(g.entries, entry{rec: &ds.Records[i], g: g, idx: int32(len(g.entries))})
+			a.recEntry[i] = &g.entries[len(g.entries)-1]
+		}
 	}
 
 	// A dataset built as a literal may list its indices in any order.

@@ -2,8 +2,10 @@ package analysis
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/parlens/parlens/data"
@@ -69,5 +71,22 @@ func TestBlocSummariesUnknownSlice(t *testing.T) {
 	got, ok := a.BlocSummaries(sls[:1])
 	if want, _ := a.BlocSummary(sls[0]); !ok || len(got) != 1 || got[0].Units != want.Units || got[0].Units != 10 {
 		t.Errorf("BlocSummaries = %+v, %v; want one summary of 10 units", got, ok)
+	}
+}
+
+// New fills each group's entries on every core when the groups' records
+// come in runs, as the loader sorts them, and one record at a time when
+// they are interleaved: the results are the same.
+func TestInterleavedRecordsSameAsRuns(t *testing.T) {
+	runs := benchDataset(7001, 3) // by year, then bloc
+	mixed := &data.Dataset{Components: runs.Components, Records: slices.Clone(runs.Records)}
+	slices.SortStableFunc(mixed.Records, func(x, y data.Record) int { // by year, then unit: the blocs interleave
+		return cmp.Or(cmp.Compare(x.Year, y.Year), cmp.Compare(x.UnitID, y.UnitID))
+	})
+	if mixed.Records[0].Bloc == mixed.Records[1].Bloc {
+		t.Fatal("the blocs do not interleave")
+	}
+	if a, b := everyResult(t, runs), everyResult(t, mixed); !bytes.Equal(a, b) {
+		t.Errorf("results from interleaved records (%d bytes) differ from those from runs (%d bytes)", len(b), len(a))
 	}
 }

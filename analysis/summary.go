@@ -266,14 +266,18 @@ func (g *group) gradesFrom() string {
 // bands counts the scored entries at or above each of ScoreBandMins.
 func (g *group) bands() (counts []int, of int) {
 	counts = make([]int, len(ScoreBandMins))
+	mins := make([]int64, len(ScoreBandMins)) // in cents, once per bloc, not per unit
+	for k, m := range ScoreBandMins {
+		mins[k] = numfmt.Cents(m)
+	}
 	for i := range g.entries {
 		e := &g.entries[i]
 		if !e.hasScore {
 			continue
 		}
 		of++
-		for k, m := range ScoreBandMins {
-			if e.cents >= numfmt.Cents(m) {
+		for k, m := range mins {
+			if e.cents >= m {
 				counts[k]++
 			}
 		}
