@@ -513,20 +513,38 @@ func (w *sharedWork) finish() {
 // hand over than they take.
 const chunkUnits = 1024
 
-// inChunks calls fn over [0, n) in contiguous ranges, one per core when n
-// is large enough; fn(lo, hi) must write only to what lo…hi own.
-func inChunks(n int, fn func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/chunkUnits)
-	if workers < 2 {
-		fn(0, n)
-		return
+// span is the range [lo, hi).
+type span struct{ lo, hi int }
+
+// chunks splits [0, n) into contiguous ranges, one per core when n is
+// large enough (chunkUnits each at least), else one.
+func chunks(n int) []span {
+	k := max(1, min(runtime.GOMAXPROCS(0), n/chunkUnits))
+	out := make([]span, k)
+	for w := range out {
+		out[w] = span{n * w / k, n * (w + 1) / k}
 	}
+	return out
+}
+
+// inParallel calls fn(0) … fn(n−1) each on its own goroutine (the last on
+// this one) and waits for them all.
+func inParallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		wg.Go(func() { fn(lo, hi) })
+	for i := range n - 1 {
+		wg.Go(func() { fn(i) })
+	}
+	if n > 0 {
+		fn(n - 1)
 	}
 	wg.Wait()
+}
+
+// inChunks calls fn over [0, n) in contiguous ranges (chunks), on every
+// core when n is large enough; fn(lo, hi) must write only to what lo…hi own.
+func inChunks(n int, fn func(lo, hi int)) {
+	cs := chunks(n)
+	inParallel(len(cs), func(k int) { fn(cs[k].lo, cs[k].hi) })
 }
 
 // noScheme grades nothing: a bloc for which the user gave no scheme

@@ -31,6 +31,9 @@ func everyResult(t *testing.T, ds *data.Dataset) []byte {
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
+	if err := enc.Encode(a.Check()); err != nil {
+		t.Fatal(err)
+	}
 	for i, sl := range sls {
 		alone, _ := a.BlocSummary(sl)
 		tbl, _ := a.Table(sl)
@@ -51,6 +54,13 @@ func TestEveryCoreSameAsOne(t *testing.T) {
 	ds := benchDataset(7001, 3)
 	if len(ds.Records) < 20000 {
 		t.Fatalf("%d records: too few for the passes on every core", len(ds.Records))
+	}
+	for i := 0; i < len(ds.Records); i += 5 { // published ranks, mostly wrong: warnings from every part of the records
+		ds.Records[i].PublishedRank = i%7 + 1
+		ds.Records[i].Pos = data.Pos{File: "bench.csv", Line: i + 2}
+	}
+	if n := len(New(ds).Check()); n < 4000 {
+		t.Fatalf("%d warnings: want thousands", n)
 	}
 	old := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(old)
