@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"runtime"
 	"slices"
 
 	"github.com/parlens/parlens/analysis/numfmt"
@@ -320,11 +321,19 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 		}
 	}
-	buf := make([]float64, 0, n)
-	pos := make([]int, 0, n)
-	pcBuf, prBuf := make([]int64, n), make([]int32, n)
-	var sum orderFreeSum
-	for k, j := range cc.keys {
+	// each key's statistics and ranks write only to the key's own slots
+	// (its column of ranks and maxima): a big bloc's keys are shared
+	// between cores, each part with its own scratch buffers
+	type scratch struct {
+		buf   []float64
+		pos   []int
+		pcBuf []int64
+		prBuf []int32
+		sum   orderFreeSum
+	}
+	keyStats := func(sc *scratch, k int) {
+		j := cc.keys[k]
+		pcBuf, prBuf, sum := sc.pcBuf, sc.prBuf, &sc.sum
 		c := &a.comps[j]
 		info := &cc.info[k]
 		info.key, info.code = c.key, optStr(c.code)
@@ -341,7 +350,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		for _, ci := range c.idxs {
 			info.bonus = info.bonus || a.ds.Components[ci].Bonus
 		}
-		buf, pos = buf[:0], pos[:0]
+		buf, pos := sc.buf[:0], sc.pos[:0]
 		lostTotal, amaxTotal := 0.0, 0.0
 		amaxKnown := info.hasMax // every unit in the statistics has its applicable maximum
 		varied := false          // some unit's applicable maximum is not the component's
@@ -423,6 +432,16 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		}
 		cc.stats[k] = cs
 	}
+	parts := 1
+	if n >= chunkUnits {
+		parts = min(runtime.GOMAXPROCS(0), nk)
+	}
+	inParallel(parts, func(p int) {
+		sc := &scratch{buf: make([]float64, 0, n), pos: make([]int, 0, n), pcBuf: make([]int64, n), prBuf: make([]int32, n)}
+		for k := nk * p / parts; k < nk*(p+1)/parts; k++ {
+			keyStats(sc, k)
+		}
+	})
 	cc.comps = make([]ComponentInfo, nk)
 	for k := range cc.info {
 		info := &cc.info[k]
