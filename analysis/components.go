@@ -573,21 +573,21 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				cs.Pct = &f[0]
 			}
 		}
+		var p *float64 // the previous year's score
 		if prev != nil {
-			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
-				f[1] = scoreChange(v, *p)
-				cs.Change = &f[1]
-			}
+			p = a.comps[cc.keys[x]].scorePtr(prev)
 		}
-		if prev != nil && !info.bonus {
-			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
-				*comparable++
-				switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
-				case cv < cp:
-					*fell++
-				case cv > cp:
-					*rose++
-				}
+		if p != nil {
+			f[1] = scoreChange(v, *p)
+			cs.Change = &f[1]
+		}
+		if p != nil && !info.bonus {
+			*comparable++
+			switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
+			case cv < cp:
+				*fell++
+			case cv > cp:
+				*rose++
 			}
 		}
 		if !amOK {
