@@ -363,7 +363,11 @@ func New(ds *data.Dataset) *Analysis {
 	most := slices.Max(append(units, 0))
 	a.units = make(map[string]*unitInfo, most)
 	names := nameRanker{ids: make(map[string]int32, most)} // about a name per unit
-	for _, ix := range a.indices {
+	nu := newUnits{infos: newSlab[unitInfo](most), sets: newSlab[string](most)}
+	for k, ix := range a.indices {
+		hists := newSlab[unitHist](units[k])
+		owns := newSlab[*entry](units[k] * len(ix.years))
+		made := make([]*unitHist, 0, units[k])
 		// Units come in much the same order every year: the unit that
 		// followed the previous record's unit last time is tried before a
 		// lookup, which at 200,000 units misses the caches.
@@ -376,8 +380,11 @@ func New(ds *data.Dataset) *Analysis {
 				if last != nil && last.next != nil && last.next.id == id {
 					u = last.next
 				} else if u = ix.hist[id]; u == nil {
-					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years)), nameID: -1}
+					u = hists.one()
+					// a unit new to the first index is new to every index
+					*u = unitHist{id: id, info: nu.infoFor(a, id, ix.name, k > 0), own: owns.slice(len(ix.years)), nameID: -1}
 					ix.hist[id] = u
+					made = append(made, u)
 				}
 				if last != nil {
 					last.next = u
@@ -394,7 +401,7 @@ func New(ds *data.Dataset) *Analysis {
 				e.nameRank = u.nameID
 			}
 		}
-		for _, u := range ix.hist {
+		for _, u := range made {
 			u.lin = u.own
 		}
 	}
@@ -682,10 +689,22 @@ func (a *Analysis) gradeKeyOf(g *group, label string) gradeKey {
 	return gradeKey{lvl: unknownLevel, unk: data.Fold(label)}
 }
 
-func (a *Analysis) unitInfoFor(id, index string) *unitInfo {
-	u := a.units[id]
+// newUnits makes New's unitInfos from slabs.
+type newUnits struct {
+	infos slab[unitInfo]
+	sets  slab[string] // their indexSets, room for one index each
+}
+
+// infoFor returns the unitInfo of a unit id met in an index, made when
+// new; seen says whether an earlier index may have made it already.
+func (nu *newUnits) infoFor(a *Analysis, id, index string, seen bool) *unitInfo {
+	var u *unitInfo
+	if seen {
+		u = a.units[id]
+	}
 	if u == nil {
-		u = &unitInfo{id: id}
+		u = nu.infos.one()
+		u.id, u.indexSet = id, nu.sets.slice(1)
 		a.units[id] = u
 		a.unitOrder = append(a.unitOrder, id)
 	}
