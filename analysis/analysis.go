@@ -50,6 +50,7 @@ type indexData struct {
 	groups []*group            // by year, then bloc order
 	byBloc map[string][]*group // per bloc, by year
 	hist   map[string]*unitHist
+	broken bool // some unit of the index has a break (buildBreaks)
 }
 
 // group is one slice (index, year, bloc) with its records.
@@ -77,28 +78,33 @@ type group struct {
 	broken bool
 	// pubRanks: ranks are the published ones (a ranks-only or partial table,
 	// where ranking the rows present by score would be wrong).
-	pubRanks bool
-	maxPub   int   // the largest published rank (0 when none)
-	scoredEl int   // records not marked not-ranked with a total
-	bare     int   // records not marked not-ranked with no total, published rank or grade
-	rankOnly int   // records not marked not-ranked with a published rank and no total
-	rowAt    []int // entry → its position in rows
+	pubRanks  bool
+	maxPub    int   // the largest published rank (0 when none)
+	scoredEl  int   // records not marked not-ranked with a total
+	notRanked int   // records marked not ranked
+	ungraded  int   // records without a grade
+	bare      int   // records not marked not-ranked with no total, published rank or grade
+	rankOnly  int   // records not marked not-ranked with a published rank and no total
+	rowAt     []int // entry → its position in rows
 
-	statsOnce sync.Once
-	st        stats
-	stOK      bool
-	sumOnce   sync.Once
-	sum       BlocSummary
-	gcOnce    sync.Once
-	gc        []gradeCount
-	movOnce   sync.Once
-	movers    []Mover
-	compOnce  sync.Once
-	comp      *compCache
-	tblOnce   sync.Once
-	tbl       Table
-	treeOnce  sync.Once
-	tree      *treeCache
+	bandsOnce  sync.Once
+	bandCounts []int
+	bandOf     int
+	statsOnce  sync.Once
+	st         stats
+	stOK       bool
+	sumOnce    sync.Once
+	sum        BlocSummary
+	gcOnce     sync.Once
+	gc         []gradeCount
+	movOnce    sync.Once
+	movers     []Mover
+	compOnce   sync.Once
+	comp       *compCache
+	tblOnce    sync.Once
+	tbl        Table
+	treeOnce   sync.Once
+	tree       *treeCache
 }
 
 // slice is the group's key: its index, year and bloc.
@@ -426,7 +432,7 @@ func New(ds *data.Dataset) *Analysis {
 		}
 		for k := range g.entries {
 			e := &g.entries[k]
-			if e.unit.breakIn(g) == nil {
+			if !g.ix.broken || e.unit.breakIn(g) == nil {
 				e.prev = e.unit.at(g.prev)
 			} else {
 				g.broken = true
@@ -616,6 +622,12 @@ func (a *Analysis) gradeGroup(g *group) {
 			// a total below the scheme's lowest band: ungraded, but the
 			// points to the lowest grade are known
 			e.placed = e.hasScore
+		}
+		if !e.gk.has() {
+			g.ungraded++
+		}
+		if r.NotRanked {
+			g.notRanked++
 		}
 		if !r.NotRanked {
 			switch {

@@ -263,8 +263,15 @@ func (g *group) gradesFrom() string {
 	return GradesFromNone
 }
 
-// bands counts the scored entries at or above each of ScoreBandMins.
+// bands counts the scored entries at or above each of ScoreBandMins,
+// once (a bloc's summary asks for its previous year's too); the counts
+// are shared, read-only.
 func (g *group) bands() (counts []int, of int) {
+	g.bandsOnce.Do(func() { g.bandCounts, g.bandOf = g.countBands() })
+	return g.bandCounts, g.bandOf
+}
+
+func (g *group) countBands() (counts []int, of int) {
 	counts = make([]int, len(ScoreBandMins))
 	mins := make([]int64, len(ScoreBandMins)) // in cents, once per bloc, not per unit
 	for k, m := range ScoreBandMins {
@@ -297,6 +304,7 @@ func (g *group) unitScore(e *entry) UnitScore {
 type stats struct {
 	n                          int
 	mean, median, sd, min, max float64
+	above, below               int // totals above and below the mean
 }
 
 func (g *group) stats() (stats, bool) {
@@ -335,6 +343,14 @@ func (g *group) computeStats() (stats, bool) {
 		d := x - s.mean
 		ss += d * d
 	}
+	for _, x := range v {
+		switch {
+		case x > s.mean:
+			s.above++
+		case x < s.mean:
+			s.below++
+		}
+	}
 	s.sd = math.Sqrt(ss / float64(n))
 	if math.IsInf(s.sd, 0) || math.IsNaN(s.sd) {
 		// totals near the largest float: deviations scaled by the largest,
@@ -369,15 +385,7 @@ func (g *group) buildSummary() BlocSummary {
 		Grades: []GradeCount{},
 		Bands:  []ScoreBand{},
 	}
-	for i := range g.entries {
-		e := &g.entries[i]
-		if e.rec.NotRanked {
-			s.NotRanked++
-		}
-		if !e.gk.has() {
-			s.Ungraded++
-		}
-	}
+	s.NotRanked, s.Ungraded = g.notRanked, g.ungraded // counted by gradeGroup
 	if g.prev != nil {
 		s.PrevYear = &g.prev.year
 	}
@@ -480,17 +488,7 @@ func (g *group) buildSummary() BlocSummary {
 	if ok {
 		s.Mean, s.Median, s.Stdev = ptr(st.mean), ptr(st.median), ptr(st.sd)
 		s.Min, s.Max, s.Spread = ptr(st.min), ptr(st.max), ptr(st.max-st.min)
-		above, below := 0, 0
-		for _, k := range g.order {
-			t := g.entries[k].rec.Total
-			switch {
-			case t > st.mean:
-				above++
-			case t < st.mean:
-				below++
-			}
-		}
-		s.AboveMean, s.BelowMean = ptr(above), ptr(below)
+		s.AboveMean, s.BelowMean = ptr(st.above), ptr(st.below)
 	}
 	if g.prev != nil {
 		if ps, ok := g.prev.stats(); ok {
