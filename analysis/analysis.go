@@ -125,6 +125,7 @@ type entry struct {
 	cents    int64 // total at 2 decimals
 	rank     int   // 0 = not ranked
 	idx      int32 // position in g.entries
+	ownPos   int32 // position in unit.own
 	nameRank int32 // the unit name's place in cmpName's order among all names
 	hasScore bool
 	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
@@ -192,6 +193,25 @@ func (u *unitHist) at(g *group) *entry {
 			return e
 		}
 		if e.g.year < g.year {
+			break
+		}
+	}
+	return nil
+}
+
+// before is at(p) for a group p before e's, e being one of the unit's
+// own records: when the unit's history is its own records it walks back
+// from e rather than from the unit's last record.
+func (u *unitHist) before(e *entry, p *group) *entry {
+	if len(u.lin) != len(u.own) || len(u.own) == 0 || &u.lin[0] != &u.own[0] {
+		return u.at(p) // a history with a predecessor's records
+	}
+	for i := int(e.ownPos) - 1; i >= 0; i-- {
+		x := u.own[i]
+		if x.g == p {
+			return x
+		}
+		if x.g.year < p.year {
 			break
 		}
 	}
@@ -396,6 +416,7 @@ func New(ds *data.Dataset) *Analysis {
 					last.next = u
 				}
 				last = u
+				e.ownPos = int32(len(u.own))
 				u.own = append(u.own, e)
 				e.unit = u
 				u.info.note(e.rec)
@@ -433,7 +454,7 @@ func New(ds *data.Dataset) *Analysis {
 		for k := range g.entries {
 			e := &g.entries[k]
 			if !g.ix.broken || e.unit.breakIn(g) == nil {
-				e.prev = e.unit.at(g.prev)
+				e.prev = e.unit.before(e, g.prev)
 			} else {
 				g.broken = true
 			}

@@ -100,3 +100,41 @@ func TestInterleavedRecordsSameAsRuns(t *testing.T) {
 		t.Errorf("results from interleaved records (%d bytes) differ from those from runs (%d bytes)", len(b), len(a))
 	}
 }
+
+// before, which walks back from a record, finds the record at() finds
+// walking back from the unit's last: with and without a predecessor's
+// records in the history, a unit in two blocs of a year and a gap year.
+func TestBeforeSameAsAt(t *testing.T) {
+	ds := benchDataset(60, 4)
+	two := ds.Records[5] // a unit in a second bloc of the same year
+	two.Bloc = "Khối thứ tư"
+	ds.Records = append(ds.Records, two)
+	ds.Records = slices.DeleteFunc(ds.Records, func(r data.Record) bool { return r.UnitID == "U00007" && r.Year == 2016 }) // a gap
+	ds.Records = slices.DeleteFunc(ds.Records, func(r data.Record) bool { return r.UnitID == "U00009" && r.Year < 2017 })
+	ds.Units = []data.UnitInfo{{Code: "U00003", Successor: "U00009", EffectiveYear: 2017}} // U00009 renames U00003
+	a := New(ds)
+	checked, viaLineage := 0, 0
+	for _, ix := range a.indices {
+		for _, g := range ix.groups {
+			for p := range ix.groups { // every earlier group, not only g.prev
+				pg := ix.groups[p]
+				if pg.year >= g.year {
+					continue
+				}
+				for i := range g.entries {
+					e := &g.entries[i]
+					if got, want := e.unit.before(e, pg), e.unit.at(pg); got != want {
+						t.Fatalf("%s %d %s, unit %s: before gives %v, at gives %v", g.index, g.year, g.bloc, e.rec.UnitID, got, want)
+					}
+					checked++
+					if len(e.unit.lin) != len(e.unit.own) {
+						viaLineage++
+					}
+				}
+			}
+		}
+	}
+	if checked < 1000 || viaLineage == 0 {
+		t.Errorf("checked %d records, %d with a predecessor's records: want both", checked, viaLineage)
+	}
+}
