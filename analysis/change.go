@@ -11,6 +11,12 @@ import (
 // 3.6700000000000017 that JSON would otherwise carry. Both scores have at
 // most that many decimals, so the rounding only removes the float error.
 func scoreChange(x, y float64) float64 {
+	if atMost4Decimals(x) && atMost4Decimals(y) {
+		// x − y is then a whole number of ten-thousandths k, and the float
+		// error of (x−y)·10⁴ is far below ½, so this is k/10⁴ correctly
+		// rounded: the same float as rounding to the decimals they have
+		return math.Round((x-y)*1e4) / 1e4
+	}
 	d := max(decimalsOf(x), decimalsOf(y))
 	if d > 10 {
 		return x - y
@@ -39,6 +45,12 @@ const (
 	fewDecimalsMax   = 4
 	fewDecimalsBelow = 1e6
 )
+
+// atMost4Decimals reports whether v's shortest decimal form has at most 4
+// decimals and v is below a million (see fewDecimals).
+func atMost4Decimals(v float64) bool {
+	return math.Abs(v) < fewDecimalsBelow && math.Round(v*1e4)/1e4 == v
+}
 
 // fewDecimals is decimalsOf without formatting, for the scores of real
 // data (two decimals, below a million); ok is false for any other value.

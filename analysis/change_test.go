@@ -76,3 +76,52 @@ func FuzzDecimalsOf(f *testing.F) {
 		}
 	})
 }
+
+// scoreChangeByFormat is scoreChange as it was before its fast path:
+// rounded to the decimals strconv gives the two scores.
+func scoreChangeByFormat(x, y float64) float64 {
+	d := max(decimalsByFormat(x), decimalsByFormat(y))
+	if d > 10 {
+		return x - y
+	}
+	p := math.Pow10(d)
+	return math.Round((x-y)*p) / p
+}
+
+func TestScoreChangeMatchesFormat(t *testing.T) {
+	check := func(x, y float64) {
+		t.Helper()
+		got, want := scoreChange(x, y), scoreChangeByFormat(x, y)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("scoreChange(%v, %v) = %v, rounding to their decimals gives %v", x, y, got, want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	score := func() float64 { // 0 to 5 decimals, up to a little past a million
+		return math.Round(rng.Float64()*math.Pow10(rng.IntN(11))) / math.Pow10(rng.IntN(6))
+	}
+	for range 500000 {
+		x, y := score(), score()
+		check(x, y)
+		check(-x, y)
+		check(x, x)
+		check(x, math.Nextafter(y, 0))
+	}
+	for _, v := range []float64{0, math.Copysign(0, -1), 97.31, 93.64, 999999.9999, 1e6, 0.0001, math.Inf(1), math.NaN(), 1.0 / 3} {
+		for _, w := range []float64{0, math.Copysign(0, -1), 97.31, 999999.9999, -999999.9999, 1e6, math.Inf(-1)} {
+			check(v, w)
+			check(w, v)
+		}
+	}
+}
+
+func FuzzScoreChange(f *testing.F) {
+	f.Add(97.31, 93.64)
+	f.Add(0.1, 0.2)
+	f.Fuzz(func(t *testing.T, x, y float64) {
+		got, want := scoreChange(x, y), scoreChangeByFormat(x, y)
+		if math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("scoreChange(%v, %v) = %v, rounding to their decimals gives %v", x, y, got, want)
+		}
+	})
+}
