@@ -59,8 +59,16 @@ func TestEveryCoreSameAsOne(t *testing.T) {
 		ds.Records[i].PublishedRank = i%7 + 1
 		ds.Records[i].Pos = data.Pos{File: "bench.csv", Line: i + 2}
 	}
-	if n := len(New(ds).Check()); n < 4000 {
+	ds.Schemes = []data.GradeScheme{data.DefaultScheme} // a scheme given: grades by score on every core too
+	for i := 1; i < len(ds.Records); i += 11 {
+		ds.Records[i].Grade = "" // graded by the scheme
+	}
+	probe := New(ds)
+	if n := len(probe.Check()); n < 4000 {
 		t.Fatalf("%d warnings: want thousands", n)
+	}
+	if from := probe.Summaries()[0].Blocs[0].GradesFrom; from != GradesFromScheme {
+		t.Fatalf("grades from %q, want the scheme", from)
 	}
 	old := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(old)
