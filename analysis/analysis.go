@@ -389,10 +389,10 @@ func New(ds *data.Dataset) *Analysis {
 	most := slices.Max(append(units, 0))
 	a.units = make(map[string]*unitInfo, most)
 	names := nameRanker{ids: make(map[string]int32, most)} // about a name per unit
-	nu := newUnits{infos: newSlab[unitInfo](most), sets: newSlab[string](most)}
+	nu := newUnits{infos: newSlab[unitInfo](slabChunk), sets: newSlab[string](slabChunk)}
 	for k, ix := range a.indices {
-		hists := newSlab[unitHist](units[k])
-		owns := newSlab[*entry](units[k] * len(ix.years))
+		hists := newSlab[unitHist](slabChunk)
+		owns := newSlab[*entry](slabChunk * len(ix.years))
 		made := make([]*unitHist, 0, units[k])
 		// Units come in much the same order every year: the unit that
 		// followed the previous record's unit last time is tried before a

@@ -32,3 +32,8 @@ func (s *slab[T]) slice(n int) []T {
 	s.free = s.free[n:]
 	return out
 }
+
+// slabChunk is how many values New's slabs allocate at a time: few
+// allocations, yet small enough blocks to reuse the memory the load
+// freed (chunks sized for every unit at once raised peak RSS on L by 2%).
+const slabChunk = 256
