@@ -683,30 +683,40 @@ func (g *group) rank() {
 		return
 	}
 	// equal scores: by name (cmpName's order, as nameRank holds it), so
-	// tables read the same whatever the input order
-	for k := 0; k < len(g.order); {
+	// tables read the same whatever the input order. The runs are found
+	// and sorted in a compact copy of the keys: at 200,000 units every
+	// entry read is a cache miss.
+	type tieKey struct {
+		cents int64
+		name  int32
+		i     int32
+	}
+	ks := make([]tieKey, len(g.order))
+	for k, i := range g.order {
+		e := &g.entries[i]
+		ks[k] = tieKey{e.cents, e.nameRank, int32(i)}
+	}
+	for k := 0; k < len(ks); {
 		j := k + 1
-		for j < len(g.order) && g.entries[g.order[j]].cents == g.entries[g.order[k]].cents {
+		for j < len(ks) && ks[j].cents == ks[k].cents {
 			j++
 		}
 		if j-k > 1 {
-			slices.SortStableFunc(g.order[k:j], func(x, y int) int {
-				return cmp.Compare(g.entries[x].nameRank, g.entries[y].nameRank)
-			})
+			slices.SortStableFunc(ks[k:j], func(x, y tieKey) int { return cmp.Compare(x.name, y.name) })
 		}
 		k = j
 	}
 	g.nRanked = len(g.order)
 	g.asc = make([]int64, len(g.order))
-	for k, i := range g.order {
-		e := &g.entries[i]
-		if k > 0 && e.cents == g.entries[g.order[k-1]].cents {
-			e.rank = g.entries[g.order[k-1]].rank
-		} else {
-			e.rank = k + 1
+	rank := 0
+	for k, key := range ks {
+		g.order[k] = int(key.i)
+		if k == 0 || key.cents != ks[k-1].cents {
+			rank = k + 1 // competition ranks: equal cents share one
 		}
-		g.asc[len(g.order)-1-k] = e.cents
-		g.maxRank = e.rank
+		g.entries[key.i].rank = rank
+		g.asc[len(ks)-1-k] = key.cents
+		g.maxRank = rank
 	}
 	g.rows = g.buildRows()
 	g.rowAt = make([]int, len(g.rows))
