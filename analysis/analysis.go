@@ -686,12 +686,10 @@ func (g *group) rank() {
 	// tables read the same whatever the input order. The runs are found
 	// and sorted in a compact copy of the keys: at 200,000 units every
 	// entry read is a cache miss.
-	type tieKey struct {
-		cents int64
-		name  int32
-		i     int32
-	}
-	ks := make([]tieKey, len(g.order))
+	buf := tieKeyBufs.Get().(*[]tieKey)
+	defer tieKeyBufs.Put(buf)
+	ks := slices.Grow((*buf)[:0], len(g.order))[:len(g.order)]
+	*buf = ks
 	for k, i := range g.order {
 		e := &g.entries[i]
 		ks[k] = tieKey{e.cents, e.nameRank, int32(i)}
@@ -724,6 +722,18 @@ func (g *group) rank() {
 		g.rowAt[i] = k
 	}
 }
+
+// tieKey is a ranked entry's score, name place and position, for rank.
+type tieKey struct {
+	cents int64
+	name  int32
+	i     int32
+}
+
+// tieKeyBufs lends rank its working copy of the keys: one per core,
+// reused from group to group, rather than garbage the size of every
+// ranked record (a load's analysis runs without a collection).
+var tieKeyBufs = sync.Pool{New: func() any { return new([]tieKey) }}
 
 func (a *Analysis) gradeKeyOf(g *group, label string) gradeKey {
 	if lvl, ok := a.ds.GradeLevel(g.slice(), label); ok {
