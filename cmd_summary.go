@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -13,25 +14,36 @@ import (
 
 // summaryRows is every year by default: the summary is the history at a glance.
 func summaryRows(e *env) ([]analysis.YearSummary, error) {
+	var sls []data.Slice
+	if err := e.each(true, func(s data.Slice) error { sls = append(sls, s); return nil }); err != nil {
+		return []analysis.YearSummary{}, err
+	}
+	bs, ok := e.a.BlocSummaries(sls) // on every core
+	if !ok {
+		for _, s := range sls {
+			if _, ok := e.a.BlocSummary(s); !ok {
+				return []analysis.YearSummary{}, missing("summary", s)
+			}
+		}
+	}
 	var out []analysis.YearSummary
-	err := e.each(true, func(s data.Slice) error {
-		b, ok := e.a.BlocSummary(s)
-		if !ok {
-			return missing("summary", s)
-		}
+	var years []int // the years of out[len(out)-1].Index
+	for i, s := range sls {
 		if n := len(out); n > 0 && out[n-1].Index == s.Index && out[n-1].Year == s.Year {
-			out[n-1].Blocs = append(out[n-1].Blocs, b)
-			return nil
+			out[n-1].Blocs = append(out[n-1].Blocs, bs[i])
+			continue
 		}
-		ys, ok := e.a.Summary(s.Index, s.Year)
-		if !ok {
-			return missing("summary", s)
+		if len(out) == 0 || out[len(out)-1].Index != s.Index {
+			years = e.a.Years(s.Index)
 		}
-		ys.Blocs = []analysis.BlocSummary{b}
+		ys := analysis.YearSummary{Index: s.Index, Year: s.Year, Blocs: []analysis.BlocSummary{bs[i]}}
+		// the latest earlier year of the index, as Summary gives it
+		if k, _ := slices.BinarySearch(years, s.Year); k > 0 {
+			ys.PrevYear = &years[k-1]
+		}
 		out = append(out, ys)
-		return nil
-	})
-	return nonNil(out), err
+	}
+	return nonNil(out), nil
 }
 
 func summaryTable(e *env, out []analysis.YearSummary) *present.Table {

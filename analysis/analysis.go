@@ -50,6 +50,7 @@ type indexData struct {
 	groups []*group            // by year, then bloc order
 	byBloc map[string][]*group // per bloc, by year
 	hist   map[string]*unitHist
+	broken bool // some unit of the index has a break (buildBreaks)
 }
 
 // group is one slice (index, year, bloc) with its records.
@@ -68,6 +69,7 @@ type group struct {
 	maxRank int
 	scored  int   // entries with a total
 	n       int   // records, while building
+	first   int   // its first record in ds.Records, while building
 	nRanked int   // len(order)
 	rows    []int // league-table order: ranked, then scored, then the rest
 	// broken: the year is some unit's first after a merger or split, so
@@ -76,28 +78,33 @@ type group struct {
 	broken bool
 	// pubRanks: ranks are the published ones (a ranks-only or partial table,
 	// where ranking the rows present by score would be wrong).
-	pubRanks bool
-	maxPub   int   // the largest published rank (0 when none)
-	scoredEl int   // records not marked not-ranked with a total
-	bare     int   // records not marked not-ranked with no total, published rank or grade
-	rankOnly int   // records not marked not-ranked with a published rank and no total
-	rowAt    []int // entry → its position in rows
+	pubRanks  bool
+	maxPub    int   // the largest published rank (0 when none)
+	scoredEl  int   // records not marked not-ranked with a total
+	notRanked int   // records marked not ranked
+	ungraded  int   // records without a grade
+	bare      int   // records not marked not-ranked with no total, published rank or grade
+	rankOnly  int   // records not marked not-ranked with a published rank and no total
+	rowAt     []int // entry → its position in rows
 
-	statsOnce sync.Once
-	st        stats
-	stOK      bool
-	sumOnce   sync.Once
-	sum       BlocSummary
-	gcOnce    sync.Once
-	gc        []gradeCount
-	movOnce   sync.Once
-	movers    []Mover
-	compOnce  sync.Once
-	comp      *compCache
-	tblOnce   sync.Once
-	tbl       Table
-	treeOnce  sync.Once
-	tree      *treeCache
+	bandsOnce  sync.Once
+	bandCounts []int
+	bandOf     int
+	statsOnce  sync.Once
+	st         stats
+	stOK       bool
+	sumOnce    sync.Once
+	sum        BlocSummary
+	gcOnce     sync.Once
+	gc         []gradeCount
+	movOnce    sync.Once
+	movers     []Mover
+	compOnce   sync.Once
+	comp       *compCache
+	tblOnce    sync.Once
+	tbl        Table
+	treeOnce   sync.Once
+	tree       *treeCache
 }
 
 // slice is the group's key: its index, year and bloc.
@@ -118,6 +125,7 @@ type entry struct {
 	cents    int64 // total at 2 decimals
 	rank     int   // 0 = not ranked
 	idx      int32 // position in g.entries
+	ownPos   int32 // position in unit.own
 	nameRank int32 // the unit name's place in cmpName's order among all names
 	hasScore bool
 	placed   bool // no given grade, or one the scheme can place (see schemeKnows)
@@ -191,6 +199,25 @@ func (u *unitHist) at(g *group) *entry {
 	return nil
 }
 
+// before is at(p) for a group p before e's, e being one of the unit's
+// own records: when the unit's history is its own records it walks back
+// from e rather than from the unit's last record.
+func (u *unitHist) before(e *entry, p *group) *entry {
+	if len(u.lin) != len(u.own) || len(u.own) == 0 || &u.lin[0] != &u.own[0] {
+		return u.at(p) // a history with a predecessor's records
+	}
+	for i := int(e.ownPos) - 1; i >= 0; i-- {
+		x := u.own[i]
+		if x.g == p {
+			return x
+		}
+		if x.g.year < p.year {
+			break
+		}
+	}
+	return nil
+}
+
 type unitInfo struct {
 	id       string
 	name     string // latest name
@@ -252,19 +279,24 @@ func New(ds *data.Dataset) *Analysis {
 	// Pass 1: assign every record to its group.
 	gid := make([]*group, len(ds.Records))
 	var last *group
+	var made []*group  // in the order met
+	contiguous := true // each group's records are one run (the loader sorts them so)
 	for i := range ds.Records {
 		r := &ds.Records[i]
 		if k := data.SliceOf(r); last == nil || last.slice() != k {
 			g := a.byKey[k]
-			if g == nil {
+			if g != nil {
+				contiguous = false // met again after another group's records
+			} else {
 				ix := a.byIndex[r.Index]
 				if ix == nil {
 					ix = &indexData{name: r.Index, byBloc: map[string][]*group{}, hist: map[string]*unitHist{}}
 					a.byIndex[r.Index] = ix
 					a.indices = append(a.indices, ix)
 				}
-				g = &group{ix: ix, index: r.Index, year: r.Year, bloc: r.Bloc}
+				g = &group{ix: ix, index: r.Index, year: r.Year, bloc: r.Bloc, first: i}
 				a.byKey[k] = g
+				made = append(made, g)
 				ix.groups = append(ix.groups, g)
 				if _, ok := ix.byBloc[r.Bloc]; !ok {
 					ix.blocs = append(ix.blocs, r.Bloc)
@@ -276,15 +308,27 @@ func New(ds *data.Dataset) *Analysis {
 		gid[i] = last
 		last.n++
 	}
-	for _, g := range a.byKey {
-		g.entries = make([]entry, 0, g.n)
-	}
 	// entries never grow past their exact capacity, so their addresses are stable
 	a.recEntry = make([]*entry, len(ds.Records))
-	for i := range ds.Records {
-		g := gid[i]
-		g.entries = append(g.entries, entry{rec: &ds.Records[i], g: g, idx: int32(len(g.entries))})
-		a.recEntry[i] = &g.entries[len(g.entries)-1]
+	if contiguous { // each group fills its own entries, on every core
+		a.onEveryCore(len(made), func(k int) {
+			g := made[k]
+			g.entries = make([]entry, g.n)
+			for j := range g.entries {
+				i := g.first + j
+				g.entries[j] = entry{rec: &ds.Records[i], g: g, idx: int32(j)}
+				a.recEntry[i] = &g.entries[j]
+			}
+		})
+	} else {
+		for _, g := range made {
+			g.entries = make([]entry, 0, g.n)
+		}
+		for i := range ds.Records {
+			g := gid[i]
+			g.entries = append(g.entries, entry{rec: &ds.Records[i], g: g, idx: int32(len(g.entries))})
+			a.recEntry[i] = &g.entries[len(g.entries)-1]
+		}
 	}
 
 	// A dataset built as a literal may list its indices in any order.
@@ -321,6 +365,15 @@ func New(ds *data.Dataset) *Analysis {
 			}
 		}
 	}
+	// Grading and the order by score need neither unit histories nor
+	// names: on a big dataset the other cores do them while this one
+	// reads the histories (pass 3); the fields each side writes differ.
+	var all []*group
+	for _, ix := range a.indices {
+		all = append(all, ix.groups...)
+	}
+	grading := a.startOnOtherCores(len(all), func(i int) { a.gradeGroup(all[i]) })
+
 	// Pass 3: unit histories and names, and every name's place in name
 	// order, which ranking breaks ties by.
 	// the maps hold every unit: sized for the most records a year has
@@ -336,7 +389,11 @@ func New(ds *data.Dataset) *Analysis {
 	most := slices.Max(append(units, 0))
 	a.units = make(map[string]*unitInfo, most)
 	names := nameRanker{ids: make(map[string]int32, most)} // about a name per unit
-	for _, ix := range a.indices {
+	nu := newUnits{infos: newSlab[unitInfo](slabChunk), sets: newSlab[string](slabChunk)}
+	for k, ix := range a.indices {
+		hists := newSlab[unitHist](slabChunk)
+		owns := newSlab[*entry](slabChunk * len(ix.years))
+		made := make([]*unitHist, 0, units[k])
 		// Units come in much the same order every year: the unit that
 		// followed the previous record's unit last time is tried before a
 		// lookup, which at 200,000 units misses the caches.
@@ -349,13 +406,17 @@ func New(ds *data.Dataset) *Analysis {
 				if last != nil && last.next != nil && last.next.id == id {
 					u = last.next
 				} else if u = ix.hist[id]; u == nil {
-					u = &unitHist{id: id, info: a.unitInfoFor(id, ix.name), own: make([]*entry, 0, len(ix.years)), nameID: -1}
+					u = hists.one()
+					// a unit new to the first index is new to every index
+					*u = unitHist{id: id, info: nu.infoFor(a, id, ix.name, k > 0), own: owns.slice(len(ix.years)), nameID: -1}
 					ix.hist[id] = u
+					made = append(made, u)
 				}
 				if last != nil {
 					last.next = u
 				}
 				last = u
+				e.ownPos = int32(len(u.own))
 				u.own = append(u.own, e)
 				e.unit = u
 				u.info.note(e.rec)
@@ -367,45 +428,38 @@ func New(ds *data.Dataset) *Analysis {
 				e.nameRank = u.nameID
 			}
 		}
-		for _, u := range ix.hist {
+		for _, u := range made {
 			u.lin = u.own
 		}
 	}
 	rank := names.ranks()
-	for _, ix := range a.indices {
-		for _, g := range ix.groups {
-			for i := range g.entries {
-				e := &g.entries[i]
-				e.nameRank = rank[e.nameRank]
-			}
-		}
-	}
 	a.buildLineage()
-
-	// Groups are ranked and graded independently: on every core.
-	var all []*group
-	for _, ix := range a.indices {
-		all = append(all, ix.groups...)
-	}
-	a.prepareGroups(all)
 	a.buildBreaks()
+	grading.finish()
 
-	// Pass 4: previous-year records: none across a break (lineage.go).
-	for _, ix := range a.indices {
-		for _, g := range ix.groups {
-			if g.prev == nil {
-				continue
-			}
-			for i := range g.entries {
-				e := &g.entries[i]
-				if e.unit.breakIn(g) == nil {
-					e.prev = e.unit.at(g.prev)
-				} else {
-					g.broken = true
-				}
+	// Ranks and previous-year records (none across a break, lineage.go):
+	// each group writes only to itself, on every core.
+	a.onEveryCore(len(all), func(i int) {
+		g := all[i]
+		// the name ids become places in name order here, where they are
+		// first needed (ties), so that this runs on every core too
+		for k := range g.entries {
+			e := &g.entries[k]
+			e.nameRank = rank[e.nameRank]
+		}
+		g.rank()
+		if g.prev == nil {
+			return
+		}
+		for k := range g.entries {
+			e := &g.entries[k]
+			if !g.ix.broken || e.unit.breakIn(g) == nil {
+				e.prev = e.unit.before(e, g.prev)
+			} else {
+				g.broken = true
 			}
 		}
-	}
+	})
 	return a
 }
 
@@ -439,40 +493,101 @@ func (a *Analysis) buildComponents() {
 	}
 }
 
-// prepareGroups runs prepareGroup over groups on every core when there are
-// enough records to be worth it. prepareGroup writes only to its group.
-func (a *Analysis) prepareGroups(gs []*group) {
-	workers := min(runtime.GOMAXPROCS(0), len(gs))
-	if len(a.ds.Records) < 20000 || workers < 2 {
-		for _, g := range gs {
-			a.prepareGroup(g)
-		}
-		return
+// onEveryCore calls fn(i) for every i in [0, n), on every core when the
+// dataset has enough records to be worth it; fn(i) must write only to what
+// i owns. What it computes does not depend on the order of the calls.
+func (a *Analysis) onEveryCore(n int, fn func(i int)) {
+	a.startOnOtherCores(n, fn).finish()
+}
+
+// startOnOtherCores starts calling fn(i) for every i in [0, n) on the
+// other cores, as onEveryCore does, and returns at once; finish joins in
+// with the calls left and returns when all are done. On a small dataset
+// or a single core, finish makes every call.
+func (a *Analysis) startOnOtherCores(n int, fn func(i int)) *sharedWork {
+	w := &sharedWork{n: n, fn: fn}
+	if len(a.ds.Records) < 20000 {
+		return w
 	}
-	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), n) - 1 {
+		w.wg.Go(w.work)
+	}
+	return w
+}
+
+// sharedWork is calls of fn(0) … fn(n−1), each made once by whichever
+// worker takes it first. They are taken from the last: New's grading, in
+// the background, then starts on other groups' entries than the histories
+// pass (first to last), instead of sharing their cache lines.
+type sharedWork struct {
+	taken atomic.Int64
+	n     int
+	fn    func(i int)
+	wg    sync.WaitGroup
+}
+
+func (w *sharedWork) work() {
+	for {
+		i := w.n - int(w.taken.Add(1))
+		if i < 0 {
+			return
+		}
+		w.fn(i)
+	}
+}
+
+// finish makes the calls no worker has taken yet and waits for the rest.
+func (w *sharedWork) finish() {
+	w.work()
+	w.wg.Wait()
+}
+
+// chunkUnits is the fewest units a core is given when the units of one
+// bloc are shared between cores (Components, Gaps): fewer cost more to
+// hand over than they take.
+const chunkUnits = 1024
+
+// span is the range [lo, hi).
+type span struct{ lo, hi int }
+
+// chunks splits [0, n) into contiguous ranges, one per core when n is
+// large enough (chunkUnits each at least), else one.
+func chunks(n int) []span {
+	k := max(1, min(runtime.GOMAXPROCS(0), n/chunkUnits))
+	out := make([]span, k)
+	for w := range out {
+		out[w] = span{n * w / k, n * (w + 1) / k}
+	}
+	return out
+}
+
+// inParallel calls fn(0) … fn(n−1) each on its own goroutine (the last on
+// this one) and waits for them all.
+func inParallel(n int, fn func(i int)) {
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(gs) {
-					return
-				}
-				a.prepareGroup(gs[i])
-			}
-		}()
+	for i := range n - 1 {
+		wg.Go(func() { fn(i) })
+	}
+	if n > 0 {
+		fn(n - 1)
 	}
 	wg.Wait()
+}
+
+// inChunks calls fn over [0, n) in contiguous ranges (chunks), on every
+// core when n is large enough; fn(lo, hi) must write only to what lo…hi own.
+func inChunks(n int, fn func(lo, hi int)) {
+	cs := chunks(n)
+	inParallel(len(cs), func(k int) { fn(cs[k].lo, cs[k].hi) })
 }
 
 // noScheme grades nothing: a bloc for which the user gave no scheme
 // (grades.csv or --grades default) keeps only the grades its data gives.
 var noScheme = &data.GradeScheme{Source: "none"}
 
-// prepareGroup computes grades and competition ranks of one group.
-func (a *Analysis) prepareGroup(g *group) {
+// gradeGroup computes the grades of one group and orders its ranked
+// entries by score, best first (rank breaks the ties).
+func (a *Analysis) gradeGroup(g *group) {
 	g.scheme = noScheme
 	if a.ds.HasScheme(g.slice()) {
 		g.scheme = a.ds.SchemeFor(g.slice())
@@ -529,6 +644,12 @@ func (a *Analysis) prepareGroup(g *group) {
 			// points to the lowest grade are known
 			e.placed = e.hasScore
 		}
+		if !e.gk.has() {
+			g.ungraded++
+		}
+		if r.NotRanked {
+			g.notRanked++
+		}
 		if !r.NotRanked {
 			switch {
 			case e.hasScore:
@@ -544,8 +665,7 @@ func (a *Analysis) prepareGroup(g *group) {
 	}
 	g.pubRanks = g.maxPub > 0 && (g.scoredEl == 0 || !g.complete())
 	if g.pubRanks {
-		g.rankAsPublished()
-		return
+		return // ranked as published (rank)
 	}
 	for i := range g.entries {
 		if e := &g.entries[i]; e.hasScore && !e.rec.NotRanked {
@@ -553,31 +673,48 @@ func (a *Analysis) prepareGroup(g *group) {
 		}
 	}
 	sortDesc(g.order, func(i int) int64 { return g.entries[i].cents })
+}
+
+// rank gives a graded group (gradeGroup) its competition ranks and its
+// league-table rows; entries' nameRank must hold their places in name order.
+func (g *group) rank() {
+	if g.pubRanks {
+		g.rankAsPublished()
+		return
+	}
 	// equal scores: by name (cmpName's order, as nameRank holds it), so
-	// tables read the same whatever the input order
-	for k := 0; k < len(g.order); {
+	// tables read the same whatever the input order. The runs are found
+	// and sorted in a compact copy of the keys: at 200,000 units every
+	// entry read is a cache miss.
+	buf := tieKeyBufs.Get().(*[]tieKey)
+	defer tieKeyBufs.Put(buf)
+	ks := slices.Grow((*buf)[:0], len(g.order))[:len(g.order)]
+	*buf = ks
+	for k, i := range g.order {
+		e := &g.entries[i]
+		ks[k] = tieKey{e.cents, e.nameRank, int32(i)}
+	}
+	for k := 0; k < len(ks); {
 		j := k + 1
-		for j < len(g.order) && g.entries[g.order[j]].cents == g.entries[g.order[k]].cents {
+		for j < len(ks) && ks[j].cents == ks[k].cents {
 			j++
 		}
 		if j-k > 1 {
-			slices.SortStableFunc(g.order[k:j], func(x, y int) int {
-				return cmp.Compare(g.entries[x].nameRank, g.entries[y].nameRank)
-			})
+			slices.SortStableFunc(ks[k:j], func(x, y tieKey) int { return cmp.Compare(x.name, y.name) })
 		}
 		k = j
 	}
 	g.nRanked = len(g.order)
 	g.asc = make([]int64, len(g.order))
-	for k, i := range g.order {
-		e := &g.entries[i]
-		if k > 0 && e.cents == g.entries[g.order[k-1]].cents {
-			e.rank = g.entries[g.order[k-1]].rank
-		} else {
-			e.rank = k + 1
+	rank := 0
+	for k, key := range ks {
+		g.order[k] = int(key.i)
+		if k == 0 || key.cents != ks[k-1].cents {
+			rank = k + 1 // competition ranks: equal cents share one
 		}
-		g.asc[len(g.order)-1-k] = e.cents
-		g.maxRank = e.rank
+		g.entries[key.i].rank = rank
+		g.asc[len(ks)-1-k] = key.cents
+		g.maxRank = rank
 	}
 	g.rows = g.buildRows()
 	g.rowAt = make([]int, len(g.rows))
@@ -586,6 +723,18 @@ func (a *Analysis) prepareGroup(g *group) {
 	}
 }
 
+// tieKey is a ranked entry's score, name place and position, for rank.
+type tieKey struct {
+	cents int64
+	name  int32
+	i     int32
+}
+
+// tieKeyBufs lends rank its working copy of the keys: one per core,
+// reused from group to group, rather than garbage the size of every
+// ranked record (a load's analysis runs without a collection).
+var tieKeyBufs = sync.Pool{New: func() any { return new([]tieKey) }}
+
 func (a *Analysis) gradeKeyOf(g *group, label string) gradeKey {
 	if lvl, ok := a.ds.GradeLevel(g.slice(), label); ok {
 		return gradeKey{lvl: lvl}
@@ -593,10 +742,22 @@ func (a *Analysis) gradeKeyOf(g *group, label string) gradeKey {
 	return gradeKey{lvl: unknownLevel, unk: data.Fold(label)}
 }
 
-func (a *Analysis) unitInfoFor(id, index string) *unitInfo {
-	u := a.units[id]
+// newUnits makes New's unitInfos from slabs.
+type newUnits struct {
+	infos slab[unitInfo]
+	sets  slab[string] // their indexSets, room for one index each
+}
+
+// infoFor returns the unitInfo of a unit id met in an index, made when
+// new; seen says whether an earlier index may have made it already.
+func (nu *newUnits) infoFor(a *Analysis, id, index string, seen bool) *unitInfo {
+	var u *unitInfo
+	if seen {
+		u = a.units[id]
+	}
 	if u == nil {
-		u = &unitInfo{id: id}
+		u = nu.infos.one()
+		u.id, u.indexSet = id, nu.sets.slice(1)
 		a.units[id] = u
 		a.unitOrder = append(a.unitOrder, id)
 	}

@@ -65,6 +65,9 @@ func (a *Analysis) Warnings() []data.Issue {
 // the command line's warning count and the dashboard's list can make the
 // same selection.
 func (a *Analysis) Caveats(warnings []data.Issue, index string, year int, blocs ...string) []Caveat {
+	if !slices.ContainsFunc(warnings, func(w data.Issue) bool { return w.Severity == data.Warning }) {
+		return nil // nothing to place: no index of every record's position
+	}
 	p := a.places()
 	found := map[data.Issue]*finding{}
 	for i := range a.findings() {

@@ -37,57 +37,70 @@ type finding struct {
 	want  string // CaveatGrade: the grade by score
 }
 
-// findings computes Check's warnings once.
+// findings computes Check's warnings once, in data order: each core
+// checks a contiguous part of the records, and the parts are joined in order.
 func (a *Analysis) findings() []finding {
 	a.checkOnce.Do(func() {
-		for _, e := range a.recEntry { // data order
-			g, r := e.g, e.rec
-			if !e.hasScore {
-				continue
-			}
-			pos := data.Pos{File: r.Pos.File, Line: r.Pos.Line}
-			if g.pubRanks {
-				if is, ok := g.rankOrderIssue(e); ok {
-					a.checked = append(a.checked, finding{issue: is, kind: CaveatRank, e: e})
-				}
-			}
-			if r.PublishedRank != 0 && r.PublishedRank != e.rank {
-				f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatRank, e: e}
-				if r.NotRanked {
-					f.kind = CaveatRankNotRanked
-					f.issue.Msg = fmt.Sprintf("rank %d given, but %s is marked not ranked (Tổng điểm %s)", r.PublishedRank, r.Unit, msgScore(r.Total))
-					f.issue.Hint = "a not-ranked unit keeps its score but gets no rank; remove the rank or the not-ranked mark"
-				} else {
-					f.issue.Msg = fmt.Sprintf("rank %d given, %d by score (Tổng điểm %s)", r.PublishedRank, e.rank, msgScore(r.Total))
-					f.issue.Hint = fmt.Sprintf("ranks are recomputed within %s %d by total at 2 decimals, ties sharing a rank (1, 2, 2, 4); %s",
-						blocName(g.bloc), g.year, rankHint(g, e))
-				}
-				a.checked = append(a.checked, f)
-			}
-			if r.Grade != "" && g.scheme != noScheme {
-				v, ok := a.ds.GradeValue(g.scheme, a.tree, r)
-				if !ok {
-					continue // no share of applicable points to grade on: said at load
-				}
-				want := g.scheme.GradeFor(v)
-				if want == "" && len(g.scheme.Bands) > 0 {
-					low := g.scheme.Bands[len(g.scheme.Bands)-1]
-					a.checked = append(a.checked, finding{kind: CaveatGradeBelow, e: e, issue: data.Issue{Severity: data.Warning, Pos: pos,
-						Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %s, lowest %s from %s)",
-							r.Grade, msgScore(r.Total), low.Label, msgScore(low.Min)),
-						Hint: gradeHint(g, low.Label)}})
-					continue
-				}
-				if !a.sameGrade(g, r.Grade, want) {
-					f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatGrade, e: e, want: want}
-					f.issue.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %s)", r.Grade, want, msgScore(r.Total))
-					f.issue.Hint = gradeHint(g, want)
-					a.checked = append(a.checked, f)
-				}
-			}
+		parts := chunks(len(a.recEntry))
+		found := make([][]finding, len(parts))
+		inParallel(len(parts), func(k int) { found[k] = a.findingsIn(a.recEntry[parts[k].lo:parts[k].hi]) })
+		for _, f := range found {
+			a.checked = append(a.checked, f...)
 		}
 	})
 	return a.checked
+}
+
+// findingsIn returns Check's warnings about the entries, in their order.
+func (a *Analysis) findingsIn(es []*entry) []finding {
+	var out []finding
+	for _, e := range es {
+		g, r := e.g, e.rec
+		if !e.hasScore {
+			continue
+		}
+		pos := data.Pos{File: r.Pos.File, Line: r.Pos.Line}
+		if g.pubRanks {
+			if is, ok := g.rankOrderIssue(e); ok {
+				out = append(out, finding{issue: is, kind: CaveatRank, e: e})
+			}
+		}
+		if r.PublishedRank != 0 && r.PublishedRank != e.rank {
+			f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatRank, e: e}
+			if r.NotRanked {
+				f.kind = CaveatRankNotRanked
+				f.issue.Msg = fmt.Sprintf("rank %d given, but %s is marked not ranked (Tổng điểm %s)", r.PublishedRank, r.Unit, msgScore(r.Total))
+				f.issue.Hint = "a not-ranked unit keeps its score but gets no rank; remove the rank or the not-ranked mark"
+			} else {
+				f.issue.Msg = fmt.Sprintf("rank %d given, %d by score (Tổng điểm %s)", r.PublishedRank, e.rank, msgScore(r.Total))
+				f.issue.Hint = fmt.Sprintf("ranks are recomputed within %s %d by total at 2 decimals, ties sharing a rank (1, 2, 2, 4); %s",
+					blocName(g.bloc), g.year, rankHint(g, e))
+			}
+			out = append(out, f)
+		}
+		if r.Grade != "" && g.scheme != noScheme {
+			v, ok := a.ds.GradeValue(g.scheme, a.tree, r)
+			if !ok {
+				continue // no share of applicable points to grade on: said at load
+			}
+			want := g.scheme.GradeFor(v)
+			if want == "" && len(g.scheme.Bands) > 0 {
+				low := g.scheme.Bands[len(g.scheme.Bands)-1]
+				out = append(out, finding{kind: CaveatGradeBelow, e: e, issue: data.Issue{Severity: data.Warning, Pos: pos,
+					Msg: fmt.Sprintf("grade %s given, but the score is below every grade of the scheme (Tổng điểm %s, lowest %s from %s)",
+						r.Grade, msgScore(r.Total), low.Label, msgScore(low.Min)),
+					Hint: gradeHint(g, low.Label)}})
+				continue
+			}
+			if !a.sameGrade(g, r.Grade, want) {
+				f := finding{issue: data.Issue{Severity: data.Warning, Pos: pos}, kind: CaveatGrade, e: e, want: want}
+				f.issue.Msg = fmt.Sprintf("grade %s given, %s by score (Tổng điểm %s)", r.Grade, want, msgScore(r.Total))
+				f.issue.Hint = gradeHint(g, want)
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 func blocName(b string) string {

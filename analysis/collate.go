@@ -160,28 +160,46 @@ func (nr *nameRanker) ranks() []int32 {
 		id        int32
 	}
 	items := make([]item, len(nr.names))
-	fold := func(lo, hi int) {
-		for id := lo; id < hi; id++ {
-			items[id] = item{foldKey(nr.names[id]), nr.names[id], int32(id)}
-		}
-	}
-	if n := len(items); n >= 20000 {
-		var wg sync.WaitGroup
-		wg.Go(func() { fold(0, n/2) })
-		fold(n/2, n)
-		wg.Wait()
-	} else {
-		fold(0, n)
-	}
-	slices.SortFunc(items, func(x, y item) int {
+	cmpItem := func(x, y item) int {
 		if c := strings.Compare(x.key, y.key); c != 0 {
 			return c
 		}
-		return strings.Compare(x.name, y.name)
-	})
+		return strings.Compare(x.name, y.name) // distinct names: never 0
+	}
+	foldAndSort := func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			items[id] = item{foldKey(nr.names[id]), nr.names[id], int32(id)}
+		}
+		slices.SortFunc(items[lo:hi], cmpItem)
+	}
+	if n := len(items); n >= 20000 {
+		// each half on its own core, then merged: no two items compare
+		// equal, so the order is the one sort of them all gives
+		var wg sync.WaitGroup
+		wg.Go(func() { foldAndSort(0, n/2) })
+		foldAndSort(n/2, n)
+		wg.Wait()
+		items = mergeSorted(items[:n/2], items[n/2:], cmpItem)
+	} else {
+		foldAndSort(0, n)
+	}
 	rank := make([]int32, len(items))
 	for k, it := range items {
 		rank[it.id] = int32(k)
 	}
 	return rank
+}
+
+// mergeSorted merges two sorted slices into a new one.
+func mergeSorted[T any](x, y []T, cmp func(a, b T) int) []T {
+	out := make([]T, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if cmp(y[0], x[0]) < 0 {
+			out, y = append(out, y[0]), y[1:]
+		} else {
+			out, x = append(out, x[0]), x[1:]
+		}
+	}
+	out = append(out, x...)
+	return append(out, y...)
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"runtime"
 	"slices"
 
 	"github.com/parlens/parlens/analysis/numfmt"
@@ -125,10 +126,12 @@ func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
 	n, nk := len(g.entries), len(cc.keys)
 	bc.Units = make([]UnitComponents, n)
 	s := newCompSlab(n, nk)
-	for i := range g.entries { // in memory order; profiles land at their table position
-		k := g.rowAt[i]
-		a.unitComponents(g, cc, i, &bc.Units[k], s, k)
-	}
+	inChunks(n, func(lo, hi int) { // each profile writes only to its own slots
+		for i := lo; i < hi; i++ { // in memory order; profiles land at their table position
+			k := g.rowAt[i]
+			a.unitComponents(g, cc, i, &bc.Units[k], s, k)
+		}
+	})
 	return bc, true
 }
 
@@ -318,11 +321,19 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			}
 		}
 	}
-	buf := make([]float64, 0, n)
-	pos := make([]int, 0, n)
-	pcBuf, prBuf := make([]int64, n), make([]int32, n)
-	var sum orderFreeSum
-	for k, j := range cc.keys {
+	// each key's statistics and ranks write only to the key's own slots
+	// (its column of ranks and maxima): a big bloc's keys are shared
+	// between cores, each part with its own scratch buffers
+	type scratch struct {
+		buf   []float64
+		pos   []int
+		pcBuf []int64
+		prBuf []int32
+		sum   orderFreeSum
+	}
+	keyStats := func(sc *scratch, k int) {
+		j := cc.keys[k]
+		pcBuf, prBuf, sum := sc.pcBuf, sc.prBuf, &sc.sum
 		c := &a.comps[j]
 		info := &cc.info[k]
 		info.key, info.code = c.key, optStr(c.code)
@@ -339,7 +350,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		for _, ci := range c.idxs {
 			info.bonus = info.bonus || a.ds.Components[ci].Bonus
 		}
-		buf, pos = buf[:0], pos[:0]
+		buf, pos := sc.buf[:0], sc.pos[:0]
 		lostTotal, amaxTotal := 0.0, 0.0
 		amaxKnown := info.hasMax // every unit in the statistics has its applicable maximum
 		varied := false          // some unit's applicable maximum is not the component's
@@ -421,6 +432,16 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		}
 		cc.stats[k] = cs
 	}
+	parts := 1
+	if n >= chunkUnits {
+		parts = min(runtime.GOMAXPROCS(0), nk)
+	}
+	inParallel(parts, func(p int) {
+		sc := &scratch{buf: make([]float64, 0, n), pos: make([]int, 0, n), pcBuf: make([]int64, n), prBuf: make([]int32, n)}
+		for k := nk * p / parts; k < nk*(p+1)/parts; k++ {
+			keyStats(sc, k)
+		}
+	})
 	cc.comps = make([]ComponentInfo, nk)
 	for k := range cc.info {
 		info := &cc.info[k]
@@ -552,21 +573,21 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				cs.Pct = &f[0]
 			}
 		}
+		var p *float64 // the previous year's score
 		if prev != nil {
-			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
-				f[1] = scoreChange(v, *p)
-				cs.Change = &f[1]
-			}
+			p = a.comps[cc.keys[x]].scorePtr(prev)
 		}
-		if prev != nil && !info.bonus {
-			if p := a.comps[cc.keys[x]].scorePtr(prev); p != nil {
-				*comparable++
-				switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
-				case cv < cp:
-					*fell++
-				case cv > cp:
-					*rose++
-				}
+		if p != nil {
+			f[1] = scoreChange(v, *p)
+			cs.Change = &f[1]
+		}
+		if p != nil && !info.bonus {
+			*comparable++
+			switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
+			case cv < cp:
+				*fell++
+			case cv > cp:
+				*rose++
 			}
 		}
 		if !amOK {

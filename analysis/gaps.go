@@ -60,10 +60,12 @@ func (a *Analysis) Gaps(sl data.Slice) []Gap {
 	out := make([]Gap, n)
 	fs := make([]float64, n*gapFloats)
 	is := make([]int, n)
-	for i := range g.entries { // in memory order; rows land at their table position
-		k := g.rowAt[i]
-		g.gapOf(&g.entries[i], &out[k], fs[k*gapFloats:(k+1)*gapFloats:(k+1)*gapFloats], &is[k], a.applicableBasis(g, &g.entries[i]))
-	}
+	inChunks(n, func(lo, hi int) { // each row writes only to its own slots
+		for i := lo; i < hi; i++ { // in memory order; rows land at their table position
+			k := g.rowAt[i]
+			g.gapOf(&g.entries[i], &out[k], fs[k*gapFloats:(k+1)*gapFloats:(k+1)*gapFloats], &is[k], a.applicableBasis(g, &g.entries[i]))
+		}
+	})
 	return out
 }
 

@@ -80,6 +80,7 @@ func (a *Analysis) buildBreaks() {
 				continue // a rename, or no predecessor in this index: the unit continues
 			}
 			u.breaks = append(u.breaks, &unitBreak{year: k.year, parts: parts})
+			ix.broken = true
 		}
 	}
 }
@@ -245,6 +246,9 @@ func (a *Analysis) Breaks(sl data.Slice) []Break {
 
 func (g *group) breaks() []Break {
 	var out []Break
+	if !g.ix.broken {
+		return out // no unit of the index has a break
+	}
 	for _, i := range g.rows {
 		e := &g.entries[i]
 		if b := e.unit.breakIn(g); b != nil {

@@ -163,6 +163,21 @@ func (a *Analysis) BlocSummary(sl data.Slice) (BlocSummary, bool) {
 	return g.summary(), true
 }
 
+// BlocSummaries returns the summary of every slice, in order, computing
+// them on every core (a summary reads only its own and its previous year's
+// group). ok is false when a slice has no data.
+func (a *Analysis) BlocSummaries(sls []data.Slice) (out []BlocSummary, ok bool) {
+	gs := make([]*group, len(sls))
+	for i, sl := range sls {
+		if gs[i] = a.group(sl); gs[i] == nil {
+			return nil, false
+		}
+	}
+	out = make([]BlocSummary, len(gs))
+	a.onEveryCore(len(gs), func(i int) { out[i] = gs[i].summary() })
+	return out, true
+}
+
 type gradeCount struct {
 	key   gradeKey
 	count int
@@ -248,17 +263,28 @@ func (g *group) gradesFrom() string {
 	return GradesFromNone
 }
 
-// bands counts the scored entries at or above each of ScoreBandMins.
+// bands counts the scored entries at or above each of ScoreBandMins,
+// once (a bloc's summary asks for its previous year's too); the counts
+// are shared, read-only.
 func (g *group) bands() (counts []int, of int) {
+	g.bandsOnce.Do(func() { g.bandCounts, g.bandOf = g.countBands() })
+	return g.bandCounts, g.bandOf
+}
+
+func (g *group) countBands() (counts []int, of int) {
 	counts = make([]int, len(ScoreBandMins))
+	mins := make([]int64, len(ScoreBandMins)) // in cents, once per bloc, not per unit
+	for k, m := range ScoreBandMins {
+		mins[k] = numfmt.Cents(m)
+	}
 	for i := range g.entries {
 		e := &g.entries[i]
 		if !e.hasScore {
 			continue
 		}
 		of++
-		for k, m := range ScoreBandMins {
-			if e.cents >= numfmt.Cents(m) {
+		for k, m := range mins {
+			if e.cents >= m {
 				counts[k]++
 			}
 		}
@@ -278,6 +304,7 @@ func (g *group) unitScore(e *entry) UnitScore {
 type stats struct {
 	n                          int
 	mean, median, sd, min, max float64
+	above, below               int // totals above and below the mean
 }
 
 func (g *group) stats() (stats, bool) {
@@ -316,6 +343,14 @@ func (g *group) computeStats() (stats, bool) {
 		d := x - s.mean
 		ss += d * d
 	}
+	for _, x := range v {
+		switch {
+		case x > s.mean:
+			s.above++
+		case x < s.mean:
+			s.below++
+		}
+	}
 	s.sd = math.Sqrt(ss / float64(n))
 	if math.IsInf(s.sd, 0) || math.IsNaN(s.sd) {
 		// totals near the largest float: deviations scaled by the largest,
@@ -350,15 +385,7 @@ func (g *group) buildSummary() BlocSummary {
 		Grades: []GradeCount{},
 		Bands:  []ScoreBand{},
 	}
-	for i := range g.entries {
-		e := &g.entries[i]
-		if e.rec.NotRanked {
-			s.NotRanked++
-		}
-		if !e.gk.has() {
-			s.Ungraded++
-		}
-	}
+	s.NotRanked, s.Ungraded = g.notRanked, g.ungraded // counted by gradeGroup
 	if g.prev != nil {
 		s.PrevYear = &g.prev.year
 	}
@@ -461,17 +488,7 @@ func (g *group) buildSummary() BlocSummary {
 	if ok {
 		s.Mean, s.Median, s.Stdev = ptr(st.mean), ptr(st.median), ptr(st.sd)
 		s.Min, s.Max, s.Spread = ptr(st.min), ptr(st.max), ptr(st.max-st.min)
-		above, below := 0, 0
-		for _, k := range g.order {
-			t := g.entries[k].rec.Total
-			switch {
-			case t > st.mean:
-				above++
-			case t < st.mean:
-				below++
-			}
-		}
-		s.AboveMean, s.BelowMean = ptr(above), ptr(below)
+		s.AboveMean, s.BelowMean = ptr(st.above), ptr(st.below)
 	}
 	if g.prev != nil {
 		if ps, ok := g.prev.stats(); ok {

@@ -1,6 +1,8 @@
 package brief
 
 import (
+	"slices"
+
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/analysis/words"
@@ -281,7 +283,7 @@ func (g *gen) blocYears(b string) []int {
 		if y > g.year {
 			break
 		}
-		if _, ok := g.a.BlocSummary(g.slice(b).WithYear(y)); ok {
+		if slices.Contains(g.a.BlocsIn(g.index, y), b) { // not BlocSummary: it would compute the summary
 			out = append(out, y)
 		}
 	}
