@@ -989,14 +989,19 @@ func (a *Analysis) PrevYear(sl data.Slice) (int, bool) {
 	return 0, false
 }
 
+// unitHistOf returns a unit's history in an index; nil when the index or
+// the unit is unknown.
+func (a *Analysis) unitHistOf(index, unitID string) *unitHist {
+	if ix := a.byIndex[index]; ix != nil {
+		return ix.hist[unitID]
+	}
+	return nil
+}
+
 // entryOf returns a unit's own record in an index and year (the first, if
 // the unit is in several blocs).
 func (a *Analysis) entryOf(index string, year int, unitID string) *entry {
-	ix := a.byIndex[index]
-	if ix == nil {
-		return nil
-	}
-	u := ix.hist[unitID]
+	u := a.unitHistOf(index, unitID)
 	if u == nil {
 		return nil
 	}

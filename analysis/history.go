@@ -49,11 +49,7 @@ func (a *Analysis) History(unitID string) []UnitHistory {
 // year of an index: its record in bloc, else its last one that year in
 // another bloc. It is what IndexHistory's points say, without building them.
 func (a *Analysis) NameIn(index, unitID string, year int, bloc string) (name, id string, ok bool) {
-	ix := a.byIndex[index]
-	if ix == nil {
-		return "", "", false
-	}
-	u := ix.hist[unitID]
+	u := a.unitHistOf(index, unitID)
 	if u == nil {
 		return "", "", false
 	}
@@ -74,11 +70,7 @@ func (a *Analysis) NameIn(index, unitID string, year int, bloc string) (name, id
 
 // IndexHistory returns a unit's history in one index.
 func (a *Analysis) IndexHistory(index, unitID string) (UnitHistory, bool) {
-	ix := a.byIndex[index]
-	if ix == nil {
-		return UnitHistory{}, false
-	}
-	u := ix.hist[unitID]
+	u := a.unitHistOf(index, unitID)
 	if u == nil || len(u.lin) == 0 {
 		return UnitHistory{}, false
 	}

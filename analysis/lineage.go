@@ -413,11 +413,7 @@ func CombinedBaseline(b Break, method string, score *float64, weight func(unitID
 // UnitBreaks returns a unit's breaks in an index, each as of the unit's
 // first year after it, latest first.
 func (a *Analysis) UnitBreaks(index, unitID string) []Break {
-	ix := a.byIndex[index]
-	if ix == nil {
-		return nil
-	}
-	u := ix.hist[unitID]
+	u := a.unitHistOf(index, unitID)
 	if u == nil {
 		return nil
 	}
