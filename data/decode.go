@@ -194,8 +194,8 @@ func vietFast(text []byte) bool {
 }
 
 // plainVietnamese is vietFast for text that holds no NUL byte besides
-// (decode refuses one): the common file passes both checks in one pass over
-// each part, on its core.
+// (decode refuses one): both checks over each part on its core, while the
+// part is in cache.
 func plainVietnamese(text []byte) bool {
 	return vietFast(text) && bytes.IndexByte(text, 0) < 0
 }

@@ -14,13 +14,14 @@ import (
 // page faults, not eleven thousand, which were most of the read's time.
 // Advice only: a kernel that declines changes nothing but the speed, so
 // callers may ignore the error (tests check the range is one it accepts).
-func adviseHugePages[T any](s []T) error {
+// The mark outlives the buffer: memory the heap later puts there keeps
+// huge pages too, which costs at most a file's worth of address range.
+func adviseHugePages(s []byte) error {
 	const huge = 2 << 20
-	size := uintptr(cap(s)) * unsafe.Sizeof(*new(T))
-	if size < 2*huge {
+	if cap(s) < 2*huge {
 		return nil // small: at most one whole huge page inside
 	}
-	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), size)
+	b := s[:cap(s)]
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	off := int((start+huge-1)&^(huge-1) - start)
 	if n := (len(b) - off) &^ (huge - 1); n > 0 {

@@ -4,4 +4,4 @@ package data
 
 // adviseHugePages is advice for Linux's kernel (hugepage_linux.go);
 // elsewhere buffers keep the system's pages.
-func adviseHugePages[T any]([]T) error { return nil }
+func adviseHugePages([]byte) error { return nil }

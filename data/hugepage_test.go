@@ -22,10 +22,10 @@ func TestAdviseHugePages(t *testing.T) {
 			t.Errorf("bytes [%d, %d): %v", c.from, c.to, err)
 		}
 	}
-	if err := adviseHugePages(make([]float64, 0, mib)); err != nil {
+	if err := adviseHugePages(make([]byte, 0, 8*mib)); err != nil {
 		t.Errorf("an empty slice with room for 8 MiB: %v", err)
 	}
-	if err := adviseHugePages([]Record(nil)); err != nil {
+	if err := adviseHugePages(nil); err != nil {
 		t.Errorf("nil: %v", err)
 	}
 	if !bytes.Equal(base, want) {

@@ -71,19 +71,25 @@ func countByte(text []byte, c byte) int {
 // parts give in record order.
 func inRecordParts[T any](n int, part func(from, to int) T) []T {
 	k := recordParts(n)
+	bounds := make([]int, k+1)
+	for i := range bounds {
+		bounds[i] = i * n / k
+	}
 	out := make([]T, k)
-	if k == 1 {
-		out[0] = part(0, n)
-		return out
+	inRanges(bounds, func(i, from, to int) { out[i] = part(from, to) })
+	return out
+}
+
+// inRanges calls fn(i, bounds[i], bounds[i+1]) for every range, each on
+// its own goroutine when there are several, and waits for them all.
+func inRanges(bounds []int, fn func(i, from, to int)) {
+	if len(bounds) == 2 {
+		fn(0, bounds[0], bounds[1])
+		return
 	}
 	var wg sync.WaitGroup
-	for i := range k {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out[i] = part(i*n/k, (i+1)*n/k)
-		}()
+	for i := range len(bounds) - 1 {
+		wg.Go(func() { fn(i, bounds[i], bounds[i+1]) })
 	}
 	wg.Wait()
-	return out
 }

@@ -520,19 +520,7 @@ func sortRecords(recs []Record, ids []int32, keys []Slice) []Record {
 		}
 	}
 	bounds = append(bounds, len(recs))
-	if len(bounds) == 2 {
-		moveCycles(recs, src, 0, len(recs))
-		return recs
-	}
-	var wg sync.WaitGroup
-	for k := 1; k < len(bounds); k++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			moveCycles(recs, src, bounds[k-1], bounds[k])
-		}()
-	}
-	wg.Wait()
+	inRanges(bounds, func(_, from, to int) { moveCycles(recs, src, from, to) })
 	return recs
 }
 

@@ -80,8 +80,9 @@ func (b *builder) noteParent(i int, raw string, pos, row Pos) {
 // candidate columns are classified (see columnComponent): those known now,
 // one more for each column not known yet (two for a self-assessed column),
 // and the areas or criteria a column's code names that nothing declared.
-// The wide loader sizes each record's slot with it, so the finishing puts
-// the scores in place; a guess that falls short costs a copy, never a score.
+// The wide loader sizes each record's slot with it, so the finishing
+// rearranges the scores in the slot; a guess that falls short costs a
+// second array, never a score.
 func (b *builder) scoreStride(h header, candidates []int) int {
 	n := len(b.ds.Components)
 	parents := map[string]bool{}

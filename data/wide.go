@@ -529,7 +529,8 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	}
 	// each record's values sit in a slot of stride cells: room for the
 	// components the columns will become (areas rolled up from criteria
-	// included), so the finishing puts them in place without a copy
+	// included), so the finishing rearranges them in the slot instead of
+	// making a second array for every record
 	stride = max(stride, len(candidates))
 	vals := make([]float64, 0, maxRows*stride)
 	// a unit's row recurs once a year: a chunk of a few years has about a
