@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/parlens/parlens/analysis"
@@ -18,28 +17,19 @@ func summaryRows(e *env) ([]analysis.YearSummary, error) {
 	if err := e.each(true, func(s data.Slice) error { sls = append(sls, s); return nil }); err != nil {
 		return []analysis.YearSummary{}, err
 	}
-	bs, ok := e.a.BlocSummaries(sls) // on every core
-	if !ok {
-		for _, s := range sls {
-			if _, ok := e.a.BlocSummary(s); !ok {
-				return []analysis.YearSummary{}, missing("summary", s)
-			}
-		}
+	bs, unknown := e.a.BlocSummaries(sls) // on every core
+	if unknown >= 0 {
+		return []analysis.YearSummary{}, missing("summary", sls[unknown])
 	}
 	var out []analysis.YearSummary
-	var years []int // the years of out[len(out)-1].Index
 	for i, s := range sls {
 		if n := len(out); n > 0 && out[n-1].Index == s.Index && out[n-1].Year == s.Year {
 			out[n-1].Blocs = append(out[n-1].Blocs, bs[i])
 			continue
 		}
-		if len(out) == 0 || out[len(out)-1].Index != s.Index {
-			years = e.a.Years(s.Index)
-		}
 		ys := analysis.YearSummary{Index: s.Index, Year: s.Year, Blocs: []analysis.BlocSummary{bs[i]}}
-		// the latest earlier year of the index, as Summary gives it
-		if k, _ := slices.BinarySearch(years, s.Year); k > 0 {
-			ys.PrevYear = &years[k-1]
+		if py, ok := e.a.IndexPrevYear(s.Index, s.Year); ok {
+			ys.PrevYear = &py
 		}
 		out = append(out, ys)
 	}

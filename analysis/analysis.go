@@ -806,6 +806,9 @@ func (a *Analysis) successor(id string) (string, bool) {
 // buildLineage fills unitHist.lin: a successor's history includes its
 // predecessor's records in the years when the successor has none and exactly
 // one predecessor has some.
+// It runs while New grades the groups on another core (gradeGroup): it
+// must not read what grading writes (an entry's score flags, cents, grade
+// and the group's order and scheme).
 func (a *Analysis) buildLineage() {
 	a.succ = map[string]string{}
 	for _, u := range a.ds.Units {

@@ -34,6 +34,9 @@ type breakPart struct {
 }
 
 // buildBreaks fills unitHist.breaks from the dataset's dated successions.
+// It runs while New grades the groups on another core (gradeGroup): it
+// must not read what grading writes (an entry's score flags, cents, grade
+// and the group's order and scheme).
 func (a *Analysis) buildBreaks() {
 	type key struct {
 		to   string

@@ -25,9 +25,9 @@ func everyResult(t *testing.T, ds *data.Dataset) []byte {
 			}
 		}
 	}
-	together, ok := a.BlocSummaries(sls)
-	if !ok {
-		t.Fatal("BlocSummaries: a slice of the analysis has no data")
+	together, unknown := a.BlocSummaries(sls)
+	if unknown >= 0 {
+		t.Fatalf("BlocSummaries: slice %v of the analysis has no data", sls[unknown])
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -83,12 +83,19 @@ func TestEveryCoreSameAsOne(t *testing.T) {
 func TestBlocSummariesUnknownSlice(t *testing.T) {
 	a := New(benchDataset(30, 2))
 	sls := []data.Slice{{Index: data.DefaultIndex, Year: 2015, Bloc: "Khối quận, huyện"}, {Index: data.DefaultIndex, Year: 1999, Bloc: "Khối quận, huyện"}}
-	if got, ok := a.BlocSummaries(sls); ok || got != nil {
-		t.Errorf("BlocSummaries with an unknown slice = %v, %v; want nil, false", got, ok)
+	if got, unknown := a.BlocSummaries(sls); unknown != 1 || got != nil {
+		t.Errorf("BlocSummaries with an unknown second slice = %v, %v; want nil, 1", got, unknown)
 	}
-	got, ok := a.BlocSummaries(sls[:1])
-	if want, _ := a.BlocSummary(sls[0]); !ok || len(got) != 1 || got[0].Units != want.Units || got[0].Units != 10 {
-		t.Errorf("BlocSummaries = %+v, %v; want one summary of 10 units", got, ok)
+	got, unknown := a.BlocSummaries(sls[:1])
+	if want, _ := a.BlocSummary(sls[0]); unknown != -1 || len(got) != 1 || got[0].Units != want.Units || got[0].Units != 10 {
+		t.Errorf("BlocSummaries = %+v, %v; want one summary of 10 units", got, unknown)
+	}
+	for _, y := range []int{2015, 2016} {
+		ys, _ := a.Summary(data.DefaultIndex, y)
+		py, ok := a.IndexPrevYear(data.DefaultIndex, y)
+		if (ys.PrevYear != nil) != ok || ok && *ys.PrevYear != py {
+			t.Errorf("%d: IndexPrevYear %d %v, Summary's previous year %v", y, py, ok, ys.PrevYear)
+		}
 	}
 }
 

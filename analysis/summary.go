@@ -165,17 +165,26 @@ func (a *Analysis) BlocSummary(sl data.Slice) (BlocSummary, bool) {
 
 // BlocSummaries returns the summary of every slice, in order, computing
 // them on every core (a summary reads only its own and its previous year's
-// group). ok is false when a slice has no data.
-func (a *Analysis) BlocSummaries(sls []data.Slice) (out []BlocSummary, ok bool) {
+// group). When a slice has no data it returns nil and that slice's place.
+func (a *Analysis) BlocSummaries(sls []data.Slice) (out []BlocSummary, unknown int) {
 	gs := make([]*group, len(sls))
 	for i, sl := range sls {
 		if gs[i] = a.group(sl); gs[i] == nil {
-			return nil, false
+			return nil, i
 		}
 	}
 	out = make([]BlocSummary, len(gs))
 	a.onEveryCore(len(gs), func(i int) { out[i] = gs[i].summary() })
-	return out, true
+	return out, -1
+}
+
+// IndexPrevYear is the latest year of an index before year (what a year's
+// Summary gives as its previous year).
+func (a *Analysis) IndexPrevYear(index string, year int) (int, bool) {
+	if ix := a.byIndex[index]; ix != nil {
+		return ix.prevYear(year)
+	}
+	return 0, false
 }
 
 type gradeCount struct {
