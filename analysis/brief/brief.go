@@ -345,7 +345,9 @@ type gen struct {
 	// (first mention only); shared by the indices of one brief, nil when
 	// nothing is to be glossed (layout).
 	glossed map[string]bool
-	isTop   map[topGradeKey]bool // topGrade's answers
+	// rowLooks are the table rows' history lookups, made on every core
+	// while the first sections are written (startLookups)
+	rowLooks *rowLookups
 }
 
 func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blocs []string) *gen {
@@ -374,6 +376,7 @@ func newGen(a *analysis.Analysis, opt Options, lang, index string, year int, blo
 		g.cavs = []analysis.Caveat{}
 	}
 	sortCaveats(g.cavs)
+	g.startLookups()
 	return g
 }
 

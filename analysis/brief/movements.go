@@ -238,29 +238,16 @@ func (g *gen) firstTimeGrade(b string) []Statement {
 // consecutive years of the bloc (S17).
 func (g *gen) topGradeStreaks(b string) []Statement {
 	years := g.blocYears(b)
-	if len(years) < 3 {
+	if len(years) < streakYears {
 		return nil
 	}
 	var items []string
 	var facts []map[string]any
 	label := ""
-	for _, r := range g.tables[b].Rows {
-		if r.Grade == nil || !g.topGrade(b, g.year, *r.Grade) {
-			continue
-		}
-		h, ok := g.a.IndexHistory(g.index, r.UnitID)
-		if !ok {
-			continue
-		}
-		streak := 0
-		for i := len(years) - 1; i >= 0; i-- {
-			p := pointIn(h, years[i], b)
-			if p == nil || p.Grade == nil || !g.topGrade(b, years[i], *p.Grade) {
-				break
-			}
-			streak++
-		}
-		if streak < 3 {
+	looks := g.lookups(b)
+	for i, r := range g.tables[b].Rows {
+		streak := looks[i].topStreak
+		if streak < streakYears {
 			continue
 		}
 		if label == "" {
@@ -274,6 +261,27 @@ func (g *gen) topGradeStreaks(b string) []Statement {
 	}
 	text := g.sayf(words.BriefGradeStreak, g.grade(label), g.subject(b, joinPlain(items, g.say(words.BriefAnd))))
 	return []Statement{stmt("top_grade_streak", b, text, map[string]any{"units": facts, "years": years})}
+}
+
+// streakYears is the shortest streak at the top grade the brief names.
+const streakYears = 3
+
+// topGradeStreak counts the years in a row, back from the last of years,
+// in which the unit held the top grade of the bloc.
+func (g *gen) topGradeStreak(b string, years []int, unitID string, top func(bloc string, year int, label string) bool) int {
+	h, ok := g.a.IndexHistory(g.index, unitID)
+	if !ok {
+		return 0
+	}
+	streak := 0
+	for i := len(years) - 1; i >= 0; i-- {
+		p := pointIn(h, years[i], b)
+		if p == nil || p.Grade == nil || !top(b, years[i], *p.Grade) {
+			break
+		}
+		streak++
+	}
+	return streak
 }
 
 // blocYears lists the years in which the bloc has data, up to the brief's year.
@@ -307,16 +315,22 @@ func pointIn(h analysis.UnitHistory, year int, bloc string) *analysis.HistoryPoi
 // topGrade reports whether a label is the best grade (level 0).
 // Answers are kept: the streaks ask it for every unit and year.
 func (g *gen) topGrade(bloc string, year int, label string) bool {
-	k := topGradeKey{bloc, year, label}
-	if top, ok := g.isTop[k]; ok {
+	lvl, ok := g.ds.GradeLevel(g.slice(bloc).WithYear(year), label)
+	return ok && lvl == 0
+}
+
+// topGradeTable is topGrade remembering its answers, for one goroutine.
+func (g *gen) topGradeTable() func(bloc string, year int, label string) bool {
+	isTop := map[topGradeKey]bool{}
+	return func(bloc string, year int, label string) bool {
+		k := topGradeKey{bloc, year, label}
+		top, ok := isTop[k]
+		if !ok {
+			top = g.topGrade(bloc, year, label)
+			isTop[k] = top
+		}
 		return top
 	}
-	lvl, ok := g.ds.GradeLevel(g.slice(bloc).WithYear(year), label)
-	if g.isTop == nil {
-		g.isTop = map[topGradeKey]bool{}
-	}
-	g.isTop[k] = ok && lvl == 0
-	return ok && lvl == 0
 }
 
 type topGradeKey struct {
@@ -379,14 +393,12 @@ func (g *gen) renamed(b string) []Statement {
 		return nil
 	}
 	var out []Statement
-	for _, r := range t.Rows {
-		if r.PrevScore == nil && r.PrevGrade == nil && r.PrevRank == nil {
-			continue
-		}
+	looks := g.lookups(b)
+	for i, r := range t.Rows {
 		// the name last year, as the unit's history has it (without building
 		// the history of every unit: most keep their name)
-		prevName, prevID, ok := g.a.NameIn(g.index, r.UnitID, *t.PrevYear, b)
-		if !ok || prevName == r.Unit || data.Fold(prevName) == data.Fold(r.Unit) {
+		prevName, prevID := looks[i].prevName, looks[i].prevID
+		if !looks[i].hasPrevName || prevName == r.Unit || data.Fold(prevName) == data.Fold(r.Unit) {
 			continue
 		}
 		text := g.sayf(words.BriefRenamedSinceIsNowIts, *t.PrevYear, g.subject(b, prevName), r.Unit)
