@@ -47,8 +47,10 @@ func brief(t *testing.T, ds *data.Dataset, o Options) *Brief {
 }
 
 var (
-	dotDecimal   = regexp.MustCompile(`\d\.\d`)
-	commaDecimal = regexp.MustCompile(`\d,\d`)
+	// a decimal mark, not a thousands group (exactly three digits):
+	// «2.489/5.000 đơn vị», "2,489/5,000 units"
+	dotDecimal   = regexp.MustCompile(`\d\.(\d{1,2}|\d{4,})(\D|$)`)
+	commaDecimal = regexp.MustCompile(`\d,(\d{1,2}|\d{4,})(\D|$)`)
 )
 
 // checkInvariants holds for every brief: full sentences, no "%", the right

@@ -25,7 +25,7 @@ var predicateFirst = map[string][]string{
 var (
 	sentenceEnd  = regexp.MustCompile(`[.;:] +`)
 	absolutePath = regexp.MustCompile(`(^|[\s(])(/[^\s/]+)+/[^\s/]+|[A-Za-z]:[\\/]`)
-	viDecimalDot = regexp.MustCompile(`\d\.\d`)
+	viDecimalDot = regexp.MustCompile(`\d\.(\d{1,2}|\d{4,})(\D|$)`) // not a thousands group: «2.489/5.000 đơn vị»
 	wordBac      = regexp.MustCompile(`(?i)(^|[^\p{L}])bậc([^\p{L}]|$)`)
 	wordTut      = regexp.MustCompile(`(?i)(^|[^\p{L}])tụt([^\p{L}]|$)`)
 	lostNoMa     = regexp.MustCompile(`(?i)lĩnh vực khối bị mất`)
