@@ -125,11 +125,12 @@ func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
 		Components: cc.stats, MostLost: cc.mostLost, MostLostName: cc.mostLostName}
 	n, nk := len(g.entries), len(cc.keys)
 	bc.Units = make([]UnitComponents, n)
-	s := newCompSlab(n, nk)
 	inChunks(n, func(lo, hi int) { // each profile writes only to its own slots
+		// each chunk allocates (and so clears and first touches) its own
+		// slab on its own core
+		s := newCompSlab(hi-lo, nk)
 		for i := lo; i < hi; i++ { // in memory order; profiles land at their table position
-			k := g.rowAt[i]
-			a.unitComponents(g, cc, i, &bc.Units[k], s, k)
+			a.unitComponents(g, cc, i, &bc.Units[g.rowAt[i]], s, i-lo)
 		}
 	})
 	return bc, true

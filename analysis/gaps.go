@@ -58,12 +58,12 @@ func (a *Analysis) Gaps(sl data.Slice) []Gap {
 	}
 	n := len(g.entries)
 	out := make([]Gap, n)
-	fs := make([]float64, n*gapFloats)
-	is := make([]int, n)
 	inChunks(n, func(lo, hi int) { // each row writes only to its own slots
+		fs := make([]float64, (hi-lo)*gapFloats) // what the chunk's rows point to, allocated on its core
+		is := make([]int, hi-lo)
 		for i := lo; i < hi; i++ { // in memory order; rows land at their table position
-			k := g.rowAt[i]
-			g.gapOf(&g.entries[i], &out[k], fs[k*gapFloats:(k+1)*gapFloats:(k+1)*gapFloats], &is[k], a.applicableBasis(g, &g.entries[i]))
+			x := i - lo
+			g.gapOf(&g.entries[i], &out[g.rowAt[i]], fs[x*gapFloats:(x+1)*gapFloats:(x+1)*gapFloats], &is[x], a.applicableBasis(g, &g.entries[i]))
 		}
 	})
 	return out
