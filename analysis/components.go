@@ -257,45 +257,36 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	// a record with a criterion marked not applicable has maxima of its
 	// own (data.ApplicableMax); every other record has the component's
 	withNA := make([]bool, n)
+	anyNA := false
 	for i := range g.entries {
-		if withNA[i] = g.entries[i].rec.HasNotApplicable(); withNA[i] && cc.notApp == nil {
-			cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
-		}
+		withNA[i] = g.entries[i].rec.HasNotApplicable()
+		anyNA = anyNA || withNA[i]
 	}
-	// one pass over the records: every key's score
-	named := make([]int, nk) // the component index that first gave the key a score
+	if anyNA {
+		cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
+	}
+	// one pass over the records, by chunks on every core (a chunk writes
+	// only its records' rows): every key's score; named is the component
+	// index that first gave the key a score, in record order
+	named := make([]int, nk)
+	byChunk := chunks(n)
+	firstNamed := make([][]int, len(byChunk))
+	inParallel(len(byChunk), func(c int) {
+		first := make([]int, nk)
+		for k := range first {
+			first[k] = -1
+		}
+		firstNamed[c] = first
+		for i := byChunk[c].lo; i < byChunk[c].hi; i++ {
+			cc.fillRow(a, g.entries[i].rec, i, withNA[i], first)
+		}
+	})
 	for k := range named {
 		named[k] = -1
-	}
-	for i := range g.entries {
-		r := g.entries[i].rec
-		row := cc.vals[i*nk : (i+1)*nk]
-		for k, j := range cc.keys {
-			v, from := data.Missing, -1
-			for _, ci := range a.comps[j].idxs {
-				if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
-					v, from = r.Scores[ci], ci
-					if named[k] < 0 {
-						named[k] = ci
-					}
-					break
-				}
-			}
-			row[k] = v
-			if cc.amax == nil {
-				continue
-			}
-			cc.amax[i*nk+k] = data.Missing
-			if !withNA[i] {
-				continue // the component's maximum, set below
-			}
-			switch {
-			case from >= 0:
-				if m, ok := a.ds.ApplicableMax(a.tree, r, from); ok {
-					cc.amax[i*nk+k] = m
-				}
-			case a.comps[j].notApplicable(r):
-				cc.notApp[i*nk+k], cc.amax[i*nk+k] = true, 0
+		for _, first := range firstNamed {
+			if first[k] >= 0 {
+				named[k] = first[k]
+				break
 			}
 		}
 	}
@@ -303,24 +294,6 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	inPop := make([]bool, n)
 	for i := range g.entries {
 		inPop[i] = !g.entries[i].rec.NotRanked
-	}
-	// previous-year bloc means, in one pass over last year's records
-	var prevSum []orderFreeSum
-	var prevCnt []int
-	if g.prev != nil {
-		prevSum, prevCnt = make([]orderFreeSum, nk), make([]int, nk)
-		for i := range g.prev.entries {
-			r := g.prev.entries[i].rec
-			if r.NotRanked {
-				continue
-			}
-			for k, j := range cc.keys {
-				if v := a.comps[j].score(r); !data.IsMissing(v) {
-					prevSum[k].add(v)
-					prevCnt[k]++
-				}
-			}
-		}
 	}
 	// each key's statistics and ranks write only to the key's own slots
 	// (its column of ranks and maxima): a big bloc's keys are shared
@@ -425,10 +398,23 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				cs.MaxPct = ptr(hi / info.max * 100)
 			}
 		}
-		if prevCnt != nil && prevCnt[k] > 0 {
-			cs.PrevMean = ptr(prevSum[k].mean(prevCnt[k]))
-			if cs.Mean != nil {
-				cs.MeanChange = ptr(*cs.Mean - *cs.PrevMean)
+		if g.prev != nil {
+			// the previous year's bloc mean
+			sum.reset()
+			cnt := 0
+			for i := range g.prev.entries {
+				if r := g.prev.entries[i].rec; !r.NotRanked {
+					if v := c.score(r); !data.IsMissing(v) {
+						sum.add(v)
+						cnt++
+					}
+				}
+			}
+			if cnt > 0 {
+				cs.PrevMean = ptr(sum.mean(cnt))
+				if cs.Mean != nil {
+					cs.MeanChange = ptr(*cs.Mean - *cs.PrevMean)
+				}
 			}
 		}
 		cc.stats[k] = cs
@@ -474,6 +460,42 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 		cc.mostLostName = &cc.stats[best].Name
 	}
 	return cc
+}
+
+// fillRow sets entry i's row of scores (and, when some record marks a
+// criterion not applicable, of applicable maxima); first[k] is set to the
+// component index of the key's first score met, when not yet set.
+func (cc *compCache) fillRow(a *Analysis, r *data.Record, i int, withNA bool, first []int) {
+	nk := len(cc.keys)
+	row := cc.vals[i*nk : (i+1)*nk]
+	for k, j := range cc.keys {
+		v, from := data.Missing, -1
+		for _, ci := range a.comps[j].idxs {
+			if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
+				v, from = r.Scores[ci], ci
+				if first[k] < 0 {
+					first[k] = ci
+				}
+				break
+			}
+		}
+		row[k] = v
+		if cc.amax == nil {
+			continue
+		}
+		cc.amax[i*nk+k] = data.Missing
+		if !withNA {
+			continue // the component's maximum, set by keyStats
+		}
+		switch {
+		case from >= 0:
+			if m, ok := a.ds.ApplicableMax(a.tree, r, from); ok {
+				cc.amax[i*nk+k] = m
+			}
+		case a.comps[j].notApplicable(r):
+			cc.notApp[i*nk+k], cc.amax[i*nk+k] = true, 0
+		}
+	}
 }
 
 // applicableMax is the maximum of key k that applies to entry i; false
