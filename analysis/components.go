@@ -511,13 +511,16 @@ func (cc *compCache) applicableMax(i, k int) (float64, bool) {
 // applicableMaxPtr points to applicableMax's value (shared, read-only);
 // nil when unknown.
 func (cc *compCache) applicableMaxPtr(i, k int) *float64 {
-	if _, ok := cc.applicableMax(i, k); !ok {
-		return nil
-	}
 	if cc.amax == nil {
+		if !cc.info[k].hasMax {
+			return nil
+		}
 		return &cc.info[k].max
 	}
-	return &cc.amax[i*len(cc.keys)+k]
+	if p := &cc.amax[i*len(cc.keys)+k]; !data.IsMissing(*p) {
+		return p
+	}
+	return nil
 }
 
 // sharesOf sets a component's bloc shares when its units' applicable maxima
@@ -568,23 +571,26 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 	if e.prev != nil {
 		prev = e.prev.rec
 	}
-	for x := 0; x < nk; x++ {
+	vals, ranks := cc.vals[i*nk:(i+1)*nk], cc.ranks[i*nk:(i+1)*nk]
+	for x := range u.Components {
 		info := &cc.info[x]
 		cs := &u.Components[x]
 		cs.ComponentInfo = &cc.comps[x]
-		v := cc.vals[i*nk+x]
-		am, amOK := cc.applicableMax(i, x)
+		v := vals[x]
+		amPtr := cc.applicableMaxPtr(i, x)
 		if cc.notApp != nil && cc.notApp[i*nk+x] {
-			cs.NotApplicable, cs.ApplicableMax = true, cc.applicableMaxPtr(i, x)
+			cs.NotApplicable, cs.ApplicableMax = true, amPtr
 			continue
 		}
 		if data.IsMissing(v) {
 			continue
 		}
 		f := fs[x*slabFloats : (x+1)*slabFloats : (x+1)*slabFloats]
-		cs.Score = &cc.vals[i*nk+x]
+		cs.Score = &vals[x]
+		am, amOK := 0.0, amPtr != nil // am stays 0 when unknown: vsBloc then compares in points
 		if amOK {
-			cs.ApplicableMax = cc.applicableMaxPtr(i, x)
+			am = *amPtr
+			cs.ApplicableMax = amPtr
 			if !info.bonus { // a bonus not earned is not a point lost
 				f[2] = am - v
 				cs.Lost = &f[2]
@@ -613,9 +619,6 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				*rose++
 			}
 		}
-		if !amOK {
-			am = 0 // vsBloc compares in points
-		}
 		if vs, ok := vsBloc(info, v, am); ok && !info.bonus {
 			if strong < 0 || vs > strongV {
 				strong, strongV = x, vs
@@ -624,8 +627,8 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				weak, weakV = x, vs
 			}
 		}
-		if cc.ranks[i*nk+x] > 0 {
-			cs.Rank = &cc.ranks[i*nk+x]
+		if ranks[x] > 0 {
+			cs.Rank = &ranks[x]
 		}
 	}
 	if strong >= 0 {
