@@ -547,7 +547,7 @@ func sharesOf(cc *compCache, k int, cs *ComponentStats, pct *float64, hasPct *bo
 // unitComponents fills u with entry i's profile, using slot k of the slab.
 func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitComponents, s compSlab, k int) {
 	e := &g.entries[i]
-	*u = UnitComponents{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code}
+	*u = UnitComponents{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode()}
 	if e.hasScore {
 		u.Score = &e.rec.Total
 	}

@@ -157,7 +157,7 @@ func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int, amax float64) {
 	s := g.scheme
 	*x = Gap{
 		Index: g.index, Year: g.year, Bloc: g.bloc,
-		UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code,
+		UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode(),
 		RankedOf: ranked,
 	}
 	if e.hasScore {

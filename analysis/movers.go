@@ -140,7 +140,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 	g := b.g
 	m := Mover{
 		Kind: k, Index: g.index, Year: g.year, Bloc: g.bloc,
-		UnitID: e.rec.UnitID, UnitCode: e.code, Unit: e.rec.Unit,
+		UnitID: e.rec.UnitID, UnitCode: e.unitCode(), Unit: e.rec.Unit,
 	}
 	if e.hasScore {
 		m.Score = &e.rec.Total
