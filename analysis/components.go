@@ -544,10 +544,13 @@ func sharesOf(cc *compCache, k int, cs *ComponentStats, pct *float64, hasPct *bo
 	cs.MedianPct = ptr(median(shares))
 }
 
-// unitComponents fills u with entry i's profile, using slot k of the slab.
+// unitComponents fills u, which must be zero, with entry i's profile,
+// using slot k of the slab. It sets u's fields one by one: copying a whole
+// struct into u costs a write barrier on each of its pointer fields while
+// the collector runs, nil ones too.
 func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitComponents, s compSlab, k int) {
 	e := &g.entries[i]
-	*u = UnitComponents{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode()}
+	u.Index, u.Year, u.Bloc, u.UnitID, u.Unit, u.UnitCode = g.index, g.year, g.bloc, e.rec.UnitID, e.rec.Unit, e.unitCode()
 	if e.hasScore {
 		u.Score = &e.rec.Total
 	}

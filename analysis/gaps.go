@@ -149,17 +149,16 @@ func bandOf(s *data.GradeScheme, c int64) int {
 	return len(s.Bands)
 }
 
-// gapOf fills x with entry e's gaps; fs (gapFloats values) and r hold
+// gapOf fills x, which must be zero, with entry e's gaps; fs (gapFloats values) and r hold
 // what x points to. amax is the unit's applicable maximum under a scheme
 // on the share of applicable points (applicableBasis), else 0.
 func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int, amax float64) {
 	ranked := len(g.order)
 	s := g.scheme
-	*x = Gap{
-		Index: g.index, Year: g.year, Bloc: g.bloc,
-		UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode(),
-		RankedOf: ranked,
-	}
+	// field by field into the zero x, as unitComponents does
+	x.Index, x.Year, x.Bloc = g.index, g.year, g.bloc
+	x.UnitID, x.Unit, x.UnitCode = e.rec.UnitID, e.rec.Unit, e.unitCode()
+	x.RankedOf = ranked
 	if e.hasScore {
 		x.Score = &e.rec.Total
 	}
