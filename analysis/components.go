@@ -615,10 +615,10 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		}
 		if p != nil && !info.bonus {
 			*comparable++
-			switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
-			case cv < cp:
+			switch compareCents(v, *p) {
+			case -1:
 				*fell++
-			case cv > cp:
+			case 1:
 				*rose++
 			}
 		}
