@@ -256,20 +256,25 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	cc.ranks = make([]int, n*nk)
 	// a record with a criterion marked not applicable has maxima of its
 	// own (data.ApplicableMax); every other record has the component's
-	withNA := make([]bool, n)
-	anyNA := false
-	for i := range g.entries {
-		withNA[i] = g.entries[i].rec.HasNotApplicable()
-		anyNA = anyNA || withNA[i]
-	}
-	if anyNA {
+	// (found by chunks on every core, as the scores below); the population
+	// is the units not marked not-ranked
+	withNA, inPop := make([]bool, n), make([]bool, n)
+	byChunk := chunks(n)
+	chunkNA := make([]bool, len(byChunk))
+	inParallel(len(byChunk), func(c int) {
+		for i := byChunk[c].lo; i < byChunk[c].hi; i++ {
+			r := g.entries[i].rec
+			withNA[i], inPop[i] = r.HasNotApplicable(), !r.NotRanked
+			chunkNA[c] = chunkNA[c] || withNA[i]
+		}
+	})
+	if slices.Contains(chunkNA, true) {
 		cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
 	}
 	// one pass over the records, by chunks on every core (a chunk writes
 	// only its records' rows): every key's score; named is the component
 	// index that first gave the key a score, in record order
 	named := make([]int, nk)
-	byChunk := chunks(n)
 	firstNamed := make([][]int, len(byChunk))
 	inParallel(len(byChunk), func(c int) {
 		first := make([]int, nk)
@@ -289,11 +294,6 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				break
 			}
 		}
-	}
-	// the population: units not marked not-ranked
-	inPop := make([]bool, n)
-	for i := range g.entries {
-		inPop[i] = !g.entries[i].rec.NotRanked
 	}
 	// each key's statistics and ranks write only to the key's own slots
 	// (its column of ranks and maxima): a big bloc's keys are shared
