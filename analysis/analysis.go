@@ -118,7 +118,6 @@ type entry struct {
 	g        *group
 	unit     *unitHist
 	prev     *entry // the unit's record in g.prev (lineage-aware), if any
-	code     *string
 	grade    string // given, else by the scheme; "" when none
 	gk       gradeKey
 	band     int   // index of the grade among the scheme's bands; -1 when not one of them
@@ -132,6 +131,14 @@ type entry struct {
 }
 
 func (e *entry) ranked() bool { return e.rank > 0 }
+
+// unitCode points to the record's unit code; nil when it has none.
+func (e *entry) unitCode() *string {
+	if e.rec.UnitCode == "" {
+		return nil
+	}
+	return &e.rec.UnitCode
+}
 
 // result: a score, a grade or a published rank (a ranks-only row is a result).
 func (e *entry) result() bool { return e.hasScore || e.grade != "" || e.rec.PublishedRank > 0 }
@@ -608,9 +615,6 @@ func (a *Analysis) gradeGroup(g *group) {
 		if e.hasScore {
 			e.cents = numfmt.Cents(r.Total)
 			g.scored++
-		}
-		if r.UnitCode != "" {
-			e.code = &r.UnitCode
 		}
 		switch {
 		case r.Grade != "":

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/parlens/parlens/data"
 )
@@ -72,9 +74,22 @@ func BenchmarkAnalyzeAll(b *testing.B) {
 	ds := benchDataset(10000, 10)
 	analyzeAll(ds) // warm up: heap size, fold table (b.Loop times what follows)
 	b.ReportAllocs()
+	cpu0 := processCPU()
 	for b.Loop() {
 		analyzeAll(ds)
 	}
+	// the CPU time of the whole process (collector included) per run: on a
+	// shared machine it varies less with the others' load than ns/op
+	b.ReportMetric(float64((processCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// processCPU is the user and system time the process has used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // The generated dataset exercises the same code paths as real data.

@@ -2,8 +2,11 @@ package analysis
 
 import (
 	"bytes"
+	"cmp"
 	"math"
 	"strconv"
+
+	"github.com/parlens/parlens/analysis/numfmt"
 )
 
 // scoreChange is x − y for two scores as published, rounded to the decimals
@@ -71,4 +74,20 @@ func fewDecimals(v float64) (int, bool) {
 		p *= 10
 	}
 	return 0, false
+}
+
+// compareCents compares x and y at 2 decimals, as comparing numfmt.Cents
+// of each does: -1, 0 or +1. Scores more than 3 cents apart compare as
+// the floats do without rounding either (Cents rounds to a neighbouring
+// hundredth and never reorders), which spares the rounding for most
+// pairs; it holds only well below the magnitudes where Cents saturates
+// or a float has no hundredths left.
+func compareCents(x, y float64) int {
+	if d := x - y; math.Abs(x) < 1e9 && math.Abs(y) < 1e9 && math.Abs(d) > 0.03 {
+		if d < 0 {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(numfmt.Cents(x), numfmt.Cents(y))
 }

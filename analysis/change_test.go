@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/parlens/parlens/analysis/numfmt"
 )
 
 func TestScoreChange(t *testing.T) {
@@ -124,4 +126,48 @@ func FuzzScoreChange(f *testing.F) {
 			t.Errorf("scoreChange(%v, %v) = %v, rounding to their decimals gives %v", x, y, got, want)
 		}
 	})
+}
+
+// compareCents orders two scores as comparing their Cents does, on pairs
+// far apart (the shortcut), near each other and on either side of a half
+// cent (the rounding), and at magnitudes where Cents saturates.
+func TestCompareCentsMatchesCents(t *testing.T) {
+	byCents := func(x, y float64) int {
+		cx, cy := numfmt.Cents(x), numfmt.Cents(y)
+		switch {
+		case cx < cy:
+			return -1
+		case cx > cy:
+			return 1
+		}
+		return 0
+	}
+	check := func(x, y float64) {
+		t.Helper()
+		if got, want := compareCents(x, y), byCents(x, y); got != want {
+			t.Fatalf("compareCents(%v, %v) = %d, comparing their cents gives %d", x, y, got, want)
+		}
+	}
+	for _, c := range [][2]float64{
+		{1.005, 1.0}, {1.005, 1.01}, {1.004999, 1.005}, {0.035, 0.005}, {0.03, 0}, {-0.015, 0.015},
+		{97.31, 93.64}, {93.64, 97.31}, {5, 5}, {1e17, 2e17}, {-1e17, 1e17}, {1e9, 1e9 + 0.04},
+		{math.Inf(1), 5}, {math.Inf(-1), math.Inf(1)}, {999999999.995, 999999999.96},
+	} {
+		check(c[0], c[1])
+		check(c[1], c[0])
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 300000 {
+		x := math.Round(rng.Float64()*math.Pow10(rng.IntN(8))) / math.Pow10(rng.IntN(5))
+		if rng.IntN(2) == 0 {
+			x = -x
+		}
+		// a neighbour within a few cents, or one anywhere
+		y := x + float64(rng.IntN(1001)-500)/1e4
+		if rng.IntN(4) == 0 {
+			y = (rng.Float64() - 0.5) * math.Pow10(rng.IntN(10))
+		}
+		check(x, y)
+		check(y, x)
+	}
 }

@@ -125,11 +125,12 @@ func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
 		Components: cc.stats, MostLost: cc.mostLost, MostLostName: cc.mostLostName}
 	n, nk := len(g.entries), len(cc.keys)
 	bc.Units = make([]UnitComponents, n)
-	s := newCompSlab(n, nk)
 	inChunks(n, func(lo, hi int) { // each profile writes only to its own slots
+		// each chunk allocates (and so clears and first touches) its own
+		// slab on its own core
+		s := newCompSlab(hi-lo, nk)
 		for i := lo; i < hi; i++ { // in memory order; profiles land at their table position
-			k := g.rowAt[i]
-			a.unitComponents(g, cc, i, &bc.Units[k], s, k)
+			a.unitComponents(g, cc, i, &bc.Units[g.rowAt[i]], s, i-lo)
 		}
 	})
 	return bc, true
@@ -255,69 +256,42 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	cc.ranks = make([]int, n*nk)
 	// a record with a criterion marked not applicable has maxima of its
 	// own (data.ApplicableMax); every other record has the component's
-	withNA := make([]bool, n)
-	for i := range g.entries {
-		if withNA[i] = g.entries[i].rec.HasNotApplicable(); withNA[i] && cc.notApp == nil {
-			cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
+	// (found by chunks on every core, as the scores below); the population
+	// is the units not marked not-ranked
+	withNA, inPop := make([]bool, n), make([]bool, n)
+	byChunk := chunks(n)
+	chunkNA := make([]bool, len(byChunk))
+	inParallel(len(byChunk), func(c int) {
+		for i := byChunk[c].lo; i < byChunk[c].hi; i++ {
+			r := g.entries[i].rec
+			withNA[i], inPop[i] = r.HasNotApplicable(), !r.NotRanked
+			chunkNA[c] = chunkNA[c] || withNA[i]
 		}
+	})
+	if slices.Contains(chunkNA, true) {
+		cc.notApp, cc.amax = make([]bool, n*nk), make([]float64, n*nk)
 	}
-	// one pass over the records: every key's score
-	named := make([]int, nk) // the component index that first gave the key a score
+	// one pass over the records, by chunks on every core (a chunk writes
+	// only its records' rows): every key's score; named is the component
+	// index that first gave the key a score, in record order
+	named := make([]int, nk)
+	firstNamed := make([][]int, len(byChunk))
+	inParallel(len(byChunk), func(c int) {
+		first := make([]int, nk)
+		for k := range first {
+			first[k] = -1
+		}
+		firstNamed[c] = first
+		for i := byChunk[c].lo; i < byChunk[c].hi; i++ {
+			cc.fillRow(a, g.entries[i].rec, i, withNA[i], first)
+		}
+	})
 	for k := range named {
 		named[k] = -1
-	}
-	for i := range g.entries {
-		r := g.entries[i].rec
-		row := cc.vals[i*nk : (i+1)*nk]
-		for k, j := range cc.keys {
-			v, from := data.Missing, -1
-			for _, ci := range a.comps[j].idxs {
-				if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
-					v, from = r.Scores[ci], ci
-					if named[k] < 0 {
-						named[k] = ci
-					}
-					break
-				}
-			}
-			row[k] = v
-			if cc.amax == nil {
-				continue
-			}
-			cc.amax[i*nk+k] = data.Missing
-			if !withNA[i] {
-				continue // the component's maximum, set below
-			}
-			switch {
-			case from >= 0:
-				if m, ok := a.ds.ApplicableMax(a.tree, r, from); ok {
-					cc.amax[i*nk+k] = m
-				}
-			case a.comps[j].notApplicable(r):
-				cc.notApp[i*nk+k], cc.amax[i*nk+k] = true, 0
-			}
-		}
-	}
-	// the population: units not marked not-ranked
-	inPop := make([]bool, n)
-	for i := range g.entries {
-		inPop[i] = !g.entries[i].rec.NotRanked
-	}
-	// previous-year bloc means, in one pass over last year's records
-	var prevSum []orderFreeSum
-	var prevCnt []int
-	if g.prev != nil {
-		prevSum, prevCnt = make([]orderFreeSum, nk), make([]int, nk)
-		for i := range g.prev.entries {
-			r := g.prev.entries[i].rec
-			if r.NotRanked {
-				continue
-			}
-			for k, j := range cc.keys {
-				if v := a.comps[j].score(r); !data.IsMissing(v) {
-					prevSum[k].add(v)
-					prevCnt[k]++
-				}
+		for _, first := range firstNamed {
+			if first[k] >= 0 {
+				named[k] = first[k]
+				break
 			}
 		}
 	}
@@ -424,10 +398,23 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 				cs.MaxPct = ptr(hi / info.max * 100)
 			}
 		}
-		if prevCnt != nil && prevCnt[k] > 0 {
-			cs.PrevMean = ptr(prevSum[k].mean(prevCnt[k]))
-			if cs.Mean != nil {
-				cs.MeanChange = ptr(*cs.Mean - *cs.PrevMean)
+		if g.prev != nil {
+			// the previous year's bloc mean
+			sum.reset()
+			cnt := 0
+			for i := range g.prev.entries {
+				if r := g.prev.entries[i].rec; !r.NotRanked {
+					if v := c.score(r); !data.IsMissing(v) {
+						sum.add(v)
+						cnt++
+					}
+				}
+			}
+			if cnt > 0 {
+				cs.PrevMean = ptr(sum.mean(cnt))
+				if cs.Mean != nil {
+					cs.MeanChange = ptr(*cs.Mean - *cs.PrevMean)
+				}
 			}
 		}
 		cc.stats[k] = cs
@@ -475,6 +462,42 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	return cc
 }
 
+// fillRow sets entry i's row of scores (and, when some record marks a
+// criterion not applicable, of applicable maxima); first[k] is set to the
+// component index of the key's first score met, when not yet set.
+func (cc *compCache) fillRow(a *Analysis, r *data.Record, i int, withNA bool, first []int) {
+	nk := len(cc.keys)
+	row := cc.vals[i*nk : (i+1)*nk]
+	for k, j := range cc.keys {
+		v, from := data.Missing, -1
+		for _, ci := range a.comps[j].idxs {
+			if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
+				v, from = r.Scores[ci], ci
+				if first[k] < 0 {
+					first[k] = ci
+				}
+				break
+			}
+		}
+		row[k] = v
+		if cc.amax == nil {
+			continue
+		}
+		cc.amax[i*nk+k] = data.Missing
+		if !withNA {
+			continue // the component's maximum, set by keyStats
+		}
+		switch {
+		case from >= 0:
+			if m, ok := a.ds.ApplicableMax(a.tree, r, from); ok {
+				cc.amax[i*nk+k] = m
+			}
+		case a.comps[j].notApplicable(r):
+			cc.notApp[i*nk+k], cc.amax[i*nk+k] = true, 0
+		}
+	}
+}
+
 // applicableMax is the maximum of key k that applies to entry i; false
 // when unknown.
 func (cc *compCache) applicableMax(i, k int) (float64, bool) {
@@ -488,13 +511,16 @@ func (cc *compCache) applicableMax(i, k int) (float64, bool) {
 // applicableMaxPtr points to applicableMax's value (shared, read-only);
 // nil when unknown.
 func (cc *compCache) applicableMaxPtr(i, k int) *float64 {
-	if _, ok := cc.applicableMax(i, k); !ok {
-		return nil
-	}
 	if cc.amax == nil {
+		if !cc.info[k].hasMax {
+			return nil
+		}
 		return &cc.info[k].max
 	}
-	return &cc.amax[i*len(cc.keys)+k]
+	if p := &cc.amax[i*len(cc.keys)+k]; !data.IsMissing(*p) {
+		return p
+	}
+	return nil
 }
 
 // sharesOf sets a component's bloc shares when its units' applicable maxima
@@ -518,10 +544,13 @@ func sharesOf(cc *compCache, k int, cs *ComponentStats, pct *float64, hasPct *bo
 	cs.MedianPct = ptr(median(shares))
 }
 
-// unitComponents fills u with entry i's profile, using slot k of the slab.
+// unitComponents fills u, which must be zero, with entry i's profile,
+// using slot k of the slab. It sets u's fields one by one: copying a whole
+// struct into u costs a write barrier on each of its pointer fields while
+// the collector runs, nil ones too.
 func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitComponents, s compSlab, k int) {
 	e := &g.entries[i]
-	*u = UnitComponents{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code}
+	u.Index, u.Year, u.Bloc, u.UnitID, u.Unit, u.UnitCode = g.index, g.year, g.bloc, e.rec.UnitID, e.rec.Unit, e.unitCode()
 	if e.hasScore {
 		u.Score = &e.rec.Total
 	}
@@ -545,23 +574,26 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 	if e.prev != nil {
 		prev = e.prev.rec
 	}
-	for x := 0; x < nk; x++ {
+	vals, ranks := cc.vals[i*nk:(i+1)*nk], cc.ranks[i*nk:(i+1)*nk]
+	for x := range u.Components {
 		info := &cc.info[x]
 		cs := &u.Components[x]
 		cs.ComponentInfo = &cc.comps[x]
-		v := cc.vals[i*nk+x]
-		am, amOK := cc.applicableMax(i, x)
+		v := vals[x]
+		amPtr := cc.applicableMaxPtr(i, x)
 		if cc.notApp != nil && cc.notApp[i*nk+x] {
-			cs.NotApplicable, cs.ApplicableMax = true, cc.applicableMaxPtr(i, x)
+			cs.NotApplicable, cs.ApplicableMax = true, amPtr
 			continue
 		}
 		if data.IsMissing(v) {
 			continue
 		}
 		f := fs[x*slabFloats : (x+1)*slabFloats : (x+1)*slabFloats]
-		cs.Score = &cc.vals[i*nk+x]
+		cs.Score = &vals[x]
+		am, amOK := 0.0, amPtr != nil // am stays 0 when unknown: vsBloc then compares in points
 		if amOK {
-			cs.ApplicableMax = cc.applicableMaxPtr(i, x)
+			am = *amPtr
+			cs.ApplicableMax = amPtr
 			if !info.bonus { // a bonus not earned is not a point lost
 				f[2] = am - v
 				cs.Lost = &f[2]
@@ -583,15 +615,12 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		}
 		if p != nil && !info.bonus {
 			*comparable++
-			switch cv, cp := numfmt.Cents(v), numfmt.Cents(*p); {
-			case cv < cp:
+			switch compareCents(v, *p) {
+			case -1:
 				*fell++
-			case cv > cp:
+			case 1:
 				*rose++
 			}
-		}
-		if !amOK {
-			am = 0 // vsBloc compares in points
 		}
 		if vs, ok := vsBloc(info, v, am); ok && !info.bonus {
 			if strong < 0 || vs > strongV {
@@ -601,8 +630,8 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				weak, weakV = x, vs
 			}
 		}
-		if cc.ranks[i*nk+x] > 0 {
-			cs.Rank = &cc.ranks[i*nk+x]
+		if ranks[x] > 0 {
+			cs.Rank = &ranks[x]
 		}
 	}
 	if strong >= 0 {

@@ -58,12 +58,12 @@ func (a *Analysis) Gaps(sl data.Slice) []Gap {
 	}
 	n := len(g.entries)
 	out := make([]Gap, n)
-	fs := make([]float64, n*gapFloats)
-	is := make([]int, n)
 	inChunks(n, func(lo, hi int) { // each row writes only to its own slots
+		fs := make([]float64, (hi-lo)*gapFloats) // what the chunk's rows point to, allocated on its core
+		is := make([]int, hi-lo)
 		for i := lo; i < hi; i++ { // in memory order; rows land at their table position
-			k := g.rowAt[i]
-			g.gapOf(&g.entries[i], &out[k], fs[k*gapFloats:(k+1)*gapFloats:(k+1)*gapFloats], &is[k], a.applicableBasis(g, &g.entries[i]))
+			x := i - lo
+			g.gapOf(&g.entries[i], &out[g.rowAt[i]], fs[x*gapFloats:(x+1)*gapFloats:(x+1)*gapFloats], &is[x], a.applicableBasis(g, &g.entries[i]))
 		}
 	})
 	return out
@@ -149,17 +149,16 @@ func bandOf(s *data.GradeScheme, c int64) int {
 	return len(s.Bands)
 }
 
-// gapOf fills x with entry e's gaps; fs (gapFloats values) and r hold
+// gapOf fills x, which must be zero, with entry e's gaps; fs (gapFloats values) and r hold
 // what x points to. amax is the unit's applicable maximum under a scheme
 // on the share of applicable points (applicableBasis), else 0.
 func (g *group) gapOf(e *entry, x *Gap, fs []float64, r *int, amax float64) {
 	ranked := len(g.order)
 	s := g.scheme
-	*x = Gap{
-		Index: g.index, Year: g.year, Bloc: g.bloc,
-		UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code,
-		RankedOf: ranked,
-	}
+	// field by field into the zero x, as unitComponents does
+	x.Index, x.Year, x.Bloc = g.index, g.year, g.bloc
+	x.UnitID, x.Unit, x.UnitCode = e.rec.UnitID, e.rec.Unit, e.unitCode()
+	x.RankedOf = ranked
 	if e.hasScore {
 		x.Score = &e.rec.Total
 	}

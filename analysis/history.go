@@ -77,7 +77,7 @@ func (a *Analysis) IndexHistory(index, unitID string) (UnitHistory, bool) {
 	h := UnitHistory{Index: index, UnitID: unitID, Points: make([]HistoryPoint, 0, len(u.lin))}
 	for _, e := range u.lin {
 		p := HistoryPoint{
-			Year: e.g.year, Bloc: e.g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code,
+			Year: e.g.year, Bloc: e.g.bloc, UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode(),
 			NotRanked: e.rec.NotRanked, RankPublished: e.rankPublished(),
 		}
 		if e.g.complete() {

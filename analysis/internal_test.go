@@ -124,3 +124,19 @@ func TestNameRanksMany(t *testing.T) {
 		t.Fatal("names in rank order differ from cmpName's order")
 	}
 }
+
+// An entry points to its record's unit code (what every result gives as
+// unit_code) and to nothing when the record has none.
+func TestEntryUnitCode(t *testing.T) {
+	for _, code := range []string{"", "H01", " "} {
+		r := &data.Record{UnitCode: code}
+		e := &entry{rec: r}
+		got := e.unitCode()
+		switch {
+		case code == "" && got != nil:
+			t.Errorf("code %q: unitCode() = %q, want nil", code, *got)
+		case code != "" && (got == nil || got != &r.UnitCode):
+			t.Errorf("code %q: unitCode() = %v, want a pointer to the record's code", code, got)
+		}
+	}
+}

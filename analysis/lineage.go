@@ -281,7 +281,7 @@ func (a *Analysis) UnitBreak(sl data.Slice, unitID string) (Break, bool) {
 }
 
 func (e *entry) breakOf(b *unitBreak) Break {
-	out := Break{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Year: b.year, AsOf: e.g.year, Kind: BreakMerger,
+	out := Break{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode(), Year: b.year, AsOf: e.g.year, Kind: BreakMerger,
 		TopPercent: topPercent(e)}
 	if len(b.parts) == 1 {
 		out.Kind = BreakSplit
@@ -316,7 +316,7 @@ func (p breakPart) last(g *group, year int) Predecessor {
 	if x == nil {
 		return out
 	}
-	out.Unit, out.UnitCode = x.rec.Unit, x.code
+	out.Unit, out.UnitCode = x.rec.Unit, x.unitCode()
 	out.Year, out.Bloc = &x.g.year, &x.g.bloc
 	if x.hasScore {
 		out.Score = &x.rec.Total

@@ -88,8 +88,16 @@ type Mover struct {
 // Movers returns the facts of an index and year: blocs in bloc order, then
 // kinds in MoverKinds order, then rank (unranked last), then unit name.
 func (a *Analysis) Movers(index string, year int) []Mover {
-	out := []Mover{}
-	for _, g := range a.groupsOf(index, year) {
+	gs := a.groupsOf(index, year)
+	// each bloc's facts on every core (a bloc's facts read the index's
+	// earlier years and write only to their own group)
+	a.onEveryCore(len(gs), func(i int) { gs[i].moverList() })
+	n := 0
+	for _, g := range gs {
+		n += len(g.moverList())
+	}
+	out := make([]Mover, 0, n)
+	for _, g := range gs {
 		out = append(out, g.moverList()...)
 	}
 	return out
@@ -132,7 +140,7 @@ func (b *moverBuilder) mover(k MoverKind, e *entry) Mover {
 	g := b.g
 	m := Mover{
 		Kind: k, Index: g.index, Year: g.year, Bloc: g.bloc,
-		UnitID: e.rec.UnitID, UnitCode: e.code, Unit: e.rec.Unit,
+		UnitID: e.rec.UnitID, UnitCode: e.unitCode(), Unit: e.rec.Unit,
 	}
 	if e.hasScore {
 		m.Score = &e.rec.Total

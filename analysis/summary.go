@@ -302,7 +302,7 @@ func (g *group) countBands() (counts []int, of int) {
 }
 
 func (g *group) unitScore(e *entry) UnitScore {
-	u := UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code, Rank: e.rank, RankPublished: e.rankPublished()}
+	u := UnitScore{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode(), Rank: e.rank, RankPublished: e.rankPublished()}
 	if e.hasScore {
 		u.Score = &e.rec.Total
 	}

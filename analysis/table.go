@@ -89,7 +89,7 @@ func (g *group) table() Table {
 		r := Row{
 			UnitID:     e.rec.UnitID,
 			Unit:       e.rec.Unit,
-			UnitCode:   e.code,
+			UnitCode:   e.unitCode(),
 			GradeGiven: e.rec.Grade != "",
 			NotRanked:  e.rec.NotRanked,
 		}

@@ -151,7 +151,7 @@ func (a *Analysis) Transition(from data.Slice, to int) (Transition, bool) {
 }
 
 func refOf(e *entry) UnitRef {
-	return UnitRef{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.code}
+	return UnitRef{UnitID: e.rec.UnitID, Unit: e.rec.Unit, UnitCode: e.unitCode()}
 }
 
 // KendallTauB returns Kendall's τ-b between two paired samples (ties handled

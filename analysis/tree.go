@@ -165,7 +165,7 @@ func (a *Analysis) HasTree() bool { return !a.tree.Flat() }
 func (a *Analysis) unitTree(e *entry) UnitTree {
 	g, r := e.g, e.rec
 	tc := a.treeCacheOf(g)
-	u := UnitTree{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.code,
+	u := UnitTree{Index: g.index, Year: g.year, Bloc: g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.unitCode(),
 		Rows: make([]CriterionRow, 0, len(tc.order))}
 	if g.prev != nil {
 		u.PrevYear = &g.prev.year

@@ -63,12 +63,12 @@ func (a *Analysis) selfGap(e *entry, appraisal int) (SelfGap, bool) {
 		if !ok || !r.HasTotal() {
 			return SelfGap{}, false
 		}
-		x := SelfGap{Index: e.g.index, Year: e.g.year, Bloc: e.g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.code,
+		x := SelfGap{Index: e.g.index, Year: e.g.year, Bloc: e.g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.unitCode(),
 			SelfAssessed: sum, Appraised: r.Total, AppraisedBy: "total", Summed: true}
 		x.Gap = x.SelfAssessed - x.Appraised
 		return x, true
 	}
-	x := SelfGap{Index: e.g.index, Year: e.g.year, Bloc: e.g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.code, SelfAssessed: self}
+	x := SelfGap{Index: e.g.index, Year: e.g.year, Bloc: e.g.bloc, UnitID: r.UnitID, Unit: r.Unit, UnitCode: e.unitCode(), SelfAssessed: self}
 	switch v := r.Score(max(appraisal, 0)); {
 	case appraisal >= 0 && !data.IsMissing(v) && a.onScale(appraisal, e.g.year, self):
 		x.Appraised, x.AppraisedBy = v, a.ds.Components[appraisal].Key
