@@ -268,7 +268,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	base := len(b.ds.Records)
 	all := slices.Grow(b.ds.Records, room[len(chunks)])[:base+room[len(chunks)]]
-	adviseHugeSlice(all[base:])
+	_ = adviseHugeSlice(all[base:]) // likewise
 	stride := strideGuess(b, h, candidates)
 	parse := func(i, upTo int, lineOffset int) *wideChunk {
 		c := &wideChunk{p: newRowParser(ctx, lineOffset), recs: all[base+room[i] : base+room[i] : base+room[upTo]]}
@@ -534,7 +534,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	// making a second array for every record
 	stride = max(stride, len(candidates))
 	vals := make([]float64, 0, maxRows*stride)
-	adviseHugeSlice(vals)
+	_ = adviseHugeSlice(vals) // advice: a kernel that declines costs only speed
 	// a unit's row recurs once a year: a chunk of a few years has about a
 	// quarter as many units as rows
 	if hasCode {
