@@ -511,6 +511,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	p := c.p
 	t, h := p.ctx.t, p.ctx.h
 	r := newRowReader(text, t.info.Delimiter, len(h.names))
+	r.readNumbers(candidates, t.decimal)
 	defer func() { c.quoteTrouble = r.quoteTrouble }()
 	c.cols = make([]wideCol, len(candidates))
 	for i, col := range candidates {
@@ -602,7 +603,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			col := &c.cols[i]
 			cell := rec[col.col]
 			v := Missing
-			if x, dec, ok := parsePlain(cell, t.decimal); ok { // the common "97.31", which is no missing mark
+			if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
 				v = x
 				col.numeric++
 				col.decimals = max(col.decimals, dec)
