@@ -601,7 +601,6 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 		from := len(vals)
 		for i := range c.cols {
 			col := &c.cols[i]
-			cell := rec[col.col]
 			v := Missing
 			if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
 				v = x
@@ -610,31 +609,34 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 				if x > col.top {
 					col.top = x
 				}
-			} else if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
-				v = NotApplicable
-			} else if marked {
-				col.nMarks++
-				if len(col.marks) < 20 {
-					col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
-				}
-			} else if !missing {
-				if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
-					v = x
-					col.numeric++
-					col.decimals = max(col.decimals, dec)
-					if x > col.top {
-						col.top = x
+			} else {
+				cell := rec[col.col] // read only when the cell is not plain
+				if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
+					v = NotApplicable
+				} else if marked {
+					col.nMarks++
+					if len(col.marks) < 20 {
+						col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
 					}
-				} else if isNotApplicableMark(cell) {
-					v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
-				} else {
-					if fault == notANumber {
-						col.text++
+				} else if !missing {
+					if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
+						v = x
+						col.numeric++
+						col.decimals = max(col.decimals, dec)
+						if x > col.top {
+							col.top = x
+						}
+					} else if isNotApplicableMark(cell) {
+						v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
 					} else {
-						col.numeric++ // a number written against the file's rules is still a number
-					}
-					if len(col.badCells) < 20 {
-						col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
+						if fault == notANumber {
+							col.text++
+						} else {
+							col.numeric++ // a number written against the file's rules is still a number
+						}
+						if len(col.badCells) < 20 {
+							col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
+						}
 					}
 				}
 			}
