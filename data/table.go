@@ -273,6 +273,22 @@ type rowReader struct {
 	// stop marks the bytes that end an unquoted run: the delimiter, '\n',
 	// '"' and '\r'.
 	stop [256]bool
+	// plain has, when readNumbers asked for it, a cell per field of the
+	// last record: for the fields wanted as numbers, what parsePlain says
+	// of them, learnt while cutting them, so their bytes are read once.
+	plain []plainCell
+	mark  byte // the decimal mark readNumbers was given
+	// digitStops is set when a digit is the delimiter, which cutNumber's
+	// digit runs would run past (sniffDelimiter never picks one)
+	digitStops bool
+}
+
+// plainCell is a field read as parsePlain reads it (see rowReader.plain).
+type plainCell struct {
+	v    float64
+	dec  int8
+	ok   bool // parsePlain gives v, dec; else v and dec mean nothing
+	want bool // the field is read as a number
 }
 
 func newRowReader(text []byte, comma rune, fields int) *rowReader {
@@ -281,6 +297,24 @@ func newRowReader(text []byte, comma rune, fields int) *rowReader {
 		r.stop[c] = true
 	}
 	return r
+}
+
+// readNumbers has split read the given fields as plain numbers (parsePlain
+// with the decimal mark) while it cuts them; plainNumber gives the result.
+func (r *rowReader) readNumbers(fields []int, mark byte) {
+	r.plain, r.mark = make([]plainCell, r.fields), mark
+	for _, f := range fields {
+		r.plain[f].want = true
+	}
+	r.digitStops = r.comma >= '0' && r.comma <= '9'
+}
+
+// plainNumber is parsePlain(rec[f], mark) for a field of the last record
+// readNumbers asked for, rec being that record (the value and decimals
+// count only when ok).
+func (r *rowReader) plainNumber(f int) (float64, int, bool) {
+	p := &r.plain[f]
+	return p.v, int(p.dec), p.ok
 }
 
 // bytesString is a string over b without a copy; b must never change.
@@ -338,6 +372,9 @@ func (r *rowReader) split(start int) (rec []string, end int, ok bool) {
 				return nil, 0, false // a quoted line break
 			}
 			i += q + 2
+			if f := len(rec); f < len(r.plain) && r.plain[f].want {
+				r.readPlain(f, bytesString(body))
+			}
 			switch {
 			case i < len(text) && text[i] == comma:
 				rec = append(rec, bytesString(body))
@@ -346,18 +383,22 @@ func (r *rowReader) split(start int) (rec []string, end int, ok bool) {
 				continue
 			case i == len(text) || text[i] == '\n':
 				rec = append(rec, bytesString(body))
-				r.rec = rec
+				r.endRecord(rec)
 				return rec, i, true
 			case text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n':
 				rec = append(rec, bytesString(body))
-				r.rec = rec
+				r.endRecord(rec)
 				return rec, i + 1, true
 			}
 			return nil, 0, false // a doubled quote, or text after the closing quote
 		}
 		// an unquoted field: to the next comma or the line's end
-		for i < len(text) && !r.stop[text[i]] {
-			i++
+		if f := len(rec); f < len(r.plain) && r.plain[f].want {
+			i = r.cutNumber(i, f)
+		} else {
+			for i < len(text) && !r.stop[text[i]] {
+				i++
+			}
 		}
 		switch {
 		case i == len(text) || text[i] == '\n':
@@ -365,7 +406,7 @@ func (r *rowReader) split(start int) (rec []string, end int, ok bool) {
 				return nil, i, true // an empty line
 			}
 			rec = append(rec, bytesString(text[field:i]))
-			r.rec = rec
+			r.endRecord(rec)
 			return rec, i, true
 		case text[i] == comma:
 			rec = append(rec, bytesString(text[field:i]))
@@ -376,12 +417,83 @@ func (r *rowReader) split(start int) (rec []string, end int, ok bool) {
 				return nil, i + 1, true // "\r\n" alone is an empty line
 			}
 			rec = append(rec, bytesString(text[field:i]))
-			r.rec = rec
+			r.endRecord(rec)
 			return rec, i + 1, true
 		default:
 			return nil, 0, false // a quote inside a field, or a lone '\r'
 		}
 	}
+}
+
+// endRecord keeps rec for the next split and forgets what plain held of
+// the fields a short record does not have.
+func (r *rowReader) endRecord(rec []string) {
+	r.rec = rec
+	for f := len(rec); f < len(r.plain); f++ {
+		r.plain[f].ok = false
+	}
+}
+
+// readPlain reads field f, cell, with parsePlain, for a field whose bytes
+// cutNumber could not read: a quoted one, one read by encoding/csv, one cut
+// at a digit.
+func (r *rowReader) readPlain(f int, cell string) {
+	p := &r.plain[f]
+	v, dec, ok := parsePlain(cell, r.mark)
+	p.v, p.dec, p.ok = v, int8(dec), ok
+}
+
+// cutNumber cuts the unquoted field at i, the record's field f, and returns
+// where it ends, as split's loop over r.stop would; on the way it reads the
+// field as parsePlain does, into r.plain[f]: digits with at most one
+// decimal mark, 1 to 15 digits in all (so at most 16 bytes), the value
+// float64(m)/10^decimals.
+func (r *rowReader) cutNumber(i, f int) int {
+	text, start := r.text, i
+	if r.digitStops {
+		for i < len(text) && !r.stop[text[i]] {
+			i++
+		}
+		r.readPlain(f, bytesString(text[start:i]))
+		return i
+	}
+	var m uint64 // wraps past 19 digits: the field is not plain then
+	for ; i < len(text); i++ {
+		d := text[i] - '0'
+		if d > 9 {
+			break
+		}
+		m = m*10 + uint64(d)
+	}
+	digits, dec := i-start, 0
+	if i < len(text) && text[i] == r.mark && !r.stop[r.mark] {
+		i++
+		from := i
+		for ; i < len(text); i++ {
+			d := text[i] - '0'
+			if d > 9 {
+				break
+			}
+			m = m*10 + uint64(d)
+		}
+		dec = i - from
+		digits += dec
+	}
+	p := &r.plain[f]
+	if i < len(text) && !r.stop[text[i]] {
+		// not a plain number: the rest of the field as split cuts it
+		p.ok = false
+		for i < len(text) && !r.stop[text[i]] {
+			i++
+		}
+		return i
+	}
+	if digits == 0 || digits > 15 {
+		p.ok = false
+		return i
+	}
+	p.v, p.dec, p.ok = float64(m)/pow10[dec], int8(dec), true
+	return i
 }
 
 // slow reads one record at r.pos with encoding/csv.
@@ -412,6 +524,11 @@ func (r *rowReader) slow() ([]string, error) {
 		r.recLine = base + line
 	}
 	r.rec = append(r.rec[:0], rec...)
+	for f := range r.plain {
+		if r.plain[f].ok = false; r.plain[f].want && f < len(rec) {
+			r.readPlain(f, rec[f])
+		}
+	}
 	if rec == nil {
 		return nil, err
 	}

@@ -268,6 +268,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	}
 	base := len(b.ds.Records)
 	all := slices.Grow(b.ds.Records, room[len(chunks)])[:base+room[len(chunks)]]
+	_ = adviseHugeSlice(all[base:]) // likewise
 	stride := strideGuess(b, h, candidates)
 	parse := func(i, upTo int, lineOffset int) *wideChunk {
 		c := &wideChunk{p: newRowParser(ctx, lineOffset), recs: all[base+room[i] : base+room[i] : base+room[upTo]]}
@@ -510,6 +511,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	p := c.p
 	t, h := p.ctx.t, p.ctx.h
 	r := newRowReader(text, t.info.Delimiter, len(h.names))
+	r.readNumbers(candidates, t.decimal)
 	defer func() { c.quoteTrouble = r.quoteTrouble }()
 	c.cols = make([]wideCol, len(candidates))
 	for i, col := range candidates {
@@ -533,6 +535,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	// making a second array for every record
 	stride = max(stride, len(candidates))
 	vals := make([]float64, 0, maxRows*stride)
+	_ = adviseHugeSlice(vals) // advice: a kernel that declines costs only speed
 	// a unit's row recurs once a year: a chunk of a few years has about a
 	// quarter as many units as rows
 	if hasCode {
@@ -598,40 +601,42 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 		from := len(vals)
 		for i := range c.cols {
 			col := &c.cols[i]
-			cell := rec[col.col]
 			v := Missing
-			if x, dec, ok := parsePlain(cell, t.decimal); ok { // the common "97.31", which is no missing mark
+			if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
 				v = x
 				col.numeric++
 				col.decimals = max(col.decimals, dec)
 				if x > col.top {
 					col.top = x
 				}
-			} else if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
-				v = NotApplicable
-			} else if marked {
-				col.nMarks++
-				if len(col.marks) < 20 {
-					col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
-				}
-			} else if !missing {
-				if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
-					v = x
-					col.numeric++
-					col.decimals = max(col.decimals, dec)
-					if x > col.top {
-						col.top = x
+			} else {
+				cell := rec[col.col] // read only when the cell is not plain
+				if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
+					v = NotApplicable
+				} else if marked {
+					col.nMarks++
+					if len(col.marks) < 20 {
+						col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
 					}
-				} else if isNotApplicableMark(cell) {
-					v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
-				} else {
-					if fault == notANumber {
-						col.text++
+				} else if !missing {
+					if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
+						v = x
+						col.numeric++
+						col.decimals = max(col.decimals, dec)
+						if x > col.top {
+							col.top = x
+						}
+					} else if isNotApplicableMark(cell) {
+						v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
 					} else {
-						col.numeric++ // a number written against the file's rules is still a number
-					}
-					if len(col.badCells) < 20 {
-						col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
+						if fault == notANumber {
+							col.text++
+						} else {
+							col.numeric++ // a number written against the file's rules is still a number
+						}
+						if len(col.badCells) < 20 {
+							col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
+						}
 					}
 				}
 			}
