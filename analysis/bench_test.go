@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/parlens/parlens/data"
 )
@@ -81,15 +79,6 @@ func BenchmarkAnalyzeAll(b *testing.B) {
 	// the CPU time of the whole process (collector included) per run: on a
 	// shared machine it varies less with the others' load than ns/op
 	b.ReportMetric(float64((processCPU()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
-}
-
-// processCPU is the user and system time the process has used so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // The generated dataset exercises the same code paths as real data.

@@ -25,7 +25,7 @@ var predicateFirst = map[string][]string{
 var (
 	sentenceEnd  = regexp.MustCompile(`[.;:] +`)
 	absolutePath = regexp.MustCompile(`(^|[\s(])(/[^\s/]+)+/[^\s/]+|[A-Za-z]:[\\/]`)
-	viDecimalDot = regexp.MustCompile(`\d\.(\d{1,2}|\d{4,})(\D|$)`) // not a thousands group: «2.489/5.000 đơn vị»
+	viDecimalDot = regexp.MustCompile(`\d\.\d`)
 	wordBac      = regexp.MustCompile(`(?i)(^|[^\p{L}])bậc([^\p{L}]|$)`)
 	wordTut      = regexp.MustCompile(`(?i)(^|[^\p{L}])tụt([^\p{L}]|$)`)
 	lostNoMa     = regexp.MustCompile(`(?i)lĩnh vực khối bị mất`)
@@ -50,7 +50,7 @@ func styleViolations(lang, para string) []string {
 	}
 	source := strings.HasPrefix(para, "Nguồn dữ liệu:") || strings.HasPrefix(para, "Dữ liệu:") ||
 		strings.HasPrefix(para, "Data sources:") || strings.HasPrefix(para, "Data:")
-	if lang == "vi" && !source && viDecimalDot.MatchString(para) {
+	if lang == "vi" && !source && viDecimalDot.MatchString(viUnitCount.ReplaceAllString(para, "")) {
 		out = append(out, "a decimal point in a Vietnamese number")
 	}
 	// sentences: the paragraph's start and what follows a full stop
@@ -107,6 +107,8 @@ func TestStyleRulesCatchBadText(t *testing.T) {
 		{"en", `Data sources: C:\data\par-2021.csv.`, "absolute path"},
 		{"vi", "Lĩnh vực khối bị mất nhiều điểm nhất là Cải cách thể chế.", "without «mà»"},
 		{"vi", "Sở Nội vụ đứng vị trí thứ nhất, với 101.69 điểm.", "decimal point"},
+		{"vi", "Điểm trung bình của khối là 11.682 điểm.", "decimal point"}, // three decimals, no count
+		{"vi", "Có 2.489/5.000 đơn vị đạt 11.682 điểm.", "decimal point"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(styleViolations(tt.lang, tt.text), "; ")
@@ -121,6 +123,7 @@ func TestStyleRulesCatchBadText(t *testing.T) {
 		{"vi", "Nguồn dữ liệu: par-2021.csv, v1.2.csv."},
 		{"vi", "Năm 2021, 33 đơn vị thuộc 3 khối được đánh giá. Tiếp theo là Sở Du lịch (93,70 điểm)."},
 		{"en", "Sở A and Sở B share first place, with 95.00 points each."},
+		{"vi", "Có 2.489/5.000 đơn vị đạt điểm trên mức trung bình của khối."}, // a count of thousands
 	} {
 		if v := styleViolations(ok.lang, ok.text); len(v) > 0 {
 			t.Errorf("styleViolations(%q) = %q, want none", ok.text, v)
