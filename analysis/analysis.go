@@ -11,6 +11,7 @@ import (
 
 	"github.com/parlens/parlens/analysis/numfmt"
 	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/data/join"
 )
 
 // Analysis is a dataset grouped once by (index, year, bloc), with ranks,
@@ -530,7 +531,7 @@ type sharedWork struct {
 	taken atomic.Int64
 	n     int
 	fn    func(i int)
-	wg    sync.WaitGroup
+	wg    join.Group
 }
 
 func (w *sharedWork) work() {
@@ -571,7 +572,7 @@ func chunks(n int) []span {
 // inParallel calls fn(0) … fn(n−1) each on its own goroutine (the last on
 // this one) and waits for them all.
 func inParallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
+	var wg join.Group
 	for i := range n - 1 {
 		wg.Go(func() { fn(i) })
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parlens/parlens/data"
+	"github.com/parlens/parlens/data/join"
 )
 
 // cmpName orders unit names accent- and case-insensitively (as data.Fold
@@ -175,7 +176,7 @@ func (nr *nameRanker) ranks() []int32 {
 	if n := len(items); n >= 20000 {
 		// each half on its own core, then merged: no two items compare
 		// equal, so the order is the one sort of them all gives
-		var wg sync.WaitGroup
+		var wg join.Group
 		wg.Go(func() { foldAndSort(0, n/2) })
 		foldAndSort(n/2, n)
 		wg.Wait()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"runtime"
 	"slices"
 	"testing"
@@ -151,5 +152,26 @@ func TestBeforeSameAsAt(t *testing.T) {
 	}
 	if checked < 1000 || viaLineage == 0 {
 		t.Errorf("checked %d records, %d with a predecessor's records: want both", checked, viaLineage)
+	}
+}
+
+// A panic in work shared between cores reaches the caller, whichever
+// goroutine met it: one on a worker alone would end the process past the
+// dashboard's and the command line's recovery (this test would crash).
+func TestEveryCorePanicReachesTheCaller(t *testing.T) {
+	a := &Analysis{ds: &data.Dataset{Records: make([]data.Record, 20000)}} // enough records to share
+	for _, panicAt := range []int{0, 1, 2, 3} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("panic at %d: onEveryCore returned", panicAt)
+				}
+			}()
+			a.onEveryCore(4, func(i int) {
+				if i == panicAt || i == 3-panicAt {
+					panic(fmt.Sprintf("part %d", i))
+				}
+			})
+		}()
 	}
 }

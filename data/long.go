@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/parlens/parlens/data/join"
 )
 
 // Reading a long file: one row per unit, year and component. Rows of one
@@ -287,10 +289,9 @@ func (m *longMerge) pipeline(bounds []int, firstLine int, parse func(from, to, l
 	}
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0)+1) // pieces parsed and not yet merged
 	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { // the dispatcher: starts pieces as slots free up
-		defer wg.Done()
+	halt := sync.OnceFunc(func() { close(stop) })
+	var wg join.Group
+	wg.Go(func() { // the dispatcher: starts pieces as slots free up
 		lines := firstLine
 		for i := 0; i < n; i++ {
 			select {
@@ -298,20 +299,23 @@ func (m *longMerge) pipeline(bounds []int, firstLine int, parse func(from, to, l
 			case <-stop:
 				return
 			}
-			wg.Add(1)
-			go func(i, lines int) {
-				defer wg.Done()
-				results[i] <- parse(bounds[i], bounds[i+1], lines)
-			}(i, lines)
+			from := lines // lines moves on before the piece starts
+			wg.Go(func() { results[i] <- parse(bounds[i], bounds[i+1], from) })
 			lines += bytes.Count(m.t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
 		}
-	}()
+	})
 	defer wg.Wait()
 	for i := 0; i < n; i++ {
-		c := <-results[i]
+		var c *longChunk
+		select {
+		case c = <-results[i]:
+		case <-wg.Failed(): // a piece panicked and sends nothing: raise its panic here
+			halt()
+			wg.Wait()
+		}
 		<-slots
 		if c.quoteTrouble && i+1 < n {
-			close(stop)
+			halt()
 			m.merge(parse(bounds[i], len(m.t.text), c.p.lineOffset))
 			return
 		}

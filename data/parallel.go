@@ -3,8 +3,9 @@ package data
 import (
 	"bytes"
 	"runtime"
-	"sync"
 	"sync/atomic"
+
+	"github.com/parlens/parlens/data/join"
 )
 
 // Passes over a whole file's bytes, on every core for big files.
@@ -19,7 +20,7 @@ func everyPart(text []byte, ok func([]byte) bool) bool {
 		return ok(text)
 	}
 	var failed atomic.Bool
-	var wg sync.WaitGroup
+	var wg join.Group
 	start := 0
 	for k := 1; k <= n; k++ {
 		end := len(text)
@@ -31,13 +32,12 @@ func everyPart(text []byte, ok func([]byte) bool) bool {
 				end = len(text)
 			}
 		}
-		wg.Add(1)
-		go func(part []byte) {
-			defer wg.Done()
+		part := text[start:end]
+		wg.Go(func() {
 			if !ok(part) {
 				failed.Store(true)
 			}
-		}(text[start:end])
+		})
 		start = end
 		if start == len(text) {
 			break
@@ -54,13 +54,10 @@ func countByte(text []byte, c byte) int {
 		return bytes.Count(text, []byte{c})
 	}
 	var total atomic.Int64
-	var wg sync.WaitGroup
+	var wg join.Group
 	for k := range n {
-		wg.Add(1)
-		go func(part []byte) {
-			defer wg.Done()
-			total.Add(int64(bytes.Count(part, []byte{c})))
-		}(text[k*len(text)/n : (k+1)*len(text)/n])
+		part := text[k*len(text)/n : (k+1)*len(text)/n]
+		wg.Go(func() { total.Add(int64(bytes.Count(part, []byte{c}))) })
 	}
 	wg.Wait()
 	return int(total.Load())
@@ -87,7 +84,7 @@ func inRanges(bounds []int, fn func(i, from, to int)) {
 		fn(0, bounds[0], bounds[1])
 		return
 	}
-	var wg sync.WaitGroup
+	var wg join.Group
 	for i := range len(bounds) - 1 {
 		wg.Go(func() { fn(i, bounds[i], bounds[i+1]) })
 	}

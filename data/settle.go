@@ -5,7 +5,8 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"sync"
+
+	"github.com/parlens/parlens/data/join"
 )
 
 // Once every file is read, the builder settles the records as a whole: unit
@@ -223,16 +224,14 @@ func (b *builder) numberRecords() (keys recordKeys, needNames bool) {
 		at = p.to
 	}
 	gap(at, len(recs))
-	var wg sync.WaitGroup
+	var wg join.Group
 	for _, j := range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := j.n.kp.from; i < j.to; i++ {
 				j.n.add(&recs[i])
 			}
 			*j.result = j.n.part(nil)
-		}()
+		})
 	}
 	wg.Wait()
 	keys.units = make([]int32, len(recs))

@@ -11,8 +11,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/parlens/parlens/data/join"
 )
 
 // readData reads one data file, wide or long.
@@ -251,13 +252,9 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	// A chunk has at most a record per line: records are written straight
 	// into room reserved after the dataset's, a chunk's room after another's.
 	newlines := make([]int, len(chunks)) // each chunk's, counted on every core
-	var wg sync.WaitGroup
+	var wg join.Group
 	for i := range chunks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			newlines[i] = bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'})
-		}()
+		wg.Go(func() { newlines[i] = bytes.Count(t.text[bounds[i]:bounds[i+1]], []byte{'\n'}) })
 	}
 	wg.Wait()
 	lines := bytes.Count(t.text[:start], []byte{'\n'})
@@ -276,11 +273,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		return c
 	}
 	for i := range chunks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			chunks[i] = parse(i, i+1, lineOffsets[i])
-		}()
+		wg.Go(func() { chunks[i] = parse(i, i+1, lineOffsets[i]) })
 	}
 	wg.Wait()
 	// Quotes that do not pair up may have misled a cut: read on from the
@@ -431,9 +424,8 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	for ci, c := range chunks {
 		sinks[ci] = &issueSink{b: b}
 		numbered[ci] = newPartNumberer(c.start, len(c.recs))
-		wg.Add(1)
-		go func(c *wideChunk, s *issueSink, keys *partNumberer) {
-			defer wg.Done()
+		s, keys := sinks[ci], numbered[ci]
+		wg.Go(func() {
 			var backing, parsed []float64
 			if !direct && nComp > 0 && (len(c.recs) == 0 || cap(c.recs[0].Scores) < nComp) {
 				// the slots are too small (a guess that fell short): a new array
@@ -489,7 +481,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 					keys.add(rec)
 				}
 			}
-		}(c, sinks[ci], numbered[ci])
+		})
 	}
 	wg.Wait()
 	b.ds.Records = all[:base+nrows]

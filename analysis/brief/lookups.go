@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/parlens/parlens/analysis"
+	"github.com/parlens/parlens/data/join"
 )
 
 // rowLookups is what the movements read of each table row's unit history:
@@ -15,7 +16,7 @@ import (
 // done: the sentences, and their order, are the same as looking up one
 // row at a time.
 type rowLookups struct {
-	done   sync.WaitGroup
+	done   join.Group
 	byBloc map[string][]rowLookup // aligned with the bloc's table rows
 }
 
