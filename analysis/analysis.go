@@ -582,11 +582,10 @@ func inParallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// inChunks calls fn over [0, n) in contiguous ranges (chunks), on every
-// core when n is large enough; fn(lo, hi) must write only to what lo…hi own.
-func inChunks(n int, fn func(lo, hi int)) {
-	cs := chunks(n)
-	inParallel(len(cs), func(k int) { fn(cs[k].lo, cs[k].hi) })
+// inChunks calls fn(c, lo, hi) for every chunk c of cs (see chunks), each
+// on its own core; fn must write only to what c and lo…hi own.
+func inChunks(cs []span, fn func(c, lo, hi int)) {
+	inParallel(len(cs), func(c int) { fn(c, cs[c].lo, cs[c].hi) })
 }
 
 // noScheme grades nothing: a bloc for which the user gave no scheme

@@ -43,7 +43,7 @@ func (a *Analysis) findings() []finding {
 	a.checkOnce.Do(func() {
 		parts := chunks(len(a.recEntry))
 		found := make([][]finding, len(parts))
-		inParallel(len(parts), func(k int) { found[k] = a.findingsIn(a.recEntry[parts[k].lo:parts[k].hi]) })
+		inChunks(parts, func(k, lo, hi int) { found[k] = a.findingsIn(a.recEntry[lo:hi]) })
 		for _, f := range found {
 			a.checked = append(a.checked, f...)
 		}

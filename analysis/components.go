@@ -125,7 +125,7 @@ func (a *Analysis) Components(sl data.Slice) (BlocComponents, bool) {
 		Components: cc.stats, MostLost: cc.mostLost, MostLostName: cc.mostLostName}
 	n, nk := len(g.entries), len(cc.keys)
 	bc.Units = make([]UnitComponents, n)
-	inChunks(n, func(lo, hi int) { // each profile writes only to its own slots
+	inChunks(chunks(n), func(_, lo, hi int) { // each profile writes only to its own slots
 		// each chunk allocates (and so clears and first touches) its own
 		// slab on its own core
 		s := newCompSlab(hi-lo, nk)
@@ -261,8 +261,8 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	withNA, inPop := make([]bool, n), make([]bool, n)
 	byChunk := chunks(n)
 	chunkNA := make([]bool, len(byChunk))
-	inParallel(len(byChunk), func(c int) {
-		for i := byChunk[c].lo; i < byChunk[c].hi; i++ {
+	inChunks(byChunk, func(c, lo, hi int) {
+		for i := lo; i < hi; i++ {
 			r := g.entries[i].rec
 			withNA[i], inPop[i] = r.HasNotApplicable(), !r.NotRanked
 			chunkNA[c] = chunkNA[c] || withNA[i]
@@ -276,13 +276,13 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 	// index that first gave the key a score, in record order
 	named := make([]int, nk)
 	firstNamed := make([][]int, len(byChunk))
-	inParallel(len(byChunk), func(c int) {
+	inChunks(byChunk, func(c, lo, hi int) {
 		first := make([]int, nk)
 		for k := range first {
 			first[k] = -1
 		}
 		firstNamed[c] = first
-		for i := byChunk[c].lo; i < byChunk[c].hi; i++ {
+		for i := lo; i < hi; i++ {
 			cc.fillRow(a, g.entries[i].rec, i, withNA[i], first)
 		}
 	})

@@ -58,7 +58,7 @@ func (a *Analysis) Gaps(sl data.Slice) []Gap {
 	}
 	n := len(g.entries)
 	out := make([]Gap, n)
-	inChunks(n, func(lo, hi int) { // each row writes only to its own slots
+	inChunks(chunks(n), func(_, lo, hi int) { // each row writes only to its own slots
 		fs := make([]float64, (hi-lo)*gapFloats) // what the chunk's rows point to, allocated on its core
 		is := make([]int, hi-lo)
 		for i := lo; i < hi; i++ { // in memory order; rows land at their table position

@@ -2,7 +2,7 @@ package brief
 
 import (
 	"runtime"
-	"sync"
+	"sync/atomic"
 
 	"github.com/parlens/parlens/analysis"
 	"github.com/parlens/parlens/data/join"
@@ -50,21 +50,12 @@ func (g *gen) startLookups() {
 			jobs = append(jobs, job{b, years, t.Rows[from:to], out[from:to]})
 		}
 	}
-	var next sync.Mutex
-	k := 0
-	take := func() (job, bool) {
-		next.Lock()
-		defer next.Unlock()
-		if k == len(jobs) {
-			return job{}, false
-		}
-		k++
-		return jobs[k-1], true
-	}
+	var taken atomic.Int64 // jobs handed out, to whichever worker asks first
 	for range max(1, min(runtime.GOMAXPROCS(0), len(jobs))) {
 		l.done.Go(func() {
 			top := g.topGradeTable() // each worker its own answers
-			for j, ok := take(); ok; j, ok = take() {
+			for k := int(taken.Add(1)) - 1; k < len(jobs); k = int(taken.Add(1)) - 1 {
+				j := jobs[k]
 				for i, r := range j.rows {
 					j.out[i] = g.lookUp(j.bloc, j.years, r, top)
 				}
