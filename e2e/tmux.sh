@@ -38,7 +38,8 @@ log() { printf '%s\n' "$*"; }
 die() {
 	log "FAIL: $*"
 	if [ -S "$SOCK" ]; then
-		log "---- pane ----"
+		# the size tmux gives the pane: a screen drawn for another width wraps
+		log "---- pane ($(tmux -S "$SOCK" display -p -t "$S" '#{pane_width}×#{pane_height}' 2>/dev/null || echo '?')) ----"
 		tmux -S "$SOCK" capture-pane -p -t "$S" 2>/dev/null || true
 		log "--------------"
 	fi
