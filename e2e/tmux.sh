@@ -264,7 +264,14 @@ check quit-restored
 # a unit by a fuzzy, accent-free query and opens it; the years pivot shows
 # scores, then ranks (v); two units marked in the ranking are compared (c),
 # with their component profiles against the bloc mean (i, G)
+# the pane went 200×60 → 80×24 under the last dashboard: start the next one
+# only once the terminal itself says 80×24 (tmux may pass a pane's new size
+# on to its terminal later; a dashboard started before draws for 200 columns)
 keys clear Enter
+keys "stty size" Enter
+wait_for "24 80"
+keys clear Enter
+wait_gone "24 80"
 keys "'$BIN' --lang en --index 'van thu' --year 2023" Enter
 wait_for "1 Overview" "Year 2023" "index 2/2 · i"
 assert_full_width
