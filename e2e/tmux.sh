@@ -267,9 +267,17 @@ check quit-restored
 # the pane went 200×60 → 80×24 under the last dashboard: start the next one
 # only once the terminal itself says 80×24 (tmux may pass a pane's new size
 # on to its terminal later; a dashboard started before draws for 200 columns)
-keys clear Enter
-keys "stty size" Enter
-wait_for "24 80"
+# (CI showed the pane 80×24 while `stty size` still said "60 200"): ask
+# again, with a real resize (81 then 80 columns), until the terminal agrees
+for try in $(seq 20); do
+	resize 81 24 # a real change: resizing to the same size is no resize
+	resize 80 24
+	keys clear Enter
+	keys "stty size" Enter
+	sleep 0.3
+	screen | grep -q "^24 80" && break
+	[ "$try" = 20 ] && die "the terminal never took the pane's size 80×24"
+done
 keys clear Enter
 wait_gone "24 80"
 keys "'$BIN' --lang en --index 'van thu' --year 2023" Enter
