@@ -253,16 +253,6 @@ func (c *compKey) score(r *data.Record) float64 {
 	return data.Missing
 }
 
-// scorePtr points to a record's score on a component key (nil when none).
-func (c *compKey) scorePtr(r *data.Record) *float64 {
-	for _, i := range c.idxs {
-		if i < len(r.Scores) && !data.IsMissing(r.Scores[i]) {
-			return &r.Scores[i]
-		}
-	}
-	return nil
-}
-
 func fromCents(c int64) float64 { return float64(c) / 100 }
 func ptr[T any](v T) *T         { return &v }
 func optStr(s string) *string {

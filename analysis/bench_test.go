@@ -38,11 +38,13 @@ func benchDataset(units, years int) *data.Dataset {
 					sc[i] = v
 					total += v
 				}
-				ds.Records = append(ds.Records, data.Record{
+				r := data.Record{
 					Index: data.DefaultIndex, Year: 2015 + y, Bloc: blocs[b],
 					UnitID: fmt.Sprintf("U%05d", u), UnitCode: fmt.Sprintf("U%05d", u), Unit: fmt.Sprintf("Đơn vị số %d", u),
-					Total: total, Scores: sc, Grade: data.DefaultScheme.GradeFor(total),
-				})
+					Total: total, Grade: data.DefaultScheme.GradeFor(total),
+				}
+				r.SetScores(sc)
+				ds.Records = append(ds.Records, r)
 			}
 		}
 	}

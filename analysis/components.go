@@ -471,8 +471,8 @@ func (cc *compCache) fillRow(a *Analysis, r *data.Record, i int, withNA bool, fi
 	for k, j := range cc.keys {
 		v, from := data.Missing, -1
 		for _, ci := range a.comps[j].idxs {
-			if ci < len(r.Scores) && !data.IsMissing(r.Scores[ci]) {
-				v, from = r.Scores[ci], ci
+			if x := r.Score(ci); !data.IsMissing(x) {
+				v, from = x, ci
 				if first[k] < 0 {
 					first[k] = ci
 				}
@@ -605,17 +605,18 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 				cs.Pct = &f[0]
 			}
 		}
-		var p *float64 // the previous year's score
+		p, hasPrev := data.Missing, false // the previous year's score
 		if prev != nil {
-			p = a.comps[cc.keys[x]].scorePtr(prev)
+			p = a.comps[cc.keys[x]].score(prev)
+			hasPrev = !data.IsMissing(p)
 		}
-		if p != nil {
-			f[1] = scoreChange(v, *p)
+		if hasPrev {
+			f[1] = scoreChange(v, p)
 			cs.Change = &f[1]
 		}
-		if p != nil && !info.bonus {
+		if hasPrev && !info.bonus {
 			*comparable++
-			switch compareCents(v, *p) {
+			switch compareCents(v, p) {
 			case -1:
 				*fell++
 			case 1:

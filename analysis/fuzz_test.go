@@ -101,6 +101,7 @@ func fuzzDataset(raw []byte) *data.Dataset {
 				if f.pick(4) == 0 {
 					r.PublishedRank = 1 + f.pick(10)
 				}
+				var sc []float64
 				for c := 0; c < nComp; c++ {
 					v := data.Missing
 					switch k := f.pick(12); {
@@ -110,8 +111,9 @@ func fuzzDataset(raw []byte) *data.Dataset {
 					default:
 						v = float64(f.pick(40)) / 2
 					}
-					r.Scores = append(r.Scores, v)
+					sc = append(sc, v)
 				}
+				r.SetScores(sc)
 				recs = append(recs, r)
 			}
 			slices.SortStableFunc(recs, func(a, b data.Record) int { return strings.Compare(a.Bloc, b.Bloc) })

@@ -354,7 +354,7 @@ func TestWorkloadsLoad(t *testing.T) {
 	for i := range a {
 		x, y := a[i], c[i]
 		if x.UnitID != y.UnitID || x.Year != y.Year || x.Bloc != y.Bloc || x.Unit != y.Unit ||
-			fmt.Sprint(x.Scores) != fmt.Sprint(y.Scores) || analysisCents(x.Total) != analysisCents(y.Total) {
+			fmt.Sprint(x.ScoreValues()) != fmt.Sprint(y.ScoreValues()) || analysisCents(x.Total) != analysisCents(y.Total) {
 			t.Fatalf("record %d differs:\nwide %+v\nlong %+v", i, x, y)
 		}
 	}

@@ -27,7 +27,9 @@ func TestCleanSumTakesOnlyRowsWithNothingToReport(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sum, n, ok := cleanSum(c.scores, comps, maxes, 110)
+			var rec Record
+			rec.SetScores(c.scores)
+			sum, n, ok := cleanSum(&rec, comps, maxes, 110)
 			if ok != c.wantOK || sum != c.wantSum || (ok && n != 3) {
 				t.Errorf("cleanSum = %v, %d, %v; want %v, 3, %v", sum, n, ok, c.wantSum, c.wantOK)
 			}

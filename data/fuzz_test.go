@@ -203,8 +203,8 @@ func checkConsistent(t *testing.T, ds *Dataset) {
 		if r.HasTotal() && r.Total < 0 {
 			t.Fatalf("negative total %+v", r)
 		}
-		if len(r.Scores) > len(ds.Components) {
-			t.Fatalf("record has %d scores for %d components", len(r.Scores), len(ds.Components))
+		if r.NumScores() > len(ds.Components) {
+			t.Fatalf("record has %d scores for %d components", r.NumScores(), len(ds.Components))
 		}
 		if i > 0 && ds.Records[i-1].Index == r.Index && ds.Records[i-1].Year > r.Year {
 			t.Fatalf("records not sorted by year at %d", i)

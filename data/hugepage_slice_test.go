@@ -12,8 +12,10 @@ func TestAdviseHugeSlice(t *testing.T) {
 	const mib = 1 << 20
 	floats := make([]float64, 3, mib)
 	floats[0], floats[2] = 97.31, Missing
+	codes := make([]int32, 3, mib)
+	codes[0], codes[2] = 973100, scoreMissing
 	recs := make([]Record, 1, 20000)
-	recs[0] = Record{Unit: "Sở Nội vụ", Year: 2021, Scores: floats[:3]}
+	recs[0] = Record{Unit: "Sở Nội vụ", Year: 2021, scores: codes[:3]}
 	for _, c := range []struct {
 		name      string
 		room      []byte
@@ -22,6 +24,7 @@ func TestAdviseHugeSlice(t *testing.T) {
 		advise    error
 	}{
 		{"floats", roomBytes(floats), unsafe.Pointer(&floats[0]), 8, cap(floats), adviseHugeSlice(floats)},
+		{"score codes", roomBytes(codes), unsafe.Pointer(&codes[0]), 4, cap(codes), adviseHugeSlice(codes)},
 		{"records", roomBytes(recs), unsafe.Pointer(&recs[0]), int(unsafe.Sizeof(Record{})), cap(recs), adviseHugeSlice(recs)},
 		{"records from the second", roomBytes(recs[1:]), unsafe.Pointer(&recs[:2][1]), int(unsafe.Sizeof(Record{})), cap(recs) - 1, adviseHugeSlice(recs[1:])},
 	} {
@@ -35,7 +38,7 @@ func TestAdviseHugeSlice(t *testing.T) {
 	if roomBytes([]float64(nil)) != nil || adviseHugeSlice([]Record(nil)) != nil {
 		t.Error("an empty slice has room")
 	}
-	if floats[0] != 97.31 || !IsMissing(floats[2]) || recs[0].Unit != "Sở Nội vụ" || recs[0].Scores[0] != 97.31 {
+	if floats[0] != 97.31 || !IsMissing(floats[2]) || recs[0].Unit != "Sở Nội vụ" || recs[0].Score(0) != 97.31 || !IsMissing(recs[0].Score(2)) {
 		t.Error("the advice changed the elements")
 	}
 }

@@ -90,7 +90,7 @@ func TestExcelExportMatchesCleanTwin(t *testing.T) {
 	if a.Records[2].NotRanked != true || !IsMissing(a.Records[2].Score(1)) {
 		t.Errorf("KXH and the empty cell: %+v", a.Records[2])
 	}
-	if got := a.Records[0].Scores[1]; got != 10.25 {
+	if got := a.Records[0].Score(1); got != 10.25 {
 		t.Errorf("decimal comma: got %v, want 10.25", got)
 	}
 }
@@ -101,7 +101,7 @@ func sameRecord(x, y Record) bool {
 		x.PublishedRank != y.PublishedRank || x.NotRanked != y.NotRanked || x.TotalDerived != y.TotalDerived {
 		return false
 	}
-	for i := 0; i < max(len(x.Scores), len(y.Scores)); i++ {
+	for i := 0; i < max(x.NumScores(), y.NumScores()); i++ {
 		if !sameFloat(x.Score(i), y.Score(i)) {
 			return false
 		}
@@ -163,7 +163,7 @@ func TestDefaultsAndIdentity(t *testing.T) {
 	if r[0].Total != 11.5 || !r[0].TotalDerived {
 		t.Errorf("derived total %v (derived %v), want 11.5", r[0].Total, r[0].TotalDerived)
 	}
-	if !IsMissing(r[1].Total) || !IsMissing(r[1].Scores[1]) || r[1].TotalDerived || !slices.Equal(r[1].MissingParts(), []string{"C2"}) {
+	if !IsMissing(r[1].Total) || !IsMissing(r[1].Score(1)) || r[1].TotalDerived || !slices.Equal(r[1].MissingParts(), []string{"C2"}) {
 		t.Errorf("an empty cell is missing, never zero, and so is a total it is part of: %+v", r[1])
 	}
 	if ds.UnitCount() != 2 {

@@ -454,15 +454,8 @@ func (m *longMerge) finish() {
 	b.linkTree()
 	scoreCol := m.h.col[roleScore]
 	n := len(b.ds.Components)
-	short := 0 // records with too few scores share one array
-	for _, blk := range m.accs {
-		for i := range blk {
-			if len(blk[i].scores) < n {
-				short++
-			}
-		}
-	}
-	backing := make([]float64, 0, short*n)
+	// every record's score codes in one array, n a record
+	backing := make([]int32, 0, m.nAccs*n)
 	b.ds.Records = slices.Grow(b.ds.Records, m.nAccs)
 	// the components that apply to an index and year: those some unit has
 	// a score on, or whose components.csv span covers the year
@@ -493,24 +486,32 @@ func (m *longMerge) finish() {
 		for i := range blk {
 			a := &blk[i]
 			rec := a.rec
-			if len(a.scores) == n {
-				rec.Scores = a.scores
-			} else {
-				at := len(backing)
-				backing = append(backing, a.scores...)
-				for len(backing) < at+n {
-					backing = append(backing, Missing)
+			at := len(backing)
+			backing = backing[:at+n]
+			rec.scores = backing[at : at+n : at+n]
+			for g := range rec.scores {
+				v := Missing
+				if g < len(a.scores) {
+					v = a.scores[g]
 				}
-				rec.Scores = backing[at : at+n : at+n]
+				code, ok := encodeScore(v)
+				if !ok {
+					rec.keepExact(g, v)
+				}
+				rec.scores[g] = code
 			}
 			sum := 0.0
 			var missing []string
 			have := applies[presenceKey{rec.Index, rec.Year}]
 			limit := limits[rec.Year]
 			refused := false // a score beyond the scale, reported: its sum is not
-			for g, v := range rec.Scores {
+			for g := range rec.scores {
+				v := Missing // the score rec.Score(g) gives, at hand
+				if g < len(a.scores) {
+					v = a.scores[g]
+				}
 				switch {
-				case !b.tree.tree.summed(g, rec.Scores):
+				case !b.tree.tree.summed(g, &rec):
 				case v > limit.max: // no component holds more than a whole total
 					refused = true
 					b.errorf(Pos{t.name, int(a.lines[g]), scoreCol + 1}, "check the row: is the number a score?",
@@ -545,9 +546,6 @@ func (m *longMerge) finish() {
 						"%s %d: the sum of %s, %s, is far above the scale: a total is at most %s (%s)",
 						clip(rec.Unit), rec.Year, countNoun(a.nScores, "component", "components"), formatNum(rec.Total), formatNum(limit.max), limit.why)
 				}
-			}
-			if rec.Scores == nil {
-				rec.Scores = []float64{}
 			}
 			b.grades.check(b.ds, &rec, m.h.col[roleGrade]+1, b.add)
 			b.ds.Records = append(b.ds.Records, rec)

@@ -22,7 +22,7 @@ func IsMissing(v float64) bool { return v != v }
 type Dataset struct {
 	Label      string      // shown wherever the data is shown, e.g. "Dữ liệu minh họa — illustrative"
 	Files      []FileInfo  // what was understood of each input file, in load order
-	Components []Component // every component seen, in first-seen order; Record.Scores follows this order
+	Components []Component // every component seen, in first-seen order; Record.Score follows this order
 	Schemes    []GradeScheme
 	Units      []UnitInfo // units.csv lineage, if any
 	// Lineage is every succession the loader accepted: units.csv rows and
@@ -139,7 +139,7 @@ type Record struct {
 	Total        float64 // Missing when the index has no scores (grade-only)
 	TotalDerived bool    // true when Total is the sum of components (no total given)
 	NotRanked    bool    // assessed but not ranked (KXH, "-", "không xếp hạng"); beside TotalDerived to share its padding
-	Scores       []float64
+	scores       []int32 // codes (see scoreExact), read through Score
 	// Notes holds what few records carry (nil for most): one pointer keeps
 	// every record small, which the load's speed depends on.
 	Notes *RecordNotes
@@ -159,12 +159,17 @@ type RecordNotes struct {
 	// SelfAssessed is the unit's own score ("Điểm tự đánh giá"), kept
 	// beside the total and never part of it; Missing when none is given.
 	SelfAssessed float64
+	// exact holds the scores whose cells are coded scoreExact.
+	exact []exactScore
 }
 
 // String shows the notes themselves, not where they are in memory.
 func (n *RecordNotes) String() string {
 	if n == nil {
 		return "<nil>"
+	}
+	if len(n.exact) > 0 {
+		return fmt.Sprintf("{MissingParts:%q SelfAssessed:%v exact:%v}", n.MissingParts, n.SelfAssessed, n.exact)
 	}
 	return fmt.Sprintf("{MissingParts:%q SelfAssessed:%v}", n.MissingParts, n.SelfAssessed)
 }
@@ -192,14 +197,6 @@ func (r *Record) note() *RecordNotes {
 		r.Notes = &RecordNotes{SelfAssessed: Missing}
 	}
 	return r.Notes
-}
-
-// Score returns the record's score on component i (Missing when absent).
-func (r *Record) Score(i int) float64 {
-	if i < len(r.Scores) {
-		return r.Scores[i]
-	}
-	return Missing
 }
 
 // HasTotal reports whether the record has a total score.

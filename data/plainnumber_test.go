@@ -46,6 +46,12 @@ func checkPlainNumbers(t *testing.T, text string, comma rune, mark byte, fields 
 				t.Fatalf("text %q (comma %q, mark %q): field %d %q read as (%v, %d, %v); parsePlain gives (%v, %d, %v)",
 					text, comma, mark, f, rec[f], v, dec, ok, wv, wdec, wok)
 			}
+			// the code the reader works out is the one encodeScore gives
+			if code := r.plainCode(f); ok && code != scoreExact {
+				if want, wantOK := encodeScore(v); code != want || !wantOK {
+					t.Fatalf("text %q (comma %q, mark %q): field %d %q coded %d; encodeScore gives %d, %v", text, comma, mark, f, rec[f], code, want, wantOK)
+				}
+			}
 		}
 	}
 	if wantRecs := readAllCSV([]byte(text), comma, fields); strings.Join(got, "\n") != strings.Join(wantRecs, "\n") {

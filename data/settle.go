@@ -351,7 +351,7 @@ func sameValues(a, c *Record) bool {
 		a.NotRanked != c.NotRanked || Fold(a.Bloc) != Fold(c.Bloc) || !sameNotes(a, c) {
 		return false
 	}
-	n := max(len(a.Scores), len(c.Scores))
+	n := max(a.NumScores(), c.NumScores())
 	for i := 0; i < n; i++ {
 		if !sameFloat(a.Score(i), c.Score(i)) {
 			return false

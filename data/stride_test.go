@@ -53,8 +53,8 @@ func TestScoresInTheirSlots(t *testing.T) {
 				t.Errorf("guessed %d components, the dataset has %d", guessed, n)
 			}
 			for i, rec := range r.Dataset.Records {
-				if cap(rec.Scores) != len(rec.Scores) {
-					t.Fatalf("record %d: scores %d long with room for %d: an append would write into a neighbour", i, len(rec.Scores), cap(rec.Scores))
+				if cap(rec.scores) != len(rec.scores) {
+					t.Fatalf("record %d: scores %d long with room for %d: an append would write into a neighbour", i, len(rec.scores), cap(rec.scores))
 				}
 			}
 			inPlace := fmt.Sprintf("%v\n%+v\n%+v", r.Issues, r.Dataset.Components, r.Dataset.Records)

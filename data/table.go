@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"unsafe"
 )
@@ -287,8 +288,9 @@ type rowReader struct {
 type plainCell struct {
 	v    float64
 	dec  int8
-	ok   bool // parsePlain gives v, dec; else v and dec mean nothing
-	want bool // the field is read as a number
+	ok   bool  // parsePlain gives v, dec; else v and dec mean nothing
+	want bool  // the field is read as a number
+	code int32 // v's score code, or scoreExact when not worked out (see encodeScore)
 }
 
 func newRowReader(text []byte, comma rune, fields int) *rowReader {
@@ -316,6 +318,10 @@ func (r *rowReader) plainNumber(f int) (float64, int, bool) {
 	p := &r.plain[f]
 	return p.v, int(p.dec), p.ok
 }
+
+// plainCode is the score code of the number plainNumber gives, or
+// scoreExact when the reader did not work it out: encodeScore says then.
+func (r *rowReader) plainCode(f int) int32 { return r.plain[f].code }
 
 // bytesString is a string over b without a copy; b must never change.
 func bytesString(b []byte) string {
@@ -440,7 +446,7 @@ func (r *rowReader) endRecord(rec []string) {
 func (r *rowReader) readPlain(f int, cell string) {
 	p := &r.plain[f]
 	v, dec, ok := parsePlain(cell, r.mark)
-	p.v, p.dec, p.ok = v, int8(dec), ok
+	p.v, p.dec, p.ok, p.code = v, int8(dec), ok, scoreExact
 }
 
 // cutNumber cuts the unquoted field at i, the record's field f, and returns
@@ -492,9 +498,19 @@ func (r *rowReader) cutNumber(i, f int) int {
 		p.ok = false
 		return i
 	}
-	p.v, p.dec, p.ok = float64(m)/pow10[dec], int8(dec), true
+	p.v, p.dec, p.ok, p.code = float64(m)/pow10[dec], int8(dec), true, scoreExact
+	// m/10^dec in ten-thousandths is m·10^(4−dec), whose code decodes to
+	// the float nearest m/10^dec: v (m < 10¹⁵·10⁴ never wraps)
+	if dec <= 4 {
+		if n := m * tenThousandths[dec]; n <= math.MaxInt32 {
+			p.code = int32(n)
+		}
+	}
 	return i
 }
+
+// tenThousandths[d] is 10^(4−d): a number of d decimals in ten-thousandths.
+var tenThousandths = [...]uint64{1e4, 1e3, 1e2, 1e1, 1}
 
 // slow reads one record at r.pos with encoding/csv.
 func (r *rowReader) slow() ([]string, error) {

@@ -88,7 +88,7 @@ func (t *Tree) hasSelf() bool { return slices.Contains(t.self, true) }
 // summed reports whether component g counts in a record's total: no
 // ancestor of it has a score, and it is not an empty parent whose parts
 // are given (they count instead). A nil tree is flat: everything counts.
-func (t *Tree) summed(g int, scores []float64) bool {
+func (t *Tree) summed(g int, r *Record) bool {
 	if t == nil {
 		return true
 	}
@@ -96,18 +96,18 @@ func (t *Tree) summed(g int, scores []float64) bool {
 		return false // the unit's own score, never summed
 	}
 	for p, steps := t.Parent[g], 0; p >= 0 && steps < len(t.Parent); p, steps = t.Parent[p], steps+1 {
-		if p < len(scores) && !IsMissing(scores[p]) {
+		if p < r.NumScores() && !r.missingAt(p) {
 			return false
 		}
 	}
-	return !(g < len(scores) && IsMissing(scores[g]) && t.anyGiven(g, scores))
+	return !(g < r.NumScores() && r.missingAt(g) && t.anyGiven(g, r))
 }
 
 // anyGiven reports whether some descendant of g has a score or is marked
 // not applicable.
-func (t *Tree) anyGiven(g int, scores []float64) bool {
+func (t *Tree) anyGiven(g int, r *Record) bool {
 	for _, c := range t.Children[g] {
-		if c < len(scores) && (!IsMissing(scores[c]) || IsNotApplicable(scores[c])) || t.anyGiven(c, scores) {
+		if c < r.NumScores() && (!r.missingAt(c) || r.notApplicableAt(c)) || t.anyGiven(c, r) {
 			return true
 		}
 	}
@@ -192,15 +192,4 @@ func (d *Dataset) ApplicableTotalMax(t *Tree, r *Record) (float64, bool) {
 		sum += m
 	}
 	return sum, len(t.Roots) > 0
-}
-
-// HasNotApplicable reports whether any score of the record is marked not
-// applicable.
-func (r *Record) HasNotApplicable() bool {
-	for _, v := range r.Scores {
-		if IsNotApplicable(v) {
-			return true
-		}
-	}
-	return false
 }

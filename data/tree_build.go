@@ -262,6 +262,9 @@ func (b *builder) rollUp() {
 	slices.SortStableFunc(order, func(x, y int) int { return t.Depth[y] - t.Depth[x] })
 	b.rollUpMaxima(t, order)
 	plan := rollPlan{n: len(b.ds.Components), decimals: b.ds.Decimals, scale: math.Pow10(b.ds.Decimals)}
+	if plan.decimals <= 4 {
+		plan.step = int64(tenThousandths[plan.decimals])
+	}
 	for _, p := range order {
 		plan.parents = append(plan.parents, rollParent{p, t.Children[p]})
 	}
@@ -282,6 +285,8 @@ type rollPlan struct {
 	n        int // components: a record's scores are made this long
 	decimals int
 	scale    float64
+	// step is 10^(4−decimals), 0 beyond 4 (see codedSum)
+	step int64
 }
 
 type rollParent struct {
@@ -305,19 +310,24 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 	var notes []rollNote
 	for ri := from; ri < to; ri++ {
 		r := &recs[ri]
-		if len(r.Scores) < pl.n {
-			r.Scores = append(slices.Clip(r.Scores), slices.Repeat([]float64{Missing}, pl.n-len(r.Scores))...)
+		if len(r.scores) < pl.n {
+			r.scores = append(slices.Clip(r.scores), slices.Repeat([]int32{scoreMissing}, pl.n-len(r.scores))...)
 		}
-		scores := r.Scores
 		for _, rp := range pl.parents {
+			if r.scores[rp.p] == scoreMissing {
+				if code, ok := pl.codedSum(r.scores, rp.children); ok {
+					r.scores[rp.p] = code
+					continue
+				}
+			}
 			sum, given, na, complete := 0.0, len(rp.children), 0, true
 			for _, c := range rp.children {
-				sum += scores[c]
+				sum += r.Score(c)
 			}
 			if IsMissing(sum) { // a part is missing or not applicable (both NaN): count them
 				sum, given = 0, 0
 				for _, c := range rp.children {
-					switch v := scores[c]; {
+					switch v := r.Score(c); {
 					case IsNotApplicable(v):
 						na++
 					case IsMissing(v):
@@ -328,7 +338,7 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 					}
 				}
 			}
-			v := scores[rp.p]
+			v := r.Score(rp.p)
 			if IsNotApplicable(v) && given > 0 {
 				// its parts' points count in the total while its maximum is left
 				// out of the applicable one: the share would pass 100%
@@ -347,13 +357,38 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 					notes = append(notes, rollNote{rec: ri, p: rp.p, disagrees: true, v: v, sum: sum})
 				}
 			case given == 0:
-				scores[rp.p] = NotApplicable
+				r.scores[rp.p] = scoreNotApplicable
 			default:
-				scores[rp.p] = sum
+				r.setScore(rp.p, sum)
 			}
 		}
 	}
 	return notes
+}
+
+// codedSum is the code of the sum of the children's scores, rounded to
+// the data's decimals, when every child has a code and their codes add up
+// to a multiple of step: the sum is then acc/10⁴ exactly, acc the codes'
+// sum, which is k/10^decimals for k = acc/step. The float sum the
+// roll-up makes is within 10⁻⁷ of it (30 parts of at most ±214,748), so
+// it rounds to the same k, and k/10^decimals is the float acc decodes to.
+// ok is false otherwise: the roll-up then sums the floats.
+func (pl *rollPlan) codedSum(codes []int32, children []int) (code int32, ok bool) {
+	if pl.step == 0 || len(children) == 0 || len(children) > 30 {
+		return 0, false
+	}
+	var acc int64
+	for _, c := range children {
+		n := codes[c]
+		if n <= scoreExact {
+			return 0, false
+		}
+		acc += int64(n)
+	}
+	if acc < 0 || acc > math.MaxInt32 || acc%pl.step != 0 {
+		return 0, false
+	}
+	return int32(acc), true
 }
 
 // warnRollUp gives a warning roll found on record r.

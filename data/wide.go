@@ -190,8 +190,8 @@ type wideChunk struct {
 	p *rowParser
 	// recs are the chunk's records, written where they will stay: in
 	// Dataset.Records' array, at room reserved for the chunk's lines. Until
-	// the columns are classified a record's Scores are its candidate
-	// columns' values, in column order.
+	// the columns are classified a record's scores are its candidate
+	// columns' codes, in column order.
 	recs  []Record
 	start int // recs[0]'s place in Dataset.Records, once the gaps are closed
 	// totalGiven has bit k set when record k's total cell was given.
@@ -426,12 +426,12 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		numbered[ci] = newPartNumberer(c.start, len(c.recs))
 		s, keys := sinks[ci], numbered[ci]
 		wg.Go(func() {
-			var backing, parsed []float64
-			if !direct && nComp > 0 && (len(c.recs) == 0 || cap(c.recs[0].Scores) < nComp) {
+			var backing, parsed []int32
+			if !direct && nComp > 0 && (len(c.recs) == 0 || cap(c.recs[0].scores) < nComp) {
 				// the slots are too small (a guess that fell short): a new array
-				backing = make([]float64, len(c.recs)*nComp)
+				backing = make([]int32, len(c.recs)*nComp)
 				for i := range backing {
-					backing[i] = Missing
+					backing[i] = scoreMissing
 				}
 			}
 			var index, bloc recent[string, string]
@@ -442,28 +442,31 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			for k := range c.recs {
 				rec := &c.recs[k]
 				if !direct {
-					vals := rec.Scores
-					rec.Scores = nil
+					vals := rec.scores
+					rec.scores = nil
 					if nComp > 0 {
 						if backing != nil {
-							rec.Scores = backing[k*nComp : (k+1)*nComp : (k+1)*nComp]
+							rec.scores = backing[k*nComp : (k+1)*nComp : (k+1)*nComp]
 						} else {
 							// in the record's own slot: the parsed values aside first
 							parsed = append(parsed[:0], vals...)
-							rec.Scores = vals[:nComp:nComp]
-							for i := range rec.Scores {
-								rec.Scores[i] = Missing
+							rec.scores = vals[:nComp:nComp]
+							for i := range rec.scores {
+								rec.scores[i] = scoreMissing
 							}
 							vals = parsed
 						}
 						for j, g := range comps {
 							if g >= 0 {
-								rec.Scores[g] = vals[j]
+								rec.scores[g] = vals[j]
 							}
 						}
 					}
+					if rec.Notes != nil && len(rec.Notes.exact) > 0 { // the exact scores move with their cells
+						rec.Notes.exact = moveExact(rec.Notes.exact, comps)
+					}
 				} else {
-					rec.Scores = slices.Clip(rec.Scores)
+					rec.scores = slices.Clip(rec.scores)
 				}
 				rec.Index = lookupRecent(&index, b.indexes.byRaw, rec.Index)
 				rec.Bloc = lookupRecent(&bloc, b.blocs.byRaw, rec.Bloc)
@@ -526,7 +529,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	// included), so the finishing rearranges them in the slot instead of
 	// making a second array for every record
 	stride = max(stride, len(candidates))
-	vals := make([]float64, 0, maxRows*stride)
+	vals := make([]int32, 0, maxRows*stride)
 	_ = adviseHugeSlice(vals) // advice: a kernel that declines costs only speed
 	// a unit's row recurs once a year: a chunk of a few years has about a
 	// quarter as many units as rows
@@ -593,9 +596,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 		from := len(vals)
 		for i := range c.cols {
 			col := &c.cols[i]
-			v := Missing
+			v, code := Missing, scoreMissing
 			if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
-				v = x
+				v, code = x, r.plainCode(col.col)
 				col.numeric++
 				col.decimals = max(col.decimals, dec)
 				if x > col.top {
@@ -641,13 +644,19 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			if col.seq { // scores break the sequence on their first rows
 				col.follow(v)
 			}
-			vals = append(vals, v)
+			if code == scoreExact || code == scoreMissing {
+				var ok bool
+				if code, ok = encodeScore(v); !ok {
+					out.keepExact(i, v) // at the column's place; the finishing moves it with the cell
+				}
+			}
+			vals = append(vals, code)
 		}
 		n := len(vals)
 		for range stride - len(c.cols) {
-			vals = append(vals, Missing)
+			vals = append(vals, scoreMissing)
 		}
-		out.Scores = vals[from:n:len(vals)] // the slot's spare cells beyond len, for the finishing
+		out.scores = vals[from:n:len(vals)] // the slot's spare cells beyond len, for the finishing
 		if hasTotal {
 			cell := rec[totalCol]
 			pos := Pos{t.name, line, totalCol + 1}
@@ -791,17 +800,17 @@ func (s *issueSink) finishRecord(ctx *rowCtx, tree *Tree, rec *Record, totalGive
 	refused := false // a score beyond the scale, reported: its sum is not
 	clean := false
 	if tree == nil {
-		sum, n, clean = cleanSum(rec.Scores, comps, maxes, limit.max)
+		sum, n, clean = cleanSum(rec, comps, maxes, limit.max)
 	}
 	cells := comps
 	if clean {
 		cells = nil // nothing to report: the sum is made
 	}
 	for j, g := range cells {
-		if g < 0 || tree != nil && !tree.summed(g, rec.Scores) {
+		if g < 0 || tree != nil && !tree.summed(g, rec) {
 			continue
 		}
-		v := rec.Scores[g]
+		v := rec.Score(g)
 		if IsMissing(v) {
 			if (present == nil || present[j]) && !IsNotApplicable(v) {
 				missing = append(missing, ctx.h.names[cols[j].col])
@@ -882,12 +891,12 @@ func columnsAllSummed(t *Tree, comps []int) bool {
 // finishRecord then has nothing to say about. ok is false for any other
 // row, which finishRecord reads cell by cell. The sum is made in the same
 // order as there, so it is the same number.
-func cleanSum(scores []float64, comps []int, maxes []float64, limit float64) (sum float64, n int, ok bool) {
+func cleanSum(rec *Record, comps []int, maxes []float64, limit float64) (sum float64, n int, ok bool) {
 	for _, g := range comps {
 		if g < 0 {
 			continue
 		}
-		v := scores[g]
+		v := rec.Score(g)
 		if !(v >= 0 && v <= limit && v <= maxes[g]) { // false for a missing (NaN) cell too
 			return 0, 0, false
 		}
@@ -902,8 +911,8 @@ func cleanSum(scores []float64, comps []int, maxes []float64, limit float64) (su
 func largestScore(rec *Record, comps []int, cols []wideCol) (top float64, col int) {
 	top, col = math.Inf(-1), -1
 	for j, g := range comps {
-		if g >= 0 && rec.Scores[g] > top {
-			top, col = rec.Scores[g], cols[j].col
+		if g >= 0 && rec.Score(g) > top {
+			top, col = rec.Score(g), cols[j].col
 		}
 	}
 	return top, col

@@ -51,7 +51,7 @@ func TestBuildersMatchLoader(t *testing.T) {
 
 func TestOptions(t *testing.T) {
 	r := R(2023, "Bộ", "Bộ Tư pháp", 89.95, Code("BTP"), Pub(1), Grade("Tốt"), Scores(1, 2), Line("bo.csv", 4), NotRanked)
-	if r.UnitID != "BTP" || r.UnitCode != "BTP" || r.PublishedRank != 1 || r.Grade != "Tốt" || len(r.Scores) != 2 ||
+	if r.UnitID != "BTP" || r.UnitCode != "BTP" || r.PublishedRank != 1 || r.Grade != "Tốt" || r.NumScores() != 2 || r.Score(1) != 2 ||
 		r.Pos != (data.Pos{File: "bo.csv", Line: 4, Col: 3}) || !r.NotRanked || r.Index != data.DefaultIndex {
 		t.Errorf("R with options = %+v", r)
 	}

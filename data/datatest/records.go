@@ -26,7 +26,7 @@ func Pub(n int) Opt { return func(r *data.Record) { r.PublishedRank = n } }
 func Index(s string) Opt { return func(r *data.Record) { r.Index = s } }
 
 // Scores sets the component scores.
-func Scores(v ...float64) Opt { return func(r *data.Record) { r.Scores = v } }
+func Scores(v ...float64) Opt { return func(r *data.Record) { r.SetScores(v) } }
 
 // Line sets where the record was read (column 3, where totals stand in the
 // tests' tables).

@@ -1,0 +1,248 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Every score comes back from its code bit for bit: those of at most four
+// decimals as codes, the rest kept exactly beside them.
+func TestScoreCodesKeepEveryScore(t *testing.T) {
+	nan := math.Float64frombits(0x7ff8_0000_0000_0bad)
+	values := []float64{0, math.Copysign(0, -1), 97.31, 8.5, 100, 0.0001, 0.00005, 1.23456, -3.25, 0.1 + 0.2,
+		214748.3647, 214748.3648, -214748.3645, -214748.3646, -214748.3647, -214748.3648, 1e300, math.SmallestNonzeroFloat64,
+		math.Inf(1), math.Inf(-1), Missing, NotApplicable, nan, math.MaxFloat64}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 100000 { // decimals as a parser reads them: m/10^d
+		d := rng.IntN(7)
+		m := rng.Int64N(1 << uint(1+rng.IntN(40)))
+		v, err := strconv.ParseFloat(strconv.FormatInt(m, 10)+"e-"+strconv.Itoa(d), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rng.IntN(5) == 0 {
+			v = -v
+		}
+		values = append(values, v, float64(m)/pow10[d])
+	}
+	const perRecord = 40 // a record holds a few dozen scores
+	for k := 0; k < len(values); k += perRecord {
+		var r Record
+		r.SetScores(values[k:min(k+perRecord, len(values))])
+		for i := range r.NumScores() {
+			v := values[k+i]
+			if got := r.Score(i); math.Float64bits(got) != math.Float64bits(v) {
+				t.Fatalf("score %d: %v (%#x) came back %v (%#x)", k+i, v, math.Float64bits(v), got, math.Float64bits(got))
+			}
+			if _, ok := encodeScore(v); !ok && r.scores[i] != scoreExact {
+				t.Fatalf("score %v: not coded, yet its cell is %d", v, r.scores[i])
+			}
+		}
+		if !IsMissing(r.Score(r.NumScores())) || !IsMissing(r.Score(-1)) {
+			t.Fatal("a score beyond the record's is not missing")
+		}
+	}
+	exact := 0
+	for _, v := range values {
+		code, ok := encodeScore(v)
+		switch {
+		case !ok:
+			exact++
+			if code != scoreExact {
+				t.Fatalf("score %v: not coded, yet its code is %d", v, code)
+			}
+		case code > scoreExact && float64(code) != math.Round(v*scoreUnit): // a code is the score in ten-thousandths
+			t.Fatalf("score %v coded %d", v, code)
+		}
+	}
+	if exact == 0 || exact == len(values) {
+		t.Errorf("%d of %d scores kept beside their codes", exact, len(values))
+	}
+	// four decimals or fewer are coded: the common case is small
+	for _, s := range []string{"97.31", "0.0001", "-5.5", "214748.3647", "-214748.3645"} {
+		v, _ := strconv.ParseFloat(s, 64)
+		if _, ok := encodeScore(v); !ok {
+			t.Errorf("%s is not coded", s)
+		}
+	}
+}
+
+// A cell set again drops the exact value it held; the marks are their own
+// codes.
+func TestSetScoreReplacesTheExactValue(t *testing.T) {
+	var r Record
+	r.SetScores([]float64{1.23456, Missing, NotApplicable})
+	if r.Notes == nil || len(r.Notes.exact) != 1 || r.Score(0) != 1.23456 {
+		t.Fatalf("notes %v, score %v", r.Notes, r.Score(0))
+	}
+	r.setScore(0, 2.5)
+	if len(r.Notes.exact) != 0 || r.Score(0) != 2.5 {
+		t.Errorf("after setting 2.5: notes %v, score %v", r.Notes, r.Score(0))
+	}
+	if !r.missingAt(1) || r.notApplicableAt(1) || !r.missingAt(2) || !r.notApplicableAt(2) || !r.HasNotApplicable() {
+		t.Error("the marks are not read back")
+	}
+	if got := fmt.Sprint(r.ScoreValues()); got != "[2.5 NaN NaN]" {
+		t.Errorf("ScoreValues = %s", got)
+	}
+}
+
+// A wide file's cells with more than four decimals load exactly, in their components' places when
+// the columns are rearranged (components.csv orders areas before their
+// criteria), and roll up as before.
+func TestWideLoadKeepsExactScores(t *testing.T) {
+	files := map[string]string{
+		"par.csv": "year,unit,Tiêu chí 1.2,Tiêu chí 1.1,total\n" +
+			"2024,Sở A,1.123456,2.5,3.62\n" +
+			"2024,Sở B,-0,0.00001,0\n" +
+			"2024,Sở C,3.25,4.125,7.38\n",
+		"components.csv": "code,name,max\nLV1,Lĩnh vực 1,20\nTC1.1,Tiêu chí 1.1,10\nTC1.2,Tiêu chí 1.2,10\n",
+	}
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	r := ReadFS(fsys, ".", Options{})
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ds := r.Dataset
+	byName := map[string]*Record{}
+	for i := range ds.Records {
+		byName[ds.Records[i].Unit] = &ds.Records[i]
+	}
+	idx := map[string]int{}
+	for i, c := range ds.Components {
+		idx[c.Name] = i
+	}
+	check := func(unit, comp string, want float64) {
+		t.Helper()
+		rec := byName[unit]
+		if rec == nil {
+			t.Fatalf("no %s in %v", unit, ds.Records)
+		}
+		if got := rec.Score(idx[comp]); math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("%s %s = %v (%#x), want %v", unit, comp, got, math.Float64bits(got), want)
+		}
+	}
+	check("Sở A", "Tiêu chí 1.2", 1.123456)
+	check("Sở A", "Tiêu chí 1.1", 2.5)
+	check("Sở B", "Tiêu chí 1.2", 0) // the parser reads "-0" as 0
+	check("Sở B", "Tiêu chí 1.1", 0.00001)
+	check("Sở C", "Tiêu chí 1.1", 4.125)
+	check("Sở C", "Lĩnh vực 1", 7.375) // rolled up: 3.25 + 4.125
+}
+
+// A long file's scores load exactly too, whatever their decimals.
+func TestLongLoadKeepsExactScores(t *testing.T) {
+	text := "year,unit,component,score\n" +
+		"2024,Sở A,Thể chế,1.123456\n2024,Sở A,Thủ tục,2.5\n" +
+		"2024,Sở B,Thể chế,0.00001\n2024,Sở B,Thủ tục,97.31\n"
+	r := ReadFS(fstest.MapFS{"long.csv": &fstest.MapFile{Data: []byte(text)}}, ".", Options{})
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]float64{"Sở A": {1.123456, 2.5}, "Sở B": {0.00001, 97.31}}
+	for _, rec := range r.Dataset.Records {
+		w := want[rec.Unit]
+		if got := rec.ScoreValues(); fmt.Sprint(got) != fmt.Sprint(w) || got[0] != w[0] {
+			t.Errorf("%s: scores %v, want %v", rec.Unit, got, w)
+		}
+	}
+	if len(r.Dataset.Records) != 2 {
+		t.Errorf("%d records", len(r.Dataset.Records))
+	}
+}
+
+// An area rolled up from its criteria gets the code encodeScore gives its
+// sum rounded to the data's decimals, the float the roll-up always made.
+func TestRolledUpAreasAreCodedAsTheirSums(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, dec := range []int{0, 1, 2, 3, 4, 5} {
+		var sb strings.Builder
+		sb.WriteString("year,unit,Tiêu chí 1.1,Tiêu chí 1.2,Tiêu chí 1.3\n")
+		var rows [][3]float64
+		for u := range 300 {
+			var row [3]float64
+			fmt.Fprintf(&sb, "2024,Sở %d", u)
+			for i := range row {
+				text := strconv.FormatFloat(float64(rng.IntN(900000))/1e5, 'f', dec, 64)
+				row[i], _ = strconv.ParseFloat(text, 64)
+				sb.WriteString("," + text)
+			}
+			sb.WriteString("\n")
+			rows = append(rows, row)
+		}
+		fsys := fstest.MapFS{
+			"par.csv":        &fstest.MapFile{Data: []byte(sb.String())},
+			"components.csv": &fstest.MapFile{Data: []byte("code,name,max\nLV1,Lĩnh vực 1,30\nTC1.1,Tiêu chí 1.1,10\nTC1.2,Tiêu chí 1.2,10\nTC1.3,Tiêu chí 1.3,10\n")},
+		}
+		r := ReadFS(fsys, ".", Options{})
+		if err := r.Err(); err != nil {
+			t.Fatal(err)
+		}
+		scale := math.Pow10(min(dec, 4)) // the data's decimals, as far as they are kept
+		for _, rec := range r.Dataset.Records {
+			u, _ := strconv.Atoi(strings.TrimPrefix(rec.Unit, "Sở "))
+			row := rows[u]
+			want := math.Round((row[0]+row[1]+row[2])*scale) / scale
+			got := rec.Score(0)
+			if math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("%d decimals, %s: area %v, want %v", dec, rec.Unit, got, want)
+			}
+			if code, _ := encodeScore(want); rec.scores[0] != code {
+				t.Fatalf("%d decimals, %s: area coded %d, encodeScore gives %d", dec, rec.Unit, rec.scores[0], code)
+			}
+		}
+	}
+}
+
+// codedSum gives the code of the float sum the roll-up makes, rounded to
+// the data's decimals, or declines: children of any decimals (more than
+// the data's too), marks, exact cells, sums near the codes' limits.
+func TestCodedSumIsTheFloatSum(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	children := []int{0, 1, 2, 3, 4, 5, 6}
+	taken := 0
+	for i := range 300000 {
+		dec := rng.IntN(5)
+		pl := rollPlan{decimals: dec, scale: math.Pow10(dec), step: int64(tenThousandths[dec])}
+		codes := make([]int32, len(children))
+		for c := range codes {
+			switch k := rng.IntN(50); {
+			case k == 0:
+				codes[c] = []int32{scoreMissing, scoreNotApplicable, scoreExact}[rng.IntN(3)]
+			case k == 1:
+				codes[c] = int32(math.MaxInt32 - rng.IntN(1000)) // near the limit
+			case k < 10: // more decimals than the data's
+				codes[c] = int32(rng.IntN(1000000))
+			default: // the data's decimals
+				codes[c] = int32(rng.IntN(100000)) / int32(pl.step) * int32(pl.step)
+			}
+			if i%7 == 0 {
+				codes[c] = -codes[c]
+			}
+		}
+		code, ok := pl.codedSum(codes, children)
+		if !ok {
+			continue
+		}
+		taken++
+		sum := 0.0
+		for _, n := range codes {
+			sum += float64(n) / scoreUnit
+		}
+		want := math.Round(sum*pl.scale) / pl.scale
+		if got := float64(code) / scoreUnit; math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("codes %v, %d decimals: coded sum %d (%v), the float sum rounds to %v", codes, dec, code, got, want)
+		}
+	}
+	if taken < 50000 {
+		t.Errorf("codedSum took only %d of 300,000 sums (the cases are drawn for about 85,000)", taken)
+	}
+}
