@@ -496,7 +496,7 @@ func (m *longMerge) finish() {
 				}
 				code, ok := encodeScore(v)
 				if !ok {
-					rec.keepExact(g, v)
+					rec.keepExact(g, v, n)
 				}
 				rec.scores[g] = code
 			}

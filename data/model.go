@@ -159,8 +159,9 @@ type RecordNotes struct {
 	// SelfAssessed is the unit's own score ("Điểm tự đánh giá"), kept
 	// beside the total and never part of it; Missing when none is given.
 	SelfAssessed float64
-	// exact holds the scores whose cells are coded scoreExact.
-	exact []exactScore
+	// exact holds, at their components' places, the scores whose cells
+	// are coded scoreExact (see keepExact).
+	exact []float64
 }
 
 // String shows the notes themselves, not where they are in memory.

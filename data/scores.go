@@ -1,6 +1,9 @@
 package data
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // A record's component scores are kept as codes of four bytes, not float64
 // of eight: the scores are two thirds of a wide load's memory (38 cells a
@@ -18,12 +21,6 @@ const (
 	scoreExact         int32 = math.MinInt32 + 2 // in Notes.exact
 	scoreUnit                = 1e4
 )
-
-// exactScore is a score its code cannot hold: component at, value v.
-type exactScore struct {
-	at int32
-	v  float64
-}
 
 // encodeScore returns v's code; ok is false when the code is scoreExact and
 // v must be kept beside it.
@@ -51,35 +48,23 @@ func encodeScore(v float64) (code int32, ok bool) {
 // setScore sets the record's score on component i, which its scores reach.
 func (r *Record) setScore(i int, v float64) {
 	code, ok := encodeScore(v)
-	r.dropExact(i)
 	if !ok {
-		r.keepExact(i, v)
+		r.keepExact(i, v, len(r.scores))
 	}
 	r.scores[i] = code
 }
 
 // keepExact notes v as the record's score on component i, whose cell is
-// (or will be) coded scoreExact.
-func (r *Record) keepExact(i int, v float64) {
-	n := r.note()
-	n.exact = append(n.exact, exactScore{int32(i), v})
-}
-
-func (r *Record) dropExact(i int) {
-	if r.Notes == nil || len(r.Notes.exact) == 0 {
-		return
+// (or will be) coded scoreExact; the record has (or will have) n scores.
+// The exact values sit at their components' places, so a record of many
+// such scores reads each at once; a place whose cell has a code holds
+// nothing that counts.
+func (r *Record) keepExact(i int, v float64, n int) {
+	notes := r.note()
+	if i >= len(notes.exact) {
+		notes.exact = slices.Grow(notes.exact, max(i+1, n)-len(notes.exact))[:i+1]
 	}
-	r.Notes.exact = deleteExact(r.Notes.exact, i)
-}
-
-func deleteExact(ex []exactScore, i int) []exactScore {
-	out := ex[:0]
-	for _, e := range ex {
-		if int(e.at) != i {
-			out = append(out, e)
-		}
-	}
-	return out
+	notes.exact[i] = v
 }
 
 // Score returns the record's score on component i (Missing when absent).
@@ -101,12 +86,8 @@ func (r *Record) special(i int) float64 {
 	case scoreNotApplicable:
 		return NotApplicable
 	}
-	if r.Notes != nil {
-		for _, e := range r.Notes.exact {
-			if int(e.at) == i {
-				return e.v
-			}
-		}
+	if r.Notes != nil && i < len(r.Notes.exact) {
+		return r.Notes.exact[i]
 	}
 	return Missing // never: a scoreExact cell has its value noted
 }
@@ -127,8 +108,10 @@ func (r *Record) ScoreValues() []float64 {
 
 // SetScores sets the record's scores, one per component in dataset order.
 func (r *Record) SetScores(v []float64) {
-	if r.Notes != nil {
-		r.Notes.exact = nil
+	if r.Notes != nil { // notes of its own: a copy of the record shares them
+		n := *r.Notes
+		n.exact = nil
+		r.Notes = &n
 	}
 	if v == nil {
 		r.scores = nil
@@ -138,7 +121,7 @@ func (r *Record) SetScores(v []float64) {
 	for i, x := range v {
 		code, ok := encodeScore(x)
 		if !ok {
-			r.keepExact(i, x)
+			r.keepExact(i, x, len(v))
 		}
 		r.scores[i] = code
 	}
@@ -170,14 +153,15 @@ func (r *Record) HasNotApplicable() bool {
 	return false
 }
 
-// moveExact moves exact scores noted at their columns' places to their
+// moveExact moves the exact scores of a record's cells, noted at their
+// columns' places (cols, the cells' codes in column order), to their
 // components' (comps[j] for column j; a column no component takes drops
-// its score, as its cell is dropped).
-func moveExact(ex []exactScore, comps []int) []exactScore {
-	out := ex[:0]
-	for _, e := range ex {
-		if g := comps[e.at]; g >= 0 {
-			out = append(deleteExact(out, g), exactScore{int32(g), e.v}) // the last column to a component wins, as its cell does
+// its score, as its cell is dropped). n is how many components there are.
+func moveExact(exact []float64, cols []int32, comps []int, n int) []float64 {
+	out := make([]float64, n)
+	for j, g := range comps {
+		if g >= 0 && j < len(cols) && cols[j] == scoreExact && j < len(exact) {
+			out[g] = exact[j]
 		}
 	}
 	return out

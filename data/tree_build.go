@@ -367,12 +367,14 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 }
 
 // codedSum is the code of the sum of the children's scores, rounded to
-// the data's decimals, when every child has a code and their codes add up
-// to a multiple of step: the sum is then acc/10⁴ exactly, acc the codes'
-// sum, which is k/10^decimals for k = acc/step. The float sum the
-// roll-up makes is within 10⁻⁷ of it (30 parts of at most ±214,748), so
-// it rounds to the same k, and k/10^decimals is the float acc decodes to.
-// ok is false otherwise: the roll-up then sums the floats.
+// the data's decimals, when every child has a code of at least 0 and their
+// codes add up to a multiple of step: the sum is then acc/10⁴ exactly, acc
+// the codes' sum, which is k/10^decimals for k = acc/step. The float sum
+// the roll-up makes is within 10⁻⁷ of it (30 parts of at most 214,748),
+// so it rounds to the same k, and k/10^decimals is the float acc decodes
+// to. (A negative part could leave the float sum a hair below 0 where acc
+// is 0, which rounds to −0: such parts are errors anyway, and take the
+// float path.) ok is false otherwise: the roll-up then sums the floats.
 func (pl *rollPlan) codedSum(codes []int32, children []int) (code int32, ok bool) {
 	if pl.step == 0 || len(children) == 0 || len(children) > 30 {
 		return 0, false
@@ -380,12 +382,12 @@ func (pl *rollPlan) codedSum(codes []int32, children []int) (code int32, ok bool
 	var acc int64
 	for _, c := range children {
 		n := codes[c]
-		if n <= scoreExact {
+		if n < 0 { // the marks too
 			return 0, false
 		}
 		acc += int64(n)
 	}
-	if acc < 0 || acc > math.MaxInt32 || acc%pl.step != 0 {
+	if acc > math.MaxInt32 || acc%pl.step != 0 {
 		return 0, false
 	}
 	return int32(acc), true

@@ -463,7 +463,7 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 						}
 					}
 					if rec.Notes != nil && len(rec.Notes.exact) > 0 { // the exact scores move with their cells
-						rec.Notes.exact = moveExact(rec.Notes.exact, comps)
+						rec.Notes.exact = moveExact(rec.Notes.exact, vals, comps, nComp)
 					}
 				} else {
 					rec.scores = slices.Clip(rec.scores)
@@ -647,7 +647,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			if code == scoreExact || code == scoreMissing {
 				var ok bool
 				if code, ok = encodeScore(v); !ok {
-					out.keepExact(i, v) // at the column's place; the finishing moves it with the cell
+					out.keepExact(i, v, len(c.cols)) // at the column's place; the finishing moves it with the cell
 				}
 			}
 			vals = append(vals, code)
