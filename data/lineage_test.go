@@ -79,3 +79,20 @@ func TestUndatedMergerWarned(t *testing.T) {
 		t.Errorf("a dated merger warned: %v", r.Dataset.Warnings)
 	}
 }
+
+// TestSuccessionRefusedThenNamedAgain: a unit whose succession was refused
+// (the same successor twice with other years) and that names a successor
+// once more is reported, never a crash (the refused mark was read as a row).
+func TestSuccessionRefusedThenNamedAgain(t *testing.T) {
+	units := "unit_code,unit,successor_code,effective_year\nA,Sở A,B,2020\nA,Sở A,B,2021\nA,Sở A,C,2021\n"
+	r := readFiles(t, map[string]string{"units.csv": units, "par.csv": sidecarData})
+	err := r.Err()
+	if err == nil || !strings.Contains(err.Error(), "another effective_year or weight") {
+		t.Fatalf("got %v", err)
+	}
+	for _, s := range r.Dataset.Successions() {
+		if s.From == "A" {
+			t.Errorf("a refused succession was kept: %+v", s)
+		}
+	}
+}

@@ -179,7 +179,7 @@ func (b *builder) checkSuccessions(earlier int, cols sidecarCols) ([]Succession,
 		}
 		dup := -1
 		for _, j := range rowsOf[u.Code] {
-			if units[j].Successor == u.Successor {
+			if j >= 0 && units[j].Successor == u.Successor { // -1 marks a refused succession, no row
 				dup = j
 			}
 		}
