@@ -243,6 +243,16 @@ type compKey struct {
 	idxs []int // indexes into ds.Components sharing the key
 }
 
+// only returns the key's one component, -1 when it has several: where
+// scores are read for every unit and component, Score(only) is inlined,
+// score is not.
+func (c *compKey) only() int {
+	if len(c.idxs) == 1 {
+		return c.idxs[0]
+	}
+	return -1
+}
+
 // score returns a record's score on a component key (first non-missing).
 func (c *compKey) score(r *data.Record) float64 {
 	for _, i := range c.idxs {

@@ -402,9 +402,16 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			// the previous year's bloc mean
 			sum.reset()
 			cnt := 0
+			one := c.only()
 			for i := range g.prev.entries {
 				if r := g.prev.entries[i].rec; !r.NotRanked {
-					if v := c.score(r); !data.IsMissing(v) {
+					v := data.Missing
+					if one >= 0 { // Score inlined: read for every unit of last year
+						v = r.Score(one)
+					} else {
+						v = c.score(r)
+					}
+					if !data.IsMissing(v) {
 						sum.add(v)
 						cnt++
 					}
@@ -607,7 +614,11 @@ func (a *Analysis) unitComponents(g *group, cc *compCache, i int, u *UnitCompone
 		}
 		p, hasPrev := data.Missing, false // the previous year's score
 		if prev != nil {
-			p = a.comps[cc.keys[x]].score(prev)
+			if c := &a.comps[cc.keys[x]]; c.only() >= 0 { // Score inlined: read for every unit and component
+				p = prev.Score(c.only())
+			} else {
+				p = c.score(prev)
+			}
 			hasPrev = !data.IsMissing(p)
 		}
 		if hasPrev {
