@@ -22,6 +22,9 @@ const (
 	scoreUnit                = 1e4
 )
 
+// tenThousandths[d] is 10^(4−d): a number of d decimals in ten-thousandths.
+var tenThousandths = [...]uint64{1e4, 1e3, 1e2, 1e1, 1}
+
 // encodeScore returns v's code; ok is false when the code is scoreExact and
 // v must be kept beside it.
 func encodeScore(v float64) (code int32, ok bool) {

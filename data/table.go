@@ -509,9 +509,6 @@ func (r *rowReader) cutNumber(i, f int) int {
 	return i
 }
 
-// tenThousandths[d] is 10^(4−d): a number of d decimals in ten-thousandths.
-var tenThousandths = [...]uint64{1e4, 1e3, 1e2, 1e1, 1}
-
 // slow reads one record at r.pos with encoding/csv.
 func (r *rowReader) slow() ([]string, error) {
 	cr := csv.NewReader(bytes.NewReader(r.text[r.pos:]))
