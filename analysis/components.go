@@ -405,7 +405,7 @@ func (a *Analysis) buildCompCache(g *group) *compCache {
 			one := c.only()
 			for i := range g.prev.entries {
 				if r := g.prev.entries[i].rec; !r.NotRanked {
-					v := data.Missing
+					var v float64
 					if one >= 0 { // Score inlined: read for every unit of last year
 						v = r.Score(one)
 					} else {
