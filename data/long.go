@@ -488,18 +488,7 @@ func (m *longMerge) finish() {
 			rec := a.rec
 			at := len(backing)
 			backing = backing[:at+n]
-			rec.scores = backing[at : at+n : at+n]
-			for g := range rec.scores {
-				v := Missing
-				if g < len(a.scores) {
-					v = a.scores[g]
-				}
-				code, ok := encodeScore(v)
-				if !ok {
-					rec.keepExact(g, v, n)
-				}
-				rec.scores[g] = code
-			}
+			rec.putScores(backing[at:at+n:at+n], a.scores)
 			sum := 0.0
 			var missing []string
 			have := applies[presenceKey{rec.Index, rec.Year}]

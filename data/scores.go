@@ -120,13 +120,23 @@ func (r *Record) SetScores(v []float64) {
 		r.scores = nil
 		return
 	}
-	r.scores = make([]int32, len(v))
-	for i, x := range v {
+	r.putScores(make([]int32, len(v)), v)
+}
+
+// putScores makes codes the record's scores, filled from v in component
+// order (Missing beyond v), each value a code cannot hold kept beside it.
+func (r *Record) putScores(codes []int32, v []float64) {
+	r.scores = codes
+	for i := range codes {
+		x := Missing
+		if i < len(v) {
+			x = v[i]
+		}
 		code, ok := encodeScore(x)
 		if !ok {
-			r.keepExact(i, x, len(v))
+			r.keepExact(i, x, len(codes))
 		}
-		r.scores[i] = code
+		codes[i] = code
 	}
 }
 

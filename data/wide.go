@@ -596,7 +596,9 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 		from := len(vals)
 		for i := range c.cols {
 			col := &c.cols[i]
-			v, code := Missing, scoreMissing
+			// code stays scoreExact until worked out: by the reader for a
+			// plain cell, else by encodeScore below
+			v, code := Missing, scoreExact
 			if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
 				v, code = x, r.plainCode(col.col)
 				col.numeric++
@@ -644,7 +646,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			if col.seq { // scores break the sequence on their first rows
 				col.follow(v)
 			}
-			if code == scoreExact || code == scoreMissing {
+			if code == scoreExact {
 				var ok bool
 				if code, ok = encodeScore(v); !ok {
 					out.keepExact(i, v, len(c.cols)) // at the column's place; the finishing moves it with the cell
