@@ -12,8 +12,8 @@ func TestAdviseHugeSlice(t *testing.T) {
 	const mib = 1 << 20
 	floats := make([]float64, 3, mib)
 	floats[0], floats[2] = 97.31, Missing
-	codes := make([]int32, 3, mib)
-	codes[0], codes[2] = 973100, scoreMissing
+	codes := make([]int16, 3, mib)
+	codes[0], codes[2] = 9731, narrowMissing
 	recs := make([]Record, 1, 20000)
 	recs[0] = Record{Unit: "Sở Nội vụ", Year: 2021, scores: codes[:3]}
 	for _, c := range []struct {
@@ -24,7 +24,7 @@ func TestAdviseHugeSlice(t *testing.T) {
 		advise    error
 	}{
 		{"floats", roomBytes(floats), unsafe.Pointer(&floats[0]), 8, cap(floats), adviseHugeSlice(floats)},
-		{"score codes", roomBytes(codes), unsafe.Pointer(&codes[0]), 4, cap(codes), adviseHugeSlice(codes)},
+		{"score codes", roomBytes(codes), unsafe.Pointer(&codes[0]), 2, cap(codes), adviseHugeSlice(codes)},
 		{"records", roomBytes(recs), unsafe.Pointer(&recs[0]), int(unsafe.Sizeof(Record{})), cap(recs), adviseHugeSlice(recs)},
 		{"records from the second", roomBytes(recs[1:]), unsafe.Pointer(&recs[:2][1]), int(unsafe.Sizeof(Record{})), cap(recs) - 1, adviseHugeSlice(recs[1:])},
 	} {

@@ -454,8 +454,9 @@ func (m *longMerge) finish() {
 	b.linkTree()
 	scoreCol := m.h.col[roleScore]
 	n := len(b.ds.Components)
-	// every record's score codes in one array, n a record
-	backing := make([]int32, 0, m.nAccs*n)
+	// every record's score codes in one array, n a record (a wide
+	// record's in an array of its own)
+	backing, buf := make([]int16, 0, m.nAccs*n), make([]int32, n)
 	b.ds.Records = slices.Grow(b.ds.Records, m.nAccs)
 	// the components that apply to an index and year: those some unit has
 	// a score on, or whose components.csv span covers the year
@@ -488,13 +489,13 @@ func (m *longMerge) finish() {
 			rec := a.rec
 			at := len(backing)
 			backing = backing[:at+n]
-			rec.putScores(backing[at:at+n:at+n], a.scores)
+			rec.putScores(backing[at:at+n:at+n], a.scores, n, buf)
 			sum := 0.0
 			var missing []string
 			have := applies[presenceKey{rec.Index, rec.Year}]
 			limit := limits[rec.Year]
 			refused := false // a score beyond the scale, reported: its sum is not
-			for g := range rec.scores {
+			for g := range rec.NumScores() {
 				v := Missing // the score rec.Score(g) gives, at hand
 				if g < len(a.scores) {
 					v = a.scores[g]

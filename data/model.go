@@ -139,7 +139,8 @@ type Record struct {
 	Total        float64 // Missing when the index has no scores (grade-only)
 	TotalDerived bool    // true when Total is the sum of components (no total given)
 	NotRanked    bool    // assessed but not ranked (KXH, "-", "không xếp hạng"); beside TotalDerived to share its padding
-	scores       []int32 // codes (see scoreExact), read through Score
+	wideScores   bool    // scores holds each code in two cells (see narrowCode)
+	scores       []int16 // codes (see scoreExact), read through Score
 	// Notes holds what few records carry (nil for most): one pointer keeps
 	// every record small, which the load's speed depends on.
 	Notes *RecordNotes

@@ -5,9 +5,9 @@ import (
 	"slices"
 )
 
-// A record's component scores are kept as codes of four bytes, not float64
-// of eight: the scores are two thirds of a wide load's memory (38 cells a
-// row on the L workload), kept through the analysis. A code is the score in
+// A record's component scores are kept as codes, not float64 of eight
+// bytes: the scores are two thirds of a wide load's memory (38 cells a row
+// on the L workload), kept through the analysis. A code is the score in
 // ten-thousandths. float64(n)/10⁴ is the float nearest n/10⁴, and so is the
 // float a parser reads from a decimal of at most four places (m/10^d, with
 // n = m·10^(4−d)): a score written with up to four decimals, and a sum
@@ -15,12 +15,42 @@ import (
 // -0, beyond ±214,748, a NaN other than the two marks) is kept exactly in
 // the record's notes, its cell coded scoreExact. encodeScore checks the
 // round trip, so no score is ever changed by its code.
+//
+// A record whose codes are all whole hundredths within ±327 (most data
+// has two decimals) keeps each in two bytes, as hundredths: float64(m)/100
+// is the float nearest m/100 = n/10⁴, the very float n decodes to. Any
+// other record is wide: each code takes two int16 cells, high half first.
 const (
 	scoreMissing       int32 = math.MinInt32     // Missing
 	scoreNotApplicable int32 = math.MinInt32 + 1 // NotApplicable
 	scoreExact         int32 = math.MinInt32 + 2 // in Notes.exact
 	scoreUnit                = 1e4
+
+	// the same marks in a narrow record's hundredths
+	narrowMissing       int16 = math.MinInt16
+	narrowNotApplicable int16 = math.MinInt16 + 1
+	narrowExact         int16 = math.MinInt16 + 2
+	narrowUnit                = 1e2
 )
+
+// narrowCode is code in hundredths, when a narrow record can hold it.
+func narrowCode(code int32) (int16, bool) {
+	if code > scoreExact {
+		if code%100 != 0 || code/100 <= int32(narrowExact) || code/100 > math.MaxInt16 {
+			return 0, false
+		}
+		return int16(code / 100), true
+	}
+	return narrowMissing + int16(code-scoreMissing), true // the marks in order
+}
+
+// wideCode is the code of a narrow record's cell n.
+func wideCode(n int16) int32 {
+	if n > narrowExact {
+		return int32(n) * 100
+	}
+	return scoreMissing + int32(n-narrowMissing)
+}
 
 // tenThousandths[d] is 10^(4−d): a number of d decimals in ten-thousandths.
 var tenThousandths = [...]uint64{1e4, 1e3, 1e2, 1e1, 1}
@@ -52,9 +82,100 @@ func encodeScore(v float64) (code int32, ok bool) {
 func (r *Record) setScore(i int, v float64) {
 	code, ok := encodeScore(v)
 	if !ok {
-		r.keepExact(i, v, len(r.scores))
+		r.keepExact(i, v, r.NumScores())
 	}
-	r.scores[i] = code
+	r.setCode(i, code)
+}
+
+// code is the code of the record's cell i, which its scores reach.
+func (r *Record) code(i int) int32 {
+	if !r.wideScores {
+		return wideCode(r.scores[i])
+	}
+	return int32(r.scores[2*i])<<16 | int32(uint16(r.scores[2*i+1]))
+}
+
+// setCode sets the code of the record's cell i, which its scores reach; a
+// narrow record that cannot hold it turns wide.
+func (r *Record) setCode(i int, code int32) {
+	if !r.wideScores {
+		if n, ok := narrowCode(code); ok {
+			r.scores[i] = n
+			return
+		}
+		r.widen()
+	}
+	r.scores[2*i], r.scores[2*i+1] = splitCode(code)
+}
+
+// splitCode is a wide record's two cells for code, high half first.
+func splitCode(code int32) (hi, lo int16) { return int16(code >> 16), int16(uint16(code)) }
+
+// widen makes the record's codes wide, in an array of their own.
+func (r *Record) widen() {
+	if r.wideScores {
+		return
+	}
+	w := make([]int16, 2*len(r.scores))
+	for i, n := range r.scores {
+		w[2*i], w[2*i+1] = splitCode(wideCode(n))
+	}
+	r.scores, r.wideScores = w, true
+}
+
+// putCodes makes codes the record's scores in slot, narrow when every
+// code fits, else wide (in slot when it has room for them, else in an
+// array of their own). The record's scores then reach len(codes).
+func (r *Record) putCodes(slot []int16, codes []int32) {
+	n := len(codes)
+	if cap(slot) < n {
+		slot = make([]int16, n)
+	}
+	s := slot[:n:n]
+	narrow := true
+	for i, c := range codes {
+		m, ok := narrowCode(c)
+		if !ok {
+			narrow = false
+			break
+		}
+		s[i] = m
+	}
+	if narrow {
+		r.scores, r.wideScores = s, false
+		return
+	}
+	if cap(slot) < 2*n {
+		slot = make([]int16, 2*n)
+	}
+	r.scores, r.wideScores = slot[:2*n:2*n], true
+	for i, c := range codes {
+		r.scores[2*i], r.scores[2*i+1] = splitCode(c)
+	}
+}
+
+// appendCodes appends the codes of the record's cells to codes.
+func (r *Record) appendCodes(codes []int32) []int32 {
+	for i := range r.NumScores() {
+		codes = append(codes, r.code(i))
+	}
+	return codes
+}
+
+// extendCodes makes the record's scores reach n components, Missing on
+// the new ones.
+func (r *Record) extendCodes(n int) {
+	have := r.NumScores()
+	if have >= n {
+		return
+	}
+	cell := []int16{narrowMissing}
+	if r.wideScores {
+		hi, lo := splitCode(scoreMissing)
+		cell = []int16{hi, lo}
+		n, have = 2*n, 2*have
+	}
+	r.scores = append(slices.Clip(r.scores), slices.Repeat(cell, (n-have)/len(cell))...)
 }
 
 // keepExact notes v as the record's score on component i, whose cell is
@@ -73,17 +194,29 @@ func (r *Record) keepExact(i int, v float64, n int) {
 // Score returns the record's score on component i (Missing when absent).
 func (r *Record) Score(i int) float64 {
 	if uint(i) < uint(len(r.scores)) {
-		if n := r.scores[i]; n > scoreExact {
-			return float64(n) / scoreUnit
+		if n := r.scores[i]; n > narrowExact && !r.wideScores {
+			return float64(n) / narrowUnit
 		}
-		return r.special(i)
+		return r.scoreOther(i)
 	}
 	return Missing
 }
 
+// scoreOther is Score for the cells that are not a narrow record's
+// hundredths.
+func (r *Record) scoreOther(i int) float64 {
+	if uint(i) >= uint(r.NumScores()) {
+		return Missing
+	}
+	if n := r.code(i); n > scoreExact {
+		return float64(n) / scoreUnit
+	}
+	return r.special(i)
+}
+
 // special is the score of a cell coded as a mark or scoreExact.
 func (r *Record) special(i int) float64 {
-	switch r.scores[i] {
+	switch r.code(i) {
 	case scoreMissing:
 		return Missing
 	case scoreNotApplicable:
@@ -97,12 +230,17 @@ func (r *Record) special(i int) float64 {
 
 // NumScores is how many components the record's scores reach; Score is
 // Missing beyond.
-func (r *Record) NumScores() int { return len(r.scores) }
+func (r *Record) NumScores() int {
+	if r.wideScores {
+		return len(r.scores) / 2
+	}
+	return len(r.scores)
+}
 
 // ScoreValues returns the record's scores, one per component its scores
 // reach, in a new slice.
 func (r *Record) ScoreValues() []float64 {
-	out := make([]float64, len(r.scores))
+	out := make([]float64, r.NumScores())
 	for i := range out {
 		out[i] = r.Score(i)
 	}
@@ -117,16 +255,17 @@ func (r *Record) SetScores(v []float64) {
 		r.Notes = &n
 	}
 	if v == nil {
-		r.scores = nil
+		r.scores, r.wideScores = nil, false
 		return
 	}
-	r.putScores(make([]int32, len(v)), v)
+	r.putScores(nil, v, len(v), make([]int32, len(v)))
 }
 
-// putScores makes codes the record's scores, filled from v in component
-// order (Missing beyond v), each value a code cannot hold kept beside it.
-func (r *Record) putScores(codes []int32, v []float64) {
-	r.scores = codes
+// putScores makes codes the record's n scores, in slot when it has room,
+// filled from v in component order (Missing beyond v), each value a code
+// cannot hold kept beside it. buf is room for n codes.
+func (r *Record) putScores(slot []int16, v []float64, n int, buf []int32) {
+	codes := buf[:n]
 	for i := range codes {
 		x := Missing
 		if i < len(v) {
@@ -134,32 +273,33 @@ func (r *Record) putScores(codes []int32, v []float64) {
 		}
 		code, ok := encodeScore(x)
 		if !ok {
-			r.keepExact(i, x, len(codes))
+			r.keepExact(i, x, n)
 		}
 		codes[i] = code
 	}
+	r.putCodes(slot, codes)
 }
 
 // missingAt reports whether the record's score on component i is missing
 // (or marked not applicable, which IsMissing counts as missing too).
 func (r *Record) missingAt(i int) bool {
-	if uint(i) >= uint(len(r.scores)) {
+	if uint(i) >= uint(r.NumScores()) {
 		return true
 	}
-	return r.scores[i] <= scoreExact && IsMissing(r.special(i))
+	return r.code(i) <= scoreExact && IsMissing(r.special(i))
 }
 
 // notApplicableAt reports whether the record's score on component i is
 // marked not applicable.
 func (r *Record) notApplicableAt(i int) bool {
-	return uint(i) < uint(len(r.scores)) && r.scores[i] == scoreNotApplicable
+	return uint(i) < uint(r.NumScores()) && r.code(i) == scoreNotApplicable
 }
 
 // HasNotApplicable reports whether any score of the record is marked not
 // applicable.
 func (r *Record) HasNotApplicable() bool {
-	for _, n := range r.scores {
-		if n == scoreNotApplicable {
+	for i := range r.NumScores() {
+		if r.code(i) == scoreNotApplicable {
 			return true
 		}
 	}
@@ -167,13 +307,14 @@ func (r *Record) HasNotApplicable() bool {
 }
 
 // moveExact moves the exact scores of a record's cells, noted at their
-// columns' places (cols, the cells' codes in column order), to their
-// components' (comps[j] for column j; a column no component takes drops
-// its score, as its cell is dropped). n is how many components there are.
-func moveExact(exact []float64, cols []int32, comps []int, n int) []float64 {
+// columns' places (cols, the cells' codes in column order, exactMark the
+// code of an exact one), to their components' (comps[j] for column j; a
+// column no component takes drops its score, as its cell is dropped). n
+// is how many components there are.
+func moveExact[C int16 | int32](exact []float64, cols []C, exactMark C, comps []int, n int) []float64 {
 	out := make([]float64, n)
 	for j, g := range comps {
-		if g >= 0 && j < len(cols) && cols[j] == scoreExact && j < len(exact) {
+		if g >= 0 && j < len(cols) && cols[j] == exactMark && j < len(exact) {
 			out[g] = exact[j]
 		}
 	}

@@ -39,8 +39,8 @@ func TestScoreCodesKeepEveryScore(t *testing.T) {
 			if got := r.Score(i); math.Float64bits(got) != math.Float64bits(v) {
 				t.Fatalf("score %d: %v (%#x) came back %v (%#x)", k+i, v, math.Float64bits(v), got, math.Float64bits(got))
 			}
-			if _, ok := encodeScore(v); !ok && r.scores[i] != scoreExact {
-				t.Fatalf("score %v: not coded, yet its cell is %d", v, r.scores[i])
+			if _, ok := encodeScore(v); !ok && r.code(i) != scoreExact {
+				t.Fatalf("score %v: not coded, yet its cell is %d", v, r.code(i))
 			}
 		}
 		if !IsMissing(r.Score(r.NumScores())) || !IsMissing(r.Score(-1)) {
@@ -77,7 +77,7 @@ func TestScoreCodesKeepEveryScore(t *testing.T) {
 func TestSetScoreReplacesTheExactValue(t *testing.T) {
 	var r Record
 	r.SetScores([]float64{1.23456, Missing, NotApplicable})
-	if r.Notes == nil || r.scores[0] != scoreExact || r.Score(0) != 1.23456 {
+	if r.Notes == nil || r.code(0) != scoreExact || r.Score(0) != 1.23456 {
 		t.Fatalf("notes %v, score %v", r.Notes, r.Score(0))
 	}
 	c := r // a copy shares the notes: setting its scores leaves the original's
@@ -86,7 +86,7 @@ func TestSetScoreReplacesTheExactValue(t *testing.T) {
 		t.Errorf("after setting a copy's scores: %v and the copy's %v", r.Score(0), c.Score(0))
 	}
 	r.setScore(0, 2.5)
-	if r.scores[0] == scoreExact || r.Score(0) != 2.5 {
+	if r.code(0) == scoreExact || r.Score(0) != 2.5 {
 		t.Errorf("after setting 2.5: notes %v, score %v", r.Notes, r.Score(0))
 	}
 	if !r.missingAt(1) || r.notApplicableAt(1) || !r.missingAt(2) || !r.notApplicableAt(2) || !r.HasNotApplicable() {
@@ -204,8 +204,8 @@ func TestRolledUpAreasAreCodedAsTheirSums(t *testing.T) {
 			if math.Float64bits(got) != math.Float64bits(want) {
 				t.Fatalf("%d decimals, %s: area %v, want %v", dec, rec.Unit, got, want)
 			}
-			if code, _ := encodeScore(want); rec.scores[0] != code {
-				t.Fatalf("%d decimals, %s: area coded %d, encodeScore gives %d", dec, rec.Unit, rec.scores[0], code)
+			if code, _ := encodeScore(want); rec.code(0) != code {
+				t.Fatalf("%d decimals, %s: area coded %d, encodeScore gives %d", dec, rec.Unit, rec.code(0), code)
 			}
 		}
 	}
@@ -219,7 +219,7 @@ func TestCodedSumIsTheFloatSum(t *testing.T) {
 	// never coded as 0 (+0)
 	for _, codes := range [][]int32{{3000, -1000, -2000}, {-1000, -2000, 3000}} {
 		pl := rollPlan{decimals: 1, scale: 10, step: 1000}
-		if code, ok := pl.codedSum(codes, []int{0, 1, 2}); ok {
+		if code, ok := pl.codedSum(recordOfCodes(codes), []int{0, 1, 2}); ok {
 			t.Errorf("codes %v coded as %d", codes, code)
 		}
 	}
@@ -245,7 +245,7 @@ func TestCodedSumIsTheFloatSum(t *testing.T) {
 				codes[c] = -codes[c]
 			}
 		}
-		code, ok := pl.codedSum(codes, children)
+		code, ok := pl.codedSum(recordOfCodes(codes), children)
 		if !ok {
 			continue
 		}
@@ -261,5 +261,237 @@ func TestCodedSumIsTheFloatSum(t *testing.T) {
 	}
 	if taken < 50000 {
 		t.Errorf("codedSum took only %d of 300,000 sums (the cases are drawn for about 85,000)", taken)
+	}
+}
+
+// recordOfCodes is a record whose cells have the codes given, narrow when
+// they all fit.
+func recordOfCodes(codes []int32) *Record {
+	var r Record
+	r.putCodes(nil, codes)
+	return &r
+}
+
+// A narrow cell's hundredths decode to the very float its ten-thousandths
+// code does, and the marks keep their meaning both ways; a code that is
+// not whole hundredths within ±327 is refused.
+func TestNarrowCodesAreTheWideCodes(t *testing.T) {
+	for n := math.MinInt16; n <= math.MaxInt16; n++ {
+		m := int16(n)
+		code := wideCode(m)
+		back, ok := narrowCode(code)
+		if !ok || back != m {
+			t.Fatalf("narrow %d: code %d comes back %d, %v", m, code, back, ok)
+		}
+		if m > narrowExact {
+			if code != int32(m)*100 {
+				t.Fatalf("narrow %d: code %d", m, code)
+			}
+			if math.Float64bits(float64(m)/narrowUnit) != math.Float64bits(float64(code)/scoreUnit) {
+				t.Fatalf("narrow %d reads %v, its code %v", m, float64(m)/narrowUnit, float64(code)/scoreUnit)
+			}
+		}
+	}
+	for code, want := range map[int32]int16{scoreMissing: narrowMissing, scoreNotApplicable: narrowNotApplicable, scoreExact: narrowExact} {
+		if got, ok := narrowCode(code); !ok || got != want || wideCode(want) != code {
+			t.Errorf("mark %d: narrow %d, %v", code, got, ok)
+		}
+	}
+	for _, code := range []int32{1, 99, -50, 12345, 3276800, -3276600, int32(narrowExact) * 100, math.MaxInt32, scoreExact + 1} {
+		if got, ok := narrowCode(code); ok {
+			t.Errorf("code %d taken as narrow %d", code, got)
+		}
+	}
+}
+
+// A record is narrow while every code fits, and turns wide, keeping every
+// score, when one does not: set whole, set one cell, rolled up or extended.
+func TestRecordsTurnWideWhenACodeDoesNotFit(t *testing.T) {
+	var r Record
+	r.SetScores([]float64{97.31, -3.5, Missing, NotApplicable, 327.67, 0.123456})
+	if r.wideScores || len(r.scores) != 6 {
+		t.Fatalf("two-decimal scores: wide %v, %d cells", r.wideScores, len(r.scores))
+	}
+	want := []float64{97.31, -3.5, Missing, NotApplicable, 327.67, 0.123456}
+	same := func(what string) {
+		t.Helper()
+		if r.NumScores() != len(want) {
+			t.Fatalf("%s: %d scores, want %d", what, r.NumScores(), len(want))
+		}
+		for i, w := range want {
+			if got := r.Score(i); math.Float64bits(got) != math.Float64bits(w) {
+				t.Fatalf("%s: score %d is %v, want %v", what, i, got, w)
+			}
+		}
+	}
+	same("narrow")
+	r.setScore(1, 2.125)
+	want[1] = 2.125
+	if !r.wideScores || len(r.scores) != 12 {
+		t.Fatalf("after 2.125: wide %v, %d cells", r.wideScores, len(r.scores))
+	}
+	same("widened")
+	if !r.HasNotApplicable() || !r.notApplicableAt(3) || !r.missingAt(2) || r.missingAt(1) {
+		t.Error("the marks are not read back from a wide record")
+	}
+	r.extendCodes(8)
+	want = append(want, Missing, Missing)
+	same("wide, extended")
+	r.SetScores([]float64{400, 1.5})
+	if !r.wideScores {
+		t.Error("400 kept narrow")
+	}
+	want = []float64{400, 1.5}
+	same("set wide")
+
+	// a roll-up whose sum is beyond a narrow cell widens the record
+	var q Record
+	q.SetScores([]float64{200, 150.5})
+	pl := rollPlan{parents: []rollParent{{p: 2, children: []int{0, 1}}}, n: 3, decimals: 2, scale: 100, step: 100}
+	recs := []Record{q}
+	pl.roll(recs, 0, 1)
+	r, want = recs[0], []float64{200, 150.5, 350.5}
+	if !r.wideScores {
+		t.Error("a sum of 350.5 kept narrow")
+	}
+	same("rolled up")
+	r.extendCodes(4)
+	want = append(want, Missing)
+	same("wide, extended")
+}
+
+// mixedScore is a score of 2, 3, 4 or 6 decimals, or an empty cell; the
+// first rows of a file are two-decimal, so the narrow slots fill first.
+func mixedScore(rng *rand.Rand, row int) string {
+	dec := 2
+	if row >= 300 {
+		switch k := rng.IntN(20); {
+		case k < 5:
+			dec = 3
+		case k < 8:
+			dec = 4
+		case k < 9:
+			dec = 6
+		case k < 10:
+			return ""
+		}
+	}
+	return strconv.FormatFloat(float64(rng.IntN(10000000))/1e6, 'f', dec, 64)
+}
+
+// A wide file whose rows mix two-decimal scores with three, four and six
+// decimals loads every score as written: columns in the components' order
+// or not, areas rolled up or not. Rows of two-decimal scores stay narrow.
+func TestWideLoadMixesNarrowAndWideRows(t *testing.T) {
+	for _, layout := range []struct {
+		name, header string
+		cols         []string
+	}{
+		{"criteria out of order, areas rolled up", "Tiêu chí 2.2,Tiêu chí 1.1,Tiêu chí 2.1,Tiêu chí 1.2", []string{"Tiêu chí 2.2", "Tiêu chí 1.1", "Tiêu chí 2.1", "Tiêu chí 1.2"}},
+		{"areas in order", "Thể chế,Thủ tục,Bộ máy,Công vụ", []string{"Thể chế", "Thủ tục", "Bộ máy", "Công vụ"}},
+	} {
+		t.Run(layout.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(21, 22))
+			var sb strings.Builder
+			sb.WriteString("year,unit," + layout.header + "\n")
+			cells := map[string][]string{}
+			for row := range 6000 {
+				year, unit := 2023+row/3000, fmt.Sprintf("Sở %d", row%3000)
+				fmt.Fprintf(&sb, "%d,%s", year, unit)
+				key := fmt.Sprint(year, unit)
+				for range layout.cols {
+					c := mixedScore(rng, row)
+					cells[key] = append(cells[key], c)
+					sb.WriteString("," + c)
+				}
+				sb.WriteString("\n")
+			}
+			r := ReadFS(fstest.MapFS{"par.csv": &fstest.MapFile{Data: []byte(sb.String())}}, ".", Options{})
+			if err := r.Err(); err != nil {
+				t.Fatal(err)
+			}
+			ds := r.Dataset
+			idx := map[string]int{}
+			for i, c := range ds.Components {
+				idx[c.Name] = i
+			}
+			wide := 0
+			for i := range ds.Records {
+				rec := &ds.Records[i]
+				needWide := false
+				for g := range rec.NumScores() {
+					if code, ok := encodeScore(rec.Score(g)); ok {
+						if _, fits := narrowCode(code); !fits {
+							needWide = true
+						}
+					}
+				}
+				if rec.wideScores != needWide {
+					t.Fatalf("%s %d: wide %v, its scores need wide %v", rec.Unit, rec.Year, rec.wideScores, needWide)
+				}
+				if needWide {
+					wide++
+				}
+				for j, name := range layout.cols {
+					text := cells[fmt.Sprint(rec.Year, rec.Unit)][j]
+					want := Missing
+					if text != "" {
+						want, _ = strconv.ParseFloat(text, 64)
+					}
+					if got := rec.Score(idx[name]); math.Float64bits(got) != math.Float64bits(want) {
+						t.Fatalf("%s %d %s: %v, the cell says %q", rec.Unit, rec.Year, name, got, text)
+					}
+				}
+			}
+			if len(ds.Records) != 6000 || wide < 1000 || wide > 5000 {
+				t.Errorf("%d records, %d wide", len(ds.Records), wide)
+			}
+		})
+	}
+}
+
+// A long file's scores load exactly whatever their decimals, a unit of
+// two-decimal scores narrow, one of more decimals wide.
+func TestLongLoadMixesNarrowAndWideRecords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	var sb strings.Builder
+	sb.WriteString("year,unit,component,score\n")
+	comps := []string{"Thể chế", "Thủ tục", "Bộ máy"}
+	cells := map[string][]string{}
+	for u := range 2000 {
+		unit := fmt.Sprintf("Sở %d", u)
+		for _, c := range comps {
+			text := mixedScore(rng, u)
+			if text == "" {
+				text = "1.5"
+			}
+			cells[unit] = append(cells[unit], text)
+			fmt.Fprintf(&sb, "2024,%s,%s,%s\n", unit, c, text)
+		}
+	}
+	r := ReadFS(fstest.MapFS{"long.csv": &fstest.MapFile{Data: []byte(sb.String())}}, ".", Options{})
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ds := r.Dataset
+	idx := map[string]int{}
+	for i, c := range ds.Components {
+		idx[c.Name] = i
+	}
+	wide := 0
+	for i := range ds.Records {
+		rec := &ds.Records[i]
+		if rec.wideScores {
+			wide++
+		}
+		for j, name := range comps {
+			want, _ := strconv.ParseFloat(cells[rec.Unit][j], 64)
+			if got := rec.Score(idx[name]); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("%s %s: %v, the cell says %s", rec.Unit, name, got, cells[rec.Unit][j])
+			}
+		}
+	}
+	if len(ds.Records) != 2000 || wide < 300 || wide > 1700 {
+		t.Errorf("%d records, %d wide", len(ds.Records), wide)
 	}
 }

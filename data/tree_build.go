@@ -310,13 +310,11 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 	var notes []rollNote
 	for ri := from; ri < to; ri++ {
 		r := &recs[ri]
-		if len(r.scores) < pl.n {
-			r.scores = append(slices.Clip(r.scores), slices.Repeat([]int32{scoreMissing}, pl.n-len(r.scores))...)
-		}
+		r.extendCodes(pl.n)
 		for _, rp := range pl.parents {
-			if r.scores[rp.p] == scoreMissing {
-				if code, ok := pl.codedSum(r.scores, rp.children); ok {
-					r.scores[rp.p] = code
+			if r.code(rp.p) == scoreMissing {
+				if code, ok := pl.codedSum(r, rp.children); ok {
+					r.setCode(rp.p, code)
 					continue
 				}
 			}
@@ -357,7 +355,7 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 					notes = append(notes, rollNote{rec: ri, p: rp.p, disagrees: true, v: v, sum: sum})
 				}
 			case given == 0:
-				r.scores[rp.p] = scoreNotApplicable
+				r.setCode(rp.p, scoreNotApplicable)
 			default:
 				r.setScore(rp.p, sum)
 			}
@@ -375,17 +373,28 @@ func (pl *rollPlan) roll(recs []Record, from, to int) []rollNote {
 // to. (A negative part could leave the float sum a hair below 0 where acc
 // is 0, which rounds to −0: such parts are errors anyway, and take the
 // float path.) ok is false otherwise: the roll-up then sums the floats.
-func (pl *rollPlan) codedSum(codes []int32, children []int) (code int32, ok bool) {
+func (pl *rollPlan) codedSum(r *Record, children []int) (code int32, ok bool) {
 	if pl.step == 0 || len(children) == 0 || len(children) > 30 {
 		return 0, false
 	}
 	var acc int64
-	for _, c := range children {
-		n := codes[c]
-		if n < 0 { // the marks too
-			return 0, false
+	if !r.wideScores { // hundredths, summed as such
+		for _, c := range children {
+			n := r.scores[c]
+			if n < 0 { // the marks too
+				return 0, false
+			}
+			acc += int64(n)
 		}
-		acc += int64(n)
+		acc *= 100
+	} else {
+		for _, c := range children {
+			n := r.code(c)
+			if n < 0 { // the marks too
+				return 0, false
+			}
+			acc += int64(n)
+		}
 	}
 	if acc > math.MaxInt32 || acc%pl.step != 0 {
 		return 0, false

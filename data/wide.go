@@ -426,14 +426,9 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 		numbered[ci] = newPartNumberer(c.start, len(c.recs))
 		s, keys := sinks[ci], numbered[ci]
 		wg.Go(func() {
-			var backing, parsed []int32
-			if !direct && nComp > 0 && (len(c.recs) == 0 || cap(c.recs[0].scores) < nComp) {
-				// the slots are too small (a guess that fell short): a new array
-				backing = make([]int32, len(c.recs)*nComp)
-				for i := range backing {
-					backing[i] = scoreMissing
-				}
-			}
+			var backing []int16 // narrow slots, when the records' are too small (a guess that fell short)
+			var parsed16 []int16
+			var parsed, moved []int32
 			var index, bloc recent[string, string]
 			year, yearMax := 0, []float64(nil)
 			var presentKey presenceKey
@@ -441,32 +436,53 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 			limit := scaleLimit{}
 			for k := range c.recs {
 				rec := &c.recs[k]
-				if !direct {
-					vals := rec.scores
-					rec.scores = nil
-					if nComp > 0 {
-						if backing != nil {
-							rec.scores = backing[k*nComp : (k+1)*nComp : (k+1)*nComp]
-						} else {
-							// in the record's own slot: the parsed values aside first
-							parsed = append(parsed[:0], vals...)
-							rec.scores = vals[:nComp:nComp]
-							for i := range rec.scores {
-								rec.scores[i] = scoreMissing
-							}
-							vals = parsed
-						}
-						for j, g := range comps {
-							if g >= 0 {
-								rec.scores[g] = vals[j]
-							}
-						}
-					}
-					if rec.Notes != nil && len(rec.Notes.exact) > 0 { // the exact scores move with their cells
-						rec.Notes.exact = moveExact(rec.Notes.exact, vals, comps, nComp)
-					}
-				} else {
+				if !direct && !rec.wideScores && cap(rec.scores) < nComp && backing == nil {
+					backing = make([]int16, len(c.recs)*nComp)
+				}
+				switch {
+				case direct:
 					rec.scores = slices.Clip(rec.scores)
+				case !rec.wideScores:
+					// the common case: narrow codes, in the record's own slot or
+					// the chunk's, the parsed ones aside first
+					parsed16 = append(parsed16[:0], rec.scores...)
+					slot := rec.scores[:0]
+					if cap(slot) < nComp {
+						slot = backing[k*nComp : k*nComp]
+					}
+					slot = slot[:nComp:nComp]
+					for g := range slot {
+						slot[g] = narrowMissing
+					}
+					for j, g := range comps {
+						if g >= 0 {
+							slot[g] = parsed16[j]
+						}
+					}
+					rec.scores = slot
+					if rec.Notes != nil && len(rec.Notes.exact) > 0 { // the exact scores move with their cells
+						rec.Notes.exact = moveExact(rec.Notes.exact, parsed16, narrowExact, comps, nComp)
+					}
+				default:
+					// wide: the codes aside, then back in component order
+					parsed = rec.appendCodes(parsed[:0])
+					moved = slices.Grow(moved[:0], nComp)[:nComp]
+					for g := range moved {
+						moved[g] = scoreMissing
+					}
+					for j, g := range comps {
+						if g >= 0 {
+							moved[g] = parsed[j]
+						}
+					}
+					slot := rec.scores[:0]
+					if cap(slot) < 2*nComp {
+						slot = nil // an array of its own
+					}
+					rec.putCodes(slot, moved)
+					if rec.Notes != nil && len(rec.Notes.exact) > 0 {
+						rec.Notes.exact = moveExact(rec.Notes.exact, parsed, scoreExact, comps, nComp)
+					}
 				}
 				rec.Index = lookupRecent(&index, b.indexes.byRaw, rec.Index)
 				rec.Bloc = lookupRecent(&bloc, b.blocs.byRaw, rec.Bloc)
@@ -529,8 +545,10 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 	// included), so the finishing rearranges them in the slot instead of
 	// making a second array for every record
 	stride = max(stride, len(candidates))
-	vals := make([]int32, 0, maxRows*stride)
+	vals := make([]int16, 0, maxRows*stride)
 	_ = adviseHugeSlice(vals) // advice: a kernel that declines costs only speed
+	// a row's codes, before its width is known
+	row := make([]int32, 0, len(c.cols))
 	// a unit's row recurs once a year: a chunk of a few years has about a
 	// quarter as many units as rows
 	if hasCode {
@@ -593,7 +611,14 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			}
 		}
 		counts.rows++
+		row = row[:0]
+		// the narrow codes go straight to the record's slot (see narrowCode)
+		if cap(vals)-len(vals) < stride {
+			vals = make([]int16, 0, max(stride, (maxRows-k)*2*stride)) // wide rows outgrew the slots (below)
+		}
 		from := len(vals)
+		slot := vals[from : from+stride : from+stride]
+		narrow := true
 		for i := range c.cols {
 			col := &c.cols[i]
 			// code stays scoreExact until worked out: by the reader for a
@@ -652,13 +677,26 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 					out.keepExact(i, v, len(c.cols)) // at the column's place; the finishing moves it with the cell
 				}
 			}
-			vals = append(vals, code)
+			if narrow {
+				slot[i], narrow = narrowCode(code)
+			}
+			row = append(row, code)
 		}
-		n := len(vals)
-		for range stride - len(c.cols) {
-			vals = append(vals, scoreMissing)
+		// the record's slot; the spare cells beyond its codes are for the finishing
+		if narrow {
+			vals = vals[:from+stride]
+			out.scores = slot[:len(row)]
+		} else {
+			if cap(vals)-from < 2*stride {
+				// wide rows outgrew the slots: a new array for the rest; the
+				// records before keep theirs
+				vals = make([]int16, 0, max(2*stride, (maxRows-k)*2*stride))
+				from = 0
+			}
+			vals = vals[:from+2*stride]
+			out.putCodes(vals[from:from+2*stride], row)
+			out.scores = vals[from : from+len(out.scores) : from+2*stride]
 		}
-		out.scores = vals[from:n:len(vals)] // the slot's spare cells beyond len, for the finishing
 		if hasTotal {
 			cell := rec[totalCol]
 			pos := Pos{t.name, line, totalCol + 1}
@@ -894,6 +932,28 @@ func columnsAllSummed(t *Tree, comps []int) bool {
 // row, which finishRecord reads cell by cell. The sum is made in the same
 // order as there, so it is the same number.
 func cleanSum(rec *Record, comps []int, maxes []float64, limit float64) (sum float64, n int, ok bool) {
+	if !rec.wideScores { // the hundredths read at hand; a mark or an exact cell reads on below
+		s := rec.scores
+		for _, g := range comps {
+			if g < 0 {
+				continue
+			}
+			if uint(g) >= uint(len(s)) || s[g] <= narrowExact {
+				sum, n = 0, -1
+				break
+			}
+			v := float64(s[g]) / narrowUnit
+			if !(v >= 0 && v <= limit && v <= maxes[g]) {
+				return 0, 0, false
+			}
+			sum += v
+			n++
+		}
+		if n >= 0 {
+			return sum, n, true
+		}
+		n = 0
+	}
 	for _, g := range comps {
 		if g < 0 {
 			continue
