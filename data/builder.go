@@ -246,10 +246,12 @@ func (b *builder) readInput(in input) ([]byte, bool) {
 // memoryNeed is about the most memory loading a data file of size bytes
 // takes, the file itself included, plus room for the program and the
 // analysis. Measured peaks (RSS, with the collection at the end of a load
-// that package main makes, scores held as 4-byte codes): a wide file 3.3×
-// for summary and 3.6× for brief (the L workload, 45 MB), 2.9× and 3.5×
-// at 200,000 units; a long file 2.1× (L, 540 MB). The factors keep the
-// margin the dashboard, which computes more, may need.
+// that package main makes, two-decimal scores in 2-byte cells): a wide
+// file 2.95× for summary and 3.3× for brief (the L workload, 45 MB), 2.6×
+// and 3.2× at 200,000 units; a long file 2.0× (L, 540 MB). Scores of more
+// decimals take 4 bytes, as before: 3.4× for summary on L with a third
+// decimal everywhere. The factors keep the margin the dashboard, which
+// computes more, may need.
 func memoryNeed(size int64, long bool) int64 {
 	f := 6.0
 	if long {
