@@ -140,7 +140,7 @@ type Record struct {
 	TotalDerived bool    // true when Total is the sum of components (no total given)
 	NotRanked    bool    // assessed but not ranked (KXH, "-", "không xếp hạng"); beside TotalDerived to share its padding
 	wideScores   bool    // scores holds each code in two cells (see narrowCode)
-	scores       []int16 // codes (see scoreExact), read through Score
+	scores       []int16 // codes as hundredths, or two cells each when wide (see narrowCode), read through Score
 	// Notes holds what few records carry (nil for most): one pointer keeps
 	// every record small, which the load's speed depends on.
 	Notes *RecordNotes

@@ -6,12 +6,12 @@ import (
 )
 
 // A record's component scores are kept as codes, not float64 of eight
-// bytes: the scores are two thirds of a wide load's memory (38 cells a row
-// on the L workload), kept through the analysis. A code is the score in
-// ten-thousandths. float64(n)/10⁴ is the float nearest n/10⁴, and so is the
-// float a parser reads from a decimal of at most four places (m/10^d, with
-// n = m·10^(4−d)): a score written with up to four decimals, and a sum
-// rounded to them, round-trips bit for bit. Any other value (more places,
+// bytes: as floats the scores were two thirds of a wide load's memory (38
+// cells a row on the L workload), kept through the analysis. A code is the
+// score in ten-thousandths. float64(n)/10⁴ is the float nearest n/10⁴, and
+// so is the float a parser reads from a decimal of at most four places
+// (m/10^d, with n = m·10^(4−d)): a score written with up to four decimals,
+// and a sum rounded to them, round-trips bit for bit. Any other value (more places,
 // -0, beyond ±214,748, a NaN other than the two marks) is kept exactly in
 // the record's notes, its cell coded scoreExact. encodeScore checks the
 // round trip, so no score is ever changed by its code.
