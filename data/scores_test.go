@@ -420,38 +420,7 @@ func TestWideLoadMixesNarrowAndWideRows(t *testing.T) {
 			if layout.components != "" && len(ds.Components) != 6 {
 				t.Fatalf("components %v", ds.Components)
 			}
-			idx := map[string]int{}
-			for i, c := range ds.Components {
-				idx[c.Name] = i
-			}
-			wide := 0
-			for i := range ds.Records {
-				rec := &ds.Records[i]
-				needWide := false
-				for g := range rec.NumScores() {
-					if code, ok := encodeScore(rec.Score(g)); ok {
-						if _, fits := narrowCode(code); !fits {
-							needWide = true
-						}
-					}
-				}
-				if rec.wideScores != needWide {
-					t.Fatalf("%s %d: wide %v, its scores need wide %v", rec.Unit, rec.Year, rec.wideScores, needWide)
-				}
-				if needWide {
-					wide++
-				}
-				for j, name := range layout.cols {
-					text := cells[fmt.Sprint(rec.Year, rec.Unit)][j]
-					want := Missing
-					if text != "" {
-						want, _ = strconv.ParseFloat(text, 64)
-					}
-					if got := rec.Score(idx[name]); math.Float64bits(got) != math.Float64bits(want) {
-						t.Fatalf("%s %d %s: %v, the cell says %q", rec.Unit, rec.Year, name, got, text)
-					}
-				}
-			}
+			wide := checkMixedLoad(t, ds, layout.cols, func(rec *Record, j int) string { return cells[fmt.Sprint(rec.Year, rec.Unit)][j] })
 			if len(ds.Records) != 6000 || wide < 1000 || wide > 5900 { // the first rows are narrow
 				t.Errorf("%d records, %d wide", len(ds.Records), wide)
 			}
@@ -483,24 +452,47 @@ func TestLongLoadMixesNarrowAndWideRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	ds := r.Dataset
+	wide := checkMixedLoad(t, ds, comps, func(rec *Record, j int) string { return cells[rec.Unit][j] })
+	if len(ds.Records) != 2000 || wide < 300 || wide > 1700 {
+		t.Errorf("%d records, %d wide", len(ds.Records), wide)
+	}
+}
+
+// checkMixedLoad checks every record's scores on the columns cols against
+// the cells' text (cell gives record rec's cell in column j), and that a
+// record is wide exactly when its scores need it; it returns how many are.
+func checkMixedLoad(t *testing.T, ds *Dataset, cols []string, cell func(rec *Record, j int) string) (wide int) {
+	t.Helper()
 	idx := map[string]int{}
 	for i, c := range ds.Components {
 		idx[c.Name] = i
 	}
-	wide := 0
 	for i := range ds.Records {
 		rec := &ds.Records[i]
-		if rec.wideScores {
+		needWide := false
+		for g := range rec.NumScores() {
+			if code, ok := encodeScore(rec.Score(g)); ok {
+				if _, fits := narrowCode(code); !fits {
+					needWide = true
+				}
+			}
+		}
+		if rec.wideScores != needWide {
+			t.Fatalf("%s %d: wide %v, its scores need wide %v", rec.Unit, rec.Year, rec.wideScores, needWide)
+		}
+		if needWide {
 			wide++
 		}
-		for j, name := range comps {
-			want, _ := strconv.ParseFloat(cells[rec.Unit][j], 64)
+		for j, name := range cols {
+			text := cell(rec, j)
+			want := Missing
+			if text != "" {
+				want, _ = strconv.ParseFloat(text, 64)
+			}
 			if got := rec.Score(idx[name]); math.Float64bits(got) != math.Float64bits(want) {
-				t.Fatalf("%s %s: %v, the cell says %s", rec.Unit, name, got, cells[rec.Unit][j])
+				t.Fatalf("%s %d %s: %v, the cell says %q", rec.Unit, rec.Year, name, got, text)
 			}
 		}
 	}
-	if len(ds.Records) != 2000 || wide < 300 || wide > 1700 {
-		t.Errorf("%d records, %d wide", len(ds.Records), wide)
-	}
+	return wide
 }
