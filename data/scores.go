@@ -202,6 +202,18 @@ func (r *Record) Score(i int) float64 {
 	return Missing
 }
 
+// hundredths is the record's score on component i when its cell is a
+// narrow record's hundredths (ok false otherwise: read Score then). Small
+// enough to be inlined in a loop over every cell.
+func (r *Record) hundredths(i int) (v float64, ok bool) {
+	if !r.wideScores && uint(i) < uint(len(r.scores)) {
+		if n := r.scores[i]; n > narrowExact {
+			return float64(n) / narrowUnit, true
+		}
+	}
+	return 0, false
+}
+
 // scoreOther is Score for the cells that are not a narrow record's
 // hundredths.
 func (r *Record) scoreOther(i int) float64 {

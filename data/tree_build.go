@@ -378,23 +378,12 @@ func (pl *rollPlan) codedSum(r *Record, children []int) (code int32, ok bool) {
 		return 0, false
 	}
 	var acc int64
-	if !r.wideScores { // hundredths, summed as such
-		for _, c := range children {
-			n := r.scores[c]
-			if n < 0 { // the marks too
-				return 0, false
-			}
-			acc += int64(n)
+	for _, c := range children {
+		n := r.code(c)
+		if n < 0 { // the marks too
+			return 0, false
 		}
-		acc *= 100
-	} else {
-		for _, c := range children {
-			n := r.code(c)
-			if n < 0 { // the marks too
-				return 0, false
-			}
-			acc += int64(n)
-		}
+		acc += int64(n)
 	}
 	if acc > math.MaxInt32 || acc%pl.step != 0 {
 		return 0, false

@@ -450,31 +450,14 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 					if cap(slot) < nComp {
 						slot = backing[k*nComp : k*nComp]
 					}
-					slot = slot[:nComp:nComp]
-					for g := range slot {
-						slot[g] = narrowMissing
-					}
-					for j, g := range comps {
-						if g >= 0 {
-							slot[g] = parsed16[j]
-						}
-					}
-					rec.scores = slot
+					rec.scores = placeCells(slot[:nComp:nComp], parsed16, narrowMissing, comps)
 					if rec.Notes != nil && len(rec.Notes.exact) > 0 { // the exact scores move with their cells
 						rec.Notes.exact = moveExact(rec.Notes.exact, parsed16, narrowExact, comps, nComp)
 					}
 				default:
 					// wide: the codes aside, then back in component order
 					parsed = rec.appendCodes(parsed[:0])
-					moved = slices.Grow(moved[:0], nComp)[:nComp]
-					for g := range moved {
-						moved[g] = scoreMissing
-					}
-					for j, g := range comps {
-						if g >= 0 {
-							moved[g] = parsed[j]
-						}
-					}
+					moved = placeCells(slices.Grow(moved[:0], nComp)[:nComp], parsed, scoreMissing, comps)
 					slot := rec.scores[:0]
 					if cap(slot) < 2*nComp {
 						slot = nil // an array of its own
@@ -932,33 +915,14 @@ func columnsAllSummed(t *Tree, comps []int) bool {
 // row, which finishRecord reads cell by cell. The sum is made in the same
 // order as there, so it is the same number.
 func cleanSum(rec *Record, comps []int, maxes []float64, limit float64) (sum float64, n int, ok bool) {
-	if !rec.wideScores { // the hundredths read at hand; a mark or an exact cell reads on below
-		s := rec.scores
-		for _, g := range comps {
-			if g < 0 {
-				continue
-			}
-			if uint(g) >= uint(len(s)) || s[g] <= narrowExact {
-				sum, n = 0, -1
-				break
-			}
-			v := float64(s[g]) / narrowUnit
-			if !(v >= 0 && v <= limit && v <= maxes[g]) {
-				return 0, 0, false
-			}
-			sum += v
-			n++
-		}
-		if n >= 0 {
-			return sum, n, true
-		}
-		n = 0
-	}
 	for _, g := range comps {
 		if g < 0 {
 			continue
 		}
-		v := rec.Score(g)
+		v, ok := rec.hundredths(g) // inlined, where Score is not
+		if !ok {
+			v = rec.Score(g)
+		}
 		if !(v >= 0 && v <= limit && v <= maxes[g]) { // false for a missing (NaN) cell too
 			return 0, 0, false
 		}
@@ -966,6 +930,21 @@ func cleanSum(rec *Record, comps []int, maxes []float64, limit float64) (sum flo
 		n++
 	}
 	return sum, n, true
+}
+
+// placeCells puts each column's cell of cols at its component's place in
+// dst (comps[j] for column j; -1 drops it), missing where no column
+// gives one, and returns dst.
+func placeCells[C int16 | int32](dst, cols []C, missing C, comps []int) []C {
+	for g := range dst {
+		dst[g] = missing
+	}
+	for j, g := range comps {
+		if g >= 0 {
+			dst[g] = cols[j]
+		}
+	}
+	return dst
 }
 
 // largestScore returns a record's largest component score and its column,
