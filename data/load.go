@@ -7,7 +7,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
+
+	"github.com/parlens/parlens/data/join"
 )
 
 // Options tune a load. The zero value finds sidecar files next to the data.
@@ -212,7 +216,50 @@ func readFile(f fs.File, limit int64) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 		hint = st.Size()
 	}
+	if buf, read, err := readInParts(f, limit, hint); read {
+		return buf, err
+	}
 	return readLimited(f, limit, hint)
+}
+
+// partReadBytes is the least size read in parts on every core.
+const partReadBytes = 8 << 20
+
+// readInParts reads a big regular file's size in parts on every core, each
+// with ReadAt, then reads on from there as readLimited would, so a file
+// that grew meanwhile is read to its end. Most of a big read is the kernel
+// clearing the buffer's fresh pages, which one core does at about 1 GB/s:
+// 45 MB took 43 ms on one core and 26 on two. read = false, with f's
+// offset unmoved, when the file is small or cannot be read so, or gave
+// less than its size (it shrank): readLimited reads it from the start.
+func readInParts(f fs.File, limit, size int64) (buf []byte, read bool, err error) {
+	n := int64(min(runtime.GOMAXPROCS(0), 8))
+	ra, isAt := f.(io.ReaderAt)
+	seeker, isSeeker := f.(io.Seeker)
+	if !isAt || !isSeeker || n < 2 || size < partReadBytes || size > limit {
+		return nil, false, nil
+	}
+	buf = make([]byte, size, size+1) // +1: see readLimited
+	_ = adviseHugePages(buf)
+	var short atomic.Bool
+	var wg join.Group
+	for k := range n {
+		from, to := k*size/n, (k+1)*size/n
+		wg.Go(func() {
+			if got, _ := ra.ReadAt(buf[from:to], from); int64(got) != to-from {
+				short.Store(true)
+			}
+		})
+	}
+	wg.Wait()
+	if short.Load() {
+		return nil, false, nil
+	}
+	if _, err := seeker.Seek(size, io.SeekStart); err != nil {
+		return nil, false, nil // ReadAt leaves the offset where it was
+	}
+	buf, err = readOn(f, limit, buf)
+	return buf, true, err
 }
 
 // expandPath lists the data files a path names: the file itself, or every
@@ -281,10 +328,16 @@ func maxBytes(opt Options) int64 {
 // listed, 0 when unknown) sizes the buffer, so a regular file is read
 // without growing it; a file that grew meanwhile grows it as needed.
 func readLimited(r io.Reader, limit, sizeHint int64) ([]byte, error) {
-	lr := io.LimitReader(r, limit+1)
 	// +1: the read that finds the end needs room, or the buffer would grow for it
 	buf := make([]byte, 0, min(sizeHint, limit)+1)
 	_ = adviseHugePages(buf) // advice: a kernel that declines costs only speed
+	return readOn(r, limit, buf)
+}
+
+// readOn appends the rest of r to buf, which holds what came before, and
+// refuses the whole past limit bytes (see readLimited).
+func readOn(r io.Reader, limit int64, buf []byte) ([]byte, error) {
+	lr := io.LimitReader(r, limit+1-int64(len(buf)))
 	for {
 		if len(buf) == cap(buf) && int64(cap(buf)) <= limit {
 			// double, up to limit+1: the buffers a pipe needs add up to

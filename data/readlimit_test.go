@@ -1,9 +1,11 @@
 package data
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -60,5 +62,63 @@ func TestFileGrowingAfterListing(t *testing.T) {
 	f.Close()
 	if _, err := in.read(); err == nil || !strings.Contains(err.Error(), "larger than the limit of 1.0 KiB") {
 		t.Errorf("a file grown past the limit: %v", err)
+	}
+}
+
+// TestReadInParts: a big file read in parts on every core is the file,
+// byte for byte, also when its size changed after it was listed: grown (read
+// on to its end, or refused past the limit) or shrunk (read again whole).
+func TestReadInParts(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one core: big files are read in one piece")
+	}
+	text := make([]byte, partReadBytes+12345)
+	for i := range text {
+		text[i] = byte('a' + i*7%26)
+	}
+	p := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(p, text, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	size := int64(len(text))
+	for _, c := range []struct {
+		name     string
+		listed   int64 // the size the file had when listed
+		limit    int64
+		inParts  bool
+		tooLarge bool
+	}{
+		{"as listed", size, 1 << 30, true, false},
+		{"grown since", size - 5000, 1 << 30, true, false},
+		{"grown past the limit", size - 5000, size - 1, true, true},
+		{"shrunk since", size + 5000, 1 << 30, false, false},
+		{"small", partReadBytes - 1, 1 << 30, false, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := os.Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			got, read, err := readInParts(f, c.limit, c.listed)
+			if read != c.inParts {
+				t.Fatalf("read in parts: %v, want %v", read, c.inParts)
+			}
+			if !read { // what readFile does then, from the offset left
+				got, err = readLimited(f, c.limit, c.listed)
+			}
+			if c.tooLarge {
+				if err == nil || !strings.Contains(err.Error(), "larger than the limit") {
+					t.Fatalf("a file past the limit: %v", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, text) {
+				t.Errorf("read %d bytes that are not the file's %d", len(got), len(text))
+			}
+		})
 	}
 }
