@@ -260,8 +260,15 @@ func (b *builder) readWide(t *table, r *csv.Reader, h header) {
 	lines := bytes.Count(t.text[:start], []byte{'\n'})
 	lineOffsets, room := make([]int, len(chunks)+1), make([]int, len(chunks)+1)
 	for i, n := range newlines {
-		lineOffsets[i], room[i+1] = lines, room[i]+n+1
+		lineOffsets[i] = lines
 		lines += n
+		// A chunk but the last ends with its last line's '\n', so it has
+		// as many lines as newlines: without blank lines its records end
+		// where the next chunk's room starts, and no gap is closed below.
+		if i == len(chunks)-1 {
+			n++
+		}
+		room[i+1] = room[i] + n
 	}
 	base := len(b.ds.Records)
 	all := slices.Grow(b.ds.Records, room[len(chunks)])[:base+room[len(chunks)]]
