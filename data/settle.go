@@ -368,33 +368,82 @@ func sameFloat(x, y float64) bool {
 // case). A record with a code has the code as its unit id, so its unit
 // ordinal stands for the code.
 func (b *builder) warnNameChanges(keys *recordKeys) {
-	type seen struct {
-		name string
-		pos  Pos
-		year int
-		set  bool
-	}
-	first := make([]seen, keys.nUnits)
-	reported := map[string]bool{}
 	recs := b.ds.Records
-	for _, i := range byYear(keys) {
-		r := &recs[i]
-		if r.UnitCode == "" {
-			continue
+	order := byYear(keys)
+	// Each part of the order finds its units' first coded records, the
+	// earliest part's wins; then each part lists its records named
+	// otherwise than their unit's first, on every core. Names rarely
+	// change: the few listed are checked here, in order.
+	bounds := make([]int, recordParts(len(order))+1)
+	for k := range bounds {
+		bounds[k] = k * len(order) / (len(bounds) - 1)
+	}
+	firstIn := make([][]int32, len(bounds)-1) // part → unit → its first record there, or -1
+	inRanges(bounds, func(k, from, to int) {
+		first := make([]int32, keys.nUnits)
+		for u := range first {
+			first[u] = -1
 		}
-		s := &first[keys.units[i]]
-		if !s.set {
-			*s = seen{r.Unit, r.Pos, r.Year, true}
-			continue
+		for _, i := range order[from:to] {
+			if u := keys.units[i]; first[u] < 0 && recs[i].UnitCode != "" {
+				first[u] = i
+			}
 		}
-		if s.name == r.Unit || (b.aliases[b.fold(s.name)] == r.UnitCode && b.aliases[b.fold(r.Unit)] == r.UnitCode) {
-			continue // same name, or a rename units.csv already records
+		firstIn[k] = first
+	})
+	first := firstIn[0]
+	for _, later := range firstIn[1:] {
+		for u, i := range later {
+			if first[u] < 0 {
+				first[u] = i
+			}
 		}
-		key := r.UnitCode + "\x00" + b.fold(r.Unit)
-		if b.fold(s.name) != b.fold(r.Unit) && !reported[key] {
-			reported[key] = true
-			b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
-				"unit %s is named %q in %d and %q in %d", clip(r.UnitCode), clip(s.name), s.year, clip(r.Unit), r.Year)
+	}
+	firstName := make([]string, keys.nUnits) // side by side: a record's is found without reading another record
+	for u, i := range first {
+		if i >= 0 {
+			firstName[u] = recs[i].Unit
+		}
+	}
+	// part → its records named otherwise beyond accents and case, in
+	// order, with both names folded: the first of each unit and name
+	// only, as what is said of one depends on nothing else
+	type rename struct {
+		i        int32
+		was, now string // folded
+	}
+	renamed := make([][]rename, len(bounds)-1)
+	inRanges(bounds, func(k, from, to int) {
+		var listed []string // unit → the name last listed
+		for _, i := range order[from:to] {
+			if r := &recs[i]; r.UnitCode != "" {
+				if u := keys.units[i]; firstName[u] != r.Unit {
+					if listed == nil {
+						listed = make([]string, keys.nUnits)
+					}
+					if listed[u] == r.Unit {
+						continue
+					}
+					listed[u] = r.Unit
+					if was, now := Fold(firstName[u]), Fold(r.Unit); was != now {
+						renamed[k] = append(renamed[k], rename{i, was, now})
+					}
+				}
+			}
+		}
+	})
+	reported := map[string]bool{}
+	for _, part := range renamed {
+		for _, n := range part {
+			r, s := &recs[n.i], &recs[first[keys.units[n.i]]]
+			if b.aliases[n.was] == r.UnitCode && b.aliases[n.now] == r.UnitCode {
+				continue // a rename units.csv already records
+			}
+			if key := r.UnitCode + "\x00" + n.now; !reported[key] {
+				reported[key] = true
+				b.warnf(r.Pos, "fine if the unit was renamed; list old names as aliases in units.csv",
+					"unit %s is named %q in %d and %q in %d", clip(r.UnitCode), clip(s.Unit), s.Year, clip(r.Unit), r.Year)
+			}
 		}
 	}
 }

@@ -64,9 +64,10 @@ func readUnsettled(tb testing.TB, fsys fstest.MapFS) *builder {
 }
 
 // BenchmarkSettle times the passes that settle a big load (100,000 records)
-// on one core and on every core: the roll-up and the sort, each on the
-// records as the loader leaves them (a fresh load each time, not timed:
-// records restored by a copy would sit in one core's caches).
+// on one core and on every core: the roll-up, the renames check and the
+// sort, each on the records as the loader leaves them (a fresh load each
+// time, not timed: records restored by a copy would sit in one core's
+// caches).
 func BenchmarkSettle(bm *testing.B) {
 	fsys := treeFile(10000, 10)
 	defer func(m int) { minParallelRecords = m }(minParallelRecords)
@@ -78,6 +79,16 @@ func BenchmarkSettle(bm *testing.B) {
 				setCores(cores)
 				bm.StartTimer()
 				b.rollUp()
+			}
+		})
+		bm.Run("nameChanges/"+cores, func(bm *testing.B) {
+			for bm.Loop() {
+				bm.StopTimer()
+				b := readUnsettled(bm, fsys)
+				keys := b.assignIdentities()
+				setCores(cores)
+				bm.StartTimer()
+				b.warnNameChanges(&keys)
 			}
 		})
 		bm.Run("sort/"+cores, func(bm *testing.B) {
