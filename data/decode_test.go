@@ -157,3 +157,25 @@ func TestNULRefused(t *testing.T) {
 		}
 	}
 }
+
+// plainVietnamese checks a big text a block at a time: a character across
+// a block's end is read whole, and a NUL byte or a byte vietFast refuses is
+// found in any block.
+func TestPlainVietnameseInBlocks(t *testing.T) {
+	row := "Ủy ban nhân dân phường Hòa Khánh Bắc,97.31\n"
+	for _, at := range []int{plainBlockBytes - 2, plainBlockBytes - 1, plainBlockBytes, 3*plainBlockBytes + 1} {
+		// a run of three-byte letters from just before a block's end on
+		text := []byte(strings.Repeat("a", at) + strings.Repeat("ắ", 5) + strings.Repeat(row, 2*plainBlockBytes/len(row)))
+		if !plainVietnamese(text) {
+			t.Fatalf("letters from byte %d: refused", at)
+		}
+		for _, bad := range []string{"\x00", "\xff", "e\u0301"} {
+			for _, where := range []int{at + 3, len(text) - 1} {
+				spoilt := append(append(append([]byte{}, text[:where]...), bad...), text[where:]...)
+				if plainVietnamese(spoilt) {
+					t.Errorf("letters from byte %d: %q at %d passed", at, bad, where)
+				}
+			}
+		}
+	}
+}
