@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strconv"
@@ -450,6 +451,60 @@ func TestSplitRows(t *testing.T) {
 		}
 		if bounds[0] != 2 || bounds[len(bounds)-1] != len(text) {
 			t.Errorf("n=%d: bounds %v", n, bounds)
+		}
+	}
+}
+
+// splitRows cuts where one count of the quotes from the start does (as it
+// did before counting them in parts): after the first line end outside
+// quotes past each nominal cut, also when quoted cells hold line breaks
+// across the cuts.
+func TestSplitRowsCountsQuotesInParts(t *testing.T) {
+	oneCount := func(text []byte, start, n int) []int {
+		bounds := []int{start}
+		size := (len(text) - start) / n
+		quotes, counted := 0, start
+		for k := 1; k < n; k++ {
+			pos := max(start+k*size, bounds[len(bounds)-1])
+			for pos < len(text) {
+				nl := bytes.IndexByte(text[pos:], '\n')
+				if nl < 0 {
+					pos = len(text)
+					break
+				}
+				pos += nl + 1
+				quotes += bytes.Count(text[counted:pos], []byte{'"'})
+				counted = pos
+				if quotes%2 == 0 {
+					break
+				}
+			}
+			if pos >= len(text) {
+				break
+			}
+			bounds = append(bounds, pos)
+		}
+		return append(bounds, len(text))
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for trial := range 300 {
+		var sb strings.Builder
+		sb.WriteString("h\n")
+		for range rng.IntN(300) {
+			switch rng.IntN(4) {
+			case 0:
+				sb.WriteString("\"a\nb\nc\",1\n") // a quoted cell of three lines
+			case 1:
+				sb.WriteString("\"x\",2\n")
+			default:
+				sb.WriteString("plain,3\n")
+			}
+		}
+		text := []byte(sb.String())
+		for _, n := range []int{2, 3, 7, 40} {
+			if got, want := splitRows(text, 2, n), oneCount(text, 2, n); !slices.Equal(got, want) {
+				t.Fatalf("trial %d, n=%d: %v, want %v", trial, n, got, want)
+			}
 		}
 	}
 }

@@ -730,9 +730,28 @@ func splitRows(text []byte, start, n int) []int {
 		return append(bounds, len(text))
 	}
 	size := (len(text) - start) / n
+	// the quotes before each nominal cut start+k·size, counted on every core
+	nominal := make([]int, n)
+	for k := range nominal {
+		nominal[k] = start + k*size
+	}
+	before := make([]int, n)
+	if n > runtime.GOMAXPROCS(0) {
+		inRanges(nominal, func(k, from, to int) { before[k+1] = bytes.Count(text[from:to], []byte{'"'}) })
+	} else { // a few big parts: each counted on every core
+		for k := 1; k < n; k++ {
+			before[k] = countByte(text[nominal[k-1]:nominal[k]], '"')
+		}
+	}
+	for k := 1; k < n; k++ {
+		before[k] += before[k-1]
+	}
 	quotes, counted := 0, start // quotes seen in text[start:counted]
 	for k := 1; k < n; k++ {
-		pos := max(start+k*size, bounds[len(bounds)-1])
+		pos := max(nominal[k], bounds[len(bounds)-1])
+		if pos > counted {
+			quotes, counted = before[k], pos // pos is the nominal cut
+		}
 		for pos < len(text) {
 			nl := bytes.IndexByte(text[pos:], '\n')
 			if nl < 0 {
