@@ -611,61 +611,17 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 		narrow := true
 		for i := range c.cols {
 			col := &c.cols[i]
-			// code stays scoreExact until worked out: by the reader for a
-			// plain cell, else by encodeScore below
-			v, code := Missing, scoreExact
-			if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
-				v, code = x, r.plainCode(col.col)
+			code := r.plainCode(col.col)
+			if p := &r.plain[col.col]; p.ok && code != scoreExact && !col.seq {
+				// the common "97.31", which is no missing mark: its code is
+				// worked out, and so is all the column's account of it
 				col.numeric++
-				col.decimals = max(col.decimals, dec)
-				if x > col.top {
-					col.top = x
+				col.decimals = max(col.decimals, int(p.dec))
+				if p.v > col.top {
+					col.top = p.v
 				}
 			} else {
-				cell := rec[col.col] // read only when the cell is not plain
-				if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
-					v = NotApplicable
-				} else if marked {
-					col.nMarks++
-					if len(col.marks) < 20 {
-						col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
-					}
-				} else if !missing {
-					if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
-						v = x
-						col.numeric++
-						col.decimals = max(col.decimals, dec)
-						if x > col.top {
-							col.top = x
-						}
-					} else if isNotApplicableMark(cell) {
-						v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
-					} else {
-						if fault == notANumber {
-							col.text++
-						} else {
-							col.numeric++ // a number written against the file's rules is still a number
-						}
-						if len(col.badCells) < 20 {
-							col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
-						}
-					}
-				}
-			}
-			if IsMissing(v) {
-				if counts.missing == nil {
-					counts.missing = make([]int, len(c.cols))
-				}
-				counts.missing[i]++
-			}
-			if col.seq { // scores break the sequence on their first rows
-				col.follow(v)
-			}
-			if code == scoreExact {
-				var ok bool
-				if code, ok = encodeScore(v); !ok {
-					out.keepExact(i, v, len(c.cols)) // at the column's place; the finishing moves it with the cell
-				}
+				code = c.cell(r, rec, i, line, counts, out)
 			}
 			if narrow {
 				slot[i], narrow = narrowCode(code)
@@ -710,6 +666,72 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			}
 		}
 	}
+}
+
+// cell reads candidate column i's cell of the row rec (the record out, on
+// line) into the column's account and returns its code: any cell but the
+// common plain one parse takes itself, kept apart so that parse's loop
+// over the cells stays small.
+func (c *wideChunk) cell(r *rowReader, rec []string, i, line int, counts *keyCounts, out *Record) int32 {
+	t := c.p.ctx.t
+	col := &c.cols[i]
+	// code stays scoreExact until worked out: by the reader for a
+	// plain cell, else by encodeScore below
+	v, code := Missing, scoreExact
+	if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
+		v, code = x, r.plainCode(col.col)
+		col.numeric++
+		col.decimals = max(col.decimals, dec)
+		if x > col.top {
+			col.top = x
+		}
+	} else {
+		cell := rec[col.col] // read only when the cell is not plain
+		if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
+			v = NotApplicable
+		} else if marked {
+			col.nMarks++
+			if len(col.marks) < 20 {
+				col.marks = append(col.marks, badCell{pos: Pos{t.name, line, col.col + 1}, text: strings.Clone(trimSpace(cell))})
+			}
+		} else if !missing {
+			if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
+				v = x
+				col.numeric++
+				col.decimals = max(col.decimals, dec)
+				if x > col.top {
+					col.top = x
+				}
+			} else if isNotApplicableMark(cell) {
+				v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
+			} else {
+				if fault == notANumber {
+					col.text++
+				} else {
+					col.numeric++ // a number written against the file's rules is still a number
+				}
+				if len(col.badCells) < 20 {
+					col.badCells = append(col.badCells, badCell{Pos{t.name, line, col.col + 1}, strings.Clone(cell), fault})
+				}
+			}
+		}
+	}
+	if IsMissing(v) {
+		if counts.missing == nil {
+			counts.missing = make([]int, len(c.cols))
+		}
+		counts.missing[i]++
+	}
+	if col.seq { // scores break the sequence on their first rows
+		col.follow(v)
+	}
+	if code == scoreExact {
+		var ok bool
+		if code, ok = encodeScore(v); !ok {
+			out.keepExact(i, v, len(c.cols)) // at the column's place; the finishing moves it with the cell
+		}
+	}
+	return code
 }
 
 // lookupRecent is m[k], asking a few recent answers first.
