@@ -225,7 +225,7 @@ func readFile(f fs.File, limit int64) ([]byte, error) {
 // partReadBytes is the least size read in parts on every core.
 const partReadBytes = 8 << 20
 
-// readInParts reads a big regular file's size in parts on every core, each
+// readInParts reads a big regular file's size in pieces on every core, each
 // with ReadAt, then reads on from there as readLimited would, so a file
 // that grew meanwhile is read to its end. Most of a big read is the kernel
 // clearing the buffer's fresh pages, which one core does at about 1 GB/s:
@@ -241,13 +241,19 @@ func readInParts(f fs.File, limit, size int64) (buf []byte, read bool, err error
 	}
 	buf = make([]byte, size, size+1) // +1: see readLimited
 	_ = adviseHugePages(buf)
+	// pieces of a few MB, each core taking the next when done with one:
+	// two cores seldom clear pages equally fast
+	pieces := (size + partReadBytes/2 - 1) / (partReadBytes / 2)
 	var short atomic.Bool
+	var taken atomic.Int64
 	var wg join.Group
-	for k := range n {
-		from, to := k*size/n, (k+1)*size/n
+	for range n {
 		wg.Go(func() {
-			if got, _ := ra.ReadAt(buf[from:to], from); int64(got) != to-from {
-				short.Store(true)
+			for k := taken.Add(1) - 1; k < pieces; k = taken.Add(1) - 1 {
+				from, to := k*size/pieces, (k+1)*size/pieces
+				if got, _ := ra.ReadAt(buf[from:to], from); int64(got) != to-from {
+					short.Store(true)
+				}
 			}
 		})
 	}
