@@ -222,8 +222,12 @@ func readFile(f fs.File, limit int64) ([]byte, error) {
 	return readLimited(f, limit, hint)
 }
 
-// partReadBytes is the least size read in parts on every core.
-const partReadBytes = 8 << 20
+// partReadBytes is the least size read in pieces on every core, and
+// readPieceBytes a piece's.
+const (
+	partReadBytes  = 8 << 20
+	readPieceBytes = 4 << 20
+)
 
 // readInParts reads a big regular file's size in pieces on every core, each
 // with ReadAt, then reads on from there as readLimited would, so a file
@@ -241,9 +245,9 @@ func readInParts(f fs.File, limit, size int64) (buf []byte, read bool, err error
 	}
 	buf = make([]byte, size, size+1) // +1: see readLimited
 	_ = adviseHugePages(buf)
-	// pieces of a few MB, each core taking the next when done with one:
-	// two cores seldom clear pages equally fast
-	pieces := (size + partReadBytes/2 - 1) / (partReadBytes / 2)
+	// each core takes the next piece when done with one: two cores seldom
+	// clear pages equally fast
+	pieces := (size + readPieceBytes - 1) / readPieceBytes
 	var short atomic.Bool
 	var taken atomic.Int64
 	var wg join.Group

@@ -678,7 +678,10 @@ func (c *wideChunk) cell(r *rowReader, rec []string, i, line int, counts *keyCou
 	// code stays scoreExact until worked out: by the reader for a
 	// plain cell, else by encodeScore below
 	v, code := Missing, scoreExact
-	if x, dec, ok := r.plainNumber(col.col); ok { // the common "97.31", which is no missing mark
+	// a plain number parse left here: its column may still be row
+	// numbers, or the reader did not work out its code (more than four
+	// decimals, or too big)
+	if x, dec, ok := r.plainNumber(col.col); ok {
 		v, code = x, r.plainCode(col.col)
 		col.numeric++
 		col.decimals = max(col.decimals, dec)
