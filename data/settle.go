@@ -374,12 +374,8 @@ func (b *builder) warnNameChanges(keys *recordKeys) {
 	// earliest part's wins; then each part lists its records named
 	// otherwise than their unit's first, on every core. Names rarely
 	// change: the few listed are checked here, in order.
-	bounds := make([]int, recordParts(len(order))+1)
-	for k := range bounds {
-		bounds[k] = k * len(order) / (len(bounds) - 1)
-	}
-	firstIn := make([][]int32, len(bounds)-1) // part → unit → its first record there, or -1
-	inRanges(bounds, func(k, from, to int) {
+	// part → unit → its first record there, or -1
+	firstIn := inRecordParts(len(order), func(from, to int) []int32 {
 		first := make([]int32, keys.nUnits)
 		for u := range first {
 			first[u] = -1
@@ -389,7 +385,7 @@ func (b *builder) warnNameChanges(keys *recordKeys) {
 				first[u] = i
 			}
 		}
-		firstIn[k] = first
+		return first
 	})
 	first := firstIn[0]
 	for _, later := range firstIn[1:] {
@@ -412,8 +408,7 @@ func (b *builder) warnNameChanges(keys *recordKeys) {
 		i        int32
 		was, now string // folded
 	}
-	renamed := make([][]rename, len(bounds)-1)
-	inRanges(bounds, func(k, from, to int) {
+	renamed := inRecordParts(len(order), func(from, to int) (renamed []rename) {
 		var listed []string // unit → the name last listed
 		for _, i := range order[from:to] {
 			if r := &recs[i]; r.UnitCode != "" {
@@ -426,11 +421,12 @@ func (b *builder) warnNameChanges(keys *recordKeys) {
 					}
 					listed[u] = r.Unit
 					if was, now := Fold(firstName[u]), Fold(r.Unit); was != now {
-						renamed[k] = append(renamed[k], rename{i, was, now})
+						renamed = append(renamed, rename{i, was, now})
 					}
 				}
 			}
 		}
+		return renamed
 	})
 	reported := map[string]bool{}
 	for _, part := range renamed {
