@@ -455,34 +455,24 @@ func TestSplitRows(t *testing.T) {
 	}
 }
 
-// splitRows cuts where one count of the quotes from the start does (as it
-// did before counting them in parts): after the first line end outside
-// quotes past each nominal cut, also when quoted cells hold line breaks
-// across the cuts.
+// splitRows cuts as its definition says, with the quotes before its cuts
+// counted in parts: cut k is after the first line end outside quotes at or
+// past both the nominal cut start+k·size and cut k−1, and there are no
+// more cuts once none is left before the end; also when quoted cells hold
+// line breaks across the cuts.
 func TestSplitRowsCountsQuotesInParts(t *testing.T) {
-	oneCount := func(text []byte, start, n int) []int {
+	byDefinition := func(text []byte, start, n int) []int {
 		bounds := []int{start}
 		size := (len(text) - start) / n
-		quotes, counted := 0, start
-		for k := 1; k < n; k++ {
-			pos := max(start+k*size, bounds[len(bounds)-1])
-			for pos < len(text) {
-				nl := bytes.IndexByte(text[pos:], '\n')
-				if nl < 0 {
-					pos = len(text)
-					break
-				}
-				pos += nl + 1
-				quotes += bytes.Count(text[counted:pos], []byte{'"'})
-				counted = pos
-				if quotes%2 == 0 {
-					break
-				}
+		quotes := 0 // in text[start:p]
+		for p := start + 1; p < len(text) && len(bounds) < n; p++ {
+			if text[p-1] == '"' {
+				quotes++
 			}
-			if pos >= len(text) {
-				break
+			k := len(bounds)
+			if text[p-1] == '\n' && quotes%2 == 0 && p-1 >= max(start+k*size, bounds[k-1]) {
+				bounds = append(bounds, p)
 			}
-			bounds = append(bounds, pos)
 		}
 		return append(bounds, len(text))
 	}
@@ -502,7 +492,7 @@ func TestSplitRowsCountsQuotesInParts(t *testing.T) {
 		}
 		text := []byte(sb.String())
 		for _, n := range []int{2, 3, 7, 40} {
-			if got, want := splitRows(text, 2, n), oneCount(text, 2, n); !slices.Equal(got, want) {
+			if got, want := splitRows(text, 2, n), byDefinition(text, 2, n); !slices.Equal(got, want) {
 				t.Fatalf("trial %d, n=%d: %v, want %v", trial, n, got, want)
 			}
 		}

@@ -81,26 +81,23 @@ func BenchmarkSettle(bm *testing.B) {
 				b.rollUp()
 			}
 		})
-		bm.Run("nameChanges/"+cores, func(bm *testing.B) {
-			for bm.Loop() {
-				bm.StopTimer()
-				b := readUnsettled(bm, fsys)
-				keys := b.assignIdentities()
-				setCores(cores)
-				bm.StartTimer()
-				b.warnNameChanges(&keys)
-			}
-		})
-		bm.Run("sort/"+cores, func(bm *testing.B) {
-			for bm.Loop() {
-				bm.StopTimer()
-				b := readUnsettled(bm, fsys)
-				keys := b.assignIdentities()
-				setCores(cores)
-				bm.StartTimer()
-				sortRecords(b.ds.Records, keys.groups, keys.groupKeys)
-			}
-		})
+		// the passes after the records have their keys
+		keyed := map[string]func(*builder, *recordKeys){
+			"nameChanges": (*builder).warnNameChanges,
+			"sort":        func(b *builder, keys *recordKeys) { sortRecords(b.ds.Records, keys.groups, keys.groupKeys) },
+		}
+		for _, pass := range []string{"nameChanges", "sort"} {
+			bm.Run(pass+"/"+cores, func(bm *testing.B) {
+				for bm.Loop() {
+					bm.StopTimer()
+					b := readUnsettled(bm, fsys)
+					keys := b.assignIdentities()
+					setCores(cores)
+					bm.StartTimer()
+					keyed[pass](b, &keys)
+				}
+			})
+		}
 	}
 }
 
