@@ -111,6 +111,15 @@ type wideCol struct {
 	cells       int
 }
 
+// count adds a cell read as the number v, of dec decimals.
+func (c *wideCol) count(v float64, dec int) {
+	c.numeric++
+	c.decimals = max(c.decimals, dec)
+	if v > c.top {
+		c.top = v
+	}
+}
+
 // follow extends the column's sequence check by a cell (missing: NaN).
 func (c *wideCol) follow(v float64) {
 	switch {
@@ -615,11 +624,7 @@ func (c *wideChunk) parse(text []byte, candidates []int, stride, maxRows int) {
 			if p := &r.plain[col.col]; p.ok && code != scoreExact && !col.seq {
 				// the common "97.31", which is no missing mark: its code is
 				// worked out, and so is all the column's account of it
-				col.numeric++
-				col.decimals = max(col.decimals, int(p.dec))
-				if p.v > col.top {
-					col.top = p.v
-				}
+				col.count(p.v, int(p.dec))
 			} else {
 				code = c.cell(r, rec, i, line, counts, out)
 			}
@@ -683,11 +688,7 @@ func (c *wideChunk) cell(r *rowReader, rec []string, i, line int, counts *keyCou
 	// decimals, or too big)
 	if x, dec, ok := r.plainNumber(col.col); ok {
 		v, code = x, r.plainCode(col.col)
-		col.numeric++
-		col.decimals = max(col.decimals, dec)
-		if x > col.top {
-			col.top = x
-		}
+		col.count(x, dec)
 	} else {
 		cell := rec[col.col] // read only when the cell is not plain
 		if missing, marked := missingValue(cell); marked && t.declaredNotApplicable(cell) {
@@ -700,11 +701,7 @@ func (c *wideChunk) cell(r *rowReader, rec []string, i, line int, counts *keyCou
 		} else if !missing {
 			if x, dec, _, fault := readNumber(cell, t.decimal); fault == numberOK {
 				v = x
-				col.numeric++
-				col.decimals = max(col.decimals, dec)
-				if x > col.top {
-					col.top = x
-				}
+				col.count(x, dec)
 			} else if isNotApplicableMark(cell) {
 				v = NotApplicable // a criterion that does not apply to the unit: its maximum leaves the unit's
 			} else {
