@@ -82,13 +82,16 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return printOverview(&in, paths, choice, lang, stdin, stdout, stderr)
 	}
 
+	release := holdGC()
+	defer release()
 	topt := tui.Options{
-		Load:    func() (*data.Result, error) { return in.read(paths, stdin) },
-		Bytes:   inputSize(paths),
-		Theme:   th,
-		NoColor: os.Getenv("NO_COLOR") != "",
-		Lang:    lang,
-		Choice:  choice,
+		Load:       func() (*data.Result, error) { return in.read(paths, stdin) },
+		Bytes:      inputSize(paths),
+		Theme:      th,
+		NoColor:    os.Getenv("NO_COLOR") != "",
+		Lang:       lang,
+		Choice:     choice,
+		FirstFrame: release,
 	}
 	return runTUI(topt, stdin, out, stderr)
 }

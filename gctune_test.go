@@ -56,3 +56,41 @@ func TestLoadGCRespectsGOGC(t *testing.T) {
 	}
 	restore()
 }
+
+// The dashboard holds the collector off from before its load to its first
+// frame: the load's own collection still runs and leaves it off; the
+// release, once, puts the settings back, and a second release changes
+// nothing.
+func TestHoldGCAcrossTheLoad(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(123))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+
+	release := holdGC()
+	restore := loadGC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	restore()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if after.NumGC <= before.NumGC {
+		t.Error("no collection when the load ended")
+	}
+	percent, limit := gcSettings()
+	if percent != -1 {
+		t.Errorf("after the load, before the first frame: GC percent %d, want -1 (off)", percent)
+	}
+	if _, ok := data.AvailableMemory(); ok && limit == math.MaxInt64 {
+		t.Error("collector held off with no memory limit, though the system says what it has")
+	}
+	release()
+	if percent, limit := gcSettings(); percent != 123 || limit != math.MaxInt64 {
+		t.Errorf("after the first frame GC percent %d, memory limit %d; want 123 and none", percent, limit)
+	}
+	debug.SetGCPercent(50)
+	release()
+	if percent, _ := gcSettings(); percent != 50 {
+		t.Errorf("a second release set GC percent %d, want it left at 50", percent)
+	}
+}

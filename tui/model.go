@@ -75,6 +75,11 @@ type Options struct {
 	// Choice is the index, year and bloc to open on (the defaults when
 	// zero); one the data lacks stops the dashboard with what there is.
 	Choice Choice
+	// FirstFrame, when set, is called once, in a tea.Cmd, when the
+	// dashboard first has its frame of data to draw (the view waits for
+	// nothing) or the load has failed: what the program held back for that
+	// frame (package main holds back the garbage collector) it lets go then.
+	FirstFrame func()
 }
 
 // BriefFunc generates a briefing (see package analysis/brief).
@@ -125,6 +130,7 @@ type Model struct {
 
 	spin     spinner.Model // turns while the current view waits for its data (async.go)
 	spinning bool          // a spinner tick is on its way
+	framed   bool          // Options.FirstFrame was called
 
 	copying     *gridCopy // a large table read for y or w, a slice per message (export_async.go)
 	copyN       int       // numbers the copies
@@ -418,8 +424,22 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 		return m, guardCmd(cmd)
 	}
-	cmd = tea.Batch(cmd, m.syncTop())
+	cmd = tea.Batch(cmd, m.syncTop(), m.firstFrame())
 	return m, guardCmd(cmd)
+}
+
+// firstFrame calls Options.FirstFrame, once, when the first frame of data
+// is ready to draw or the load has failed.
+func (m *Model) firstFrame() tea.Cmd {
+	if m.framed || m.opt.FirstFrame == nil || m.state == stateLoading || m.state == stateReady && m.busy() {
+		return nil
+	}
+	m.framed = true
+	call := m.opt.FirstFrame
+	return func() tea.Msg {
+		call()
+		return nil
+	}
 }
 
 // quit ends the program (q at the root, ctrl+c).

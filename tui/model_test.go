@@ -564,3 +564,57 @@ func TestRealBriefing(t *testing.T) {
 	}
 	checkFrame(t, m.View().Content, 120, 40)
 }
+
+// runCmds runs the command an Update gave as Bubble Tea would, and the
+// commands of a batch it gives, without delivering their messages.
+func runCmds(_ tea.Model, cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	if b, ok := cmd().(tea.BatchMsg); ok {
+		for _, c := range b {
+			runCmds(nil, c)
+		}
+	}
+}
+
+// FirstFrame is called once: when the first frame of data is ready to
+// draw, not while the data loads nor while the view waits for its data
+// off the update loop; or when the load fails.
+func TestFirstFrameCalledOnce(t *testing.T) {
+	res, a := loadSample(t)
+	calls := 0
+	m := New(Options{Load: func() (*data.Result, error) { return res, nil }, Theme: styles.Dark, NoColor: true,
+		FirstFrame: func() { calls++ }})
+	runCmds(m.Update(tea.WindowSizeMsg{Width: 120, Height: 40}))
+	if calls != 0 {
+		t.Fatal("called while loading")
+	}
+	m.update(loadedMsg{res: res, a: a})
+	m.c.jobs.inline = false // the overview computes off the update loop, as on a large dataset
+	runCmds(m.Update(tickMsg{}))
+	jobs := runningJobs(m)
+	if !m.busy() || len(jobs) == 0 || calls != 0 {
+		t.Fatalf("busy %v, %d jobs: called %d times while the view waits", m.busy(), len(jobs), calls)
+	}
+	for len(jobs) > 0 {
+		runCmds(m.Update(runJob(jobs[0])))
+		jobs = runningJobs(m)
+	}
+	if m.busy() || calls != 1 || !strings.Contains(screen(m), "Công an thành phố") {
+		t.Fatalf("busy %v: called %d times with the data on screen:\n%s", m.busy(), calls, screen(m))
+	}
+	runCmds(m.Update(keyMsg("2")))
+	runCmds(m.Update(keyMsg("1")))
+	if calls != 1 {
+		t.Fatalf("called %d times", calls)
+	}
+
+	calls = 0
+	m = New(Options{Load: func() (*data.Result, error) { return nil, errors.New("boom") }, FirstFrame: func() { calls++ }})
+	runCmds(m.Update(tea.WindowSizeMsg{Width: 80, Height: 24}))
+	runCmds(m.Update(loadedMsg{err: errors.New("open x.csv: no such file")}))
+	if calls != 1 {
+		t.Fatalf("called %d times after a failed load", calls)
+	}
+}
