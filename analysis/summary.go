@@ -148,6 +148,8 @@ func (a *Analysis) Summary(index string, year int) (YearSummary, bool) {
 	if py, ok := gs[0].ix.prevYear(year); ok {
 		s.PrevYear = &py
 	}
+	// each bloc's on every core, as BlocSummaries does
+	a.onEveryCore(len(gs), func(i int) { gs[i].summary() })
 	for _, g := range gs {
 		s.Blocs = append(s.Blocs, g.summary())
 	}

@@ -29,16 +29,13 @@ func (m *Model) warm(v view) (ready bool) {
 	switch v := v.(type) {
 	case *overviewView:
 		name, at, what = "overview", sl.WithBloc(""), words.BusyOverview
-		blocs := a.BlocsIn(sl.Index, sl.Year)
 		work = func(ctx context.Context) (struct{}, error) {
-			a.Summary(sl.Index, sl.Year)
-			for _, b := range blocs {
-				if ctx.Err() != nil {
-					return struct{}{}, ctx.Err()
-				}
-				a.BlocMovers(sl.WithBloc(b))
-			}
+			// every bloc's facts (BlocMovers then has them), on every core
 			a.Movers(sl.Index, sl.Year)
+			if ctx.Err() != nil {
+				return struct{}{}, ctx.Err()
+			}
+			a.Summary(sl.Index, sl.Year)
 			return struct{}{}, nil
 		}
 	case *moversView:
