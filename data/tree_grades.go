@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Grade schemes on the share of applicable points. Some provinces grade a
 // unit on its total as a share of the points that apply to it ("đạt từ 90%
@@ -48,6 +51,12 @@ func (d *Dataset) GradeValue(s *GradeScheme, t *Tree, r *Record) (float64, bool)
 // maximum (components.csv gives no maxima): those records are not graded.
 func (b *builder) checkApplicableSchemes() {
 	d := b.ds
+	// a record's scheme is one of these or the built-in one, which grades
+	// the total: without such a scheme no record needs a look
+	if !slices.ContainsFunc(d.Schemes, func(s GradeScheme) bool { return s.Basis == BasisApplicable }) &&
+		DefaultScheme.Basis != BasisApplicable {
+		return
+	}
 	var t *Tree
 	warned := map[*GradeScheme]bool{}
 	for i := range d.Records {

@@ -338,6 +338,33 @@ func TestPercentOfApplicableScheme(t *testing.T) {
 	}
 }
 
+// TestApplicableSchemeWithoutMaxima: a scheme on the share of applicable
+// points cannot grade a unit whose maximum is unknown, and says so once;
+// the same scheme on points grades it and says nothing.
+func TestApplicableSchemeWithoutMaxima(t *testing.T) {
+	data := "year,unit,total\n2023,Sở A,85\n2023,Sở B,91\n"
+	const want = "has no known maximum: such units are not graded"
+	for _, c := range []struct {
+		basis string
+		warns int
+	}{{"percent_of_applicable", 1}, {"points", 0}} {
+		grades := "grade,min,basis\nTốt,80," + c.basis + "\nKhá,," + c.basis + "\n"
+		r := readFiles(t, map[string]string{"par.csv": data, "grades.csv": grades})
+		if r.Err() != nil {
+			t.Fatalf("%s: %v", c.basis, r.Issues)
+		}
+		n := 0
+		for _, is := range r.Issues {
+			if strings.Contains(is.String(), want) {
+				n++
+			}
+		}
+		if n != c.warns {
+			t.Errorf("basis %s: %d warnings %q, want %d (%v)", c.basis, n, want, c.warns, r.Issues)
+		}
+	}
+}
+
 // TestScaleCountsAreasOnce: the plausible total is the areas' maxima, not
 // the areas' and their criteria's summed (which would double it).
 func TestScaleCountsAreasOnce(t *testing.T) {
