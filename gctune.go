@@ -24,8 +24,23 @@ var gcOnce sync.Once
 // function that puts the settings back; GOGC or GOMEMLIMIT in the
 // environment win.
 func loadGC() (restore func()) {
+	back, off := collectorOff()
+	if !off {
+		return back
+	}
+	return func() {
+		runtime.GC()
+		back()
+	}
+}
+
+// collectorOff turns the garbage collector off under a soft memory limit
+// at what the system has available (unless a limit is set already) and
+// returns the function that puts both settings back. With GOGC in the
+// environment it changes nothing (off is false).
+func collectorOff() (restore func(), off bool) {
 	if os.Getenv("GOGC") != "" {
-		return func() {}
+		return func() {}, false
 	}
 	old := debug.SetGCPercent(-1)
 	oldLimit := debug.SetMemoryLimit(-1)
@@ -35,10 +50,9 @@ func loadGC() (restore func()) {
 		}
 	}
 	return func() {
-		runtime.GC()
 		debug.SetMemoryLimit(oldLimit)
 		debug.SetGCPercent(old)
-	}
+	}, true
 }
 
 // holdGC turns the garbage collector off for the dashboard until its
@@ -53,23 +67,9 @@ func loadGC() (restore func()) {
 // available keeps the collector working meanwhile if memory runs short;
 // GOGC or GOMEMLIMIT in the environment win.
 func holdGC() (release func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	old := debug.SetGCPercent(-1)
-	oldLimit := debug.SetMemoryLimit(-1)
-	if oldLimit == math.MaxInt64 && os.Getenv("GOMEMLIMIT") == "" {
-		if avail, ok := data.AvailableMemory(); ok {
-			debug.SetMemoryLimit(avail / 10 * 9)
-		}
-	}
+	back, _ := collectorOff()
 	var once sync.Once
-	return func() {
-		once.Do(func() {
-			debug.SetMemoryLimit(oldLimit)
-			debug.SetGCPercent(old)
-		})
-	}
+	return func() { once.Do(back) }
 }
 
 // tuneGC sets the garbage collector for a command that loads its data,

@@ -16,15 +16,34 @@ func gcSettings() (percent int, limit int64) {
 	return percent, debug.SetMemoryLimit(-1)
 }
 
+// startGC sets what a test of the collector's settings starts from: no
+// GOGC or GOMEMLIMIT, GC percent 123, no memory limit; the process's own
+// settings come back when the test ends.
+func startGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	percent := debug.SetGCPercent(123)
+	limit := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
+}
+
+// collects reports whether fn ran a collection.
+func collects(fn func()) bool {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.NumGC > before.NumGC
+}
+
 // A load runs with the collector off (under a memory limit when the system
 // says what it has), collects once when it ends, and leaves the settings
 // as it found them.
 func TestLoadGC(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(123))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-
+	startGC(t)
 	restore := loadGC()
 	percent, limit := gcSettings()
 	if percent != -1 {
@@ -33,12 +52,7 @@ func TestLoadGC(t *testing.T) {
 	if _, ok := data.AvailableMemory(); ok && limit == math.MaxInt64 {
 		t.Error("during a load no memory limit, though the system says what it has")
 	}
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	restore()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	if after.NumGC <= before.NumGC {
+	if !collects(restore) {
 		t.Error("no collection when the load ended")
 	}
 	if percent, limit := gcSettings(); percent != 123 || limit != math.MaxInt64 {
@@ -62,19 +76,9 @@ func TestLoadGCRespectsGOGC(t *testing.T) {
 // release, once, puts the settings back, and a second release changes
 // nothing.
 func TestHoldGCAcrossTheLoad(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetGCPercent(debug.SetGCPercent(123))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-
+	startGC(t)
 	release := holdGC()
-	restore := loadGC()
-	var before runtime.MemStats
-	runtime.ReadMemStats(&before)
-	restore()
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	if after.NumGC <= before.NumGC {
+	if !collects(loadGC()) {
 		t.Error("no collection when the load ended")
 	}
 	percent, limit := gcSettings()
